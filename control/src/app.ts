@@ -1,0 +1,102 @@
+import { openapi } from "@elysiajs/openapi";
+import { ApiError, problemResponse } from "@switchboard/shared/errors";
+import { Elysia } from "elysia";
+import type { ControlContext } from "./context.ts";
+import { errorHandler } from "./http/errors.ts";
+import { Idempotency } from "./http/idempotency.ts";
+import { RateLimiter } from "./http/rate-limit.ts";
+import { setRequestAuth } from "./http/request-auth.ts";
+import { agentsModule } from "./modules/agents/routes.ts";
+import { apiKeysModule } from "./modules/api-keys/routes.ts";
+
+export const API_PREFIX = "/api/v1";
+
+export interface ControlApp {
+  /** Handles one request in process: what Bun.serve and the tests call. */
+  handle(request: Request): Promise<Response>;
+  routes: Elysia;
+}
+
+export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
+  return new Elysia()
+    .use(errorHandler(ctx.log))
+    .use(
+      openapi({
+        path: "/docs",
+        specPath: "/openapi.json",
+        documentation: {
+          openapi: "3.1.0",
+          info: {
+            title: "Switchboard API",
+            version: "1.0.0",
+            description:
+              "Voice AI agents over SIP trunks and WebRTC. Authenticate with `Authorization: Bearer sk_live_...`. " +
+              "Errors are RFC 9457 problem+json with a stable `code`. POST accepts `Idempotency-Key`.",
+          },
+          servers: [{ url: "/" }],
+          components: {
+            securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "sk_live_..." } },
+          },
+          security: [{ bearer: [] }],
+        },
+      }),
+    )
+    .get("/health", () => ({ status: "ok" }), { detail: { tags: ["Health"], security: [] } })
+    .get(
+      "/ready",
+      async ({ set }) => {
+        const ready = await isReady();
+        if (!ready) set.status = 503;
+        return { status: ready ? "ready" : "not_ready" };
+      },
+      { detail: { tags: ["Health"], security: [] } },
+    )
+    .group(API_PREFIX, (api) => api.use(apiKeysModule(ctx)).use(agentsModule(ctx)));
+}
+
+/**
+ * Cross-cutting concerns of /api/v1, in order: authentication (cached), the per-key rate
+ * limit, then Idempotency-Key on POST. Routing, validation and OpenAPI stay with Elysia.
+ */
+export function createControlApp(
+  ctx: ControlContext,
+  isReady: () => Promise<boolean> = async () => true,
+): ControlApp {
+  const routes = buildRoutes(ctx, isReady);
+  const rateLimiter = new RateLimiter(ctx.bus, ctx.config.rateLimitPerMinute);
+  const idempotency = new Idempotency(ctx.db);
+
+  async function handleApi(request: Request): Promise<Response> {
+    const auth = await ctx.authenticator.authenticate(request.headers.get("authorization"));
+    const limit = await rateLimiter.hit(auth.keyId);
+    if (limit.limited) return problemResponse(limit.limited, limit.headers);
+    setRequestAuth(request, auth);
+    const idempotencyKey = request.headers.get("idempotency-key");
+    let response: Response;
+    if (request.method === "POST" && idempotencyKey !== null) {
+      const bodyText = await request.clone().text();
+      response = await idempotency.run(auth.orgId, idempotencyKey.trim(), request, bodyText, () =>
+        routes.handle(request),
+      );
+    } else {
+      response = await routes.handle(request);
+    }
+    for (const [name, value] of Object.entries(limit.headers)) response.headers.set(name, value);
+    return response;
+  }
+
+  return {
+    routes: routes as unknown as Elysia,
+    async handle(request: Request): Promise<Response> {
+      try {
+        const { pathname } = new URL(request.url);
+        if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) return await handleApi(request);
+        return await routes.handle(request);
+      } catch (error) {
+        if (error instanceof ApiError) return problemResponse(error);
+        ctx.log.error({ err: error }, "unhandled error in request pipeline");
+        return problemResponse(new ApiError(500, "internal_error", "An unexpected error occurred."));
+      }
+    },
+  };
+}

@@ -1,0 +1,77 @@
+import type { Bus } from "@switchboard/shared/bus/contract";
+import { connectBus } from "@switchboard/shared/bus/index";
+import type { Config } from "@switchboard/shared/config";
+import type { Logger } from "@switchboard/shared/logger";
+import { type ControlApp, createControlApp } from "./app.ts";
+import type { ControlContext } from "./context.ts";
+import { type DatabaseHandle, openDatabase } from "./db/client.ts";
+import { Authenticator } from "./http/auth.ts";
+import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
+
+export interface RunningControl {
+  ctx: ControlContext;
+  app: ControlApp;
+  url: string;
+  database: DatabaseHandle;
+  /** The new owner key when this start created one (shown once), else null. */
+  generatedOwnerKey: string | null;
+  stop(): Promise<void>;
+}
+
+/** Opens the database (applying migrations), connects the bus and serves the API. */
+export async function startControl(options: {
+  config: Config;
+  log: Logger;
+  bus?: Bus;
+  /** Skip binding a port (tests call `app.handle`). */
+  listen?: boolean;
+  /** Embedded default: PGlite under DATA_DIR; null keeps it in memory (tests). */
+  pgliteDir?: string | null;
+}): Promise<RunningControl> {
+  const { config, log } = options;
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: options.pgliteDir === undefined ? config.dataDir : options.pgliteDir,
+  });
+  const bus = options.bus ?? (await connectBus(config.redisUrl));
+  const authenticator = new Authenticator(database.db, bus);
+  await authenticator.start();
+  const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
+  const initial = await ensureInitialOwnerKey(database.db, config.initApiKey);
+
+  const app = createControlApp(ctx, async () => {
+    try {
+      await database.db.execute("select 1");
+      return true;
+    } catch {
+      return false;
+    }
+  });
+
+  let server: ReturnType<typeof Bun.serve> | null = null;
+  let url = "";
+  if (options.listen !== false) {
+    server = Bun.serve({
+      hostname: config.controlHost,
+      port: config.controlPort,
+      fetch: (request) => app.handle(request),
+      error: () => new Response(null, { status: 500 }),
+    });
+    const host = config.controlHost === "0.0.0.0" ? "localhost" : config.controlHost;
+    url = `http://${host}:${server.port}`;
+  }
+
+  return {
+    ctx,
+    app,
+    url,
+    database,
+    generatedOwnerKey: initial?.generatedSecret ?? null,
+    async stop() {
+      server?.stop(true);
+      await authenticator.stop();
+      if (!options.bus) await bus.close();
+      await database.close();
+    },
+  };
+}

@@ -1,0 +1,51 @@
+// `npm test`: every suite, against real services and real peers.
+//   1. system packages (SIPp, sox, flite, espeak-ng, chromium, baresip)
+//   2. PostgreSQL and Redis reachable (started when possible)
+//   3. shared, gateway and loadtest suites once
+//   4. the control suite twice: on embedded PGlite, then on a fresh PostgreSQL database
+// Extra arguments are passed to `bun test` as filters: `npm test -- agents`.
+import { ensureSystemPackages } from "./system-deps.ts";
+import { createFreshDatabase, ensureServices, REDIS_URL } from "./test-services.ts";
+
+const filters = process.argv.slice(2);
+
+async function bunTest(label: string, paths: string[], env: Record<string, string>): Promise<boolean> {
+  console.log(`\n[test] ${label}`);
+  const proc = Bun.spawn(["bun", "test", ...paths, ...filters], {
+    env: { ...process.env, ...env },
+    stdio: ["inherit", "inherit", "inherit"],
+  });
+  return (await proc.exited) === 0;
+}
+
+await ensureSystemPackages();
+await ensureServices();
+
+const common = { TEST_REDIS_URL: REDIS_URL, LOG_LEVEL: process.env.LOG_LEVEL ?? "silent" };
+const results: [string, boolean][] = [];
+
+results.push([
+  "shared, gateway, loadtest",
+  await bunTest("shared, gateway and loadtest suites", ["./shared", "./gateway", "./loadtest"], common),
+]);
+results.push([
+  "control on PGlite",
+  await bunTest("control suite on embedded PGlite", ["./control"], { ...common, TEST_DATABASE: "pglite" }),
+]);
+const database = await createFreshDatabase();
+try {
+  results.push([
+    "control on PostgreSQL",
+    await bunTest("control suite on PostgreSQL", ["./control"], {
+      ...common,
+      TEST_DATABASE: "postgres",
+      TEST_DATABASE_URL: database.url,
+    }),
+  ]);
+} finally {
+  await database.drop();
+}
+
+console.log("\n[test] summary");
+for (const [label, ok] of results) console.log(`  ${ok ? "pass" : "FAIL"}  ${label}`);
+process.exit(results.every(([, ok]) => ok) ? 0 : 1);

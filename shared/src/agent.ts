@@ -1,0 +1,88 @@
+// The agent as the API shows it and as gateways run it (snapshots on the bus carry this shape).
+
+export interface VoiceSettings {
+  provider: "espeak" | "flite" | "openai" | "elevenlabs";
+  voice_id: string;
+  speed?: number;
+}
+
+export interface LlmSettings {
+  /** `openai` speaks to any OpenAI-compatible base URL; `custom` posts to `webhook_url` (SSE). */
+  provider: "openai" | "custom";
+  model: string;
+  temperature: number;
+  max_tokens?: number;
+  base_url?: string | null;
+  webhook_url?: string | null;
+}
+
+export interface SttSettings {
+  provider: "deepgram" | "openai" | "whisper";
+  model: string;
+  language: string;
+}
+
+export interface EndpointingSettings {
+  silence_ms: number;
+}
+
+export interface InterruptionSettings {
+  enabled: boolean;
+  min_speech_ms: number;
+}
+
+export interface KnowledgeSettings {
+  /** `all` of the org's sources, the `selected` ones in `source_ids`, or `none`. */
+  mode: "all" | "selected" | "none";
+  source_ids: string[];
+  top_k: number;
+}
+
+export interface AgentTool {
+  type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+  name?: string;
+  description?: string;
+  parameters?: Record<string, unknown>;
+  url?: string;
+  method?: string;
+  timeout_ms?: number;
+  headers?: Record<string, string>;
+  [extra: string]: unknown;
+}
+
+export interface Agent {
+  id: string;
+  org_id?: string;
+  name: string;
+  system_prompt: string;
+  first_message: string;
+  voice: VoiceSettings;
+  llm: LlmSettings;
+  stt: SttSettings;
+  language: string;
+  endpointing: EndpointingSettings;
+  interruptions: InterruptionSettings;
+  tools: AgentTool[];
+  knowledge: KnowledgeSettings;
+  max_duration_s: number;
+  is_active: boolean;
+  metadata: Record<string, unknown>;
+  created_at: string;
+  updated_at: string;
+}
+
+export const AGENT_DEFAULTS = {
+  voice: { provider: "espeak", voice_id: "en-us" } as VoiceSettings,
+  llm: {
+    provider: "openai",
+    model: "gpt-4o-mini",
+    temperature: 0.7,
+    base_url: null,
+    webhook_url: null,
+  } as LlmSettings,
+  stt: { provider: "deepgram", model: "nova-2", language: "en" } as SttSettings,
+  endpointing: { silence_ms: 500 } as EndpointingSettings,
+  interruptions: { enabled: true, min_speech_ms: 250 } as InterruptionSettings,
+  knowledge: { mode: "all", source_ids: [], top_k: 3 } as KnowledgeSettings,
+  max_duration_s: 1800,
+};

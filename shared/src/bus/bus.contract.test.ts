@@ -1,0 +1,147 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { startConsumer } from "./consumer.ts";
+import type { Bus } from "./contract.ts";
+import { MemoryBus } from "./memory.ts";
+import { RedisBus } from "./redis.ts";
+
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+
+const backends: [string, () => Promise<Bus>][] = [
+  ["memory", async () => new MemoryBus()],
+  ["redis", () => RedisBus.connect(redisUrl, `sbtest:${crypto.randomUUID()}:`)],
+];
+
+for (const [name, connect] of backends) {
+  describe(`bus contract: ${name}`, () => {
+    let bus: Bus;
+    beforeAll(async () => {
+      bus = await connect();
+    });
+    afterAll(async () => {
+      await bus.close();
+    });
+
+    test("a group delivers each entry once, in order, and acked entries are not redelivered", async () => {
+      await bus.ensureGroup("s1", "g");
+      await bus.ensureGroup("s1", "g"); // idempotent
+      const ids = [await bus.append("s1", "a"), await bus.append("s1", "b"), await bus.append("s1", "c")];
+      const first = await bus.readGroup("s1", "g", "c1", { count: 2, blockMs: 0 });
+      expect(first.map((e) => e.data)).toEqual(["a", "b"]);
+      expect(first.map((e) => e.id)).toEqual(ids.slice(0, 2));
+      const second = await bus.readGroup("s1", "g", "c2", { count: 10, blockMs: 0 });
+      expect(second.map((e) => e.data)).toEqual(["c"]);
+      await bus.ack("s1", "g", ids);
+      expect(await bus.readPending("s1", "g", "c1", 10)).toEqual([]);
+      expect(await bus.readGroup("s1", "g", "c1", { count: 10, blockMs: 0 })).toEqual([]);
+    });
+
+    test("two groups each see every entry", async () => {
+      await bus.ensureGroup("s2", "g1");
+      await bus.ensureGroup("s2", "g2");
+      await bus.append("s2", "x");
+      expect((await bus.readGroup("s2", "g1", "c", { count: 10, blockMs: 0 })).map((e) => e.data)).toEqual([
+        "x",
+      ]);
+      expect((await bus.readGroup("s2", "g2", "c", { count: 10, blockMs: 0 })).map((e) => e.data)).toEqual([
+        "x",
+      ]);
+    });
+
+    test("a blocking read wakes up when an entry is appended", async () => {
+      await bus.ensureGroup("s3", "g");
+      const reading = bus.readGroup("s3", "g", "c", { count: 10, blockMs: 5000 });
+      await Bun.sleep(50);
+      await bus.append("s3", "late");
+      const entries = await reading;
+      expect(entries.map((e) => e.data)).toEqual(["late"]);
+    });
+
+    test("a blocking read returns empty after its timeout", async () => {
+      await bus.ensureGroup("s4", "g");
+      const started = performance.now();
+      expect(await bus.readGroup("s4", "g", "c", { count: 10, blockMs: 100 })).toEqual([]);
+      expect(performance.now() - started).toBeGreaterThanOrEqual(90);
+    });
+
+    test("unacked entries come back to the same consumer and can be claimed by another", async () => {
+      await bus.ensureGroup("s5", "g");
+      await bus.append("s5", "job");
+      const [delivered] = await bus.readGroup("s5", "g", "dead", { count: 1, blockMs: 0 });
+      expect(delivered?.data).toBe("job");
+      const again = await bus.readPending("s5", "g", "dead", 10);
+      expect(again.map((e) => e.data)).toEqual(["job"]);
+      expect(await bus.claimIdle("s5", "g", "alive", 60_000, 10)).toEqual([]);
+      await Bun.sleep(30);
+      const claimed = await bus.claimIdle("s5", "g", "alive", 20, 10);
+      expect(claimed.map((e) => e.data)).toEqual(["job"]);
+      expect(claimed[0]!.deliveries).toBeGreaterThan(1);
+      expect(await bus.readPending("s5", "g", "dead", 10)).toEqual([]);
+      await bus.ack("s5", "g", [claimed[0]!.id]);
+      expect(await bus.claimIdle("s5", "g", "alive", 0, 10)).toEqual([]);
+    });
+
+    test("the consumer loop acks after the handler and retries a failed entry", async () => {
+      const seen: string[] = [];
+      let failOnce = true;
+      const consumer = startConsumer(
+        bus,
+        { stream: "s6", group: "g", consumer: "c", blockMs: 50, claimIdleMs: 50 },
+        async (entry) => {
+          if (entry.data === "flaky" && failOnce) {
+            failOnce = false;
+            throw new Error("transient");
+          }
+          seen.push(entry.data);
+        },
+      );
+      await bus.append("s6", "one");
+      await bus.append("s6", "flaky");
+      await bus.append("s6", "two");
+      const deadline = Date.now() + 5000;
+      while (seen.length < 3 && Date.now() < deadline) await Bun.sleep(20);
+      await consumer.stop();
+      expect(seen.sort()).toEqual(["flaky", "one", "two"]);
+      expect(await bus.readPending("s6", "g", "c", 10)).toEqual([]);
+    });
+
+    test("hashes set, get, list and delete", async () => {
+      await bus.hashSet("h", "a", "1");
+      await bus.hashSet("h", "b", "2");
+      await bus.hashSet("h", "a", "3");
+      expect(await bus.hashGet("h", "a")).toBe("3");
+      expect(await bus.hashGet("h", "zz")).toBeNull();
+      expect(await bus.hashGetAll("h")).toEqual({ a: "3", b: "2" });
+      await bus.hashDelete("h", "a");
+      expect(await bus.hashGetAll("h")).toEqual({ b: "2" });
+    });
+
+    test("pub/sub delivers to every subscriber until it unsubscribes", async () => {
+      const got1: string[] = [];
+      const got2: string[] = [];
+      const off1 = await bus.subscribe("ch", (m) => got1.push(m));
+      const off2 = await bus.subscribe("ch", (m) => got2.push(m));
+      await bus.publish("ch", "hello");
+      const deadline = Date.now() + 2000;
+      while ((got1.length < 1 || got2.length < 1) && Date.now() < deadline) await Bun.sleep(5);
+      expect(got1).toEqual(["hello"]);
+      expect(got2).toEqual(["hello"]);
+      await off1();
+      await bus.publish("ch", "again");
+      while (got2.length < 2 && Date.now() < deadline) await Bun.sleep(5);
+      expect(got1).toEqual(["hello"]);
+      expect(got2).toEqual(["hello", "again"]);
+      await off2();
+    });
+
+    test("window counters count within a window and reset in the next", async () => {
+      const a = await bus.incrementWindow("k", 200);
+      const b = await bus.incrementWindow("k", 200);
+      if (a.resetAtMs === b.resetAtMs) expect(b.count).toBe(a.count + 1);
+      expect(b.resetAtMs).toBeGreaterThan(Date.now() - 1);
+      await Bun.sleep(b.resetAtMs - Date.now() + 5);
+      const c = await bus.incrementWindow("k", 200);
+      expect(c.count).toBe(1);
+      expect(c.resetAtMs).toBeGreaterThan(b.resetAtMs);
+    });
+  });
+}

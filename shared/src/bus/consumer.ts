@@ -1,0 +1,78 @@
+import type { Bus, StreamEntry } from "./contract.ts";
+
+export interface ConsumerOptions {
+  stream: string;
+  group: string;
+  consumer: string;
+  batchSize?: number;
+  blockMs?: number;
+  /** Entries pending this long on any consumer (a dead one, say) are claimed. */
+  claimIdleMs?: number;
+  onError?: (error: unknown, entry: StreamEntry) => void;
+}
+
+export interface RunningConsumer {
+  stop(): Promise<void>;
+}
+
+/**
+ * Reads a stream through a consumer group and acks each entry only after its handler
+ * resolved, so an entry whose handler failed, or whose process died, is delivered again:
+ * first this consumer's own pending entries, then new ones, and periodically entries left
+ * pending by any consumer for `claimIdleMs`. Handlers must therefore be idempotent.
+ */
+export function startConsumer(
+  bus: Bus,
+  options: ConsumerOptions,
+  handle: (entry: StreamEntry) => Promise<void>,
+): RunningConsumer {
+  const batchSize = options.batchSize ?? 32;
+  const blockMs = options.blockMs ?? 1000;
+  const claimIdleMs = options.claimIdleMs ?? 30_000;
+  let running = true;
+
+  async function process(entries: StreamEntry[]): Promise<void> {
+    const done: string[] = [];
+    for (const entry of entries) {
+      try {
+        await handle(entry);
+        done.push(entry.id);
+      } catch (error) {
+        options.onError?.(error, entry);
+      }
+    }
+    await bus.ack(options.stream, options.group, done);
+  }
+
+  const loop = (async () => {
+    await bus.ensureGroup(options.stream, options.group);
+    await process(await bus.readPending(options.stream, options.group, options.consumer, 1000));
+    let lastClaimMs = 0;
+    while (running) {
+      try {
+        if (Date.now() - lastClaimMs >= Math.min(claimIdleMs, 5000)) {
+          lastClaimMs = Date.now();
+          await process(
+            await bus.claimIdle(options.stream, options.group, options.consumer, claimIdleMs, batchSize),
+          );
+        }
+        const entries = await bus.readGroup(options.stream, options.group, options.consumer, {
+          count: batchSize,
+          blockMs,
+        });
+        if (running) await process(entries);
+      } catch (error) {
+        if (!running) break;
+        options.onError?.(error, { id: "", data: "", deliveries: 0 });
+        await Bun.sleep(250);
+      }
+    }
+  })();
+
+  return {
+    async stop() {
+      running = false;
+      await loop.catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,58 @@
+// The bus joins control and gateways. Two implementations pass the same contract tests:
+// Redis (production, several processes) and in-process memory (the embedded default).
+//
+// Streams are at-least-once with consumer groups: an entry stays pending until acked, a
+// consumer that restarts re-reads its own pending entries, and entries pending on a dead
+// consumer can be claimed by another after an idle time. Pub/sub is best effort and only
+// used for cache invalidation. Hashes hold routing tables and snapshots.
+
+export interface StreamEntry {
+  id: string;
+  data: string;
+  deliveries: number;
+}
+
+export interface WindowCount {
+  count: number;
+  resetAtMs: number;
+}
+
+export type Unsubscribe = () => Promise<void>;
+
+export interface Bus {
+  readonly kind: "memory" | "redis";
+
+  append(stream: string, data: string): Promise<string>;
+  ensureGroup(stream: string, group: string): Promise<void>;
+  /** New entries for this group; waits up to `blockMs` when there are none. */
+  readGroup(
+    stream: string,
+    group: string,
+    consumer: string,
+    options: { count: number; blockMs: number },
+  ): Promise<StreamEntry[]>;
+  /** Entries delivered to this consumer and not yet acked (after a restart, say). */
+  readPending(stream: string, group: string, consumer: string, count: number): Promise<StreamEntry[]>;
+  /** Takes over entries that have been pending on any consumer for at least `minIdleMs`. */
+  claimIdle(
+    stream: string,
+    group: string,
+    consumer: string,
+    minIdleMs: number,
+    count: number,
+  ): Promise<StreamEntry[]>;
+  ack(stream: string, group: string, ids: string[]): Promise<void>;
+
+  hashSet(key: string, field: string, value: string): Promise<void>;
+  hashGet(key: string, field: string): Promise<string | null>;
+  hashGetAll(key: string): Promise<Record<string, string>>;
+  hashDelete(key: string, field: string): Promise<void>;
+
+  publish(channel: string, message: string): Promise<void>;
+  subscribe(channel: string, handler: (message: string) => void): Promise<Unsubscribe>;
+
+  /** Counts one hit in the fixed window of `windowMs` that contains now. */
+  incrementWindow(key: string, windowMs: number): Promise<WindowCount>;
+
+  close(): Promise<void>;
+}

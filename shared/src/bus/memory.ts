@@ -1,0 +1,215 @@
+import type { Bus, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
+
+interface PendingEntry {
+  consumer: string;
+  deliveredAtMs: number;
+  deliveries: number;
+}
+
+interface Group {
+  /** Index into the stream's entries of the next entry never delivered to this group. */
+  nextIndex: number;
+  pending: Map<string, PendingEntry>;
+}
+
+interface Stream {
+  entries: { id: string; data: string }[];
+  byId: Map<string, string>;
+  groups: Map<string, Group>;
+  waiters: Set<() => void>;
+}
+
+/** The in-process bus of the embedded default: one process runs control and gateway. */
+export class MemoryBus implements Bus {
+  readonly kind = "memory" as const;
+  private readonly streams = new Map<string, Stream>();
+  private readonly hashes = new Map<string, Map<string, string>>();
+  private readonly channels = new Map<string, Set<(message: string) => void>>();
+  private readonly windows = new Map<string, WindowCount>();
+  private lastIdMs = 0;
+  private lastIdSeq = 0;
+  private closed = false;
+
+  private stream(name: string): Stream {
+    let stream = this.streams.get(name);
+    if (!stream) {
+      stream = { entries: [], byId: new Map(), groups: new Map(), waiters: new Set() };
+      this.streams.set(name, stream);
+    }
+    return stream;
+  }
+
+  private group(streamName: string, groupName: string): Group {
+    const group = this.stream(streamName).groups.get(groupName);
+    if (!group) throw new Error(`NOGROUP no consumer group ${groupName} on stream ${streamName}`);
+    return group;
+  }
+
+  private nextId(): string {
+    const nowMs = Date.now();
+    if (nowMs > this.lastIdMs) {
+      this.lastIdMs = nowMs;
+      this.lastIdSeq = 0;
+    } else {
+      this.lastIdSeq += 1;
+    }
+    return `${this.lastIdMs}-${this.lastIdSeq}`;
+  }
+
+  async append(streamName: string, data: string): Promise<string> {
+    const stream = this.stream(streamName);
+    const id = this.nextId();
+    stream.entries.push({ id, data });
+    stream.byId.set(id, data);
+    for (const wake of stream.waiters) wake();
+    stream.waiters.clear();
+    return id;
+  }
+
+  async ensureGroup(streamName: string, groupName: string): Promise<void> {
+    const stream = this.stream(streamName);
+    if (!stream.groups.has(groupName)) stream.groups.set(groupName, { nextIndex: 0, pending: new Map() });
+  }
+
+  async readGroup(
+    streamName: string,
+    groupName: string,
+    consumer: string,
+    options: { count: number; blockMs: number },
+  ): Promise<StreamEntry[]> {
+    const stream = this.stream(streamName);
+    const group = this.group(streamName, groupName);
+    if (group.nextIndex >= stream.entries.length && options.blockMs > 0 && !this.closed) {
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(done, options.blockMs);
+        function done() {
+          clearTimeout(timer);
+          stream.waiters.delete(done);
+          resolve();
+        }
+        stream.waiters.add(done);
+      });
+    }
+    const delivered: StreamEntry[] = [];
+    const nowMs = Date.now();
+    while (group.nextIndex < stream.entries.length && delivered.length < options.count) {
+      const entry = stream.entries[group.nextIndex++]!;
+      group.pending.set(entry.id, { consumer, deliveredAtMs: nowMs, deliveries: 1 });
+      delivered.push({ id: entry.id, data: entry.data, deliveries: 1 });
+    }
+    return delivered;
+  }
+
+  async readPending(
+    streamName: string,
+    groupName: string,
+    consumer: string,
+    count: number,
+  ): Promise<StreamEntry[]> {
+    const stream = this.stream(streamName);
+    const group = this.group(streamName, groupName);
+    const result: StreamEntry[] = [];
+    for (const [id, pending] of group.pending) {
+      if (result.length >= count) break;
+      if (pending.consumer !== consumer) continue;
+      pending.deliveries += 1;
+      pending.deliveredAtMs = Date.now();
+      result.push({ id, data: stream.byId.get(id) ?? "", deliveries: pending.deliveries });
+    }
+    return result;
+  }
+
+  async claimIdle(
+    streamName: string,
+    groupName: string,
+    consumer: string,
+    minIdleMs: number,
+    count: number,
+  ): Promise<StreamEntry[]> {
+    const stream = this.stream(streamName);
+    const group = this.group(streamName, groupName);
+    const nowMs = Date.now();
+    const result: StreamEntry[] = [];
+    for (const [id, pending] of group.pending) {
+      if (result.length >= count) break;
+      if (nowMs - pending.deliveredAtMs < minIdleMs) continue;
+      pending.consumer = consumer;
+      pending.deliveredAtMs = nowMs;
+      pending.deliveries += 1;
+      result.push({ id, data: stream.byId.get(id) ?? "", deliveries: pending.deliveries });
+    }
+    return result;
+  }
+
+  async ack(streamName: string, groupName: string, ids: string[]): Promise<void> {
+    const group = this.group(streamName, groupName);
+    for (const id of ids) group.pending.delete(id);
+  }
+
+  async hashSet(key: string, field: string, value: string): Promise<void> {
+    let hash = this.hashes.get(key);
+    if (!hash) {
+      hash = new Map();
+      this.hashes.set(key, hash);
+    }
+    hash.set(field, value);
+  }
+
+  async hashGet(key: string, field: string): Promise<string | null> {
+    return this.hashes.get(key)?.get(field) ?? null;
+  }
+
+  async hashGetAll(key: string): Promise<Record<string, string>> {
+    return Object.fromEntries(this.hashes.get(key) ?? []);
+  }
+
+  async hashDelete(key: string, field: string): Promise<void> {
+    this.hashes.get(key)?.delete(field);
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    const handlers = this.channels.get(channel);
+    if (!handlers) return;
+    // Delivered on a later turn of the event loop, as a network bus would.
+    queueMicrotask(() => {
+      for (const handler of handlers) handler(message);
+    });
+  }
+
+  async subscribe(channel: string, handler: (message: string) => void): Promise<Unsubscribe> {
+    let handlers = this.channels.get(channel);
+    if (!handlers) {
+      handlers = new Set();
+      this.channels.set(channel, handlers);
+    }
+    handlers.add(handler);
+    return async () => {
+      handlers.delete(handler);
+    };
+  }
+
+  async incrementWindow(key: string, windowMs: number): Promise<WindowCount> {
+    const nowMs = Date.now();
+    const resetAtMs = (Math.floor(nowMs / windowMs) + 1) * windowMs;
+    let window = this.windows.get(key);
+    if (!window || window.resetAtMs !== resetAtMs) {
+      if (this.windows.size > 100_000) this.sweepWindows(nowMs);
+      window = { count: 0, resetAtMs };
+      this.windows.set(key, window);
+    }
+    window.count += 1;
+    return { count: window.count, resetAtMs };
+  }
+
+  private sweepWindows(nowMs: number): void {
+    for (const [key, window] of this.windows) if (window.resetAtMs <= nowMs) this.windows.delete(key);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    for (const stream of this.streams.values()) {
+      for (const wake of stream.waiters) wake();
+      stream.waiters.clear();
+    }
+  }
+}

@@ -1,0 +1,173 @@
+import { createClient } from "redis";
+import type { Bus, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
+
+type RedisClient = ReturnType<typeof createClient>;
+
+interface RawStreamMessage {
+  id: string;
+  message: Record<string, string>;
+}
+
+const DATA_FIELD = "data";
+
+function toEntries(messages: (RawStreamMessage | null)[] | undefined, deliveries: number): StreamEntry[] {
+  const entries: StreamEntry[] = [];
+  for (const message of messages ?? []) {
+    // A null message is an entry trimmed from the stream while it was pending.
+    if (message) entries.push({ id: message.id, data: message.message[DATA_FIELD] ?? "", deliveries });
+  }
+  return entries;
+}
+
+/** Redis streams, hashes and pub/sub. Blocking reads get their own connection each. */
+export class RedisBus implements Bus {
+  readonly kind = "redis" as const;
+  private subscriber: RedisClient | null = null;
+  private readonly blockingClients = new Map<string, RedisClient>();
+
+  private constructor(
+    private readonly url: string,
+    private readonly client: RedisClient,
+    private readonly keyPrefix: string,
+  ) {}
+
+  static async connect(url: string, keyPrefix = "sb:"): Promise<RedisBus> {
+    const client = createClient({ url });
+    client.on("error", () => {
+      // Reconnection is automatic; commands issued meanwhile reject with the cause.
+    });
+    await client.connect();
+    return new RedisBus(url, client, keyPrefix);
+  }
+
+  private key(name: string): string {
+    return this.keyPrefix + name;
+  }
+
+  private async blockingClient(name: string): Promise<RedisClient> {
+    let client = this.blockingClients.get(name);
+    if (!client) {
+      client = this.client.duplicate();
+      client.on("error", () => {});
+      this.blockingClients.set(name, client);
+      await client.connect();
+    }
+    return client;
+  }
+
+  async append(stream: string, data: string): Promise<string> {
+    return this.client.xAdd(this.key(stream), "*", { [DATA_FIELD]: data });
+  }
+
+  async ensureGroup(stream: string, group: string): Promise<void> {
+    try {
+      await this.client.xGroupCreate(this.key(stream), group, "0", { MKSTREAM: true });
+    } catch (error) {
+      if (!String(error).includes("BUSYGROUP")) throw error;
+    }
+  }
+
+  async readGroup(
+    stream: string,
+    group: string,
+    consumer: string,
+    options: { count: number; blockMs: number },
+  ): Promise<StreamEntry[]> {
+    const client =
+      options.blockMs > 0
+        ? await this.blockingClient(`${stream}\u0000${group}\u0000${consumer}`)
+        : this.client;
+    const reply = (await client.xReadGroup(
+      group,
+      consumer,
+      { key: this.key(stream), id: ">" },
+      options.blockMs > 0 ? { COUNT: options.count, BLOCK: options.blockMs } : { COUNT: options.count },
+    )) as { name: string; messages: RawStreamMessage[] }[] | null;
+    return toEntries(reply?.[0]?.messages, 1);
+  }
+
+  async readPending(stream: string, group: string, consumer: string, count: number): Promise<StreamEntry[]> {
+    const reply = (await this.client.xReadGroup(
+      group,
+      consumer,
+      { key: this.key(stream), id: "0" },
+      { COUNT: count },
+    )) as { name: string; messages: RawStreamMessage[] }[] | null;
+    return toEntries(reply?.[0]?.messages, 2);
+  }
+
+  async claimIdle(
+    stream: string,
+    group: string,
+    consumer: string,
+    minIdleMs: number,
+    count: number,
+  ): Promise<StreamEntry[]> {
+    const reply = (await this.client.xAutoClaim(this.key(stream), group, consumer, minIdleMs, "0-0", {
+      COUNT: count,
+    })) as { messages: (RawStreamMessage | null)[] };
+    return toEntries(reply.messages, 2);
+  }
+
+  async ack(stream: string, group: string, ids: string[]): Promise<void> {
+    if (ids.length > 0) await this.client.xAck(this.key(stream), group, ids);
+  }
+
+  async hashSet(key: string, field: string, value: string): Promise<void> {
+    await this.client.hSet(this.key(key), field, value);
+  }
+
+  async hashGet(key: string, field: string): Promise<string | null> {
+    return (await this.client.hGet(this.key(key), field)) ?? null;
+  }
+
+  async hashGetAll(key: string): Promise<Record<string, string>> {
+    return (await this.client.hGetAll(this.key(key))) as Record<string, string>;
+  }
+
+  async hashDelete(key: string, field: string): Promise<void> {
+    await this.client.hDel(this.key(key), field);
+  }
+
+  async publish(channel: string, message: string): Promise<void> {
+    await this.client.publish(this.key(channel), message);
+  }
+
+  async subscribe(channel: string, handler: (message: string) => void): Promise<Unsubscribe> {
+    if (!this.subscriber) {
+      this.subscriber = this.client.duplicate();
+      this.subscriber.on("error", () => {});
+      await this.subscriber.connect();
+    }
+    const subscriber = this.subscriber;
+    const listener = (message: string) => handler(message);
+    await subscriber.subscribe(this.key(channel), listener);
+    return async () => {
+      await subscriber.unsubscribe(this.key(channel), listener);
+    };
+  }
+
+  async incrementWindow(key: string, windowMs: number): Promise<WindowCount> {
+    const nowMs = Date.now();
+    const windowIndex = Math.floor(nowMs / windowMs);
+    const redisKey = this.key(`window:${key}:${windowIndex}`);
+    const replies = await this.client
+      .multi()
+      .incr(redisKey)
+      .pExpire(redisKey, windowMs * 2)
+      .exec();
+    const count = Number(replies[0]);
+    return { count, resetAtMs: (windowIndex + 1) * windowMs };
+  }
+
+  async close(): Promise<void> {
+    const clients = [this.client, this.subscriber, ...this.blockingClients.values()];
+    this.subscriber = null;
+    this.blockingClients.clear();
+    await Promise.all(clients.map((client) => (client?.isOpen ? client.destroy() : undefined)));
+  }
+
+  get connectionUrl(): string {
+    return this.url;
+  }
+}

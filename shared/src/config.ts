@@ -1,0 +1,177 @@
+// Configuration from the environment, validated once at start. Every bad value is reported,
+// one line each, before the process gives up.
+
+export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
+
+export interface Config {
+  databaseUrl: string | null;
+  redisUrl: string | null;
+  dataDir: string;
+  controlHost: string;
+  controlPort: number;
+  gatewayPort: number;
+  sipPort: number;
+  publicIp: string | null;
+  publicBaseUrl: string | null;
+  rtpPortMin: number;
+  rtpPortMax: number;
+  logLevel: LogLevel;
+  initApiKey: string | null;
+  rateLimitPerMinute: number;
+  numberInventory: string | null;
+  webhookAllowPrivate: boolean;
+  sipTrunkInboundCidrs: string[];
+  sipTrunkOutboundUri: string | null;
+  sipTrunkUsername: string | null;
+  sipTrunkPassword: string | null;
+  openaiBaseUrl: string;
+  openaiApiKey: string | null;
+  deepgramBaseUrl: string;
+  deepgramApiKey: string | null;
+  elevenlabsBaseUrl: string;
+  elevenlabsApiKey: string | null;
+  embeddingModel: string;
+  modelsDir: string | null;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace"];
+export const API_KEY_PATTERN = /^sk_live_[A-Za-z0-9]{22,}$/;
+
+class Reader {
+  readonly problems: string[] = [];
+  constructor(private readonly env: Env) {}
+
+  raw(name: string): string | null {
+    const value = this.env[name]?.trim();
+    return value ? value : null;
+  }
+
+  string(name: string, fallback: string): string {
+    return this.raw(name) ?? fallback;
+  }
+
+  port(name: string, fallback: number): number {
+    return this.integer(name, fallback, 0, 65535);
+  }
+
+  integer(name: string, fallback: number, min: number, max: number): number {
+    const value = this.raw(name);
+    if (value === null) return fallback;
+    const parsed = Number(value);
+    if (!Number.isInteger(parsed) || parsed < min || parsed > max) {
+      this.problems.push(`${name}=${JSON.stringify(value)} must be an integer from ${min} to ${max}`);
+      return fallback;
+    }
+    return parsed;
+  }
+
+  boolean(name: string, fallback: boolean): boolean {
+    const value = this.raw(name)?.toLowerCase();
+    if (value === undefined || value === null) return fallback;
+    if (["true", "1", "yes"].includes(value)) return true;
+    if (["false", "0", "no"].includes(value)) return false;
+    this.problems.push(`${name}=${JSON.stringify(value)} must be true or false`);
+    return fallback;
+  }
+
+  url(name: string, protocols: string[], fallback: string | null): string | null {
+    const value = this.raw(name);
+    if (value === null) return fallback;
+    try {
+      const parsed = new URL(value);
+      if (!protocols.includes(parsed.protocol)) {
+        this.problems.push(`${name} must use ${protocols.join(" or ")} (got ${parsed.protocol})`);
+        return fallback;
+      }
+      return value.replace(/\/+$/, "");
+    } catch {
+      this.problems.push(`${name} is not a valid URL`);
+      return fallback;
+    }
+  }
+
+  list(name: string): string[] {
+    const value = this.raw(name);
+    return value
+      ? value
+          .split(",")
+          .map((item) => item.trim())
+          .filter(Boolean)
+      : [];
+  }
+}
+
+const CIDR_PATTERN = /^([0-9.]+|[0-9a-fA-F:]+)(\/\d{1,3})?$/;
+
+export function loadConfig(env: Env = process.env): Config {
+  const read = new Reader(env);
+  const logLevel = read.string("LOG_LEVEL", "info") as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    read.problems.push(`LOG_LEVEL=${JSON.stringify(logLevel)} must be one of ${LOG_LEVELS.join(", ")}`);
+  }
+  const initApiKey = read.raw("INIT_API_KEY");
+  if (initApiKey !== null && !API_KEY_PATTERN.test(initApiKey)) {
+    read.problems.push("INIT_API_KEY must look like sk_live_ followed by at least 22 letters or digits");
+  }
+  const inboundCidrs = read.list("SIP_TRUNK_INBOUND_CIDRS");
+  for (const cidr of inboundCidrs) {
+    if (!CIDR_PATTERN.test(cidr))
+      read.problems.push(`SIP_TRUNK_INBOUND_CIDRS has a bad entry ${JSON.stringify(cidr)}`);
+  }
+  const outboundUri = read.raw("SIP_TRUNK_OUTBOUND_URI");
+  if (outboundUri !== null && !/^sips?:/.test(outboundUri)) {
+    read.problems.push("SIP_TRUNK_OUTBOUND_URI must be a sip: or sips: URI");
+  }
+  const rtpPortMin = read.port("RTP_PORT_MIN", 10000);
+  const rtpPortMax = read.port("RTP_PORT_MAX", 20000);
+  if (rtpPortMin >= rtpPortMax) read.problems.push("RTP_PORT_MIN must be below RTP_PORT_MAX");
+
+  const config: Config = {
+    databaseUrl: read.url("DATABASE_URL", ["postgres:", "postgresql:"], null),
+    redisUrl: read.url("REDIS_URL", ["redis:", "rediss:"], null),
+    dataDir: read.string("DATA_DIR", "./data"),
+    controlHost: read.string("CONTROL_HOST", "0.0.0.0"),
+    controlPort: read.port("CONTROL_PORT", 3000),
+    gatewayPort: read.port("GATEWAY_PORT", 3001),
+    sipPort: read.port("SIP_PORT", 5060),
+    publicIp: read.raw("PUBLIC_IP"),
+    publicBaseUrl: read.url("PUBLIC_BASE_URL", ["http:", "https:"], null),
+    rtpPortMin,
+    rtpPortMax,
+    logLevel,
+    initApiKey,
+    rateLimitPerMinute: read.integer("RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000),
+    numberInventory: read.raw("NUMBER_INVENTORY"),
+    webhookAllowPrivate: read.boolean("WEBHOOK_ALLOW_PRIVATE", false),
+    sipTrunkInboundCidrs: inboundCidrs,
+    sipTrunkOutboundUri: outboundUri,
+    sipTrunkUsername: read.raw("SIP_TRUNK_USERNAME"),
+    sipTrunkPassword: read.raw("SIP_TRUNK_PASSWORD"),
+    openaiBaseUrl: read.url("OPENAI_BASE_URL", ["http:", "https:"], "https://api.openai.com/v1")!,
+    openaiApiKey: read.raw("OPENAI_API_KEY"),
+    deepgramBaseUrl: read.url(
+      "DEEPGRAM_BASE_URL",
+      ["http:", "https:", "ws:", "wss:"],
+      "wss://api.deepgram.com/v1",
+    )!,
+    deepgramApiKey: read.raw("DEEPGRAM_API_KEY"),
+    elevenlabsBaseUrl: read.url(
+      "ELEVENLABS_BASE_URL",
+      ["http:", "https:", "ws:", "wss:"],
+      "https://api.elevenlabs.io/v1",
+    )!,
+    elevenlabsApiKey: read.raw("ELEVENLABS_API_KEY"),
+    embeddingModel: read.string("EMBEDDING_MODEL", "Xenova/all-MiniLM-L6-v2"),
+    modelsDir: read.raw("MODELS_DIR"),
+  };
+  if (read.problems.length > 0) throw new ConfigError(read.problems);
+  return config;
+}
