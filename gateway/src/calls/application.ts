@@ -1,0 +1,41 @@
+import type { Agent } from "@switchboard/shared/agent";
+import type { CallDirection, TranscriptTurn } from "@switchboard/shared/events";
+import type { CallAudio } from "../media/call-audio.ts";
+
+/** What the signalling side (SIP or WebRTC) lets the application do to the call. */
+export interface CallControl {
+  hangup(cause: string): Promise<void>;
+  /** Blind transfer (SIP REFER); resolves with the NOTIFY outcome. */
+  transfer(target: string): Promise<{ ok: boolean; status: number | null; reason: string }>;
+}
+
+/** What the application reports; the call layer turns these into bus events. */
+export interface CallReporter {
+  turn(turn: TranscriptTurn): void;
+}
+
+export interface CallContext {
+  callId: string;
+  orgId: string;
+  agent: Agent;
+  direction: CallDirection;
+  fromNumber: string | null;
+  toNumber: string | null;
+  /** Outbound calls: the goal added to the system prompt for this call. */
+  objective: string | null;
+  /** Fills `{{name}}` placeholders in prompts and the first message. */
+  metadata: Record<string, unknown>;
+  audio: CallAudio;
+  control: CallControl;
+  reporter: CallReporter;
+}
+
+/** Runs on an answered call until it ends: the turn pipeline, or a greeting player. */
+export interface MediaApplication {
+  start(call: CallContext): Promise<RunningApplication>;
+}
+
+export interface RunningApplication {
+  /** The call ended (either side hung up): cancel everything. */
+  stop(): Promise<void>;
+}

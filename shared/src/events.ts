@@ -1,0 +1,90 @@
+// Events, defined once: the webhook catalogue users subscribe to, and the call events
+// gateways write to the bus for control to persist.
+
+export const WEBHOOK_EVENT_TYPES = [
+  "call.started",
+  "call.ended",
+  "call.failed",
+  "call.transcript.ready",
+  "call.recording.ready",
+  "sms.sent",
+  "sms.received",
+  "number.suspended",
+  "credits.low",
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+export const CALL_DIRECTIONS = ["inbound", "outbound", "web"] as const;
+export type CallDirection = (typeof CALL_DIRECTIONS)[number];
+
+export const CALL_STATUSES = [
+  "queued",
+  "ringing",
+  "in_progress",
+  "completed",
+  "busy",
+  "no_answer",
+  "failed",
+  "canceled",
+] as const;
+export type CallStatus = (typeof CALL_STATUSES)[number];
+
+/** Where one agent turn's latency went, in milliseconds (null where the stage did not run). */
+export interface TurnLatency {
+  endpointing_ms: number | null;
+  stt_ms: number | null;
+  llm_first_token_ms: number | null;
+  tts_first_byte_ms: number | null;
+  first_packet_ms: number | null;
+  total_ms: number | null;
+}
+
+export interface TranscriptTurn {
+  role: "agent" | "user";
+  /** For agent turns: what the caller actually heard (cut at barge-in). */
+  text: string;
+  started_at: string;
+  ended_at: string;
+  interrupted: boolean;
+  latency: TurnLatency | null;
+}
+
+interface CallEventBase {
+  /** Unique per event: control persists each exactly once by this id. */
+  event_id: string;
+  call_id: string;
+  org_id: string;
+  gateway_id: string;
+  occurred_at: string;
+}
+
+export type CallEvent =
+  | (CallEventBase & {
+      type: "call.status";
+      status: CallStatus;
+    })
+  | (CallEventBase & {
+      type: "call.started";
+      direction: CallDirection;
+      agent_id: string;
+      from_number: string | null;
+      to_number: string | null;
+      phone_number_id: string | null;
+      answered_at: string;
+    })
+  | (CallEventBase & { type: "call.turn"; index: number; turn: TranscriptTurn })
+  | (CallEventBase & {
+      type: "call.ended";
+      status: CallStatus;
+      hangup_cause: string;
+      ended_at: string;
+      duration_s: number;
+    })
+  | (CallEventBase & { type: "call.recording"; path: string; duration_s: number; bytes: number });
+
+export const Streams = {
+  /** Gateways -> control: CallEvent JSON. */
+  callEvents: "calls:events",
+  /** Control -> gateways: outbound dispatch commands. */
+  dispatch: "calls:dispatch",
+} as const;
