@@ -2,22 +2,24 @@
 // as root; otherwise the test command stops with the exact install line.
 import { $ } from "bun";
 
-export const SYSTEM_PACKAGES: { binary: string; pkg: string }[] = [
-  { binary: "sipp", pkg: "sip-tester" },
-  { binary: "sox", pkg: "sox" },
-  { binary: "flite", pkg: "flite" },
-  { binary: "espeak-ng", pkg: "espeak-ng" },
-  { binary: "chromium", pkg: "chromium" },
-  { binary: "baresip", pkg: "baresip" },
+export const SYSTEM_PACKAGES: { check: string; pkg: string }[] = [
+  { check: "command -v sipp", pkg: "sip-tester" },
+  { check: "command -v sox", pkg: "sox" },
+  { check: "command -v flite", pkg: "flite" },
+  { check: "command -v espeak-ng", pkg: "espeak-ng" },
+  { check: "command -v chromium", pkg: "chromium" },
+  { check: "command -v baresip", pkg: "baresip" },
+  { check: "command -v pocketsphinx", pkg: "pocketsphinx" },
+  { check: "python3 -c 'import onnx'", pkg: "python3-onnx" },
 ];
 
-async function has(binary: string): Promise<boolean> {
-  return (await $`command -v ${binary}`.quiet().nothrow()).exitCode === 0;
+async function present(check: string): Promise<boolean> {
+  return (await $`sh -c ${check}`.quiet().nothrow()).exitCode === 0;
 }
 
 export async function ensureSystemPackages(): Promise<void> {
   const missing: string[] = [];
-  for (const { binary, pkg } of SYSTEM_PACKAGES) if (!(await has(binary))) missing.push(pkg);
+  for (const { check, pkg } of SYSTEM_PACKAGES) if (!(await present(check))) missing.push(pkg);
   if (missing.length === 0) return;
   const line = `apt-get install -y ${missing.join(" ")}`;
   if (process.getuid?.() !== 0) {
