@@ -9,8 +9,8 @@ export const SYSTEM_PACKAGES: { check: string; pkg: string }[] = [
   { check: "command -v espeak-ng", pkg: "espeak-ng" },
   { check: "command -v chromium", pkg: "chromium" },
   { check: "command -v baresip", pkg: "baresip" },
-  { check: "command -v pocketsphinx", pkg: "pocketsphinx" },
-  { check: "python3 -c 'import onnx'", pkg: "python3-onnx" },
+  { check: "command -v pocketsphinx_continuous", pkg: "pocketsphinx" },
+  { check: "/usr/bin/python3 -c 'import onnx'", pkg: "python3-onnx" },
 ];
 
 async function present(check: string): Promise<boolean> {
