@@ -20,6 +20,13 @@ export interface Config {
   rateLimitPerMinute: number;
   numberInventory: string | null;
   webhookAllowPrivate: boolean;
+  /** Encrypts stored secrets (webhook signing secrets); unset: a key file under DATA_DIR. */
+  secretKey: string | null;
+  numberMonthlyCents: number;
+  outboundCentsPerMinute: number;
+  inboundCentsPerMinute: number;
+  /** Default `credits.low` threshold for orgs that have not set their own. */
+  creditsLowThresholdCents: number;
   sipTrunkInboundCidrs: string[];
   sipTrunkOutboundUri: string | null;
   sipTrunkUsername: string | null;
@@ -151,6 +158,11 @@ export function loadConfig(env: Env = process.env): Config {
     rateLimitPerMinute: read.integer("RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000),
     numberInventory: read.raw("NUMBER_INVENTORY"),
     webhookAllowPrivate: read.boolean("WEBHOOK_ALLOW_PRIVATE", false),
+    secretKey: read.raw("SECRET_KEY"),
+    numberMonthlyCents: read.integer("NUMBER_MONTHLY_CENTS", 500, 0, 1_000_000),
+    outboundCentsPerMinute: read.integer("OUTBOUND_CENTS_PER_MINUTE", 5, 0, 100_000),
+    inboundCentsPerMinute: read.integer("INBOUND_CENTS_PER_MINUTE", 3, 0, 100_000),
+    creditsLowThresholdCents: read.integer("CREDITS_LOW_THRESHOLD_CENTS", 500, 0, 100_000_000),
     sipTrunkInboundCidrs: inboundCidrs,
     sipTrunkOutboundUri: outboundUri,
     sipTrunkUsername: read.raw("SIP_TRUNK_USERNAME"),

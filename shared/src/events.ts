@@ -88,3 +88,28 @@ export const Streams = {
   /** Control -> gateways: outbound dispatch commands. */
   dispatch: "calls:dispatch",
 } as const;
+
+/**
+ * When a number forwards instead of reaching its agent:
+ * `no_agent` when no agent is attached, `no_credits` when the org's balance is empty or the
+ * number is suspended for an unpaid renewal, `always` for every call.
+ */
+export const FORWARDING_MODES = ["no_agent", "no_credits", "always"] as const;
+export type ForwardingMode = (typeof FORWARDING_MODES)[number];
+
+export interface NumberForwarding {
+  forward_to: string;
+  mode: ForwardingMode;
+}
+
+export const NUMBER_STATUSES = ["active", "suspended"] as const;
+export type NumberStatus = (typeof NUMBER_STATUSES)[number];
+
+/** One routing-table entry (bus hash `numbers:routes`, keyed by the E.164 number). */
+export interface NumberRoute {
+  org_id: string;
+  phone_number_id: string;
+  agent_id: string | null;
+  forwarding: NumberForwarding | null;
+  status: NumberStatus;
+}

@@ -5,9 +5,15 @@ export const Channels = {
   apiKeyInvalidated: "api-keys:invalidated",
   /** An agent changed or was deleted: gateways drop their snapshot. */
   agentInvalidated: "agents:invalidated",
+  /** A number's route changed; the message is the E.164 number. */
+  numberRouteInvalidated: "numbers:route-invalidated",
 } as const;
 
 export const Hashes = {
   /** agent id -> JSON snapshot of the agent the gateway runs calls with. */
   agentSnapshots: "agents:snapshots",
+  /** E.164 number -> JSON NumberRoute (shared/src/events.ts): what an INVITE to it reaches. */
+  numberRoutes: "numbers:routes",
+  /** org id -> credit balance in cents, as a decimal integer string. */
+  creditBalances: "credits:balances",
 } as const;
