@@ -27,8 +27,9 @@ export function testDatabase(): Promise<DatabaseHandle> {
 
 export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-export async function testRedisBus(): Promise<RedisBus> {
-  return RedisBus.connect(testRedisUrl, `sbtest:${crypto.randomUUID()}:`);
+/** A bus on the real Redis; buses made with the same `keyPrefix` share streams and channels. */
+export async function testRedisBus(keyPrefix = `sbtest:${crypto.randomUUID()}:`): Promise<RedisBus> {
+  return RedisBus.connect(testRedisUrl, keyPrefix);
 }
 
 export interface Harness {

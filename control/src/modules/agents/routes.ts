@@ -10,7 +10,7 @@ const agentParams = t.Object({ agent_id: t.String({ maxLength: 100 }) });
 export function agentsModule(ctx: ControlContext) {
   return new Elysia({ prefix: "/agents", detail: { tags: ["Agents"] } })
     .get(
-      "/",
+      "",
       async ({ request, query }) => {
         const page = pageRequest(query);
         return toPage(await listAgents(ctx.db, requestAuth(request).orgId, page), page, presentAgent);
@@ -26,7 +26,7 @@ export function agentsModule(ctx: ControlContext) {
       },
     )
     .post(
-      "/",
+      "",
       async ({ request, body, set }) => {
         set.status = 201;
         return createAgent(ctx.db, ctx.bus, requestAuth(request).orgId, body);

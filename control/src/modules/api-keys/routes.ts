@@ -9,7 +9,7 @@ import { createKey, listKeys, revokeKey, roleAtLeast } from "./service.ts";
 export function apiKeysModule(ctx: ControlContext) {
   return new Elysia({ prefix: "/api-keys", detail: { tags: ["API keys"] } })
     .post(
-      "/",
+      "",
       async ({ request, body, set }) => {
         const auth = requestAuth(request);
         const { row, secret } = await createKey(ctx.db, auth, {
@@ -27,7 +27,7 @@ export function apiKeysModule(ctx: ControlContext) {
       },
     )
     .get(
-      "/",
+      "",
       async ({ request, query }) => {
         const auth = requestAuth(request);
         if (!roleAtLeast(auth.role, "admin"))

@@ -1,0 +1,61 @@
+import { describe, expect, test } from "bun:test";
+import { ConfigError, loadConfig } from "./config.ts";
+
+describe("config", () => {
+  test("defaults describe the embedded platform", () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      databaseUrl: null,
+      redisUrl: null,
+      dataDir: "./data",
+      controlPort: 3000,
+      gatewayPort: 3001,
+      sipPort: 5060,
+      logLevel: "info",
+      rateLimitPerMinute: 100,
+      webhookAllowPrivate: false,
+    });
+  });
+
+  test("reads and normalises values", () => {
+    const config = loadConfig({
+      DATABASE_URL: "postgres://u@h:5432/db",
+      REDIS_URL: "redis://127.0.0.1:6379/",
+      CONTROL_PORT: "8080",
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      SIP_TRUNK_INBOUND_CIDRS: "203.0.113.0/24, 2001:db8::/32",
+      INIT_API_KEY: `sk_live_${"a".repeat(30)}`,
+    });
+    expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
+    expect(config.controlPort).toBe(8080);
+    expect(config.webhookAllowPrivate).toBe(true);
+    expect(config.sipTrunkInboundCidrs).toEqual(["203.0.113.0/24", "2001:db8::/32"]);
+  });
+
+  test("every bad value is reported, one line each", () => {
+    let error: unknown;
+    try {
+      loadConfig({
+        CONTROL_PORT: "http",
+        LOG_LEVEL: "loud",
+        DATABASE_URL: "mysql://x",
+        INIT_API_KEY: "hunter2",
+        WEBHOOK_ALLOW_PRIVATE: "maybe",
+        RTP_PORT_MIN: "30000",
+        RTP_PORT_MAX: "20000",
+      });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    const problems = (error as ConfigError).problems;
+    expect(problems.length).toBe(6);
+    expect(problems.join("\n")).toContain("CONTROL_PORT");
+    expect(problems.join("\n")).toContain("LOG_LEVEL");
+    expect(problems.join("\n")).toContain("DATABASE_URL");
+    expect(problems.join("\n")).toContain("INIT_API_KEY");
+    expect(problems.join("\n")).toContain("WEBHOOK_ALLOW_PRIVATE");
+    expect(problems.join("\n")).toContain("RTP_PORT_MIN");
+    expect(problems.join("\n")).not.toContain("hunter2");
+  });
+});
