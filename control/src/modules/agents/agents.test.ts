@@ -70,7 +70,7 @@ describe("agents", () => {
     expect(patched.body.llm).toMatchObject({ model: "gpt-4o-mini", temperature: 1.1 });
     expect(patched.body.name).toBe("Renamed");
     expect(patched.body.is_active).toBe(false);
-    expect(patched.body.updated_at > (created.body.updated_at as string)).toBe(true);
+    expect(String(patched.body.updated_at) > String(created.body.updated_at)).toBe(true);
   });
 
   test("the custom LLM webhook mode needs a webhook_url", async () => {
