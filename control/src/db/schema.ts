@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  boolean,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+} from "drizzle-orm/pg-core";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -80,5 +91,132 @@ export const idempotencyKeys = pgTable(
   (table) => [
     primaryKey({ columns: [table.orgId, table.key] }),
     index("idempotency_created_idx").on(table.createdAt),
+  ],
+);
+
+/** Numbers the platform can sell, shared by all orgs; `org_id` is set while an org owns one. */
+export const numberInventory = pgTable(
+  "number_inventory",
+  {
+    phoneNumber: text("phone_number").primaryKey(),
+    country: text("country").notNull(),
+    region: text("region"),
+    /** Which NumberProvider sells it: `inventory` for the operator's own trunk numbers. */
+    provider: text("provider").notNull().default("inventory"),
+    orgId: text("org_id").references(() => orgs.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (table) => [index("number_inventory_available_idx").on(table.orgId, table.country)],
+);
+
+export const phoneNumbers = pgTable(
+  "phone_numbers",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    phoneNumber: text("phone_number").notNull().unique(),
+    country: text("country").notNull(),
+    region: text("region"),
+    provider: text("provider").notNull(),
+    status: text("status").$type<"active" | "suspended">().notNull().default("active"),
+    agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
+    forwarding: jsonb("forwarding").$type<{ forward_to: string; mode: string } | null>(),
+    monthlyCostCents: integer("monthly_cost_cents").notNull(),
+    renewsAt: timestamp("renews_at", { withTimezone: true, mode: "date" }).notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [
+    index("phone_numbers_org_idx").on(table.orgId, table.id),
+    index("phone_numbers_renews_idx").on(table.renewsAt),
+  ],
+);
+
+/** One row per org; changed only together with a ledger entry, in the same transaction. */
+export const creditBalances = pgTable("credit_balances", {
+  orgId: text("org_id")
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: "cascade" }),
+  balanceCents: bigint("balance_cents", { mode: "number" }).notNull().default(0),
+  /** Null: the platform default (CREDITS_LOW_THRESHOLD_CENTS). */
+  lowBalanceThresholdCents: bigint("low_balance_threshold_cents", { mode: "number" }),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+});
+
+/** Append-only: entries are never updated or deleted. */
+export const creditLedger = pgTable(
+  "credit_ledger",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    kind: text("kind").notNull(),
+    /** Signed: credits are positive, debits negative. */
+    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
+    balanceAfterCents: bigint("balance_after_cents", { mode: "number" }).notNull(),
+    /** Caller's reference; one entry per (org, kind, reference), so retries are no-ops. */
+    reference: text("reference"),
+    description: text("description"),
+    createdAt: createdAt(),
+  },
+  (table) => [
+    index("credit_ledger_org_idx").on(table.orgId, table.id),
+    uniqueIndex("credit_ledger_reference_idx").on(table.orgId, table.kind, table.reference),
+  ],
+);
+
+export const webhookEndpoints = pgTable(
+  "webhook_endpoints",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    url: text("url").notNull(),
+    description: text("description").notNull().default(""),
+    /** Empty: every event type. */
+    eventTypes: jsonb("event_types").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
+    enabled: boolean("enabled").notNull().default(true),
+    disabledReason: text("disabled_reason"),
+    /** AES-256-GCM ciphertext of the `whsec_` secret (signing needs the secret itself). */
+    secretCiphertext: text("secret_ciphertext").notNull(),
+    previousSecretCiphertext: text("previous_secret_ciphertext"),
+    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true, mode: "date" }),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [index("webhook_endpoints_org_idx").on(table.orgId, table.id)],
+);
+
+/** The durable outbox: one row per endpoint per event, kept as the delivery record. */
+export const webhookDeliveries = pgTable(
+  "webhook_deliveries",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    endpointId: text("endpoint_id")
+      .notNull()
+      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
+    eventType: text("event_type").notNull(),
+    payload: text("payload").notNull(),
+    status: text("status").$type<"pending" | "succeeded" | "failed">().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+    /** A worker holds the row until then; a crashed worker's lease simply runs out. */
+    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
+    lastResponseCode: integer("last_response_code"),
+    lastLatencyMs: integer("last_latency_ms"),
+    lastError: text("last_error"),
+    createdAt: createdAt(),
+    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [
+    index("webhook_deliveries_endpoint_idx").on(table.endpointId, table.id),
+    index("webhook_deliveries_due_idx").on(table.status, table.nextAttemptAt),
   ],
 );
