@@ -5,8 +5,14 @@ export const Channels = {
   apiKeyInvalidated: "api-keys:invalidated",
   /** An agent changed or was deleted: gateways drop their snapshot. */
   agentInvalidated: "agents:invalidated",
+  /** Some agent of this org (the message) changed: drop cached agent lists. */
+  agentsChangedInOrg: "agents:org-changed",
   /** A number's route changed; the message is the E.164 number. */
   numberRouteInvalidated: "numbers:route-invalidated",
+  /** A knowledge source was published or removed: JSON KnowledgeChange (shared/src/knowledge.ts). */
+  knowledgeChanged: "knowledge:changed",
+  /** A knowledge source is waiting to be embedded: wakes the ingestion workers. */
+  knowledgeIngest: "knowledge:ingest",
 } as const;
 
 export const Hashes = {
@@ -16,4 +22,9 @@ export const Hashes = {
   numberRoutes: "numbers:routes",
   /** org id -> credit balance in cents, as a decimal integer string. */
   creditBalances: "credits:balances",
+  /** org id -> revision of its published knowledge; changes with every source change. */
+  knowledgeRevisions: "knowledge:revisions",
 } as const;
+
+/** source id -> JSON PublishedSource (shared/src/knowledge.ts): one hash per org. */
+export const knowledgeSourcesHash = (orgId: string) => `knowledge:sources:${orgId}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
-import { createHarness, type Harness } from "../../testing/harness.ts";
+import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -164,5 +164,34 @@ describe("agents", () => {
     });
     expect(second.body.data.map((a) => a.id)).toEqual([ids[2]!, ids[1]!]);
     expect((await h.request("GET", "/api/v1/agents?limit=0", { key: org.ownerKey })).status).toBe(422);
+  });
+});
+
+describe("agent lists across instances on Redis", () => {
+  test("a write on one instance drops the cached list on another", async () => {
+    const prefix = `sbtest:${crypto.randomUUID()}:`;
+    const busA = await testRedisBus(prefix);
+    const busB = await testRedisBus(prefix);
+    const a = await createHarness({ bus: busA });
+    const b = await createHarness({ bus: busB });
+    try {
+      const key = await a.newKey("owner", a.orgId);
+      expect((await b.json<{ data: unknown[] }>("GET", "/api/v1/agents", { key })).body.data).toEqual([]);
+      const created = await a.json<AgentBody>("POST", "/api/v1/agents", { key, body: { name: "Seen" } });
+      let ids: string[] = [];
+      const deadline = Date.now() + 3000;
+      while (!ids.includes(created.body.id) && Date.now() < deadline) {
+        ids = (await b.json<{ data: AgentBody[] }>("GET", "/api/v1/agents", { key })).body.data.map(
+          (x) => x.id,
+        );
+        if (!ids.includes(created.body.id)) await Bun.sleep(10);
+      }
+      expect(ids).toEqual([created.body.id]);
+    } finally {
+      await a.close();
+      await b.close();
+      await busA.close();
+      await busB.close();
+    }
   });
 });

@@ -1,19 +1,25 @@
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
-import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { type Page, pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
-import { agentSchema, createAgentBody, updateAgentBody } from "./model.ts";
+import { AgentListCache } from "./list-cache.ts";
+import { type AgentResponse, agentSchema, createAgentBody, updateAgentBody } from "./model.ts";
 import { createAgent, deleteAgent, getAgentRow, listAgents, presentAgent, updateAgent } from "./service.ts";
 
 const agentParams = t.Object({ agent_id: t.String({ maxLength: 100 }) });
 
 export function agentsModule(ctx: ControlContext) {
+  const listCache = new AgentListCache<Page<AgentResponse>>(ctx.bus);
+  listCache.start().catch((error) => ctx.log.error({ err: error }, "agent list cache subscription failed"));
   return new Elysia({ prefix: "/agents", detail: { tags: ["Agents"] } })
     .get(
       "",
       async ({ request, query }) => {
         const page = pageRequest(query);
-        return toPage(await listAgents(ctx.db, requestAuth(request).orgId, page), page, presentAgent);
+        const orgId = requestAuth(request).orgId;
+        return listCache.get(orgId, `${page.limit}:${page.offset}:${page.cursor ?? ""}`, async () =>
+          toPage(await listAgents(ctx.db, orgId, page), page, presentAgent),
+        );
       },
       {
         query: t.Object(paginationQuery),
@@ -28,8 +34,11 @@ export function agentsModule(ctx: ControlContext) {
     .post(
       "",
       async ({ request, body, set }) => {
+        const orgId = requestAuth(request).orgId;
+        const agent = await createAgent(ctx.db, ctx.bus, orgId, body);
+        listCache.forget(orgId);
         set.status = 201;
-        return createAgent(ctx.db, ctx.bus, requestAuth(request).orgId, body);
+        return agent;
       },
       { body: createAgentBody, response: { 201: agentSchema }, detail: { summary: "Create an agent" } },
     )
@@ -41,8 +50,12 @@ export function agentsModule(ctx: ControlContext) {
     )
     .patch(
       "/:agent_id",
-      async ({ request, params, body }) =>
-        updateAgent(ctx.db, ctx.bus, requestAuth(request).orgId, params.agent_id, body),
+      async ({ request, params, body }) => {
+        const orgId = requestAuth(request).orgId;
+        const agent = await updateAgent(ctx.db, ctx.bus, orgId, params.agent_id, body);
+        listCache.forget(orgId);
+        return agent;
+      },
       {
         params: agentParams,
         body: updateAgentBody,
@@ -53,7 +66,9 @@ export function agentsModule(ctx: ControlContext) {
     .delete(
       "/:agent_id",
       async ({ request, params, set }) => {
-        await deleteAgent(ctx.db, ctx.bus, requestAuth(request).orgId, params.agent_id);
+        const orgId = requestAuth(request).orgId;
+        await deleteAgent(ctx.db, ctx.bus, orgId, params.agent_id);
+        listCache.forget(orgId);
         set.status = 204;
       },
       { params: agentParams, detail: { summary: "Delete an agent" } },

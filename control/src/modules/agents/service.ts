@@ -58,6 +58,7 @@ async function publishSnapshot(
   if (agent) await bus.hashSet(Hashes.agentSnapshots, agentId, JSON.stringify({ ...agent, org_id: orgId }));
   else await bus.hashDelete(Hashes.agentSnapshots, agentId);
   await bus.publish(Channels.agentInvalidated, agentId);
+  await bus.publish(Channels.agentsChangedInOrg, orgId);
 }
 
 export async function createAgent(
