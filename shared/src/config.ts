@@ -39,6 +39,15 @@ export interface Config {
   elevenlabsApiKey: string | null;
   embeddingModel: string;
   modelsDir: string | null;
+  /** Knowledge URLs may point at loopback/private addresses (tests, intranets). */
+  knowledgeAllowPrivate: boolean;
+  knowledgeFetchTimeoutMs: number;
+  /** Largest upload or fetched page, in bytes. */
+  knowledgeMaxBytes: number;
+  /** Target chunk size in model tokens; consecutive chunks overlap by about an eighth. */
+  knowledgeChunkTokens: number;
+  /** Most tokens of retrieved passages added to one turn's LLM context. */
+  knowledgeTokenBudget: number;
 }
 
 export class ConfigError extends Error {
@@ -183,6 +192,14 @@ export function loadConfig(env: Env = process.env): Config {
     elevenlabsApiKey: read.raw("ELEVENLABS_API_KEY"),
     embeddingModel: read.string("EMBEDDING_MODEL", "Xenova/all-MiniLM-L6-v2"),
     modelsDir: read.raw("MODELS_DIR"),
+    knowledgeAllowPrivate: read.boolean(
+      "KNOWLEDGE_ALLOW_PRIVATE",
+      read.boolean("WEBHOOK_ALLOW_PRIVATE", false),
+    ),
+    knowledgeFetchTimeoutMs: read.integer("KNOWLEDGE_FETCH_TIMEOUT_MS", 10_000, 100, 120_000),
+    knowledgeMaxBytes: read.integer("KNOWLEDGE_MAX_BYTES", 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
+    knowledgeChunkTokens: read.integer("KNOWLEDGE_CHUNK_TOKENS", 200, 16, 8192),
+    knowledgeTokenBudget: read.integer("KNOWLEDGE_TOKEN_BUDGET", 600, 0, 32_000),
   };
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
