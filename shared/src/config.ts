@@ -31,6 +31,21 @@ export interface Config {
   sipTrunkOutboundUri: string | null;
   sipTrunkUsername: string | null;
   sipTrunkPassword: string | null;
+  /** Address the SIP transport binds (UDP and TCP on SIP_PORT). */
+  sipBindAddress: string;
+  /** Untrusted sources: more than this many requests in `sipFloodWindowMs` bans them. */
+  sipFloodMaxRequests: number;
+  sipFloodWindowMs: number;
+  sipFloodBanMs: number;
+  /** Delay between 180 Ringing and the answer of an inbound call. */
+  sipRingDelayMs: number;
+  /** Concurrent calls per org on this gateway; more are refused with 503 and Retry-After. */
+  sipMaxCallsPerOrg: number;
+  /** An outbound call not answered within this time is cancelled (no_answer). */
+  sipOutboundRingTimeoutMs: number;
+  sipDigestRealm: string;
+  /** A call that has received no RTP for this long is ended. */
+  sipMediaTimeoutMs: number;
   openaiBaseUrl: string;
   openaiApiKey: string | null;
   deepgramBaseUrl: string;
@@ -39,6 +54,10 @@ export interface Config {
   elevenlabsApiKey: string | null;
   embeddingModel: string;
   modelsDir: string | null;
+  openaiTtsModel: string;
+  elevenlabsModelId: string;
+  /** Local Whisper model id, read from MODELS_DIR (never downloaded at run time). */
+  whisperModel: string;
   /** Knowledge URLs may point at loopback/private addresses (tests, intranets). */
   knowledgeAllowPrivate: boolean;
   knowledgeFetchTimeoutMs: number;
@@ -176,6 +195,15 @@ export function loadConfig(env: Env = process.env): Config {
     sipTrunkOutboundUri: outboundUri,
     sipTrunkUsername: read.raw("SIP_TRUNK_USERNAME"),
     sipTrunkPassword: read.raw("SIP_TRUNK_PASSWORD"),
+    sipBindAddress: read.string("SIP_BIND_ADDRESS", "0.0.0.0"),
+    sipFloodMaxRequests: read.integer("SIP_FLOOD_MAX_REQUESTS", 16, 1, 1_000_000),
+    sipFloodWindowMs: read.integer("SIP_FLOOD_WINDOW_MS", 2000, 100, 3_600_000),
+    sipFloodBanMs: read.integer("SIP_FLOOD_BAN_MS", 300_000, 1000, 86_400_000),
+    sipRingDelayMs: read.integer("SIP_RING_DELAY_MS", 0, 0, 60_000),
+    sipMaxCallsPerOrg: read.integer("SIP_MAX_CALLS_PER_ORG", 20, 1, 100_000),
+    sipOutboundRingTimeoutMs: read.integer("SIP_OUTBOUND_RING_TIMEOUT_MS", 60_000, 1000, 600_000),
+    sipDigestRealm: read.string("SIP_DIGEST_REALM", "switchboard"),
+    sipMediaTimeoutMs: read.integer("SIP_MEDIA_TIMEOUT_MS", 60_000, 1000, 3_600_000),
     openaiBaseUrl: read.url("OPENAI_BASE_URL", ["http:", "https:"], "https://api.openai.com/v1")!,
     openaiApiKey: read.raw("OPENAI_API_KEY"),
     deepgramBaseUrl: read.url(
@@ -192,6 +220,9 @@ export function loadConfig(env: Env = process.env): Config {
     elevenlabsApiKey: read.raw("ELEVENLABS_API_KEY"),
     embeddingModel: read.string("EMBEDDING_MODEL", "Xenova/all-MiniLM-L6-v2"),
     modelsDir: read.raw("MODELS_DIR"),
+    openaiTtsModel: read.string("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
+    elevenlabsModelId: read.string("ELEVENLABS_MODEL_ID", "eleven_flash_v2_5"),
+    whisperModel: read.string("WHISPER_MODEL", "onnx-community/whisper-tiny.en"),
     knowledgeAllowPrivate: read.boolean(
       "KNOWLEDGE_ALLOW_PRIVATE",
       read.boolean("WEBHOOK_ALLOW_PRIVATE", false),

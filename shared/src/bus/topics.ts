@@ -13,6 +13,8 @@ export const Channels = {
   knowledgeChanged: "knowledge:changed",
   /** A knowledge source is waiting to be embedded: wakes the ingestion workers. */
   knowledgeIngest: "knowledge:ingest",
+  /** A trunk changed or was deleted; the message is the trunk id. */
+  trunkInvalidated: "trunks:invalidated",
 } as const;
 
 export const Hashes = {
@@ -24,6 +26,8 @@ export const Hashes = {
   creditBalances: "credits:balances",
   /** org id -> revision of its published knowledge; changes with every source change. */
   knowledgeRevisions: "knowledge:revisions",
+  /** trunk id -> JSON TrunkSnapshot (gateway/src/calls/trunk.ts): orgs' own carriers. */
+  trunks: "trunks",
 } as const;
 
 /** source id -> JSON PublishedSource (shared/src/knowledge.ts): one hash per org. */
