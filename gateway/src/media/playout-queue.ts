@@ -1,0 +1,74 @@
+// Agent audio waiting for the wire: any length of 16 kHz PCM in, exact 20 ms frames out.
+// A growable ring; steady state (queue below its high-water mark) allocates nothing.
+
+export class PlayoutQueue {
+  private ring: Int16Array;
+  private readIndex = 0;
+  private length = 0;
+  private played = 0;
+
+  constructor(initialCapacitySamples = 16_000 * 4) {
+    this.ring = new Int16Array(initialCapacitySamples);
+  }
+
+  /** Samples sent so far (whole frames taken by pull, padding excluded). */
+  get playedSamples(): number {
+    return this.played;
+  }
+
+  get queuedSamples(): number {
+    return this.length;
+  }
+
+  enqueue(pcm: Int16Array): void {
+    if (pcm.length === 0) return;
+    if (this.length + pcm.length > this.ring.length) this.grow(this.length + pcm.length);
+    const capacity = this.ring.length;
+    let writeIndex = (this.readIndex + this.length) % capacity;
+    let remaining = pcm.length;
+    let source = 0;
+    while (remaining > 0) {
+      const chunk = Math.min(remaining, capacity - writeIndex);
+      this.ring.set(pcm.subarray(source, source + chunk), writeIndex);
+      source += chunk;
+      remaining -= chunk;
+      writeIndex = (writeIndex + chunk) % capacity;
+    }
+    this.length += pcm.length;
+  }
+
+  /**
+   * Fills `out` with the next frame; a short tail is padded with zeros. Returns false (and
+   * leaves `out` untouched) when nothing is queued.
+   */
+  pull(out: Int16Array): boolean {
+    if (this.length === 0) return false;
+    const take = Math.min(out.length, this.length);
+    const capacity = this.ring.length;
+    const firstChunk = Math.min(take, capacity - this.readIndex);
+    out.set(this.ring.subarray(this.readIndex, this.readIndex + firstChunk), 0);
+    if (firstChunk < take) out.set(this.ring.subarray(0, take - firstChunk), firstChunk);
+    if (take < out.length) out.fill(0, take);
+    this.readIndex = (this.readIndex + take) % capacity;
+    this.length -= take;
+    this.played += take;
+    return true;
+  }
+
+  /** Drops everything queued (barge-in). */
+  flush(): void {
+    this.readIndex = 0;
+    this.length = 0;
+  }
+
+  private grow(minimum: number): void {
+    let capacity = this.ring.length * 2;
+    while (capacity < minimum) capacity *= 2;
+    const next = new Int16Array(capacity);
+    const firstChunk = Math.min(this.length, this.ring.length - this.readIndex);
+    next.set(this.ring.subarray(this.readIndex, this.readIndex + firstChunk), 0);
+    if (firstChunk < this.length) next.set(this.ring.subarray(0, this.length - firstChunk), firstChunk);
+    this.ring = next;
+    this.readIndex = 0;
+  }
+}

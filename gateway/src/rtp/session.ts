@@ -1,0 +1,453 @@
+import { randomBytes } from "node:crypto";
+import { INTERNAL_SAMPLE_RATE_HZ, type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
+import type { CallAudio } from "../media/call-audio.ts";
+import type { ClockSubscriber, MediaClock } from "../media/clock.ts";
+import { LossConcealer } from "../media/concealment.ts";
+import {
+  G711_SAMPLE_RATE_HZ,
+  type G711Codec,
+  g711Decode,
+  g711Encode,
+  g711SilenceByte,
+} from "../media/g711.ts";
+import { PlayoutQueue } from "../media/playout-queue.ts";
+import { Resampler } from "../media/resampler.ts";
+import { type RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
+import { JitterBuffer } from "./jitter-buffer.ts";
+import { emptyRtpView, parseRtp, RTP_HEADER_BYTES, writeRtpHeader } from "./packet.ts";
+import { ReceiveStats } from "./receive-stats.ts";
+import {
+  TELEPHONE_EVENT_PAYLOAD_BYTES,
+  TelephoneEventReceiver,
+  TelephoneEventSender,
+} from "./telephone-event.ts";
+import { bindRtpSocket, type UdpSocket } from "./udp-port.ts";
+
+export type { RecordingInfo } from "../media/wav-recorder.ts";
+
+export interface RtpEndpoint {
+  address: string;
+  port: number;
+}
+
+export interface RtpSessionOptions {
+  bindAddress: string;
+  /** RTP_PORT_MIN..RTP_PORT_MAX; portMin 0 binds any free port (tests). */
+  portMin: number;
+  portMax: number;
+  codec: G711Codec;
+  payloadType: number;
+  /** Negotiated RFC 4733 payload type, or null when the peer offered none. */
+  telephoneEventPayloadType: number | null;
+  /** From the SDP (c= and m= lines); null until known. */
+  remote: RtpEndpoint | null;
+  /** Where to write the two-channel WAV, or null for no recording. */
+  recordPath: string | null;
+  /** No RTP for this long (while not on hold) fires onMediaTimeout; default 60 s. */
+  mediaTimeoutMs?: number;
+  /** Symmetric RTP: how long after open/setRemote the first packet's source may be latched. */
+  learningWindowMs?: number;
+  /** Length of each sent DTMF tone. */
+  dtmfToneMs?: number;
+  clock: MediaClock;
+}
+
+export interface RtpSessionStats {
+  packetsSent: number;
+  packetsReceived: number;
+  malformed: number;
+  unexpectedPayloadType: number;
+  foreignSource: number;
+  duplicates: number;
+  outOfSequence: number;
+  lost: number;
+  jitterMs: number;
+  jitterBufferDelayMs: number;
+  late: number;
+  concealedFrames: number;
+  socketErrors: number;
+}
+
+const CODEC_FRAME_SAMPLES = (G711_SAMPLE_RATE_HZ * 20) / 1000; // 160
+const DTMF_GAP_TICKS = 3;
+
+interface DtmfJob {
+  digits: string;
+  resolve: () => void;
+}
+
+/**
+ * One call's RTP: one UDP socket, G.711 both ways converted to and from the gateway's
+ * 16 kHz PCM, paced by the shared MediaClock. Frames passed to onFrame handlers are reused
+ * on the next tick: copy them to keep them.
+ */
+export class RtpSession implements CallAudio, ClockSubscriber {
+  readonly localPort: number;
+  private remoteEndpoint: RtpEndpoint | null;
+  private learningUntilMs: number;
+  private latched = false;
+  private onHold = false;
+  private closed = false;
+  private closing: Promise<RecordingInfo | null> | null = null;
+  private mediaTimedOut = false;
+  private lastReceiveMs: number;
+  private mediaStarted = false;
+  private remoteSsrc = -1;
+  private readonly unsubscribe: () => void;
+
+  private readonly frameHandlers: ((frame: PcmFrame) => void)[] = [];
+  private readonly dtmfHandlers: ((digit: string) => void)[] = [];
+  private readonly timeoutHandlers: (() => void)[] = [];
+
+  private readonly view = emptyRtpView();
+  private readonly receiveStats = new ReceiveStats();
+  private readonly jitterBuffer: JitterBuffer;
+  private readonly concealer = new LossConcealer(CODEC_FRAME_SAMPLES);
+  private readonly eventReceiver = new TelephoneEventReceiver();
+  private readonly upsampler = new Resampler(
+    G711_SAMPLE_RATE_HZ,
+    INTERNAL_SAMPLE_RATE_HZ,
+    CODEC_FRAME_SAMPLES,
+  );
+  private readonly downsampler = new Resampler(
+    INTERNAL_SAMPLE_RATE_HZ,
+    G711_SAMPLE_RATE_HZ,
+    SAMPLES_PER_FRAME,
+  );
+  private readonly playout = new PlayoutQueue();
+  private readonly eventSender = new TelephoneEventSender(CODEC_FRAME_SAMPLES);
+
+  private readonly receivedCodecFrame = new Uint8Array(CODEC_FRAME_SAMPLES);
+  private readonly receivedPcm8k = new Int16Array(CODEC_FRAME_SAMPLES);
+  private readonly callerFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly agentFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly agentPcm8k = new Int16Array(CODEC_FRAME_SAMPLES);
+  private readonly audioPacket = new Uint8Array(RTP_HEADER_BYTES + CODEC_FRAME_SAMPLES);
+  private readonly eventPacket = new Uint8Array(RTP_HEADER_BYTES + TELEPHONE_EVENT_PAYLOAD_BYTES);
+  private readonly silenceByte: number;
+
+  private readonly ssrc: number;
+  private sequenceNumber: number;
+  private timestamp: number;
+  private talking = false;
+  private firstPacketSent = false;
+  private eventTimestamp = 0;
+  private dtmfQueue: DtmfJob[] = [];
+  private dtmfDigitIndex = 0;
+  private dtmfGapTicks = 0;
+
+  private packetsSent = 0;
+  private packetsReceived = 0;
+  private malformed = 0;
+  private unexpectedPayloadType = 0;
+  private foreignSource = 0;
+  private outOfSequence = 0;
+  private socketErrors = 0;
+
+  private constructor(
+    private readonly socket: UdpSocket,
+    private readonly options: RtpSessionOptions,
+    private readonly recorder: WavRecorder | null,
+    private readonly mediaTimeoutMs: number,
+    private readonly learningWindowMs: number,
+  ) {
+    this.localPort = socket.port;
+    this.remoteEndpoint = options.remote;
+    this.silenceByte = g711SilenceByte(options.codec);
+    this.jitterBuffer = new JitterBuffer({
+      frameSamples: CODEC_FRAME_SAMPLES,
+      silenceByte: this.silenceByte,
+    });
+    const random = randomBytes(10);
+    this.ssrc = random.readUInt32BE(0);
+    this.sequenceNumber = random.readUInt16BE(4);
+    this.timestamp = random.readUInt32BE(6);
+    const nowMs = performance.now();
+    this.lastReceiveMs = nowMs;
+    this.learningUntilMs = nowMs + learningWindowMs;
+    this.unsubscribe = options.clock.subscribe(this);
+  }
+
+  static async open(options: RtpSessionOptions): Promise<RtpSession> {
+    let session: RtpSession | null = null;
+    const socket = await bindRtpSocket(
+      options.bindAddress,
+      options.portMin,
+      options.portMax,
+      (data, port, address) => session?.receive(data, port, address),
+    );
+    let recorder: WavRecorder | null = null;
+    try {
+      if (options.recordPath !== null)
+        recorder = await WavRecorder.create(options.recordPath, INTERNAL_SAMPLE_RATE_HZ);
+    } catch (error) {
+      socket.close();
+      throw error;
+    }
+    session = new RtpSession(
+      socket,
+      options,
+      recorder,
+      options.mediaTimeoutMs ?? 60_000,
+      options.learningWindowMs ?? 3_000,
+    );
+    return session;
+  }
+
+  /** Where RTP is sent: the SDP address, or the latched source of the caller's packets. */
+  get remote(): RtpEndpoint | null {
+    return this.remoteEndpoint;
+  }
+
+  get playedSamples(): number {
+    return this.playout.playedSamples;
+  }
+
+  get queuedSamples(): number {
+    return this.playout.queuedSamples;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  /** A new SDP (re-INVITE): send there and reopen the learning window. */
+  setRemote(address: string, port: number): void {
+    this.remoteEndpoint = { address, port };
+    this.latched = false;
+    this.learningUntilMs = performance.now() + this.learningWindowMs;
+  }
+
+  /** On hold nothing is sent, queued audio waits and the media timeout is paused. */
+  setHold(onHold: boolean): void {
+    if (this.onHold === onHold) return;
+    this.onHold = onHold;
+    this.lastReceiveMs = performance.now();
+    if (!onHold) this.talking = false;
+  }
+
+  onMediaTimeout(handler: () => void): void {
+    this.timeoutHandlers.push(handler);
+  }
+
+  onFrame(handler: (frame: PcmFrame) => void): void {
+    this.frameHandlers.push(handler);
+  }
+
+  onDtmf(handler: (digit: string) => void): void {
+    this.dtmfHandlers.push(handler);
+  }
+
+  enqueue(pcm: Int16Array): void {
+    if (!this.closed) this.playout.enqueue(pcm);
+  }
+
+  flush(): void {
+    this.playout.flush();
+  }
+
+  /** Sends digits as RFC 4733 events; resolves once the last end packet has left. */
+  sendDtmf(digits: string): Promise<void> {
+    if (this.options.telephoneEventPayloadType === null) {
+      return Promise.reject(new Error("the peer did not negotiate telephone-event"));
+    }
+    if (!/^[0-9*#A-Da-d]*$/.test(digits))
+      return Promise.reject(new RangeError("DTMF digits are 0-9 * # A-D"));
+    if (digits.length === 0 || this.closed) return Promise.resolve();
+    return new Promise((resolve) => this.dtmfQueue.push({ digits: digits.toUpperCase(), resolve }));
+  }
+
+  stats(): RtpSessionStats {
+    return {
+      packetsSent: this.packetsSent,
+      packetsReceived: this.packetsReceived,
+      malformed: this.malformed,
+      unexpectedPayloadType: this.unexpectedPayloadType,
+      foreignSource: this.foreignSource,
+      duplicates: this.receiveStats.duplicates + this.jitterBuffer.stats.duplicates,
+      outOfSequence: this.outOfSequence,
+      lost: this.receiveStats.lost,
+      jitterMs: (this.receiveStats.jitterUnits * 1000) / G711_SAMPLE_RATE_HZ,
+      jitterBufferDelayMs: (this.jitterBuffer.targetDelaySamples * 1000) / G711_SAMPLE_RATE_HZ,
+      late: this.jitterBuffer.stats.late,
+      concealedFrames: this.jitterBuffer.stats.concealed,
+      socketErrors: this.socketErrors,
+    };
+  }
+
+  /** Stops media and closes the socket; resolves with the recording (or null). Idempotent. */
+  close(): Promise<RecordingInfo | null> {
+    if (this.closing) return this.closing;
+    this.closed = true;
+    this.unsubscribe();
+    this.socket.close();
+    for (const job of this.dtmfQueue) job.resolve();
+    this.dtmfQueue = [];
+    this.upsampler.destroy();
+    this.downsampler.destroy();
+    this.closing = this.recorder ? this.recorder.close() : Promise.resolve(null);
+    return this.closing;
+  }
+
+  /** One 20 ms step from the media clock: play out one received frame, send one frame. */
+  tick(_tickIndex: number, nowMs: number): void {
+    if (this.closed) return;
+    const callerFrame = this.playReceived();
+    const agentFrame = this.onHold ? null : this.sendNext();
+    this.timestamp = (this.timestamp + CODEC_FRAME_SAMPLES) >>> 0;
+    this.recorder?.write(callerFrame, agentFrame, SAMPLES_PER_FRAME);
+    if (!this.onHold && !this.mediaTimedOut && nowMs - this.lastReceiveMs > this.mediaTimeoutMs) {
+      this.mediaTimedOut = true;
+      for (const handler of this.timeoutHandlers) handler();
+    }
+  }
+
+  private playReceived(): Int16Array | null {
+    if (!this.mediaStarted) return null;
+    const frame = this.callerFrame;
+    const result = this.jitterBuffer.pop(this.receivedCodecFrame);
+    if (result === "idle") {
+      frame.fill(0);
+      this.concealer.reset();
+    } else {
+      const pcm8k = this.receivedPcm8k;
+      if (result === "ok") {
+        g711Decode(this.options.codec, this.receivedCodecFrame, 0, CODEC_FRAME_SAMPLES, pcm8k);
+        this.concealer.good(pcm8k);
+      } else {
+        this.concealer.conceal(pcm8k);
+      }
+      this.upsampler.process(pcm8k, frame);
+    }
+    for (const handler of this.frameHandlers) handler(frame);
+    return frame;
+  }
+
+  /** Sends this tick's packet; returns the agent audio frame sent, if any. */
+  private sendNext(): Int16Array | null {
+    const remote = this.remoteEndpoint;
+    if (this.sendTelephoneEvent(remote)) return null;
+    const packet = this.audioPacket;
+    const hasAudio = this.playout.pull(this.agentFrame);
+    let marker = !this.firstPacketSent;
+    if (hasAudio) {
+      // RFC 3551 section 4.1: the marker bit flags the first packet of a talkspurt.
+      if (!this.talking) {
+        marker = true;
+        this.downsampler.reset();
+      }
+      this.downsampler.process(this.agentFrame, this.agentPcm8k);
+      g711Encode(this.options.codec, this.agentPcm8k, packet, RTP_HEADER_BYTES, CODEC_FRAME_SAMPLES);
+    } else if (this.talking || !this.firstPacketSent) {
+      // Comfort silence keeps NAT bindings open and the timestamp line continuous.
+      packet.fill(this.silenceByte, RTP_HEADER_BYTES);
+    }
+    this.talking = hasAudio;
+    if (remote === null) return hasAudio ? this.agentFrame : null;
+    writeRtpHeader(packet, marker, this.options.payloadType, this.sequenceNumber, this.timestamp, this.ssrc);
+    this.transmit(packet, remote);
+    this.firstPacketSent = true;
+    return hasAudio ? this.agentFrame : null;
+  }
+
+  /** Sends the next RFC 4733 packet when a digit is in progress; false when audio should go. */
+  private sendTelephoneEvent(remote: RtpEndpoint | null): boolean {
+    if (!this.eventSender.isActive) {
+      if (this.dtmfGapTicks > 0) {
+        this.dtmfGapTicks -= 1;
+        return false;
+      }
+      const job = this.dtmfQueue[0];
+      if (job === undefined) return false;
+      const digit = job.digits[this.dtmfDigitIndex]!;
+      this.eventSender.start(digit, this.options.dtmfToneMs ?? 100, G711_SAMPLE_RATE_HZ);
+      // Section 2.5.1.2: every packet of the event carries the timestamp of its start.
+      this.eventTimestamp = this.timestamp;
+    }
+    const packet = this.eventPacket;
+    const flags = this.eventSender.next(packet, RTP_HEADER_BYTES);
+    if (flags === null) return false;
+    if (remote !== null) {
+      const payloadType = this.options.telephoneEventPayloadType ?? 101;
+      writeRtpHeader(packet, flags.marker, payloadType, this.sequenceNumber, this.eventTimestamp, this.ssrc);
+      this.transmit(packet, remote);
+    }
+    if (!this.eventSender.isActive) this.finishDigit();
+    this.talking = false;
+    return true;
+  }
+
+  private finishDigit(): void {
+    const job = this.dtmfQueue[0];
+    if (job === undefined) return;
+    this.dtmfGapTicks = DTMF_GAP_TICKS;
+    this.dtmfDigitIndex += 1;
+    if (this.dtmfDigitIndex >= job.digits.length) {
+      this.dtmfQueue.shift();
+      this.dtmfDigitIndex = 0;
+      job.resolve();
+    }
+  }
+
+  private transmit(packet: Uint8Array, remote: RtpEndpoint): void {
+    this.socket.send(packet, remote.port, remote.address);
+    this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
+    this.packetsSent += 1;
+  }
+
+  private receive(data: Uint8Array, port: number, address: string): void {
+    if (this.closed) return;
+    const view = this.view;
+    if (!parseRtp(data, data.length, view)) {
+      this.malformed += 1;
+      return;
+    }
+    const payloadType = view.payloadType;
+    const isEvent = payloadType === this.options.telephoneEventPayloadType;
+    if (payloadType !== this.options.payloadType && !isEvent) {
+      this.unexpectedPayloadType += 1;
+      return;
+    }
+    if (!this.acceptSource(address, port)) {
+      this.foreignSource += 1;
+      return;
+    }
+    this.packetsReceived += 1;
+    const nowMs = performance.now();
+    this.lastReceiveMs = nowMs;
+    this.mediaTimedOut = false;
+    if (view.ssrc !== this.remoteSsrc) {
+      // A new source (restart, transfer, re-INVITE): start its sequence and playout afresh.
+      this.remoteSsrc = view.ssrc;
+      this.receiveStats.reset();
+      this.jitterBuffer.reset();
+    }
+    const verdict = this.receiveStats.update(view.sequenceNumber);
+    if (verdict === "bad" || verdict === "duplicate") {
+      if (verdict === "bad") this.outOfSequence += 1;
+      return;
+    }
+    if (isEvent) {
+      const digit = this.eventReceiver.receive(view.timestamp, data, view.payloadOffset, view.payloadLength);
+      if (digit !== null) for (const handler of this.dtmfHandlers) handler(digit);
+      return;
+    }
+    this.receiveStats.updateJitter(view.timestamp, (nowMs * G711_SAMPLE_RATE_HZ) / 1000);
+    this.jitterBuffer.push(view.timestamp, data, view.payloadOffset, view.payloadLength);
+    this.jitterBuffer.adapt(this.receiveStats.jitterUnits);
+    this.mediaStarted = true;
+  }
+
+  /** Symmetric RTP (RFC 4961): latch to the first source seen while learning, then only accept it. */
+  private acceptSource(address: string, port: number): boolean {
+    const remote = this.remoteEndpoint;
+    const fromRemote = remote !== null && remote.port === port && remote.address === address;
+    if (this.latched) return fromRemote;
+    if (fromRemote || remote === null || performance.now() <= this.learningUntilMs) {
+      if (!fromRemote) this.remoteEndpoint = { address, port };
+      this.latched = true;
+      return true;
+    }
+    return false;
+  }
+}
