@@ -175,6 +175,9 @@ export class RtpSession implements CallAudio, ClockSubscriber {
       options.portMin,
       options.portMax,
       (data, port, address) => session?.receive(data, port, address),
+      () => {
+        if (session) session.socketErrors += 1;
+      },
     );
     let recorder: WavRecorder | null = null;
     try {
