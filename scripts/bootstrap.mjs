@@ -84,7 +84,11 @@ function ensureDependencies(bun) {
   const fresh = existsSync(marker) && existsSync(lock) && statSync(marker).mtimeMs >= statSync(lock).mtimeMs;
   if (fresh) return;
   log("installing dependencies with bun install");
-  const status = run(bun, ["install", "--frozen-lockfile"]);
+  let status = run(bun, ["install", "--frozen-lockfile"]);
+  if (status !== 0) {
+    log("bun.lock does not match the package.json files; installing without --frozen-lockfile");
+    status = run(bun, ["install"]);
+  }
   if (status !== 0) process.exit(status);
   spawnSync("touch", [marker]);
 }
