@@ -1,0 +1,55 @@
+// Turning whatever a provider call threw into a ProviderError that says whether another try
+// (or the next provider) may help. 4xx is final except 408 and 429 (brief, style rule 3).
+import { APIConnectionError, APIError, APIUserAbortError } from "openai";
+import { isRetryableStatus, ProviderError } from "../types.ts";
+
+export class ProviderAbortError extends Error {
+  constructor() {
+    super("aborted");
+    this.name = "AbortError";
+  }
+}
+
+export function isAbortError(error: unknown): boolean {
+  return (
+    error instanceof ProviderAbortError ||
+    error instanceof APIUserAbortError ||
+    (error instanceof Error && error.name === "AbortError")
+  );
+}
+
+export function throwIfAborted(signal: AbortSignal): void {
+  if (signal.aborted) throw new ProviderAbortError();
+}
+
+export function httpError(provider: string, status: number, detail: string): ProviderError {
+  const trimmed = detail.length > 300 ? `${detail.slice(0, 300)}...` : detail;
+  return new ProviderError(
+    provider,
+    `HTTP ${status}${trimmed ? `: ${trimmed}` : ""}`,
+    isRetryableStatus(status),
+    status,
+  );
+}
+
+export function toProviderError(provider: string, error: unknown): ProviderError {
+  if (error instanceof ProviderError) return error;
+  if (error instanceof APIError && typeof error.status === "number") {
+    return new ProviderError(
+      provider,
+      `HTTP ${error.status}: ${error.message}`,
+      isRetryableStatus(error.status),
+      error.status,
+    );
+  }
+  if (error instanceof APIConnectionError) {
+    return new ProviderError(provider, `connection failed: ${error.message}`, true);
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  // fetch/WebSocket failures (refused, reset, DNS) carry no status and are worth another try.
+  return new ProviderError(provider, message, true);
+}
+
+export function timeoutError(provider: string, what: string, timeoutMs: number): ProviderError {
+  return new ProviderError(provider, `${what} timed out after ${timeoutMs} ms`, true, 408);
+}

@@ -1,0 +1,77 @@
+// POST /v1/audio/speech (response_format pcm: 24 kHz mono s16le, streamed) and
+// POST /v1/audio/transcriptions (multipart with a `file`; JSON `{text}` back).
+import { pcmBytes, synthesizeWords } from "./audio.ts";
+import type { StandInState } from "./faults.ts";
+import type { SpeechScript, TranscriptionScript } from "./script.ts";
+
+export const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
+
+export function speech(
+  script: SpeechScript,
+  state: StandInState,
+  body: Record<string, unknown>,
+  signal: AbortSignal,
+): Response {
+  const stats = state.request("speech", body);
+  if (typeof body.input !== "string" || body.input.trim() === "") {
+    return Response.json({ error: { message: "input is required" } }, { status: 400 });
+  }
+  if (body.response_format !== "pcm") {
+    return Response.json(
+      { error: { message: "this stand-in only speaks response_format pcm" } },
+      { status: 400 },
+    );
+  }
+  const audio = pcmBytes(synthesizeWords(body.input, OPENAI_PCM_SAMPLE_RATE_HZ, script.msPerWord));
+  const chunkBytes = Math.round((OPENAI_PCM_SAMPLE_RATE_HZ * script.chunkMs) / 1000) * 2;
+  let cancelled = false;
+  const markAborted = () => {
+    if (!cancelled) {
+      cancelled = true;
+      stats.aborted += 1;
+    }
+  };
+  const stream = new ReadableStream<Uint8Array>({
+    async start(controller) {
+      signal.addEventListener("abort", markAborted, { once: true });
+      await Bun.sleep(script.firstByteMs);
+      for (let offset = 0; offset < audio.length && !cancelled; offset += chunkBytes) {
+        if (offset > 0 && script.chunkIntervalMs > 0) await Bun.sleep(script.chunkIntervalMs);
+        if (cancelled) break;
+        controller.enqueue(audio.slice(offset, offset + chunkBytes));
+      }
+      if (cancelled) return;
+      stats.completed += 1;
+      signal.removeEventListener("abort", markAborted);
+      controller.close();
+    },
+    cancel: markAborted,
+  });
+  return new Response(stream, { headers: { "content-type": "audio/pcm" } });
+}
+
+export async function transcription(
+  script: TranscriptionScript,
+  state: StandInState,
+  request: Request,
+): Promise<Response> {
+  let form: FormData;
+  try {
+    form = await request.formData();
+  } catch {
+    state.request("transcription", null);
+    return Response.json({ error: { message: "expected multipart/form-data" } }, { status: 400 });
+  }
+  const file = form.get("file");
+  const stats = state.request("transcription", { model: form.get("model"), language: form.get("language") });
+  if (!(file instanceof Blob) || file.size < 44) {
+    return Response.json({ error: { message: "file is required" } }, { status: 400 });
+  }
+  const header = new Uint8Array(await file.slice(0, 12).arrayBuffer());
+  const riff = String.fromCharCode(...header.subarray(0, 4));
+  if (riff !== "RIFF") return Response.json({ error: { message: "file is not a WAV" } }, { status: 400 });
+  await Bun.sleep(script.delayMs);
+  const text = script.texts[(stats.requests - 1) % Math.max(1, script.texts.length)] ?? "";
+  stats.completed += 1;
+  return Response.json({ text });
+}

@@ -1,0 +1,50 @@
+// The OpenAI stand-in server: chat completions, audio speech and transcriptions under /v1.
+import { faultResponse, type StandInState } from "./faults.ts";
+import { speech, transcription } from "./openai-audio.ts";
+import { chatCompletion } from "./openai-chat.ts";
+import type { StandInScript } from "./script.ts";
+
+export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
+  return Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    idleTimeout: 0,
+    async fetch(request) {
+      const path = new URL(request.url).pathname;
+      const service =
+        path === "/v1/chat/completions"
+          ? "chat"
+          : path === "/v1/audio/speech"
+            ? "speech"
+            : path === "/v1/audio/transcriptions"
+              ? "transcription"
+              : null;
+      if (request.method !== "POST" || service === null) {
+        return Response.json({ error: { message: `no route ${request.method} ${path}` } }, { status: 404 });
+      }
+      const expectedKey = script.apiKeys.openai;
+      if (expectedKey && request.headers.get("authorization") !== `Bearer ${expectedKey}`) {
+        state.request(service, null);
+        return Response.json(
+          { error: { message: "Incorrect API key provided", code: "invalid_api_key" } },
+          { status: 401 },
+        );
+      }
+      const fault = state.takeFault(service);
+      if (fault) {
+        state.request(service, null);
+        return faultResponse(fault, request.signal);
+      }
+      if (service === "transcription") return transcription(script.transcription, state, request);
+      let body: Record<string, unknown>;
+      try {
+        body = (await request.json()) as Record<string, unknown>;
+      } catch {
+        return Response.json({ error: { message: "body is not JSON" } }, { status: 400 });
+      }
+      return service === "chat"
+        ? chatCompletion(script.llm, state, body, request.signal)
+        : speech(script.speech, state, body, request.signal);
+    },
+  });
+}
