@@ -3,10 +3,14 @@ import { connectBus } from "@switchboard/shared/bus/index";
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
 import { type ControlApp, createControlApp } from "./app.ts";
+import { startBillingBackground } from "./billing/background.ts";
 import type { ControlContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { Authenticator } from "./http/auth.ts";
+import { Idempotency } from "./http/idempotency.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
+
+const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
 export interface RunningControl {
   ctx: ControlContext;
@@ -38,6 +42,12 @@ export async function startControl(options: {
   await authenticator.start();
   const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
   const initial = await ensureInitialOwnerKey(database.db, config.initApiKey);
+  const billing = await startBillingBackground(ctx);
+
+  const idempotencySweep = setInterval(() => {
+    new Idempotency(database.db).sweep().catch((error) => log.warn({ err: error }, "idempotency sweep failed"));
+  }, IDEMPOTENCY_SWEEP_INTERVAL_MS);
+  idempotencySweep.unref();
 
   const app = createControlApp(ctx, async () => {
     try {
@@ -69,6 +79,8 @@ export async function startControl(options: {
     generatedOwnerKey: initial?.generatedSecret ?? null,
     async stop() {
       server?.stop(true);
+      clearInterval(idempotencySweep);
+      await billing.stop();
       await authenticator.stop();
       if (!options.bus) await bus.close();
       await database.close();
