@@ -8,6 +8,9 @@ import { RateLimiter } from "./http/rate-limit.ts";
 import { setRequestAuth } from "./http/request-auth.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
 import { apiKeysModule } from "./modules/api-keys/routes.ts";
+import { creditsModule } from "./modules/credits/routes.ts";
+import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
+import { webhooksModule } from "./modules/webhooks/routes.ts";
 
 export const API_PREFIX = "/api/v1";
 
@@ -51,7 +54,14 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
       },
       { detail: { tags: ["Health"], security: [] } },
     )
-    .group(API_PREFIX, (api) => api.use(apiKeysModule(ctx)).use(agentsModule(ctx)));
+    .group(API_PREFIX, (api) =>
+      api
+        .use(apiKeysModule(ctx))
+        .use(agentsModule(ctx))
+        .use(phoneNumbersModule(ctx))
+        .use(creditsModule(ctx))
+        .use(webhooksModule(ctx)),
+    );
 }
 
 /**

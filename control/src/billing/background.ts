@@ -1,0 +1,45 @@
+// What control runs besides the API for numbers, credits and webhooks: the operator's
+// NUMBER_INVENTORY loaded, the routing table and balances republished (a restarted Redis is
+// repopulated), the webhook outbox worker and the renewal scheduler.
+import type { ControlContext } from "../context.ts";
+import { publishAllBalances } from "../modules/credits/ledger.ts";
+import { addToInventory, parseInventorySpec } from "../modules/phone-numbers/inventory-loader.ts";
+import { RenewalScheduler } from "../modules/phone-numbers/renewal.ts";
+import { publishAllRoutes } from "../modules/phone-numbers/routing.ts";
+import { WebhookDeliveryWorker } from "../modules/webhooks/worker.ts";
+
+export interface BillingBackground {
+  webhooks: WebhookDeliveryWorker;
+  renewals: RenewalScheduler;
+  stop(): Promise<void>;
+}
+
+export async function startBillingBackground(ctx: ControlContext): Promise<BillingBackground> {
+  if (ctx.config.numberInventory) {
+    const added = await addToInventory(ctx.db, parseInventorySpec(ctx.config.numberInventory));
+    ctx.log.info({ added }, "number inventory loaded");
+  }
+  const routes = await publishAllRoutes(ctx.db, ctx.bus);
+  const balances = await publishAllBalances(ctx.db, ctx.bus);
+  ctx.log.info({ routes, balances }, "routing table and balances published");
+
+  const webhooks = new WebhookDeliveryWorker({
+    db: ctx.db,
+    config: ctx.config,
+    log: ctx.log.child({ component: "webhooks" }),
+  });
+  const renewals = new RenewalScheduler(
+    { db: ctx.db, bus: ctx.bus, config: ctx.config },
+    ctx.log.child({ component: "renewals" }),
+  );
+  webhooks.start();
+  renewals.start();
+  return {
+    webhooks,
+    renewals,
+    async stop() {
+      await renewals.stop();
+      await webhooks.stop();
+    },
+  };
+}

@@ -1,0 +1,218 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { and, eq, sum } from "drizzle-orm";
+import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
+import { createHarness, type Harness } from "../../testing/harness.ts";
+import { createWebhook } from "../webhooks/service.ts";
+import { credit, debit } from "./ledger.ts";
+
+let h: Harness;
+beforeAll(async () => {
+  h = await createHarness();
+});
+afterAll(async () => {
+  await h.close();
+});
+
+type Balance = { balance_cents: number; low_balance_threshold_cents: number; rates: Record<string, number> };
+type Page = { data: Array<Record<string, unknown>>; has_more: boolean; next_cursor: string | null };
+
+async function ledgerSum(orgId: string): Promise<number> {
+  const [row] = await h.ctx.db
+    .select({ total: sum(creditLedger.amountCents) })
+    .from(creditLedger)
+    .where(eq(creditLedger.orgId, orgId));
+  return Number(row?.total ?? 0);
+}
+
+describe("credits", () => {
+  test("a new org has a zero balance and the configured rates", async () => {
+    const { ownerKey } = await h.newOrg();
+    const res = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: ownerKey });
+    expect(res.status).toBe(200);
+    expect(res.body).toEqual({
+      balance_cents: 0,
+      currency: "usd",
+      low_balance_threshold_cents: 500,
+      rates: { number_monthly_cents: 500, outbound_cents_per_minute: 5, inbound_cents_per_minute: 3 },
+    });
+  });
+
+  test("purchase credits at once through the self-hosted provider, listed in transactions", async () => {
+    const org = await h.newOrg();
+    const bought = await h.json<Record<string, unknown>>("POST", "/api/v1/credits/purchase", {
+      key: org.ownerKey,
+      body: { amount_cents: 2500 },
+    });
+    expect(bought.status).toBe(201);
+    expect(bought.body).toMatchObject({ status: "succeeded", provider: "self_hosted", balance_cents: 2500 });
+    expect(bought.body.transaction).toMatchObject({ kind: "purchase", amount_cents: 2500, balance_after_cents: 2500 });
+    const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
+    expect(balance.body.balance_cents).toBe(2500);
+    expect(await h.ctx.bus.hashGet(Hashes.creditBalances, org.orgId)).toBe("2500");
+    const list = await h.json<Page>("GET", "/api/v1/credits/transactions", { key: org.ownerKey });
+    expect(list.status).toBe(200);
+    expect(list.body.data).toHaveLength(1);
+    expect(list.body.data[0]).toMatchObject({ kind: "purchase", amount_cents: 2500 });
+  });
+
+  test("transactions paginate newest first and stay inside the org", async () => {
+    const org = await h.newOrg();
+    for (let i = 1; i <= 3; i++) await credit(h.ctx, org.orgId, i * 100, "adjustment", `adj-${i}`);
+    const first = await h.json<Page>("GET", "/api/v1/credits/transactions?limit=2", { key: org.ownerKey });
+    expect(first.body.data.map((e) => e.amount_cents)).toEqual([300, 200]);
+    expect(first.body.has_more).toBe(true);
+    const second = await h.json<Page>(
+      "GET",
+      `/api/v1/credits/transactions?limit=2&cursor=${first.body.next_cursor}`,
+      { key: org.ownerKey },
+    );
+    expect(second.body.data.map((e) => e.amount_cents)).toEqual([100]);
+    expect(second.body.has_more).toBe(false);
+    const other = await h.json<Page>("GET", "/api/v1/credits/transactions");
+    expect(other.body.data.some((e) => String(e.reference).startsWith("adj-"))).toBe(false);
+  });
+
+  test("purchase refuses members (403) and bad amounts (422) and changes nothing", async () => {
+    const org = await h.newOrg();
+    const member = await h.newKey("member", org.orgId);
+    const denied = await h.json("POST", "/api/v1/credits/purchase", { key: member, body: { amount_cents: 1000 } });
+    expect(denied.status).toBe(403);
+    for (const body of [{ amount_cents: 0 }, { amount_cents: 12.5 }, { amount_cents: "lots" }, {}]) {
+      const res = await h.json<{ code: string }>("POST", "/api/v1/credits/purchase", { key: org.ownerKey, body });
+      expect(res.status).toBe(422);
+      expect(res.body.code).toBe("validation_failed");
+    }
+    expect(await ledgerSum(org.orgId)).toBe(0);
+  });
+
+  test("Idempotency-Key: a retried purchase is replayed, not charged twice", async () => {
+    const org = await h.newOrg();
+    const headers = { "idempotency-key": "buy-credits-1" };
+    const first = await h.json("POST", "/api/v1/credits/purchase", {
+      key: org.ownerKey,
+      headers,
+      body: { amount_cents: 1000 },
+    });
+    const again = await h.json("POST", "/api/v1/credits/purchase", {
+      key: org.ownerKey,
+      headers,
+      body: { amount_cents: 1000 },
+    });
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body).toEqual(first.body);
+    const different = await h.json("POST", "/api/v1/credits/purchase", {
+      key: org.ownerKey,
+      headers,
+      body: { amount_cents: 2000 },
+    });
+    expect(different.status).toBe(422);
+    expect(await ledgerSum(org.orgId)).toBe(1000);
+  });
+
+  test("a debit larger than the balance is a 402 insufficient_credits and writes nothing", async () => {
+    const org = await h.newOrg();
+    await credit(h.ctx, org.orgId, 100, "purchase", "seed");
+    await expect(debit(h.ctx, org.orgId, 101, "call_usage", "call-1")).rejects.toMatchObject({
+      status: 402,
+      code: "insufficient_credits",
+    });
+    const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
+    expect(balance.body.balance_cents).toBe(100);
+    expect(await ledgerSum(org.orgId)).toBe(100);
+  });
+
+  test("debits are idempotent by reference", async () => {
+    const org = await h.newOrg();
+    await credit(h.ctx, org.orgId, 1000, "purchase", "seed");
+    const first = await debit(h.ctx, org.orgId, 42, "call_usage", "call_abc");
+    const again = await debit(h.ctx, org.orgId, 42, "call_usage", "call_abc");
+    expect(first.created).toBe(true);
+    expect(again.created).toBe(false);
+    expect(again.entry.id).toBe(first.entry.id);
+    const both = await Promise.all([
+      debit(h.ctx, org.orgId, 7, "call_usage", "call_parallel"),
+      debit(h.ctx, org.orgId, 7, "call_usage", "call_parallel"),
+    ]);
+    expect(both[0].entry.id).toBe(both[1].entry.id);
+    expect(await ledgerSum(org.orgId)).toBe(1000 - 42 - 7);
+  });
+
+  test("50 parallel debits never overdraft and never lose a cent", async () => {
+    const org = await h.newOrg();
+    await credit(h.ctx, org.orgId, 1000, "purchase", "seed");
+    const results = await Promise.allSettled(
+      Array.from({ length: 50 }, (_, i) => debit(h.ctx, org.orgId, 30, "call_usage", `call-${i}`)),
+    );
+    const succeeded = results.filter((r) => r.status === "fulfilled").length;
+    const refused = results.filter(
+      (r) => r.status === "rejected" && (r.reason as { code?: string }).code === "insufficient_credits",
+    ).length;
+    expect(succeeded).toBe(33);
+    expect(refused).toBe(17);
+    const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
+    expect(balance.body.balance_cents).toBe(10);
+    expect(await ledgerSum(org.orgId)).toBe(10);
+    const entries = await h.ctx.db
+      .select()
+      .from(creditLedger)
+      .where(and(eq(creditLedger.orgId, org.orgId), eq(creditLedger.kind, "call_usage")));
+    expect(entries).toHaveLength(33);
+    const balancesAfter = entries.map((e) => e.balanceAfterCents).sort((a, b) => a - b);
+    expect(balancesAfter).toEqual(Array.from({ length: 33 }, (_, i) => 10 + i * 30));
+  }, 60_000);
+
+  test("settings: the low-balance threshold is per org, admin-only to change", async () => {
+    const org = await h.newOrg();
+    const member = await h.newKey("member", org.orgId);
+    expect((await h.json("PATCH", "/api/v1/credits/settings", { key: member, body: { low_balance_threshold_cents: 1 } })).status).toBe(403);
+    const bad = await h.json("PATCH", "/api/v1/credits/settings", {
+      key: org.ownerKey,
+      body: { low_balance_threshold_cents: -5 },
+    });
+    expect(bad.status).toBe(422);
+    const set = await h.json("PATCH", "/api/v1/credits/settings", {
+      key: org.ownerKey,
+      body: { low_balance_threshold_cents: 2000 },
+    });
+    expect(set.body).toEqual({ low_balance_threshold_cents: 2000 });
+    expect((await h.json("GET", "/api/v1/credits/settings", { key: member })).body).toEqual({
+      low_balance_threshold_cents: 2000,
+    });
+    const reset = await h.json("PATCH", "/api/v1/credits/settings", {
+      key: org.ownerKey,
+      body: { low_balance_threshold_cents: null },
+    });
+    expect(reset.body).toEqual({ low_balance_threshold_cents: 500 });
+  });
+
+  test("credits.low is queued once when the balance crosses below the threshold", async () => {
+    const org = await h.newOrg();
+    const { row: endpoint } = await createWebhook(h.ctx.db, h.ctx.config, org.orgId, {
+      url: "http://127.0.0.1:9/hooks",
+      events: ["credits.low"],
+    });
+    await h.json("PATCH", "/api/v1/credits/settings", {
+      key: org.ownerKey,
+      body: { low_balance_threshold_cents: 1000 },
+    });
+    await credit(h.ctx, org.orgId, 1500, "purchase", "seed");
+    await debit(h.ctx, org.orgId, 400, "call_usage", "c1"); // 1100: still above
+    const lowEvents = () =>
+      h.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
+    expect(await lowEvents()).toHaveLength(0);
+    await debit(h.ctx, org.orgId, 200, "call_usage", "c2"); // 900: crosses
+    await debit(h.ctx, org.orgId, 100, "call_usage", "c3"); // 800: already below
+    const events = await lowEvents();
+    expect(events).toHaveLength(1);
+    expect(events[0]!.eventType).toBe("credits.low");
+    expect(JSON.parse(events[0]!.payload)).toMatchObject({
+      type: "credits.low",
+      data: { balance_cents: 900, low_balance_threshold_cents: 1000 },
+    });
+    await credit(h.ctx, org.orgId, 1000, "purchase", "topup"); // 1800: back above
+    await debit(h.ctx, org.orgId, 900, "call_usage", "c4"); // 900: crosses again
+    expect(await lowEvents()).toHaveLength(2);
+  });
+});

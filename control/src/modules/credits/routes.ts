@@ -1,0 +1,111 @@
+import { Elysia, t } from "elysia";
+import type { ControlContext } from "../../context.ts";
+import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { requestAuth } from "../../http/request-auth.ts";
+import { getBalanceCents } from "./ledger.ts";
+import {
+  balanceSchema,
+  purchaseBody,
+  purchaseSchema,
+  settingsBody,
+  settingsSchema,
+  transactionSchema,
+} from "./model.ts";
+import { type PaymentProvider, SelfHostedPaymentProvider } from "./payments.ts";
+import {
+  getThresholdCents,
+  listTransactions,
+  presentTransaction,
+  purchaseCredits,
+  requireBillingRole,
+  setThresholdCents,
+} from "./service.ts";
+
+export function creditsModule(
+  ctx: ControlContext,
+  payments: PaymentProvider = new SelfHostedPaymentProvider(),
+) {
+  return new Elysia({ prefix: "/credits", detail: { tags: ["Credits"] } })
+    .get(
+      "/balance",
+      async ({ request }) => {
+        const { orgId } = requestAuth(request);
+        return {
+          balance_cents: await getBalanceCents(ctx.db, orgId),
+          currency: "usd" as const,
+          low_balance_threshold_cents: await getThresholdCents(ctx, orgId),
+          rates: {
+            number_monthly_cents: ctx.config.numberMonthlyCents,
+            outbound_cents_per_minute: ctx.config.outboundCentsPerMinute,
+            inbound_cents_per_minute: ctx.config.inboundCentsPerMinute,
+          },
+        };
+      },
+      { response: balanceSchema, detail: { summary: "Get the credit balance and rates" } },
+    )
+    .get(
+      "/transactions",
+      async ({ request, query }) => {
+        const page = pageRequest(query);
+        return toPage(
+          await listTransactions(ctx.db, requestAuth(request).orgId, page),
+          page,
+          presentTransaction,
+        );
+      },
+      {
+        query: t.Object(paginationQuery),
+        response: t.Object({
+          data: t.Array(transactionSchema),
+          has_more: t.Boolean(),
+          next_cursor: t.Nullable(t.String()),
+        }),
+        detail: { summary: "List ledger entries, newest first" },
+      },
+    )
+    .post(
+      "/purchase",
+      async ({ request, body, set }) => {
+        const auth = requestAuth(request);
+        requireBillingRole(auth.role);
+        const result = await purchaseCredits(ctx, payments, auth.orgId, body.amount_cents);
+        set.status = result.status === "succeeded" ? 201 : 202;
+        return {
+          status: result.status,
+          provider: result.provider,
+          transaction: result.entry ? presentTransaction(result.entry) : null,
+          balance_cents: result.balanceCents,
+        };
+      },
+      {
+        body: purchaseBody,
+        response: { 201: purchaseSchema, 202: purchaseSchema },
+        detail: {
+          summary: "Buy credits",
+          description: "Owner or admin. Send `Idempotency-Key` so a retried purchase is not charged twice.",
+        },
+      },
+    )
+    .get(
+      "/settings",
+      async ({ request }) => ({
+        low_balance_threshold_cents: await getThresholdCents(ctx, requestAuth(request).orgId),
+      }),
+      { response: settingsSchema, detail: { summary: "Get credit settings" } },
+    )
+    .patch(
+      "/settings",
+      async ({ request, body }) => {
+        const auth = requestAuth(request);
+        requireBillingRole(auth.role);
+        return {
+          low_balance_threshold_cents: await setThresholdCents(
+            ctx,
+            auth.orgId,
+            body.low_balance_threshold_cents,
+          ),
+        };
+      },
+      { body: settingsBody, response: settingsSchema, detail: { summary: "Set the low-balance threshold" } },
+    );
+}

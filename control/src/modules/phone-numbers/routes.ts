@@ -1,0 +1,135 @@
+import { Elysia, t } from "elysia";
+import type { ControlContext } from "../../context.ts";
+import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { requestAuth } from "../../http/request-auth.ts";
+import { requireBillingRole } from "../credits/service.ts";
+import {
+  attachBody,
+  availableNumberSchema,
+  buyBody,
+  forwardingBody,
+  phoneNumberSchema,
+  searchQuery,
+} from "./model.ts";
+import { InventoryNumberProvider } from "./providers/inventory.ts";
+import type { NumberProvider } from "./providers/types.ts";
+import {
+  attachAgent,
+  buyPhoneNumber,
+  getPhoneNumberRow,
+  listPhoneNumbers,
+  presentPhoneNumber,
+  releasePhoneNumber,
+  setForwarding,
+} from "./service.ts";
+
+const params = t.Object({ id: t.String({ maxLength: 100 }) });
+
+export function phoneNumbersModule(
+  ctx: ControlContext,
+  provider: NumberProvider = new InventoryNumberProvider(),
+) {
+  const deps = { db: ctx.db, bus: ctx.bus, config: ctx.config, provider };
+  return new Elysia({ prefix: "/phone-numbers", detail: { tags: ["Phone numbers"] } })
+    .get(
+      "",
+      async ({ request, query }) => {
+        const page = pageRequest(query);
+        return toPage(
+          await listPhoneNumbers(ctx.db, requestAuth(request).orgId, page),
+          page,
+          presentPhoneNumber,
+        );
+      },
+      {
+        query: t.Object(paginationQuery),
+        response: t.Object({
+          data: t.Array(phoneNumberSchema),
+          has_more: t.Boolean(),
+          next_cursor: t.Nullable(t.String()),
+        }),
+        detail: { summary: "List your numbers" },
+      },
+    )
+    .get(
+      "/search",
+      async ({ request, query }) => {
+        requestAuth(request);
+        const found = await provider.search(ctx.db, {
+          ...(query.country ? { country: query.country } : {}),
+          ...(query.area_code ? { areaCode: query.area_code } : {}),
+          ...(query.contains ? { contains: query.contains } : {}),
+          limit: query.limit ?? 20,
+        });
+        return { data: found.map((n) => ({ ...n, monthly_cost_cents: ctx.config.numberMonthlyCents })) };
+      },
+      {
+        query: searchQuery,
+        response: t.Object({ data: t.Array(availableNumberSchema) }),
+        detail: { summary: "Search numbers available to buy" },
+      },
+    )
+    .post(
+      "",
+      async ({ request, body, set }) => {
+        const auth = requestAuth(request);
+        requireBillingRole(auth.role);
+        set.status = 201;
+        return presentPhoneNumber(await buyPhoneNumber(deps, auth.orgId, body));
+      },
+      {
+        body: buyBody,
+        response: { 201: phoneNumberSchema },
+        detail: {
+          summary: "Buy a number",
+          description:
+            "Send `phone_number` (one search returned) or `area_code`. The first month is charged from " +
+            "credits at once (402 `insufficient_credits` when short); renewals monthly after that.",
+        },
+      },
+    )
+    .get(
+      "/:id",
+      async ({ request, params }) =>
+        presentPhoneNumber(await getPhoneNumberRow(ctx.db, requestAuth(request).orgId, params.id)),
+      { params, response: phoneNumberSchema, detail: { summary: "Get a number" } },
+    )
+    .post(
+      "/:id/attach",
+      async ({ request, params, body }) =>
+        presentPhoneNumber(await attachAgent(deps, requestAuth(request).orgId, params.id, body.agent_id)),
+      {
+        params,
+        body: attachBody,
+        response: phoneNumberSchema,
+        detail: { summary: "Assign a number to an agent", description: "`{agent_id: null}` detaches." },
+      },
+    )
+    .post(
+      "/:id/detach",
+      async ({ request, params }) =>
+        presentPhoneNumber(await attachAgent(deps, requestAuth(request).orgId, params.id, null)),
+      { params, response: phoneNumberSchema, detail: { summary: "Detach the number from its agent" } },
+    )
+    .patch(
+      "/:id/forwarding",
+      async ({ request, params, body }) =>
+        presentPhoneNumber(await setForwarding(deps, requestAuth(request).orgId, params.id, body)),
+      {
+        params,
+        body: forwardingBody,
+        response: phoneNumberSchema,
+        detail: { summary: "Update forwarding settings" },
+      },
+    )
+    .delete(
+      "/:id",
+      async ({ request, params, set }) => {
+        const auth = requestAuth(request);
+        requireBillingRole(auth.role);
+        await releasePhoneNumber(deps, auth.orgId, params.id);
+        set.status = 204;
+      },
+      { params, detail: { summary: "Release a number", description: "Owner or admin. No refund." } },
+    );
+}

@@ -1,0 +1,143 @@
+import type { Config } from "@switchboard/shared/config";
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { parseRetryAfterMs, retryDelayMs } from "./backoff.ts";
+import { decryptSecret } from "./secret-box.ts";
+import { signatureHeader } from "./signing.ts";
+import { assertPublicTarget, UnsafeWebhookTarget } from "./ssrf.ts";
+
+export type EndpointRow = typeof webhookEndpoints.$inferSelect;
+export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+
+export const DEFAULT_DELIVERY_TIMEOUT_MS = 15_000;
+const MAX_ERROR_CHARS = 500;
+
+export interface DeliveryOptions {
+  config: Pick<Config, "secretKey" | "dataDir" | "webhookAllowPrivate">;
+  timeoutMs: number;
+  retryScheduleMs: number[];
+  now: () => number;
+}
+
+export interface AttemptResult {
+  status: "succeeded" | "pending" | "failed";
+  responseCode: number | null;
+  latencyMs: number;
+  error: string | null;
+}
+
+/** The secrets to sign with: the current one, plus the previous one while its grace period lasts. */
+export function signingSecrets(
+  options: Pick<DeliveryOptions, "config">,
+  endpoint: EndpointRow,
+  nowMs: number,
+) {
+  const secrets = [decryptSecret(options.config, endpoint.secretCiphertext)];
+  if (
+    endpoint.previousSecretCiphertext &&
+    endpoint.previousSecretExpiresAt &&
+    endpoint.previousSecretExpiresAt.getTime() > nowMs
+  ) {
+    secrets.push(decryptSecret(options.config, endpoint.previousSecretCiphertext));
+  }
+  return secrets;
+}
+
+/** One POST of the delivery, Standard Webhooks headers, no redirects followed. */
+async function post(
+  options: DeliveryOptions,
+  endpoint: EndpointRow,
+  delivery: DeliveryRow,
+): Promise<{ code: number | null; retryAfter: string | null; error: string | null }> {
+  const nowMs = options.now();
+  const timestampS = Math.floor(nowMs / 1000);
+  try {
+    const url = new URL(endpoint.url);
+    await assertPublicTarget(url, options.config.webhookAllowPrivate);
+    const response = await fetch(url, {
+      method: "POST",
+      redirect: "manual",
+      signal: AbortSignal.timeout(options.timeoutMs),
+      headers: {
+        "content-type": "application/json",
+        "user-agent": "Switchboard-Webhooks/1.0",
+        "webhook-id": delivery.id,
+        "webhook-timestamp": String(timestampS),
+        "webhook-signature": signatureHeader(
+          signingSecrets(options, endpoint, nowMs),
+          delivery.id,
+          timestampS,
+          delivery.payload,
+        ),
+      },
+      body: delivery.payload,
+    });
+    await response.body?.cancel();
+    return { code: response.status, retryAfter: response.headers.get("retry-after"), error: null };
+  } catch (error) {
+    const message =
+      error instanceof UnsafeWebhookTarget
+        ? `refused: ${error.message}`
+        : (error as Error).name === "TimeoutError"
+          ? `timed out after ${options.timeoutMs} ms`
+          : (error as Error).message;
+    return { code: null, retryAfter: null, error: message.slice(0, MAX_ERROR_CHARS) };
+  }
+}
+
+/**
+ * Makes one attempt and records it on the outbox row. 2xx succeeds; 410 Gone disables the
+ * endpoint; anything else is retried on the backoff schedule (Retry-After, when longer, wins)
+ * until the schedule runs out. `retry: false` records a single attempt (test pings).
+ */
+export async function attemptDelivery(
+  db: Database,
+  options: DeliveryOptions,
+  endpoint: EndpointRow,
+  delivery: DeliveryRow,
+  retry = true,
+): Promise<AttemptResult> {
+  const startedMs = performance.now();
+  const { code, retryAfter, error } = await post(options, endpoint, delivery);
+  const latencyMs = Math.round(performance.now() - startedMs);
+  const attempts = delivery.attempts + 1;
+  const nowMs = options.now();
+  let status: AttemptResult["status"];
+  let nextAttemptAt = delivery.nextAttemptAt;
+  let lastError = error;
+  if (code !== null && code >= 200 && code < 300) {
+    status = "succeeded";
+  } else if (code === 410) {
+    status = "failed";
+    lastError = "410 Gone: endpoint disabled";
+    await db
+      .update(webhookEndpoints)
+      .set({ enabled: false, disabledReason: "The endpoint answered 410 Gone.", updatedAt: new Date(nowMs) })
+      .where(eq(webhookEndpoints.id, endpoint.id));
+  } else {
+    lastError ??= `HTTP ${code}`;
+    const backoffMs = retry ? retryDelayMs(options.retryScheduleMs, attempts) : null;
+    if (backoffMs === null) {
+      status = "failed";
+    } else {
+      status = "pending";
+      const retryAfterMs = parseRetryAfterMs(retryAfter, nowMs) ?? 0;
+      nextAttemptAt = new Date(nowMs + Math.max(backoffMs, retryAfterMs));
+    }
+  }
+  await db
+    .update(webhookDeliveries)
+    .set({
+      status,
+      attempts,
+      nextAttemptAt,
+      lockedUntil: null,
+      lastResponseCode: code,
+      lastLatencyMs: latencyMs,
+      lastError: status === "succeeded" ? null : lastError,
+      completedAt: status === "pending" ? null : new Date(nowMs),
+    })
+    .where(eq(webhookDeliveries.id, delivery.id));
+  return { status, responseCode: code, latencyMs, error: status === "succeeded" ? null : lastError };
+}

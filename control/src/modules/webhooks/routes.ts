@@ -1,0 +1,145 @@
+import { Elysia, t } from "elysia";
+import type { ControlContext } from "../../context.ts";
+import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { requestAuth } from "../../http/request-auth.ts";
+import {
+  createWebhookBody,
+  deliverySchema,
+  updateWebhookBody,
+  webhookSchema,
+  webhookWithSecretSchema,
+} from "./model.ts";
+import {
+  createWebhook,
+  deleteWebhook,
+  getEndpointRow,
+  listDeliveries,
+  listWebhooks,
+  presentDelivery,
+  presentWebhook,
+  requireWebhookRole,
+  rotateSecret,
+  sendTestEvent,
+  updateWebhook,
+} from "./service.ts";
+
+const params = t.Object({ id: t.String({ maxLength: 100 }) });
+
+/** Webhook management is for owner and admin keys only. */
+function adminOrg(request: Request): string {
+  const auth = requestAuth(request);
+  requireWebhookRole(auth.role);
+  return auth.orgId;
+}
+
+export function webhooksModule(ctx: ControlContext) {
+  return new Elysia({ prefix: "/webhooks", detail: { tags: ["Webhooks"] } })
+    .get(
+      "",
+      async ({ request, query }) => {
+        const page = pageRequest(query);
+        return toPage(await listWebhooks(ctx.db, adminOrg(request), page), page, presentWebhook);
+      },
+      {
+        query: t.Object(paginationQuery),
+        response: t.Object({
+          data: t.Array(webhookSchema),
+          has_more: t.Boolean(),
+          next_cursor: t.Nullable(t.String()),
+        }),
+        detail: { summary: "List webhook endpoints" },
+      },
+    )
+    .post(
+      "",
+      async ({ request, body, set }) => {
+        const { row, secret } = await createWebhook(ctx.db, ctx.config, adminOrg(request), body);
+        set.status = 201;
+        return { ...presentWebhook(row), secret };
+      },
+      {
+        body: createWebhookBody,
+        response: { 201: webhookWithSecretSchema },
+        detail: {
+          summary: "Register a webhook endpoint",
+          description:
+            "Deliveries carry `webhook-id`, `webhook-timestamp` and `webhook-signature` (Standard Webhooks, " +
+            "`v1` HMAC-SHA256). The `whsec_` secret is returned only in this response.",
+        },
+      },
+    )
+    .get(
+      "/:id",
+      async ({ request, params }) =>
+        presentWebhook(await getEndpointRow(ctx.db, adminOrg(request), params.id)),
+      {
+        params,
+        response: webhookSchema,
+        detail: { summary: "Get a webhook endpoint" },
+      },
+    )
+    .patch(
+      "/:id",
+      async ({ request, params, body }) =>
+        presentWebhook(await updateWebhook(ctx.db, ctx.config, adminOrg(request), params.id, body)),
+      {
+        params,
+        body: updateWebhookBody,
+        response: webhookSchema,
+        detail: { summary: "Update a webhook endpoint" },
+      },
+    )
+    .delete(
+      "/:id",
+      async ({ request, params, set }) => {
+        await deleteWebhook(ctx.db, adminOrg(request), params.id);
+        set.status = 204;
+      },
+      { params, detail: { summary: "Delete a webhook endpoint" } },
+    )
+    .post(
+      "/:id/rotate-secret",
+      async ({ request, params }) => {
+        const { row, secret } = await rotateSecret(ctx.db, ctx.config, adminOrg(request), params.id);
+        return { ...presentWebhook(row), secret };
+      },
+      {
+        params,
+        response: webhookWithSecretSchema,
+        detail: {
+          summary: "Rotate the signing secret",
+          description:
+            "For 24 h both the old and the new secret sign each delivery (space-separated signatures).",
+        },
+      },
+    )
+    .get(
+      "/:id/deliveries",
+      async ({ request, params, query }) => {
+        const page = pageRequest(query);
+        return toPage(
+          await listDeliveries(ctx.db, adminOrg(request), params.id, page),
+          page,
+          presentDelivery,
+        );
+      },
+      {
+        params,
+        query: t.Object(paginationQuery),
+        response: t.Object({
+          data: t.Array(deliverySchema),
+          has_more: t.Boolean(),
+          next_cursor: t.Nullable(t.String()),
+        }),
+        detail: { summary: "List deliveries to this endpoint, newest first" },
+      },
+    )
+    .post(
+      "/:id/test",
+      async ({ request, params }) => {
+        const { delivery } = await sendTestEvent(ctx.db, ctx.config, adminOrg(request), params.id);
+        return presentDelivery(delivery);
+      },
+      { params, response: deliverySchema, detail: { summary: "Send a signed test event now" } },
+    );
+}

@@ -1,0 +1,59 @@
+// Secrets the platform must use again later (webhook signing secrets) are stored encrypted
+// with AES-256-GCM. The key comes from SECRET_KEY (through HKDF-SHA256) or, when unset, from a
+// random key file under DATA_DIR created on first use; losing it makes stored secrets unusable.
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { dirname, join } from "node:path";
+import type { Config } from "@switchboard/shared/config";
+
+const KEY_BYTES = 32;
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+const FORMAT = "v1";
+
+const keys = new Map<string, Buffer>();
+
+function keyFromFile(path: string): Buffer {
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, randomBytes(KEY_BYTES).toString("base64"), { flag: "wx", mode: 0o600 });
+    chmodSync(path, 0o600);
+  }
+  const key = Buffer.from(readFileSync(path, "utf8").trim(), "base64");
+  if (key.length !== KEY_BYTES) throw new Error(`${path} does not hold a ${KEY_BYTES}-byte base64 key`);
+  return key;
+}
+
+export function secretKeyPath(config: Pick<Config, "dataDir">): string {
+  return join(config.dataDir, "secret.key");
+}
+
+function encryptionKey(config: Pick<Config, "secretKey" | "dataDir">): Buffer {
+  const source = config.secretKey ? `env:${config.secretKey}` : `file:${secretKeyPath(config)}`;
+  let key = keys.get(source);
+  if (!key) {
+    key = config.secretKey
+      ? Buffer.from(hkdfSync("sha256", config.secretKey, "switchboard", "stored-secrets", KEY_BYTES))
+      : keyFromFile(secretKeyPath(config));
+    keys.set(source, key);
+  }
+  return key;
+}
+
+export function encryptSecret(config: Pick<Config, "secretKey" | "dataDir">, plaintext: string): string {
+  const iv = randomBytes(IV_BYTES);
+  const cipher = createCipheriv("aes-256-gcm", encryptionKey(config), iv);
+  const body = Buffer.concat([cipher.update(plaintext, "utf8"), cipher.final()]);
+  return `${FORMAT}:${Buffer.concat([iv, cipher.getAuthTag(), body]).toString("base64")}`;
+}
+
+export function decryptSecret(config: Pick<Config, "secretKey" | "dataDir">, stored: string): string {
+  const [format, encoded] = stored.split(":", 2);
+  if (format !== FORMAT || !encoded) throw new Error("unknown stored secret format");
+  const raw = Buffer.from(encoded, "base64");
+  const decipher = createDecipheriv("aes-256-gcm", encryptionKey(config), raw.subarray(0, IV_BYTES));
+  decipher.setAuthTag(raw.subarray(IV_BYTES, IV_BYTES + TAG_BYTES));
+  return Buffer.concat([decipher.update(raw.subarray(IV_BYTES + TAG_BYTES)), decipher.final()]).toString(
+    "utf8",
+  );
+}

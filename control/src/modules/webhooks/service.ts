@@ -1,0 +1,236 @@
+import type { Config } from "@switchboard/shared/config";
+import { ApiError, forbidden, notFound } from "@switchboard/shared/errors";
+import { newId } from "@switchboard/shared/ids";
+import { and, desc, eq, lt } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { type ApiKeyRole, webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import type { PageRequest } from "../../http/pagination.ts";
+import { roleAtLeast } from "../api-keys/service.ts";
+import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
+import {
+  type AttemptResult,
+  attemptDelivery,
+  DEFAULT_DELIVERY_TIMEOUT_MS,
+  type DeliveryRow,
+  type EndpointRow,
+} from "./delivery.ts";
+import { eventPayload } from "./emit.ts";
+import type { CreateWebhookInput, DeliveryResponse, UpdateWebhookInput, WebhookResponse } from "./model.ts";
+import { encryptSecret } from "./secret-box.ts";
+import { generateWebhookSecret } from "./signing.ts";
+import { assertPublicTarget, UnsafeWebhookTarget } from "./ssrf.ts";
+
+type SecretConfig = Pick<Config, "secretKey" | "dataDir" | "webhookAllowPrivate">;
+
+/** Standard Webhooks: the old secret keeps signing (alongside the new) this long after rotation. */
+export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+
+export function requireWebhookRole(role: ApiKeyRole): void {
+  if (!roleAtLeast(role, "admin")) throw forbidden("Only owner and admin keys can manage webhooks.");
+}
+
+export function presentWebhook(row: EndpointRow): WebhookResponse {
+  return {
+    id: row.id,
+    url: row.url,
+    events: row.eventTypes,
+    description: row.description,
+    enabled: row.enabled,
+    disabled_reason: row.disabledReason,
+    previous_secret_expires_at: row.previousSecretExpiresAt?.toISOString() ?? null,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+export function presentDelivery(row: DeliveryRow): DeliveryResponse {
+  return {
+    id: row.id,
+    event_type: row.eventType,
+    status: row.status,
+    attempts: row.attempts,
+    next_attempt_at: row.status === "pending" ? row.nextAttemptAt.toISOString() : null,
+    response_code: row.lastResponseCode,
+    latency_ms: row.lastLatencyMs,
+    error: row.lastError,
+    created_at: row.createdAt.toISOString(),
+    completed_at: row.completedAt?.toISOString() ?? null,
+  };
+}
+
+async function checkUrl(config: SecretConfig, raw: string): Promise<string> {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ApiError(422, "validation_failed", "url is not a valid URL.", [
+      { field: "url", message: "is not a valid absolute URL" },
+    ]);
+  }
+  try {
+    await assertPublicTarget(url, config.webhookAllowPrivate);
+  } catch (error) {
+    if (!(error instanceof UnsafeWebhookTarget)) throw error;
+    throw new ApiError(422, "webhook_url_not_allowed", `The webhook url ${error.message}.`, [
+      { field: "url", message: error.message },
+    ]);
+  }
+  return url.toString();
+}
+
+export async function getEndpointRow(db: Database, orgId: string, id: string): Promise<EndpointRow> {
+  const [row] = await db
+    .select()
+    .from(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)));
+  if (!row) throw notFound("Webhook");
+  return row;
+}
+
+export async function createWebhook(
+  db: Database,
+  config: SecretConfig,
+  orgId: string,
+  input: CreateWebhookInput,
+): Promise<{ row: EndpointRow; secret: string }> {
+  const url = await checkUrl(config, input.url);
+  const secret = generateWebhookSecret();
+  const [row] = await db
+    .insert(webhookEndpoints)
+    .values({
+      id: newId("whk"),
+      orgId,
+      url,
+      description: input.description ?? "",
+      eventTypes: input.events ?? [],
+      enabled: input.enabled ?? true,
+      secretCiphertext: encryptSecret(config, secret),
+    })
+    .returning();
+  return { row: row!, secret };
+}
+
+export async function listWebhooks(db: Database, orgId: string, page: PageRequest): Promise<EndpointRow[]> {
+  const where = page.cursor
+    ? and(eq(webhookEndpoints.orgId, orgId), lt(webhookEndpoints.id, page.cursor))
+    : eq(webhookEndpoints.orgId, orgId);
+  return db
+    .select()
+    .from(webhookEndpoints)
+    .where(where)
+    .orderBy(desc(webhookEndpoints.id))
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+export async function updateWebhook(
+  db: Database,
+  config: SecretConfig,
+  orgId: string,
+  id: string,
+  input: UpdateWebhookInput,
+): Promise<EndpointRow> {
+  await getEndpointRow(db, orgId, id);
+  const url = input.url === undefined ? undefined : await checkUrl(config, input.url);
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({
+      url,
+      eventTypes: input.events,
+      description: input.description,
+      enabled: input.enabled,
+      // Re-enabling clears why it was disabled.
+      ...(input.enabled === true ? { disabledReason: null } : {}),
+      updatedAt: new Date(),
+    })
+    .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)))
+    .returning();
+  if (!row) throw notFound("Webhook");
+  return row;
+}
+
+export async function deleteWebhook(db: Database, orgId: string, id: string): Promise<void> {
+  const deleted = await db
+    .delete(webhookEndpoints)
+    .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)))
+    .returning({ id: webhookEndpoints.id });
+  if (deleted.length === 0) throw notFound("Webhook");
+}
+
+/** New secret now; the current one keeps signing too for ROTATION_GRACE_MS. */
+export async function rotateSecret(
+  db: Database,
+  config: SecretConfig,
+  orgId: string,
+  id: string,
+  nowMs = Date.now(),
+): Promise<{ row: EndpointRow; secret: string }> {
+  const current = await getEndpointRow(db, orgId, id);
+  const secret = generateWebhookSecret();
+  const [row] = await db
+    .update(webhookEndpoints)
+    .set({
+      secretCiphertext: encryptSecret(config, secret),
+      previousSecretCiphertext: current.secretCiphertext,
+      previousSecretExpiresAt: new Date(nowMs + ROTATION_GRACE_MS),
+      updatedAt: new Date(nowMs),
+    })
+    .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.id, id)))
+    .returning();
+  return { row: row!, secret };
+}
+
+export async function listDeliveries(
+  db: Database,
+  orgId: string,
+  endpointId: string,
+  page: PageRequest,
+): Promise<DeliveryRow[]> {
+  await getEndpointRow(db, orgId, endpointId);
+  const scope = and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.endpointId, endpointId));
+  return db
+    .select()
+    .from(webhookDeliveries)
+    .where(page.cursor ? and(scope, lt(webhookDeliveries.id, page.cursor)) : scope)
+    .orderBy(desc(webhookDeliveries.id))
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+/** Sends a signed `webhook.test` ping now, once, and records it with the deliveries. */
+export async function sendTestEvent(
+  db: Database,
+  config: SecretConfig,
+  orgId: string,
+  endpointId: string,
+): Promise<{ delivery: DeliveryRow; result: AttemptResult }> {
+  const endpoint = await getEndpointRow(db, orgId, endpointId);
+  const [delivery] = await db
+    .insert(webhookDeliveries)
+    .values({
+      id: newId("dlv"),
+      orgId,
+      endpointId,
+      eventType: "webhook.test",
+      payload: eventPayload("webhook.test", {
+        webhook_id: endpointId,
+        message: "Test event from Switchboard.",
+      }),
+      lockedUntil: new Date(Date.now() + 60_000),
+    })
+    .returning();
+  const result = await attemptDelivery(
+    db,
+    {
+      config,
+      timeoutMs: DEFAULT_DELIVERY_TIMEOUT_MS,
+      retryScheduleMs: DEFAULT_RETRY_SCHEDULE_MS,
+      now: Date.now,
+    },
+    endpoint,
+    delivery!,
+    false,
+  );
+  const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery!.id));
+  return { delivery: row!, result };
+}

@@ -1,0 +1,133 @@
+import type { Logger } from "@switchboard/shared/logger";
+import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
+import { attemptDelivery, DEFAULT_DELIVERY_TIMEOUT_MS, type DeliveryOptions } from "./delivery.ts";
+
+export interface WebhookWorkerOptions {
+  db: Database;
+  config: DeliveryOptions["config"];
+  log: Logger;
+  pollIntervalMs?: number;
+  batchSize?: number;
+  timeoutMs?: number;
+  retryScheduleMs?: number[];
+  now?: () => number;
+}
+
+/**
+ * Delivers the outbox. Rows are claimed with a lease (`locked_until`) under
+ * FOR UPDATE SKIP LOCKED, so several control instances share the work, and a worker that dies
+ * mid-attempt only delays its rows until the lease runs out. Everything lives in the table,
+ * so a restarted process resumes every pending retry at its scheduled time.
+ */
+export class WebhookDeliveryWorker {
+  private readonly options: DeliveryOptions;
+  private readonly pollIntervalMs: number;
+  private readonly batchSize: number;
+  private readonly leaseMs: number;
+  private running = false;
+  private loop: Promise<void> | null = null;
+  private wake: (() => void) | null = null;
+
+  constructor(private readonly deps: WebhookWorkerOptions) {
+    const timeoutMs = deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
+    this.options = {
+      config: deps.config,
+      timeoutMs,
+      retryScheduleMs: deps.retryScheduleMs ?? DEFAULT_RETRY_SCHEDULE_MS,
+      now: deps.now ?? Date.now,
+    };
+    this.pollIntervalMs = deps.pollIntervalMs ?? 1000;
+    this.batchSize = deps.batchSize ?? 20;
+    this.leaseMs = timeoutMs * 2 + 5000;
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  /** Finishes the attempts in hand, then stops. */
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = null;
+  }
+
+  private async run(): Promise<void> {
+    while (this.running) {
+      let handled = 0;
+      try {
+        handled = await this.runOnce();
+      } catch (error) {
+        this.deps.log.error({ err: error }, "webhook delivery pass failed");
+      }
+      if (handled === 0 && this.running) {
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(resolve, this.pollIntervalMs);
+          this.wake = () => {
+            clearTimeout(timer);
+            resolve();
+          };
+        });
+        this.wake = null;
+      }
+    }
+  }
+
+  /** Claims the due deliveries and attempts each once; returns how many it attempted. */
+  async runOnce(): Promise<number> {
+    const { db } = this.deps;
+    const nowMs = this.options.now();
+    const now = new Date(nowMs);
+    const due = db
+      .select({ id: webhookDeliveries.id })
+      .from(webhookDeliveries)
+      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
+      .where(
+        and(
+          eq(webhookDeliveries.status, "pending"),
+          lte(webhookDeliveries.nextAttemptAt, now),
+          or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
+          eq(webhookEndpoints.enabled, true),
+        ),
+      )
+      .orderBy(asc(webhookDeliveries.nextAttemptAt))
+      .limit(this.batchSize)
+      .for("update", { of: webhookDeliveries, skipLocked: true });
+    const claimed = await db
+      .update(webhookDeliveries)
+      .set({ lockedUntil: new Date(nowMs + this.leaseMs) })
+      .where(inArray(webhookDeliveries.id, due))
+      .returning();
+    if (claimed.length === 0) return 0;
+    const endpointIds = [...new Set(claimed.map((row) => row.endpointId))];
+    const endpoints = await db
+      .select()
+      .from(webhookEndpoints)
+      .where(inArray(webhookEndpoints.id, endpointIds));
+    const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
+    await Promise.all(
+      claimed.map(async (delivery) => {
+        const endpoint = byId.get(delivery.endpointId);
+        if (!endpoint) return;
+        const result = await attemptDelivery(db, this.options, endpoint, delivery);
+        this.deps.log.debug(
+          {
+            deliveryId: delivery.id,
+            endpointId: endpoint.id,
+            status: result.status,
+            responseCode: result.responseCode,
+            latencyMs: result.latencyMs,
+          },
+          "webhook attempt",
+        );
+      }),
+    );
+    return claimed.length;
+  }
+}
