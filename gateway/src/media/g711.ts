@@ -22,7 +22,7 @@ function buildLaw(encodeSample: (sample: number) => number, decodeSample: (byte:
   }
   const decodeTable = new Int16Array(256);
   for (let byte = 0; byte < 256; byte++) decodeTable[byte] = decodeSample(byte);
-  return { encodeTable, decodeTable, silenceByte: encodeSample(0) };
+  return { encodeTable, decodeTable, silenceByte: encodeTable[0]! };
 }
 
 const LAWS: Record<G711Codec, Law> = {

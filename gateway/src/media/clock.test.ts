@@ -1,0 +1,81 @@
+import { describe, expect, test } from "bun:test";
+import { type ClockSubscriber, MediaClock } from "./clock.ts";
+
+function collector() {
+  const ticks: number[] = [];
+  const subscriber: ClockSubscriber = { tick: (tickIndex) => ticks.push(tickIndex) };
+  return { ticks, subscriber };
+}
+
+function busyWait(ms: number) {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {
+    // Blocks the event loop on purpose: a stalled process.
+  }
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 10_000) {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await Bun.sleep(5);
+  }
+}
+
+describe("MediaClock", () => {
+  test("runs only while subscribed and gives every subscriber each tick once, in order", async () => {
+    const clock = new MediaClock();
+    expect(clock.running).toBe(false);
+    const first = collector();
+    const second = collector();
+    const stopFirst = clock.subscribe(first.subscriber);
+    const stopSecond = clock.subscribe(second.subscriber);
+    expect(clock.running).toBe(true);
+    await waitFor(() => first.ticks.length >= 10);
+    stopFirst();
+    stopSecond();
+    expect(clock.running).toBe(false);
+    expect(first.ticks).toEqual(first.ticks.map((_, index) => index + 1));
+    expect(second.ticks.slice(0, 10)).toEqual(first.ticks.slice(0, 10));
+  });
+
+  test("replays missed ticks after a short stall so no frame slot is skipped", async () => {
+    const clock = new MediaClock({ maxCatchUpTicks: 20 });
+    const { ticks, subscriber } = collector();
+    const stop = clock.subscribe(subscriber);
+    await waitFor(() => ticks.length >= 2);
+    busyWait(120);
+    await waitFor(() => ticks.length >= 12);
+    stop();
+    expect(ticks).toEqual(ticks.map((_, index) => index + 1));
+    expect(clock.stats().catchUpTicks).toBeGreaterThan(0);
+  });
+
+  test("after a long stall it moves its grid instead of bursting", async () => {
+    const clock = new MediaClock({ maxCatchUpTicks: 2 });
+    const { ticks, subscriber } = collector();
+    const stop = clock.subscribe(subscriber);
+    await waitFor(() => ticks.length >= 2);
+    const before = ticks.length;
+    busyWait(300);
+    await waitFor(() => ticks.length >= before + 3);
+    stop();
+    expect(clock.stats().resyncs).toBeGreaterThan(0);
+    expect(ticks).toEqual(ticks.map((_, index) => index + 1));
+  });
+
+  test("a throwing subscriber is counted and does not stop the others", async () => {
+    const clock = new MediaClock();
+    const { ticks, subscriber } = collector();
+    const stopBad = clock.subscribe({
+      tick() {
+        throw new Error("boom");
+      },
+    });
+    const stopGood = clock.subscribe(subscriber);
+    await waitFor(() => ticks.length >= 3);
+    stopBad();
+    stopGood();
+    expect(clock.stats().subscriberErrors).toBeGreaterThanOrEqual(3);
+  });
+});
