@@ -113,3 +113,18 @@ export interface NumberRoute {
   forwarding: NumberForwarding | null;
   status: NumberStatus;
 }
+
+/** Control -> gateways (Streams.dispatch): place one outbound call. */
+export interface DispatchCommand {
+  call_id: string;
+  org_id: string;
+  agent_id: string;
+  /** E.164 caller id; the trunk's caller-id rules may replace it. */
+  from_number: string | null;
+  to_number: string;
+  /** The goal added to the system prompt for this call. */
+  objective: string | null;
+  metadata: Record<string, unknown>;
+  /** The org's trunk to use; null picks the org's trunk or the gateway's default trunk. */
+  trunk_id: string | null;
+}
