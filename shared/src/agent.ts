@@ -31,6 +31,14 @@ export interface InterruptionSettings {
   min_speech_ms: number;
 }
 
+/** A silent caller gets a reprompt after `reprompt_ms`, then a polite hang-up. */
+export interface SilenceSettings {
+  reprompt_ms?: number;
+  max_reprompts?: number;
+  reprompt_message?: string;
+  hangup_message?: string;
+}
+
 export interface KnowledgeSettings {
   /** `all` of the org's sources, the `selected` ones in `source_ids`, or `none`. */
   mode: "all" | "selected" | "none";
@@ -65,6 +73,8 @@ export interface Agent {
   tools: AgentTool[];
   knowledge: KnowledgeSettings;
   max_duration_s: number;
+  /** Optional; the gateway's defaults apply when absent. */
+  silence?: SilenceSettings;
   is_active: boolean;
   metadata: Record<string, unknown>;
   created_at: string;

@@ -1,0 +1,159 @@
+import type { Agent } from "@switchboard/shared/agent";
+import type { Logger } from "@switchboard/shared/logger";
+import type { CallContext, MediaApplication, RunningApplication } from "../calls/application.ts";
+import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
+import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
+import type { VadEngine } from "../vad/engine.ts";
+import { type PipelineClock, systemClock, type TimerHandle } from "./clock.ts";
+import { Pipeline } from "./pipeline.ts";
+import { EndpointingProcessor } from "./processors/endpointing.ts";
+import { InterruptionProcessor } from "./processors/interruption.ts";
+import { LlmProcessor } from "./processors/llm.ts";
+import { PlayoutProcessor } from "./processors/playout.ts";
+import { SentenceChunker } from "./processors/sentence-chunker.ts";
+import { DEFAULT_SILENCE_OPTIONS, type SilenceOptions, SilenceProcessor } from "./processors/silence.ts";
+import { SttProcessor } from "./processors/stt.ts";
+import { TtsProcessor } from "./processors/tts.ts";
+import { DEFAULT_VAD_OPTIONS, VadProcessor } from "./processors/vad.ts";
+import { buildFirstMessage, buildSystemPrompt } from "./prompt.ts";
+import { ToolRegistry } from "./tools/registry.ts";
+
+export interface PipelineProviders {
+  llm: LlmProvider;
+  stt: SttProvider;
+  tts: TtsProvider;
+}
+
+export interface AgentApplicationOptions {
+  /** The agent's providers (with fallbacks), built by the provider layer from its settings. */
+  providers(agent: Agent): PipelineProviders;
+  vad: VadEngine;
+  clock?: PipelineClock;
+  logger?: Logger;
+  silence?: Partial<SilenceOptions>;
+  sttFinalTimeoutMs?: number;
+  dtmfGroupMs?: number;
+  /** Knowledge retrieval for the caller's words (null: none). */
+  retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
+}
+
+export interface RunningAgentApplication extends RunningApplication {
+  /** The conversation as the model sees it (system prompt, turns, tool calls). */
+  readonly history: readonly ChatMessage[];
+}
+
+/** Extra time for the goodbye at max_duration_s before the call is cut regardless. */
+const MAX_DURATION_GRACE_MS = 10_000;
+
+/** The turn pipeline as a call's media application. */
+export class AgentApplication implements MediaApplication {
+  constructor(private readonly options: AgentApplicationOptions) {}
+
+  async start(call: CallContext): Promise<RunningAgentApplication> {
+    const { agent } = call;
+    const clock = this.options.clock ?? systemClock;
+    const logger = this.options.logger?.child({ call_id: call.callId, agent_id: agent.id }) ?? null;
+    const providers = this.options.providers(agent);
+    const retrieve = this.options.retrieveContext;
+    const llm = new LlmProcessor({
+      provider: providers.llm,
+      request: {
+        model: agent.llm.model,
+        temperature: agent.llm.temperature,
+        maxTokens: agent.llm.max_tokens,
+      },
+      systemPrompt: buildSystemPrompt(call),
+      firstMessage: buildFirstMessage(call),
+      tools: new ToolRegistry(agent.tools),
+      audio: call.audio,
+      control: call.control,
+      reporter: call.reporter,
+      clock,
+      sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
+      retrieveContext: retrieve ? (query, signal) => retrieve(call, query, signal) : undefined,
+    });
+    const pipeline = new Pipeline(
+      [
+        new VadProcessor(this.options.vad.createStream(), DEFAULT_VAD_OPTIONS),
+        new SttProcessor(
+          providers.stt,
+          { model: agent.stt.model, language: agent.stt.language, sampleRateHz: INTERNAL_SAMPLE_RATE_HZ },
+          clock,
+        ),
+        new EndpointingProcessor(clock, {
+          silenceMs: agent.endpointing.silence_ms,
+          sttFinalTimeoutMs: this.options.sttFinalTimeoutMs ?? 2000,
+          dtmfGroupMs: this.options.dtmfGroupMs ?? 400,
+        }),
+        new InterruptionProcessor({
+          enabled: agent.interruptions.enabled,
+          minSpeechMs: agent.interruptions.min_speech_ms,
+        }),
+        new SilenceProcessor(clock, {
+          ...DEFAULT_SILENCE_OPTIONS,
+          ...silenceSettings(agent),
+          ...this.options.silence,
+        }),
+        llm,
+        new SentenceChunker(),
+        new TtsProcessor(
+          providers.tts,
+          { voiceId: agent.voice.voice_id, speed: agent.voice.speed, sampleRateHz: INTERNAL_SAMPLE_RATE_HZ },
+          clock,
+        ),
+        new PlayoutProcessor(call.audio, clock),
+      ],
+      logger,
+    );
+
+    let running = true;
+    call.audio.onFrame((pcm) => {
+      if (running) pipeline.push({ type: "audio_in", pcm, atMs: clock.now() });
+    });
+    call.audio.onDtmf((digit) => {
+      if (running) pipeline.push({ type: "dtmf", digit, atMs: clock.now() });
+    });
+    const timers: TimerHandle[] = [];
+    if (agent.max_duration_s > 0) {
+      timers.push(
+        clock.setTimer(agent.max_duration_s * 1000, () => {
+          logger?.info({ maxDurationS: agent.max_duration_s }, "call reached its maximum duration");
+          pipeline.push({ type: "interruption", atMs: clock.now() });
+          pipeline.push({
+            type: "say",
+            text: "We've reached the time limit for this call. Goodbye.",
+            hangupCause: "max_duration",
+          });
+          timers.push(
+            clock.setTimer(
+              MAX_DURATION_GRACE_MS,
+              () => void call.control.hangup("max_duration").catch(() => {}),
+            ),
+          );
+        }),
+      );
+    }
+    pipeline.push({ type: "start" });
+
+    return {
+      history: llm.history,
+      async stop() {
+        if (!running) return;
+        running = false;
+        for (const timer of timers) timer.cancel();
+        pipeline.push({ type: "end", cause: "call_ended" });
+      },
+    };
+  }
+}
+
+function silenceSettings(agent: Agent): Partial<SilenceOptions> {
+  const settings = agent.silence;
+  if (!settings) return {};
+  const options: Partial<SilenceOptions> = {};
+  if (settings.reprompt_ms !== undefined) options.repromptMs = settings.reprompt_ms;
+  if (settings.max_reprompts !== undefined) options.maxReprompts = settings.max_reprompts;
+  if (settings.reprompt_message) options.repromptMessage = settings.reprompt_message;
+  if (settings.hangup_message) options.hangupMessage = settings.hangup_message;
+  return options;
+}

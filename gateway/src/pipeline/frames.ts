@@ -1,0 +1,65 @@
+// Typed frames flowing through the turn pipeline. System frames act at once and are never
+// dropped; realtime frames (caller audio) bypass queues; data frames wait in order in a
+// processor's queue and are dropped when the caller interrupts.
+import type { PcmFrame } from "../media/audio-format.ts";
+import type { AgentTurn, TurnTimeline } from "./turn.ts";
+
+export type SystemFrame =
+  | { type: "start" }
+  | { type: "end"; cause: string }
+  | { type: "user_speech_started"; atMs: number }
+  | { type: "user_speech_stopped"; atMs: number; speechMs: number }
+  /** The caller really spoke over the agent: stop playout, cancel LLM and TTS. */
+  | { type: "interruption"; atMs: number }
+  /** Upstream: end the caller's utterance in the STT session now. */
+  | { type: "stt_flush" }
+  /** Upstream: the agent took the floor. */
+  | { type: "agent_turn_started"; turn: AgentTurn }
+  /** Upstream: the turn's last sample was played (not sent on interruption). */
+  | { type: "agent_turn_ended"; turn: AgentTurn };
+
+export type RealtimeFrame = { type: "audio_in"; pcm: PcmFrame; atMs: number };
+
+export type DataFrame =
+  | { type: "transcript"; text: string; isFinal: boolean; endOfSpeech: boolean; atMs: number }
+  | { type: "dtmf"; digit: string; atMs: number }
+  /** The caller's complete utterance (empty text: speech without words). */
+  | {
+      type: "user_turn";
+      text: string;
+      source: "speech" | "dtmf";
+      timeline: TurnTimeline;
+      startedAt: number;
+    }
+  /** A scripted agent line (first message, reprompt, goodbye), spoken without the LLM. */
+  | { type: "say"; text: string; hangupCause: string | null }
+  | { type: "llm_text"; text: string; turn: AgentTurn }
+  /** Nothing more will be said in this turn. */
+  | { type: "llm_end"; turn: AgentTurn }
+  /** One sentence or clause, ready for TTS. */
+  | { type: "speak"; text: string; turn: AgentTurn }
+  | { type: "tts_audio"; pcm: Int16Array; turn: AgentTurn; sentenceStart: boolean; text: string }
+  | { type: "tts_sentence_end"; turn: AgentTurn }
+  /** Resolves once everything before it has been played (tools that must wait for speech). */
+  | { type: "mark"; resolve: () => void };
+
+export type Frame = SystemFrame | RealtimeFrame | DataFrame;
+
+const SYSTEM_TYPES = new Set<Frame["type"]>([
+  "start",
+  "end",
+  "user_speech_started",
+  "user_speech_stopped",
+  "interruption",
+  "stt_flush",
+  "agent_turn_started",
+  "agent_turn_ended",
+]);
+
+export function isSystemFrame(frame: Frame): frame is SystemFrame {
+  return SYSTEM_TYPES.has(frame.type);
+}
+
+export function isDataFrame(frame: Frame): frame is DataFrame {
+  return frame.type !== "audio_in" && !SYSTEM_TYPES.has(frame.type);
+}

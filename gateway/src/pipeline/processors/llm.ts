@@ -1,0 +1,281 @@
+import type { CallControl, CallReporter } from "../../calls/application.ts";
+import type { CallAudio } from "../../media/call-audio.ts";
+import type { ChatMessage, LlmProvider, LlmRequest, ToolCall } from "../../providers/types.ts";
+import type { PipelineClock } from "../clock.ts";
+import type { DataFrame, Frame } from "../frames.ts";
+import { appendUserMessage, truncateToHeard } from "../history.ts";
+import { type Direction, QueuedProcessor } from "../processor.ts";
+import type { ToolRegistry } from "../tools/registry.ts";
+import { AgentTurn, emptyTimeline, heardWordCount, splitWords, type TurnTimeline } from "../turn.ts";
+import { agentTranscriptTurn, userTranscriptTurn } from "../turn-report.ts";
+
+export interface LlmProcessorOptions {
+  provider: LlmProvider;
+  request: Pick<LlmRequest, "model" | "temperature" | "maxTokens">;
+  systemPrompt: string;
+  firstMessage: string;
+  tools: ToolRegistry;
+  audio: CallAudio;
+  control: CallControl;
+  reporter: CallReporter;
+  clock: PipelineClock;
+  sampleRateHz: number;
+  /** Knowledge for the caller's words, added to the request as a system message. */
+  retrieveContext?: (query: string, signal: AbortSignal) => Promise<string | null>;
+  /** Model calls per turn, counting those after tool results. */
+  maxRounds?: number;
+  /** Spoken when the model ends the call without saying anything. */
+  goodbyeMessage?: string;
+}
+
+interface ResumePoint {
+  remainder: string;
+  generationComplete: boolean;
+  hangupCause: string | null;
+}
+
+/**
+ * Owns the conversation: turns the caller's utterances into LLM turns (with tools), speaks
+ * scripted lines, and on interruption cuts the history to what the caller heard.
+ */
+export class LlmProcessor extends QueuedProcessor {
+  readonly name = "llm";
+  readonly history: ChatMessage[];
+  private readonly active: AgentTurn[] = [];
+  private resume: ResumePoint | null = null;
+  private nextTurnId = 1;
+  /** Text of the model message being streamed, not yet in the history. */
+  private streaming: { turn: AgentTurn; text: string } | null = null;
+
+  constructor(private readonly options: LlmProcessorOptions) {
+    super();
+    this.history = [{ role: "system", content: options.systemPrompt }];
+  }
+
+  protected override process(frame: Frame, direction: Direction): void {
+    if (frame.type === "agent_turn_ended") this.finishTurn(frame.turn);
+    super.process(frame, direction);
+    if (frame.type === "start" && this.options.firstMessage) {
+      super.process({ type: "say", text: this.options.firstMessage, hangupCause: null }, "downstream");
+    }
+  }
+
+  protected override onInterruption(): void {
+    for (const turn of [...this.active]) this.interruptTurn(turn);
+  }
+
+  protected async handle(frame: DataFrame, signal: AbortSignal): Promise<void> {
+    if (frame.type === "say") {
+      this.speakScripted(frame.text, frame.hangupCause, emptyTimeline(), signal);
+    } else if (frame.type === "user_turn") {
+      await this.onUserTurn(frame.text, frame.startedAt, frame.timeline, signal);
+    } else {
+      this.emit(frame, signal);
+    }
+  }
+
+  private async onUserTurn(text: string, startedAt: number, timeline: TurnTimeline, signal: AbortSignal) {
+    if (!text) {
+      const resume = this.resume;
+      this.resume = null;
+      if (!resume) return;
+      // The "interruption" had no words: carry on where the agent stopped.
+      if (resume.generationComplete) {
+        if (resume.remainder) this.speakScripted(resume.remainder, resume.hangupCause, timeline, signal);
+      } else {
+        await this.runModel(timeline, signal);
+      }
+      return;
+    }
+    this.resume = null;
+    this.options.reporter.turn(
+      userTranscriptTurn(
+        text,
+        startedAt,
+        timeline.speechEndAt ?? timeline.endpointAt ?? this.options.clock.now(),
+      ),
+    );
+    appendUserMessage(this.history, text);
+    await this.runModel(timeline, signal, text);
+  }
+
+  private beginTurn(timeline: TurnTimeline): AgentTurn {
+    const turn = new AgentTurn(this.nextTurnId++, this.options.clock.now(), timeline);
+    this.active.push(turn);
+    this.push({ type: "agent_turn_started", turn }, "upstream");
+    return turn;
+  }
+
+  private speakScripted(
+    text: string,
+    hangupCause: string | null,
+    timeline: TurnTimeline,
+    signal: AbortSignal,
+  ) {
+    const turn = this.beginTurn(timeline);
+    const message: ChatMessage = { role: "assistant", content: text };
+    this.history.push(message);
+    turn.messages.push(message);
+    turn.generatedText = text;
+    turn.generationComplete = true;
+    turn.hangupCause = hangupCause;
+    this.emit({ type: "llm_text", text, turn }, signal);
+    this.emit({ type: "llm_end", turn }, signal);
+  }
+
+  private async runModel(timeline: TurnTimeline, signal: AbortSignal, query?: string): Promise<void> {
+    const { clock, provider } = this.options;
+    const turn = this.beginTurn(timeline);
+    const context = query && this.options.retrieveContext ? await this.retrieve(query, signal) : null;
+    const maxRounds = this.options.maxRounds ?? 5;
+    for (let round = 0; round < maxRounds && !signal.aborted; round++) {
+      const messages = context
+        ? [...this.history, { role: "system" as const, content: context }]
+        : this.history;
+      const request: LlmRequest = {
+        ...this.options.request,
+        messages,
+        tools: this.options.tools.definitions,
+      };
+      if (request.tools?.length === 0) delete request.tools;
+      timeline.llmRequestAt ??= clock.now();
+      const calls: ToolCall[] = [];
+      this.streaming = { turn, text: "" };
+      try {
+        for await (const event of provider.stream(request, signal)) {
+          if (signal.aborted) break;
+          if (event.type === "text" && event.text) {
+            timeline.llmFirstTokenAt ??= clock.now();
+            this.say(turn, event.text, signal);
+          } else if (event.type === "tool_call") {
+            calls.push(event.call);
+          }
+        }
+      } catch (error) {
+        if (signal.aborted) return;
+        this.logger?.error({ err: error, provider: provider.name }, "LLM request failed");
+        if (!turn.generatedText)
+          this.say(turn, "Sorry, I'm having trouble right now. Could you say that again?", signal);
+      }
+      if (signal.aborted) return;
+      const content = this.streaming.text || null;
+      this.streaming = null;
+      const message: ChatMessage = { role: "assistant", content };
+      if (calls.length > 0) message.tool_calls = calls;
+      this.history.push(message);
+      if (content) turn.messages.push(message);
+      if (calls.length === 0) break;
+      await this.runTools(turn, calls, signal);
+      if (turn.hangupCause || signal.aborted) break;
+    }
+    if (signal.aborted) return;
+    if (turn.hangupCause && !turn.generatedText.trim()) {
+      const goodbye = this.options.goodbyeMessage ?? "Goodbye.";
+      const message: ChatMessage = { role: "assistant", content: goodbye };
+      this.history.push(message);
+      turn.messages.push(message);
+      this.say(turn, goodbye, signal);
+    }
+    turn.generationComplete = true;
+    this.emit({ type: "llm_end", turn }, signal);
+  }
+
+  /** Sends text on for speaking, keeping words of separate model messages apart. */
+  private say(turn: AgentTurn, text: string, signal: AbortSignal): void {
+    const piece =
+      turn.generatedText && !/\s$/.test(turn.generatedText) && !this.streaming?.text ? ` ${text}` : text;
+    turn.generatedText += piece;
+    if (this.streaming?.turn === turn) this.streaming.text += text;
+    this.emit({ type: "llm_text", text: piece, turn }, signal);
+  }
+
+  private async runTools(turn: AgentTurn, calls: ToolCall[], signal: AbortSignal): Promise<void> {
+    for (const call of calls) {
+      let content: string;
+      try {
+        if (signal.aborted) throw signal.reason;
+        const result = await this.options.tools.execute(call, {
+          signal,
+          audio: this.options.audio,
+          control: this.options.control,
+          waitForSpeech: () => this.waitForSpeech(signal),
+          logger: this.logger,
+        });
+        content = result.content;
+        if (result.hangupCause) turn.hangupCause = result.hangupCause;
+      } catch (error) {
+        content = JSON.stringify({
+          error: signal.aborted
+            ? "cancelled: the caller interrupted"
+            : `tool failed: ${(error as Error).message}`,
+        });
+      }
+      // Every tool call needs its result in the history, or the next request is invalid.
+      this.history.push({ role: "tool", tool_call_id: call.id, content });
+    }
+  }
+
+  private waitForSpeech(signal: AbortSignal): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(signal.reason);
+      signal.addEventListener("abort", () => reject(signal.reason), { once: true });
+      this.emit({ type: "mark", resolve }, signal);
+    });
+  }
+
+  private async retrieve(query: string, signal: AbortSignal): Promise<string | null> {
+    try {
+      return (await this.options.retrieveContext?.(query, signal)) ?? null;
+    } catch (error) {
+      this.logger?.warn({ err: error }, "knowledge retrieval failed");
+      return null;
+    }
+  }
+
+  private interruptTurn(turn: AgentTurn): void {
+    if (turn.closed) return;
+    turn.closed = true;
+    this.active.splice(this.active.indexOf(turn), 1);
+    if (this.streaming?.turn === turn) {
+      if (this.streaming.text) {
+        const message: ChatMessage = { role: "assistant", content: this.streaming.text };
+        this.history.push(message);
+        turn.messages.push(message);
+      }
+      this.streaming = null;
+    }
+    const heard = heardWordCount(turn, this.options.audio.playedSamples, this.options.sampleRateHz);
+    truncateToHeard(this.history, turn.messages, heard);
+    const words = splitWords(turn.generatedText);
+    this.resume = {
+      remainder: words.slice(heard).join(" "),
+      generationComplete: turn.generationComplete,
+      hangupCause: turn.hangupCause,
+    };
+    const now = this.options.clock.now();
+    this.options.reporter.turn(
+      agentTranscriptTurn(words.slice(0, heard).join(" "), turn.startedAt, now, true, turn.timeline),
+    );
+  }
+
+  private finishTurn(turn: AgentTurn): void {
+    if (turn.closed) return;
+    turn.closed = true;
+    this.active.splice(this.active.indexOf(turn), 1);
+    const now = this.options.clock.now();
+    this.options.reporter.turn(
+      agentTranscriptTurn(
+        splitWords(turn.generatedText).join(" "),
+        turn.startedAt,
+        now,
+        false,
+        turn.timeline,
+      ),
+    );
+    if (turn.hangupCause) {
+      this.options.control.hangup(turn.hangupCause).catch((error) => {
+        this.logger?.error({ err: error }, "hang-up failed");
+      });
+    }
+  }
+}

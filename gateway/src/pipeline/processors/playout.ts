@@ -1,0 +1,133 @@
+import type { CallAudio } from "../../media/call-audio.ts";
+import type { PipelineClock } from "../clock.ts";
+import type { Frame } from "../frames.ts";
+import { type Direction, Processor } from "../processor.ts";
+import { type AgentTurn, splitWords } from "../turn.ts";
+
+interface PlayingTurn {
+  turn: AgentTurn;
+  /** llm_end arrived: `endSample` is the turn's last sample. */
+  ended: boolean;
+  endSample: number;
+}
+
+/**
+ * The pipeline's sink: queues agent audio on the call, records where each sentence sits in
+ * the outgoing samples, flushes on interruption and notices first packet and end of turn on
+ * each 20 ms tick (caller frames arrive on the gateway's clock).
+ */
+export class PlayoutProcessor extends Processor {
+  readonly name = "playout";
+  private readonly playing: PlayingTurn[] = [];
+  private readonly marks: { targetSample: number; resolve: () => void }[] = [];
+
+  constructor(
+    private readonly audio: CallAudio,
+    private readonly clock: PipelineClock,
+  ) {
+    super();
+  }
+
+  protected override process(frame: Frame, direction: Direction): void {
+    if (direction === "upstream") {
+      this.push(frame, direction);
+      return;
+    }
+    switch (frame.type) {
+      case "tts_audio":
+        this.enqueue(frame.turn, frame.pcm, frame.sentenceStart, frame.text);
+        break;
+      case "tts_sentence_end": {
+        const segment = frame.turn.segments.at(-1);
+        if (segment) segment.complete = true;
+        break;
+      }
+      case "llm_end": {
+        const entry = this.entryFor(frame.turn);
+        entry.ended = true;
+        entry.endSample = this.writePosition();
+        this.check();
+        break;
+      }
+      case "mark":
+        this.marks.push({ targetSample: this.writePosition(), resolve: frame.resolve });
+        this.check();
+        break;
+      case "audio_in":
+        this.check();
+        break;
+      case "interruption":
+        this.audio.flush();
+        this.playing.length = 0;
+        this.resolveMarks(Number.POSITIVE_INFINITY);
+        break;
+      case "end":
+        this.playing.length = 0;
+        this.resolveMarks(Number.POSITIVE_INFINITY);
+        break;
+    }
+  }
+
+  private writePosition(): number {
+    return this.audio.playedSamples + this.audio.queuedSamples;
+  }
+
+  private entryFor(turn: AgentTurn): PlayingTurn {
+    let entry = this.playing.find((candidate) => candidate.turn === turn);
+    if (!entry) {
+      entry = { turn, ended: false, endSample: 0 };
+      this.playing.push(entry);
+    }
+    return entry;
+  }
+
+  private enqueue(turn: AgentTurn, pcm: Int16Array, sentenceStart: boolean, text: string): void {
+    this.entryFor(turn);
+    const position = this.writePosition();
+    let segment = turn.segments.at(-1);
+    if (sentenceStart || !segment) {
+      segment = {
+        text,
+        wordCount: splitWords(text).length,
+        startSample: position,
+        endSample: position,
+        complete: false,
+      };
+      turn.segments.push(segment);
+    }
+    turn.timeline.firstAudioEnqueuedAt ??= this.clock.now();
+    this.audio.enqueue(pcm);
+    segment.endSample = position + pcm.length;
+  }
+
+  private check(): void {
+    const played = this.audio.playedSamples;
+    const now = this.clock.now();
+    for (let i = 0; i < this.playing.length; ) {
+      const entry = this.playing[i]!;
+      const first = entry.turn.segments[0];
+      if (entry.turn.timeline.firstPacketAt === null && first && played > first.startSample) {
+        entry.turn.timeline.firstPacketAt = now;
+      }
+      if (entry.ended && played >= entry.endSample) {
+        this.playing.splice(i, 1);
+        this.push({ type: "agent_turn_ended", turn: entry.turn }, "upstream");
+      } else {
+        i++;
+      }
+    }
+    this.resolveMarks(played);
+  }
+
+  private resolveMarks(playedSamples: number): void {
+    for (let i = 0; i < this.marks.length; ) {
+      const mark = this.marks[i]!;
+      if (playedSamples >= mark.targetSample) {
+        this.marks.splice(i, 1);
+        mark.resolve();
+      } else {
+        i++;
+      }
+    }
+  }
+}

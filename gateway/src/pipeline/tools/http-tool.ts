@@ -1,0 +1,61 @@
+import type { AgentTool } from "@switchboard/shared/agent";
+import { jsonResult, type PipelineTool } from "./types.ts";
+
+const DEFAULT_TIMEOUT_MS = 10_000;
+/** Longer responses are cut: the model only needs the gist and tokens cost latency. */
+const MAX_RESULT_CHARS = 8_000;
+
+/**
+ * A customer's HTTP endpoint: called with the model's arguments (query string for GET and
+ * DELETE, JSON body otherwise); the response body, a status error or a timeout goes back to
+ * the model as the tool result.
+ */
+export function httpTool(tool: AgentTool): PipelineTool {
+  if (!tool.name || !tool.url) throw new Error("an http tool needs a name and a url");
+  const name = tool.name;
+  const url = tool.url;
+  const method = (tool.method ?? "POST").toUpperCase();
+  const timeoutMs = tool.timeout_ms ?? DEFAULT_TIMEOUT_MS;
+  return {
+    definition: {
+      name,
+      description: tool.description ?? "",
+      parameters: tool.parameters ?? { type: "object", properties: {} },
+    },
+    async execute(args, context) {
+      const target = new URL(url);
+      const withBody = method !== "GET" && method !== "DELETE";
+      if (!withBody) {
+        for (const [key, value] of Object.entries(args)) {
+          target.searchParams.set(key, typeof value === "string" ? value : JSON.stringify(value));
+        }
+      }
+      const timeout = AbortSignal.timeout(timeoutMs);
+      const startedAt = performance.now();
+      try {
+        const response = await fetch(target, {
+          method,
+          headers: { ...(withBody ? { "content-type": "application/json" } : {}), ...tool.headers },
+          body: withBody ? JSON.stringify(args) : undefined,
+          signal: AbortSignal.any([context.signal, timeout]),
+          redirect: "manual",
+        });
+        const body = (await response.text()).slice(0, MAX_RESULT_CHARS);
+        context.logger?.info(
+          { tool: name, status: response.status, durationMs: Math.round(performance.now() - startedAt) },
+          "http tool called",
+        );
+        if (!response.ok) return jsonResult({ error: `HTTP ${response.status}`, body });
+        return { content: body || JSON.stringify({ ok: true }) };
+      } catch (error) {
+        if (timeout.aborted && !context.signal.aborted) {
+          context.logger?.warn({ tool: name, timeoutMs }, "http tool timed out");
+          return jsonResult({ error: `timed out after ${timeoutMs} ms` });
+        }
+        if (context.signal.aborted) throw error;
+        context.logger?.warn({ tool: name, err: error }, "http tool failed");
+        return jsonResult({ error: `request failed: ${(error as Error).message}` });
+      }
+    },
+  };
+}

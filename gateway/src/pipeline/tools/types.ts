@@ -1,0 +1,30 @@
+import type { Logger } from "@switchboard/shared/logger";
+import type { CallControl } from "../../calls/application.ts";
+import type { CallAudio } from "../../media/call-audio.ts";
+import type { ToolDefinition } from "../../providers/types.ts";
+
+export interface ToolContext {
+  /** Aborted when the caller interrupts or the call ends. */
+  signal: AbortSignal;
+  audio: CallAudio;
+  control: CallControl;
+  /** Resolves once everything the agent has said so far has been played to the caller. */
+  waitForSpeech(): Promise<void>;
+  logger: Logger | null;
+}
+
+export interface ToolResult {
+  /** Fed back to the model as the tool message. */
+  content: string;
+  /** Hang up with this cause once the turn's speech has been played; the model is not called again. */
+  hangupCause?: string;
+}
+
+export interface PipelineTool {
+  definition: ToolDefinition;
+  execute(args: Record<string, unknown>, context: ToolContext): Promise<ToolResult>;
+}
+
+export function jsonResult(value: unknown): ToolResult {
+  return { content: JSON.stringify(value) };
+}

@@ -1,0 +1,46 @@
+import type { TranscriptTurn, TurnLatency } from "@switchboard/shared/events";
+import type { TurnTimeline } from "./turn.ts";
+
+function span(from: number | null, to: number | null): number | null {
+  return from === null || to === null ? null : Math.max(0, Math.round(to - from));
+}
+
+/** Where the turn's latency went; total runs from the caller's speech end to the first packet. */
+export function turnLatency(timeline: TurnTimeline): TurnLatency {
+  return {
+    endpointing_ms: span(timeline.speechEndAt, timeline.endpointAt),
+    stt_ms: span(timeline.endpointAt, timeline.sttFinalAt),
+    llm_first_token_ms: span(timeline.llmRequestAt, timeline.llmFirstTokenAt),
+    tts_first_byte_ms: span(timeline.ttsRequestAt, timeline.ttsFirstByteAt),
+    first_packet_ms: span(timeline.firstAudioEnqueuedAt, timeline.firstPacketAt),
+    total_ms: span(timeline.speechEndAt ?? timeline.endpointAt, timeline.firstPacketAt),
+  };
+}
+
+export function agentTranscriptTurn(
+  text: string,
+  startedAt: number,
+  endedAt: number,
+  interrupted: boolean,
+  timeline: TurnTimeline,
+): TranscriptTurn {
+  return {
+    role: "agent",
+    text,
+    started_at: new Date(startedAt).toISOString(),
+    ended_at: new Date(endedAt).toISOString(),
+    interrupted,
+    latency: turnLatency(timeline),
+  };
+}
+
+export function userTranscriptTurn(text: string, startedAt: number, endedAt: number): TranscriptTurn {
+  return {
+    role: "user",
+    text,
+    started_at: new Date(startedAt).toISOString(),
+    ended_at: new Date(endedAt).toISOString(),
+    interrupted: false,
+    latency: null,
+  };
+}

@@ -1,0 +1,14 @@
+import type { Logger } from "@switchboard/shared/logger";
+import { EnergyVadEngine } from "./energy.ts";
+import type { VadEngine } from "./engine.ts";
+import { SileroVadEngine } from "./silero.ts";
+
+/** Silero when its model loads, else the energy fallback (logged once). */
+export async function loadVadEngine(logger: Logger | null = null): Promise<VadEngine> {
+  try {
+    return await SileroVadEngine.load();
+  } catch (error) {
+    logger?.warn({ err: error }, "Silero VAD unavailable, using the energy VAD");
+    return new EnergyVadEngine();
+  }
+}
