@@ -1,0 +1,293 @@
+import { afterAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import type { udp } from "bun";
+import { MediaClock } from "../media/clock.ts";
+import { g711Encode } from "../media/g711.ts";
+import { rms, sine, toneShare } from "../media/test-signals.ts";
+import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
+import { RtpSession, type RtpSessionOptions } from "./session.ts";
+
+const directory = mkdtempSync(join(tmpdir(), "rtp-session-"));
+const clock = new MediaClock();
+const opened: RtpSession[] = [];
+const rawSockets: udp.Socket<"uint8array">[] = [];
+
+afterAll(async () => {
+  for (const session of opened) await session.close();
+  for (const socket of rawSockets) socket.close();
+  rmSync(directory, { recursive: true, force: true });
+});
+
+async function openSession(overrides: Partial<RtpSessionOptions> = {}): Promise<RtpSession> {
+  const session = await RtpSession.open({
+    bindAddress: "127.0.0.1",
+    portMin: 0,
+    portMax: 0,
+    codec: "PCMU",
+    payloadType: 0,
+    telephoneEventPayloadType: 101,
+    remote: null,
+    recordPath: null,
+    clock,
+    ...overrides,
+  });
+  opened.push(session);
+  return session;
+}
+
+interface Captured {
+  marker: boolean;
+  payloadType: number;
+  sequenceNumber: number;
+  timestamp: number;
+  ssrc: number;
+  payload: Uint8Array;
+}
+
+/** A bare UDP peer that records every RTP packet it gets. */
+async function rawPeer() {
+  const packets: Captured[] = [];
+  const view = emptyRtpView();
+  const socket = await Bun.udpSocket({
+    hostname: "127.0.0.1",
+    port: 0,
+    binaryType: "uint8array",
+    socket: {
+      data(_socket, data) {
+        if (!parseRtp(data, data.length, view)) return;
+        packets.push({
+          marker: view.marker,
+          payloadType: view.payloadType,
+          sequenceNumber: view.sequenceNumber,
+          timestamp: view.timestamp,
+          ssrc: view.ssrc,
+          payload: data.slice(view.payloadOffset, view.payloadOffset + view.payloadLength),
+        });
+      },
+    },
+  });
+  rawSockets.push(socket);
+  return { socket, packets, port: socket.port };
+}
+
+async function waitFor(condition: () => boolean, timeoutMs = 15_000) {
+  const until = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > until) throw new Error("condition not met in time");
+    await Bun.sleep(10);
+  }
+}
+
+function collectFrames(session: RtpSession) {
+  const frames: Int16Array[] = [];
+  session.onFrame((frame) => frames.push(frame.slice()));
+  return frames;
+}
+
+function concat(frames: Int16Array[]): Int16Array {
+  const out = new Int16Array(frames.length * 320);
+  for (const [index, frame] of frames.entries()) out.set(frame, index * 320);
+  return out;
+}
+
+describe("RtpSession between two sessions on loopback", () => {
+  test("audio flows both ways through the shared clock and is recorded on two channels", async () => {
+    const recordPath = join(directory, "a.wav");
+    const a = await openSession({ recordPath });
+    const b = await openSession({ remote: { address: "127.0.0.1", port: a.localPort } });
+    a.setRemote("127.0.0.1", b.localPort);
+    const heardByA = collectFrames(a);
+    const heardByB = collectFrames(b);
+    a.enqueue(sine(1000, 16000, 16000));
+    b.enqueue(sine(500, 16000, 16000));
+    expect(a.queuedSamples).toBe(16000);
+    await waitFor(() => a.playedSamples === 16000 && b.playedSamples === 16000 && heardByA.length >= 60);
+    await Bun.sleep(200);
+    expect(a.queuedSamples).toBe(0);
+    const atB = concat(heardByB);
+    const atA = concat(heardByA);
+    const loudAtB = heardByB.filter((frame) => rms(frame) > 2000).length;
+    const loudAtA = heardByA.filter((frame) => rms(frame) > 2000).length;
+    expect(loudAtB).toBeGreaterThanOrEqual(45);
+    expect(loudAtA).toBeGreaterThanOrEqual(45);
+    const firstLoudB = heardByB.findIndex((frame) => rms(frame) > 2000);
+    const firstLoudA = heardByA.findIndex((frame) => rms(frame) > 2000);
+    expect(
+      toneShare(atB.subarray((firstLoudB + 5) * 320, (firstLoudB + 45) * 320), 1000, 16000),
+    ).toBeGreaterThan(0.9);
+    expect(
+      toneShare(atA.subarray((firstLoudA + 5) * 320, (firstLoudA + 45) * 320), 500, 16000),
+    ).toBeGreaterThan(0.9);
+    expect(a.stats().lost).toBe(0);
+    expect(a.stats().packetsReceived).toBeGreaterThan(50);
+
+    const recording = await a.close();
+    expect(recording?.path).toBe(recordPath);
+    expect(recording!.durationS).toBeGreaterThan(1);
+    const wav = readFileSync(recordPath);
+    expect(wav.length).toBe(recording!.bytes);
+    const samples = new Int16Array(wav.buffer, wav.byteOffset + 44, (wav.length - 44) / 2);
+    const left = samples.filter((_, index) => index % 2 === 0);
+    const right = samples.filter((_, index) => index % 2 === 1);
+    expect(toneShare(left, 500, 16000)).toBeGreaterThan(0.5);
+    expect(toneShare(right, 1000, 16000)).toBeGreaterThan(0.5);
+    expect(await a.close()).toEqual(recording);
+  });
+
+  test("DTMF goes both ways as RFC 4733 events, each digit reported once", async () => {
+    const a = await openSession();
+    const b = await openSession({ remote: { address: "127.0.0.1", port: a.localPort } });
+    a.setRemote("127.0.0.1", b.localPort);
+    const atA: string[] = [];
+    const atB: string[] = [];
+    a.onDtmf((digit) => atA.push(digit));
+    b.onDtmf((digit) => atB.push(digit));
+    await Promise.all([a.sendDtmf("1234567890*#"), b.sendDtmf("9a")]);
+    await waitFor(() => atB.length >= 12 && atA.length >= 2);
+    await Bun.sleep(100);
+    expect(atB.join("")).toBe("1234567890*#");
+    expect(atA.join("")).toBe("9A");
+    await expect(a.sendDtmf("12x")).rejects.toThrow(RangeError);
+  });
+
+  test("a session without negotiated telephone-event refuses to send DTMF", async () => {
+    const session = await openSession({ telephoneEventPayloadType: null });
+    await expect(session.sendDtmf("1")).rejects.toThrow("telephone-event");
+  });
+});
+
+describe("RtpSession on the wire", () => {
+  test("paces 20 ms packets with +1 sequence, +160 timestamp, one SSRC; marker on each talkspurt; silence between", async () => {
+    const peer = await rawPeer();
+    const session = await openSession({
+      codec: "PCMA",
+      payloadType: 8,
+      remote: { address: "127.0.0.1", port: peer.port },
+    });
+    await waitFor(() => peer.packets.length >= 5);
+    session.enqueue(sine(1000, 16000, 320 * 3));
+    await waitFor(() => session.playedSamples === 960);
+    await Bun.sleep(100);
+    session.enqueue(sine(1000, 16000, 320 * 2));
+    await waitFor(() => session.playedSamples === 1600);
+    await Bun.sleep(100);
+    await session.close();
+    const packets = peer.packets;
+    expect(packets[0]!.marker).toBe(true);
+    expect(packets[0]!.payload.every((byte) => byte === 0xd5)).toBe(true);
+    for (let index = 1; index < packets.length; index++) {
+      const previous = packets[index - 1]!;
+      const current = packets[index]!;
+      expect(current.sequenceNumber).toBe((previous.sequenceNumber + 1) & 0xffff);
+      expect(current.timestamp).toBe((previous.timestamp + 160) >>> 0);
+      expect(current.ssrc).toBe(previous.ssrc);
+      expect(current.payloadType).toBe(8);
+      expect(current.payload.length).toBe(160);
+    }
+    const audible = packets.map((packet) => !packet.payload.every((byte) => byte === 0xd5));
+    const starts = audible.flatMap((isAudio, index) => (isAudio && !audible[index - 1] ? [index] : []));
+    expect(starts.length).toBe(2);
+    expect(audible.filter(Boolean).length).toBe(5);
+    for (const start of starts) expect(packets[start]!.marker).toBe(true);
+    expect(packets.filter((packet) => packet.marker).length).toBe(3);
+  });
+
+  test("flush stops agent audio on the next tick (barge-in)", async () => {
+    const peer = await rawPeer();
+    const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port } });
+    session.enqueue(sine(1000, 16000, 16000 * 5));
+    await waitFor(() => session.playedSamples >= 320 * 5);
+    session.flush();
+    expect(session.queuedSamples).toBe(0);
+    const playedAtFlush = session.playedSamples;
+    await Bun.sleep(200);
+    expect(session.playedSamples).toBe(playedAtFlush);
+    const lastAudio = peer.packets.findLastIndex((packet) => !packet.payload.every((byte) => byte === 0xff));
+    expect(lastAudio).toBeLessThan(peer.packets.length - 5);
+  });
+
+  test("symmetric RTP latches to the caller's real source, then ignores others", async () => {
+    const caller = await rawPeer();
+    const intruder = await rawPeer();
+    const session = await openSession({ remote: { address: "127.0.0.1", port: 9 } });
+    const heard = collectFrames(session);
+    const payload = new Uint8Array(160);
+    g711Encode("PCMU", sine(1000, 8000, 160), payload);
+    for (let seq = 0; seq < 6; seq++) {
+      caller.socket.send(
+        serializeRtp({ payloadType: 0, sequenceNumber: seq, timestamp: seq * 160, ssrc: 77, payload }),
+        session.localPort,
+        "127.0.0.1",
+      );
+    }
+    await waitFor(() => session.remote?.port === caller.port && caller.packets.length >= 3);
+    intruder.socket.send(
+      serializeRtp({ payloadType: 0, sequenceNumber: 100, timestamp: 99_999, ssrc: 5, payload }),
+      session.localPort,
+      "127.0.0.1",
+    );
+    await waitFor(() => session.stats().foreignSource === 1);
+    expect(session.remote).toEqual({ address: "127.0.0.1", port: caller.port });
+    expect(heard.length).toBeGreaterThan(0);
+  });
+
+  test("malformed datagrams and unknown payload types are counted and dropped", async () => {
+    const peer = await rawPeer();
+    const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port } });
+    peer.socket.send(Uint8Array.from([1, 2, 3]), session.localPort, "127.0.0.1");
+    peer.socket.send(new Uint8Array(40).fill(0xff), session.localPort, "127.0.0.1");
+    peer.socket.send(
+      serializeRtp({ payloadType: 13, sequenceNumber: 1, timestamp: 1, ssrc: 1, payload: new Uint8Array(1) }),
+      session.localPort,
+      "127.0.0.1",
+    );
+    await waitFor(() => session.stats().malformed === 2 && session.stats().unexpectedPayloadType === 1);
+    expect(session.stats().packetsReceived).toBe(0);
+  });
+
+  test("media timeout fires once when RTP stops, and not while on hold", async () => {
+    const peer = await rawPeer();
+    const held = await openSession({
+      remote: { address: "127.0.0.1", port: peer.port },
+      mediaTimeoutMs: 100,
+    });
+    held.setHold(true);
+    const session = await openSession({
+      remote: { address: "127.0.0.1", port: peer.port },
+      mediaTimeoutMs: 100,
+    });
+    let fired = 0;
+    let heldFired = 0;
+    session.onMediaTimeout(() => fired++);
+    held.onMediaTimeout(() => heldFired++);
+    await waitFor(() => fired === 1);
+    await Bun.sleep(300);
+    expect(fired).toBe(1);
+    expect(heldFired).toBe(0);
+  });
+
+  test("on hold nothing is sent and queued audio waits", async () => {
+    const peer = await rawPeer();
+    const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port } });
+    await waitFor(() => peer.packets.length >= 2);
+    session.setHold(true);
+    await Bun.sleep(60);
+    const countOnHold = peer.packets.length;
+    session.enqueue(new Int16Array(3200).fill(1000));
+    await Bun.sleep(200);
+    expect(peer.packets.length).toBe(countOnHold);
+    expect(session.queuedSamples).toBe(3200);
+    session.setHold(false);
+    await waitFor(() => session.queuedSamples === 0);
+    expect(peer.packets.length).toBeGreaterThan(countOnHold);
+  });
+
+  test("binds an even port inside the configured range", async () => {
+    const session = await openSession({ portMin: 41000, portMax: 41999 });
+    expect(session.localPort % 2).toBe(0);
+    expect(session.localPort).toBeGreaterThanOrEqual(41000);
+    expect(session.localPort).toBeLessThanOrEqual(41999);
+  });
+});
