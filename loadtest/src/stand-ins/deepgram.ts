@@ -25,16 +25,17 @@ interface ListenSession {
   silenceMs: number;
   lastInterimAtMs: number;
   utteranceStartMs: number;
+  /** Each connection (a call) walks the scripted utterances from the first. */
+  utteranceIndex: number;
   idleTimer: ReturnType<typeof setTimeout> | null;
   timers: Set<ReturnType<typeof setTimeout>>;
   closed: boolean;
 }
 
 export function startDeepgramStandIn(script: StandInScript, state: StandInState) {
-  let utteranceIndex = 0;
-  const nextUtterance = () => {
+  const utteranceAt = (index: number) => {
     const utterances = script.deepgram.utterances;
-    return utterances[utteranceIndex++ % Math.max(1, utterances.length)] ?? "";
+    return utterances[index % Math.max(1, utterances.length)] ?? "";
   };
   const words = (text: string, fraction: number) => {
     const all = text.split(/\s+/).filter(Boolean);
@@ -58,7 +59,7 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
   };
   const finalize = (ws: ServerWebSocket<ListenSession>, fromFinalize: boolean) => {
     const session = ws.data;
-    const text = session.heardSpeech ? nextUtterance() : "";
+    const text = session.heardSpeech ? utteranceAt(session.utteranceIndex++) : "";
     session.heardSpeech = false;
     session.speechMs = 0;
     const timer = setTimeout(() => {
@@ -95,8 +96,7 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
         session.audioMs - session.lastInterimAtMs >= script.deepgram.interimEveryMs
       ) {
         session.lastInterimAtMs = session.audioMs;
-        const upcoming =
-          script.deepgram.utterances[utteranceIndex % Math.max(1, script.deepgram.utterances.length)] ?? "";
+        const upcoming = utteranceAt(session.utteranceIndex);
         results(ws, words(upcoming, session.speechMs / 2000), { is_final: false, speech_final: false });
       }
       return;
@@ -108,7 +108,7 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
     }
   };
 
-  return Bun.serve<ListenSession, undefined>({
+  return Bun.serve<ListenSession>({
     hostname: "127.0.0.1",
     port: 0,
     idleTimeout: 0,
@@ -144,6 +144,7 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
         silenceMs: 0,
         lastInterimAtMs: 0,
         utteranceStartMs: 0,
+        utteranceIndex: 0,
         idleTimer: null,
         timers: new Set(),
         closed: false,

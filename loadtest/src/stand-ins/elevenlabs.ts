@@ -52,7 +52,7 @@ export function startElevenLabsStandIn(script: StandInScript, state: StandInStat
     }
   };
 
-  return Bun.serve<InputSession, undefined>({
+  return Bun.serve<InputSession>({
     hostname: "127.0.0.1",
     port: 0,
     idleTimeout: 0,

@@ -14,6 +14,8 @@ export interface ServiceStats {
   /** Requests whose client went away before the response was complete. */
   aborted: number;
   completed: number;
+  /** Scripted answers handed out so far (the next one is this index, cycling). */
+  scripted: number;
   /** Control messages seen (KeepAlive, Finalize, CloseStream, BOS, EOS...), by type. */
   messages: Record<string, number>;
   /** Bodies (or first messages) of the last requests, newest last, at most 20. */
@@ -38,7 +40,7 @@ export class StandInState {
   of(service: StandInService): ServiceStats {
     let entry = this.stats.get(service);
     if (!entry) {
-      entry = { requests: 0, aborted: 0, completed: 0, messages: {}, bodies: [] };
+      entry = { requests: 0, aborted: 0, completed: 0, scripted: 0, messages: {}, bodies: [] };
       this.stats.set(service, entry);
     }
     return entry;
@@ -63,10 +65,21 @@ export class StandInState {
   }
 }
 
-export function faultResponse(fault: Fault, signal: AbortSignal): Response | Promise<Response> {
+export function faultResponse(
+  fault: Fault,
+  signal: AbortSignal,
+  stats: ServiceStats,
+): Response | Promise<Response> {
   if (fault.stall) {
     return new Promise((resolve) => {
-      signal.addEventListener("abort", () => resolve(new Response(null, { status: 499 })), { once: true });
+      signal.addEventListener(
+        "abort",
+        () => {
+          stats.aborted += 1;
+          resolve(new Response(null, { status: 499 }));
+        },
+        { once: true },
+      );
     });
   }
   const status = fault.status ?? 500;

@@ -1,6 +1,6 @@
 // POST /v1/audio/speech (response_format pcm: 24 kHz mono s16le, streamed) and
 // POST /v1/audio/transcriptions (multipart with a `file`; JSON `{text}` back).
-import { pcmBytes, synthesizeWords } from "./audio.ts";
+import { pcmBytes, rms, synthesizeWords } from "./audio.ts";
 import type { StandInState } from "./faults.ts";
 import type { SpeechScript, TranscriptionScript } from "./script.ts";
 
@@ -71,7 +71,13 @@ export async function transcription(
   const riff = String.fromCharCode(...header.subarray(0, 4));
   if (riff !== "RIFF") return Response.json({ error: { message: "file is not a WAV" } }, { status: 400 });
   await Bun.sleep(script.delayMs);
-  const text = script.texts[(stats.requests - 1) % Math.max(1, script.texts.length)] ?? "";
+  // A segment without speech energy transcribes to nothing, as a real model would.
+  const samples = new Int16Array((await file.slice(44).arrayBuffer()).slice(0, (file.size - 44) & ~1));
+  if (rms(samples) < script.speechRmsThreshold) {
+    stats.completed += 1;
+    return Response.json({ text: "" });
+  }
+  const text = script.texts[stats.scripted++ % Math.max(1, script.texts.length)] ?? "";
   stats.completed += 1;
   return Response.json({ text });
 }

@@ -32,8 +32,7 @@ export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
       }
       const fault = state.takeFault(service);
       if (fault) {
-        state.request(service, null);
-        return faultResponse(fault, request.signal);
+        return faultResponse(fault, request.signal, state.request(service, null));
       }
       if (service === "transcription") return transcription(script.transcription, state, request);
       let body: Record<string, unknown>;

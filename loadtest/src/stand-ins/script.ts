@@ -34,6 +34,8 @@ export interface TranscriptionScript {
   /** Returned in turn, one per request (cycling). */
   texts: string[];
   delayMs: number;
+  /** A segment whose RMS stays below this gives empty text. */
+  speechRmsThreshold: number;
 }
 
 export interface DeepgramScript {
@@ -74,7 +76,11 @@ export const DEFAULT_SCRIPT: StandInScript = {
     toolArgumentFragmentChars: 8,
   },
   speech: { firstByteMs: 120, chunkMs: 40, chunkIntervalMs: 0, msPerWord: 250 },
-  transcription: { texts: ["I would like to book a table for two people tomorrow evening."], delayMs: 150 },
+  transcription: {
+    texts: ["I would like to book a table for two people tomorrow evening."],
+    delayMs: 150,
+    speechRmsThreshold: 300,
+  },
   deepgram: {
     utterances: ["I would like to book a table for two people tomorrow evening."],
     finalizationDelayMs: 50,

@@ -1,6 +1,8 @@
 // Streaming chat completions with tool calls through the openai SDK, against any
 // OpenAI-compatible base URL (OpenAI, Ollama, vLLM, Groq).
+
 import { ChatChunkAssembler, toOpenAiMessages, toOpenAiTools } from "../base/chat-chunks.ts";
+import { throwIfAborted } from "../base/errors.ts";
 import type { LlmEvent, LlmProvider, LlmRequest } from "../types.ts";
 import { type OpenAiConnection, openAiClient } from "./client.ts";
 
@@ -27,6 +29,8 @@ export class OpenAiLlm implements LlmProvider {
     for await (const chunk of stream) {
       yield* assembler.push(chunk);
     }
+    // The SDK ends an aborted stream quietly; a cut-off answer must not look complete.
+    throwIfAborted(signal);
     yield* assembler.end();
   }
 }
