@@ -46,7 +46,11 @@ describe("credits", () => {
     });
     expect(bought.status).toBe(201);
     expect(bought.body).toMatchObject({ status: "succeeded", provider: "self_hosted", balance_cents: 2500 });
-    expect(bought.body.transaction).toMatchObject({ kind: "purchase", amount_cents: 2500, balance_after_cents: 2500 });
+    expect(bought.body.transaction).toMatchObject({
+      kind: "purchase",
+      amount_cents: 2500,
+      balance_after_cents: 2500,
+    });
     const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
     expect(balance.body.balance_cents).toBe(2500);
     expect(await h.ctx.bus.hashGet(Hashes.creditBalances, org.orgId)).toBe("2500");
@@ -76,10 +80,16 @@ describe("credits", () => {
   test("purchase refuses members (403) and bad amounts (422) and changes nothing", async () => {
     const org = await h.newOrg();
     const member = await h.newKey("member", org.orgId);
-    const denied = await h.json("POST", "/api/v1/credits/purchase", { key: member, body: { amount_cents: 1000 } });
+    const denied = await h.json("POST", "/api/v1/credits/purchase", {
+      key: member,
+      body: { amount_cents: 1000 },
+    });
     expect(denied.status).toBe(403);
     for (const body of [{ amount_cents: 0 }, { amount_cents: 12.5 }, { amount_cents: "lots" }, {}]) {
-      const res = await h.json<{ code: string }>("POST", "/api/v1/credits/purchase", { key: org.ownerKey, body });
+      const res = await h.json<{ code: string }>("POST", "/api/v1/credits/purchase", {
+        key: org.ownerKey,
+        body,
+      });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe("validation_failed");
     }
@@ -166,7 +176,14 @@ describe("credits", () => {
   test("settings: the low-balance threshold is per org, admin-only to change", async () => {
     const org = await h.newOrg();
     const member = await h.newKey("member", org.orgId);
-    expect((await h.json("PATCH", "/api/v1/credits/settings", { key: member, body: { low_balance_threshold_cents: 1 } })).status).toBe(403);
+    expect(
+      (
+        await h.json("PATCH", "/api/v1/credits/settings", {
+          key: member,
+          body: { low_balance_threshold_cents: 1 },
+        })
+      ).status,
+    ).toBe(403);
     const bad = await h.json("PATCH", "/api/v1/credits/settings", {
       key: org.ownerKey,
       body: { low_balance_threshold_cents: -5 },

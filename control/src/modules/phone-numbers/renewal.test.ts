@@ -1,0 +1,159 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import { createLogger } from "@switchboard/shared/logger";
+import { and, eq } from "drizzle-orm";
+import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
+import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
+import { credit, getBalanceCents } from "../credits/ledger.ts";
+import { createWebhook } from "../webhooks/service.ts";
+import { RenewalScheduler } from "./renewal.ts";
+import { publishAllRoutes } from "./routing.ts";
+import { stockInventory } from "./test-numbers.ts";
+
+const DAY_MS = 86_400_000;
+
+// Routing is checked on the real Redis: the gateway reads this hash, never the database.
+let h: Harness;
+let scheduler: RenewalScheduler;
+beforeAll(async () => {
+  h = await createHarness({ bus: await testRedisBus() });
+  scheduler = new RenewalScheduler(
+    { db: h.ctx.db, bus: h.ctx.bus, config: h.ctx.config },
+    createLogger("silent"),
+  );
+});
+afterAll(async () => {
+  await h.close();
+  await h.ctx.bus.close();
+});
+
+type PhoneNumber = {
+  id: string;
+  phone_number: string;
+  status: string;
+  renews_at: string;
+  agent_id: string | null;
+};
+
+async function route(phoneNumber: string) {
+  const raw = await h.ctx.bus.hashGet(Hashes.numberRoutes, phoneNumber);
+  return raw === null ? null : JSON.parse(raw);
+}
+
+async function orgWithNumber(balanceCents: number) {
+  const org = await h.newOrg();
+  await credit(h.ctx, org.orgId, balanceCents, "purchase", "seed");
+  const [number] = await stockInventory(h.ctx.db, 1);
+  const bought = await h.json<PhoneNumber>("POST", "/api/v1/phone-numbers", {
+    key: org.ownerKey,
+    body: { phone_number: number },
+  });
+  expect(bought.status).toBe(201);
+  return { org, number: bought.body };
+}
+
+describe("routing table on Redis", () => {
+  test("attach, detach and a full republish are visible on the bus, with invalidations", async () => {
+    const { org, number } = await orgWithNumber(1000);
+    const invalidated: string[] = [];
+    const unsubscribe = await h.ctx.bus.subscribe(Channels.numberRouteInvalidated, (m) =>
+      invalidated.push(m),
+    );
+    const agent = await h.json<{ id: string }>("POST", "/api/v1/agents", {
+      key: org.ownerKey,
+      body: { name: "Line" },
+    });
+    await h.json("POST", `/api/v1/phone-numbers/${number.id}/attach`, {
+      key: org.ownerKey,
+      body: { agent_id: agent.body.id },
+    });
+    expect(await route(number.phone_number)).toEqual({
+      org_id: org.orgId,
+      phone_number_id: number.id,
+      agent_id: agent.body.id,
+      forwarding: null,
+      status: "active",
+    });
+    await h.json("POST", `/api/v1/phone-numbers/${number.id}/detach`, { key: org.ownerKey });
+    expect((await route(number.phone_number)).agent_id).toBeNull();
+    const deadline = Date.now() + 5000;
+    while (invalidated.length < 2 && Date.now() < deadline) await Bun.sleep(20);
+    expect(invalidated.filter((m) => m === number.phone_number).length).toBeGreaterThanOrEqual(2);
+    await unsubscribe();
+
+    // A restarted Redis is empty: the start-up republish restores every route and drops stale ones.
+    await h.ctx.bus.hashDelete(Hashes.numberRoutes, number.phone_number);
+    await h.ctx.bus.hashSet(Hashes.numberRoutes, "+14155550100", "{}");
+    await publishAllRoutes(h.ctx.db, h.ctx.bus);
+    expect((await route(number.phone_number)).phone_number_id).toBe(number.id);
+    expect(await route("+14155550100")).toBeNull();
+  });
+});
+
+describe("renewal scheduler", () => {
+  test("a due renewal with credits is charged once and moves renews_at a month on", async () => {
+    const { org, number } = await orgWithNumber(2000);
+    const due = new Date(Date.parse(number.renews_at) + 1000);
+    const outcome = await scheduler.tick(due);
+    expect(outcome.renewed).toContain(number.id);
+    expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(1000);
+    expect(await h.ctx.bus.hashGet(Hashes.creditBalances, org.orgId)).toBe("1000");
+    const after = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
+      key: org.ownerKey,
+    });
+    const movedDays = (Date.parse(after.body.renews_at) - Date.parse(number.renews_at)) / DAY_MS;
+    expect(movedDays).toBeGreaterThanOrEqual(28);
+    expect(movedDays).toBeLessThanOrEqual(31);
+    expect(after.body.status).toBe("active");
+    await scheduler.tick(due);
+    expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(1000);
+    const renewals = await h.ctx.db
+      .select()
+      .from(creditLedger)
+      .where(and(eq(creditLedger.orgId, org.orgId), eq(creditLedger.kind, "number_renewal")));
+    expect(renewals).toHaveLength(1);
+  });
+
+  test("an unpaid renewal suspends the number, updates the route and queues number.suspended", async () => {
+    const { org, number } = await orgWithNumber(700);
+    const { row: endpoint } = await createWebhook(h.ctx.db, h.ctx.config, org.orgId, {
+      url: "http://127.0.0.1:9/hooks",
+    });
+    const due = new Date(Date.parse(number.renews_at) + 1000);
+    const outcome = await scheduler.tick(due);
+    expect(outcome.suspended).toContain(number.id);
+    expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(200);
+    const after = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
+      key: org.ownerKey,
+    });
+    expect(after.body.status).toBe("suspended");
+    expect((await route(number.phone_number)).status).toBe("suspended");
+    const events = await h.ctx.db
+      .select()
+      .from(webhookDeliveries)
+      .where(eq(webhookDeliveries.endpointId, endpoint.id));
+    expect(events).toHaveLength(1);
+    expect(JSON.parse(events[0]!.payload)).toMatchObject({
+      type: "number.suspended",
+      data: { phone_number_id: number.id, phone_number: number.phone_number, reason: "renewal_unpaid" },
+    });
+
+    // Still unpaid on the next pass: no second webhook.
+    const later = new Date(due.getTime() + DAY_MS);
+    expect((await scheduler.tick(later)).stillSuspended).toContain(number.id);
+    expect(
+      await h.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id)),
+    ).toHaveLength(1);
+
+    // Paid after a top-up: active again for a month from then.
+    await credit(h.ctx, org.orgId, 1000, "purchase", "topup");
+    expect((await scheduler.tick(later)).renewed).toContain(number.id);
+    const back = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
+      key: org.ownerKey,
+    });
+    expect(back.body.status).toBe("active");
+    expect(Date.parse(back.body.renews_at)).toBeGreaterThan(later.getTime() + 27 * DAY_MS);
+    expect((await route(number.phone_number)).status).toBe("active");
+    expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(700);
+  });
+});
