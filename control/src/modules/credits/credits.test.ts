@@ -14,7 +14,12 @@ afterAll(async () => {
   await h.close();
 });
 
-type Balance = { balance_cents: number; low_balance_threshold_cents: number; rates: Record<string, number> };
+type Balance = {
+  balance_cents: number;
+  currency: string;
+  low_balance_threshold_cents: number;
+  rates: Record<string, number>;
+};
 type Page = { data: Array<Record<string, unknown>>; has_more: boolean; next_cursor: string | null };
 
 async function ledgerSum(orgId: string): Promise<number> {
