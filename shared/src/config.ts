@@ -27,6 +27,22 @@ export interface Config {
   inboundCentsPerMinute: number;
   /** Default `credits.low` threshold for orgs that have not set their own. */
   creditsLowThresholdCents: number;
+  /** Browser (WebRTC) calls; unset: the inbound rate. */
+  webCentsPerMinute: number;
+  /** E.164 prefixes outbound calls may dial (e.g. "+1,+44"); empty: any destination. */
+  outboundAllowedPrefixes: string[];
+  /** How often a gateway writes its heartbeat (Hashes.gatewayHeartbeats). */
+  gatewayHeartbeatIntervalMs: number;
+  /** A gateway silent this long is lost: its open calls end as failed (`gateway_lost`). */
+  gatewayLostAfterMs: number;
+  /** Call events pending this long on a dead control consumer are claimed by another. */
+  callEventsClaimIdleMs: number;
+  /** S3-compatible recording storage; unset bucket: recordings are read from local paths. */
+  s3Bucket: string | null;
+  s3Endpoint: string | null;
+  s3Region: string | null;
+  s3AccessKeyId: string | null;
+  s3SecretAccessKey: string | null;
   sipTrunkInboundCidrs: string[];
   sipTrunkOutboundUri: string | null;
   sipTrunkUsername: string | null;
@@ -165,6 +181,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (outboundUri !== null && !/^sips?:/.test(outboundUri)) {
     read.problems.push("SIP_TRUNK_OUTBOUND_URI must be a sip: or sips: URI");
   }
+  for (const prefix of read.list("OUTBOUND_ALLOWED_PREFIXES")) {
+    if (!/^\+\d{1,15}$/.test(prefix))
+      read.problems.push(
+        `OUTBOUND_ALLOWED_PREFIXES has a bad entry ${JSON.stringify(prefix)} (want +digits)`,
+      );
+  }
   const rtpPortMin = read.port("RTP_PORT_MIN", 10000);
   const rtpPortMax = read.port("RTP_PORT_MAX", 20000);
   if (rtpPortMin >= rtpPortMax) read.problems.push("RTP_PORT_MIN must be below RTP_PORT_MAX");
@@ -191,6 +213,21 @@ export function loadConfig(env: Env = process.env): Config {
     outboundCentsPerMinute: read.integer("OUTBOUND_CENTS_PER_MINUTE", 5, 0, 100_000),
     inboundCentsPerMinute: read.integer("INBOUND_CENTS_PER_MINUTE", 3, 0, 100_000),
     creditsLowThresholdCents: read.integer("CREDITS_LOW_THRESHOLD_CENTS", 500, 0, 100_000_000),
+    webCentsPerMinute: read.integer(
+      "WEB_CENTS_PER_MINUTE",
+      read.integer("INBOUND_CENTS_PER_MINUTE", 3, 0, 100_000),
+      0,
+      100_000,
+    ),
+    outboundAllowedPrefixes: read.list("OUTBOUND_ALLOWED_PREFIXES"),
+    gatewayHeartbeatIntervalMs: read.integer("GATEWAY_HEARTBEAT_INTERVAL_MS", 2000, 100, 60_000),
+    gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),
+    callEventsClaimIdleMs: read.integer("CALL_EVENTS_CLAIM_IDLE_MS", 30_000, 100, 3_600_000),
+    s3Bucket: read.raw("S3_BUCKET"),
+    s3Endpoint: read.url("S3_ENDPOINT", ["http:", "https:"], null),
+    s3Region: read.raw("S3_REGION"),
+    s3AccessKeyId: read.raw("S3_ACCESS_KEY_ID"),
+    s3SecretAccessKey: read.raw("S3_SECRET_ACCESS_KEY"),
     sipTrunkInboundCidrs: inboundCidrs,
     sipTrunkOutboundUri: outboundUri,
     sipTrunkUsername: read.raw("SIP_TRUNK_USERNAME"),

@@ -28,6 +28,8 @@ export const Hashes = {
   knowledgeRevisions: "knowledge:revisions",
   /** trunk id -> JSON TrunkSnapshot (gateway/src/calls/trunk.ts): orgs' own carriers. */
   trunks: "trunks",
+  /** gateway id -> last heartbeat, epoch ms as a decimal string; control ends calls of silent gateways. */
+  gatewayHeartbeats: "gateways:heartbeats",
 } as const;
 
 /** source id -> JSON PublishedSource (shared/src/knowledge.ts): one hash per org. */
