@@ -9,6 +9,7 @@ import { setRequestAuth } from "./http/request-auth.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
 import { apiKeysModule } from "./modules/api-keys/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
+import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 
@@ -60,6 +61,7 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(agentsModule(ctx))
         .use(phoneNumbersModule(ctx))
         .use(creditsModule(ctx))
+        .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx)),
     );
 }

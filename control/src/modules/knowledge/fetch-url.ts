@@ -1,0 +1,150 @@
+// Fetches a knowledge URL: http(s) only, public addresses only (unless KNOWLEDGE_ALLOW_PRIVATE:
+// loopback, private networks and link-local cloud metadata would let a customer read the
+// operator's internal services), every redirect checked the same way, a total timeout, and
+// the body read no further than the size limit.
+import { lookup } from "node:dns/promises";
+import { isIP } from "node:net";
+import { ApiError } from "@switchboard/shared/errors";
+import ipaddr from "ipaddr.js";
+import {
+  type DocumentType,
+  detectType,
+  type ExtractedDocument,
+  extractDocument,
+} from "./extract/document.ts";
+
+export interface FetchLimits {
+  allowPrivate: boolean;
+  timeoutMs: number;
+  maxBytes: number;
+}
+
+const MAX_REDIRECTS = 5;
+
+function urlProblem(detail: string): ApiError {
+  return new ApiError(422, "invalid_url", detail, [{ field: "url", message: detail }]);
+}
+
+function fetchProblem(detail: string): ApiError {
+  return new ApiError(422, "url_fetch_failed", detail, [{ field: "url", message: detail }]);
+}
+
+export function parseKnowledgeUrl(raw: string): URL {
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw urlProblem("The url is not a valid absolute URL.");
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:")
+    throw urlProblem("The url must use http or https.");
+  if (url.username || url.password) throw urlProblem("The url must not contain credentials.");
+  return url;
+}
+
+async function assertPublic(url: URL, allowPrivate: boolean): Promise<void> {
+  if (allowPrivate) return;
+  const host = url.hostname.replace(/^\[|\]$/g, "");
+  let addresses: string[];
+  if (isIP(host)) addresses = [host];
+  else {
+    try {
+      addresses = (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
+    } catch {
+      throw fetchProblem(`The host ${host} does not resolve.`);
+    }
+  }
+  for (const address of addresses) {
+    const range = ipaddr.process(address).range();
+    if (range !== "unicast") {
+      throw urlProblem(
+        `The url resolves to a ${range} address; only public addresses are allowed (KNOWLEDGE_ALLOW_PRIVATE).`,
+      );
+    }
+  }
+}
+
+async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
+  const declared = Number(response.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes) {
+    throw new ApiError(413, "document_too_large", `The page is larger than the ${maxBytes}-byte limit.`);
+  }
+  const parts: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body?.getReader();
+  if (!reader) return new Uint8Array();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      await reader.cancel();
+      throw new ApiError(413, "document_too_large", `The page is larger than the ${maxBytes}-byte limit.`);
+    }
+    parts.push(value);
+  }
+  return Buffer.concat(parts);
+}
+
+function typeOf(contentType: string, url: URL, bytes: Uint8Array): DocumentType {
+  const mime = contentType.toLowerCase().split(";")[0]!.trim();
+  const fileName = url.pathname.split("/").pop() ?? "";
+  const detected = detectType(bytes, fileName, mime);
+  if (detected) return detected;
+  if (
+    mime === "application/xhtml+xml" ||
+    (!mime && /^\s*</.test(new TextDecoder().decode(bytes.slice(0, 64))))
+  ) {
+    return "html";
+  }
+  throw new ApiError(
+    415,
+    "unsupported_media_type",
+    `The url returned ${mime || "an unknown content type"}; HTML, PDF, DOCX, plain text or Markdown is supported.`,
+  );
+}
+
+/** The readable text behind `url`; every failure is a 4xx naming the cause. */
+export async function fetchDocument(
+  rawUrl: string,
+  limits: FetchLimits,
+): Promise<ExtractedDocument & { url: string }> {
+  let url = parseKnowledgeUrl(rawUrl);
+  const signal = AbortSignal.timeout(limits.timeoutMs);
+  for (let redirects = 0; ; redirects++) {
+    await assertPublic(url, limits.allowPrivate);
+    let response: Response;
+    try {
+      response = await fetch(url, {
+        redirect: "manual",
+        signal,
+        headers: { accept: "text/html, application/pdf, text/plain, text/markdown;q=0.9, */*;q=0.5" },
+      });
+    } catch (error) {
+      if ((error as Error).name === "TimeoutError" || signal.aborted) {
+        throw fetchProblem(`The url did not answer within ${limits.timeoutMs} ms.`);
+      }
+      throw fetchProblem(`The url could not be fetched: ${(error as Error).message}`);
+    }
+    if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
+      await response.body?.cancel();
+      if (redirects >= MAX_REDIRECTS)
+        throw fetchProblem(`The url redirected more than ${MAX_REDIRECTS} times.`);
+      url = parseKnowledgeUrl(new URL(response.headers.get("location")!, url).toString());
+      continue;
+    }
+    if (!response.ok) {
+      await response.body?.cancel();
+      throw fetchProblem(`The url answered HTTP ${response.status}.`);
+    }
+    let bytes: Uint8Array;
+    try {
+      bytes = await readLimited(response, limits.maxBytes);
+    } catch (error) {
+      if (error instanceof ApiError) throw error;
+      throw fetchProblem(`The url's body could not be read within ${limits.timeoutMs} ms.`);
+    }
+    const type = typeOf(response.headers.get("content-type") ?? "", url, bytes);
+    return { ...(await extractDocument(bytes, type)), url: url.toString() };
+  }
+}

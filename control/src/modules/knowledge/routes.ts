@@ -1,0 +1,236 @@
+import { KnowledgeRetriever } from "@switchboard/gateway/knowledge/retrieval";
+import { KnowledgeStore } from "@switchboard/gateway/knowledge/store";
+import { embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
+import { ApiError, validationFailed } from "@switchboard/shared/errors";
+import { Elysia, t } from "elysia";
+import type { ControlContext } from "../../context.ts";
+import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { requestAuth } from "../../http/request-auth.ts";
+import { getAgentRow, presentAgent } from "../agents/service.ts";
+import { detectType, extractDocument, SUPPORTED_UPLOADS } from "./extract/document.ts";
+import { fetchDocument } from "./fetch-url.ts";
+import {
+  externalBody,
+  externalParams,
+  fileBody,
+  knowledgeSourceSchema,
+  searchQuery,
+  searchResponse,
+  sourceParams,
+  textBody,
+  urlBody,
+} from "./model.ts";
+import {
+  createSource,
+  deleteExternalSource,
+  deleteSource,
+  getSource,
+  listSources,
+  presentSource,
+  type SourceInput,
+  upsertExternalSource,
+} from "./service.ts";
+
+const listResponse = t.Object({
+  data: t.Array(knowledgeSourceSchema),
+  has_more: t.Boolean(),
+  next_cursor: t.Nullable(t.String()),
+});
+
+function titleFromUrl(url: string): string {
+  const parsed = new URL(url);
+  return `${parsed.hostname}${parsed.pathname === "/" ? "" : parsed.pathname}`.slice(0, 300);
+}
+
+export function knowledgeModule(ctx: ControlContext) {
+  const limits = {
+    allowPrivate: ctx.config.knowledgeAllowPrivate,
+    timeoutMs: ctx.config.knowledgeFetchTimeoutMs,
+    maxBytes: ctx.config.knowledgeMaxBytes,
+  };
+  // The API searches exactly as a gateway does, from what is published on the bus.
+  const retriever = new KnowledgeRetriever({
+    store: new KnowledgeStore(ctx.bus, ctx.log, ctx.config.embeddingModel),
+    embedder: () => embedderFromConfig(ctx.config),
+    tokenBudget: ctx.config.knowledgeTokenBudget,
+  });
+
+  async function urlInput(url: string, title: string | undefined): Promise<SourceInput> {
+    const document = await fetchDocument(url, limits);
+    return {
+      kind: "url",
+      title: title ?? document.title ?? titleFromUrl(document.url),
+      content: document.text,
+      url,
+    };
+  }
+
+  return new Elysia({ prefix: "/knowledge", detail: { tags: ["Knowledge"] } })
+    .get(
+      "/",
+      async ({ request, query }) => {
+        const page = pageRequest(query);
+        return toPage(await listSources(ctx.db, requestAuth(request).orgId, page), page, presentSource);
+      },
+      {
+        query: t.Object(paginationQuery),
+        response: listResponse,
+        detail: { summary: "List knowledge sources" },
+      },
+    )
+    .get(
+      "/search",
+      async ({ request, query }) => {
+        const orgId = requestAuth(request).orgId;
+        const knowledge = query.agent_id
+          ? presentAgent(await getAgentRow(ctx.db, orgId, query.agent_id)).knowledge
+          : { mode: "all" as const, source_ids: [], top_k: 3 };
+        const result = await retriever.retrieveForTurn({ org_id: orgId, knowledge }, query.q, {
+          topK: query.k ?? knowledge.top_k,
+        });
+        return {
+          data: result.passages,
+          tokens: result.tokens,
+          token_budget: ctx.config.knowledgeTokenBudget,
+          embed_ms: result.embedMs,
+          search_ms: result.searchMs,
+        };
+      },
+      {
+        query: searchQuery,
+        response: searchResponse,
+        detail: { summary: "Show what retrieval returns for a query, with scores" },
+      },
+    )
+    .get(
+      "/:source_id",
+      async ({ request, params }) =>
+        presentSource(await getSource(ctx.db, requestAuth(request).orgId, params.source_id)),
+      {
+        params: sourceParams,
+        response: knowledgeSourceSchema,
+        detail: { summary: "Get a knowledge source (status and progress)" },
+      },
+    )
+    .post(
+      "/text",
+      async ({ request, body, set }) => {
+        set.status = 201;
+        const row = await createSource(ctx.db, ctx.bus, requestAuth(request).orgId, {
+          kind: "text",
+          title: body.title,
+          content: body.content,
+        });
+        return presentSource(row);
+      },
+      {
+        body: textBody(ctx.config.knowledgeMaxBytes),
+        response: { 201: knowledgeSourceSchema },
+        detail: { summary: "Add a text source" },
+      },
+    )
+    .post(
+      "/url",
+      async ({ request, body, set }) => {
+        const orgId = requestAuth(request).orgId;
+        const input = await urlInput(body.url, body.title);
+        set.status = 201;
+        return presentSource(await createSource(ctx.db, ctx.bus, orgId, input));
+      },
+      {
+        body: urlBody,
+        response: { 201: knowledgeSourceSchema },
+        detail: { summary: "Add a source from a URL (fetched now, embedded in the background)" },
+      },
+    )
+    .post(
+      "/file",
+      async ({ request, body, set }) => {
+        const orgId = requestAuth(request).orgId;
+        const file = body.file;
+        if (file.size > limits.maxBytes) {
+          throw new ApiError(
+            413,
+            "document_too_large",
+            `The file is larger than the ${limits.maxBytes}-byte limit.`,
+          );
+        }
+        if (file.size === 0)
+          throw validationFailed([{ field: "file", message: "is empty" }], "The file is empty.");
+        const bytes = new Uint8Array(await file.arrayBuffer());
+        const fileName = (file as File).name ?? "upload";
+        const type = detectType(bytes, fileName, file.type);
+        if (!type || type === "html") {
+          throw new ApiError(
+            415,
+            "unsupported_media_type",
+            `${fileName} is not a supported file; upload ${SUPPORTED_UPLOADS}.`,
+          );
+        }
+        const document = await extractDocument(bytes, type);
+        set.status = 201;
+        const row = await createSource(ctx.db, ctx.bus, orgId, {
+          kind: "file",
+          title: body.title ?? document.title ?? fileName,
+          content: document.text,
+          fileName,
+          mimeType: file.type || null,
+        });
+        return presentSource(row);
+      },
+      {
+        body: fileBody,
+        response: { 201: knowledgeSourceSchema },
+        detail: { summary: "Upload a PDF, DOCX, TXT or Markdown file (multipart field `file`)" },
+      },
+    )
+    .put(
+      "/external/:external_id",
+      async ({ request, params, body, set }) => {
+        const orgId = requestAuth(request).orgId;
+        const kind = body.kind ?? (body.url !== undefined ? "url" : "text");
+        let input: SourceInput;
+        if (kind === "url") {
+          if (body.url === undefined)
+            throw validationFailed([{ field: "url", message: "is required for kind url" }]);
+          input = await urlInput(body.url, body.title);
+        } else {
+          if (body.content === undefined) {
+            throw validationFailed([{ field: "content", message: "is required for kind text" }]);
+          }
+          input = { kind: "text", title: body.title ?? params.external_id, content: body.content };
+        }
+        const { row, created } = await upsertExternalSource(
+          ctx.db,
+          ctx.bus,
+          orgId,
+          params.external_id,
+          input,
+        );
+        set.status = created ? 201 : 200;
+        return presentSource(row);
+      },
+      {
+        params: externalParams,
+        body: externalBody(ctx.config.knowledgeMaxBytes),
+        response: { 200: knowledgeSourceSchema, 201: knowledgeSourceSchema },
+        detail: { summary: "Create or replace the source keyed by your own id (idempotent sync)" },
+      },
+    )
+    .delete(
+      "/external/:external_id",
+      async ({ request, params, set }) => {
+        await deleteExternalSource(ctx.db, ctx.bus, requestAuth(request).orgId, params.external_id);
+        set.status = 204;
+      },
+      { params: externalParams, detail: { summary: "Delete the source with that external_id" } },
+    )
+    .delete(
+      "/:source_id",
+      async ({ request, params, set }) => {
+        await deleteSource(ctx.db, ctx.bus, requestAuth(request).orgId, params.source_id);
+        set.status = 204;
+      },
+      { params: sourceParams, detail: { summary: "Delete a source" } },
+    );
+}
