@@ -213,12 +213,7 @@ export function loadConfig(env: Env = process.env): Config {
     outboundCentsPerMinute: read.integer("OUTBOUND_CENTS_PER_MINUTE", 5, 0, 100_000),
     inboundCentsPerMinute: read.integer("INBOUND_CENTS_PER_MINUTE", 3, 0, 100_000),
     creditsLowThresholdCents: read.integer("CREDITS_LOW_THRESHOLD_CENTS", 500, 0, 100_000_000),
-    webCentsPerMinute: read.integer(
-      "WEB_CENTS_PER_MINUTE",
-      read.integer("INBOUND_CENTS_PER_MINUTE", 3, 0, 100_000),
-      0,
-      100_000,
-    ),
+    webCentsPerMinute: read.integer("WEB_CENTS_PER_MINUTE", -1, 0, 100_000),
     outboundAllowedPrefixes: read.list("OUTBOUND_ALLOWED_PREFIXES"),
     gatewayHeartbeatIntervalMs: read.integer("GATEWAY_HEARTBEAT_INTERVAL_MS", 2000, 100, 60_000),
     gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),
@@ -269,6 +264,7 @@ export function loadConfig(env: Env = process.env): Config {
     knowledgeChunkTokens: read.integer("KNOWLEDGE_CHUNK_TOKENS", 200, 16, 8192),
     knowledgeTokenBudget: read.integer("KNOWLEDGE_TOKEN_BUDGET", 600, 0, 32_000),
   };
+  if (config.webCentsPerMinute < 0) config.webCentsPerMinute = config.inboundCentsPerMinute;
   if (read.problems.length > 0) throw new ConfigError(read.problems);
   return config;
 }
