@@ -65,7 +65,8 @@ export class TestCall {
   readonly audio = new TestCallAudio();
   readonly turns: TranscriptTurn[] = [];
   readonly hangups: string[] = [];
-  readonly transfers: string[] = [];
+  /** Transfer targets, with the agent audio played and still queued at that moment. */
+  readonly transfers: { target: string; playedSamples: number; queuedSamples: number }[] = [];
   readonly llm: ScriptedLlm;
   readonly stt: ScriptedStt;
   readonly tts: ScriptedTts;
@@ -95,7 +96,11 @@ export class TestCall {
           this.hangups.push(cause);
         },
         transfer: async (target) => {
-          this.transfers.push(target);
+          this.transfers.push({
+            target,
+            playedSamples: this.audio.playedSamples,
+            queuedSamples: this.audio.queuedSamples,
+          });
           return this.options.transferOutcome ?? { ok: true, status: 200, reason: "OK" };
         },
       },
@@ -138,6 +143,16 @@ export class TestCall {
       await this.tick(false);
     }
     if (!condition()) throw new Error(`condition not met within ${maxMs} ms of call time`);
+  }
+
+  /** Like `until`, for work that runs in real time (HTTP on loopback): sleeps between ticks. */
+  async untilReal(condition: () => boolean, maxRealMs = 10_000): Promise<void> {
+    const deadline = Date.now() + maxRealMs;
+    while (!condition()) {
+      if (Date.now() > deadline) throw new Error(`condition not met within ${maxRealMs} ms`);
+      await this.tick(false);
+      await Bun.sleep(2);
+    }
   }
 
   agentTurns(): TranscriptTurn[] {
