@@ -1,0 +1,154 @@
+// A browser call's audio as the turn pipeline sees it: the same CallAudio as an RTP call,
+// paced by the gateway's one media clock. Received payloads are decoded on arrival into a
+// short FIFO; each tick hands one 20 ms frame to the pipeline and sends one encoded frame.
+import { randomBytes } from "node:crypto";
+import { type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
+import type { CallAudio } from "../media/call-audio.ts";
+import type { ClockSubscriber, MediaClock } from "../media/clock.ts";
+import { PlayoutQueue } from "../media/playout-queue.ts";
+import type { RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
+import type { WebRtcAudioCodec } from "./codecs.ts";
+
+/** Sends one encoded frame as RTP (the transport adds SSRC and payload type). */
+export type SendPayload = (
+  payload: Uint8Array,
+  timestamp: number,
+  sequenceNumber: number,
+  marker: boolean,
+) => void;
+
+/** Caller audio older than this is dropped so a stalled tick never builds up delay. */
+const MAX_INBOUND_FRAMES = 8;
+
+export interface WebRtcCallAudioStats {
+  framesSent: number;
+  payloadsReceived: number;
+  undecodable: number;
+  droppedInboundFrames: number;
+}
+
+export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
+  private readonly frameHandlers: ((frame: PcmFrame) => void)[] = [];
+  private readonly dtmfHandlers: ((digit: string) => void)[] = [];
+  private readonly inbound = new PlayoutQueue(SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES * 2);
+  private readonly playout = new PlayoutQueue();
+  private readonly callerFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly agentFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly discardFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly unsubscribe: () => void;
+  private sequenceNumber: number;
+  private timestamp: number;
+  private mediaStarted = false;
+  private talking = false;
+  private closed = false;
+  private closing: Promise<RecordingInfo | null> | null = null;
+  private readonly counters: WebRtcCallAudioStats = {
+    framesSent: 0,
+    payloadsReceived: 0,
+    undecodable: 0,
+    droppedInboundFrames: 0,
+  };
+
+  constructor(
+    readonly codec: WebRtcAudioCodec,
+    clock: MediaClock,
+    private readonly sendPayload: SendPayload,
+    private readonly recorder: WavRecorder | null = null,
+  ) {
+    const random = randomBytes(6);
+    this.sequenceNumber = random.readUInt16BE(0);
+    this.timestamp = random.readUInt32BE(2);
+    this.unsubscribe = clock.subscribe(this);
+  }
+
+  get playedSamples(): number {
+    return this.playout.playedSamples;
+  }
+
+  get queuedSamples(): number {
+    return this.playout.queuedSamples;
+  }
+
+  get isClosed(): boolean {
+    return this.closed;
+  }
+
+  stats(): WebRtcCallAudioStats {
+    return { ...this.counters };
+  }
+
+  onFrame(handler: (frame: PcmFrame) => void): void {
+    this.frameHandlers.push(handler);
+  }
+
+  onDtmf(handler: (digit: string) => void): void {
+    this.dtmfHandlers.push(handler);
+  }
+
+  enqueue(pcm: Int16Array): void {
+    if (!this.closed) this.playout.enqueue(pcm);
+  }
+
+  flush(): void {
+    this.playout.flush();
+  }
+
+  /** A browser has no telephone-event; digits travel on the data channel instead. */
+  sendDtmf(_digits: string): Promise<void> {
+    return Promise.reject(new Error("browser calls do not carry DTMF"));
+  }
+
+  /** A keypad digit the page sent on the data channel. */
+  receiveDtmf(digit: string): void {
+    if (!/^[0-9*#A-D]$/.test(digit)) return;
+    for (const handler of this.dtmfHandlers) handler(digit);
+  }
+
+  /** One RTP payload from the browser. */
+  receivePayload(payload: Uint8Array): void {
+    if (this.closed) return;
+    this.counters.payloadsReceived += 1;
+    const pcm = this.codec.decode(payload);
+    if (pcm === null) {
+      this.counters.undecodable += 1;
+      return;
+    }
+    this.mediaStarted = true;
+    this.inbound.enqueue(pcm);
+    while (this.inbound.queuedSamples > SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES) {
+      this.inbound.pull(this.discardFrame);
+      this.counters.droppedInboundFrames += 1;
+    }
+  }
+
+  tick(_tickIndex: number, _nowMs: number): void {
+    if (this.closed) return;
+    let callerFrame: Int16Array | null = null;
+    if (this.mediaStarted) {
+      callerFrame = this.callerFrame;
+      if (!this.inbound.pull(callerFrame)) callerFrame.fill(0);
+      for (const handler of this.frameHandlers) handler(callerFrame);
+    }
+    const hasAudio = this.playout.pull(this.agentFrame);
+    if (!hasAudio) this.agentFrame.fill(0);
+    // RFC 3551 section 4.1: the marker bit flags the first packet of a talkspurt.
+    const marker = hasAudio && !this.talking;
+    this.talking = hasAudio;
+    // Silence is sent too (a few bytes in Opus): the browser's jitter buffer sees one stream.
+    this.sendPayload(this.codec.encode(this.agentFrame), this.timestamp, this.sequenceNumber, marker);
+    this.counters.framesSent += 1;
+    this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
+    this.timestamp = (this.timestamp + this.codec.timestampStep) >>> 0;
+    this.recorder?.write(callerFrame, hasAudio ? this.agentFrame : null, SAMPLES_PER_FRAME);
+  }
+
+  /** Stops media; resolves with the recording (or null). Idempotent. */
+  close(): Promise<RecordingInfo | null> {
+    if (this.closing) return this.closing;
+    this.closed = true;
+    this.unsubscribe();
+    this.codec.destroy();
+    this.closing = this.recorder ? this.recorder.close() : Promise.resolve(null);
+    return this.closing;
+  }
+}
