@@ -8,6 +8,7 @@ import type { ControlContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { Authenticator } from "./http/auth.ts";
 import { Idempotency } from "./http/idempotency.ts";
+import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
@@ -43,9 +44,12 @@ export async function startControl(options: {
   const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
   const initial = await ensureInitialOwnerKey(database.db, config.initApiKey);
   const billing = await startBillingBackground(ctx);
+  const knowledge = await startKnowledgeBackground(ctx);
 
   const idempotencySweep = setInterval(() => {
-    new Idempotency(database.db).sweep().catch((error) => log.warn({ err: error }, "idempotency sweep failed"));
+    new Idempotency(database.db)
+      .sweep()
+      .catch((error) => log.warn({ err: error }, "idempotency sweep failed"));
   }, IDEMPOTENCY_SWEEP_INTERVAL_MS);
   idempotencySweep.unref();
 
@@ -81,6 +85,7 @@ export async function startControl(options: {
       server?.stop(true);
       clearInterval(idempotencySweep);
       await billing.stop();
+      await knowledge.stop();
       await authenticator.stop();
       if (!options.bus) await bus.close();
       await database.close();

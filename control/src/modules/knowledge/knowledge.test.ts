@@ -79,6 +79,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  await worker.drain();
   await gatewayStore.stop();
   await h.close();
   pages.stop(true);
@@ -228,7 +229,7 @@ describe("PUT /knowledge/external/{external_id}", () => {
     const again = await h.json<Source>("PUT", "/api/v1/knowledge/external/parking-page", {
       body: { url: `${pageBase}/moved` },
     });
-    expect(again.body.id).toBe(put.body.id);
+    expect(again.body).toMatchObject({ id: put.body.id });
     expect(again.body.updated_at).toBe(put.body.updated_at);
   });
 });

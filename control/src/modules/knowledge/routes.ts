@@ -188,7 +188,8 @@ export function knowledgeModule(ctx: ControlContext) {
       "/external/:external_id",
       async ({ request, params, body, set }) => {
         const orgId = requestAuth(request).orgId;
-        const kind = body.kind ?? (body.url !== undefined ? "url" : "text");
+        // Elysia fills an omitted enum with its first member, so a lone `url` decides the kind.
+        const kind = body.url !== undefined && body.content === undefined ? "url" : (body.kind ?? "text");
         let input: SourceInput;
         if (kind === "url") {
           if (body.url === undefined)
