@@ -1,5 +1,8 @@
 // Injected failures and observed traffic, shared by the stand-in servers.
 
+/** Wait between the last chunk sent and an injected connection drop. */
+export const DROP_DELAY_MS = 100;
+
 export type StandInService = "chat" | "speech" | "transcription" | "deepgram" | "elevenlabs";
 
 export interface Fault {
@@ -7,6 +10,8 @@ export interface Fault {
   status?: number;
   /** Accept the request and never answer (for timeout handling). */
   stall?: boolean;
+  /** Stream this many chunks, then break the connection (chat and speech only). */
+  dropAfterChunks?: number;
 }
 
 export interface ServiceStats {

@@ -1,7 +1,7 @@
 // POST /v1/audio/speech (response_format pcm: 24 kHz mono s16le, streamed) and
 // POST /v1/audio/transcriptions (multipart with a `file`; JSON `{text}` back).
 import { pcmBytes, rms, synthesizeWords } from "./audio.ts";
-import type { StandInState } from "./faults.ts";
+import { DROP_DELAY_MS, type StandInState } from "./faults.ts";
 import type { SpeechScript, TranscriptionScript } from "./script.ts";
 
 export const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
@@ -11,6 +11,7 @@ export function speech(
   state: StandInState,
   body: Record<string, unknown>,
   signal: AbortSignal,
+  dropAfterChunks?: number,
 ): Response {
   const stats = state.request("speech", body);
   if (typeof body.input !== "string" || body.input.trim() === "") {
@@ -31,6 +32,7 @@ export function speech(
       stats.aborted += 1;
     }
   };
+  let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       signal.addEventListener("abort", markAborted, { once: true });
@@ -38,7 +40,14 @@ export function speech(
       for (let offset = 0; offset < audio.length && !cancelled; offset += chunkBytes) {
         if (offset > 0 && script.chunkIntervalMs > 0) await Bun.sleep(script.chunkIntervalMs);
         if (cancelled) break;
+        if (dropAfterChunks !== undefined && sent >= dropAfterChunks) {
+          // Lets the chunks already sent reach the client before the connection breaks.
+          await Bun.sleep(DROP_DELAY_MS);
+          controller.error(new Error("injected connection drop"));
+          return;
+        }
         controller.enqueue(audio.slice(offset, offset + chunkBytes));
+        sent += 1;
       }
       if (cancelled) return;
       stats.completed += 1;

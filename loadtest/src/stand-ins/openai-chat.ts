@@ -1,7 +1,7 @@
 // POST /v1/chat/completions with stream: true, answered as OpenAI does: SSE `data:` lines of
 // chat.completion.chunk objects, tool calls spread over fragments keyed by index, then
 // `data: [DONE]`.
-import type { StandInState } from "./faults.ts";
+import { DROP_DELAY_MS, type StandInState } from "./faults.ts";
 import type { LlmRule, LlmScript } from "./script.ts";
 
 interface ChatBody {
@@ -46,6 +46,7 @@ export function chatCompletion(
   state: StandInState,
   body: ChatBody,
   signal: AbortSignal,
+  dropAfterChunks?: number,
 ): Response {
   const stats = state.request("chat", body);
   const deltas = planReply(script, body);
@@ -73,6 +74,7 @@ export function chatCompletion(
   }
   const encoder = new TextEncoder();
   let cancelled = false;
+  let sent = 0;
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       const onAbort = () => {
@@ -86,7 +88,14 @@ export function chatCompletion(
       for (let index = 0; index < deltas.length && !cancelled; index++) {
         if (index > 0 && script.interTokenMs > 0) await Bun.sleep(script.interTokenMs);
         if (cancelled) break;
+        if (dropAfterChunks !== undefined && sent >= dropAfterChunks) {
+          // Lets the chunks already sent reach the client before the connection breaks.
+          await Bun.sleep(DROP_DELAY_MS);
+          controller.error(new Error("injected connection drop"));
+          return;
+        }
         controller.enqueue(encoder.encode(chunk(deltas[index] as Delta, null)));
+        sent += 1;
       }
       if (cancelled) return;
       controller.enqueue(encoder.encode(chunk({}, finishReason)));

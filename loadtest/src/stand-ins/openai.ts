@@ -31,7 +31,8 @@ export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
         );
       }
       const fault = state.takeFault(service);
-      if (fault) {
+      const dropAfterChunks = fault?.dropAfterChunks;
+      if (fault && dropAfterChunks === undefined) {
         return faultResponse(fault, request.signal, state.request(service, null));
       }
       if (service === "transcription") return transcription(script.transcription, state, request);
@@ -42,8 +43,8 @@ export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
         return Response.json({ error: { message: "body is not JSON" } }, { status: 400 });
       }
       return service === "chat"
-        ? chatCompletion(script.llm, state, body, request.signal)
-        : speech(script.speech, state, body, request.signal);
+        ? chatCompletion(script.llm, state, body, request.signal, dropAfterChunks)
+        : speech(script.speech, state, body, request.signal, dropAfterChunks);
     },
   });
 }

@@ -1,6 +1,6 @@
-// An STT session that moves to the next provider on a retryable failure (at open, or later
-// while no transcript has come yet). Audio of the utterance in progress is kept so the next
-// provider hears it from the start.
+// An STT session that moves to the next provider on a retryable failure, at open or later.
+// Audio since the last final transcript is kept and replayed, so the next provider hears the
+// utterance in progress from its start and nothing already final is transcribed twice.
 import { toProviderError } from "../base/errors.ts";
 import type { ProviderError, SttOptions, SttProvider, SttSession, TranscriptEvent } from "../types.ts";
 
@@ -25,7 +25,6 @@ export class FallbackStt implements SttProvider {
   ): Promise<SttSession> {
     let index = 0;
     let current: SttSession | null = null;
-    let produced = false;
     let flushed = false;
     let closed = false;
     let replay: Int16Array[] = [];
@@ -40,7 +39,6 @@ export class FallbackStt implements SttProvider {
             options,
             (event) => {
               if (opened !== index || closed) return;
-              produced = true;
               if (event.isFinal) {
                 replay = [];
                 replaySamples = 0;
@@ -67,7 +65,7 @@ export class FallbackStt implements SttProvider {
 
     const failOver = async (error: ProviderError) => {
       const next = this.providers[index + 1];
-      if (produced || !error.retryable || !next) return onError(error);
+      if (!error.retryable || !next) return onError(error);
       const failed = current;
       current = null;
       failed?.close().catch(() => {});
@@ -82,7 +80,7 @@ export class FallbackStt implements SttProvider {
     await openAt(0);
     return {
       sendAudio(pcm: Int16Array) {
-        if (!produced && replaySamples + pcm.length <= MAX_REPLAY_SAMPLES) {
+        if (replaySamples + pcm.length <= MAX_REPLAY_SAMPLES) {
           replay.push(pcm.slice());
           replaySamples += pcm.length;
         }

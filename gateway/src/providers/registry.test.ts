@@ -1,0 +1,123 @@
+// The registry builds working providers from config + agent settings: one conversation turn
+// (caller audio -> Deepgram -> LLM -> ElevenLabs) runs end to end against the stand-ins.
+import { afterAll, expect, test } from "bun:test";
+import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { AGENT_DEFAULTS } from "@switchboard/shared/agent";
+import { loadConfig } from "@switchboard/shared/config";
+import { type AgentProviderSettings, buildLlm, buildProviders, buildStt, buildTts } from "./registry.ts";
+import {
+  collect,
+  expectRejection,
+  openRecorded,
+  speechThenSilence,
+  totalSamples,
+  waitFor,
+} from "./test-support.ts";
+import { ProviderError } from "./types.ts";
+
+const standIns: StandIns = startStandIns({
+  apiKeys: { openai: "sk-env", deepgram: "dg-env", elevenlabs: "xi-env" },
+  llm: { firstTokenMs: 5, interTokenMs: 1, rules: [{ match: "table", reply: "Of course. For what time?" }] },
+  deepgram: { utterances: ["I would like to book a table."], finalizationDelayMs: 10 },
+  elevenlabs: { firstByteMs: 5 },
+});
+afterAll(() => standIns.stop());
+
+const config = loadConfig({
+  OPENAI_BASE_URL: standIns.urls.openai,
+  OPENAI_API_KEY: "sk-env",
+  DEEPGRAM_BASE_URL: standIns.urls.deepgram,
+  DEEPGRAM_API_KEY: "dg-env",
+  ELEVENLABS_BASE_URL: standIns.urls.elevenlabs,
+  ELEVENLABS_API_KEY: "xi-env",
+});
+
+const agent: AgentProviderSettings = {
+  llm: { ...AGENT_DEFAULTS.llm, provider: "openai" },
+  stt: { ...AGENT_DEFAULTS.stt, provider: "deepgram" },
+  voice: { provider: "elevenlabs", voice_id: "cgSgspJ2msm6clMCkdW9" },
+  endpointing: { silence_ms: 300 },
+};
+
+test("openai + deepgram + elevenlabs from the environment hold a conversation turn", async () => {
+  const providers = buildProviders(config, agent);
+  const { session, events } = await openRecorded(providers.stt, agent.stt.model);
+  for (const frame of speechThenSilence(800, 400)) session.sendAudio(frame);
+  await waitFor(
+    () => events.some((event) => event.isFinal && event.endOfSpeech),
+    10_000,
+    "the caller's final",
+  );
+  await session.close();
+  const heard = events
+    .filter((event) => event.isFinal)
+    .map((event) => event.text)
+    .join(" ");
+  expect(heard).toBe("I would like to book a table.");
+
+  const reply = await collect(
+    providers.llm.stream(
+      { model: agent.llm.model, temperature: 0.7, messages: [{ role: "user", content: heard }] },
+      new AbortController().signal,
+    ),
+  );
+  const text = reply.map((event) => (event.type === "text" ? event.text : "")).join("");
+  expect(text).toBe("Of course. For what time?");
+
+  const audio = await collect(
+    providers.tts.synthesize(
+      text,
+      { voiceId: agent.voice.voice_id, sampleRateHz: 16_000 },
+      new AbortController().signal,
+    ),
+  );
+  expect(totalSamples(audio)).toBe((5 * 250 * 16_000) / 1000);
+  expect(providers.tts.name).toBe("elevenlabs>espeak");
+});
+
+test("llm.base_url on the agent overrides OPENAI_BASE_URL", async () => {
+  const wrongEnv = { ...config, openaiBaseUrl: "http://127.0.0.1:9/v1" };
+  const llm = buildLlm(wrongEnv, { ...agent, llm: { ...agent.llm, base_url: standIns.urls.openai } });
+  const events = await collect(
+    llm.stream(
+      { model: "m", temperature: 0, messages: [{ role: "user", content: "hi" }] },
+      new AbortController().signal,
+    ),
+  );
+  expect(events.at(-1)?.type).toBe("done");
+});
+
+test("custom LLM needs a webhook_url; with one it posts there", async () => {
+  expect(() =>
+    buildLlm(config, { ...agent, llm: { ...agent.llm, provider: "custom", webhook_url: null } }),
+  ).toThrow(ProviderError);
+  const llm = buildLlm(config, {
+    ...agent,
+    llm: { ...agent.llm, provider: "custom", webhook_url: `${standIns.urls.openai}/chat/completions` },
+  });
+  expect(llm.name).toBe("custom");
+  // The stand-in wants the OpenAI key; a webhook gets none, so this is the customer's 401.
+  const error = await expectRejection(
+    collect(
+      llm.stream(
+        { model: "m", temperature: 0, messages: [{ role: "user", content: "hi" }] },
+        new AbortController().signal,
+      ),
+    ),
+  );
+  expect((error as ProviderError).status).toBe(401);
+});
+
+test("each STT and TTS setting maps to its adapter", () => {
+  expect(buildStt(config, { ...agent, stt: { ...agent.stt, provider: "openai" } }).name).toBe("openai");
+  expect(buildStt(config, { ...agent, stt: { ...agent.stt, provider: "whisper" } }).name).toBe("whisper");
+  expect(buildTts(config, { ...agent, voice: { provider: "espeak", voice_id: "en-us" } }).name).toBe(
+    "espeak",
+  );
+  expect(buildTts(config, { ...agent, voice: { provider: "openai", voice_id: "alloy" } }).name).toBe(
+    "openai>espeak",
+  );
+  expect(() => buildTts(config, { ...agent, voice: { provider: "flite", voice_id: "kal16" } })).toThrow(
+    ProviderError,
+  );
+});
