@@ -1,0 +1,314 @@
+// One SIP call after its dialog exists: in-dialog requests (BYE, re-INVITE, INFO, NOTIFY),
+// hang-up and blind transfer (REFER) from the application, and the end of the call.
+import type { Agent } from "@switchboard/shared/agent";
+import type { CallDirection, CallStatus } from "@switchboard/shared/events";
+import type { RtpSession } from "../rtp/session.ts";
+import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
+import type { Dialog } from "../sip/dialog.ts";
+import type { SipRequest } from "../sip/message.ts";
+import type { ServerTransaction } from "../sip/transaction.ts";
+import { uriHost } from "../sip/uri.ts";
+import type { CallControl, RunningApplication } from "./application.ts";
+import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";
+import { normalizeE164 } from "./numbers.ts";
+import type { RegisteredCall } from "./registry.ts";
+
+export interface SipCallInit {
+  callId: string;
+  orgId: string;
+  agent: Agent;
+  direction: CallDirection;
+  fromNumber: string | null;
+  toNumber: string | null;
+  phoneNumberId: string | null;
+  objective: string | null;
+  metadata: Record<string, unknown>;
+  dialog: Dialog;
+  media: RtpSession;
+}
+
+const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
+
+export type TransferOutcome = { ok: boolean; status: number | null; reason: string };
+
+export class SipCall implements RegisteredCall, CallControl {
+  readonly callId: string;
+  readonly orgId: string;
+  readonly dialog: Dialog;
+  readonly media: RtpSession;
+  state: "early" | "answered" | "ended" = "early";
+  /** The INVITE (initial or re-INVITE) whose 2xx waits for its ACK. */
+  pendingInvite: ServerTransaction | null = null;
+  private application: RunningApplication | null = null;
+  private answeredAtMs: number | null = null;
+  private sdpVersion = 1;
+  private maxDurationTimer: ReturnType<typeof setTimeout> | null = null;
+  private transferWaiter: ((outcome: TransferOutcome) => void) | null = null;
+  private endedPromise: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: CallDeps,
+    readonly init: SipCallInit,
+  ) {
+    this.callId = init.callId;
+    this.orgId = init.orgId;
+    this.dialog = init.dialog;
+    this.media = init.media;
+    this.media.onMediaTimeout(() => {
+      this.hangup("media_timeout").catch(() => {});
+    });
+  }
+
+  get dialogKey(): string {
+    return this.dialog.id;
+  }
+
+  /** SDP for our side; the version increases with every new description (RFC 3264 §8). */
+  localDescription(selection: Parameters<typeof buildAnswer>[1]): Buffer {
+    return Buffer.from(
+      buildAnswer(
+        {
+          address: this.deps.mediaAddress,
+          port: this.media.localPort,
+          sessionId: this.sessionId,
+          sessionVersion: this.sdpVersion++,
+        },
+        selection,
+      ),
+    );
+  }
+
+  private readonly sessionId = Math.floor(Date.now() / 1000);
+
+  /** The call is answered: events, the media application, the max-duration guard. */
+  async answered(): Promise<void> {
+    if (this.state !== "early") return;
+    this.state = "answered";
+    this.answeredAtMs = Date.now();
+    const { init, deps } = this;
+    await deps.events.write({
+      type: "call.started",
+      call_id: this.callId,
+      org_id: this.orgId,
+      direction: init.direction,
+      agent_id: init.agent.id,
+      from_number: init.fromNumber,
+      to_number: init.toNumber,
+      phone_number_id: init.phoneNumberId,
+      answered_at: new Date(this.answeredAtMs).toISOString(),
+    });
+    const maxDurationS = init.agent.max_duration_s;
+    if (maxDurationS > 0) {
+      this.maxDurationTimer = setTimeout(() => {
+        this.hangup("max_duration").catch(() => {});
+      }, maxDurationS * 1000);
+    }
+    try {
+      this.application = await deps.application.start({
+        callId: this.callId,
+        orgId: this.orgId,
+        agent: init.agent,
+        direction: init.direction,
+        fromNumber: init.fromNumber,
+        toNumber: init.toNumber,
+        objective: init.objective,
+        metadata: init.metadata,
+        audio: this.media,
+        control: this,
+        reporter: {
+          turn: (turn) => {
+            deps.events
+              .write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index: 0, turn })
+              .catch(() => {});
+          },
+        },
+      });
+    } catch (error) {
+      deps.log.error({ err: error, call_id: this.callId }, "media application failed to start");
+      await this.hangup("application_error");
+    }
+  }
+
+  handleAck(_request: SipRequest): void {
+    this.pendingInvite?.acknowledge();
+    this.pendingInvite = null;
+  }
+
+  /** An in-dialog request (not ACK) from the peer. */
+  handleRequest(request: SipRequest, transaction: ServerTransaction): void {
+    if (!this.dialog.acceptRemoteSeq(request)) {
+      transaction.reply(500, { reason: "CSeq Out of Order" });
+      return;
+    }
+    switch (request.method) {
+      case "BYE":
+        transaction.reply(200);
+        this.end("completed", this.init.direction === "outbound" ? "callee_hangup" : "caller_hangup").catch(
+          () => {},
+        );
+        return;
+      case "INVITE":
+        this.handleReinvite(request, transaction);
+        return;
+      case "INFO":
+        this.handleInfo(request, transaction);
+        return;
+      case "NOTIFY":
+        transaction.reply(200);
+        this.handleNotify(request);
+        return;
+      case "OPTIONS":
+        transaction.reply(200, { headers: [["Allow", ALLOW]] });
+        return;
+      default:
+        transaction.reply(405, { headers: [["Allow", ALLOW]] });
+    }
+  }
+
+  private handleReinvite(request: SipRequest, transaction: ServerTransaction): void {
+    if (this.pendingInvite) {
+      transaction.reply(491); // RFC 3261 §14.2: an INVITE is already in progress.
+      return;
+    }
+    if (request.body.length === 0) {
+      transaction.reply(488, { headers: [warningHeader(399, this.deps.local.host, "SDP offer required")] });
+      return;
+    }
+    const negotiated = negotiateOffer(request.body.toString("utf8"));
+    if (!negotiated.ok) {
+      transaction.reply(488, { headers: [warningHeader(305, this.deps.local.host, negotiated.reason)] });
+      return;
+    }
+    const { selection } = negotiated;
+    const onHold =
+      selection.remote === null || selection.direction === "sendonly" || selection.direction === "inactive";
+    if (selection.remote) this.media.setRemote(selection.remote.address, selection.remote.port);
+    this.media.setHold(onHold);
+    this.deps.log.debug({ call_id: this.callId, on_hold: onHold }, "re-INVITE");
+    transaction.reply(200, {
+      headers: [
+        ["Contact", this.dialog.contact],
+        ["Content-Type", "application/sdp"],
+        ["Allow", ALLOW],
+      ],
+      body: this.localDescription(selection),
+    });
+    this.pendingInvite = transaction;
+    transaction.onTerminate(() => {
+      if (this.pendingInvite === transaction) this.pendingInvite = null;
+    });
+  }
+
+  /** SIP INFO DTMF (application/dtmf-relay and application/dtmf). */
+  private handleInfo(request: SipRequest, transaction: ServerTransaction): void {
+    transaction.reply(200);
+    const type = (request.headers.get("content-type") ?? "").toLowerCase();
+    const body = request.body.toString("utf8");
+    let digit: string | null = null;
+    if (type.startsWith("application/dtmf-relay"))
+      digit = /Signal\s*=\s*([0-9*#A-Da-d])/.exec(body)?.[1] ?? null;
+    else if (type.startsWith("application/dtmf")) digit = /^\s*([0-9*#A-Da-d])/.exec(body)?.[1] ?? null;
+    if (!digit) return;
+    for (const handler of this.infoDtmfHandlers) handler(digit.toUpperCase());
+  }
+
+  private readonly infoDtmfHandlers: Array<(digit: string) => void> = [];
+
+  onInfoDtmf(handler: (digit: string) => void): void {
+    this.infoDtmfHandlers.push(handler);
+  }
+
+  /** RFC 3515 §2.4.5: NOTIFY bodies carry the transfer's progress as a sipfrag status line. */
+  private handleNotify(request: SipRequest): void {
+    if (!/^refer/i.test(request.headers.get("event") ?? "")) return;
+    const match = /^SIP\/2\.0\s+(\d{3})\s*(.*)$/m.exec(request.body.toString("utf8"));
+    if (!match) return;
+    const status = Number(match[1]);
+    if (status < 200) return;
+    this.transferWaiter?.({ ok: status < 300, status, reason: match[2]?.trim() || "" });
+    this.transferWaiter = null;
+  }
+
+  async hangup(cause: string): Promise<void> {
+    if (this.state === "ended") return;
+    if (this.state === "answered") {
+      const bye = this.dialog.createRequest("BYE");
+      const transaction = this.deps.stack.sendRequest(bye, this.dialog.peer);
+      const ending = this.end("completed", cause);
+      await Promise.race([transaction.finalResponse(), Bun.sleep(64 * this.deps.stack.timers.t1Ms)]);
+      await ending;
+      return;
+    }
+    await this.end("failed", cause);
+  }
+
+  /** Blind transfer (RFC 3515): REFER, then wait for the final sipfrag NOTIFY; BYE on success. */
+  async transfer(target: string): Promise<TransferOutcome> {
+    if (this.state !== "answered") return { ok: false, status: null, reason: "call not answered" };
+    const e164 = normalizeE164(target);
+    const referTo = /^sips?:/i.test(target)
+      ? target
+      : e164
+        ? `sip:${e164}@${uriHost(this.dialog.peer.address)}`
+        : null;
+    if (!referTo) return { ok: false, status: null, reason: "not a phone number or SIP URI" };
+    const refer = this.dialog.createRequest("REFER", {
+      headers: [
+        ["Refer-To", `<${referTo}>`],
+        ["Referred-By", `<sip:switchboard@${this.deps.local.host}>`],
+      ],
+    });
+    const outcome = new Promise<TransferOutcome>((resolve) => {
+      this.transferWaiter = resolve;
+      setTimeout(
+        () => resolve({ ok: false, status: null, reason: "no NOTIFY with the transfer outcome" }),
+        TRANSFER_OUTCOME_TIMEOUT_MS,
+      );
+    });
+    const response = await this.deps.stack.sendRequest(refer, this.dialog.peer).finalResponse();
+    if (response.status >= 300) {
+      this.transferWaiter = null;
+      return { ok: false, status: response.status, reason: response.reason };
+    }
+    const result = await outcome;
+    if (result.ok) await this.hangup("transferred");
+    return result;
+  }
+
+  /** Ends the call once: stops the application and media, writes the final events. */
+  end(status: CallStatus, cause: string): Promise<void> {
+    if (!this.endedPromise) this.endedPromise = this.finish(status, cause);
+    return this.endedPromise;
+  }
+
+  private async finish(status: CallStatus, cause: string): Promise<void> {
+    this.state = "ended";
+    if (this.maxDurationTimer) clearTimeout(this.maxDurationTimer);
+    this.transferWaiter?.({ ok: false, status: null, reason: "call ended" });
+    this.deps.registry.remove(this);
+    const { deps } = this;
+    await this.application?.stop().catch((error) => deps.log.warn({ err: error }, "application stop failed"));
+    const recording = await this.media.close().catch(() => null);
+    const endedAtMs = Date.now();
+    const durationS = this.answeredAtMs === null ? 0 : Math.round((endedAtMs - this.answeredAtMs) / 100) / 10;
+    await deps.events.write({
+      type: "call.ended",
+      call_id: this.callId,
+      org_id: this.orgId,
+      status,
+      hangup_cause: cause,
+      ended_at: new Date(endedAtMs).toISOString(),
+      duration_s: durationS,
+    });
+    if (recording && this.answeredAtMs !== null) {
+      await deps.events.write({
+        type: "call.recording",
+        call_id: this.callId,
+        org_id: this.orgId,
+        path: recording.path,
+        duration_s: recording.durationS,
+        bytes: recording.bytes,
+      });
+    }
+  }
+}

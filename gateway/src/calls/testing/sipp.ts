@@ -1,0 +1,195 @@
+// Test helpers: a gateway SIP service on ephemeral ports over a MemoryBus, and SIPp runs
+// against it (scenarios in loadtest/sipp/).
+import { join, resolve } from "node:path";
+import type { Agent } from "@switchboard/shared/agent";
+import { MemoryBus } from "@switchboard/shared/bus/memory";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { loadConfig } from "@switchboard/shared/config";
+import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
+import { createLogger } from "@switchboard/shared/logger";
+import type { MediaApplication } from "../application.ts";
+import { SipService } from "../sip-service.ts";
+
+export const SIPP_DIR = resolve(import.meta.dir, "../../../../loadtest/sipp");
+
+export async function freeUdpPort(): Promise<number> {
+  const socket = await Bun.udpSocket({ hostname: "127.0.0.1", port: 0 });
+  const port = socket.port;
+  socket.close();
+  return port;
+}
+
+export interface TestGateway {
+  bus: MemoryBus;
+  service: SipService;
+  port: number;
+  events(): CallEvent[];
+  stop(): Promise<void>;
+}
+
+export async function startTestGateway(options: {
+  env?: Record<string, string>;
+  application: MediaApplication;
+  recordingsDir?: string | null;
+}): Promise<TestGateway> {
+  const bus = new MemoryBus();
+  const config = loadConfig({
+    SIP_PORT: "0",
+    SIP_BIND_ADDRESS: "127.0.0.1",
+    PUBLIC_IP: "127.0.0.1",
+    RTP_PORT_MIN: "0",
+    RTP_PORT_MAX: "1",
+    LOG_LEVEL: "fatal",
+    ...options.env,
+  });
+  const service = await SipService.start({
+    config,
+    log: createLogger(process.env.SIP_TEST_LOG === "1" ? "debug" : "fatal", "gateway"),
+    bus,
+    application: options.application,
+    gatewayId: "gw_test",
+    recordingsDir: options.recordingsDir ?? null,
+  });
+  const events: CallEvent[] = [];
+  await bus.ensureGroup(Streams.callEvents, "test");
+  let reading = true;
+  const reader = (async () => {
+    while (reading) {
+      const entries = await bus.readGroup(Streams.callEvents, "test", "t", { count: 100, blockMs: 100 });
+      for (const entry of entries) events.push(JSON.parse(entry.data) as CallEvent);
+    }
+  })();
+  return {
+    bus,
+    service,
+    port: service.port,
+    events: () => events,
+    async stop() {
+      await service.stop();
+      reading = false;
+      await reader;
+      await bus.close();
+    },
+  };
+}
+
+export const TEST_ORG = "org_test";
+export const TEST_AGENT_ID = "agt_test";
+
+export function testAgent(overrides: Partial<Agent> = {}): Agent {
+  return {
+    id: TEST_AGENT_ID,
+    org_id: TEST_ORG,
+    name: "Front desk",
+    system_prompt: "You answer calls.",
+    first_message: "Hello, thanks for calling.",
+    voice: { provider: "espeak", voice_id: "en-us" },
+    llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.7 },
+    stt: { provider: "deepgram", model: "nova-2", language: "en" },
+    language: "en",
+    endpointing: { silence_ms: 500 },
+    interruptions: { enabled: true, min_speech_ms: 250 },
+    tools: [],
+    knowledge: { mode: "none", source_ids: [], top_k: 3 },
+    max_duration_s: 600,
+    is_active: true,
+    metadata: {},
+    created_at: new Date().toISOString(),
+    updated_at: new Date().toISOString(),
+    ...overrides,
+  };
+}
+
+/** Publishes what control would: a number route, the agent snapshot and a balance. */
+export async function publishRoute(
+  bus: MemoryBus,
+  e164: string,
+  route: Partial<NumberRoute> = {},
+  balanceCents = 1000,
+): Promise<void> {
+  const full: NumberRoute = {
+    org_id: TEST_ORG,
+    phone_number_id: "pn_test",
+    agent_id: TEST_AGENT_ID,
+    forwarding: null,
+    status: "active",
+    ...route,
+  };
+  await bus.hashSet(Hashes.numberRoutes, e164, JSON.stringify(full));
+  await bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
+  await bus.hashSet(Hashes.creditBalances, full.org_id, String(balanceCents));
+}
+
+export interface SippResult {
+  exitCode: number;
+  stdout: string;
+  stderr: string;
+  errors: string;
+}
+
+/** Runs one SIPp scenario to completion (exit code 0: every call succeeded). */
+export async function runSipp(options: {
+  scenario: string;
+  gatewayPort: number;
+  service?: string;
+  calls?: number;
+  rate?: number;
+  extraArgs?: string[];
+  timeoutS?: number;
+  localIp?: string;
+}): Promise<SippResult> {
+  const localPort = await freeUdpPort();
+  const mediaPort = await freeUdpPort();
+  const workDir = `/tmp/sipp-${process.pid}-${localPort}`;
+  await Bun.$`mkdir -p ${workDir}`.quiet();
+  const errorFile = join(workDir, "errors.log");
+  const args = [
+    "sipp",
+    `127.0.0.1:${options.gatewayPort}`,
+    "-sf",
+    join(SIPP_DIR, options.scenario),
+    "-s",
+    options.service ?? "+14155550100",
+    "-i",
+    options.localIp ?? "127.0.0.1",
+    "-p",
+    String(localPort),
+    "-mp",
+    String(mediaPort),
+    "-m",
+    String(options.calls ?? 1),
+    "-r",
+    String(options.rate ?? 10),
+    "-timeout",
+    `${options.timeoutS ?? 25}s`,
+    "-timeout_error",
+    "-nostdin",
+    "-bg",
+    "-trace_err",
+    "-error_file",
+    errorFile,
+    ...(options.extraArgs ?? []),
+  ];
+  args.splice(args.indexOf("-bg"), 1);
+  const child = Bun.spawn(args, { cwd: workDir, stdout: "pipe", stderr: "pipe" });
+  const [stdout, stderr, exitCode] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  const errors = await Bun.file(errorFile)
+    .text()
+    .catch(() => "");
+  await Bun.$`rm -rf ${workDir}`.quiet();
+  return { exitCode, stdout, stderr, errors };
+}
+
+/** Polls until `predicate` holds or `timeoutMs` passes. */
+export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (predicate()) return true;
+    await Bun.sleep(25);
+  }
+  return predicate();
+}
