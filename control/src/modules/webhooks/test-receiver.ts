@@ -1,0 +1,58 @@
+// Test support: a real HTTP receiver on loopback that answers from a script.
+export interface ReceivedWebhook {
+  headers: Record<string, string>;
+  body: string;
+}
+
+export interface ScriptedResponse {
+  status: number;
+  headers?: Record<string, string>;
+  delayMs?: number;
+}
+
+export interface Receiver {
+  url: string;
+  received: ReceivedWebhook[];
+  /** Responses for the next requests in order; then 200. */
+  script: ScriptedResponse[];
+  waitFor(count: number, timeoutMs?: number): Promise<void>;
+  stop(): void;
+}
+
+export function startReceiver(script: ScriptedResponse[] = []): Receiver {
+  const received: ReceivedWebhook[] = [];
+  const state = { script };
+  const server = Bun.serve({
+    hostname: "127.0.0.1",
+    port: 0,
+    async fetch(request) {
+      received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
+      const next = state.script.shift() ?? { status: 200 };
+      if (next.delayMs) await Bun.sleep(next.delayMs);
+      return new Response(next.status === 200 ? "ok" : "nope", {
+        status: next.status,
+        headers: next.headers,
+      });
+    },
+  });
+  return {
+    url: `http://127.0.0.1:${server.port}/hooks`,
+    received,
+    get script() {
+      return state.script;
+    },
+    set script(value) {
+      state.script = value;
+    },
+    async waitFor(count, timeoutMs = 15_000) {
+      const deadline = Date.now() + timeoutMs;
+      while (received.length < count) {
+        if (Date.now() > deadline) throw new Error(`receiver got ${received.length} of ${count} requests`);
+        await Bun.sleep(10);
+      }
+    },
+    stop() {
+      server.stop(true);
+    },
+  };
+}
