@@ -1,7 +1,11 @@
+import { hostname } from "node:os";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { connectBus } from "@switchboard/shared/bus/index";
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
+import { GreetingApplication } from "./calls/greeting-application.ts";
+import { SipService } from "./calls/sip-service.ts";
+import { EspeakTts } from "./providers/espeak/tts.ts";
 
 export interface RunningGateway {
   url: string;
@@ -26,10 +30,19 @@ export async function startGateway(options: {
     },
   });
   const url = `http://localhost:${server.port}`;
+  const sip = await SipService.start({
+    config,
+    log: options.log.child({ component: "sip" }),
+    bus,
+    application: new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null }),
+    // Stable across restarts so the dispatch consumer re-reads its own pending entries.
+    gatewayId: `gateway-${hostname()}-${config.sipPort}`,
+  });
   return {
     url,
-    describe: () => [`  Gateway  ${url} (SIP on port ${config.sipPort} once the SIP stack is enabled)`],
+    describe: () => [`  Gateway  ${url} (SIP on UDP and TCP port ${sip.port})`],
     async stop() {
+      await sip.stop();
       server.stop(true);
       if (!options.bus) await bus.close();
     },
