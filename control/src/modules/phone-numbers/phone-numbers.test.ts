@@ -170,6 +170,23 @@ describe("phone numbers: search and buy", () => {
     expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(5000);
   });
 
+  test("Idempotency-Key: a retried purchase returns the same number and charges once", async () => {
+    const org = await fundedOrg(5000);
+    const [number] = await stockInventory(h.ctx.db, 1);
+    const send = () =>
+      h.json<PhoneNumber>("POST", "/api/v1/phone-numbers", {
+        key: org.ownerKey,
+        headers: { "idempotency-key": "buy-number-1" },
+        body: { phone_number: number },
+      });
+    const first = await send();
+    const again = await send();
+    expect(first.status).toBe(201);
+    expect(again.status).toBe(201);
+    expect(again.body.id).toBe(first.body.id);
+    expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(4500);
+  });
+
   test("two orgs buying the same number at once: exactly one gets it, only it is charged", async () => {
     const a = await fundedOrg(1000);
     const b = await fundedOrg(1000);
