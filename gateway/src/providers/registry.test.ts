@@ -117,7 +117,8 @@ test("each STT and TTS setting maps to its adapter", () => {
   expect(buildTts(config, { ...agent, voice: { provider: "openai", voice_id: "alloy" } }).name).toBe(
     "openai>espeak",
   );
-  expect(() => buildTts(config, { ...agent, voice: { provider: "flite", voice_id: "kal16" } })).toThrow(
-    ProviderError,
-  );
+  expect(buildTts(config, { ...agent, voice: { provider: "flite", voice_id: "kal16" } }).name).toBe("flite");
+  expect(() =>
+    buildTts(config, { ...agent, voice: { provider: "polly" as "flite", voice_id: "x" } }),
+  ).toThrow(ProviderError);
 });

@@ -13,6 +13,7 @@ import { DeepgramStt } from "./deepgram/stt.ts";
 import { ElevenLabsTts } from "./elevenlabs/tts.ts";
 import { EspeakTts } from "./espeak/tts.ts";
 import { FallbackTts } from "./fallback/tts.ts";
+import { FliteTts } from "./flite/tts.ts";
 import { OpenAiLlm } from "./openai/llm.ts";
 import { OpenAiStt } from "./openai/stt.ts";
 import { OpenAiTts } from "./openai/tts.ts";
@@ -112,6 +113,8 @@ export function buildTts(
   switch (agent.voice.provider) {
     case "espeak":
       return espeak;
+    case "flite":
+      return withTtsBase(new FliteTts(), base);
     case "openai":
       remote = new OpenAiTts({
         baseUrl: config.openaiBaseUrl,

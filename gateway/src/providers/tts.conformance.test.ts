@@ -1,5 +1,5 @@
 // One suite, every TTS adapter: OpenAI speech and ElevenLabs stream-input against their
-// stand-ins, and the local espeak-ng process.
+// stand-ins, and the local espeak-ng and flite processes.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
 import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
 import { isAbortError } from "./base/errors.ts";
@@ -7,6 +7,7 @@ import { ProviderMetrics } from "./base/metrics.ts";
 import { withTtsBase } from "./base/tts.ts";
 import { ElevenLabsTts } from "./elevenlabs/tts.ts";
 import { EspeakTts } from "./espeak/tts.ts";
+import { FliteTts } from "./flite/tts.ts";
 import { OpenAiTts } from "./openai/tts.ts";
 import { collect, expectRejection, totalSamples, waitFor } from "./test-support.ts";
 import { ProviderError, type TtsProvider } from "./types.ts";
@@ -51,6 +52,7 @@ const adapters: Adapter[] = [
     expectedSamples: (WORDS * MS_PER_WORD * 16_000) / 1000,
   },
   { name: "espeak", voiceId: "en-us", make: () => new EspeakTts() },
+  { name: "flite", voiceId: "kal16", make: () => new FliteTts() },
 ];
 
 function energy(chunks: Int16Array[]): number {
@@ -200,5 +202,16 @@ test("an unknown espeak voice is a final error", async () => {
       ),
     ),
   );
+  expect((error as ProviderError).retryable).toBe(false);
+});
+
+test("flite missing is a final error", async () => {
+  const provider = new FliteTts({ binary: "/nonexistent/flite" });
+  const error = await expectRejection(
+    collect(
+      provider.synthesize("hi", { voiceId: "kal16", sampleRateHz: 16_000 }, new AbortController().signal),
+    ),
+  );
+  expect(error).toBeInstanceOf(ProviderError);
   expect((error as ProviderError).retryable).toBe(false);
 });
