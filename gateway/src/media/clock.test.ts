@@ -78,4 +78,20 @@ describe("MediaClock", () => {
     stopGood();
     expect(clock.stats().subscriberErrors).toBeGreaterThanOrEqual(3);
   });
+
+  test("with phases, subscribers are spread over separate timer steps and each still counts its own ticks", async () => {
+    const clock = new MediaClock({ phases: 4 });
+    const calls: { subscriber: number; tickIndex: number; nowMs: number }[][] = [[], [], [], []];
+    const stops = calls.map((log, subscriber) =>
+      clock.subscribe({ tick: (tickIndex, nowMs) => log.push({ subscriber, tickIndex, nowMs }) }),
+    );
+    await waitFor(() => calls.every((log) => log.length >= 5));
+    for (const stop of stops) stop();
+    for (const log of calls) {
+      expect(log.map((call) => call.tickIndex)).toEqual(log.map((_, index) => index + 1));
+    }
+    const firstTickTimes = new Set(calls.map((log) => log[0]!.nowMs));
+    expect(firstTickTimes.size).toBe(4);
+    expect(clock.subscriberCount).toBe(0);
+  });
 });

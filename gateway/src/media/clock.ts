@@ -7,6 +7,7 @@ export interface ClockSubscriber {
 }
 
 export interface ClockStats {
+  /** Timer steps run (periodMs / phases apart). */
   ticks: number;
   /** Ticks run back-to-back to catch up after the event loop stalled. */
   catchUpTicks: number;
@@ -17,7 +18,13 @@ export interface ClockStats {
 }
 
 export interface MediaClockOptions {
+  /** Each subscriber's period. */
   periodMs?: number;
+  /**
+   * Subscribers are spread over this many phases of periodMs / phases each, so a gateway with
+   * hundreds of calls sends a quarter of them every 5 ms instead of all at once every 20 ms.
+   */
+  phases?: number;
   /** After a stall, at most this many missed ticks are replayed before the grid is reset. */
   maxCatchUpTicks?: number;
   /** Called with how late each tick fired against its grid time (benchmarks). */
@@ -25,15 +32,19 @@ export interface MediaClockOptions {
 }
 
 /**
- * The gateway's one clock: a single self-correcting setTimeout aimed at start + k * 20 ms,
+ * The gateway's one clock: a single self-correcting setTimeout aimed at start + k * step,
  * so per-tick timer error never accumulates (setInterval under Bun slides about 150 ms per
  * 1000 ticks). It runs only while something is subscribed.
  */
 export class MediaClock {
   readonly periodMs: number;
+  readonly phases: number;
+  /** Time between two timer firings: periodMs / phases. */
+  private readonly stepMs: number;
   private readonly maxCatchUpTicks: number;
   private readonly onTickLateness: ((latenessMs: number) => void) | undefined;
-  private readonly subscribers = new Set<ClockSubscriber>();
+  private readonly phaseSets: Set<ClockSubscriber>[];
+  private readonly phaseOf = new Map<ClockSubscriber, number>();
   private timer: ReturnType<typeof setTimeout> | null = null;
   private startMs = 0;
   private tickIndex = 0;
@@ -41,12 +52,15 @@ export class MediaClock {
 
   constructor(options: MediaClockOptions = {}) {
     this.periodMs = options.periodMs ?? FRAME_MS;
-    this.maxCatchUpTicks = options.maxCatchUpTicks ?? 5;
+    this.phases = Math.max(1, Math.floor(options.phases ?? 1));
+    this.stepMs = this.periodMs / this.phases;
+    this.phaseSets = Array.from({ length: this.phases }, () => new Set<ClockSubscriber>());
+    this.maxCatchUpTicks = (options.maxCatchUpTicks ?? 5) * this.phases;
     this.onTickLateness = options.onTickLateness;
   }
 
   get subscriberCount(): number {
-    return this.subscribers.size;
+    return this.phaseOf.size;
   }
 
   get running(): boolean {
@@ -59,14 +73,24 @@ export class MediaClock {
 
   /** Adds a subscriber; the returned function removes it. */
   subscribe(subscriber: ClockSubscriber): () => void {
-    this.subscribers.add(subscriber);
+    if (!this.phaseOf.has(subscriber)) {
+      let phase = 0;
+      for (let candidate = 1; candidate < this.phases; candidate++) {
+        if (this.phaseSets[candidate]!.size < this.phaseSets[phase]!.size) phase = candidate;
+      }
+      this.phaseSets[phase]!.add(subscriber);
+      this.phaseOf.set(subscriber, phase);
+    }
     if (this.timer === null) this.start();
     return () => this.unsubscribe(subscriber);
   }
 
   unsubscribe(subscriber: ClockSubscriber): void {
-    this.subscribers.delete(subscriber);
-    if (this.subscribers.size === 0) this.stop();
+    const phase = this.phaseOf.get(subscriber);
+    if (phase === undefined) return;
+    this.phaseSets[phase]!.delete(subscriber);
+    this.phaseOf.delete(subscriber);
+    if (this.phaseOf.size === 0) this.stop();
   }
 
   /** Stops the timer; subscribers stay registered and a later subscribe restarts it. */
@@ -82,18 +106,18 @@ export class MediaClock {
   }
 
   private schedule(): void {
-    const dueMs = this.startMs + (this.tickIndex + 1) * this.periodMs;
+    const dueMs = this.startMs + (this.tickIndex + 1) * this.stepMs;
     const delayMs = Math.max(0, dueMs - performance.now());
     this.timer = setTimeout(this.fire, delayMs);
   }
 
   private readonly fire = (): void => {
     let nowMs = performance.now();
-    let dueTick = Math.floor((nowMs - this.startMs) / this.periodMs);
+    let dueTick = Math.floor((nowMs - this.startMs) / this.stepMs);
     if (dueTick - this.tickIndex > this.maxCatchUpTicks) {
       // Stalled too long to replay: move the grid so the next tick is one period from now.
       this.counters.resyncs += 1;
-      this.startMs = nowMs - (this.tickIndex + 1) * this.periodMs;
+      this.startMs = nowMs - (this.tickIndex + 1) * this.stepMs;
       dueTick = this.tickIndex + 1;
     }
     let first = true;
@@ -101,16 +125,19 @@ export class MediaClock {
       this.tickIndex += 1;
       if (!first) this.counters.catchUpTicks += 1;
       first = false;
-      this.onTickLateness?.(nowMs - (this.startMs + this.tickIndex * this.periodMs));
+      this.onTickLateness?.(nowMs - (this.startMs + this.tickIndex * this.stepMs));
       this.runTick(this.tickIndex, nowMs);
       nowMs = performance.now();
     }
     if (this.timer !== null) this.schedule();
   };
 
-  private runTick(tickIndex: number, nowMs: number): void {
+  private runTick(stepIndex: number, nowMs: number): void {
     this.counters.ticks += 1;
-    for (const subscriber of this.subscribers) {
+    // Step k runs phase k mod phases; each subscriber sees its own period count from 1.
+    const phase = stepIndex % this.phases;
+    const tickIndex = Math.ceil(stepIndex / this.phases);
+    for (const subscriber of this.phaseSets[phase]!) {
       try {
         subscriber.tick(tickIndex, nowMs);
       } catch {

@@ -2,7 +2,7 @@
 // 1 kHz tone to its partner and receives the partner's (decode, jitter buffer, resample).
 // Reports tick lateness against the start + k * 20 ms grid, drift and CPU.
 //
-//   bun loadtest/src/bench/media-clock.ts [streams=200] [seconds=20]
+//   bun loadtest/src/bench/media-clock.ts [streams=200] [seconds=20] [phases=1]
 
 import { loadavg } from "node:os";
 import { MediaClock } from "@switchboard/gateway/media/clock";
@@ -10,14 +10,16 @@ import { RtpSession } from "@switchboard/gateway/rtp/session";
 
 const streams = Number(process.argv[2] ?? 200);
 const seconds = Number(process.argv[3] ?? 20);
+const phases = Number(process.argv[4] ?? 1);
 const warmupTicks = 50;
 
 const lateness: number[] = [];
 let seenTicks = 0;
 const clock = new MediaClock({
+  phases,
   onTickLateness: (latenessMs) => {
     seenTicks += 1;
-    if (seenTicks > warmupTicks) lateness.push(latenessMs);
+    if (seenTicks > warmupTicks * phases) lateness.push(latenessMs);
   },
 });
 
@@ -82,14 +84,15 @@ const sorted = lateness.slice().sort((left, right) => left - right);
 const percentile = (fraction: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor(fraction * sorted.length))] ?? 0;
 const ticks = statsAfter.ticks - statsBefore.ticks;
-const expectedTicks = wallMs / 20;
+const expectedTicks = (wallMs / 20) * phases;
 const cpuShare = (cpu.user + cpu.system) / 1000 / wallMs;
 
 const summary = {
   streams,
   seconds,
+  phases,
   ticks,
-  driftMs: Number(((expectedTicks - ticks) * 20).toFixed(1)),
+  driftMs: Number((((expectedTicks - ticks) * 20) / phases).toFixed(1)),
   latenessMs: {
     p50: Number(percentile(0.5).toFixed(2)),
     p99: Number(percentile(0.99).toFixed(2)),
