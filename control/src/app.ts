@@ -7,7 +7,9 @@ import { Idempotency } from "./http/idempotency.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
 import { setRequestAuth } from "./http/request-auth.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
+import { analyticsModule } from "./modules/analytics/routes.ts";
 import { apiKeysModule } from "./modules/api-keys/routes.ts";
+import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
@@ -62,7 +64,9 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(phoneNumbersModule(ctx))
         .use(creditsModule(ctx))
         .use(knowledgeModule(ctx))
-        .use(webhooksModule(ctx)),
+        .use(webhooksModule(ctx))
+        .use(callsModule(ctx))
+        .use(analyticsModule(ctx)),
     );
 }
 

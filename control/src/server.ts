@@ -8,6 +8,7 @@ import type { ControlContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { Authenticator } from "./http/auth.ts";
 import { Idempotency } from "./http/idempotency.ts";
+import { startCallsBackground } from "./modules/calls/background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
 
@@ -44,6 +45,7 @@ export async function startControl(options: {
   const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
   const initial = await ensureInitialOwnerKey(database.db, config.initApiKey);
   const billing = await startBillingBackground(ctx);
+  const callsBackground = startCallsBackground(ctx);
   const knowledge = await startKnowledgeBackground(ctx);
 
   const idempotencySweep = setInterval(() => {
@@ -84,6 +86,7 @@ export async function startControl(options: {
     async stop() {
       server?.stop(true);
       clearInterval(idempotencySweep);
+      await callsBackground.stop();
       await billing.stop();
       await knowledge.stop();
       await authenticator.stop();

@@ -1,0 +1,52 @@
+// Per-second metering: a call is charged once, when it ends, referencing its id in the ledger.
+import type { Config } from "@switchboard/shared/config";
+import type { CallDirection } from "@switchboard/shared/events";
+import type { Database } from "../../db/client.ts";
+import { appendEntry, getBalanceCents } from "../credits/ledger.ts";
+
+export type RatesConfig = Pick<
+  Config,
+  "inboundCentsPerMinute" | "outboundCentsPerMinute" | "webCentsPerMinute" | "creditsLowThresholdCents"
+>;
+
+export function centsPerMinute(config: RatesConfig, direction: CallDirection): number {
+  if (direction === "outbound") return config.outboundCentsPerMinute;
+  if (direction === "web") return config.webCentsPerMinute;
+  return config.inboundCentsPerMinute;
+}
+
+/** Whole seconds (rounded up) at the direction's per-minute rate, rounded up to the cent. */
+export function callCostCents(config: RatesConfig, direction: CallDirection, durationS: number): number {
+  if (!Number.isFinite(durationS) || durationS <= 0) return 0;
+  const billedSeconds = Math.ceil(durationS - 1e-9);
+  return Math.ceil((billedSeconds * centsPerMinute(config, direction)) / 60 - 1e-9);
+}
+
+/**
+ * Debits the call's cost inside `tx` (the transaction that ends the call), at most what the
+ * balance holds: the gateway caps a call's length by the balance, so a shortfall is a few
+ * seconds of rounding. Returns the cents actually charged.
+ */
+export async function chargeCall(
+  tx: Database,
+  config: RatesConfig,
+  call: { id: string; orgId: string; direction: CallDirection },
+  costCents: number,
+): Promise<number> {
+  if (costCents <= 0) return 0;
+  const balance = await getBalanceCents(tx, call.orgId);
+  const charged = Math.min(costCents, Math.max(0, balance));
+  if (charged <= 0) return 0;
+  const { entry } = await appendEntry(
+    tx,
+    { config },
+    {
+      orgId: call.orgId,
+      kind: "call_usage",
+      amountCents: -charged,
+      reference: call.id,
+      description: `${call.direction} call ${call.id}`,
+    },
+  );
+  return -entry.amountCents;
+}

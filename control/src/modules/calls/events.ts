@@ -1,0 +1,229 @@
+// Applies one gateway call event to the database, exactly once per event id: the event id is
+// recorded in `call_events_seen` in the same transaction as its effect, so a redelivered
+// event (a consumer died before its ack, a claim, a replay) changes nothing.
+import type { Bus } from "@switchboard/shared/bus/contract";
+import {
+  CALL_DIRECTIONS,
+  CALL_STATUSES,
+  type CallEvent,
+  type CallStatus,
+  type WebhookEventType,
+} from "@switchboard/shared/events";
+import { asc, eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
+import { publishBalance } from "../credits/ledger.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { callCostCents, chargeCall, type RatesConfig } from "./billing.ts";
+import { type CallRow, presentCall, presentTurn } from "./present.ts";
+
+export interface CallEventsDeps {
+  db: Database;
+  bus: Bus;
+  config: RatesConfig & { publicBaseUrl: string | null };
+}
+
+export type ApplyOutcome = "applied" | "duplicate" | "unknown_org";
+
+const TERMINAL: ReadonlySet<CallStatus> = new Set(["completed", "busy", "no_answer", "failed", "canceled"]);
+
+export function isTerminal(status: CallStatus): boolean {
+  return TERMINAL.has(status);
+}
+
+/** Statuses only move forward; a late `ringing` after `in_progress` is ignored. */
+function rank(status: CallStatus): number {
+  if (status === "queued") return 0;
+  if (status === "ringing") return 1;
+  if (status === "in_progress") return 2;
+  return 3;
+}
+
+/** Parses and checks the shape of a stream entry; null for anything unusable. */
+export function parseCallEvent(data: string): CallEvent | null {
+  let value: unknown;
+  try {
+    value = JSON.parse(data);
+  } catch {
+    return null;
+  }
+  if (typeof value !== "object" || value === null) return null;
+  const event = value as Partial<CallEvent> & Record<string, unknown>;
+  for (const field of ["event_id", "call_id", "org_id", "type"] as const) {
+    if (typeof event[field] !== "string" || event[field] === "") return null;
+  }
+  if (
+    (event.type === "call.status" || event.type === "call.ended") &&
+    !CALL_STATUSES.includes(event.status as CallStatus)
+  )
+    return null;
+  if (event.type === "call.started" && !CALL_DIRECTIONS.includes(event.direction as never)) return null;
+  if (event.type === "call.turn" && (typeof event.turn !== "object" || event.turn === null)) return null;
+  if (event.type === "call.recording" && typeof event.path !== "string") return null;
+  return event as CallEvent;
+}
+
+function dateOr(value: string | null | undefined, fallback: Date): Date {
+  if (!value) return fallback;
+  const parsed = new Date(value);
+  return Number.isNaN(parsed.getTime()) ? fallback : parsed;
+}
+
+interface PendingWebhook {
+  type: WebhookEventType;
+  data: Record<string, unknown>;
+}
+
+/** The call row, locked for this transaction; created from the event when control has not seen the call. */
+async function lockCall(tx: Database, event: CallEvent): Promise<CallRow> {
+  const occurredAt = dateOr(event.occurred_at, new Date());
+  await tx
+    .insert(calls)
+    .values({
+      id: event.call_id,
+      orgId: event.org_id,
+      direction: event.type === "call.started" ? event.direction : "inbound",
+      status: "queued",
+      startedAt: occurredAt,
+      gatewayId: event.gateway_id ?? null,
+    })
+    .onConflictDoNothing();
+  const [row] = await tx.select().from(calls).where(eq(calls.id, event.call_id)).for("update");
+  return row!;
+}
+
+async function transcriptOf(tx: Database, callId: string) {
+  const rows = await tx
+    .select()
+    .from(callTurns)
+    .where(eq(callTurns.callId, callId))
+    .orderBy(asc(callTurns.startedAt), asc(callTurns.ordinal));
+  return rows.map(presentTurn);
+}
+
+async function applyInTransaction(
+  tx: Database,
+  deps: CallEventsDeps,
+  event: CallEvent,
+  webhooks: PendingWebhook[],
+): Promise<{ outcome: ApplyOutcome; charged: boolean }> {
+  const [org] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, event.org_id));
+  const inserted = await tx
+    .insert(callEventsSeen)
+    .values({ eventId: event.event_id, callId: event.call_id })
+    .onConflictDoNothing()
+    .returning({ eventId: callEventsSeen.eventId });
+  if (inserted.length === 0) return { outcome: "duplicate", charged: false };
+  if (!org) return { outcome: "unknown_org", charged: false };
+
+  const row = await lockCall(tx, event);
+  if (row.orgId !== event.org_id) return { outcome: "unknown_org", charged: false };
+  const gatewayId = event.gateway_id ?? row.gatewayId;
+  const now = new Date();
+  const present = (updated: CallRow) => presentCall(updated, deps.config.publicBaseUrl);
+  let charged = false;
+
+  switch (event.type) {
+    case "call.status": {
+      if (rank(event.status) <= rank(row.status) || isTerminal(event.status)) break;
+      await tx
+        .update(calls)
+        .set({ status: event.status, gatewayId, updatedAt: now })
+        .where(eq(calls.id, row.id));
+      break;
+    }
+    case "call.started": {
+      const status = rank(row.status) < rank("in_progress") ? "in_progress" : row.status;
+      const [updated] = await tx
+        .update(calls)
+        .set({
+          direction: event.direction,
+          status,
+          agentId: event.agent_id ?? row.agentId,
+          fromNumber: event.from_number ?? row.fromNumber,
+          toNumber: event.to_number ?? row.toNumber,
+          phoneNumberId: event.phone_number_id ?? row.phoneNumberId,
+          answeredAt: dateOr(event.answered_at, now),
+          gatewayId,
+          updatedAt: now,
+        })
+        .where(eq(calls.id, row.id))
+        .returning();
+      webhooks.push({ type: "call.started", data: present(updated!) });
+      break;
+    }
+    case "call.turn": {
+      const turn = event.turn;
+      const startedAt = dateOr(turn.started_at, now);
+      await tx
+        .insert(callTurns)
+        .values({
+          id: event.event_id,
+          callId: row.id,
+          orgId: row.orgId,
+          ordinal: Number.isInteger(event.index) ? event.index : 0,
+          role: turn.role === "agent" ? "agent" : "user",
+          text: typeof turn.text === "string" ? turn.text : "",
+          startedAt,
+          endedAt: dateOr(turn.ended_at, startedAt),
+          interrupted: turn.interrupted === true,
+          latency: (turn.latency as unknown as Record<string, number | null> | null) ?? null,
+          totalMs: typeof turn.latency?.total_ms === "number" ? Math.round(turn.latency.total_ms) : null,
+        })
+        .onConflictDoNothing();
+      await tx.update(calls).set({ gatewayId, updatedAt: now }).where(eq(calls.id, row.id));
+      break;
+    }
+    case "call.ended": {
+      if (isTerminal(row.status)) break;
+      const durationS = Math.max(0, Number(event.duration_s) || 0);
+      const chargedCents = await chargeCall(
+        tx,
+        deps.config,
+        row,
+        callCostCents(deps.config, row.direction, durationS),
+      );
+      charged = chargedCents > 0;
+      const [updated] = await tx
+        .update(calls)
+        .set({
+          status: isTerminal(event.status) ? event.status : "failed",
+          hangupCause: event.hangup_cause ?? null,
+          endedAt: dateOr(event.ended_at, now),
+          durationS,
+          costCents: chargedCents,
+          gatewayId,
+          updatedAt: now,
+        })
+        .where(eq(calls.id, row.id))
+        .returning();
+      const resource = present(updated!);
+      webhooks.push({ type: "call.ended", data: resource });
+      if (updated!.status === "failed") webhooks.push({ type: "call.failed", data: resource });
+      const transcript = await transcriptOf(tx, row.id);
+      if (transcript.length > 0)
+        webhooks.push({ type: "call.transcript.ready", data: { ...resource, transcript } });
+      break;
+    }
+    case "call.recording": {
+      const [updated] = await tx
+        .update(calls)
+        .set({ recordingPath: event.path, recordingBytes: Number(event.bytes) || null, updatedAt: now })
+        .where(eq(calls.id, row.id))
+        .returning();
+      webhooks.push({ type: "call.recording.ready", data: present(updated!) });
+      break;
+    }
+  }
+  for (const webhook of webhooks) await emitWebhookEvent(tx, row.orgId, webhook.type, webhook.data);
+  return { outcome: "applied", charged };
+}
+
+/** Applies `event` once; the balance mirror on the bus is refreshed after a charge commits. */
+export async function applyCallEvent(deps: CallEventsDeps, event: CallEvent): Promise<ApplyOutcome> {
+  const result = await deps.db.transaction((tx) =>
+    applyInTransaction(tx as unknown as Database, deps, event, []),
+  );
+  if (result.charged) await publishBalance(deps.db, deps.bus, event.org_id);
+  return result.outcome;
+}

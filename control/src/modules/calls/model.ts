@@ -1,0 +1,79 @@
+import { CALL_DIRECTIONS, CALL_STATUSES } from "@switchboard/shared/events";
+import { t } from "elysia";
+
+const nullableInt = t.Nullable(t.Number());
+
+export const latencySchema = t.Object({
+  endpointing_ms: nullableInt,
+  stt_ms: nullableInt,
+  llm_first_token_ms: nullableInt,
+  tts_first_byte_ms: nullableInt,
+  first_packet_ms: nullableInt,
+  total_ms: nullableInt,
+});
+
+export const turnSchema = t.Object({
+  role: t.UnionEnum(["agent", "user"]),
+  text: t.String({ description: "For agent turns: what the caller actually heard." }),
+  started_at: t.String({ format: "date-time" }),
+  ended_at: t.String({ format: "date-time" }),
+  interrupted: t.Boolean(),
+  latency: t.Nullable(latencySchema),
+});
+
+const callFields = {
+  id: t.String(),
+  direction: t.UnionEnum([...CALL_DIRECTIONS]),
+  status: t.UnionEnum([...CALL_STATUSES]),
+  agent_id: t.Nullable(t.String()),
+  from_number: t.Nullable(t.String()),
+  to_number: t.Nullable(t.String()),
+  phone_number_id: t.Nullable(t.String()),
+  objective: t.Nullable(t.String()),
+  started_at: t.String({ format: "date-time" }),
+  answered_at: t.Nullable(t.String({ format: "date-time" })),
+  ended_at: t.Nullable(t.String({ format: "date-time" })),
+  duration_s: t.Nullable(t.Number()),
+  cost_cents: t.Nullable(t.Integer()),
+  hangup_cause: t.Nullable(t.String()),
+  recording_url: t.Nullable(t.String()),
+  metadata: t.Record(t.String(), t.Unknown()),
+};
+
+export const callSchema = t.Object(callFields);
+export const callDetailSchema = t.Object({ ...callFields, transcript: t.Array(turnSchema) });
+
+export const outboundBody = t.Object({
+  agent_id: t.String({ minLength: 1, maxLength: 100 }),
+  to_number: t.String({ minLength: 1, maxLength: 32, description: "E.164, e.g. +14155550142." }),
+  from_number: t.Optional(
+    t.String({
+      minLength: 1,
+      maxLength: 32,
+      description: "One of your active numbers; default: the number attached to the agent.",
+    }),
+  ),
+  objective: t.Optional(
+    t.String({ maxLength: 5000, description: "The goal of this call, added to the prompt." }),
+  ),
+  metadata: t.Optional(t.Record(t.String(), t.Unknown())),
+});
+export type OutboundInput = typeof outboundBody.static;
+
+const stringOrList = t.Union([
+  t.String({ maxLength: 100 }),
+  t.Array(t.String({ maxLength: 100 }), { maxItems: 20 }),
+]);
+
+export const listCallsQuery = {
+  status: t.Optional(stringOrList),
+  direction: t.Optional(t.String({ maxLength: 20 })),
+  from: t.Optional(t.String({ maxLength: 40, description: "ISO datetime: started at or after." })),
+  to: t.Optional(t.String({ maxLength: 40, description: "ISO datetime: started before." })),
+  agent_id: t.Optional(t.String({ maxLength: 100 })),
+  agentId: t.Optional(t.String({ maxLength: 100, description: "Alias of agent_id." })),
+};
+
+export type CallResponse = typeof callSchema.static;
+export type CallDetailResponse = typeof callDetailSchema.static;
+export type TurnResponse = typeof turnSchema.static;

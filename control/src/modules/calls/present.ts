@@ -1,0 +1,48 @@
+import type { TurnLatency } from "@switchboard/shared/events";
+import type { calls, callTurns } from "../../db/schema.ts";
+import type { CallResponse, TurnResponse } from "./model.ts";
+
+export type CallRow = typeof calls.$inferSelect;
+export type TurnRow = typeof callTurns.$inferSelect;
+
+const iso = (date: Date | null) => (date ? date.toISOString() : null);
+
+export function recordingUrl(
+  row: Pick<CallRow, "id" | "recordingPath">,
+  publicBaseUrl: string | null,
+): string | null {
+  if (!row.recordingPath) return null;
+  return `${publicBaseUrl ?? ""}/api/v1/calls/${row.id}/recording`;
+}
+
+export function presentCall(row: CallRow, publicBaseUrl: string | null): CallResponse {
+  return {
+    id: row.id,
+    direction: row.direction,
+    status: row.status,
+    agent_id: row.agentId,
+    from_number: row.fromNumber,
+    to_number: row.toNumber,
+    phone_number_id: row.phoneNumberId,
+    objective: row.objective,
+    started_at: row.startedAt.toISOString(),
+    answered_at: iso(row.answeredAt),
+    ended_at: iso(row.endedAt),
+    duration_s: row.durationS,
+    cost_cents: row.costCents,
+    hangup_cause: row.hangupCause,
+    recording_url: recordingUrl(row, publicBaseUrl),
+    metadata: row.metadata,
+  };
+}
+
+export function presentTurn(row: TurnRow): TurnResponse {
+  return {
+    role: row.role,
+    text: row.text,
+    started_at: row.startedAt.toISOString(),
+    ended_at: row.endedAt.toISOString(),
+    interrupted: row.interrupted,
+    latency: (row.latency as TurnLatency | null) ?? null,
+  };
+}

@@ -1,0 +1,51 @@
+// Calls of a gateway that stopped its heartbeat (killed, partitioned) end as failed with
+// hangup cause `gateway_lost`. The end goes through the same exactly-once event path as a
+// gateway's own call.ended (event id `reaper:<call id>`), so it is billed once, keeps the
+// turns already persisted, and a late call.ended from the gateway changes nothing.
+import { Hashes } from "@switchboard/shared/bus/topics";
+import type { CallEvent } from "@switchboard/shared/events";
+import { and, inArray, isNotNull } from "drizzle-orm";
+import { calls } from "../../db/schema.ts";
+import { applyCallEvent, type CallEventsDeps } from "./events.ts";
+
+export const GATEWAY_LOST_CAUSE = "gateway_lost";
+
+/** Ends the open calls of every gateway silent for more than `lostAfterMs`; returns how many. */
+export async function reapLostCalls(
+  deps: CallEventsDeps,
+  lostAfterMs: number,
+  nowMs = Date.now(),
+): Promise<number> {
+  const heartbeats = await deps.bus.hashGetAll(Hashes.gatewayHeartbeats);
+  const open = await deps.db
+    .select({
+      id: calls.id,
+      orgId: calls.orgId,
+      gatewayId: calls.gatewayId,
+      answeredAt: calls.answeredAt,
+      updatedAt: calls.updatedAt,
+    })
+    .from(calls)
+    .where(and(inArray(calls.status, ["ringing", "in_progress"]), isNotNull(calls.gatewayId)));
+  let reaped = 0;
+  for (const call of open) {
+    const heartbeatMs = Number(heartbeats[call.gatewayId!] ?? 0) || 0;
+    const lastSeenMs = Math.max(heartbeatMs, call.updatedAt.getTime());
+    if (nowMs - lastSeenMs <= lostAfterMs) continue;
+    const answeredMs = call.answeredAt?.getTime() ?? null;
+    const event: CallEvent = {
+      type: "call.ended",
+      event_id: `reaper:${call.id}`,
+      call_id: call.id,
+      org_id: call.orgId,
+      gateway_id: call.gatewayId!,
+      occurred_at: new Date(nowMs).toISOString(),
+      status: "failed",
+      hangup_cause: GATEWAY_LOST_CAUSE,
+      ended_at: new Date(lastSeenMs).toISOString(),
+      duration_s: answeredMs === null ? 0 : Math.max(0, (lastSeenMs - answeredMs) / 1000),
+    };
+    if ((await applyCallEvent(deps, event)) === "applied") reaped += 1;
+  }
+  return reaped;
+}

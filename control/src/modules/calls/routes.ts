@@ -1,0 +1,93 @@
+import { ApiError } from "@switchboard/shared/errors";
+import { Elysia, t } from "elysia";
+import type { ControlContext } from "../../context.ts";
+import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { requestAuth } from "../../http/request-auth.ts";
+import { recordingResponse } from "../../recordings/serve.ts";
+import { createRecordingStore, type RecordingStore } from "../../recordings/store.ts";
+import { claimAndDispatch } from "./dispatch.ts";
+import { callDetailSchema, callSchema, listCallsQuery, outboundBody } from "./model.ts";
+import { presentCall } from "./present.ts";
+import { createOutboundCall, getCallDetail, getCallRow, listCalls, parseCallFilters } from "./service.ts";
+
+const callParams = t.Object({ call_id: t.String({ maxLength: 100 }) });
+
+export function callsModule(
+  ctx: ControlContext,
+  recordings: RecordingStore = createRecordingStore(ctx.config),
+) {
+  const publicBaseUrl = ctx.config.publicBaseUrl;
+  return new Elysia({ prefix: "/calls", detail: { tags: ["Calls"] } })
+    .get(
+      "",
+      async ({ request, query }) => {
+        const page = pageRequest(query);
+        const filters = parseCallFilters(query);
+        const rows = await listCalls(ctx.db, requestAuth(request).orgId, filters, page);
+        return toPage(rows, page, (row) => presentCall(row, publicBaseUrl));
+      },
+      {
+        query: t.Object({ ...paginationQuery, ...listCallsQuery }),
+        response: t.Object({
+          data: t.Array(callSchema),
+          has_more: t.Boolean(),
+          next_cursor: t.Nullable(t.String()),
+        }),
+        detail: {
+          summary: "List calls",
+          description:
+            "Newest first. `status` may repeat (OR); `from`/`to` bound `started_at`; `limit`/`cursor` or `page`/`size`.",
+        },
+      },
+    )
+    .post(
+      "/outbound",
+      async ({ request, body, set }) => {
+        const orgId = requestAuth(request).orgId;
+        const row = await createOutboundCall(ctx, orgId, body);
+        try {
+          await claimAndDispatch(ctx, row.id);
+        } catch (error) {
+          ctx.log.warn({ err: error, call_id: row.id }, "dispatch append failed; the sweeper retries");
+        }
+        set.status = 201;
+        return presentCall(await getCallRow(ctx.db, orgId, row.id), publicBaseUrl);
+      },
+      {
+        body: outboundBody,
+        response: { 201: callSchema },
+        detail: {
+          summary: "Place an outbound call",
+          description:
+            "Queues the call and hands it to a gateway. Send `Idempotency-Key` to retry safely: the call is never dialled twice.",
+        },
+      },
+    )
+    .get(
+      "/:call_id",
+      async ({ request, params }) =>
+        getCallDetail(ctx.db, requestAuth(request).orgId, params.call_id, publicBaseUrl),
+      {
+        params: callParams,
+        response: callDetailSchema,
+        detail: { summary: "Get a call with its transcript" },
+      },
+    )
+    .get(
+      "/:call_id/recording",
+      async ({ request, params }) => {
+        const row = await getCallRow(ctx.db, requestAuth(request).orgId, params.call_id);
+        if (!row.recordingPath) throw new ApiError(404, "not_found", "This call has no recording.");
+        const recording = await recordings.open(row.recordingPath);
+        if (!recording) throw new ApiError(404, "not_found", "The recording file is missing from storage.");
+        return recordingResponse(recording, request.headers.get("range"));
+      },
+      {
+        params: callParams,
+        detail: {
+          summary: "Get the call recording",
+          description: "audio/wav; supports `Range: bytes=...` (206 Partial Content, 416 past the end).",
+        },
+      },
+    );
+}

@@ -1,0 +1,221 @@
+import type { Bus } from "@switchboard/shared/bus/contract";
+import type { Config } from "@switchboard/shared/config";
+import { ApiError, insufficientCredits, notFound, validationFailed } from "@switchboard/shared/errors";
+import {
+  CALL_DIRECTIONS,
+  CALL_STATUSES,
+  type CallDirection,
+  type CallStatus,
+} from "@switchboard/shared/events";
+import { newId } from "@switchboard/shared/ids";
+import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { agents, calls, callTurns, phoneNumbers } from "../../db/schema.ts";
+import type { PageRequest } from "../../http/pagination.ts";
+import { getBalanceCents } from "../credits/ledger.ts";
+import { parseE164 } from "../phone-numbers/e164.ts";
+import type { CallDetailResponse, OutboundInput } from "./model.ts";
+import { type CallRow, presentCall, presentTurn } from "./present.ts";
+
+export interface CallsDeps {
+  db: Database;
+  bus: Bus;
+  config: Pick<Config, "outboundAllowedPrefixes" | "publicBaseUrl">;
+}
+
+export interface CallFilters {
+  statuses: CallStatus[];
+  direction: CallDirection | null;
+  startedFrom: Date | null;
+  startedTo: Date | null;
+  agentId: string | null;
+}
+
+function parseInstant(value: string | undefined, field: string): Date | null {
+  if (value === undefined || value === "") return null;
+  const parsed = new Date(value);
+  if (Number.isNaN(parsed.getTime()))
+    throw validationFailed([{ field, message: "must be an ISO 8601 datetime" }]);
+  return parsed;
+}
+
+/** Query parameters of GET /calls; values are case-insensitive (`?status=NO_ANSWER` works). */
+export function parseCallFilters(query: {
+  status?: string | string[];
+  direction?: string;
+  from?: string;
+  to?: string;
+  agent_id?: string;
+  agentId?: string;
+}): CallFilters {
+  const rawStatuses =
+    query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
+  const statuses = rawStatuses
+    .flatMap((value) => value.split(","))
+    .map((value) => value.trim().toLowerCase())
+    .filter(Boolean);
+  for (const status of statuses) {
+    if (!CALL_STATUSES.includes(status as CallStatus)) {
+      throw validationFailed([{ field: "status", message: `must be one of ${CALL_STATUSES.join(", ")}` }]);
+    }
+  }
+  const direction = query.direction?.trim().toLowerCase() || null;
+  if (direction !== null && !CALL_DIRECTIONS.includes(direction as CallDirection)) {
+    throw validationFailed([{ field: "direction", message: `must be one of ${CALL_DIRECTIONS.join(", ")}` }]);
+  }
+  return {
+    statuses: statuses as CallStatus[],
+    direction: direction as CallDirection | null,
+    startedFrom: parseInstant(query.from, "from"),
+    startedTo: parseInstant(query.to, "to"),
+    agentId: query.agent_id ?? query.agentId ?? null,
+  };
+}
+
+export async function listCalls(
+  db: Database,
+  orgId: string,
+  filters: CallFilters,
+  page: PageRequest,
+): Promise<CallRow[]> {
+  const where: SQL[] = [eq(calls.orgId, orgId)];
+  if (filters.statuses.length > 0) where.push(inArray(calls.status, filters.statuses));
+  if (filters.direction) where.push(eq(calls.direction, filters.direction));
+  if (filters.startedFrom) where.push(gte(calls.startedAt, filters.startedFrom));
+  if (filters.startedTo) where.push(lt(calls.startedAt, filters.startedTo));
+  if (filters.agentId) where.push(eq(calls.agentId, filters.agentId));
+  if (page.cursor) where.push(lt(calls.id, page.cursor));
+  return db
+    .select()
+    .from(calls)
+    .where(and(...where))
+    .orderBy(desc(calls.id))
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+export async function getCallRow(db: Database, orgId: string, callId: string): Promise<CallRow> {
+  const [row] = await db
+    .select()
+    .from(calls)
+    .where(and(eq(calls.orgId, orgId), eq(calls.id, callId)));
+  if (!row) throw notFound("Call");
+  return row;
+}
+
+export async function getCallDetail(
+  db: Database,
+  orgId: string,
+  callId: string,
+  publicBaseUrl: string | null,
+): Promise<CallDetailResponse> {
+  const row = await getCallRow(db, orgId, callId);
+  const turns = await db
+    .select()
+    .from(callTurns)
+    .where(eq(callTurns.callId, row.id))
+    .orderBy(asc(callTurns.startedAt), asc(callTurns.ordinal));
+  return { ...presentCall(row, publicBaseUrl), transcript: turns.map(presentTurn) };
+}
+
+async function callerNumber(
+  db: Database,
+  orgId: string,
+  agentId: string,
+  fromNumber: string | undefined,
+): Promise<{ id: string; phoneNumber: string }> {
+  if (fromNumber !== undefined) {
+    const e164 = parseE164(fromNumber, "from_number").e164;
+    const [owned] = await db
+      .select({ id: phoneNumbers.id, phoneNumber: phoneNumbers.phoneNumber, status: phoneNumbers.status })
+      .from(phoneNumbers)
+      .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.phoneNumber, e164)));
+    if (!owned) {
+      throw validationFailed(
+        [{ field: "from_number", message: "is not a number of this organization" }],
+        "from_number must be one of your phone numbers (GET /phone-numbers).",
+      );
+    }
+    if (owned.status !== "active") {
+      throw new ApiError(
+        422,
+        "number_suspended",
+        "from_number is suspended; renew it before calling from it.",
+        [{ field: "from_number", message: "is suspended" }],
+      );
+    }
+    return owned;
+  }
+  const active = await db
+    .select({ id: phoneNumbers.id, phoneNumber: phoneNumbers.phoneNumber, agentId: phoneNumbers.agentId })
+    .from(phoneNumbers)
+    .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.status, "active")))
+    .orderBy(asc(phoneNumbers.id));
+  const chosen = active.find((number) => number.agentId === agentId) ?? active[0];
+  if (!chosen) {
+    throw new ApiError(
+      422,
+      "no_caller_number",
+      "This organization has no active phone number to call from. Buy one with POST /phone-numbers or send from_number.",
+      [{ field: "from_number", message: "no active number to default to" }],
+    );
+  }
+  return chosen;
+}
+
+function assertDestinationAllowed(prefixes: string[], toNumber: string): void {
+  if (prefixes.length === 0 || prefixes.some((prefix) => toNumber.startsWith(prefix))) return;
+  throw new ApiError(
+    403,
+    "destination_not_allowed",
+    `Calls to this destination are not allowed; allowed prefixes: ${prefixes.join(", ")}.`,
+    [{ field: "to_number", message: "is outside the allowed destinations" }],
+  );
+}
+
+/** Validates an outbound call and stores it as queued (dispatch follows the commit). */
+export async function createOutboundCall(
+  deps: CallsDeps,
+  orgId: string,
+  input: OutboundInput,
+): Promise<CallRow> {
+  const toNumber = parseE164(input.to_number, "to_number").e164;
+  assertDestinationAllowed(deps.config.outboundAllowedPrefixes, toNumber);
+  const [agent] = await deps.db
+    .select({ id: agents.id, isActive: agents.isActive })
+    .from(agents)
+    .where(and(eq(agents.orgId, orgId), eq(agents.id, input.agent_id)));
+  if (!agent) throw notFound("Agent");
+  if (!agent.isActive) {
+    throw new ApiError(
+      422,
+      "agent_inactive",
+      "The agent is not active; set is_active to true to place calls.",
+      [{ field: "agent_id", message: "is not active" }],
+    );
+  }
+  const from = await callerNumber(deps.db, orgId, agent.id, input.from_number);
+  if ((await getBalanceCents(deps.db, orgId)) <= 0) {
+    throw insufficientCredits(
+      "The organization has no credits left. Add credits with POST /credits/purchase.",
+    );
+  }
+  const now = new Date();
+  const [row] = await deps.db
+    .insert(calls)
+    .values({
+      id: newId("call"),
+      orgId,
+      direction: "outbound",
+      status: "queued",
+      agentId: agent.id,
+      fromNumber: from.phoneNumber,
+      toNumber,
+      phoneNumberId: from.id,
+      objective: input.objective ?? null,
+      metadata: input.metadata ?? {},
+      startedAt: now,
+    })
+    .returning();
+  return row!;
+}
