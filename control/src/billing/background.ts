@@ -1,11 +1,12 @@
 // What control runs besides the API for numbers, credits and webhooks: the operator's
 // NUMBER_INVENTORY loaded, the routing table and balances republished (a restarted Redis is
 // repopulated), the webhook outbox worker and the renewal scheduler.
+import { Channels } from "@switchboard/shared/bus/topics";
 import type { ControlContext } from "../context.ts";
 import { publishAllBalances } from "../modules/credits/ledger.ts";
 import { addToInventory, parseInventorySpec } from "../modules/phone-numbers/inventory-loader.ts";
 import { RenewalScheduler } from "../modules/phone-numbers/renewal.ts";
-import { publishAllRoutes } from "../modules/phone-numbers/routing.ts";
+import { publishAllRoutes, refreshRoutesForAgent } from "../modules/phone-numbers/routing.ts";
 import { WebhookDeliveryWorker } from "../modules/webhooks/worker.ts";
 
 export interface BillingBackground {
@@ -32,12 +33,18 @@ export async function startBillingBackground(ctx: ControlContext): Promise<Billi
     { db: ctx.db, bus: ctx.bus, config: ctx.config },
     ctx.log.child({ component: "renewals" }),
   );
+  const unsubscribe = await ctx.bus.subscribe(Channels.agentInvalidated, (agentId) => {
+    refreshRoutesForAgent(ctx.db, ctx.bus, agentId).catch((error) =>
+      ctx.log.error({ err: error, agentId }, "refreshing routes after an agent change failed"),
+    );
+  });
   webhooks.start();
   renewals.start();
   return {
     webhooks,
     renewals,
     async stop() {
+      await unsubscribe();
       await renewals.stop();
       await webhooks.stop();
     },

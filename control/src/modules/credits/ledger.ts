@@ -137,11 +137,29 @@ export async function appendEntry(
   return { entry, created: true };
 }
 
-/** Mirrors the org's current balance to the bus for the gateway (after the change committed). */
-export async function publishBalance(db: Database, bus: Bus, orgId: string): Promise<number> {
-  const balance = await getBalanceCents(db, orgId);
-  await bus.hashSet(Hashes.creditBalances, orgId, String(balance));
-  return balance;
+const publishing = new Map<string, Promise<number>>();
+
+/**
+ * Mirrors the org's current balance to the bus for the gateway (after the change committed).
+ * Publishes for one org run one after another and each reads the balance at its turn, so
+ * the last write is never an older value overtaking a newer one from this process.
+ */
+export function publishBalance(db: Database, bus: Bus, orgId: string): Promise<number> {
+  const previous = publishing.get(orgId) ?? Promise.resolve(0);
+  const next = previous
+    .catch(() => 0)
+    .then(async () => {
+      const balance = await getBalanceCents(db, orgId);
+      await bus.hashSet(Hashes.creditBalances, orgId, String(balance));
+      return balance;
+    });
+  publishing.set(orgId, next);
+  void next
+    .finally(() => {
+      if (publishing.get(orgId) === next) publishing.delete(orgId);
+    })
+    .catch(() => {});
+  return next;
 }
 
 export async function publishAllBalances(db: Database, bus: Bus): Promise<number> {

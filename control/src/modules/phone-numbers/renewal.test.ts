@@ -7,7 +7,7 @@ import { createHarness, type Harness, testRedisBus } from "../../testing/harness
 import { credit, getBalanceCents } from "../credits/ledger.ts";
 import { createWebhook } from "../webhooks/service.ts";
 import { RenewalScheduler } from "./renewal.ts";
-import { publishAllRoutes } from "./routing.ts";
+import { publishAllRoutes, refreshRoutesForAgent } from "./routing.ts";
 import { stockInventory } from "./test-numbers.ts";
 
 const DAY_MS = 86_400_000;
@@ -87,6 +87,30 @@ describe("routing table on Redis", () => {
     await publishAllRoutes(h.ctx.db, h.ctx.bus);
     expect((await route(number.phone_number)).phone_number_id).toBe(number.id);
     expect(await route("+14155550100")).toBeNull();
+  });
+});
+
+describe("routes after an agent is deleted", () => {
+  test("its numbers' routes lose the agent", async () => {
+    const { org, number } = await orgWithNumber(1000);
+    const agent = await h.json<{ id: string }>("POST", "/api/v1/agents", {
+      key: org.ownerKey,
+      body: { name: "Temporary" },
+    });
+    await h.json("POST", `/api/v1/phone-numbers/${number.id}/attach`, {
+      key: org.ownerKey,
+      body: { agent_id: agent.body.id },
+    });
+    expect((await route(number.phone_number)).agent_id).toBe(agent.body.id);
+    expect((await h.request("DELETE", `/api/v1/agents/${agent.body.id}`, { key: org.ownerKey })).status).toBe(
+      204,
+    );
+    expect(await refreshRoutesForAgent(h.ctx.db, h.ctx.bus, agent.body.id)).toBe(1);
+    expect((await route(number.phone_number)).agent_id).toBeNull();
+    const read = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
+      key: org.ownerKey,
+    });
+    expect(read.body.agent_id).toBeNull();
   });
 });
 

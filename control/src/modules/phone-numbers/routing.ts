@@ -3,6 +3,7 @@
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { NumberForwarding, NumberRoute } from "@switchboard/shared/events";
+import { inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { phoneNumbers } from "../../db/schema.ts";
 
@@ -40,4 +41,25 @@ export async function publishAllRoutes(db: Database, bus: Bus): Promise<number> 
     if (!live.has(phoneNumber)) await bus.hashDelete(Hashes.numberRoutes, phoneNumber);
   }
   return rows.length;
+}
+
+/**
+ * Deleting an agent detaches its numbers in the database (ON DELETE SET NULL); this brings
+ * their routes in line. Called on the agents' invalidation message.
+ */
+export async function refreshRoutesForAgent(db: Database, bus: Bus, agentId: string): Promise<number> {
+  const stale: string[] = [];
+  for (const [phoneNumber, raw] of Object.entries(await bus.hashGetAll(Hashes.numberRoutes))) {
+    try {
+      if ((JSON.parse(raw) as Partial<NumberRoute>).agent_id === agentId) stale.push(phoneNumber);
+    } catch {
+      stale.push(phoneNumber);
+    }
+  }
+  if (stale.length === 0) return 0;
+  const rows = await db.select().from(phoneNumbers).where(inArray(phoneNumbers.phoneNumber, stale));
+  const live = new Set(rows.map((row) => row.phoneNumber));
+  for (const row of rows) await publishRoute(bus, row);
+  for (const phoneNumber of stale) if (!live.has(phoneNumber)) await removeRoute(bus, phoneNumber);
+  return stale.length;
 }
