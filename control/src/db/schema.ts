@@ -355,3 +355,25 @@ export const callEventsSeen = pgTable("call_events_seen", {
   callId: text("call_id").notNull(),
   seenAt: createdAt(),
 });
+
+/** Publishable widget keys (pk_live_): they can only mint a browser call token for their agents from their origins. */
+export const widgetKeys = pgTable(
+  "widget_keys",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    /** The first characters of the key, shown so users can tell keys apart. */
+    prefix: text("prefix").notNull(),
+    /** SHA-256 of the whole key, hex. */
+    secretHash: text("secret_hash").notNull().unique(),
+    agentIds: jsonb("agent_ids").$type<string[]>().notNull(),
+    /** Exact origins (scheme://host[:port]) pages may call from. */
+    allowedOrigins: jsonb("allowed_origins").$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    revokedAt: timestamp("revoked_at", { withTimezone: true, mode: "date" }),
+  },
+  (table) => [index("widget_keys_org_idx").on(table.orgId, table.id)],
+);
