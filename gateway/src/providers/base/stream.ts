@@ -43,13 +43,15 @@ export async function* resilientStream<T>(options: ResilientStreamOptions<T>): A
     options.signal.addEventListener("abort", onAbort, { once: true });
     let iterator: AsyncIterator<T> | undefined;
     try {
-      arm(policy.firstOutputTimeoutMs, "first output");
       iterator = options.start(attemptController.signal)[Symbol.asyncIterator]();
       while (true) {
+        // The clock runs only while waiting on the provider, not while the consumer holds a value.
+        if (firstOutputMs === null) arm(policy.firstOutputTimeoutMs, "first output");
+        else arm(policy.idleTimeoutMs, "stream");
         const next = await Promise.race([iterator.next(), stalled]);
+        clearTimeout(timer);
         if (next.done) break;
         if (firstOutputMs === null) firstOutputMs = performance.now() - startedAt;
-        arm(policy.idleTimeoutMs, "stream");
         yield next.value;
       }
       clearTimeout(timer);
