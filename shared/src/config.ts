@@ -60,6 +60,8 @@ export interface Config {
   /** An outbound call not answered within this time is cancelled (no_answer). */
   sipOutboundRingTimeoutMs: number;
   sipDigestRealm: string;
+  /** Digest challenges offered to inbound trunks, preferred first (RFC 8760 §2.4). */
+  sipDigestAlgorithms: Array<"SHA-256" | "MD5">;
   /** A call that has received no RTP for this long is ended. */
   sipMediaTimeoutMs: number;
   openaiBaseUrl: string;
@@ -83,6 +85,19 @@ export interface Config {
   knowledgeChunkTokens: number;
   /** Most tokens of retrieved passages added to one turn's LLM context. */
   knowledgeTokenBudget: number;
+  /** HMAC secret for browser call tokens, shared by control and gateways; unset: derived from SECRET_KEY or the key file under DATA_DIR. */
+  webCallSecret: string | null;
+  /** Lifetime of a browser call token. */
+  webCallTokenTtlS: number;
+  /** Gateway base URL browsers reach for WebRTC signalling; unset: http://localhost:GATEWAY_PORT. */
+  gatewayPublicUrl: string | null;
+  /** STUN servers offered to browsers and used by the gateway's ICE agent. */
+  stunUrls: string[];
+  turnUrl: string | null;
+  turnUsername: string | null;
+  turnPassword: string | null;
+  /** Call tokens one publishable widget key may mint per minute, per origin. */
+  widgetRateLimitPerMinute: number;
 }
 
 export class ConfigError extends Error {
@@ -187,9 +202,32 @@ export function loadConfig(env: Env = process.env): Config {
         `OUTBOUND_ALLOWED_PREFIXES has a bad entry ${JSON.stringify(prefix)} (want +digits)`,
       );
   }
+  const digestAlgorithms = (
+    read.raw("SIP_DIGEST_ALGORITHMS") ? read.list("SIP_DIGEST_ALGORITHMS") : ["SHA-256", "MD5"]
+  ).map((name) => name.toUpperCase());
+  if (
+    digestAlgorithms.length === 0 ||
+    digestAlgorithms.some((name) => name !== "SHA-256" && name !== "MD5")
+  ) {
+    read.problems.push("SIP_DIGEST_ALGORITHMS must list SHA-256 and/or MD5");
+  }
   const rtpPortMin = read.port("RTP_PORT_MIN", 10000);
   const rtpPortMax = read.port("RTP_PORT_MAX", 20000);
   if (rtpPortMin >= rtpPortMax) read.problems.push("RTP_PORT_MIN must be below RTP_PORT_MAX");
+  for (const url of read.list("STUN_URLS")) {
+    if (!/^stuns?:/.test(url))
+      read.problems.push(`STUN_URLS has a bad entry ${JSON.stringify(url)} (stun: or stuns:)`);
+  }
+  const turnUrl = read.raw("TURN_URL");
+  if (turnUrl !== null && !/^turns?:/.test(turnUrl))
+    read.problems.push("TURN_URL must be a turn: or turns: URI");
+  if (turnUrl !== null && (read.raw("TURN_USERNAME") === null || read.raw("TURN_PASSWORD") === null)) {
+    read.problems.push("TURN_URL needs TURN_USERNAME and TURN_PASSWORD");
+  }
+  const webCallSecret = read.raw("WEB_CALL_SECRET");
+  if (webCallSecret !== null && webCallSecret.length < 32) {
+    read.problems.push("WEB_CALL_SECRET must be at least 32 characters");
+  }
 
   const config: Config = {
     databaseUrl: read.url("DATABASE_URL", ["postgres:", "postgresql:"], null),
@@ -235,6 +273,7 @@ export function loadConfig(env: Env = process.env): Config {
     sipMaxCallsPerOrg: read.integer("SIP_MAX_CALLS_PER_ORG", 20, 1, 100_000),
     sipOutboundRingTimeoutMs: read.integer("SIP_OUTBOUND_RING_TIMEOUT_MS", 60_000, 1000, 600_000),
     sipDigestRealm: read.string("SIP_DIGEST_REALM", "switchboard"),
+    sipDigestAlgorithms: digestAlgorithms as Array<"SHA-256" | "MD5">,
     sipMediaTimeoutMs: read.integer("SIP_MEDIA_TIMEOUT_MS", 60_000, 1000, 3_600_000),
     openaiBaseUrl: read.url("OPENAI_BASE_URL", ["http:", "https:"], "https://api.openai.com/v1")!,
     openaiApiKey: read.raw("OPENAI_API_KEY"),
@@ -263,6 +302,14 @@ export function loadConfig(env: Env = process.env): Config {
     knowledgeMaxBytes: read.integer("KNOWLEDGE_MAX_BYTES", 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     knowledgeChunkTokens: read.integer("KNOWLEDGE_CHUNK_TOKENS", 200, 16, 8192),
     knowledgeTokenBudget: read.integer("KNOWLEDGE_TOKEN_BUDGET", 600, 0, 32_000),
+    webCallSecret: read.raw("WEB_CALL_SECRET"),
+    webCallTokenTtlS: read.integer("WEB_CALL_TOKEN_TTL_S", 120, 10, 3600),
+    gatewayPublicUrl: read.url("GATEWAY_PUBLIC_URL", ["http:", "https:"], null),
+    stunUrls: read.list("STUN_URLS"),
+    turnUrl: read.raw("TURN_URL"),
+    turnUsername: read.raw("TURN_USERNAME"),
+    turnPassword: read.raw("TURN_PASSWORD"),
+    widgetRateLimitPerMinute: read.integer("WIDGET_RATE_LIMIT_PER_MINUTE", 20, 1, 100_000),
   };
   if (config.webCentsPerMinute < 0) config.webCentsPerMinute = config.inboundCentsPerMinute;
   if (read.problems.length > 0) throw new ConfigError(read.problems);

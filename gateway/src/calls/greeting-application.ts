@@ -47,7 +47,8 @@ export class GreetingApplication implements MediaApplication {
       while (!abort.signal.aborted && call.audio.queuedSamples > 0) await Bun.sleep(PLAYOUT_POLL_MS);
       if (abort.signal.aborted) return;
       await Bun.sleep(this.options.hangupAfterGreetingMs);
-      if (!abort.signal.aborted) await call.control.hangup("agent_hangup");
+      // Not awaited: hanging up stops this application, which waits for this function.
+      if (!abort.signal.aborted) call.control.hangup("agent_hangup").catch(() => {});
     };
     const done = run().catch(() => {});
     return {

@@ -3,31 +3,98 @@ import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import { publishRoute, runSipp, startTestGateway, type TestGateway, waitFor } from "./testing/sipp.ts";
 
+const greeting = (hangupAfterGreetingMs: number | null) =>
+  new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs });
+
+function endedEvents(gateway: TestGateway) {
+  return gateway.events().filter((event) => event.type === "call.ended");
+}
+
 describe("inbound calls from a trusted trunk (SIPp)", () => {
   let gateway: TestGateway;
+  let hangingUp: TestGateway;
+  let slowRinging: TestGateway;
 
   beforeAll(async () => {
-    gateway = await startTestGateway({
-      env: { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" },
-      application: new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null }),
+    const env = { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" };
+    gateway = await startTestGateway({ env, application: greeting(null) });
+    hangingUp = await startTestGateway({ env, application: greeting(100) });
+    slowRinging = await startTestGateway({
+      env: { ...env, SIP_RING_DELAY_MS: "10000" },
+      application: greeting(null),
     });
-    await publishRoute(gateway.bus, "+14155550100");
+    for (const each of [gateway, hangingUp, slowRinging]) await publishRoute(each.bus, "+14155550100");
   });
   afterAll(async () => {
-    await gateway.stop();
+    await Promise.all([gateway.stop(), hangingUp.stop(), slowRinging.stop()]);
   });
 
   test("answered call, caller hangs up: started then ended completed/caller_hangup", async () => {
+    const before = gateway.events().length;
     const result = await runSipp({
       scenario: "uac-answered-caller-bye-expect-200.xml",
       gatewayPort: gateway.port,
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => gateway.events().some((event) => event.type === "call.ended"));
-    const types = gateway.events().map((event) => event.type);
-    expect(types).toEqual(["call.status", "call.started", "call.ended"]);
-    const ended = gateway.events().find((event) => event.type === "call.ended");
-    expect(ended).toMatchObject({ status: "completed", hangup_cause: "caller_hangup" });
+    await waitFor(() => endedEvents(gateway).length >= 1);
+    const events = gateway.events().slice(before);
+    expect(events.map((event) => event.type)).toEqual(["call.status", "call.started", "call.ended"]);
+    expect(events[1]).toMatchObject({
+      direction: "inbound",
+      agent_id: "agt_test",
+      to_number: "+14155550100",
+      from_number: "+14155550111",
+      phone_number_id: "pn_test",
+    });
+    expect(events[2]).toMatchObject({ status: "completed", hangup_cause: "caller_hangup" });
+    expect(gateway.service.activeCalls).toHaveLength(0);
+  }, 60_000);
+
+  test("the gateway hangs up after the greeting with a BYE", async () => {
+    const result = await runSipp({
+      scenario: "uac-gateway-hangs-up-expect-bye.xml",
+      gatewayPort: hangingUp.port,
+    });
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => endedEvents(hangingUp).length >= 1);
+    expect(endedEvents(hangingUp)[0]).toMatchObject({ status: "completed", hangup_cause: "agent_hangup" });
+  }, 60_000);
+
+  test("CANCEL before answer: 200 to the CANCEL, 487 to the INVITE, call canceled", async () => {
+    const result = await runSipp({
+      scenario: "uac-cancel-before-answer-expect-487.xml",
+      gatewayPort: slowRinging.port,
+    });
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => endedEvents(slowRinging).length >= 1);
+    expect(slowRinging.events().map((event) => event.type)).toEqual(["call.status", "call.ended"]);
+    expect(endedEvents(slowRinging)[0]).toMatchObject({ status: "canceled", hangup_cause: "caller_cancel" });
+  }, 60_000);
+
+  test("unknown number: 404 with a Reason header", async () => {
+    const result = await runSipp({
+      scenario: "uac-unknown-number-expect-404.xml",
+      gatewayPort: gateway.port,
+      service: "+14155550199",
+    });
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+  }, 60_000);
+
+  test("re-INVITE to hold: the answer mirrors sendonly with recvonly", async () => {
+    const result = await runSipp({
+      scenario: "uac-reinvite-hold-expect-recvonly.xml",
+      gatewayPort: gateway.port,
+    });
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+  }, 60_000);
+
+  test("OPTIONS keep-alive is answered 200", async () => {
+    const result = await runSipp({ scenario: "uac-options-expect-200.xml", gatewayPort: gateway.port });
+    expect(result.exitCode).toBe(0);
   }, 60_000);
 });

@@ -28,6 +28,7 @@ export interface SipCallInit {
 }
 
 const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
+const APPLICATION_STOP_TIMEOUT_MS = 2000;
 
 export type TransferOutcome = { ok: boolean; status: number | null; reason: string };
 
@@ -287,7 +288,11 @@ export class SipCall implements RegisteredCall, CallControl {
     this.transferWaiter?.({ ok: false, status: null, reason: "call ended" });
     this.deps.registry.remove(this);
     const { deps } = this;
-    await this.application?.stop().catch((error) => deps.log.warn({ err: error }, "application stop failed"));
+    // An application that hangs up from inside its own work must not hold the call open.
+    const stopping = this.application
+      ?.stop()
+      .catch((error) => deps.log.warn({ err: error }, "application stop failed"));
+    await Promise.race([stopping, Bun.sleep(APPLICATION_STOP_TIMEOUT_MS)]);
     const recording = await this.media.close().catch(() => null);
     const endedAtMs = Date.now();
     const durationS = this.answeredAtMs === null ? 0 : Math.round((endedAtMs - this.answeredAtMs) / 100) / 10;

@@ -87,7 +87,7 @@ export class SipService {
       directory,
       events: new CallEventWriter(bus, options.gatewayId, log),
       registry: new CallRegistry<SipCall>(),
-      digest: new DigestServer(randomBytes(32), config.sipDigestRealm),
+      digest: new DigestServer(randomBytes(32), config.sipDigestRealm, 300_000, config.sipDigestAlgorithms),
       clock: options.clock ?? new MediaClock(),
       application: options.application,
       local: { host: advertised.includes(":") ? `[${advertised}]` : advertised, port: transport.port },

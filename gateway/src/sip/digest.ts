@@ -59,6 +59,8 @@ export class DigestServer {
     private readonly secret: Buffer,
     readonly realm: string,
     private readonly nonceTtlMs = 300_000,
+    /** Offered in this order; some peers (SIPp 3.6) only answer the first and only MD5. */
+    private readonly algorithms: readonly DigestAlgorithm[] = ["SHA-256", "MD5"],
   ) {}
 
   private nonceSignature(issuedHex: string): string {
@@ -77,11 +79,11 @@ export class DigestServer {
     return nowMs - Number.parseInt(issuedHex, 16) > this.nonceTtlMs ? "stale" : "valid";
   }
 
-  /** One challenge per algorithm, SHA-256 first (RFC 8760 §2.4: the preferred one first). */
+  /** One challenge per algorithm, the preferred one first (RFC 8760 §2.4). */
   challenges(stale = false, nowMs = Date.now()): string[] {
     const nonce = this.newNonce(nowMs);
     const staleParam = stale ? ", stale=true" : "";
-    return (["SHA-256", "MD5"] as const).map(
+    return this.algorithms.map(
       (algorithm) =>
         `Digest realm="${this.realm}", nonce="${nonce}", algorithm=${algorithm}, qop="auth"${staleParam}`,
     );
