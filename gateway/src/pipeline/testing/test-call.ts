@@ -5,7 +5,12 @@ import type { CallContext } from "../../calls/application.ts";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import { EnergyVadEngine } from "../../vad/energy.ts";
 import type { VadEngine } from "../../vad/engine.ts";
-import { AgentApplication, type RunningAgentApplication } from "../agent-application.ts";
+import {
+  AgentApplication,
+  type PipelineProviders,
+  type RunningAgentApplication,
+} from "../agent-application.ts";
+import { systemClock } from "../clock.ts";
 import type { SilenceOptions } from "../processors/silence.ts";
 import { ManualClock } from "./manual-clock.ts";
 import { type LlmStep, ScriptedLlm, ScriptedStt, ScriptedTts } from "./scripted-providers.ts";
@@ -58,6 +63,10 @@ export interface TestCallOptions {
   silence?: Partial<SilenceOptions>;
   vad?: VadEngine;
   transferOutcome?: { ok: boolean; status: number | null; reason: string };
+  /** Real providers (adapters against stand-ins) in place of the scripted ones. */
+  providers?: Partial<PipelineProviders>;
+  /** Use the system clock and real 20 ms ticks (for providers with real latencies). */
+  realTime?: boolean;
 }
 
 export class TestCall {
@@ -107,9 +116,9 @@ export class TestCall {
       reporter: { turn: (turn) => this.turns.push(turn) },
     };
     const application = new AgentApplication({
-      providers: () => ({ llm: this.llm, stt: this.stt, tts: this.tts }),
+      providers: () => ({ llm: this.llm, stt: this.stt, tts: this.tts, ...this.options.providers }),
       vad: this.options.vad ?? new EnergyVadEngine(),
-      clock: this.clock,
+      clock: this.options.realTime ? systemClock : this.clock,
       silence: this.options.silence,
     });
     this.app = await application.start(context);
@@ -123,7 +132,8 @@ export class TestCall {
 
   /** One 20 ms tick with the caller silent or speaking. */
   async tick(speaking = false): Promise<void> {
-    this.clock.advance(20);
+    if (this.options.realTime) await Bun.sleep(20);
+    else this.clock.advance(20);
     this.audio.tick(speaking ? speechFrame(this.speechFrames++) : SILENT_FRAME);
     await settle();
   }
