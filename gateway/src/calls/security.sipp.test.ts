@@ -42,7 +42,11 @@ describe("untrusted sources", () => {
     const listener = await Bun.udpSocket({
       hostname: "127.0.0.1",
       port: 0,
-      socket: { data: (_s, data) => received.push(data.toString()) },
+      socket: {
+        data: (_s, data) => {
+          received.push(data.toString());
+        },
+      },
     });
     const options = (userAgent: string, n: number) =>
       [
