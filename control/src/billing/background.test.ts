@@ -1,0 +1,72 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { eq, inArray } from "drizzle-orm";
+import { numberInventory, webhookDeliveries } from "../db/schema.ts";
+import { credit } from "../modules/credits/ledger.ts";
+import { randomUsNumber } from "../modules/phone-numbers/test-numbers.ts";
+import { emitWebhookEvent } from "../modules/webhooks/emit.ts";
+import { type Receiver, startReceiver } from "../modules/webhooks/test-receiver.ts";
+import { createHarness, type Harness } from "../testing/harness.ts";
+import { type BillingBackground, startBillingBackground } from "./background.ts";
+
+const stocked = [randomUsNumber(), randomUsNumber("212")];
+let h: Harness;
+let receiver: Receiver;
+let background: BillingBackground | null = null;
+beforeAll(async () => {
+  h = await createHarness({ config: { numberInventory: stocked.join(",") } });
+  receiver = startReceiver();
+});
+afterAll(async () => {
+  await background?.stop();
+  receiver.stop();
+  await h.close();
+});
+
+describe("control's background work for numbers, credits and webhooks", () => {
+  test("start loads NUMBER_INVENTORY, republishes routes and balances, and delivers the outbox", async () => {
+    const org = await h.newOrg();
+    await credit(h.ctx, org.orgId, 1200, "purchase", "seed");
+    await h.ctx.bus.hashDelete(Hashes.creditBalances, org.orgId);
+    const bought = await h.json<{ phone_number: string }>("POST", "/api/v1/phone-numbers", {
+      key: org.ownerKey,
+      body: { phone_number: randomUsNumber() },
+    });
+    expect(bought.status).toBe(404);
+
+    background = await startBillingBackground(h.ctx);
+    const rows = await h.ctx.db
+      .select()
+      .from(numberInventory)
+      .where(inArray(numberInventory.phoneNumber, stocked));
+    expect(rows.map((r) => r.phoneNumber).sort()).toEqual([...stocked].sort());
+    expect(await h.ctx.bus.hashGet(Hashes.creditBalances, org.orgId)).toBe("1200");
+
+    const owned = await h.json<{ id: string }>("POST", "/api/v1/phone-numbers", {
+      key: org.ownerKey,
+      body: { phone_number: stocked[0] },
+    });
+    expect(owned.status).toBe(201);
+    await h.ctx.bus.hashDelete(Hashes.numberRoutes, stocked[0]!);
+    await background.stop();
+    background = await startBillingBackground(h.ctx);
+    expect(JSON.parse((await h.ctx.bus.hashGet(Hashes.numberRoutes, stocked[0]!))!)).toMatchObject({
+      org_id: org.orgId,
+      phone_number_id: owned.body.id,
+    });
+
+    await h.json("POST", "/api/v1/webhooks", { key: org.ownerKey, body: { url: receiver.url } });
+    const [id] = await emitWebhookEvent(h.ctx.db, org.orgId, "call.ended", { call_id: "call_bg" });
+    await receiver.waitFor(1, 20_000);
+    expect(receiver.received[0]!.headers["webhook-id"]).toBe(id!);
+    const deadline = Date.now() + 10_000;
+    for (;;) {
+      const [row] = await h.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id!));
+      if (row!.status === "succeeded" || Date.now() > deadline) {
+        expect(row!.status).toBe("succeeded");
+        break;
+      }
+      await Bun.sleep(20);
+    }
+  }, 60_000);
+});
