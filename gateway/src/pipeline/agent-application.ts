@@ -26,7 +26,7 @@ export interface PipelineProviders {
 
 export interface AgentApplicationOptions {
   /** The agent's providers (with fallbacks), built by the provider layer from its settings. */
-  providers(agent: Agent): PipelineProviders;
+  providers(agent: Agent, call: CallContext): PipelineProviders;
   vad: VadEngine;
   clock?: PipelineClock;
   logger?: Logger;
@@ -53,7 +53,7 @@ export class AgentApplication implements MediaApplication {
     const { agent } = call;
     const clock = this.options.clock ?? systemClock;
     const logger = this.options.logger?.child({ call_id: call.callId, agent_id: agent.id }) ?? null;
-    const providers = this.options.providers(agent);
+    const providers = this.options.providers(agent, call);
     const retrieve = this.options.retrieveContext;
     const llm = new LlmProcessor({
       provider: providers.llm,

@@ -2,9 +2,12 @@
 // the loopback stand-ins, in real time.
 import { afterAll, afterEach, describe, expect, test } from "bun:test";
 import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { loadConfig } from "@switchboard/shared/config";
+import { createLogger } from "@switchboard/shared/logger";
 import { OpenAiLlm } from "../providers/openai/llm.ts";
 import { OpenAiStt } from "../providers/openai/stt.ts";
 import { OpenAiTts } from "../providers/openai/tts.ts";
+import { createAgentApplication } from "./create.ts";
 import { startTestCall, type TestCall } from "./testing/test-call.ts";
 
 const FIRST_TOKEN_MS = 60;
@@ -57,5 +60,24 @@ describe("turn pipeline with the OpenAI adapters and stand-ins", () => {
       role: "assistant",
       content: "Of course. A table for two tomorrow evening is booked.",
     });
+  });
+
+  test("createAgentApplication wires the agent's providers from config and the VAD", async () => {
+    const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai });
+    call = await startTestCall({
+      realTime: true,
+      application: await createAgentApplication({ config, log: createLogger("silent") }),
+      agent: {
+        first_message: "Hello, {{customer_name}}.",
+        endpointing: { silence_ms: 300 },
+        llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
+        stt: { provider: "openai", model: "whisper-1", language: "en" },
+        voice: { provider: "espeak", voice_id: "en-us" },
+      },
+      metadata: { customer_name: "Ada" },
+    });
+    await call.untilReal(() => call!.agentTurns().length === 1, 15_000);
+    expect(call.agentTurns()[0]!.text).toBe("Hello, Ada.");
+    expect(call.audio.playedSamples).toBeGreaterThan(8000);
   });
 });

@@ -67,6 +67,8 @@ export interface TestCallOptions {
   providers?: Partial<PipelineProviders>;
   /** Use the system clock and real 20 ms ticks (for providers with real latencies). */
   realTime?: boolean;
+  /** An application built elsewhere (e.g. by createAgentApplication) instead of the scripted one. */
+  application?: AgentApplication;
 }
 
 export class TestCall {
@@ -115,12 +117,14 @@ export class TestCall {
       },
       reporter: { turn: (turn) => this.turns.push(turn) },
     };
-    const application = new AgentApplication({
-      providers: () => ({ llm: this.llm, stt: this.stt, tts: this.tts, ...this.options.providers }),
-      vad: this.options.vad ?? new EnergyVadEngine(),
-      clock: this.options.realTime ? systemClock : this.clock,
-      silence: this.options.silence,
-    });
+    const application =
+      this.options.application ??
+      new AgentApplication({
+        providers: () => ({ llm: this.llm, stt: this.stt, tts: this.tts, ...this.options.providers }),
+        vad: this.options.vad ?? new EnergyVadEngine(),
+        clock: this.options.realTime ? systemClock : this.clock,
+        silence: this.options.silence,
+      });
     this.app = await application.start(context);
     await settle();
     return this;
