@@ -193,3 +193,60 @@ export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Pro
   }
   return predicate();
 }
+
+export interface SippServer {
+  port: number;
+  /** Resolves when SIPp has run its calls (or timed out). */
+  done: Promise<SippResult>;
+}
+
+/** Starts SIPp as a UAS (a stand-in trunk) on a free port; the gateway calls it. */
+export async function startSippServer(options: {
+  scenario: string;
+  calls?: number;
+  timeoutS?: number;
+}): Promise<SippServer> {
+  const port = await freeUdpPort();
+  const mediaPort = await freeUdpPort();
+  const workDir = `/tmp/sipp-uas-${process.pid}-${port}`;
+  await Bun.$`mkdir -p ${workDir}`.quiet();
+  const errorFile = join(workDir, "errors.log");
+  const child = Bun.spawn(
+    [
+      "sipp",
+      "-sf",
+      join(SIPP_DIR, options.scenario),
+      "-i",
+      "127.0.0.1",
+      "-p",
+      String(port),
+      "-mp",
+      String(mediaPort),
+      "-m",
+      String(options.calls ?? 1),
+      "-timeout",
+      `${options.timeoutS ?? 25}s`,
+      "-timeout_error",
+      "-nostdin",
+      "-trace_err",
+      "-error_file",
+      errorFile,
+    ],
+    { cwd: workDir, stdout: "pipe", stderr: "pipe" },
+  );
+  const done = (async () => {
+    const [stdout, stderr, exitCode] = await Promise.all([
+      new Response(child.stdout).text(),
+      new Response(child.stderr).text(),
+      child.exited,
+    ]);
+    const errors = await Bun.file(errorFile)
+      .text()
+      .catch(() => "");
+    await Bun.$`rm -rf ${workDir}`.quiet();
+    return { exitCode, stdout, stderr, errors };
+  })();
+  // SIPp binds within a few ms of starting; give it a moment before calls arrive.
+  await Bun.sleep(300);
+  return { port, done };
+}

@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, test } from "bun:test";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import { EspeakTts } from "../providers/espeak/tts.ts";
+import type { CallContext, MediaApplication } from "./application.ts";
+import { GreetingApplication } from "./greeting-application.ts";
+import { statusForFailure } from "./outbound.ts";
+import {
+  startSippServer,
+  startTestGateway,
+  TEST_AGENT_ID,
+  TEST_ORG,
+  type TestGateway,
+  testAgent,
+  waitFor,
+} from "./testing/sipp.ts";
+
+let gateway: TestGateway | null = null;
+afterEach(async () => {
+  await gateway?.stop();
+  gateway = null;
+});
+
+async function gatewayCalling(
+  trunkPort: number,
+  application: MediaApplication,
+  env: Record<string, string> = {},
+): Promise<TestGateway> {
+  const started = await startTestGateway({
+    env: { SIP_TRUNK_OUTBOUND_URI: `sip:127.0.0.1:${trunkPort};transport=udp`, ...env },
+    application,
+  });
+  await started.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
+  return started;
+}
+
+async function dispatch(target: TestGateway, overrides: Partial<DispatchCommand> = {}): Promise<string> {
+  const command: DispatchCommand = {
+    call_id: `call_${crypto.randomUUID().replaceAll("-", "")}`,
+    org_id: TEST_ORG,
+    agent_id: TEST_AGENT_ID,
+    from_number: "+14155550100",
+    to_number: "+14155550123",
+    objective: "Confirm the appointment",
+    metadata: { name: "Ada" },
+    trunk_id: null,
+    ...overrides,
+  };
+  await target.bus.append(Streams.dispatch, JSON.stringify(command));
+  return command.call_id;
+}
+
+function eventsFor(target: TestGateway, callId: string): CallEvent[] {
+  return target.events().filter((event) => event.call_id === callId);
+}
+
+const hangsUp = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: 100 });
+
+describe("outbound calls through the trunk (SIPp as the carrier)", () => {
+  test("answered: ringing, started, then the gateway hangs up (completed)", async () => {
+    const trunk = await startSippServer({ scenario: "uas-answer-expect-ack-and-bye.xml" });
+    gateway = await gatewayCalling(trunk.port, hangsUp);
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    const events = eventsFor(gateway, callId);
+    expect(events.map((event) => event.type)).toEqual(["call.status", "call.started", "call.ended"]);
+    expect(events[1]).toMatchObject({
+      direction: "outbound",
+      to_number: "+14155550123",
+      from_number: "+14155550100",
+    });
+    expect(events[2]).toMatchObject({ status: "completed", hangup_cause: "agent_hangup" });
+  }, 60_000);
+
+  test("busy: 486 ends the call as busy", async () => {
+    const trunk = await startSippServer({ scenario: "uas-busy-486-expect-ack.xml" });
+    gateway = await gatewayCalling(trunk.port, hangsUp);
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "busy", hangup_cause: "sip_486" });
+  }, 60_000);
+
+  test("digest challenge: the INVITE is retried with valid MD5 credentials and answered", async () => {
+    const trunk = await startSippServer({ scenario: "uas-digest-challenge-expect-authorized-invite.xml" });
+    gateway = await gatewayCalling(trunk.port, hangsUp, {
+      SIP_TRUNK_USERNAME: "acme",
+      SIP_TRUNK_PASSWORD: "trunkpass",
+    });
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).map((event) => event.type)).toContain("call.started");
+  }, 60_000);
+
+  test("a destination outside the trunk's allow-list is refused before any INVITE", async () => {
+    gateway = await gatewayCalling(9, hangsUp);
+    const callId = await dispatch(gateway, { to_number: "not a number" });
+    await waitFor(() => eventsFor(gateway!, callId).length > 0);
+    expect(eventsFor(gateway, callId)[0]).toMatchObject({
+      status: "failed",
+      hangup_cause: "invalid_destination",
+    });
+  }, 30_000);
+
+  test("REFER: blind transfer reports the NOTIFY outcome, then BYE", async () => {
+    const outcomes: Array<{ ok: boolean; status: number | null }> = [];
+    const transferring: MediaApplication = {
+      async start(call: CallContext) {
+        setTimeout(() => {
+          call.control.transfer("+14155550123").then((outcome) => outcomes.push(outcome));
+        }, 200);
+        return { stop: async () => {} };
+      },
+    };
+    const trunk = await startSippServer({ scenario: "uas-refer-notify-200-expect-bye.xml" });
+    gateway = await gatewayCalling(trunk.port, transferring);
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => outcomes.length > 0);
+    expect(outcomes[0]).toMatchObject({ ok: true, status: 200 });
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+      status: "completed",
+      hangup_cause: "transferred",
+    });
+  }, 60_000);
+});
+
+test("final responses map to call statuses", () => {
+  expect(statusForFailure(486)).toBe("busy");
+  expect(statusForFailure(600)).toBe("busy");
+  expect(statusForFailure(408)).toBe("no_answer");
+  expect(statusForFailure(480)).toBe("no_answer");
+  expect(statusForFailure(487)).toBe("no_answer");
+  expect(statusForFailure(404)).toBe("failed");
+  expect(statusForFailure(503)).toBe("failed");
+});
