@@ -377,3 +377,33 @@ export const widgetKeys = pgTable(
   },
   (table) => [index("widget_keys_org_idx").on(table.orgId, table.id)],
 );
+
+/** An org's own SIP carrier: inbound trust (CIDRs, digest) and outbound target and credentials. */
+export const trunks = pgTable(
+  "trunks",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    inboundCidrs: jsonb("inbound_cidrs").$type<string[]>().notNull(),
+    inboundUsername: text("inbound_username").unique(),
+    /** Digest HA1 hashes (MD5, SHA-256) for the gateways' realm; the password itself is never stored. */
+    inboundHa1Md5: text("inbound_ha1_md5"),
+    inboundHa1Sha256: text("inbound_ha1_sha256"),
+    inboundRealm: text("inbound_realm"),
+    outboundUri: text("outbound_uri"),
+    outboundUsername: text("outbound_username"),
+    /** AES-256-GCM (secret-box): gateways need the password itself to answer a carrier's challenge. */
+    outboundPasswordEncrypted: text("outbound_password_encrypted"),
+    callerId: jsonb("caller_id")
+      .$type<{ default_caller_id: string | null; allow_from_number: boolean }>()
+      .notNull(),
+    destinationCountries: jsonb("destination_countries").$type<string[]>().notNull(),
+    destinationPrefixes: jsonb("destination_prefixes").$type<string[]>().notNull(),
+    createdAt: createdAt(),
+    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
+  },
+  (table) => [index("trunks_org_idx").on(table.orgId, table.id)],
+);
