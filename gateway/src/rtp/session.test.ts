@@ -231,6 +231,8 @@ describe("RtpSession on the wire", () => {
     await waitFor(() => session.stats().foreignSource === 1);
     expect(session.remote).toEqual({ address: "127.0.0.1", port: caller.port });
     expect(heard.length).toBeGreaterThan(0);
+    session.setRemote("127.0.0.1", 9);
+    expect(session.remote).toEqual({ address: "127.0.0.1", port: caller.port });
   });
 
   test("malformed datagrams and unknown payload types are counted and dropped", async () => {

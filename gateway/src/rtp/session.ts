@@ -84,6 +84,8 @@ interface DtmfJob {
 export class RtpSession implements CallAudio, ClockSubscriber {
   readonly localPort: number;
   private remoteEndpoint: RtpEndpoint | null;
+  /** The address from the latest SDP, which may differ from the latched source behind NAT. */
+  private signalledRemote: RtpEndpoint | null;
   private learningUntilMs: number;
   private latched = false;
   private onHold = false;
@@ -153,6 +155,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   ) {
     this.localPort = socket.port;
     this.remoteEndpoint = options.remote;
+    this.signalledRemote = options.remote;
     this.silenceByte = g711SilenceByte(options.codec);
     this.jitterBuffer = new JitterBuffer({
       frameSamples: CODEC_FRAME_SAMPLES,
@@ -216,6 +219,11 @@ export class RtpSession implements CallAudio, ClockSubscriber {
 
   /** A new SDP (re-INVITE): send there and reopen the learning window. */
   setRemote(address: string, port: number): void {
+    const signalled = this.signalledRemote;
+    // A re-INVITE repeating the same SDP address (hold, resume) keeps the latched source.
+    if (this.latched && signalled !== null && signalled.address === address && signalled.port === port)
+      return;
+    this.signalledRemote = { address, port };
     this.remoteEndpoint = { address, port };
     this.latched = false;
     this.learningUntilMs = performance.now() + this.learningWindowMs;
