@@ -119,4 +119,23 @@ describe("turn pipeline: barge-in", () => {
     expect(call.audio.flushes).toHaveLength(0);
     expect(call.llm.aborts).toBe(0);
   });
+
+  test("a wordless interruption while the model is still thinking asks the model again", async () => {
+    call = await startTestCall({
+      llm: [{ hang: true }, { tokens: ["Here is your answer."] }],
+      stt: ["what time is it", ""],
+    });
+    await call.speak(400);
+    await call.until(() => call!.llm.requests.length === 1);
+    await call.silence(100);
+    await call.speak(400);
+    expect(call.llm.aborts).toBe(1);
+    await call.until(() => call!.agentTurns().length === 1);
+    expect(call.llm.requests).toHaveLength(2);
+    expect(call.llm.requests[1]!.messages.at(-1)).toEqual({ role: "user", content: "what time is it" });
+    // The caller heard nothing of the cut turn: only the answer is in the transcript.
+    expect(call.agentTurns().map((turn) => [turn.text, turn.interrupted])).toEqual([
+      ["Here is your answer.", false],
+    ]);
+  });
 });

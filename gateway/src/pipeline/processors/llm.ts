@@ -252,26 +252,25 @@ export class LlmProcessor extends QueuedProcessor {
       generationComplete: turn.generationComplete,
       hangupCause: turn.hangupCause,
     };
-    const now = this.options.clock.now();
-    this.options.reporter.turn(
-      agentTranscriptTurn(words.slice(0, heard).join(" "), turn.startedAt, now, true, turn.timeline),
-    );
+    const heardText = words.slice(0, heard).join(" ");
+    if (heardText) {
+      this.options.reporter.turn(
+        agentTranscriptTurn(heardText, turn.startedAt, this.options.clock.now(), true, turn.timeline),
+      );
+    }
   }
 
   private finishTurn(turn: AgentTurn): void {
     if (turn.closed) return;
     turn.closed = true;
     this.active.splice(this.active.indexOf(turn), 1);
-    const now = this.options.clock.now();
-    this.options.reporter.turn(
-      agentTranscriptTurn(
-        splitWords(turn.generatedText).join(" "),
-        turn.startedAt,
-        now,
-        false,
-        turn.timeline,
-      ),
-    );
+    const text = splitWords(turn.generatedText).join(" ");
+    // A turn that only ran tools said nothing: there is no agent line to record.
+    if (text) {
+      this.options.reporter.turn(
+        agentTranscriptTurn(text, turn.startedAt, this.options.clock.now(), false, turn.timeline),
+      );
+    }
     if (turn.hangupCause) {
       this.options.control.hangup(turn.hangupCause).catch((error) => {
         this.logger?.error({ err: error }, "hang-up failed");
