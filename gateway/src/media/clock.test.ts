@@ -40,7 +40,7 @@ describe("MediaClock", () => {
   });
 
   test("replays missed ticks after a short stall so no frame slot is skipped", async () => {
-    const clock = new MediaClock({ maxCatchUpTicks: 20 });
+    const clock = new MediaClock({ maxCatchUpTicks: 100 });
     const { ticks, subscriber } = collector();
     const stop = clock.subscribe(subscriber);
     await waitFor(() => ticks.length >= 2);
