@@ -2,7 +2,22 @@
 // with a few harmonics, 10 ms ramps) and a short gap between words. Not speech, but it has
 // speech-like energy for VAD and endpointing, costs nothing to make, and is the same every run.
 
+const cache = new Map<string, Int16Array>();
+const CACHE_ENTRIES = 256;
+
+/** The same text gives the same audio, so repeated sentences (load runs) are made once. */
 export function synthesizeWords(text: string, sampleRateHz: number, msPerWord: number): Int16Array {
+  const key = `${sampleRateHz}:${msPerWord}:${text}`;
+  let pcm = cache.get(key);
+  if (!pcm) {
+    pcm = synthesize(text, sampleRateHz, msPerWord);
+    if (cache.size >= CACHE_ENTRIES) cache.delete(cache.keys().next().value as string);
+    cache.set(key, pcm);
+  }
+  return pcm;
+}
+
+function synthesize(text: string, sampleRateHz: number, msPerWord: number): Int16Array {
   const words = text.trim().split(/\s+/).filter(Boolean);
   const wordSamples = Math.round((sampleRateHz * msPerWord * 0.8) / 1000);
   const gapSamples = Math.round((sampleRateHz * msPerWord * 0.2) / 1000);
