@@ -45,11 +45,15 @@ export class PlayoutQueue {
     if (this.length === 0) return false;
     const take = Math.min(out.length, this.length);
     const capacity = this.ring.length;
-    const firstChunk = Math.min(take, capacity - this.readIndex);
-    out.set(this.ring.subarray(this.readIndex, this.readIndex + firstChunk), 0);
-    if (firstChunk < take) out.set(this.ring.subarray(0, take - firstChunk), firstChunk);
+    const ring = this.ring;
+    let readIndex = this.readIndex;
+    // Copied by index: subarray views per frame would be per-frame allocations.
+    for (let index = 0; index < take; index++) {
+      out[index] = ring[readIndex]!;
+      readIndex = readIndex + 1 === capacity ? 0 : readIndex + 1;
+    }
     if (take < out.length) out.fill(0, take);
-    this.readIndex = (this.readIndex + take) % capacity;
+    this.readIndex = readIndex;
     this.length -= take;
     this.played += take;
     return true;

@@ -81,8 +81,10 @@ export class Resampler {
       this.lengthsPointer + 4,
     );
     const written = speex.HEAPU32[lengthsIndex + 1]!;
+    // Copied by index: a subarray view per frame would be a per-frame allocation.
+    const heap16 = speex.HEAP16;
     const start = this.outputPointer >> 1;
-    output.set(speex.HEAP16.subarray(start, start + written));
+    for (let index = 0; index < written; index++) output[index] = heap16[start + index]!;
     return written;
   }
 
