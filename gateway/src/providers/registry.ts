@@ -1,6 +1,7 @@
 // Builds an agent's providers from the gateway config and the agent's settings: each adapter
 // wrapped once in its family base (retries, timeouts, metrics), remote TTS backed by local
 // espeak-ng, and per-agent overrides (llm.base_url, llm.webhook_url) over the environment.
+import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import { withLlmBase } from "./base/llm.ts";
@@ -32,6 +33,7 @@ export type ProviderConfig = Pick<
   | "elevenlabsModelId"
   | "whisperModel"
   | "modelsDir"
+  | "dataDir"
 >;
 
 export type AgentProviderSettings = Pick<Agent, "llm" | "stt" | "voice" | "endpointing">;
@@ -94,7 +96,11 @@ export function buildStt(
       return withSttBase(new OpenAiStt({ baseUrl: config.openaiBaseUrl, apiKey: config.openaiApiKey }), base);
     case "whisper":
       return withSttBase(
-        new WhisperStt({ modelId: agent.stt.model || config.whisperModel, modelsDir: config.modelsDir }),
+        new WhisperStt({
+          modelId: agent.stt.model || config.whisperModel,
+          modelsDir: config.modelsDir,
+          cacheDir: join(config.dataDir, "models"),
+        }),
         base,
       );
     default:

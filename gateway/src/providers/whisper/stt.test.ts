@@ -1,5 +1,6 @@
 // No Whisper weights can be fetched on this machine, so this covers what can be covered:
-// remote downloads stay off and a missing model fails at open, clearly and finally.
+// with MODELS_DIR set remote downloads stay off and a missing model fails at open, clearly
+// and finally.
 import { expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -28,7 +29,7 @@ test("a model missing from MODELS_DIR is a final error naming the model, with no
     expect((error as ProviderError).message).toContain(modelsDir);
     const { env } = await import("@huggingface/transformers");
     expect(env.allowRemoteModels).toBe(false);
-    expect(env.localModelPath).toBe(modelsDir);
+    expect(env.localModelPath).toBe(`${modelsDir}/`);
   } finally {
     rmSync(modelsDir, { recursive: true, force: true });
   }

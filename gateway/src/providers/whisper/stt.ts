@@ -1,6 +1,7 @@
-// Local Whisper through @huggingface/transformers (ONNX on onnxruntime-node). Models are read
-// from MODELS_DIR only: remote downloads are off at run time, so a missing model is a clear,
-// non-retryable error at open instead of a hang on a network fetch.
+// Local Whisper through @huggingface/transformers (ONNX on onnxruntime-node). With MODELS_DIR
+// set, models are read from there only (remote downloads off), so a missing model is a clear,
+// non-retryable error at open instead of a hang on a network fetch; without it, a connected
+// machine fetches the model from the hub once into the cache directory.
 import {
   ProviderError,
   type SttOptions,
@@ -16,6 +17,8 @@ export interface WhisperOptions {
   /** Hub-style id of a model stored under modelsDir, e.g. `onnx-community/whisper-tiny.en`. */
   modelId: string;
   modelsDir: string | null;
+  /** Where hub downloads are kept when modelsDir is not set (DATA_DIR/models). */
+  cacheDir?: string;
 }
 
 type Recognizer = (
@@ -31,9 +34,16 @@ async function loadRecognizer(options: WhisperOptions): Promise<Recognizer> {
   if (!loading) {
     loading = (async () => {
       const transformers = await import("@huggingface/transformers");
-      transformers.env.allowRemoteModels = false;
-      transformers.env.allowLocalModels = true;
-      if (options.modelsDir) transformers.env.localModelPath = options.modelsDir;
+      const env = transformers.env;
+      if (options.modelsDir) {
+        env.allowLocalModels = true;
+        env.localModelPath = options.modelsDir.endsWith("/") ? options.modelsDir : `${options.modelsDir}/`;
+        env.allowRemoteModels = false;
+      } else {
+        env.allowLocalModels = false;
+        env.allowRemoteModels = true;
+        if (options.cacheDir) env.cacheDir = options.cacheDir;
+      }
       const recognizer = await transformers.pipeline("automatic-speech-recognition", options.modelId);
       return recognizer as unknown as Recognizer;
     })();
@@ -66,7 +76,7 @@ export class WhisperStt implements SttProvider {
     } catch (error) {
       throw new ProviderError(
         this.name,
-        `model ${this.options.modelId} is not available under ${this.options.modelsDir ?? "the default models directory"} (${(error as Error).message})`,
+        `model ${this.options.modelId} could not be loaded ${this.options.modelsDir ? `from MODELS_DIR=${this.options.modelsDir}` : "from the hub (no network? put it under MODELS_DIR)"}: ${(error as Error).message}`,
         false,
       );
     }
