@@ -1,0 +1,270 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Bus } from "@switchboard/shared/bus/contract";
+import { MemoryBus } from "@switchboard/shared/bus/memory";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { type CallEvent, Streams } from "@switchboard/shared/events";
+import { newId } from "@switchboard/shared/ids";
+import { createLogger } from "@switchboard/shared/logger";
+import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
+import { getBalanceCents } from "../credits/ledger.ts";
+import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
+import { applyCallEvent } from "./events.ts";
+import {
+  addCredits,
+  addWebhookEndpoint,
+  agentTurn,
+  callCharges,
+  createAgent,
+  eventOf,
+  inboundCallEvents,
+  webhookTypes,
+} from "./test-support.ts";
+
+const RATES = { inboundCentsPerMinute: 6, outboundCentsPerMinute: 12, webCentsPerMinute: 6 };
+const log = createLogger((process.env.TEST_LOG as "info") ?? "silent");
+
+async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error("condition not met in time");
+    await Bun.sleep(50);
+  }
+}
+
+async function appendAll(bus: Bus, events: CallEvent[]): Promise<void> {
+  for (const event of events) await bus.append(Streams.callEvents, JSON.stringify(event));
+}
+
+interface CallDetail {
+  status: string;
+  direction: string;
+  agent_id: string | null;
+  duration_s: number | null;
+  cost_cents: number | null;
+  hangup_cause: string | null;
+  answered_at: string | null;
+  recording_url: string | null;
+  transcript: Array<{ role: string; text: string; latency: { total_ms: number } | null }>;
+}
+
+for (const backend of ["memory", "redis"] as const) {
+  describe(`call events over the ${backend} bus`, () => {
+    let h: Harness;
+    let bus: Bus;
+    let agentId: string;
+
+    beforeAll(async () => {
+      bus = backend === "memory" ? new MemoryBus() : await testRedisBus();
+      h = await createHarness({ bus, config: RATES });
+      agentId = await createAgent(h);
+      await addCredits(h, 10_000);
+      await addWebhookEndpoint(h);
+    });
+    afterAll(async () => {
+      await h.close();
+      await bus.close();
+    });
+
+    test("a stream replayed twice persists every event once and bills once", async () => {
+      const callId = newId("call");
+      const events = inboundCallEvents(h, {
+        callId,
+        agentId,
+        answeredAtMs: Date.now() - 61_000,
+        durationS: 61,
+      });
+      await appendAll(bus, events);
+      await appendAll(bus, events);
+      const consumer = startCallEventsConsumer(h.ctx, log, {
+        consumerName: "c1",
+        claimIdleMs: 60_000,
+        blockMs: 100,
+      });
+      try {
+        await waitFor(async () => {
+          const pending = await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c1", 100);
+          const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+          return pending.length === 0 && detail.body?.status === "completed";
+        });
+        // Everything appended has been read and acked by now.
+        await Bun.sleep(300);
+      } finally {
+        await consumer.stop();
+      }
+      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      expect(detail.body.status).toBe("completed");
+      expect(detail.body.direction).toBe("inbound");
+      expect(detail.body.agent_id).toBe(agentId);
+      expect(detail.body.duration_s).toBe(61);
+      // 61 s at 6 cents a minute: 6.1 cents, rounded up.
+      expect(detail.body.cost_cents).toBe(7);
+      expect(detail.body.transcript.map((turn) => turn.role)).toEqual(["agent", "user", "agent"]);
+      expect(detail.body.transcript[2]!.latency!.total_ms).toBe(900);
+      expect(await callCharges(h, callId)).toEqual([-7]);
+      expect((await webhookTypes(h)).filter((type) => type.startsWith("call."))).toEqual([
+        "call.ended",
+        "call.started",
+        "call.transcript.ready",
+      ]);
+      const balance = await bus.hashGet(Hashes.creditBalances, h.orgId);
+      expect(Number(balance)).toBe(await getBalanceCents(h.ctx.db, h.orgId));
+    }, 30_000);
+
+    test("entries read by a consumer that died before acking are claimed by another", async () => {
+      const callId = newId("call");
+      const events = inboundCallEvents(h, {
+        callId,
+        agentId,
+        answeredAtMs: Date.now() - 30_000,
+        durationS: 30,
+      });
+      await bus.ensureGroup(Streams.callEvents, CALL_EVENTS_GROUP);
+      await appendAll(bus, events);
+      // The dead consumer read everything; it committed the first two events, then died before its ack.
+      const taken = await bus.readGroup(Streams.callEvents, CALL_EVENTS_GROUP, "dead", {
+        count: 100,
+        blockMs: 100,
+      });
+      expect(taken.length).toBe(events.length);
+      for (const event of events.slice(0, 2)) expect(await applyCallEvent(h.ctx, event)).toBe("applied");
+
+      const survivor = startCallEventsConsumer(h.ctx, log, {
+        consumerName: "survivor",
+        claimIdleMs: 300,
+        blockMs: 100,
+      });
+      try {
+        // Polling the dead consumer's pending list would redeliver to it (and reset its idle
+        // time), so only the database is watched here.
+        await waitFor(async () => {
+          const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+          return detail.body.status === "completed" && detail.body.transcript.length === 3;
+        });
+        await Bun.sleep(300);
+      } finally {
+        await survivor.stop();
+      }
+      expect(await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "dead", 100)).toHaveLength(0);
+      expect(await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "survivor", 100)).toHaveLength(0);
+      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      expect(detail.body.status).toBe("completed");
+      expect(detail.body.transcript).toHaveLength(3);
+      // 30 s at 6 cents a minute.
+      expect(await callCharges(h, callId)).toEqual([-3]);
+    }, 30_000);
+
+    test("out of order: ended before started still ends the call, billed once", async () => {
+      const callId = newId("call");
+      const answeredAtMs = Date.now() - 90_000;
+      const [ringing, started, , , , ended] = inboundCallEvents(h, {
+        callId,
+        agentId,
+        answeredAtMs,
+        durationS: 90,
+      });
+      const recording = eventOf(h, {
+        type: "call.recording",
+        call_id: callId,
+        path: "/nonexistent/recording.wav",
+        duration_s: 90,
+        bytes: 2_880_044,
+      });
+      for (const event of [recording, ended!, started!, ringing!]) {
+        expect(await applyCallEvent(h.ctx, event)).toBe("applied");
+      }
+      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      expect(detail.body.status).toBe("completed");
+      expect(detail.body.agent_id).toBe(agentId);
+      expect(detail.body.answered_at).toBe(new Date(answeredAtMs).toISOString());
+      expect(detail.body.hangup_cause).toBe("caller_hangup");
+      expect(detail.body.recording_url).toBe(`/api/v1/calls/${callId}/recording`);
+      expect(detail.body.cost_cents).toBe(9);
+      expect(await callCharges(h, callId)).toEqual([-9]);
+      for (const event of [ended!, started!]) expect(await applyCallEvent(h.ctx, event)).toBe("duplicate");
+      expect(await callCharges(h, callId)).toEqual([-9]);
+    });
+
+    test("outbound calls are billed at the outbound rate; failures send call.failed", async () => {
+      const callId = newId("call");
+      const answeredAtMs = Date.now() - 90_200;
+      await applyCallEvent(
+        h.ctx,
+        eventOf(h, {
+          type: "call.started",
+          call_id: callId,
+          direction: "outbound",
+          agent_id: agentId,
+          from_number: "+16282000001",
+          to_number: "+14155550142",
+          phone_number_id: null,
+          answered_at: new Date(answeredAtMs).toISOString(),
+        }),
+      );
+      await applyCallEvent(
+        h.ctx,
+        eventOf(h, { type: "call.turn", call_id: callId, index: 0, turn: agentTurn(answeredAtMs + 50, 650) }),
+      );
+      await applyCallEvent(
+        h.ctx,
+        eventOf(h, {
+          type: "call.ended",
+          call_id: callId,
+          status: "failed",
+          hangup_cause: "media_timeout",
+          ended_at: new Date().toISOString(),
+          duration_s: 90.2,
+        }),
+      );
+      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      expect(detail.body.status).toBe("failed");
+      // 90.2 s bills 91 s; at 12 cents a minute that is 18.2 cents, rounded up.
+      expect(detail.body.cost_cents).toBe(19);
+      expect(await callCharges(h, callId)).toEqual([-19]);
+      expect(await webhookTypes(h)).toContain("call.failed");
+    });
+
+    test("events of another org never touch this org's calls, and unreadable entries are skipped", async () => {
+      const callId = newId("call");
+      const [, started] = inboundCallEvents(h, { callId, agentId, answeredAtMs: Date.now(), durationS: 1 });
+      await applyCallEvent(h.ctx, started!);
+      const other = await h.newOrg();
+      const hijack = eventOf(
+        h,
+        {
+          type: "call.ended",
+          call_id: callId,
+          status: "completed",
+          hangup_cause: "x",
+          ended_at: new Date().toISOString(),
+          duration_s: 5,
+        },
+        other.orgId,
+      );
+      expect(await applyCallEvent(h.ctx, hijack)).toBe("unknown_org");
+      const ghost = eventOf(
+        h,
+        { type: "call.status", call_id: newId("call"), status: "ringing" },
+        "org_gone",
+      );
+      expect(await applyCallEvent(h.ctx, ghost)).toBe("unknown_org");
+      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      expect(detail.body.status).toBe("in_progress");
+
+      await bus.append(Streams.callEvents, "not json");
+      await bus.append(Streams.callEvents, JSON.stringify({ type: "call.ended" }));
+      const consumer = startCallEventsConsumer(h.ctx, log, {
+        consumerName: "c2",
+        claimIdleMs: 60_000,
+        blockMs: 100,
+      });
+      try {
+        await waitFor(async () => {
+          await Bun.sleep(200);
+          return (await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c2", 100)).length === 0;
+        });
+      } finally {
+        await consumer.stop();
+      }
+    }, 30_000);
+  });
+}
