@@ -13,6 +13,7 @@ import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
+import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 
 export const API_PREFIX = "/api/v1";
@@ -57,8 +58,10 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
       },
       { detail: { tags: ["Health"], security: [] } },
     )
+    .use(widgetPublicModule(ctx))
     .group(API_PREFIX, (api) =>
       api
+        .use(webCallsModule(ctx))
         .use(apiKeysModule(ctx))
         .use(agentsModule(ctx))
         .use(phoneNumbersModule(ctx))

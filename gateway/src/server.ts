@@ -3,9 +3,12 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import { connectBus } from "@switchboard/shared/bus/index";
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
+import type { MediaApplication } from "./calls/application.ts";
 import { GreetingApplication } from "./calls/greeting-application.ts";
 import { SipService } from "./calls/sip-service.ts";
+import { MediaClock } from "./media/clock.ts";
 import { EspeakTts } from "./providers/espeak/tts.ts";
+import { WebRtcService } from "./webrtc/signalling.ts";
 
 export interface RunningGateway {
   url: string;
@@ -18,14 +21,34 @@ export async function startGateway(options: {
   config: Config;
   log: Logger;
   bus?: Bus;
+  /** What answered calls run; default: the greeting application. */
+  application?: MediaApplication;
+  /** Extra ICE host addresses for browser calls (loopback in tests). */
+  webrtcHostAddresses?: string[];
 }): Promise<RunningGateway> {
   const { config } = options;
   const bus = options.bus ?? (await connectBus(config.redisUrl));
+  const clock = new MediaClock();
+  const application =
+    options.application ?? new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
+  // Stable across restarts so the dispatch consumer re-reads its own pending entries.
+  const gatewayId = `gateway-${hostname()}-${config.sipPort}`;
+  const webrtc = new WebRtcService({
+    config,
+    log: options.log.child({ component: "webrtc" }),
+    bus,
+    clock,
+    application,
+    gatewayId,
+    hostAddresses: options.webrtcHostAddresses,
+  });
   const server = Bun.serve({
     port: config.gatewayPort,
-    fetch(request) {
+    async fetch(request) {
       const { pathname } = new URL(request.url);
       if (pathname === "/health") return Response.json({ status: "ok" });
+      const signalling = await webrtc.handle(request);
+      if (signalling) return signalling;
       return new Response(null, { status: 404 });
     },
   });
@@ -34,14 +57,15 @@ export async function startGateway(options: {
     config,
     log: options.log.child({ component: "sip" }),
     bus,
-    application: new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null }),
-    // Stable across restarts so the dispatch consumer re-reads its own pending entries.
-    gatewayId: `gateway-${hostname()}-${config.sipPort}`,
+    application,
+    gatewayId,
+    clock,
   });
   return {
     url,
     describe: () => [`  Gateway  ${url} (SIP on UDP and TCP port ${sip.port})`],
     async stop() {
+      await webrtc.stop();
       await sip.stop();
       server.stop(true);
       if (!options.bus) await bus.close();

@@ -1,0 +1,251 @@
+// WHIP-style signalling for browser calls (RFC 9725 shapes) on the gateway's HTTP server:
+//   POST   /webrtc/calls        Authorization: Bearer <call token>, body: SDP offer
+//          -> 201, body: SDP answer, Location: /webrtc/calls/{call_id}
+//   DELETE /webrtc/calls/{id}   Authorization: Bearer <the same token> -> 200, the call ends
+// CORS is open: the bearer token, not the page's origin, authorizes; a token minted for a
+// widget key is bound to its origin, which must match the request's Origin header.
+import { timingSafeEqual } from "node:crypto";
+import { mkdir } from "node:fs/promises";
+import { join } from "node:path";
+import type { Agent } from "@switchboard/shared/agent";
+import type { Bus } from "@switchboard/shared/bus/contract";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import type { Config } from "@switchboard/shared/config";
+import { ApiError, problemResponse } from "@switchboard/shared/errors";
+import type { Logger } from "@switchboard/shared/logger";
+import type { MediaApplication } from "../calls/application.ts";
+import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
+import type { MediaClock } from "../media/clock.ts";
+import { WavRecorder } from "../media/wav-recorder.ts";
+import { WebRtcCallAudio } from "./call-audio.ts";
+import { CallTokenError, verifyCallToken, type WebCallClaims } from "./call-token.ts";
+import { codecForMimeType } from "./codecs.ts";
+import { iceLinkHeaders, iceServersFromConfig } from "./ice.ts";
+import { PeerError, WebRtcPeer } from "./peer.ts";
+import { WebCall } from "./web-call.ts";
+
+export const WEBRTC_CALLS_PATH = "/webrtc/calls";
+const MAX_OFFER_BYTES = 64 * 1024;
+
+const CORS_HEADERS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "POST, DELETE, OPTIONS",
+  "access-control-allow-headers": "authorization, content-type",
+  "access-control-expose-headers": "location, link",
+  "access-control-max-age": "600",
+};
+
+export interface WebRtcServiceOptions {
+  config: Config;
+  log: Logger;
+  bus: Bus;
+  clock: MediaClock;
+  application: MediaApplication;
+  gatewayId: string;
+  /** Extra ICE host addresses (loopback for tests on one machine). */
+  hostAddresses?: string[];
+  /** Null disables recording; default DATA_DIR/recordings. */
+  recordingsDir?: string | null;
+  connectTimeoutMs?: number;
+}
+
+interface ActiveCall {
+  call: WebCall;
+  token: string;
+}
+
+export class WebRtcService {
+  private readonly calls = new Map<string, ActiveCall>();
+  private readonly perOrg = new Map<string, number>();
+  private readonly recordingsDir: string | null;
+
+  constructor(private readonly options: WebRtcServiceOptions) {
+    this.recordingsDir =
+      options.recordingsDir === undefined
+        ? join(options.config.dataDir, "recordings")
+        : options.recordingsDir;
+  }
+
+  get activeCalls(): number {
+    return this.calls.size;
+  }
+
+  /** The response for a signalling request, or null when the path is not ours. */
+  async handle(request: Request): Promise<Response | null> {
+    const { pathname } = new URL(request.url);
+    if (pathname !== WEBRTC_CALLS_PATH && !pathname.startsWith(`${WEBRTC_CALLS_PATH}/`)) return null;
+    if (request.method === "OPTIONS") return new Response(null, { status: 204, headers: CORS_HEADERS });
+    try {
+      if (pathname === WEBRTC_CALLS_PATH) {
+        if (request.method !== "POST") throw methodNotAllowed("POST");
+        return await this.createCall(request);
+      }
+      const callId = decodeURIComponent(pathname.slice(WEBRTC_CALLS_PATH.length + 1));
+      if (request.method !== "DELETE") throw methodNotAllowed("DELETE");
+      return await this.deleteCall(callId, request);
+    } catch (error) {
+      if (error instanceof ApiError) return problemResponse(error, CORS_HEADERS);
+      this.options.log.error({ err: error }, "webrtc signalling failed");
+      return problemResponse(
+        new ApiError(500, "internal_error", "The call could not be set up."),
+        CORS_HEADERS,
+      );
+    }
+  }
+
+  /** Ends every call (gateway shutdown). */
+  async stop(): Promise<void> {
+    await Promise.all([...this.calls.values()].map(({ call }) => call.end("completed", "gateway_shutdown")));
+  }
+
+  private async createCall(request: Request): Promise<Response> {
+    const token = bearerToken(request);
+    const claims = await this.verify(token);
+    const origin = request.headers.get("origin");
+    if (claims.origin !== null && origin !== claims.origin) {
+      throw new ApiError(403, "origin_not_allowed", "This call token was issued for another origin.");
+    }
+    const contentType = request.headers.get("content-type")?.split(";")[0]?.trim().toLowerCase();
+    if (contentType !== "application/sdp") {
+      throw new ApiError(415, "unsupported_media_type", "The offer must be sent as application/sdp.");
+    }
+    const offer = await request.text();
+    if (offer.length === 0 || offer.length > MAX_OFFER_BYTES || !offer.startsWith("v=0")) {
+      throw new ApiError(400, "invalid_sdp", "The body is not an SDP offer.");
+    }
+    const { config, bus } = this.options;
+    const agent = await this.agentFor(claims);
+    if ((this.perOrg.get(claims.orgId) ?? 0) >= config.sipMaxCallsPerOrg) {
+      throw new ApiError(
+        503,
+        "too_many_calls",
+        "The organization is at its concurrent call limit.",
+        undefined,
+        {
+          "retry-after": "10",
+        },
+      );
+    }
+    const balance = await bus.hashGet(Hashes.creditBalances, claims.orgId);
+    if (balance !== null && Number(balance) <= 0) {
+      throw new ApiError(402, "insufficient_credits", "The organization does not have enough credits.");
+    }
+    // One token, one call, across every gateway: the first use claims it for its lifetime.
+    const ttlMs = Math.max(1000, claims.expiresAt.getTime() - Date.now() + 60_000);
+    const uses = await bus.incrementWindow(`webcall:token:${claims.callId}`, ttlMs);
+    if (uses.count > 1 || this.calls.has(claims.callId)) {
+      throw new ApiError(409, "token_used", "This call token has already started a call.");
+    }
+
+    let peer: WebRtcPeer;
+    try {
+      peer = await WebRtcPeer.answer(offer, {
+        iceServers: iceServersFromConfig(config),
+        additionalHostAddresses: this.options.hostAddresses,
+      });
+    } catch (error) {
+      const reason = error instanceof PeerError ? error.message : "the offer could not be answered";
+      throw new ApiError(400, "invalid_sdp", `The offer was refused: ${reason}.`);
+    }
+    const codec = codecForMimeType(peer.codecMimeType);
+    if (codec === null) {
+      await peer.close();
+      throw new ApiError(400, "incompatible_media", "No common audio codec (opus or PCMU).");
+    }
+    let recorder: WavRecorder | null = null;
+    if (this.recordingsDir !== null) {
+      await mkdir(this.recordingsDir, { recursive: true });
+      recorder = await WavRecorder.create(
+        join(this.recordingsDir, `${claims.callId}.wav`),
+        INTERNAL_SAMPLE_RATE_HZ,
+      );
+    }
+    const audio = new WebRtcCallAudio(
+      codec,
+      this.options.clock,
+      (payload, timestamp, sequenceNumber, marker) =>
+        peer.sendPayload(payload, timestamp, sequenceNumber, marker),
+      recorder,
+    );
+    const call = new WebCall(
+      {
+        bus,
+        log: this.options.log,
+        gatewayId: this.options.gatewayId,
+        application: this.options.application,
+        connectTimeoutMs: this.options.connectTimeoutMs ?? 30_000,
+      },
+      { callId: claims.callId, orgId: claims.orgId, agent, metadata: claims.metadata, peer, audio },
+    );
+    this.calls.set(call.callId, { call, token });
+    this.perOrg.set(call.orgId, (this.perOrg.get(call.orgId) ?? 0) + 1);
+    call.onEnded(() => {
+      this.calls.delete(call.callId);
+      const count = (this.perOrg.get(call.orgId) ?? 1) - 1;
+      if (count <= 0) this.perOrg.delete(call.orgId);
+      else this.perOrg.set(call.orgId, count);
+    });
+    this.options.log.info(
+      { call_id: call.callId, agent_id: agent.id, codec: codec.name },
+      "web call offered",
+    );
+
+    const headers = new Headers(CORS_HEADERS);
+    headers.set("content-type", "application/sdp");
+    headers.set("location", `${WEBRTC_CALLS_PATH}/${encodeURIComponent(call.callId)}`);
+    for (const link of iceLinkHeaders(iceServersFromConfig(config))) headers.append("link", link);
+    return new Response(peer.answerSdp, { status: 201, headers });
+  }
+
+  private async deleteCall(callId: string, request: Request): Promise<Response> {
+    const token = bearerToken(request);
+    const active = this.calls.get(callId);
+    if (!active || !sameSecret(active.token, token)) throw new ApiError(404, "not_found", "Call not found.");
+    await active.call.end("completed", "caller_hangup");
+    return new Response(null, { status: 200, headers: CORS_HEADERS });
+  }
+
+  private async verify(token: string): Promise<WebCallClaims> {
+    try {
+      return await verifyCallToken(this.options.config, token);
+    } catch (error) {
+      if (error instanceof CallTokenError) throw new ApiError(401, error.code, error.message);
+      throw error;
+    }
+  }
+
+  private async agentFor(claims: WebCallClaims): Promise<Agent> {
+    const json = await this.options.bus.hashGet(Hashes.agentSnapshots, claims.agentId);
+    let agent: Agent | null = null;
+    try {
+      agent = json === null ? null : (JSON.parse(json) as Agent);
+    } catch {
+      agent = null;
+    }
+    if (agent === null || (agent.org_id !== undefined && agent.org_id !== claims.orgId)) {
+      throw new ApiError(404, "not_found", "Agent not found.");
+    }
+    if (agent.is_active === false) throw new ApiError(409, "agent_inactive", "The agent is not active.");
+    return agent;
+  }
+}
+
+function bearerToken(request: Request): string {
+  const header = request.headers.get("authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match)
+    throw new ApiError(401, "missing_token", "Send the call token as Authorization: Bearer <token>.");
+  return match[1]!;
+}
+
+function sameSecret(expected: string, actual: string): boolean {
+  const a = Buffer.from(expected);
+  const b = Buffer.from(actual);
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function methodNotAllowed(allow: string): ApiError {
+  return new ApiError(405, "method_not_allowed", `Use ${allow} here.`, undefined, {
+    allow: `${allow}, OPTIONS`,
+  });
+}
