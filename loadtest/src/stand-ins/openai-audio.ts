@@ -1,5 +1,8 @@
 // POST /v1/audio/speech (response_format pcm: 24 kHz mono s16le, streamed) and
 // POST /v1/audio/transcriptions (multipart with a `file`; JSON `{text}` back).
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { pcmBytes, rms, synthesizeWords } from "./audio.ts";
 import { DROP_DELAY_MS, type StandInState } from "./faults.ts";
 import type { SpeechScript, TranscriptionScript } from "./script.ts";
@@ -86,7 +89,28 @@ export async function transcription(
     stats.completed += 1;
     return Response.json({ text: "" });
   }
-  const text = script.texts[stats.scripted++ % Math.max(1, script.texts.length)] ?? "";
+  const text =
+    script.recognizer === "pocketsphinx"
+      ? await recognize(new Uint8Array(await file.arrayBuffer()))
+      : (script.texts[stats.scripted++ % Math.max(1, script.texts.length)] ?? "");
+  if (text === null) return Response.json({ error: { message: "pocketsphinx failed" } }, { status: 500 });
   stats.completed += 1;
   return Response.json({ text });
+}
+
+/** Real recognition by Debian's pocketsphinx (wideband model: 16 kHz mono WAV only). */
+async function recognize(wav: Uint8Array): Promise<string | null> {
+  const directory = await mkdtemp(join(tmpdir(), "stand-in-asr-"));
+  try {
+    const path = join(directory, "segment.wav");
+    await writeFile(path, wav);
+    const child = Bun.spawn(["pocketsphinx_continuous", "-infile", path, "-logfn", "/dev/null"], {
+      stdout: "pipe",
+      stderr: "ignore",
+    });
+    const [text, exitCode] = await Promise.all([new Response(child.stdout).text(), child.exited]);
+    return exitCode === 0 ? text.trim().split("\n").join(" ") : null;
+  } finally {
+    await rm(directory, { recursive: true, force: true });
+  }
 }

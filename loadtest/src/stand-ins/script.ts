@@ -36,6 +36,11 @@ export interface TranscriptionScript {
   delayMs: number;
   /** A segment whose RMS stays below this gives empty text. */
   speechRmsThreshold: number;
+  /**
+   * `scripted` answers with `texts`; `pocketsphinx` really recognises the audio with Debian's
+   * pocketsphinx (good on clean 16 kHz speech such as flite's; seconds per request).
+   */
+  recognizer: "scripted" | "pocketsphinx";
 }
 
 export interface DeepgramScript {
@@ -80,6 +85,7 @@ export const DEFAULT_SCRIPT: StandInScript = {
     texts: ["I would like to book a table for two people tomorrow evening."],
     delayMs: 150,
     speechRmsThreshold: 300,
+    recognizer: "scripted",
   },
   deepgram: {
     utterances: ["I would like to book a table for two people tomorrow evening."],
