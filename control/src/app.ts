@@ -13,6 +13,7 @@ import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
+import { trunksModule } from "./modules/trunks/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 
@@ -65,6 +66,7 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(apiKeysModule(ctx))
         .use(agentsModule(ctx))
         .use(phoneNumbersModule(ctx))
+        .use(trunksModule(ctx))
         .use(creditsModule(ctx))
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
