@@ -1,0 +1,107 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { newId } from "@switchboard/shared/ids";
+import { createHarness, type Harness } from "../../testing/harness.ts";
+import { applyCallEvent } from "./events.ts";
+import { GATEWAY_LOST_CAUSE, reapLostCalls } from "./reaper.ts";
+import {
+  addCredits,
+  addWebhookEndpoint,
+  callCharges,
+  createAgent,
+  inboundCallEvents,
+  webhookTypes,
+} from "./test-support.ts";
+
+const LOST_AFTER_MS = 1000;
+
+interface CallDetail {
+  status: string;
+  hangup_cause: string | null;
+  duration_s: number | null;
+  cost_cents: number | null;
+  ended_at: string | null;
+  transcript: unknown[];
+}
+
+describe("lost-gateway reaper", () => {
+  let h: Harness;
+  let agentId: string;
+  const lostGateway = `gw-lost-${crypto.randomUUID().slice(0, 8)}`;
+  const liveGateway = `gw-live-${crypto.randomUUID().slice(0, 8)}`;
+
+  beforeAll(async () => {
+    h = await createHarness({ config: { inboundCentsPerMinute: 6 } });
+    agentId = await createAgent(h);
+    await addCredits(h, 5000);
+    await addWebhookEndpoint(h);
+  });
+  afterAll(async () => {
+    await h.ctx.bus.hashDelete(Hashes.gatewayHeartbeats, lostGateway);
+    await h.ctx.bus.hashDelete(Hashes.gatewayHeartbeats, liveGateway);
+    await h.close();
+  });
+
+  test("calls of a silent gateway end as failed with their transcript, billed once; live gateways keep theirs", async () => {
+    const lostCall = newId("call");
+    const liveCall = newId("call");
+    const answeredAtMs = Date.now() - 120_000;
+    // Everything up to the hang-up: ringing, started and three turns; the gateway dies before call.ended.
+    const lostEvents = inboundCallEvents(h, {
+      callId: lostCall,
+      agentId,
+      answeredAtMs,
+      durationS: 0,
+      gatewayId: lostGateway,
+    }).slice(0, 5);
+    const liveEvents = inboundCallEvents(h, {
+      callId: liveCall,
+      agentId,
+      answeredAtMs,
+      durationS: 0,
+      gatewayId: liveGateway,
+    }).slice(0, 2);
+    for (const event of [...lostEvents, ...liveEvents]) await applyCallEvent(h.ctx, event);
+    await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, lostGateway, String(Date.now() - 60_000));
+
+    // Nothing is lost while the last word from the gateway is recent.
+    await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
+    await reapLostCalls(h.ctx, LOST_AFTER_MS);
+    expect((await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`)).body.status).toBe("in_progress");
+
+    await Bun.sleep(LOST_AFTER_MS + 300);
+    await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
+    expect(await reapLostCalls(h.ctx, LOST_AFTER_MS)).toBeGreaterThanOrEqual(1);
+    expect(await reapLostCalls(h.ctx, LOST_AFTER_MS)).toBe(0);
+
+    const lost = await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`);
+    expect(lost.body.status).toBe("failed");
+    expect(lost.body.hangup_cause).toBe(GATEWAY_LOST_CAUSE);
+    expect(lost.body.transcript).toHaveLength(3);
+    // Billed from the answer to the gateway's last sign of life: about two minutes at 6 cents.
+    expect(lost.body.duration_s!).toBeGreaterThan(119);
+    expect(lost.body.duration_s!).toBeLessThan(130);
+    expect(lost.body.cost_cents!).toBeGreaterThanOrEqual(12);
+    expect(await callCharges(h, lostCall)).toEqual([-lost.body.cost_cents!]);
+
+    const live = await h.json<CallDetail>("GET", `/api/v1/calls/${liveCall}`);
+    expect(live.body.status).toBe("in_progress");
+
+    // The gateway's own call.ended arriving late changes nothing and charges nothing more.
+    const [lateEnd] = inboundCallEvents(h, {
+      callId: lostCall,
+      agentId,
+      answeredAtMs,
+      durationS: 600,
+      gatewayId: lostGateway,
+    }).slice(5);
+    expect(await applyCallEvent(h.ctx, lateEnd!)).toBe("applied");
+    const after = await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`);
+    expect(after.body.hangup_cause).toBe(GATEWAY_LOST_CAUSE);
+    expect(after.body.cost_cents).toBe(lost.body.cost_cents);
+    expect(await callCharges(h, lostCall)).toEqual([-lost.body.cost_cents!]);
+    const types = await webhookTypes(h);
+    expect(types.filter((type) => type === "call.failed")).toHaveLength(1);
+    expect(types.filter((type) => type === "call.transcript.ready")).toHaveLength(1);
+  }, 30_000);
+});
