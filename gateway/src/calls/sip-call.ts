@@ -2,6 +2,7 @@
 // hang-up and blind transfer (REFER) from the application, and the end of the call.
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
+import type { CallAudio } from "../media/call-audio.ts";
 import type { RtpSession } from "../rtp/session.ts";
 import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
 import type { Dialog } from "../sip/dialog.ts";
@@ -114,7 +115,7 @@ export class SipCall implements RegisteredCall, CallControl {
         toNumber: init.toNumber,
         objective: init.objective,
         metadata: init.metadata,
-        audio: this.media,
+        audio: this.callAudio(),
         control: this,
         reporter: {
           turn: (turn) => {
@@ -215,8 +216,26 @@ export class SipCall implements RegisteredCall, CallControl {
 
   private readonly infoDtmfHandlers: Array<(digit: string) => void> = [];
 
-  onInfoDtmf(handler: (digit: string) => void): void {
-    this.infoDtmfHandlers.push(handler);
+  /** The RTP session as the application sees it, with SIP INFO digits joined to RFC 4733 ones. */
+  private callAudio(): CallAudio {
+    const media = this.media;
+    const infoHandlers = this.infoDtmfHandlers;
+    return {
+      onFrame: (handler) => media.onFrame(handler),
+      onDtmf: (handler) => {
+        media.onDtmf(handler);
+        infoHandlers.push(handler);
+      },
+      enqueue: (pcm) => media.enqueue(pcm),
+      flush: () => media.flush(),
+      get playedSamples() {
+        return media.playedSamples;
+      },
+      get queuedSamples() {
+        return media.queuedSamples;
+      },
+      sendDtmf: (digits) => media.sendDtmf(digits),
+    };
   }
 
   /** RFC 3515 §2.4.5: NOTIFY bodies carry the transfer's progress as a sipfrag status line. */
