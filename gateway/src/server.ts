@@ -2,6 +2,7 @@ import { hostname } from "node:os";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { connectBus } from "@switchboard/shared/bus/index";
 import type { Config } from "@switchboard/shared/config";
+import { startHeartbeat } from "@switchboard/shared/heartbeat";
 import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "./calls/application.ts";
 import { GreetingApplication } from "./calls/greeting-application.ts";
@@ -33,6 +34,9 @@ export async function startGateway(options: {
     options.application ?? new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
   // Stable across restarts so the dispatch consumer re-reads its own pending entries.
   const gatewayId = `gateway-${hostname()}-${config.sipPort}`;
+  const heartbeat = startHeartbeat(bus, gatewayId, config.gatewayHeartbeatIntervalMs, (error) =>
+    options.log.warn({ err: error }, "gateway heartbeat not written"),
+  );
   const webrtc = new WebRtcService({
     config,
     log: options.log.child({ component: "webrtc" }),
@@ -68,6 +72,7 @@ export async function startGateway(options: {
       await webrtc.stop();
       await sip.stop();
       server.stop(true);
+      await heartbeat.stop();
       if (!options.bus) await bus.close();
     },
   };

@@ -28,7 +28,7 @@ export const Hashes = {
   knowledgeRevisions: "knowledge:revisions",
   /** trunk id -> JSON TrunkSnapshot (gateway/src/calls/trunk.ts): orgs' own carriers. */
   trunks: "trunks",
-  /** gateway id -> last heartbeat, epoch ms as a decimal string; control ends calls of silent gateways. */
+  /** gateway id -> JSON GatewayHeartbeat (shared/src/heartbeat.ts); control ends calls of silent gateways. */
   gatewayHeartbeats: "gateways:heartbeats",
 } as const;
 

@@ -28,7 +28,10 @@ export function startCallsBackground(ctx: ControlContext): CallsBackground {
 
   const sweep = async () => {
     try {
-      const reaped = await reapLostCalls(ctx, ctx.config.gatewayLostAfterMs);
+      const reaped = await reapLostCalls(ctx, {
+        lostAfterMs: ctx.config.gatewayLostAfterMs,
+        ringingMaxMs: ctx.config.sipOutboundRingTimeoutMs + ctx.config.gatewayLostAfterMs,
+      });
       if (reaped > 0) log.warn({ reaped }, "calls of lost gateways ended as failed");
       await dispatchStragglers(ctx, DISPATCH_RETRY_AFTER_MS, log);
     } catch (error) {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
+import { encodeHeartbeat } from "@switchboard/shared/heartbeat";
 import { newId } from "@switchboard/shared/ids";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { applyCallEvent } from "./events.ts";
@@ -14,6 +15,7 @@ import {
 } from "./test-support.ts";
 
 const LOST_AFTER_MS = 1000;
+const REAP = { lostAfterMs: LOST_AFTER_MS, ringingMaxMs: 600_000 };
 
 interface CallDetail {
   status: string;
@@ -66,13 +68,13 @@ describe("lost-gateway reaper", () => {
 
     // Nothing is lost while the last word from the gateway is recent.
     await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
-    await reapLostCalls(h.ctx, LOST_AFTER_MS);
+    await reapLostCalls(h.ctx, REAP);
     expect((await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`)).body.status).toBe("in_progress");
 
     await Bun.sleep(LOST_AFTER_MS + 300);
     await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
-    expect(await reapLostCalls(h.ctx, LOST_AFTER_MS)).toBeGreaterThanOrEqual(1);
-    expect(await reapLostCalls(h.ctx, LOST_AFTER_MS)).toBe(0);
+    expect(await reapLostCalls(h.ctx, REAP)).toBeGreaterThanOrEqual(1);
+    expect(await reapLostCalls(h.ctx, REAP)).toBe(0);
 
     const lost = await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`);
     expect(lost.body.status).toBe("failed");
@@ -103,5 +105,36 @@ describe("lost-gateway reaper", () => {
     const types = await webhookTypes(h);
     expect(types.filter((type) => type === "call.failed")).toHaveLength(1);
     expect(types.filter((type) => type === "call.transcript.ready")).toHaveLength(1);
+  }, 30_000);
+
+  test("answered calls older than their gateway's current run end at once, even with a fresh heartbeat", async () => {
+    const restartedGateway = `gw-restarted-${crypto.randomUUID().slice(0, 8)}`;
+    const orphan = newId("call");
+    const answeredAtMs = Date.now() - 40_000;
+    const events = inboundCallEvents(h, {
+      callId: orphan,
+      agentId,
+      answeredAtMs,
+      durationS: 0,
+      gatewayId: restartedGateway,
+    }).slice(0, 3);
+    for (const event of events) await applyCallEvent(h.ctx, event);
+    const restartedAtMs = Date.now() - 1000;
+    await h.ctx.bus.hashSet(
+      Hashes.gatewayHeartbeats,
+      restartedGateway,
+      encodeHeartbeat({ last_seen_ms: Date.now(), started_ms: restartedAtMs }),
+    );
+    try {
+      expect(await reapLostCalls(h.ctx, REAP)).toBeGreaterThanOrEqual(1);
+    } finally {
+      await h.ctx.bus.hashDelete(Hashes.gatewayHeartbeats, restartedGateway);
+    }
+    const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${orphan}`);
+    expect(detail.body.status).toBe("failed");
+    expect(detail.body.hangup_cause).toBe(GATEWAY_LOST_CAUSE);
+    expect(detail.body.transcript).toHaveLength(1);
+    expect(Date.parse(detail.body.ended_at!)).toBeLessThanOrEqual(restartedAtMs);
+    expect(await callCharges(h, orphan)).toHaveLength(1);
   }, 30_000);
 });

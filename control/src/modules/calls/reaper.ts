@@ -1,27 +1,35 @@
-// Calls of a gateway that stopped its heartbeat (killed, partitioned) end as failed with
+// Calls of a gateway that stopped its heartbeat (killed, partitioned), or that began before
+// the gateway's current run started (it restarted under the same id), end as failed with
 // hangup cause `gateway_lost`. The end goes through the same exactly-once event path as a
 // gateway's own call.ended (event id `reaper:<call id>`), so it is billed once, keeps the
 // turns already persisted, and a late call.ended from the gateway changes nothing.
 import { Hashes } from "@switchboard/shared/bus/topics";
 import type { CallEvent } from "@switchboard/shared/events";
+import { parseHeartbeat } from "@switchboard/shared/heartbeat";
 import { and, inArray, isNotNull } from "drizzle-orm";
 import { calls } from "../../db/schema.ts";
 import { applyCallEvent, type CallEventsDeps } from "./events.ts";
 
 export const GATEWAY_LOST_CAUSE = "gateway_lost";
 
-/** Ends the open calls of every gateway silent for more than `lostAfterMs`; returns how many. */
+/**
+ * Ends the open calls of every gateway silent for more than `lostAfterMs`, answered calls
+ * older than the current run of their gateway, and calls still ringing with no news for
+ * `ringingMaxMs`; returns how many ended.
+ */
 export async function reapLostCalls(
   deps: CallEventsDeps,
-  lostAfterMs: number,
+  options: { lostAfterMs: number; ringingMaxMs: number },
   nowMs = Date.now(),
 ): Promise<number> {
+  const { lostAfterMs, ringingMaxMs } = options;
   const heartbeats = await deps.bus.hashGetAll(Hashes.gatewayHeartbeats);
   const open = await deps.db
     .select({
       id: calls.id,
       orgId: calls.orgId,
       gatewayId: calls.gatewayId,
+      startedAt: calls.startedAt,
       answeredAt: calls.answeredAt,
       updatedAt: calls.updatedAt,
     })
@@ -29,9 +37,17 @@ export async function reapLostCalls(
     .where(and(inArray(calls.status, ["ringing", "in_progress"]), isNotNull(calls.gatewayId)));
   let reaped = 0;
   for (const call of open) {
-    const heartbeatMs = Number(heartbeats[call.gatewayId!] ?? 0) || 0;
-    const lastSeenMs = Math.max(heartbeatMs, call.updatedAt.getTime());
-    if (nowMs - lastSeenMs <= lostAfterMs) continue;
+    const heartbeat = parseHeartbeat(heartbeats[call.gatewayId!]);
+    // Both times come from the gateway's clock.
+    const restarted =
+      heartbeat?.started_ms != null &&
+      call.answeredAt !== null &&
+      call.answeredAt.getTime() < heartbeat.started_ms;
+    const ringingTooLong = call.answeredAt === null && nowMs - call.updatedAt.getTime() > ringingMaxMs;
+    let lastSeenMs = Math.max(heartbeat?.last_seen_ms ?? 0, call.updatedAt.getTime());
+    if (restarted) lastSeenMs = Math.min(call.updatedAt.getTime(), heartbeat.started_ms!);
+    else if (ringingTooLong) lastSeenMs = call.updatedAt.getTime();
+    else if (nowMs - lastSeenMs <= lostAfterMs) continue;
     const answeredMs = call.answeredAt?.getTime() ?? null;
     const event: CallEvent = {
       type: "call.ended",
