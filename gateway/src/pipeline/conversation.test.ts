@@ -92,4 +92,28 @@ describe("turn pipeline: conversation", () => {
     await call.until(() => call!.llm.requests.length === 2);
     expect(call.llm.requests[1]!.messages.at(-1)).toEqual({ role: "user", content: "[caller pressed 12#]" });
   });
+
+  test("knowledge retrieved for the caller's words goes into that request only", async () => {
+    const queries: string[] = [];
+    call = await startTestCall({
+      llm: [{ tokens: ["We open at nine."] }, { tokens: ["Bye."] }],
+      stt: ["when do you open", "thanks"],
+      retrieveContext: async (_call, query) => {
+        queries.push(query);
+        return query.includes("open") ? "Opening hours: 9:00-17:00." : null;
+      },
+    });
+    await call.speak(400);
+    await call.until(() => call!.agentTurns().length === 1);
+    expect(queries).toEqual(["when do you open"]);
+    expect(call.llm.requests[0]!.messages.at(-1)).toEqual({
+      role: "system",
+      content: "Opening hours: 9:00-17:00.",
+    });
+    await call.speak(400);
+    await call.until(() => call!.llm.requests.length === 2);
+    const second = call.llm.requests[1]!.messages;
+    expect(second.filter((message) => message.content === "Opening hours: 9:00-17:00.")).toHaveLength(0);
+    expect(second.at(-1)).toEqual({ role: "user", content: "thanks" });
+  });
 });

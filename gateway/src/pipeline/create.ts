@@ -1,6 +1,7 @@
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext } from "../calls/application.ts";
+import { type KnowledgeRetriever, knowledgeContextFor } from "../knowledge/retrieval.ts";
 import type { ProviderMetrics } from "../providers/base/metrics.ts";
 import { buildProviders } from "../providers/registry.ts";
 import { loadVadEngine } from "../vad/load.ts";
@@ -10,8 +11,8 @@ export interface AgentApplicationSetup {
   config: Config;
   log: Logger;
   metrics?: ProviderMetrics;
-  /** Knowledge retrieval for the caller's words (null: none). */
-  retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
+  /** Local knowledge retrieval: each caller turn's words fetch passages for the agent's sources. */
+  knowledge?: KnowledgeRetriever;
 }
 
 /**
@@ -20,12 +21,19 @@ export interface AgentApplicationSetup {
  */
 export async function createAgentApplication(setup: AgentApplicationSetup): Promise<AgentApplication> {
   const log = setup.log.child({ component: "pipeline" });
+  const knowledge = setup.knowledge;
   const vad = await loadVadEngine(log);
   log.info({ vad: vad.name }, "turn pipeline ready");
   return new AgentApplication({
     vad,
     logger: log,
-    retrieveContext: setup.retrieveContext,
+    retrieveContext: knowledge
+      ? (call: CallContext, query: string, signal: AbortSignal) =>
+          knowledgeContextFor(knowledge, { knowledge: call.agent.knowledge, org_id: call.orgId })(
+            query,
+            signal,
+          )
+      : undefined,
     providers: (agent, call) =>
       buildProviders(setup.config, agent, {
         metrics: setup.metrics,

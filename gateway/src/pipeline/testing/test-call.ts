@@ -67,6 +67,7 @@ export interface TestCallOptions {
   providers?: Partial<PipelineProviders>;
   /** Use the system clock and real 20 ms ticks (for providers with real latencies). */
   realTime?: boolean;
+  retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
   /** An application built elsewhere (e.g. by createAgentApplication) instead of the scripted one. */
   application?: AgentApplication;
 }
@@ -124,6 +125,7 @@ export class TestCall {
         vad: this.options.vad ?? new EnergyVadEngine(),
         clock: this.options.realTime ? systemClock : this.clock,
         silence: this.options.silence,
+        retrieveContext: this.options.retrieveContext,
       });
     this.app = await application.start(context);
     await settle();
