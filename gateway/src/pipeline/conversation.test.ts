@@ -116,4 +116,21 @@ describe("turn pipeline: conversation", () => {
     expect(second.filter((message) => message.content === "Opening hours: 9:00-17:00.")).toHaveLength(0);
     expect(second.at(-1)).toEqual({ role: "user", content: "thanks" });
   });
+
+  test("the STT's end-of-speech ends the turn before the silence window", async () => {
+    call = await startTestCall({
+      agent: { endpointing: { silence_ms: 1500 } },
+      llm: [{ tokens: ["Hi."] }],
+    });
+    await call.speak(400);
+    await call.silence(200);
+    call.stt.emit({ text: "hello there", isFinal: true, endOfSpeech: true });
+    await call.silence(20);
+    expect(call.llm.requests).toHaveLength(1);
+    expect(call.llm.requests[0]!.messages.at(-1)).toEqual({ role: "user", content: "hello there" });
+    await call.until(() => call!.agentTurns().length === 1);
+    const latency = call.agentTurns()[0]!.latency!;
+    expect(latency.endpointing_ms!).toBeLessThan(400);
+    expect(latency.stt_ms).toBe(0);
+  });
 });

@@ -63,7 +63,13 @@ export class ScriptedStt implements SttProvider {
 
   constructor(private readonly utterances: string[]) {}
 
+  /** Sends a transcript event now, as a streaming STT does on its own (e.g. Deepgram's speech_final). */
+  emit: (event: TranscriptEvent) => void = () => {
+    throw new Error("no STT session open");
+  };
+
   async open(_options: unknown, onTranscript: (event: TranscriptEvent) => void): Promise<SttSession> {
+    this.emit = onTranscript;
     return {
       sendAudio: (pcm) => {
         this.receivedSamples += pcm.length;
