@@ -44,6 +44,21 @@ describe("turn pipeline: silence and call length", () => {
     expect(call.hangups).toEqual(["silence_timeout"]);
   });
 
+  test("noise without words does not stop the reprompt", async () => {
+    call = await startTestCall({
+      agent: { first_message: "Hello?", silence: { reprompt_ms: 3000, max_reprompts: 1 } },
+      stt: [""],
+    });
+    await call.until(() => call!.agentTurns().length === 1);
+    await call.silence(1000);
+    await call.speak(300);
+    const noiseEndedAt = call.clock.now();
+    await call.until(() => call!.tts.texts.length === 2, 10_000);
+    expect(call.tts.texts[1]).toBe("Are you still there?");
+    expect(call.clock.now() - noiseEndedAt).toBeGreaterThanOrEqual(3000);
+    expect(call.llm.requests).toHaveLength(0);
+  });
+
   test("max_duration_s ends the call with a goodbye", async () => {
     call = await startTestCall({
       agent: { max_duration_s: 10, silence: { reprompt_ms: 60_000 } },

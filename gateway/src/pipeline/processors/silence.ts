@@ -56,8 +56,13 @@ export class SilenceProcessor extends Processor {
         if (!this.agentActive) this.arm();
         break;
       case "user_turn":
-        if (frame.text) this.reprompts = 0;
-        this.cancel();
+        // Speech without words (noise) gets no answer: keep waiting for the caller.
+        if (frame.text) {
+          this.reprompts = 0;
+          this.cancel();
+        } else if (!this.agentActive) {
+          this.arm();
+        }
         break;
       case "end":
         this.cancel();
