@@ -1,0 +1,245 @@
+// Browser calls end to end: headless Chromium with a fake microphone (flite speech) opens the
+// demo page and a page with the widget; WebRTC to the gateway (ICE, DTLS, SRTP); the turn
+// pipeline answers through the stand-ins; the page shows the transcript and plays the agent's
+// audio; control persists the call with direction web.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startCallsBackground } from "@switchboard/control/src/modules/calls/background";
+import { createHarness, type Harness } from "@switchboard/control/src/testing/harness";
+import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
+import { type RunningGateway, startGateway } from "@switchboard/gateway/server";
+import { MemoryBus } from "@switchboard/shared/bus/memory";
+import { loadConfig } from "@switchboard/shared/config";
+import { createLogger } from "@switchboard/shared/logger";
+import type { Browser, Page } from "playwright-core";
+import { type StandIns, startStandIns } from "../stand-ins/index.ts";
+import { launchChromium, speechWav } from "./chromium.ts";
+
+const SECRET = "browser-test-web-call-secret-0123456789";
+const REPLY = "Certainly, a table for two tomorrow evening.";
+const GREETING = "Hello, this is the web agent.";
+
+let dir: string;
+let standIns: StandIns;
+let bus: MemoryBus;
+let h: Harness;
+let gateway: RunningGateway;
+let callsBackground: ReturnType<typeof startCallsBackground>;
+let control: ReturnType<typeof Bun.serve>;
+let controlUrl: string;
+let browser: Browser;
+let agentId: string;
+const pageServers: ReturnType<typeof Bun.serve>[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "browser-call-"));
+  const wav = join(dir, "caller.wav");
+  speechWav("I would like to book a table for two people tomorrow evening.", wav);
+  standIns = startStandIns({
+    llm: { firstTokenMs: 30, interTokenMs: 2, rules: [{ match: ".", reply: REPLY }] },
+    transcription: { texts: ["I would like to book a table for two."], delayMs: 20, speechRmsThreshold: 100 },
+  });
+  bus = new MemoryBus();
+  const config = loadConfig({
+    GATEWAY_PORT: "0",
+    SIP_PORT: "0",
+    SIP_BIND_ADDRESS: "127.0.0.1",
+    WEB_CALL_SECRET: SECRET,
+    DATA_DIR: dir,
+    OPENAI_BASE_URL: standIns.urls.openai,
+  });
+  const log = createLogger("silent");
+  gateway = await startGateway({
+    config,
+    log,
+    bus,
+    application: await createAgentApplication({ config, log }),
+    webrtcHostAddresses: ["127.0.0.1"],
+  });
+  h = await createHarness({
+    bus,
+    config: {
+      webCallSecret: SECRET,
+      dataDir: dir,
+      gatewayPublicUrl: gateway.url,
+      widgetRateLimitPerMinute: 100,
+    },
+  });
+  callsBackground = startCallsBackground(h.ctx);
+  control = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: (request) => h.app.handle(request) });
+  controlUrl = `http://127.0.0.1:${control.port}`;
+  const created = await h.json<{ id: string }>("POST", "/api/v1/agents", {
+    body: {
+      name: "Web agent",
+      system_prompt: "You take table bookings.",
+      first_message: GREETING,
+      voice: { provider: "espeak", voice_id: "en-us" },
+      llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
+      stt: { provider: "openai", model: "whisper-1", language: "en" },
+      endpointing: { silence_ms: 400 },
+    },
+  });
+  expect(created.status).toBe(201);
+  agentId = created.body.id;
+  browser = await launchChromium(wav);
+}, 120_000);
+
+afterAll(async () => {
+  await browser?.close();
+  for (const server of pageServers) server.stop(true);
+  control?.stop(true);
+  await callsBackground?.stop();
+  await gateway?.stop();
+  await h?.close();
+  await standIns?.stop();
+  await bus?.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** A customer's page on its own loopback origin with the widget's script tag (key from ?key=). */
+function servePage(): string {
+  const server = Bun.serve({
+    port: 0,
+    hostname: "127.0.0.1",
+    fetch(request) {
+      const widgetKey = new URL(request.url).searchParams.get("key") ?? "";
+      const html = `<!doctype html><html><head><title>Shop</title></head><body><h1>Shop</h1>
+<script src="${controlUrl}/widget.js" data-agent="${agentId}" data-key="${widgetKey}" data-label="Call us"></script>
+</body></html>`;
+      return new Response(html, { headers: { "content-type": "text/html" } });
+    },
+  });
+  pageServers.push(server);
+  return `http://127.0.0.1:${server.port}`;
+}
+
+async function inboundAudio(page: Page): Promise<{ bytes: number; audioLevel: number }> {
+  return page.evaluate(async () => {
+    const calls = (window as unknown as { Switchboard: { calls: { pc: RTCPeerConnection }[] } }).Switchboard
+      .calls;
+    const stats = await calls[calls.length - 1]!.pc.getStats();
+    let bytes = 0;
+    let audioLevel = 0;
+    stats.forEach((report: { type: string; kind?: string; bytesReceived?: number; audioLevel?: number }) => {
+      if (report.type === "inbound-rtp" && report.kind === "audio") {
+        bytes = report.bytesReceived ?? 0;
+        audioLevel = Math.max(audioLevel, report.audioLevel ?? 0);
+      }
+    });
+    return { bytes, audioLevel };
+  });
+}
+
+async function waitForAudioLevel(page: Page): Promise<{ bytes: number; audioLevel: number }> {
+  const deadline = Date.now() + 20_000;
+  let last = { bytes: 0, audioLevel: 0 };
+  while (Date.now() < deadline) {
+    last = await inboundAudio(page);
+    if (last.bytes > 2000 && last.audioLevel > 0.001) return last;
+    await Bun.sleep(100);
+  }
+  return last;
+}
+
+describe("browser calls in headless Chromium", () => {
+  test("demo page: pick an agent, talk, see the reply, hear audio, hang up; GET /calls lists it as web", async () => {
+    const page = await browser.newPage();
+    await page.goto(`${controlUrl}/demo`);
+    await page.fill("#api-key", h.ownerKey);
+    await page.click("#load");
+    await page.waitForSelector(`#agent option[value="${agentId}"]`, { state: "attached" });
+    await page.click("#call");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent === "Connected.", null, {
+      timeout: 30_000,
+    });
+    await page.waitForSelector(`#transcript .turn.agent:has-text("${GREETING}")`, { timeout: 30_000 });
+    await page.waitForSelector("#transcript .turn.user", { timeout: 45_000 });
+    await page.waitForSelector(`#transcript .turn.agent:has-text("Certainly")`, { timeout: 45_000 });
+    const audio = await waitForAudioLevel(page);
+    expect(audio.bytes).toBeGreaterThan(2000);
+    expect(audio.audioLevel).toBeGreaterThan(0.001);
+    const callId = await page.evaluate(
+      () =>
+        (window as unknown as { Switchboard: { calls: { callId: string }[] } }).Switchboard.calls[0]!.callId,
+    );
+    await page.click("#hangup");
+    await page.waitForFunction(() => document.querySelector("#status")?.textContent === "You hung up.");
+    await page.close();
+
+    let listed: { id: string; direction: string; status: string }[] = [];
+    const deadline = Date.now() + 20_000;
+    while (Date.now() < deadline) {
+      const list = await h.json<{ data: typeof listed }>("GET", "/api/v1/calls?limit=50");
+      listed = list.body.data ?? [];
+      if (listed.some((call) => call.id === callId && call.status === "completed")) break;
+      await Bun.sleep(200);
+    }
+    expect(listed.find((call) => call.id === callId)).toMatchObject({
+      direction: "web",
+      status: "completed",
+    });
+    const detail = await h.json<{ transcript: { role: string; text: string }[] }>(
+      "GET",
+      `/api/v1/calls/${callId}`,
+    );
+    expect(
+      detail.body.transcript.some((turn) => turn.role === "agent" && turn.text.includes("web agent")),
+    ).toBe(true);
+  }, 150_000);
+
+  test("widget on a customer's page: the call button connects and shows the transcript", async () => {
+    const pageOrigin = servePage();
+    const created = await h.json<{ key: string }>("POST", "/api/v1/widget-keys", {
+      body: { name: "Shop", agent_ids: [agentId], allowed_origins: [pageOrigin] },
+    });
+    expect(created.status).toBe(201);
+    const page = await browser.newPage();
+    await page.goto(`${pageOrigin}/?key=${created.body.key}`);
+    await page.click("[data-switchboard-widget] .call");
+    await page.waitForSelector(`[data-switchboard-widget] .turn.agent:has-text("${GREETING}")`, {
+      timeout: 30_000,
+    });
+    expect(await page.textContent("[data-switchboard-widget] .status")).toBe("Connected.");
+    const audio = await waitForAudioLevel(page);
+    expect(audio.bytes).toBeGreaterThan(2000);
+    await page.click("[data-switchboard-widget] .mute");
+    expect(await page.textContent("[data-switchboard-widget] .mute")).toBe("Unmute");
+    await page.click("[data-switchboard-widget] .hangup");
+    await page.waitForFunction(
+      () =>
+        document.querySelector("[data-switchboard-widget]")?.shadowRoot?.querySelector(".status")
+          ?.textContent === "You hung up.",
+    );
+    await page.close();
+  }, 120_000);
+
+  test("widget on a refused origin and with the microphone refused shows a clear message", async () => {
+    const created = await h.json<{ key: string }>("POST", "/api/v1/widget-keys", {
+      body: { name: "Elsewhere", agent_ids: [agentId], allowed_origins: ["https://shop.example.com"] },
+    });
+    const page = await browser.newPage();
+    await page.goto(`${servePage()}/?key=${created.body.key}`);
+    await page.click("[data-switchboard-widget] .call");
+    await page.waitForSelector("[data-switchboard-widget] .status.error");
+    expect(await page.textContent("[data-switchboard-widget] .status")).toBe(
+      "This page's origin may not use this widget key.",
+    );
+    await page.close();
+
+    const denied = await browser.newPage();
+    // The browser's own refusal, as getUserMedia reports it when the user blocks the microphone.
+    await denied.addInitScript(() => {
+      navigator.mediaDevices.getUserMedia = () =>
+        Promise.reject(new DOMException("Permission denied", "NotAllowedError"));
+    });
+    await denied.goto(`${servePage()}/?key=${created.body.key}`);
+    await denied.click("[data-switchboard-widget] .call");
+    await denied.waitForSelector("[data-switchboard-widget] .status.error");
+    expect(await denied.textContent("[data-switchboard-widget] .status")).toContain(
+      "Microphone access was refused",
+    );
+    await denied.close();
+  }, 60_000);
+});
