@@ -138,4 +138,18 @@ describe("turn pipeline: barge-in", () => {
       ["Here is your answer.", false],
     ]);
   });
+
+  test("speech that starts as the agent finishes and goes on is answered", async () => {
+    call = await startTestCall({
+      llm: [{ tokens: ["One two."] }, { tokens: ["Got it."] }],
+      stt: ["hello", "I have a question"],
+    });
+    await call.speak(400);
+    // "One two." is 600 ms of audio: start talking 100 ms before its end.
+    await call.until(() => call!.audio.playedSamples >= 8000);
+    await call.speak(600);
+    expect(call.audio.flushes).toHaveLength(0);
+    await call.until(() => call!.llm.requests.length === 2);
+    expect(call.llm.requests[1]!.messages.at(-1)).toEqual({ role: "user", content: "I have a question" });
+  });
 });

@@ -31,6 +31,11 @@ export class InterruptionProcessor extends Processor {
         break;
       case "agent_turn_ended":
         this.agentActive = false;
+        // The caller started just before the agent finished and is still talking: that is a turn.
+        if (this.candidate && this.speaking) {
+          this.candidate = false;
+          this.turnHasRealSpeech = true;
+        }
         break;
       case "user_speech_started":
         this.speaking = true;
