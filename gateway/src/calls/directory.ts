@@ -94,6 +94,12 @@ export class CallDirectory {
     return agent;
   }
 
+  /** The org's concurrent-call cap as control published it, else `fallback`. */
+  async callLimit(orgId: string, fallback: number): Promise<number> {
+    const value = Number(await this.bus.hashGet(Hashes.orgCallLimits, orgId));
+    return Number.isInteger(value) && value > 0 ? value : fallback;
+  }
+
   /** The org's balance in cents; null when control has not published one. */
   async balanceCents(orgId: string): Promise<number | null> {
     const value = await this.bus.hashGet(Hashes.creditBalances, orgId);

@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { Hashes } from "@switchboard/shared/bus/topics";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import { publishRoute, runSipp, startTestGateway, type TestGateway, waitFor } from "./testing/sipp.ts";
+import {
+  publishRoute,
+  runSipp,
+  startTestGateway,
+  TEST_ORG,
+  type TestGateway,
+  waitFor,
+} from "./testing/sipp.ts";
 
 const greeting = (hangupAfterGreetingMs: number | null) =>
   new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs });
@@ -91,6 +99,42 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
+  }, 60_000);
+
+  test("over the org's concurrent-call cap: 503 with Retry-After while a call is up", async () => {
+    await gateway.bus.hashSet(Hashes.orgCallLimits, TEST_ORG, "1");
+    const holding = runSipp({
+      scenario: "uac-answered-caller-bye-expect-200.xml",
+      gatewayPort: gateway.port,
+    });
+    expect(await waitFor(() => gateway.service.activeCalls.length === 1)).toBe(true);
+    const refused = await runSipp({
+      scenario: "uac-over-capacity-expect-503.xml",
+      gatewayPort: gateway.port,
+    });
+    expect(refused.errors).toBe("");
+    expect(refused.exitCode).toBe(0);
+    expect((await holding).exitCode).toBe(0);
+    await gateway.bus.hashDelete(Hashes.orgCallLimits, TEST_ORG);
+  }, 60_000);
+
+  test("suspended number 480, empty balance 403, each with its Reason", async () => {
+    await publishRoute(gateway.bus, "+14155550177", { status: "suspended" });
+    await publishRoute(gateway.bus, "+14155550178", { org_id: "org_broke" }, 0);
+    const suspended = await runSipp({
+      scenario: "uac-suspended-number-expect-480.xml",
+      gatewayPort: gateway.port,
+      service: "+14155550177",
+    });
+    expect(suspended.errors).toBe("");
+    expect(suspended.exitCode).toBe(0);
+    const broke = await runSipp({
+      scenario: "uac-no-credits-expect-403.xml",
+      gatewayPort: gateway.port,
+      service: "+14155550178",
+    });
+    expect(broke.errors).toBe("");
+    expect(broke.exitCode).toBe(0);
   }, 60_000);
 
   test("OPTIONS keep-alive is answered 200", async () => {

@@ -66,7 +66,8 @@ export class InboundCalls {
     }
     const agent = await this.deps.directory.agent(route.agent_id);
     if (!agent || agent.is_active === false) return refuse(480, "Agent unavailable");
-    if (this.deps.registry.countForOrg(route.org_id) >= this.deps.config.sipMaxCallsPerOrg) {
+    const callLimit = await this.deps.directory.callLimit(route.org_id, this.deps.config.sipMaxCallsPerOrg);
+    if (this.deps.registry.countForOrg(route.org_id) >= callLimit) {
       return refuse(503, "Concurrent call limit reached", [["Retry-After", String(RETRY_AFTER_S)]]);
     }
 

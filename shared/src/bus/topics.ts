@@ -28,6 +28,8 @@ export const Hashes = {
   knowledgeRevisions: "knowledge:revisions",
   /** trunk id -> JSON TrunkSnapshot (gateway/src/calls/trunk.ts): orgs' own carriers. */
   trunks: "trunks",
+  /** org id -> its concurrent-call cap (decimal); gateways fall back to SIP_MAX_CALLS_PER_ORG. */
+  orgCallLimits: "orgs:call-limits",
   /** gateway id -> JSON GatewayHeartbeat (shared/src/heartbeat.ts); control ends calls of silent gateways. */
   gatewayHeartbeats: "gateways:heartbeats",
 } as const;
