@@ -1,0 +1,98 @@
+// A LiveKit room call's audio as the turn pipeline sees it (the same CallAudio as RTP and
+// WebRTC calls), paced by the gateway's media clock. The caller's frames come from the room's
+// AudioStream at 16 kHz mono; agent frames go to an AudioSource through `sink`.
+import type { AudioFrame } from "@livekit/rtc-node";
+import { type PcmFrame, SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
+import type { CallAudio } from "../../media/call-audio.ts";
+import type { ClockSubscriber, MediaClock } from "../../media/clock.ts";
+import { PlayoutQueue } from "../../media/playout-queue.ts";
+import { FrameChunker, toLiveKitFrame } from "./frames.ts";
+
+/** Where agent audio goes (AudioSource.captureFrame in a room). */
+export type FrameSink = (frame: AudioFrame) => Promise<void>;
+
+const MAX_INBOUND_FRAMES = 8;
+
+export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
+  private readonly frameHandlers: ((frame: PcmFrame) => void)[] = [];
+  private readonly dtmfHandlers: ((digit: string) => void)[] = [];
+  private readonly chunker = new FrameChunker();
+  private readonly inbound = new PlayoutQueue(SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES * 2);
+  private readonly playout = new PlayoutQueue();
+  private readonly callerFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly agentFrame = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly discard = new Int16Array(SAMPLES_PER_FRAME);
+  private readonly unsubscribe: () => void;
+  private mediaStarted = false;
+  private closed = false;
+  sinkErrors = 0;
+
+  constructor(
+    clock: MediaClock,
+    private readonly sink: FrameSink,
+  ) {
+    this.unsubscribe = clock.subscribe(this);
+  }
+
+  get playedSamples(): number {
+    return this.playout.playedSamples;
+  }
+
+  get queuedSamples(): number {
+    return this.playout.queuedSamples;
+  }
+
+  onFrame(handler: (frame: PcmFrame) => void): void {
+    this.frameHandlers.push(handler);
+  }
+
+  onDtmf(handler: (digit: string) => void): void {
+    this.dtmfHandlers.push(handler);
+  }
+
+  enqueue(pcm: Int16Array): void {
+    if (!this.closed) this.playout.enqueue(pcm);
+  }
+
+  flush(): void {
+    this.playout.flush();
+  }
+
+  sendDtmf(_digits: string): Promise<void> {
+    return Promise.reject(new Error("LiveKit room calls do not carry DTMF"));
+  }
+
+  /** A keypad digit (a SIP participant's DTMF, relayed by the room). */
+  receiveDtmf(digit: string): void {
+    if (!/^[0-9*#A-D]$/.test(digit)) return;
+    for (const handler of this.dtmfHandlers) handler(digit);
+  }
+
+  /** One frame from the caller's AudioStream. */
+  receiveFrame(frame: AudioFrame): void {
+    if (this.closed) return;
+    this.mediaStarted = true;
+    this.chunker.push(frame, (chunk) => this.inbound.enqueue(chunk));
+    while (this.inbound.queuedSamples > SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES)
+      this.inbound.pull(this.discard);
+  }
+
+  tick(_tickIndex: number, _nowMs: number): void {
+    if (this.closed) return;
+    if (this.mediaStarted) {
+      if (!this.inbound.pull(this.callerFrame)) this.callerFrame.fill(0);
+      for (const handler of this.frameHandlers) handler(this.callerFrame);
+    }
+    if (this.playout.pull(this.agentFrame)) {
+      this.sink(toLiveKitFrame(this.agentFrame)).catch(() => {
+        this.sinkErrors += 1;
+      });
+    }
+  }
+
+  close(): void {
+    if (this.closed) return;
+    this.closed = true;
+    this.unsubscribe();
+  }
+}
