@@ -59,6 +59,19 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     expect(gateway.service.activeCalls).toHaveLength(0);
   }, 60_000);
 
+  test("over TCP: answered and hung up on one connection", async () => {
+    const before = endedEvents(gateway).length;
+    const result = await runSipp({
+      scenario: "uac-answered-caller-bye-expect-200.xml",
+      gatewayPort: gateway.port,
+      extraArgs: ["-t", "t1"],
+    });
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => endedEvents(gateway).length > before);
+    expect(endedEvents(gateway).at(-1)).toMatchObject({ status: "completed", hangup_cause: "caller_hangup" });
+  }, 60_000);
+
   test("the gateway hangs up after the greeting with a BYE", async () => {
     const result = await runSipp({
       scenario: "uac-gateway-hangs-up-expect-bye.xml",
