@@ -1,7 +1,7 @@
 // The stack on a real socket: torture messages get the status the corpus expects (or none),
 // transactions absorb retransmissions, and thousands of mutated datagrams leave it answering.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { readdirSync, readFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createLogger } from "@switchboard/shared/logger";
 import { SipStack } from "./stack.ts";
