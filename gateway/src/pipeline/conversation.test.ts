@@ -133,4 +133,28 @@ describe("turn pipeline: conversation", () => {
     expect(latency.endpointing_ms!).toBeLessThan(400);
     expect(latency.stt_ms).toBe(0);
   });
+
+  test("a dropped STT session is replaced and gets the utterance again", async () => {
+    call = await startTestCall({ llm: [{ tokens: ["Hi."] }], stt: ["hello there"] });
+    await call.speak(200);
+    call.stt.fail();
+    await call.speak(200);
+    await call.until(() => call!.llm.requests.length === 1);
+    expect(call.stt.sessions).toBe(2);
+    // The new session heard the whole utterance, from the pre-roll on.
+    expect(call.stt.receivedSamples).toBeGreaterThanOrEqual(400 * 16);
+    expect(call.llm.requests[0]!.messages.at(-1)).toEqual({ role: "user", content: "hello there" });
+  });
+
+  test("a session dropped while a flush is pending gets the flush again", async () => {
+    call = await startTestCall({ llm: [{ tokens: ["Hi."] }], stt: [null, "are you there"] });
+    await call.speak(400);
+    await call.until(() => call!.stt.flushes === 1);
+    await call.silence(100);
+    expect(call.llm.requests).toHaveLength(0);
+    call.stt.fail();
+    await call.until(() => call!.llm.requests.length === 1);
+    expect(call.stt.sessions).toBe(2);
+    expect(call.llm.requests[0]!.messages.at(-1)).toEqual({ role: "user", content: "are you there" });
+  });
 });

@@ -1,22 +1,30 @@
-import type { SttOptions, SttProvider, SttSession } from "../../providers/types.ts";
+import type { ProviderError, SttOptions, SttProvider, SttSession } from "../../providers/types.ts";
 import type { PipelineClock } from "../clock.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 
 /** Caller audio kept from before the VAD noticed speech (its decision lags the first syllable). */
 const PREROLL_FRAMES = 15;
+/** The current utterance is kept for a replacement session; longer ones keep only their start. */
+const MAX_UTTERANCE_FRAMES = 1500;
+/** Replacement sessions per call after retryable session failures. */
+const MAX_REOPENS = 5;
 
 /**
  * Streams the caller's speech to the STT session: from just before the VAD's speech start
- * until endpointing asks for the final transcript.
+ * until endpointing asks for the final transcript. When the session fails mid-call, a new one
+ * gets the current utterance again (and its flush, if one was pending).
  */
 export class SttProcessor extends Processor {
   readonly name = "stt";
   private session: SttSession | null = null;
-  private readonly beforeOpen: Int16Array[] = [];
+  private opening = false;
   private readonly preroll: Int16Array[] = [];
+  /** Audio of the utterance in progress (since speech start, until its flush is answered). */
+  private utterance: Int16Array[] = [];
   private streaming = false;
   private flushPending = false;
+  private reopens = 0;
   private ended = false;
 
   constructor(
@@ -40,47 +48,76 @@ export class SttProcessor extends Processor {
         }
         break;
       case "user_speech_started":
+        if (!this.session) this.reopen();
         if (!this.streaming) {
           this.streaming = true;
+          if (!this.flushPending) this.utterance = [];
           for (const pcm of this.preroll) this.send(pcm);
           this.preroll.length = 0;
         }
         break;
+      case "transcript":
+        if (frame.isFinal && frame.endOfSpeech && this.flushPending) {
+          this.flushPending = false;
+          if (!this.streaming) this.utterance = [];
+        }
+        break;
       case "stt_flush":
         this.streaming = false;
-        if (this.session) this.session.flush();
-        else this.flushPending = true;
+        this.flushPending = true;
+        this.session?.flush();
         return;
       case "end":
         this.ended = true;
-        void this.session?.close();
+        void this.session?.close().catch(() => {});
         break;
     }
     this.push(frame, direction);
   }
 
   private send(pcm: Int16Array): void {
-    if (this.session) this.session.sendAudio(pcm);
-    else this.beforeOpen.push(pcm);
+    if (this.utterance.length < MAX_UTTERANCE_FRAMES) this.utterance.push(pcm);
+    this.session?.sendAudio(pcm);
   }
 
   private async open(): Promise<void> {
+    if (this.opening || this.ended) return;
+    this.opening = true;
+    let opened: SttSession | null = null;
     try {
       const session = await this.provider.open(
         this.options,
-        (event) => this.push({ type: "transcript", ...event, atMs: this.clock.now() }),
-        (error) => this.logger?.warn({ err: error, provider: this.provider.name }, "STT session error"),
+        (event) => this.receive({ type: "transcript", ...event, atMs: this.clock.now() }, "downstream"),
+        (error) => this.onSessionError(opened, error),
       );
+      opened = session;
       if (this.ended) {
         await session.close();
         return;
       }
       this.session = session;
-      for (const pcm of this.beforeOpen) session.sendAudio(pcm);
-      this.beforeOpen.length = 0;
+      // What the caller said while there was no session: the utterance so far, and its flush.
+      for (const pcm of this.utterance) session.sendAudio(pcm);
       if (this.flushPending) session.flush();
     } catch (error) {
       this.logger?.error({ err: error, provider: this.provider.name }, "STT session failed to open");
+    } finally {
+      this.opening = false;
     }
+  }
+
+  private onSessionError(failed: SttSession | null, error: ProviderError): void {
+    this.logger?.warn({ err: error, provider: this.provider.name }, "STT session error");
+    // An error while opening fails the open itself; one from an old session is stale.
+    if (!failed || this.session !== failed) return;
+    this.session = null;
+    void failed.close().catch(() => {});
+    if (error.retryable) this.reopen();
+  }
+
+  private reopen(): void {
+    if (this.ended || this.opening || this.reopens >= MAX_REOPENS) return;
+    this.reopens++;
+    void this.open();
   }
 }

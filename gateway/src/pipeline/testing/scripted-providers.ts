@@ -1,15 +1,16 @@
 // In-process stand-ins for external LLM, STT and TTS services with scripted output, for
 // frame-driven pipeline tests. They honour abort signals like the real adapters.
-import type {
-  ChatMessage,
-  LlmEvent,
-  LlmProvider,
-  LlmRequest,
-  SttProvider,
-  SttSession,
-  ToolCall,
-  TranscriptEvent,
-  TtsProvider,
+import {
+  type ChatMessage,
+  type LlmEvent,
+  type LlmProvider,
+  type LlmRequest,
+  ProviderError,
+  type SttProvider,
+  type SttSession,
+  type ToolCall,
+  type TranscriptEvent,
+  type TtsProvider,
 } from "../../providers/types.ts";
 
 const nextMacrotask = () => new Promise<void>((resolve) => setImmediate(resolve));
@@ -61,22 +62,42 @@ export class ScriptedStt implements SttProvider {
   flushes = 0;
   closed = false;
 
-  constructor(private readonly utterances: string[]) {}
+  /** `null` leaves that flush unanswered (a stalled connection). */
+  constructor(private readonly utterances: (string | null)[]) {}
 
   /** Sends a transcript event now, as a streaming STT does on its own (e.g. Deepgram's speech_final). */
   emit: (event: TranscriptEvent) => void = () => {
     throw new Error("no STT session open");
   };
 
-  async open(_options: unknown, onTranscript: (event: TranscriptEvent) => void): Promise<SttSession> {
+  /** Fails the open session as a dropped connection would (retryable). */
+  fail: () => void = () => {
+    throw new Error("no STT session open");
+  };
+  sessions = 0;
+
+  async open(
+    _options: unknown,
+    onTranscript: (event: TranscriptEvent) => void,
+    onError: (error: ProviderError) => void,
+  ): Promise<SttSession> {
+    this.sessions++;
     this.emit = onTranscript;
+    let failed = false;
+    this.fail = () => {
+      failed = true;
+      onError(new ProviderError(this.name, "connection dropped", true));
+    };
     return {
       sendAudio: (pcm) => {
-        this.receivedSamples += pcm.length;
+        if (!failed) this.receivedSamples += pcm.length;
       },
       flush: () => {
+        if (failed) return;
         this.flushes++;
-        const text = this.utterances.shift() ?? "";
+        const next = this.utterances.shift();
+        if (next === null) return;
+        const text = next ?? "";
         setImmediate(() => onTranscript({ text, isFinal: true, endOfSpeech: true }));
       },
       close: async () => {

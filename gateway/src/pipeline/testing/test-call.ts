@@ -56,7 +56,7 @@ const SILENT_FRAME = new Int16Array(SAMPLES_PER_FRAME);
 export interface TestCallOptions {
   agent?: Partial<Agent>;
   llm?: LlmStep[];
-  stt?: string[];
+  stt?: (string | null)[];
   ttsSamplesPerWord?: number;
   metadata?: Record<string, unknown>;
   objective?: string | null;
