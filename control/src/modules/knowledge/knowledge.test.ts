@@ -548,6 +548,8 @@ describe("every bad file, URL or body gets a clear error", () => {
       "document_too_large",
     );
     await expectProblem(await post("file", { file: "not a file" }), 422, "validation_failed");
+    const huge = new Uint8Array(h.ctx.config.knowledgeMaxBytes + 200 * 1024).fill(0x61);
+    await expectProblem(await upload(huge, "huge.txt", "text/plain"), 413, "document_too_large");
   });
 });
 

@@ -37,6 +37,12 @@ const listResponse = t.Object({
   next_cursor: t.Nullable(t.String()),
 });
 
+/** Room for multipart boundaries, headers and a title around the file itself. */
+const MULTIPART_OVERHEAD_BYTES = 64 * 1024;
+
+const tooLarge = (what: string, maxBytes: number) =>
+  new ApiError(413, "document_too_large", `The ${what} is larger than the ${maxBytes}-byte limit.`);
+
 function titleFromUrl(url: string): string {
   const parsed = new URL(url);
   return `${parsed.hostname}${parsed.pathname === "/" ? "" : parsed.pathname}`.slice(0, 300);
@@ -148,13 +154,7 @@ export function knowledgeModule(ctx: ControlContext) {
       async ({ request, body, set }) => {
         const orgId = requestAuth(request).orgId;
         const file = body.file;
-        if (file.size > limits.maxBytes) {
-          throw new ApiError(
-            413,
-            "document_too_large",
-            `The file is larger than the ${limits.maxBytes}-byte limit.`,
-          );
-        }
+        if (file.size > limits.maxBytes) throw tooLarge("file", limits.maxBytes);
         if (file.size === 0)
           throw validationFailed([{ field: "file", message: "is empty" }], "The file is empty.");
         const bytes = new Uint8Array(await file.arrayBuffer());
@@ -180,6 +180,12 @@ export function knowledgeModule(ctx: ControlContext) {
       },
       {
         body: fileBody,
+        type: "multipart/form-data",
+        // Refuses an oversized upload from its declared length, before the body is buffered.
+        parse: ({ request }) => {
+          const declared = Number(request.headers.get("content-length"));
+          if (declared > limits.maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge("file", limits.maxBytes);
+        },
         response: { 201: knowledgeSourceSchema },
         detail: { summary: "Upload a PDF, DOCX, TXT or Markdown file (multipart field `file`)" },
       },
