@@ -553,6 +553,24 @@ describe("every bad file, URL or body gets a clear error", () => {
   });
 });
 
+describe("model problems", () => {
+  test("search without a loadable model is a 503 naming where it looked, not a 500", async () => {
+    const broken = await createHarness({
+      bus: h.ctx.bus,
+      config: { ...h.ctx.config, modelsDir: join(dir, "no-models-here") },
+    });
+    try {
+      const response = await broken.request("GET", "/api/v1/knowledge/search?q=refunds", { key: h.ownerKey });
+      expect(response.status).toBe(503);
+      const problem = (await response.json()) as Problem;
+      expect(problem.code).toBe("embedding_model_unavailable");
+      expect(problem.detail).toContain(`MODELS_DIR=${join(dir, "no-models-here")}`);
+    } finally {
+      await broken.close();
+    }
+  });
+});
+
 describe("ingestion worker", () => {
   test("runs in the background, woken through the bus, with visible status and progress", async () => {
     const background = new KnowledgeWorker({

@@ -1,6 +1,6 @@
 import { KnowledgeRetriever } from "@switchboard/gateway/knowledge/retrieval";
 import { KnowledgeStore } from "@switchboard/gateway/knowledge/store";
-import { embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
+import { EmbeddingModelError, embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
 import { ApiError, validationFailed } from "@switchboard/shared/errors";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
@@ -91,9 +91,13 @@ export function knowledgeModule(ctx: ControlContext) {
         const knowledge = query.agent_id
           ? presentAgent(await getAgentRow(ctx.db, orgId, query.agent_id)).knowledge
           : { mode: "all" as const, source_ids: [], top_k: 3 };
-        const result = await retriever.retrieveForTurn({ org_id: orgId, knowledge }, query.q, {
-          topK: query.k ?? knowledge.top_k,
-        });
+        const result = await retriever
+          .retrieveForTurn({ org_id: orgId, knowledge }, query.q, { topK: query.k ?? knowledge.top_k })
+          .catch((error: unknown) => {
+            if (!(error instanceof EmbeddingModelError)) throw error;
+            ctx.log.error({ err: error }, "embedding model unavailable for knowledge search");
+            throw new ApiError(503, "embedding_model_unavailable", error.message);
+          });
         return {
           data: result.passages,
           tokens: result.tokens,

@@ -29,6 +29,8 @@ export interface KnowledgeWorkerOptions {
 
 const EMBED_BATCH = 32;
 const INSERT_BATCH = 1000;
+/** Renewed with every progress update, so only a dead worker's claim runs out. */
+const DEFAULT_LEASE_MS = 5 * 60_000;
 
 export class KnowledgeWorker {
   private running = false;
@@ -99,7 +101,7 @@ export class KnowledgeWorker {
   }
 
   private async claim(): Promise<SourceRow | null> {
-    const { db, orgIds, leaseMs = 5 * 60_000 } = this.options;
+    const { db, orgIds, leaseMs = DEFAULT_LEASE_MS } = this.options;
     const now = new Date();
     const due = or(
       eq(knowledgeSources.status, "pending"),
@@ -121,7 +123,7 @@ export class KnowledgeWorker {
   }
 
   private async process(source: SourceRow): Promise<void> {
-    const { db, bus } = this.options;
+    const { db, bus, leaseMs = DEFAULT_LEASE_MS } = this.options;
     const embedder = await this.options.embedder();
     // The tokenizer's count includes [CLS] and [SEP]; chunks must fit with them.
     const maxTokens = Math.min(this.options.chunkTokens, embedder.maxTokens - 2);
@@ -139,7 +141,7 @@ export class KnowledgeWorker {
       const progress = Math.min(99, Math.floor((vectors.length / chunks.length) * 100));
       await db
         .update(knowledgeSources)
-        .set({ progress })
+        .set({ progress, lockedUntil: new Date(Date.now() + leaseMs) })
         .where(and(eq(knowledgeSources.id, source.id), eq(knowledgeSources.contentHash, source.contentHash)));
     }
 
