@@ -86,6 +86,21 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "busy", hangup_cause: "sip_486" });
   }, 60_000);
 
+  test("no answer: the gateway CANCELs at its ring timeout and ends the call no_answer", async () => {
+    const trunk = await startSippServer({ scenario: "uas-ring-no-answer-expect-cancel.xml" });
+    gateway = await gatewayCalling(trunk.port, hangsUp, { SIP_OUTBOUND_RING_TIMEOUT_MS: "1000" });
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).map((event) => event.type)).toEqual(["call.status", "call.ended"]);
+    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+      status: "no_answer",
+      hangup_cause: "ring_timeout",
+    });
+  }, 60_000);
+
   test("digest challenge: the INVITE is retried with valid MD5 credentials and answered", async () => {
     const trunk = await startSippServer({ scenario: "uas-digest-challenge-expect-authorized-invite.xml" });
     gateway = await gatewayCalling(trunk.port, hangsUp, {

@@ -171,6 +171,7 @@ export class OutboundCalls {
     let settled = false;
     let transaction: ClientTransaction;
     let ringTimer: ReturnType<typeof setTimeout> | null = null;
+    let cancelledAtRingTimeout = false;
     const finishFailed = async (status: CallStatus, cause: string) => {
       if (settled) return;
       settled = true;
@@ -229,7 +230,9 @@ export class OutboundCalls {
         }
       }
       if (response.status >= 300) {
-        finishFailed(statusForFailure(response.status), `sip_${response.status}`).catch(() => {});
+        const cause =
+          cancelledAtRingTimeout && response.status === 487 ? "ring_timeout" : `sip_${response.status}`;
+        finishFailed(statusForFailure(response.status), cause).catch(() => {});
         return;
       }
       settled = true;
@@ -244,8 +247,10 @@ export class OutboundCalls {
     ringTimer = setTimeout(() => {
       if (settled) return;
       // RFC 3261 §9.1: CANCEL only after a provisional response; else timer B ends it.
-      if (transaction.state === "proceeding") deps.stack.sendRequest(buildCancel(transaction.request), peer);
-      else finishFailed("no_answer", "ring_timeout").catch(() => {});
+      if (transaction.state === "proceeding") {
+        cancelledAtRingTimeout = true;
+        deps.stack.sendRequest(buildCancel(transaction.request), peer);
+      } else finishFailed("no_answer", "ring_timeout").catch(() => {});
     }, deps.config.sipOutboundRingTimeoutMs);
   }
 
