@@ -294,9 +294,10 @@ export function loadConfig(env: Env = process.env): Config {
     openaiTtsModel: read.string("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
     elevenlabsModelId: read.string("ELEVENLABS_MODEL_ID", "eleven_flash_v2_5"),
     whisperModel: read.string("WHISPER_MODEL", "onnx-community/whisper-tiny.en"),
+    // Falls back to WEBHOOK_ALLOW_PRIVATE; a throwaway reader so a bad value is reported once.
     knowledgeAllowPrivate: read.boolean(
       "KNOWLEDGE_ALLOW_PRIVATE",
-      read.boolean("WEBHOOK_ALLOW_PRIVATE", false),
+      new Reader(env).boolean("WEBHOOK_ALLOW_PRIVATE", false),
     ),
     knowledgeFetchTimeoutMs: read.integer("KNOWLEDGE_FETCH_TIMEOUT_MS", 10_000, 100, 120_000),
     knowledgeMaxBytes: read.integer("KNOWLEDGE_MAX_BYTES", 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
