@@ -65,6 +65,8 @@ export const agents = pgTable(
     interruptions: jsonb("interruptions").$type<Record<string, unknown>>().notNull(),
     tools: jsonb("tools").$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
     knowledge: jsonb("knowledge").$type<Record<string, unknown>>().notNull(),
+    /** Reprompt and hang-up on a silent caller; empty: the gateway's defaults. */
+    silence: jsonb("silence").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     maxDurationS: integer("max_duration_s").notNull().default(1800),
     isActive: boolean("is_active").notNull().default(true),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),

@@ -24,6 +24,7 @@ const fullAgent = {
   interruptions: { enabled: true, min_speech_ms: 300 },
   tools: [{ type: "end_call" }],
   knowledge: { mode: "none" },
+  silence: { reprompt_ms: 8000, max_reprompts: 2, hangup_message: "Goodbye." },
   max_duration_s: 600,
   metadata: { team: "sales" },
 };
@@ -42,7 +43,12 @@ describe("agents", () => {
     expect(read.status).toBe(200);
     expect(read.body).toEqual(created.body);
     const snapshot = JSON.parse((await h.ctx.bus.hashGet(Hashes.agentSnapshots, created.body.id))!);
-    expect(snapshot).toMatchObject({ id: created.body.id, org_id: h.orgId, name: "Front desk" });
+    expect(snapshot).toMatchObject({
+      id: created.body.id,
+      org_id: h.orgId,
+      name: "Front desk",
+      silence: fullAgent.silence,
+    });
   });
 
   test("defaults fill what the caller leaves out", async () => {
@@ -57,6 +63,7 @@ describe("agents", () => {
       interruptions: { enabled: true, min_speech_ms: 250 },
       tools: [],
       knowledge: { mode: "all" },
+      silence: {},
     });
   });
 
@@ -64,8 +71,9 @@ describe("agents", () => {
     const created = await h.json<AgentBody>("POST", "/api/v1/agents", { body: fullAgent });
     await Bun.sleep(5);
     const patched = await h.json<AgentBody>("PATCH", `/api/v1/agents/${created.body.id}`, {
-      body: { llm: { temperature: 1.1 }, is_active: false, name: "Renamed" },
+      body: { llm: { temperature: 1.1 }, is_active: false, name: "Renamed", silence: { max_reprompts: 0 } },
     });
+    expect(patched.body.silence).toEqual({ reprompt_ms: 8000, max_reprompts: 0, hangup_message: "Goodbye." });
     expect(patched.status).toBe(200);
     expect(patched.body.llm).toMatchObject({ model: "gpt-4o-mini", temperature: 1.1 });
     expect(patched.body.name).toBe("Renamed");

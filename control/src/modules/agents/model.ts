@@ -42,6 +42,21 @@ const knowledge = t.Object({
   top_k: t.Integer({ minimum: 1, maximum: 20 }),
 });
 
+const silence = t.Object({
+  reprompt_ms: t.Optional(
+    t.Integer({
+      minimum: 1000,
+      maximum: 120000,
+      description: "Silence before the agent reprompts (default 10000).",
+    }),
+  ),
+  max_reprompts: t.Optional(
+    t.Integer({ minimum: 0, maximum: 10, description: "Reprompts before a polite hang-up (default 1)." }),
+  ),
+  reprompt_message: t.Optional(t.String({ maxLength: 2000 })),
+  hangup_message: t.Optional(t.String({ maxLength: 2000 })),
+});
+
 const tool = t.Object(
   {
     type: t.UnionEnum(["end_call", "transfer_call", "send_dtmf", "http"]),
@@ -78,6 +93,7 @@ export const createAgentBody = t.Object({
   interruptions: t.Optional(t.Partial(interruptions)),
   tools: t.Optional(fields.tools),
   knowledge: t.Optional(t.Partial(knowledge)),
+  silence: t.Optional(silence),
   max_duration_s: t.Optional(fields.max_duration_s),
   is_active: t.Optional(fields.is_active),
   metadata: t.Optional(fields.metadata),
@@ -95,6 +111,7 @@ export const updateAgentBody = t.Object({
   interruptions: t.Optional(t.Partial(interruptions)),
   tools: t.Optional(fields.tools),
   knowledge: t.Optional(t.Partial(knowledge)),
+  silence: t.Optional(silence),
   max_duration_s: t.Optional(fields.max_duration_s),
   is_active: t.Optional(fields.is_active),
   metadata: t.Optional(fields.metadata),
@@ -113,6 +130,7 @@ export const agentSchema = t.Object({
   interruptions,
   tools: t.Array(tool),
   knowledge,
+  silence,
   max_duration_s: t.Integer(),
   is_active: t.Boolean(),
   metadata: t.Record(t.String(), t.Unknown()),
