@@ -75,6 +75,24 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     expect(events[2]).toMatchObject({ status: "completed", hangup_cause: "agent_hangup" });
   }, 60_000);
 
+  test("over TCP: the trunk URI's transport=tcp carries the whole call", async () => {
+    const trunk = await startSippServer({ scenario: "uas-answer-expect-ack-and-bye.xml", transport: "t1" });
+    gateway = await startTestGateway({
+      env: { SIP_TRUNK_OUTBOUND_URI: `sip:127.0.0.1:${trunk.port};transport=tcp` },
+      application: hangsUp,
+    });
+    await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+      status: "completed",
+      hangup_cause: "agent_hangup",
+    });
+  }, 60_000);
+
   test("busy: 486 ends the call as busy", async () => {
     const trunk = await startSippServer({ scenario: "uas-busy-486-expect-ack.xml" });
     gateway = await gatewayCalling(trunk.port, hangsUp);

@@ -205,6 +205,8 @@ export async function startSippServer(options: {
   scenario: string;
   calls?: number;
   timeoutS?: number;
+  /** SIPp transport mode: u1 (UDP, default) or t1 (TCP, one connection). */
+  transport?: "u1" | "t1";
 }): Promise<SippServer> {
   const port = await freeUdpPort();
   const mediaPort = await freeUdpPort();
@@ -231,6 +233,8 @@ export async function startSippServer(options: {
       "-trace_err",
       "-error_file",
       errorFile,
+      "-t",
+      options.transport ?? "u1",
     ],
     { cwd: workDir, stdout: "pipe", stderr: "pipe" },
   );
