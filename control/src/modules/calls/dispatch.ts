@@ -9,13 +9,14 @@ import { and, eq, isNull, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { calls } from "../../db/schema.ts";
 import type { CallRow } from "./present.ts";
+import { chooseOutboundTrunk } from "./trunk-choice.ts";
 
 export interface DispatchDeps {
   db: Database;
   bus: Bus;
 }
 
-export function dispatchCommandOf(row: CallRow): DispatchCommand {
+export function dispatchCommandOf(row: CallRow, trunkId: string | null): DispatchCommand {
   return {
     call_id: row.id,
     org_id: row.orgId,
@@ -24,7 +25,7 @@ export function dispatchCommandOf(row: CallRow): DispatchCommand {
     to_number: row.toNumber ?? "",
     objective: row.objective,
     metadata: row.metadata,
-    trunk_id: null,
+    trunk_id: trunkId,
   };
 }
 
@@ -37,7 +38,13 @@ export async function claimAndDispatch(deps: DispatchDeps, callId: string): Prom
     .returning();
   if (!claimed) return false;
   try {
-    await deps.bus.append(Streams.dispatch, JSON.stringify(dispatchCommandOf(claimed)));
+    // The allow-list was checked when the call was placed; a trunk changed since then is the
+    // gateway's to refuse (it checks the destination again).
+    const choice = await chooseOutboundTrunk(deps.db, claimed.orgId, claimed.toNumber ?? "", []).catch(
+      () => null,
+    );
+    const trunkId = choice?.kind === "org" ? choice.trunkId : null;
+    await deps.bus.append(Streams.dispatch, JSON.stringify(dispatchCommandOf(claimed, trunkId)));
   } catch (error) {
     await deps.db.update(calls).set({ dispatchedAt: null }).where(eq(calls.id, callId));
     throw error;

@@ -140,6 +140,32 @@ describe("POST /calls/outbound", () => {
     expect(await dispatched(h)).toHaveLength(0);
   });
 
+  test("an org's own trunk decides the destinations, and the dispatch names that trunk", async () => {
+    const org = await h.newOrg();
+    const as: Harness = { ...h, json: (m, p, o) => h.json(m, p, { ...o, key: org.ownerKey }) };
+    const agent = await createAgent(as);
+    await addNumber(h, { orgId: org.orgId, agentId: agent });
+    await addCredits(h, 500, org.orgId);
+    const trunk = await as.json<{ id: string }>("POST", "/api/v1/trunks", {
+      body: { name: "carrier", outbound_uri: "sip:carrier.example.com", destination_countries: ["GB"] },
+    });
+    expect(trunk.status).toBe(201);
+    const refused = await as.json<{ code: string }>("POST", "/api/v1/calls/outbound", {
+      body: { agent_id: agent, to_number: "+14155550142" },
+    });
+    expect(refused.status).toBe(403);
+    expect(refused.body.code).toBe("destination_not_allowed");
+    expect(await dispatched(h)).toHaveLength(0);
+
+    const placed = await as.json<{ id: string }>("POST", "/api/v1/calls/outbound", {
+      body: { agent_id: agent, to_number: "+442079460958" },
+    });
+    expect(placed.status).toBe(201);
+    const commands = await dispatched(h);
+    expect(commands).toHaveLength(1);
+    expect(commands[0]).toMatchObject({ call_id: placed.body.id, trunk_id: trunk.body.id });
+  });
+
   test("without credits it is a 402; without any active number a 422 that says so", async () => {
     const broke = await h.newOrg();
     const as = (key: string): Harness => ({ ...h, json: (m, p, o) => h.json(m, p, { ...o, key }) });

@@ -16,6 +16,7 @@ import { getBalanceCents } from "../credits/ledger.ts";
 import { parseE164 } from "../phone-numbers/e164.ts";
 import type { CallDetailResponse, OutboundInput } from "./model.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
+import { chooseOutboundTrunk } from "./trunk-choice.ts";
 
 export interface CallsDeps {
   db: Database;
@@ -163,16 +164,6 @@ async function callerNumber(
   return chosen;
 }
 
-function assertDestinationAllowed(prefixes: string[], toNumber: string): void {
-  if (prefixes.length === 0 || prefixes.some((prefix) => toNumber.startsWith(prefix))) return;
-  throw new ApiError(
-    403,
-    "destination_not_allowed",
-    `Calls to this destination are not allowed; allowed prefixes: ${prefixes.join(", ")}.`,
-    [{ field: "to_number", message: "is outside the allowed destinations" }],
-  );
-}
-
 /** Validates an outbound call and stores it as queued (dispatch follows the commit). */
 export async function createOutboundCall(
   deps: CallsDeps,
@@ -180,7 +171,7 @@ export async function createOutboundCall(
   input: OutboundInput,
 ): Promise<CallRow> {
   const toNumber = parseE164(input.to_number, "to_number").e164;
-  assertDestinationAllowed(deps.config.outboundAllowedPrefixes, toNumber);
+  await chooseOutboundTrunk(deps.db, orgId, toNumber, deps.config.outboundAllowedPrefixes);
   const [agent] = await deps.db
     .select({ id: agents.id, isActive: agents.isActive })
     .from(agents)

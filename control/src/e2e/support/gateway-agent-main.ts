@@ -1,0 +1,15 @@
+// A gateway process that answers with the turn pipeline (the acceptance test runs it beside
+// a separate control process, joined only by Redis).
+import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
+import { startGateway } from "@switchboard/gateway/server";
+import { loadConfig } from "@switchboard/shared/config";
+import { createLogger } from "@switchboard/shared/logger";
+
+const config = loadConfig();
+const log = createLogger(config.logLevel, "gateway");
+const application = await createAgentApplication({ config, log });
+const gateway = await startGateway({ config, log, application });
+process.stdout.write(`${gateway.describe().join("\n")}\n`);
+process.on("SIGTERM", () => {
+  void gateway.stop().then(() => process.exit(0));
+});

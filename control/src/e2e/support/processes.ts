@@ -1,0 +1,139 @@
+// Real processes for the acceptance tests: a fresh PostgreSQL database, an unused Redis
+// database, the stand-in providers, control and gateways, each started with its own
+// environment and awaited until it prints that it is ready.
+import { join } from "node:path";
+import { RedisClient, type Subprocess } from "bun";
+import postgres from "postgres";
+
+const POSTGRES_ADMIN_URL =
+  process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
+const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const REPO_ROOT = join(import.meta.dir, "..", "..", "..", "..");
+
+export async function freeTcpPort(): Promise<number> {
+  const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
+  const port = probe.port!;
+  probe.stop(true);
+  return port;
+}
+
+/** A port free for both UDP and TCP (SIP listens on both). */
+export async function freeSipPort(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const port = await freeTcpPort();
+    try {
+      const socket = await Bun.udpSocket({ hostname: "127.0.0.1", port });
+      socket.close();
+      return port;
+    } catch {}
+  }
+  throw new Error("no port free for both UDP and TCP");
+}
+
+export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `switchboard_e2e_${Date.now()}_${process.pid}`;
+  const admin = postgres(POSTGRES_ADMIN_URL, { max: 1, onnotice: () => {} });
+  await admin.unsafe(`create database ${name}`);
+  await admin.end();
+  const url = new URL(POSTGRES_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const sql = postgres(POSTGRES_ADMIN_URL, { max: 1, onnotice: () => {} });
+      await sql.unsafe(`drop database if exists ${name} with (force)`);
+      await sql.end();
+    },
+  };
+}
+
+/** An empty numbered Redis database, so these processes share no streams with anyone else's. */
+export async function freshRedis(): Promise<{ url: string; drop(): Promise<void> }> {
+  const base = new URL(REDIS_BASE_URL);
+  for (let attempt = 0; attempt < 30; attempt++) {
+    const index = 1 + Math.floor(Math.random() * 15);
+    base.pathname = `/${index}`;
+    const url = base.toString();
+    const client = new RedisClient(url);
+    await client.connect();
+    // Claims the database: another run seeing this key picks another one.
+    const empty = Number(await client.send("DBSIZE", [])) === 0;
+    const claimed = empty && (await client.send("SET", ["e2e:claim", String(process.pid), "NX"])) === "OK";
+    client.close();
+    if (!claimed) continue;
+    return {
+      url,
+      async drop() {
+        const cleaner = new RedisClient(url);
+        await cleaner.connect();
+        await cleaner.send("FLUSHDB", []);
+        cleaner.close();
+      },
+    };
+  }
+  throw new Error("no empty Redis database");
+}
+
+export interface RunningProcess {
+  proc: Subprocess<"ignore", "pipe", "pipe">;
+  output(): string;
+  /** SIGKILL: no goodbye, as a crash. */
+  kill(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Spawns `bun <script>` and resolves once stdout matches `ready`. */
+export async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+  timeoutMs = 60_000,
+): Promise<RunningProcess & { match: RegExpMatchArray }> {
+  const proc = Bun.spawn(["bun", script], {
+    cwd: REPO_ROOT,
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  let output = "";
+  const pump = async (stream: ReadableStream<Uint8Array>) => {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) output += decoder.decode(chunk);
+  };
+  void pump(proc.stdout);
+  void pump(proc.stderr);
+  const deadline = Date.now() + timeoutMs;
+  let match = output.match(ready);
+  while (!match) {
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      proc.kill("SIGKILL");
+      throw new Error(`${script} did not start:\n${output}`);
+    }
+    await Bun.sleep(50);
+    match = output.match(ready);
+  }
+  const handle: RunningProcess = {
+    proc,
+    output: () => output,
+    async kill() {
+      proc.kill("SIGKILL");
+      await proc.exited;
+    },
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill("SIGTERM");
+      const exited = await Promise.race([proc.exited.then(() => true), Bun.sleep(5000).then(() => false)]);
+      if (!exited) {
+        proc.kill("SIGKILL");
+        await proc.exited;
+      }
+    },
+  };
+  return { ...handle, match };
+}
+
+export const scripts = {
+  control: join(REPO_ROOT, "control", "src", "main.ts"),
+  gateway: join(import.meta.dir, "gateway-agent-main.ts"),
+  standIns: join(REPO_ROOT, "loadtest", "src", "stand-ins", "main.ts"),
+};
