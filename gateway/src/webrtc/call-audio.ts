@@ -19,6 +19,8 @@ export type SendPayload = (
 
 /** Caller audio older than this is dropped so a stalled tick never builds up delay. */
 const MAX_INBOUND_FRAMES = 8;
+/** Quiet frames still run through the encoder after speech, so its state decays smoothly. */
+const ENCODED_SILENCE_FRAMES = 3;
 
 export interface WebRtcCallAudioStats {
   framesSent: number;
@@ -40,6 +42,7 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
   private timestamp: number;
   private mediaStarted = false;
   private talking = false;
+  private silentFrames = 0;
   private closed = false;
   private closing: Promise<RecordingInfo | null> | null = null;
   private readonly counters: WebRtcCallAudioStats = {
@@ -130,12 +133,18 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
       for (const handler of this.frameHandlers) handler(callerFrame);
     }
     const hasAudio = this.playout.pull(this.agentFrame);
-    if (!hasAudio) this.agentFrame.fill(0);
     // RFC 3551 section 4.1: the marker bit flags the first packet of a talkspurt.
     const marker = hasAudio && !this.talking;
     this.talking = hasAudio;
+    this.silentFrames = hasAudio ? 0 : this.silentFrames + 1;
+    let payload: Uint8Array;
+    if (hasAudio) payload = this.codec.encode(this.agentFrame);
+    else if (this.silentFrames <= ENCODED_SILENCE_FRAMES) {
+      this.agentFrame.fill(0);
+      payload = this.codec.encode(this.agentFrame);
+    } else payload = this.codec.silencePayload;
     // Silence is sent too (a few bytes in Opus): the browser's jitter buffer sees one stream.
-    this.sendPayload(this.codec.encode(this.agentFrame), this.timestamp, this.sequenceNumber, marker);
+    this.sendPayload(payload, this.timestamp, this.sequenceNumber, marker);
     this.counters.framesSent += 1;
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.timestamp = (this.timestamp + this.codec.timestampStep) >>> 0;
