@@ -115,20 +115,21 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
   }, 60_000);
 
   test("over the org's concurrent-call cap: 503 with Retry-After while a call is up", async () => {
-    await gateway.bus.hashSet(Hashes.orgCallLimits, TEST_ORG, "1");
+    // The slow-ringing gateway holds the first call 10 s before answering: time enough on a busy machine.
+    await slowRinging.bus.hashSet(Hashes.orgCallLimits, TEST_ORG, "1");
     const holding = runSipp({
       scenario: "uac-answered-caller-bye-expect-200.xml",
-      gatewayPort: gateway.port,
+      gatewayPort: slowRinging.port,
     });
-    expect(await waitFor(() => gateway.service.activeCalls.length === 1)).toBe(true);
+    expect(await waitFor(() => slowRinging.service.activeCalls.length === 1)).toBe(true);
     const refused = await runSipp({
       scenario: "uac-over-capacity-expect-503.xml",
-      gatewayPort: gateway.port,
+      gatewayPort: slowRinging.port,
     });
     expect(refused.errors).toBe("");
     expect(refused.exitCode).toBe(0);
     expect((await holding).exitCode).toBe(0);
-    await gateway.bus.hashDelete(Hashes.orgCallLimits, TEST_ORG);
+    await slowRinging.bus.hashDelete(Hashes.orgCallLimits, TEST_ORG);
   }, 60_000);
 
   test("suspended number 480, empty balance 403, each with its Reason", async () => {
