@@ -34,7 +34,7 @@ export async function launchChromium(fakeMicrophoneWav: string): Promise<Browser
  * A caller's sentence as a 16 kHz WAV from flite (BSD-style licence, runs as a process), with
  * silence before and after: Chromium loops the file, so the caller speaks, then waits.
  */
-export function speechWav(text: string, path: string, leadingSilenceS = 3, trailingSilenceS = 8): void {
+export function speechWav(text: string, path: string, leadingSilenceS = 6, trailingSilenceS = 8): void {
   const raw = `${path}.speech.wav`;
   const spoken = Bun.spawnSync(["flite", "-voice", "slt", "-t", text, "-o", raw]);
   if (spoken.exitCode !== 0) throw new Error(`flite failed: ${spoken.stderr.toString()}`);
