@@ -154,11 +154,17 @@ export class WebRtcService {
     }
     let recorder: WavRecorder | null = null;
     if (this.recordingsDir !== null) {
-      await mkdir(this.recordingsDir, { recursive: true });
-      recorder = await WavRecorder.create(
-        join(this.recordingsDir, `${claims.callId}.wav`),
-        INTERNAL_SAMPLE_RATE_HZ,
-      );
+      try {
+        await mkdir(this.recordingsDir, { recursive: true });
+        recorder = await WavRecorder.create(
+          join(this.recordingsDir, `${claims.callId}.wav`),
+          INTERNAL_SAMPLE_RATE_HZ,
+        );
+      } catch (error) {
+        codec.destroy();
+        await peer.close();
+        throw error;
+      }
     }
     const audio = new WebRtcCallAudio(
       codec,
