@@ -151,6 +151,19 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     expect(broke.exitCode).toBe(0);
   }, 60_000);
 
+  test("a forwarding number is redirected: 302 with the forward target", async () => {
+    await publishRoute(gateway.bus, "+14155550176", {
+      forwarding: { forward_to: "+14155550999", mode: "always" },
+    });
+    const result = await runSipp({
+      scenario: "uac-forwarded-number-expect-302.xml",
+      gatewayPort: gateway.port,
+      service: "+14155550176",
+    });
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+  }, 60_000);
+
   test("OPTIONS keep-alive is answered 200", async () => {
     const result = await runSipp({ scenario: "uac-options-expect-200.xml", gatewayPort: gateway.port });
     expect(result.exitCode).toBe(0);
