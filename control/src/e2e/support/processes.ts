@@ -135,5 +135,13 @@ export async function startProcess(
 export const scripts = {
   control: join(REPO_ROOT, "control", "src", "main.ts"),
   gateway: join(import.meta.dir, "gateway-agent-main.ts"),
+  embedded: join(import.meta.dir, "embedded-agent-main.ts"),
   standIns: join(REPO_ROOT, "loadtest", "src", "stand-ins", "main.ts"),
 };
+
+/** OPENAI_BASE_URL=... lines the stand-ins process prints, as environment entries. */
+export function standInUrlsOf(output: string): Record<string, string> {
+  return Object.fromEntries(
+    [...output.matchAll(/^(\w+_BASE_URL)=(\S+)$/gm)].map((match) => [match[1]!, match[2]!]),
+  );
+}

@@ -1,0 +1,88 @@
+// The inbound acceptance flow on the embedded default: control and gateway in one process
+// on PGlite and the in-process bus, the stand-in providers beside it, SIPp as the caller.
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import {
+  ApiClient,
+  expectInboundCallEndToEnd,
+  INBOUND_NUMBER,
+  makeCallerAudio,
+  provisionInbound,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from "./support/acceptance.ts";
+import {
+  freeSipPort,
+  freeTcpPort,
+  type RunningProcess,
+  scripts,
+  standInUrlsOf,
+  startProcess,
+} from "./support/processes.ts";
+
+const INBOUND_CENTS_PER_MINUTE = 30;
+
+let dir: string;
+let callerAudio: string;
+let standIns: RunningProcess;
+let platform: RunningProcess;
+let api: ApiClient;
+let receiver: WebhookReceiver;
+let webhookSecret: string;
+let sipPort: number;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "calls-embedded-"));
+  callerAudio = makeCallerAudio(dir);
+  receiver = startWebhookReceiver();
+  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
+  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
+  const controlPort = await freeTcpPort();
+  sipPort = await freeSipPort();
+  platform = await startProcess(
+    scripts.embedded,
+    {
+      DATA_DIR: dir,
+      CONTROL_HOST: "127.0.0.1",
+      CONTROL_PORT: String(controlPort),
+      INIT_API_KEY: apiKey,
+      NUMBER_INVENTORY: INBOUND_NUMBER,
+      WEBHOOK_ALLOW_PRIVATE: "true",
+      INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
+      SIP_PORT: String(sipPort),
+      SIP_BIND_ADDRESS: "127.0.0.1",
+      PUBLIC_IP: "127.0.0.1",
+      GATEWAY_PORT: String(await freeTcpPort()),
+      RTP_PORT_MIN: "0",
+      RTP_PORT_MAX: "1",
+      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
+      OPENAI_API_KEY: "sk-stand-in",
+      LOG_LEVEL: "warn",
+      ...standInUrlsOf(standIns.output()),
+    },
+    /SIP on UDP and TCP port \d+/,
+  );
+  expect(platform.output()).toContain("embedded PGlite");
+  api = new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey);
+  ({ webhookSecret } = await provisionInbound(api, receiver.url));
+}, 120_000);
+
+afterAll(async () => {
+  for (const process of [platform, standIns]) await process?.stop().catch(() => {});
+  receiver?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+test("embedded default: an inbound SIPp call is persisted with transcript, recorded, announced and billed", async () => {
+  await expectInboundCallEndToEnd({
+    api,
+    sipPort,
+    dir,
+    callerAudio,
+    receiver,
+    webhookSecret,
+    inboundCentsPerMinute: INBOUND_CENTS_PER_MINUTE,
+  });
+}, 120_000);
