@@ -1,0 +1,35 @@
+// What a production gateway answers calls with: the turn pipeline, with knowledge retrieved
+// locally from the index the bus keeps up to date.
+import type { Bus } from "@switchboard/shared/bus/contract";
+import type { Config } from "@switchboard/shared/config";
+import type { Logger } from "@switchboard/shared/logger";
+import type { MediaApplication } from "./calls/application.ts";
+import { createKnowledgeRuntime } from "./knowledge/runtime.ts";
+import { createAgentApplication } from "./pipeline/create.ts";
+
+export interface AgentRuntime {
+  application: MediaApplication;
+  stop(): Promise<void>;
+}
+
+export async function startAgentRuntime(options: {
+  config: Config;
+  log: Logger;
+  bus: Bus;
+}): Promise<AgentRuntime> {
+  const knowledge = await createKnowledgeRuntime({
+    bus: options.bus,
+    config: options.config,
+    log: options.log.child({ component: "knowledge" }),
+    subscribe: true,
+  });
+  const application = await createAgentApplication({
+    config: options.config,
+    log: options.log,
+    knowledge: knowledge.retriever,
+  });
+  return {
+    application,
+    stop: () => knowledge.store.stop(),
+  };
+}
