@@ -1,3 +1,5 @@
+import type { Bus } from "@switchboard/shared/bus/contract";
+import { Hashes } from "@switchboard/shared/bus/topics";
 import { newId } from "@switchboard/shared/ids";
 import { asc } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
@@ -33,4 +35,11 @@ export async function ensureInitialOwnerKey(
     ...(initApiKey ? { secret: initApiKey } : {}),
   });
   return { orgId: org.id, generatedSecret: initApiKey ? null : secret };
+}
+
+/** Publishes every org's concurrent-call cap for the gateways, which never read the database. */
+export async function publishCallLimits(db: Database, bus: Bus): Promise<number> {
+  const rows = await db.select({ id: orgs.id, maxConcurrentCalls: orgs.maxConcurrentCalls }).from(orgs);
+  for (const row of rows) await bus.hashSet(Hashes.orgCallLimits, row.id, String(row.maxConcurrentCalls));
+  return rows.length;
 }
