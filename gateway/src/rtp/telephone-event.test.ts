@@ -51,6 +51,16 @@ describe("RFC 4733 telephone-event", () => {
     expect(digits).toEqual(["1", "1", "#"]);
   });
 
+  test("a late end packet of the previous digit is not reported again", () => {
+    const receiver = new TelephoneEventReceiver();
+    const end = (event: number) => Uint8Array.from([event, 0x8a, 0x03, 0x20]);
+    const start = (event: number) => Uint8Array.from([event, 0x0a, 0x00, 0xa0]);
+    expect(receiver.receive(1000, start(1), 0, 4)).toBe("1");
+    expect(receiver.receive(2000, start(2), 0, 4)).toBe("2");
+    expect(receiver.receive(1000, end(1), 0, 4)).toBeNull();
+    expect(receiver.receive(2000, end(2), 0, 4)).toBeNull();
+  });
+
   test("short or unknown payloads are ignored", () => {
     const receiver = new TelephoneEventReceiver();
     expect(receiver.receive(1, Uint8Array.from([1, 0]), 0, 2)).toBeNull();

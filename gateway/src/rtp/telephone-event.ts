@@ -19,16 +19,22 @@ export function dtmfDigit(eventCode: number): string | null {
  * digit is reported on the first packet of a timestamp not seen before.
  */
 export class TelephoneEventReceiver {
-  private lastTimestamp = -1;
-  private lastEvent = -1;
+  // The last few events, so late end packets of a digit that arrive after the next digit
+  // started (reordering) are still recognised as repeats.
+  private readonly recentTimestamps = new Float64Array(4).fill(-1);
+  private readonly recentEvents = new Int16Array(4).fill(-1);
+  private nextSlot = 0;
 
   /** Returns the digit to report, or null for a repeat, a non-DTMF event or a malformed payload. */
   receive(rtpTimestamp: number, payload: Uint8Array, offset: number, length: number): string | null {
     if (length < TELEPHONE_EVENT_PAYLOAD_BYTES) return null;
     const event = payload[offset]!;
-    if (rtpTimestamp === this.lastTimestamp && event === this.lastEvent) return null;
-    this.lastTimestamp = rtpTimestamp;
-    this.lastEvent = event;
+    for (let slot = 0; slot < this.recentTimestamps.length; slot++) {
+      if (this.recentTimestamps[slot] === rtpTimestamp && this.recentEvents[slot] === event) return null;
+    }
+    this.recentTimestamps[this.nextSlot] = rtpTimestamp;
+    this.recentEvents[this.nextSlot] = event;
+    this.nextSlot = (this.nextSlot + 1) % this.recentTimestamps.length;
     return dtmfDigit(event);
   }
 }
