@@ -18,7 +18,12 @@ export interface CallsBackground {
 export function startCallsBackground(ctx: ControlContext): CallsBackground {
   const log = ctx.log.child({ component: "calls" });
   const consumer = startCallEventsConsumer(ctx, log, {
-    consumerName: `control-${hostname()}-${process.pid}-${crypto.randomUUID().slice(0, 8)}`,
+    // Stable across restarts on a fixed port, so a restarted process re-reads its own pending
+    // entries at once instead of waiting for the claim.
+    consumerName:
+      ctx.config.controlPort > 0
+        ? `control-${hostname()}-${ctx.config.controlPort}`
+        : `control-${hostname()}-${crypto.randomUUID().slice(0, 8)}`,
     claimIdleMs: ctx.config.callEventsClaimIdleMs,
   });
   const sweepEveryMs = Math.max(500, Math.min(5000, Math.floor(ctx.config.gatewayLostAfterMs / 3)));
