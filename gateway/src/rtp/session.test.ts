@@ -347,6 +347,21 @@ describe("RtpSession on the wire", () => {
     expect(peer.packets.length).toBeGreaterThan(countOnHold);
   });
 
+  test("a peer that went away (ICMP port unreachable) neither throws nor stops the session", async () => {
+    const gone = await rawPeer();
+    const port = gone.port;
+    gone.socket.close();
+    const session = await openSession({ remote: { address: "127.0.0.1", port }, mediaTimeoutMs: 200 });
+    let timedOut = false;
+    session.onMediaTimeout(() => {
+      timedOut = true;
+    });
+    session.enqueue(new Int16Array(320 * 10).fill(1000));
+    await waitFor(() => timedOut && session.queuedSamples === 0 && session.stats().socketErrors > 0);
+    expect(session.playedSamples).toBe(3200);
+    expect(clock.stats().subscriberErrors).toBe(0);
+  });
+
   test("binds an even port inside the configured range", async () => {
     const session = await openSession({ portMin: 41000, portMax: 41999 });
     expect(session.localPort % 2).toBe(0);

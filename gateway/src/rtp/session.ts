@@ -401,9 +401,15 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   }
 
   private transmit(packet: Uint8Array, remote: RtpEndpoint): void {
-    this.socket.send(packet, remote.port, remote.address);
+    try {
+      this.socket.send(packet, remote.port, remote.address);
+      this.packetsSent += 1;
+    } catch {
+      // A pending ICMP unreachable from the peer is reported on the next send (ECONNREFUSED).
+      this.socketErrors += 1;
+    }
+    // The sequence number advances either way: the packet is lost, as on the network.
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
-    this.packetsSent += 1;
   }
 
   private receive(data: Uint8Array, port: number, address: string): void {
