@@ -10,7 +10,7 @@ export function recordingResponse(recording: RecordingObject, rangeHeader: strin
     return new Response(null, { status: 416, headers: { ...common, "content-range": `bytes */${size}` } });
   }
   if (range.kind === "partial") {
-    return new Response(recording.slice(range.start, range.end + 1), {
+    return new Response(recording.body(range.start, range.end + 1), {
       status: 206,
       headers: {
         ...common,
@@ -19,7 +19,7 @@ export function recordingResponse(recording: RecordingObject, rangeHeader: strin
       },
     });
   }
-  return new Response(recording.slice(0, size), {
+  return new Response(recording.body(0, size), {
     status: 200,
     headers: { ...common, "content-length": String(size) },
   });

@@ -8,7 +8,7 @@ import type { Config } from "@switchboard/shared/config";
 export interface RecordingObject {
   size: number;
   /** Bytes [start, endExclusive) as a body for `Response`. */
-  slice(start: number, endExclusive: number): Blob;
+  body(start: number, endExclusive: number): Blob | ReadableStream<Uint8Array>;
 }
 
 export interface RecordingStore {
@@ -22,7 +22,7 @@ export class LocalRecordingStore implements RecordingStore {
     const path = isAbsolute(location) ? location : resolve(this.baseDir, location);
     const file = Bun.file(path);
     if (!(await file.exists())) return null;
-    return { size: file.size, slice: (start, endExclusive) => file.slice(start, endExclusive) };
+    return { size: file.size, body: (start, endExclusive) => file.slice(start, endExclusive) };
   }
 }
 
@@ -36,7 +36,8 @@ export class S3RecordingStore implements RecordingStore {
     const file = this.client.file(key);
     try {
       const stat = await file.stat();
-      return { size: stat.size, slice: (start, endExclusive) => file.slice(start, endExclusive) };
+      // Streamed: a Response made from an S3 file itself would answer with a redirect.
+      return { size: stat.size, body: (start, endExclusive) => file.slice(start, endExclusive).stream() };
     } catch {
       return null;
     }
