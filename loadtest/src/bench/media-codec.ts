@@ -1,13 +1,18 @@
 // Per-frame cost of the RTP audio path, one 20 ms frame at a time:
 //   receive: jitter buffer push/pop + G.711 decode + resample 8 -> 16 kHz
 //   send:    resample 16 -> 8 kHz + G.711 encode + RTP header
+// and a whole RtpSession send tick (playout queue -> resample -> encode -> sendto), with the
+// heap growth across 5,000 of them (the hot path should allocate nothing).
 //
 //   bun loadtest/src/bench/media-codec.ts [frames=200000]
 
+import { heapStats } from "bun:jsc";
+import { MediaClock } from "@switchboard/gateway/media/clock";
 import { g711Decode, g711Encode } from "@switchboard/gateway/media/g711";
 import { Resampler } from "@switchboard/gateway/media/resampler";
 import { JitterBuffer } from "@switchboard/gateway/rtp/jitter-buffer";
 import { writeRtpHeader } from "@switchboard/gateway/rtp/packet";
+import { RtpSession } from "@switchboard/gateway/rtp/session";
 
 const frames = Number(process.argv[2] ?? 200_000);
 
@@ -53,3 +58,30 @@ console.log(
 );
 up.destroy();
 down.destroy();
+
+const sink = await Bun.udpSocket({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
+const clock = new MediaClock();
+const session = await RtpSession.open({
+  bindAddress: "127.0.0.1",
+  portMin: 0,
+  portMax: 0,
+  codec: "PCMU",
+  payloadType: 0,
+  telephoneEventPayloadType: 101,
+  remote: { address: "127.0.0.1", port: sink.port },
+  recordPath: null,
+  clock,
+});
+clock.stop();
+session.enqueue(new Int16Array(16_000 * 120).fill(3000));
+for (let tick = 0; tick < 500; tick++) session.tick(tick, performance.now());
+Bun.gc(true);
+const heapBefore = heapStats().heapSize;
+const tickStart = performance.now();
+for (let tick = 0; tick < 5000; tick++) session.tick(tick, performance.now());
+const tickMicroseconds = ((performance.now() - tickStart) * 1000) / 5000;
+const heapGrowth = heapStats().heapSize - heapBefore;
+console.log(`${"RtpSession send tick (incl. sendto)".padEnd(48)} ${tickMicroseconds.toFixed(2)} us/frame`);
+console.log(`heap growth over 5,000 session ticks: ${heapGrowth} bytes`);
+await session.close();
+sink.close();
