@@ -1,80 +1,24 @@
 import { randomBytes } from "node:crypto";
 import { INTERNAL_SAMPLE_RATE_HZ, type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
 import type { CallAudio } from "../media/call-audio.ts";
-import type { ClockSubscriber, MediaClock } from "../media/clock.ts";
+import type { ClockSubscriber } from "../media/clock.ts";
 import { LossConcealer } from "../media/concealment.ts";
-import {
-  G711_SAMPLE_RATE_HZ,
-  type G711Codec,
-  g711Decode,
-  g711Encode,
-  g711SilenceByte,
-} from "../media/g711.ts";
+import { G711_SAMPLE_RATE_HZ, g711Decode, g711Encode, g711SilenceByte } from "../media/g711.ts";
 import { PlayoutQueue } from "../media/playout-queue.ts";
 import { Resampler } from "../media/resampler.ts";
 import { type RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
+import { DtmfOutbox } from "./dtmf-outbox.ts";
 import { JitterBuffer } from "./jitter-buffer.ts";
 import { emptyRtpView, parseRtp, RTP_HEADER_BYTES, writeRtpHeader } from "./packet.ts";
 import { ReceiveStats } from "./receive-stats.ts";
-import {
-  TELEPHONE_EVENT_PAYLOAD_BYTES,
-  TelephoneEventReceiver,
-  TelephoneEventSender,
-} from "./telephone-event.ts";
+import type { RtpEndpoint, RtpSessionOptions, RtpSessionStats } from "./session-options.ts";
+import { TELEPHONE_EVENT_PAYLOAD_BYTES, TelephoneEventReceiver } from "./telephone-event.ts";
 import { bindRtpSocket, type UdpSocket } from "./udp-port.ts";
 
 export type { RecordingInfo } from "../media/wav-recorder.ts";
-
-export interface RtpEndpoint {
-  address: string;
-  port: number;
-}
-
-export interface RtpSessionOptions {
-  bindAddress: string;
-  /** RTP_PORT_MIN..RTP_PORT_MAX; portMin 0 binds any free port (tests). */
-  portMin: number;
-  portMax: number;
-  codec: G711Codec;
-  payloadType: number;
-  /** Negotiated RFC 4733 payload type, or null when the peer offered none. */
-  telephoneEventPayloadType: number | null;
-  /** From the SDP (c= and m= lines); null until known. */
-  remote: RtpEndpoint | null;
-  /** Where to write the two-channel WAV, or null for no recording. */
-  recordPath: string | null;
-  /** No RTP for this long (while not on hold) fires onMediaTimeout; default 60 s. */
-  mediaTimeoutMs?: number;
-  /** Symmetric RTP: how long after open/setRemote the first packet's source may be latched. */
-  learningWindowMs?: number;
-  /** Length of each sent DTMF tone. */
-  dtmfToneMs?: number;
-  clock: MediaClock;
-}
-
-export interface RtpSessionStats {
-  packetsSent: number;
-  packetsReceived: number;
-  malformed: number;
-  unexpectedPayloadType: number;
-  foreignSource: number;
-  duplicates: number;
-  outOfSequence: number;
-  lost: number;
-  jitterMs: number;
-  jitterBufferDelayMs: number;
-  late: number;
-  concealedFrames: number;
-  socketErrors: number;
-}
+export type { RtpEndpoint, RtpSessionOptions, RtpSessionStats } from "./session-options.ts";
 
 const CODEC_FRAME_SAMPLES = (G711_SAMPLE_RATE_HZ * 20) / 1000; // 160
-const DTMF_GAP_TICKS = 3;
-
-interface DtmfJob {
-  digits: string;
-  resolve: () => void;
-}
 
 /**
  * One call's RTP: one UDP socket, G.711 both ways converted to and from the gateway's
@@ -117,7 +61,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     SAMPLES_PER_FRAME,
   );
   private readonly playout = new PlayoutQueue();
-  private readonly eventSender = new TelephoneEventSender(CODEC_FRAME_SAMPLES);
+  private readonly dtmfOutbox: DtmfOutbox;
 
   private readonly receivedCodecFrame = new Uint8Array(CODEC_FRAME_SAMPLES);
   private readonly receivedPcm8k = new Int16Array(CODEC_FRAME_SAMPLES);
@@ -133,10 +77,6 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   private timestamp: number;
   private talking = false;
   private firstPacketSent = false;
-  private eventTimestamp = 0;
-  private dtmfQueue: DtmfJob[] = [];
-  private dtmfDigitIndex = 0;
-  private dtmfGapTicks = 0;
 
   private packetsSent = 0;
   private packetsReceived = 0;
@@ -161,6 +101,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
       frameSamples: CODEC_FRAME_SAMPLES,
       silenceByte: this.silenceByte,
     });
+    this.dtmfOutbox = new DtmfOutbox(CODEC_FRAME_SAMPLES, G711_SAMPLE_RATE_HZ, options.dtmfToneMs ?? 100);
     const random = randomBytes(10);
     this.ssrc = random.readUInt32BE(0);
     this.sequenceNumber = random.readUInt16BE(4);
@@ -265,7 +206,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     if (!/^[0-9*#A-Da-d]*$/.test(digits))
       return Promise.reject(new RangeError("DTMF digits are 0-9 * # A-D"));
     if (digits.length === 0 || this.closed) return Promise.resolve();
-    return new Promise((resolve) => this.dtmfQueue.push({ digits: digits.toUpperCase(), resolve }));
+    return this.dtmfOutbox.add(digits.toUpperCase());
   }
 
   stats(): RtpSessionStats {
@@ -292,8 +233,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     this.closed = true;
     this.unsubscribe();
     this.socket.close();
-    for (const job of this.dtmfQueue) job.resolve();
-    this.dtmfQueue = [];
+    this.dtmfOutbox.cancel();
     this.upsampler.destroy();
     this.downsampler.destroy();
     this.closing = this.recorder ? this.recorder.close() : Promise.resolve(null);
@@ -363,41 +303,17 @@ export class RtpSession implements CallAudio, ClockSubscriber {
 
   /** Sends the next RFC 4733 packet when a digit is in progress; false when audio should go. */
   private sendTelephoneEvent(remote: RtpEndpoint | null): boolean {
-    if (!this.eventSender.isActive) {
-      if (this.dtmfGapTicks > 0) {
-        this.dtmfGapTicks -= 1;
-        return false;
-      }
-      const job = this.dtmfQueue[0];
-      if (job === undefined) return false;
-      const digit = job.digits[this.dtmfDigitIndex]!;
-      this.eventSender.start(digit, this.options.dtmfToneMs ?? 100, G711_SAMPLE_RATE_HZ);
-      // Section 2.5.1.2: every packet of the event carries the timestamp of its start.
-      this.eventTimestamp = this.timestamp;
-    }
     const packet = this.eventPacket;
-    const flags = this.eventSender.next(packet, RTP_HEADER_BYTES);
-    if (flags === null) return false;
+    const marker = this.dtmfOutbox.next(packet, RTP_HEADER_BYTES, this.timestamp);
+    if (marker === null) return false;
     if (remote !== null) {
       const payloadType = this.options.telephoneEventPayloadType ?? 101;
-      writeRtpHeader(packet, flags.marker, payloadType, this.sequenceNumber, this.eventTimestamp, this.ssrc);
+      const timestamp = this.dtmfOutbox.eventTimestamp;
+      writeRtpHeader(packet, marker, payloadType, this.sequenceNumber, timestamp, this.ssrc);
       this.transmit(packet, remote);
     }
-    if (!this.eventSender.isActive) this.finishDigit();
     this.talking = false;
     return true;
-  }
-
-  private finishDigit(): void {
-    const job = this.dtmfQueue[0];
-    if (job === undefined) return;
-    this.dtmfGapTicks = DTMF_GAP_TICKS;
-    this.dtmfDigitIndex += 1;
-    if (this.dtmfDigitIndex >= job.digits.length) {
-      this.dtmfQueue.shift();
-      this.dtmfDigitIndex = 0;
-      job.resolve();
-    }
   }
 
   private transmit(packet: Uint8Array, remote: RtpEndpoint): void {
