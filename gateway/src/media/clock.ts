@@ -25,7 +25,11 @@ export interface MediaClockOptions {
    * hundreds of calls sends a quarter of them every 5 ms instead of all at once every 20 ms.
    */
   phases?: number;
-  /** After a stall, at most this many missed ticks are replayed before the grid is reset. */
+  /**
+   * After a stall, at most this many missed periods (default 25, half a second) are replayed
+   * back-to-back before the grid is reset. Replaying keeps every stream's packet rate equal to
+   * the wall clock over a long call; a reset loses the stalled time for good.
+   */
   maxCatchUpTicks?: number;
   /** Called with how late each tick fired against its grid time (benchmarks). */
   onTickLateness?: (latenessMs: number) => void;
@@ -55,7 +59,7 @@ export class MediaClock {
     this.phases = Math.max(1, Math.floor(options.phases ?? 1));
     this.stepMs = this.periodMs / this.phases;
     this.phaseSets = Array.from({ length: this.phases }, () => new Set<ClockSubscriber>());
-    this.maxCatchUpTicks = (options.maxCatchUpTicks ?? 5) * this.phases;
+    this.maxCatchUpTicks = (options.maxCatchUpTicks ?? 25) * this.phases;
     this.onTickLateness = options.onTickLateness;
   }
 
