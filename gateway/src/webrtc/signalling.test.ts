@@ -275,6 +275,35 @@ describe("WHIP signalling on the gateway", () => {
     expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
   }, 30_000);
 
+  test("a call over the org's published concurrent-call cap is a 503 with Retry-After", async () => {
+    const org = "org_webrtc_capped";
+    const capped = { ...agent, id: "agt_webrtc_capped", org_id: org };
+    await bus.hashSet(Hashes.agentSnapshots, capped.id, JSON.stringify(capped));
+    await bus.hashSet(Hashes.orgCallLimits, org, "1");
+    const sign = async () => {
+      const callId = newId("call");
+      const signed = await signCallToken(
+        config,
+        { callId, orgId: org, agentId: capped.id, origin: null, metadata: {} },
+        60,
+      );
+      return { callId, token: signed.token };
+    };
+    const first = await sign();
+    const accepted = await post((await offer()).sdp, first.token);
+    expect(accepted.status).toBe(201);
+    const refused = await post((await offer()).sdp, (await sign()).token);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("10");
+    expect((await refused.json()).code).toBe("too_many_calls");
+    const hungUp = await fetch(`${gateway.url}${accepted.headers.get("location")}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${first.token}` },
+    });
+    expect(hungUp.status).toBe(200);
+    expect((await post((await offer()).sdp, (await sign()).token)).status).toBe(201);
+  }, 30_000);
+
   test("caller audio reaches the application as 16 kHz frames", async () => {
     const { callId, token: bearer } = await token();
     const client = await offer();

@@ -115,7 +115,7 @@ export class WebRtcService {
     }
     const { config, bus } = this.options;
     const agent = await this.agentFor(claims);
-    if ((this.perOrg.get(claims.orgId) ?? 0) >= config.sipMaxCallsPerOrg) {
+    if ((this.perOrg.get(claims.orgId) ?? 0) >= (await this.callLimit(claims.orgId))) {
       throw new ApiError(
         503,
         "too_many_calls",
@@ -218,6 +218,12 @@ export class WebRtcService {
       if (error instanceof CallTokenError) throw new ApiError(401, error.code, error.message);
       throw error;
     }
+  }
+
+  /** The org's concurrent-call cap as control published it, else SIP_MAX_CALLS_PER_ORG. */
+  private async callLimit(orgId: string): Promise<number> {
+    const value = Number(await this.options.bus.hashGet(Hashes.orgCallLimits, orgId));
+    return Number.isInteger(value) && value > 0 ? value : this.options.config.sipMaxCallsPerOrg;
   }
 
   private async agentFor(claims: WebCallClaims): Promise<Agent> {
