@@ -109,6 +109,28 @@ describe("agents", () => {
     expect(bad.body.errors.map((e) => e.field)).toContain(field);
   });
 
+  test("selected knowledge sources must exist in the org", async () => {
+    const bad = await h.json<{ errors: { field: string; message: string }[] }>("POST", "/api/v1/agents", {
+      body: { name: "x", knowledge: { mode: "selected", source_ids: ["ks_0000"] } },
+    });
+    expect(bad.status).toBe(422);
+    expect(bad.body.errors).toEqual([{ field: "knowledge.source_ids", message: "unknown source ks_0000" }]);
+    const source = await h.json<{ id: string }>("POST", "/api/v1/knowledge/text", {
+      body: { title: "Hours", content: "We open at nine." },
+    });
+    expect(source.status).toBe(201);
+    const good = await h.json<AgentBody>("POST", "/api/v1/agents", {
+      body: { name: "x", knowledge: { mode: "selected", source_ids: [source.body.id] } },
+    });
+    expect(good.status).toBe(201);
+    const other = await h.newOrg();
+    const theirs = await h.json<AgentBody>("POST", "/api/v1/agents", {
+      key: other.ownerKey,
+      body: { name: "y", knowledge: { mode: "selected", source_ids: [source.body.id] } },
+    });
+    expect(theirs.status).toBe(422);
+  });
+
   test("malformed JSON is a 400 problem, and nothing is written", async () => {
     const before = await h.json<{ data: unknown[] }>("GET", "/api/v1/agents?limit=100");
     const bad = await h.json<Record<string, unknown>>("POST", "/api/v1/agents", { rawBody: '{"name": "x",' });

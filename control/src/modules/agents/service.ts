@@ -3,9 +3,9 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { ApiError, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agents } from "../../db/schema.ts";
+import { agents, knowledgeSources } from "../../db/schema.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { AgentResponse, CreateAgentInput, UpdateAgentInput } from "./model.ts";
 
@@ -46,6 +46,27 @@ function checkLlm(llm: Agent["llm"]): void {
   }
 }
 
+/** Selected knowledge sources must be the org's own. */
+async function checkKnowledgeSources(
+  db: Database,
+  orgId: string,
+  knowledge: Agent["knowledge"],
+): Promise<void> {
+  const ids = [...new Set(knowledge.source_ids)];
+  if (ids.length === 0) return;
+  const found = await db
+    .select({ id: knowledgeSources.id })
+    .from(knowledgeSources)
+    .where(and(eq(knowledgeSources.orgId, orgId), inArray(knowledgeSources.id, ids)));
+  const known = new Set(found.map((row) => row.id));
+  const unknown = ids.filter((id) => !known.has(id));
+  if (unknown.length > 0) {
+    throw new ApiError(422, "validation_failed", "Some knowledge sources do not exist.", [
+      { field: "knowledge.source_ids", message: `unknown source ${unknown.join(", ")}` },
+    ]);
+  }
+}
+
 function merge<T extends object>(base: T, patch: Partial<T> | undefined): T {
   return patch ? { ...base, ...patch } : base;
 }
@@ -71,6 +92,8 @@ export async function createAgent(
   const llm = merge(AGENT_DEFAULTS.llm, input.llm as Partial<Agent["llm"]>);
   if (input.llm?.webhook_url && !input.llm.provider) llm.provider = "custom";
   checkLlm(llm);
+  const knowledge = merge(AGENT_DEFAULTS.knowledge, input.knowledge as Partial<Agent["knowledge"]>);
+  await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
     .insert(agents)
     .values({
@@ -95,10 +118,7 @@ export async function createAgent(
         unknown
       >,
       tools: input.tools ?? [],
-      knowledge: merge(
-        AGENT_DEFAULTS.knowledge,
-        input.knowledge as Partial<Agent["knowledge"]>,
-      ) as unknown as Record<string, unknown>,
+      knowledge: knowledge as unknown as Record<string, unknown>,
       silence: input.silence ?? {},
       maxDurationS: input.max_duration_s ?? AGENT_DEFAULTS.max_duration_s,
       isActive: input.is_active ?? true,
@@ -142,6 +162,8 @@ export async function updateAgent(
   const current = toAgent(await getAgentRow(db, orgId, agentId));
   const llm = merge(current.llm, input.llm as Partial<Agent["llm"]>);
   checkLlm(llm);
+  const knowledge = merge(current.knowledge, input.knowledge as Partial<Agent["knowledge"]>);
+  await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
     .update(agents)
     .set({
@@ -158,10 +180,7 @@ export async function updateAgent(
       endpointing: merge(current.endpointing, input.endpointing) as unknown as Record<string, unknown>,
       interruptions: merge(current.interruptions, input.interruptions) as unknown as Record<string, unknown>,
       tools: input.tools,
-      knowledge: merge(
-        current.knowledge,
-        input.knowledge as Partial<Agent["knowledge"]>,
-      ) as unknown as Record<string, unknown>,
+      knowledge: knowledge as unknown as Record<string, unknown>,
       silence: input.silence ? { ...current.silence, ...input.silence } : undefined,
       maxDurationS: input.max_duration_s,
       isActive: input.is_active,
