@@ -1,0 +1,70 @@
+// A gateway process for load runs: the turn pipeline on its own in-process bus, seeded with
+// what control would publish (a number route, the agent snapshot, a balance, no call cap).
+// Prints `SIP_PORT=<port>` once it answers. Environment: the gateway's own settings plus
+// BENCH_NUMBER (E.164 the UAC dials) and BENCH_AGENT (JSON Agent).
+import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
+import { startGateway } from "@switchboard/gateway/server";
+import type { Agent } from "@switchboard/shared/agent";
+import { MemoryBus } from "@switchboard/shared/bus/memory";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { loadConfig } from "@switchboard/shared/config";
+import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
+import { createLogger } from "@switchboard/shared/logger";
+
+const number = process.env.BENCH_NUMBER ?? "+14155550100";
+const agent = JSON.parse(process.env.BENCH_AGENT ?? "null") as Agent | null;
+if (!agent?.org_id) throw new Error("BENCH_AGENT must hold an agent with org_id");
+
+const config = loadConfig();
+const log = createLogger(config.logLevel, "gateway");
+const bus = new MemoryBus();
+const route: NumberRoute = {
+  org_id: agent.org_id,
+  phone_number_id: "pn_bench",
+  agent_id: agent.id,
+  forwarding: null,
+  status: "active",
+};
+await bus.hashSet(Hashes.numberRoutes, number, JSON.stringify(route));
+await bus.hashSet(Hashes.agentSnapshots, agent.id, JSON.stringify(agent));
+await bus.hashSet(Hashes.creditBalances, agent.org_id, String(1_000_000_000));
+await bus.hashSet(Hashes.orgCallLimits, agent.org_id, "100000");
+
+const application = await createAgentApplication({ config, log });
+const gateway = await startGateway({ config, log, bus, application });
+const sipPort = gateway
+  .describe()
+  .join("\n")
+  .match(/SIP on UDP and TCP port (\d+)/)?.[1];
+process.stdout.write(`SIP_PORT=${sipPort}\n`);
+
+// Each agent turn's own stage timings, one `TURN <json>` line each, so a load run can say
+// where the caller's latency went.
+await bus.ensureGroup(Streams.callEvents, "bench");
+let reading = true;
+const reader = (async () => {
+  while (reading) {
+    const entries = await bus.readGroup(Streams.callEvents, "bench", "bench", { count: 500, blockMs: 200 });
+    let lines = "";
+    for (const entry of entries) {
+      const event = JSON.parse(entry.data) as CallEvent;
+      if (event.type === "call.turn" && event.turn.role === "agent" && event.turn.latency) {
+        lines += `TURN ${JSON.stringify(event.turn.latency)}\n`;
+      }
+    }
+    if (lines) process.stdout.write(lines);
+    if (entries.length)
+      await bus.ack(
+        Streams.callEvents,
+        "bench",
+        entries.map((entry) => entry.id),
+      );
+  }
+})();
+process.on("SIGTERM", () => {
+  reading = false;
+  void reader
+    .then(() => gateway.stop())
+    .then(() => bus.close())
+    .then(() => process.exit(0));
+});

@@ -1,0 +1,184 @@
+// What a load run talks to: the stand-in providers and one gateway, each its own process,
+// with scripted provider delays so the gateway's own share of a turn can be computed.
+import { join } from "node:path";
+import type { Agent } from "@switchboard/shared/agent";
+import type { TranscriptTurn } from "@switchboard/shared/events";
+import type { Subprocess } from "bun";
+import type { PartialScript } from "../stand-ins/index.ts";
+
+export interface ScriptedDelays {
+  endpointingSilenceMs: number;
+  sttMs: number;
+  llmFirstTokenMs: number;
+  ttsFirstByteMs: number;
+}
+
+export const DEFAULT_DELAYS: ScriptedDelays = {
+  endpointingSilenceMs: 500,
+  sttMs: 100,
+  llmFirstTokenMs: 200,
+  ttsFirstByteMs: 100,
+};
+
+/** Everything in a turn that is not the gateway's: the overhead is the turn latency minus this. */
+export function scriptedTurnMs(delays: ScriptedDelays): number {
+  return delays.endpointingSilenceMs + delays.sttMs + delays.llmFirstTokenMs + delays.ttsFirstByteMs;
+}
+
+export const BENCH_NUMBER = "+14155550100";
+export const CALLER_UTTERANCES = [
+  "I would like to book a table for two people tomorrow evening.",
+  "Seven o'clock would be perfect, thank you.",
+];
+
+export function benchAgent(delays: ScriptedDelays): Agent {
+  const now = new Date().toISOString();
+  return {
+    id: "agt_bench",
+    org_id: "org_bench",
+    name: "Bench desk",
+    system_prompt: "You take table bookings.",
+    first_message: "Hello, how can I help?",
+    voice: { provider: "openai", voice_id: "alloy" },
+    llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
+    stt: { provider: "openai", model: "whisper-1", language: "en" },
+    language: "en",
+    endpointing: { silence_ms: delays.endpointingSilenceMs },
+    interruptions: { enabled: true, min_speech_ms: 250 },
+    tools: [],
+    knowledge: { mode: "none", source_ids: [], top_k: 3 },
+    max_duration_s: 600,
+    silence: { reprompt_ms: 600_000, max_reprompts: 0 },
+    is_active: true,
+    metadata: {},
+    created_at: now,
+    updated_at: now,
+  };
+}
+
+function standInScript(delays: ScriptedDelays): PartialScript {
+  return {
+    // interTokenMs 0: the whole reply arrives with the first token, so the first sentence is
+    // complete at exactly the scripted first-token delay.
+    llm: {
+      firstTokenMs: delays.llmFirstTokenMs,
+      interTokenMs: 0,
+      defaultReply: "Sure. Your table is booked.",
+    },
+    transcription: { texts: CALLER_UTTERANCES, delayMs: delays.sttMs, speechRmsThreshold: 100 },
+    speech: { firstByteMs: delays.ttsFirstByteMs, chunkMs: 40, chunkIntervalMs: 0, msPerWord: 200 },
+  };
+}
+
+export interface BenchProcess {
+  proc: Subprocess<"ignore", "pipe", "pipe">;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+async function startProcess(
+  script: string,
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<BenchProcess> {
+  const proc = Bun.spawn(["bun", script], {
+    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  let output = "";
+  const pump = async (stream: ReadableStream<Uint8Array>) => {
+    const decoder = new TextDecoder();
+    for await (const chunk of stream) output += decoder.decode(chunk);
+  };
+  void pump(proc.stdout);
+  void pump(proc.stderr);
+  const deadline = Date.now() + 60_000;
+  while (!ready.test(output)) {
+    if (proc.exitCode !== null || Date.now() > deadline) {
+      proc.kill("SIGKILL");
+      throw new Error(`${script} did not start:\n${output}`);
+    }
+    await Bun.sleep(50);
+  }
+  return {
+    proc,
+    output: () => output,
+    async stop() {
+      if (proc.exitCode !== null || proc.signalCode !== null) return;
+      proc.kill("SIGTERM");
+      const exited = await Promise.race([proc.exited.then(() => true), Bun.sleep(5000).then(() => false)]);
+      if (!exited) {
+        proc.kill("SIGKILL");
+        await proc.exited;
+      }
+    },
+  };
+}
+
+export type TurnLatency = NonNullable<TranscriptTurn["latency"]>;
+
+export interface BenchEnvironment {
+  gatewayPid: number;
+  /** Stage timings the gateway reported for agent turns since the previous call. */
+  takeGatewayTurns(): TurnLatency[];
+  gateway: { address: string; port: number };
+  delays: ScriptedDelays;
+  stop(): Promise<void>;
+}
+
+export async function startBenchEnvironment(
+  options: { delays?: ScriptedDelays; gatewayEnv?: Record<string, string> } = {},
+): Promise<BenchEnvironment> {
+  const delays = options.delays ?? DEFAULT_DELAYS;
+  const standIns = await startProcess(
+    join(import.meta.dir, "stand-ins-main.ts"),
+    { BENCH_STAND_IN_SCRIPT: JSON.stringify(standInScript(delays)) },
+    /OPENAI_BASE_URL=\S+\n/,
+  );
+  const openaiBaseUrl = standIns.output().match(/OPENAI_BASE_URL=(\S+)/)![1]!;
+  let gateway: BenchProcess;
+  try {
+    gateway = await startProcess(
+      join(import.meta.dir, "bench-gateway-main.ts"),
+      {
+        OPENAI_BASE_URL: openaiBaseUrl,
+        BENCH_NUMBER,
+        BENCH_AGENT: JSON.stringify(benchAgent(delays)),
+        SIP_PORT: "0",
+        GATEWAY_PORT: "0",
+        SIP_BIND_ADDRESS: "127.0.0.1",
+        PUBLIC_IP: "127.0.0.1",
+        RTP_PORT_MIN: "0",
+        RTP_PORT_MAX: "1",
+        SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
+        SIP_MAX_CALLS_PER_ORG: "100000",
+        SIP_FLOOD_MAX_REQUESTS: "1000000",
+        LOG_LEVEL: "error",
+        ...options.gatewayEnv,
+      },
+      /SIP_PORT=\d+\n/,
+    );
+  } catch (error) {
+    await standIns.stop();
+    throw error;
+  }
+  const port = Number(gateway.output().match(/SIP_PORT=(\d+)/)![1]);
+  let readOffset = 0;
+  return {
+    gatewayPid: gateway.proc.pid,
+    takeGatewayTurns() {
+      const output = gateway.output();
+      const end = output.lastIndexOf("\n") + 1;
+      const text = output.slice(readOffset, end);
+      readOffset = Math.max(readOffset, end);
+      return [...text.matchAll(/^TURN (\{.*\})$/gm)].map((match) => JSON.parse(match[1]!) as TurnLatency);
+    },
+    gateway: { address: "127.0.0.1", port },
+    delays,
+    async stop() {
+      await gateway.stop();
+      await standIns.stop();
+    },
+  };
+}
