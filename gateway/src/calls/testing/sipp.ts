@@ -19,6 +19,29 @@ export async function freeUdpPort(): Promise<number> {
   return port;
 }
 
+/**
+ * A block of four free UDP ports for SIPp's media (audio RTP/RTCP at the port, video at
+ * port + 2), above Linux's ephemeral range (32768-60999) so no socket the kernel hands out
+ * meanwhile can take one of them.
+ */
+export async function freeMediaPortBlock(): Promise<number> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const base = 61000 + 4 * Math.floor(Math.random() * 1000);
+    const sockets: { close(): void }[] = [];
+    try {
+      for (let offset = 0; offset < 4; offset++) {
+        sockets.push(await Bun.udpSocket({ hostname: "127.0.0.1", port: base + offset }));
+      }
+      return base;
+    } catch {
+      // Taken: try another block.
+    } finally {
+      for (const socket of sockets) socket.close();
+    }
+  }
+  throw new Error("no free block of four UDP ports above 61000");
+}
+
 export interface TestGateway {
   bus: MemoryBus;
   service: SipService;
@@ -139,7 +162,7 @@ export async function runSipp(options: {
   localIp?: string;
 }): Promise<SippResult> {
   const localPort = await freeUdpPort();
-  const mediaPort = await freeUdpPort();
+  const mediaPort = await freeMediaPortBlock();
   const workDir = `/tmp/sipp-${process.pid}-${localPort}`;
   await Bun.$`mkdir -p ${workDir}`.quiet();
   const errorFile = join(workDir, "errors.log");
@@ -209,7 +232,7 @@ export async function startSippServer(options: {
   transport?: "u1" | "t1";
 }): Promise<SippServer> {
   const port = await freeUdpPort();
-  const mediaPort = await freeUdpPort();
+  const mediaPort = await freeMediaPortBlock();
   const workDir = `/tmp/sipp-uas-${process.pid}-${port}`;
   await Bun.$`mkdir -p ${workDir}`.quiet();
   const errorFile = join(workDir, "errors.log");
