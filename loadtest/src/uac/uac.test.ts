@@ -1,0 +1,71 @@
+// The load generator against a real gateway process and the stand-ins: two calls connect,
+// hear the greeting, get a reply to each caller turn, and every measurement is a number.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { synthesizeUtterances } from "./caller-speech.ts";
+import {
+  BENCH_NUMBER,
+  type BenchEnvironment,
+  CALLER_UTTERANCES,
+  startBenchEnvironment,
+} from "./environment.ts";
+import { type LoadReport, runLoad } from "./load.ts";
+import { coreShare, sampleProcess } from "./proc-stats.ts";
+
+let environment: BenchEnvironment;
+
+beforeAll(async () => {
+  environment = await startBenchEnvironment();
+}, 90_000);
+
+afterAll(async () => {
+  await environment?.stop();
+});
+
+describe("SIP UAC load generator", () => {
+  test("two calls connect, each caller turn gets a reply, and the measurements are finite", async () => {
+    const utterances = synthesizeUtterances(CALLER_UTTERANCES, 300);
+    const before = sampleProcess(environment.gatewayPid);
+    const report: LoadReport = await runLoad({
+      gateway: environment.gateway,
+      calls: 2,
+      callsPerSecond: 10,
+      plan: {
+        number: BENCH_NUMBER,
+        utterances,
+        turns: 2,
+        voicedRms: 300,
+        quietMs: 800,
+        replyTimeoutMs: 10_000,
+      },
+    });
+    const after = sampleProcess(environment.gatewayPid);
+
+    expect(report.failures).toEqual({});
+    expect(report.connected).toBe(2);
+    expect(report.missingReplies).toBe(0);
+    expect(report.turnLatencyMs.count).toBe(4);
+    for (const value of [
+      report.setupMs.p50,
+      report.greetingMs.p50,
+      report.turnLatencyMs.p50,
+      report.turnLatencyMs.max,
+      report.maxGapMs,
+      report.arrivalDeviationMs.p99,
+      report.jitterMs.max,
+    ]) {
+      expect(Number.isFinite(value)).toBe(true);
+    }
+    // A reply cannot come before the stand-ins' sequential scripted delays have passed.
+    const { sttMs, llmFirstTokenMs, ttsFirstByteMs } = environment.delays;
+    expect(report.turnLatencyMs.p50).toBeGreaterThan(sttMs + llmFirstTokenMs + ttsFirstByteMs);
+    expect(report.packetsReceived).toBeGreaterThan(100);
+    expect(after.cpuMs).toBeGreaterThanOrEqual(before.cpuMs);
+    expect(after.rssBytes).toBeGreaterThan(0);
+    expect(Number.isFinite(coreShare(before, after))).toBe(true);
+
+    // The gateway reported its own stage timings for the same turns.
+    await Bun.sleep(500);
+    const callerTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
+    expect(callerTurns.length).toBe(4);
+  }, 90_000);
+});
