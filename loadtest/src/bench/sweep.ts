@@ -1,0 +1,238 @@
+// Turn latency and density: one gateway process (turn pipeline, batched Silero VAD, the real
+// OpenAI adapters against the stand-ins in another process) takes 1, 10, 50, 100, 200, ...
+// concurrent SIP calls from our UAC, until quality breaks. Writes docs/bench/turn-latency.svg,
+// docs/bench/turn-latency.json and the table between the sweep markers in docs/BENCHMARKS.md.
+// Usage: npm run bench -- [maxCalls=400] [turnsPerCall=3] [callsPerSecond=25]
+// BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0).
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { synthesizeUtterances } from "../uac/caller-speech.ts";
+import {
+  BENCH_NUMBER,
+  CALLER_UTTERANCES,
+  scriptedTurnMs,
+  startBenchEnvironment,
+  type TurnLatency,
+} from "../uac/environment.ts";
+import { type LoadReport, runLoad } from "../uac/load.ts";
+import { coreShare, type ProcSample, sampleProcess } from "../uac/proc-stats.ts";
+import { percentile, round, summarize } from "../uac/stats.ts";
+import { lineChartSvg } from "../uac/svg-plot.ts";
+
+const maxCalls = Number(process.argv[2] ?? 400);
+const turnsPerCall = Number(process.argv[3] ?? 3);
+const callsPerSecond = Number(process.argv[4] ?? 25);
+const pin = process.env.BENCH_PIN !== "0";
+const VOICED_RMS = 300;
+const OVERHEAD_P95_LIMIT_MS = 50;
+const GAP_LIMIT_MS = 40;
+const DOCS_DIR = join(import.meta.dir, "..", "..", "..", "docs");
+
+const steps = [1, 10, 50, 100, 200, 300, 400, 600, 800, 1000].filter((calls) => calls <= maxCalls);
+
+interface StepResult {
+  calls: number;
+  report: Omit<LoadReport, "results">;
+  overheadMs: { p50: number; p95: number; p99: number; max: number };
+  gatewayStagesMs: Record<string, number>;
+  /** Median of caller-measured latency minus the gateway's own total (receive path, VAD lag, send path). */
+  outsideGatewayTotalMs: number;
+  gatewayCorePercent: number;
+  gatewayCpuMsPerCallSecond: number;
+  gatewayRssMb: number;
+  rssPerCallKb: number;
+  loadAverage: number;
+  breaks: string[];
+}
+
+function stageSummary(turns: TurnLatency[]): Record<string, number> {
+  const field = (pick: (turn: TurnLatency) => number | null) =>
+    percentile(
+      turns.map(pick).filter((value): value is number => value !== null),
+      50,
+    );
+  return {
+    endpointing: field((turn) => turn.endpointing_ms),
+    stt: field((turn) => turn.stt_ms),
+    llm_first_token: field((turn) => turn.llm_first_token_ms),
+    tts_first_byte: field((turn) => turn.tts_first_byte_ms),
+    first_packet: field((turn) => turn.first_packet_ms),
+    total: field((turn) => turn.total_ms),
+    between_stages: field((turn) =>
+      turn.total_ms === null
+        ? null
+        : turn.total_ms -
+          (turn.endpointing_ms ?? 0) -
+          (turn.stt_ms ?? 0) -
+          (turn.llm_first_token_ms ?? 0) -
+          (turn.tts_first_byte_ms ?? 0) -
+          (turn.first_packet_ms ?? 0),
+    ),
+  };
+}
+
+if (pin) Bun.spawnSync(["taskset", "-pc", "0", String(process.pid)]);
+const environment = await startBenchEnvironment();
+if (pin) Bun.spawnSync(["taskset", "-apc", "1", String(environment.gatewayPid)]);
+const scriptedMs = scriptedTurnMs(environment.delays);
+const utterances = synthesizeUtterances(CALLER_UTTERANCES, VOICED_RMS);
+const results: StepResult[] = [];
+let baselineOverheadP95 = Number.NaN;
+
+try {
+  // One call to warm up connections and the VAD before measuring.
+  await runLoad({ gateway: environment.gateway, calls: 1, callsPerSecond, plan: planFor(1) });
+  environment.takeGatewayTurns();
+  for (const calls of steps) {
+    await Bun.sleep(1000);
+    const idle = sampleProcess(environment.gatewayPid);
+    let windowStart: ProcSample | null = null;
+    let windowEnd: ProcSample | null = null;
+    const report = await runLoad({
+      gateway: environment.gateway,
+      calls,
+      callsPerSecond,
+      plan: planFor(turnsPerCall),
+      onAllSettled: () => {
+        windowStart = sampleProcess(environment.gatewayPid);
+      },
+      onFirstEnded: () => {
+        windowEnd = sampleProcess(environment.gatewayPid);
+      },
+    });
+    await Bun.sleep(500);
+    const gatewayTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
+    const start: ProcSample = windowStart ?? idle;
+    const end: ProcSample = windowEnd ?? sampleProcess(environment.gatewayPid);
+    const { results: perCall, ...summary } = report;
+    const overheads = perCall.flatMap((call) => call.turnLatenciesMs.map((latency) => latency - scriptedMs));
+    const overhead = summarize(overheads);
+    const share = coreShare(start, end);
+    const stages = stageSummary(gatewayTurns);
+    if (calls === 1) baselineOverheadP95 = overhead.p95;
+    const breaks: string[] = [];
+    if (summary.failed > 0) breaks.push(`${summary.failed} failed calls`);
+    if (summary.missingReplies > 0) breaks.push(`${summary.missingReplies} missing replies`);
+    if (summary.maxGapMs > GAP_LIMIT_MS)
+      breaks.push(`${summary.gapsOverThreshold} gaps > ${GAP_LIMIT_MS} ms`);
+    if (overhead.p95 > OVERHEAD_P95_LIMIT_MS) breaks.push(`overhead p95 > ${OVERHEAD_P95_LIMIT_MS} ms`);
+    const step: StepResult = {
+      calls,
+      report: summary,
+      overheadMs: { p50: overhead.p50, p95: overhead.p95, p99: overhead.p99, max: overhead.max },
+      gatewayStagesMs: stages,
+      outsideGatewayTotalMs:
+        percentile(
+          perCall.flatMap((call) => call.turnLatenciesMs),
+          50,
+        ) - stages.total!,
+      gatewayCorePercent: share * 100,
+      gatewayCpuMsPerCallSecond: (share * 1000) / calls,
+      gatewayRssMb: end.rssBytes / 2 ** 20,
+      rssPerCallKb: Math.max(0, end.rssBytes - idle.rssBytes) / 1024 / calls,
+      loadAverage: Number(readFileSync("/proc/loadavg", "latin1").split(" ")[0]),
+      breaks,
+    };
+    results.push(step);
+    console.log(
+      `${calls} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
+        `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
+        `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
+        `uac lateness p99 ${round(summary.uacLatenessMs.p99)} ms; ${breaks.join(", ") || "ok"}`,
+    );
+    // The absolute overhead limit is reported; the sweep goes on until the call itself degrades
+    // (failures, gaps, or overhead growing 50 ms past the one-call figure).
+    const degraded =
+      summary.failed > 0 ||
+      summary.missingReplies > 0 ||
+      summary.maxGapMs > GAP_LIMIT_MS ||
+      overhead.p95 > Math.max(OVERHEAD_P95_LIMIT_MS, baselineOverheadP95 + OVERHEAD_P95_LIMIT_MS);
+    if (degraded) break;
+  }
+} finally {
+  await environment.stop();
+}
+
+const knee = results.filter((step) => !step.breaks.some((reason) => !reason.startsWith("overhead"))).at(-1);
+const markdown = tableMarkdown(results, knee?.calls ?? null);
+console.log(`\n${markdown}`);
+mkdirSync(join(DOCS_DIR, "bench"), { recursive: true });
+writeFileSync(
+  join(DOCS_DIR, "bench", "turn-latency.json"),
+  `${JSON.stringify({ measured_at: new Date().toISOString(), scripted_ms: environment.delays, steps: results }, null, 2)}\n`,
+);
+writeFileSync(
+  join(DOCS_DIR, "bench", "turn-latency.svg"),
+  lineChartSvg({
+    title: "Gateway overhead per turn (caller-measured latency minus scripted delays)",
+    xLabel: "concurrent SIP calls on one gateway process",
+    yLabel: "ms",
+    xValues: results.map((step) => step.calls),
+    series: [
+      { name: "overhead p50", color: "#1f77b4", values: results.map((step) => step.overheadMs.p50) },
+      { name: "overhead p95", color: "#ff7f0e", values: results.map((step) => step.overheadMs.p95) },
+      { name: "overhead p99", color: "#d62728", values: results.map((step) => step.overheadMs.p99) },
+      {
+        name: "setup p95 (INVITE->200)",
+        color: "#2ca02c",
+        dashed: true,
+        values: results.map((step) => step.report.setupMs.p95),
+      },
+      {
+        name: "max audio gap",
+        color: "#9467bd",
+        dashed: true,
+        values: results.map((step) => step.report.maxGapMs),
+      },
+    ],
+    reference: { value: OVERHEAD_P95_LIMIT_MS, label: "50 ms limit" },
+  }),
+);
+const benchmarksPath = join(DOCS_DIR, "BENCHMARKS.md");
+const benchmarks = readFileSync(benchmarksPath, "utf8");
+const marked = /<!-- sweep:start -->[\s\S]*<!-- sweep:end -->/;
+if (marked.test(benchmarks)) {
+  writeFileSync(
+    benchmarksPath,
+    benchmarks.replace(marked, `<!-- sweep:start -->\n${markdown}\n<!-- sweep:end -->`),
+  );
+}
+process.exit(0);
+
+function planFor(turns: number) {
+  return {
+    number: BENCH_NUMBER,
+    utterances,
+    turns,
+    voicedRms: VOICED_RMS,
+    quietMs: 800,
+    replyTimeoutMs: 10_000,
+  };
+}
+
+function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
+  const r = (value: number) => (Number.isFinite(value) ? String(round(value)) : "-");
+  const lines = [
+    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap | arrival dev. p99 | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+  ];
+  for (const step of steps) {
+    const s = step.gatewayStagesMs;
+    const rep = step.report;
+    lines.push(
+      `| ${step.calls} | ${rep.turnLatencyMs.count} | ${r(rep.turnLatencyMs.p50)} / ${r(rep.turnLatencyMs.p95)} | ` +
+        `${r(step.overheadMs.p50)} / ${r(step.overheadMs.p95)} / ${r(step.overheadMs.p99)} | ` +
+        `${r(s.endpointing!)} / ${r(s.stt!)} / ${r(s.llm_first_token!)} / ${r(s.tts_first_byte!)} / ${r(s.first_packet!)} / ${r(s.between_stages!)} | ${r(step.outsideGatewayTotalMs)} | ` +
+        `${r(rep.setupMs.p50)} / ${r(rep.setupMs.p95)} | ${r(rep.greetingMs.p50)} | ${r(rep.maxGapMs)} | ${r(rep.arrivalDeviationMs.p99)} | ` +
+        `${rep.failed + rep.missingReplies} | ${r(step.gatewayCorePercent)} | ${r(step.gatewayCpuMsPerCallSecond)} | ` +
+        `${r(step.gatewayRssMb)} / ${r(step.rssPerCallKb)} | ${r(step.loadAverage)} |`,
+    );
+  }
+  lines.push(
+    "",
+    kneeCalls === null
+      ? "Knee: no step ran without gaps over 40 ms or failed calls."
+      : `Knee: ${kneeCalls} concurrent calls, the largest step with no audio gap over 40 ms and no failed call or missing reply.`,
+  );
+  return lines.join("\n");
+}
