@@ -73,7 +73,7 @@ export function knowledgeModule(ctx: ControlContext) {
 
   return new Elysia({ prefix: "/knowledge", detail: { tags: ["Knowledge"] } })
     .get(
-      "/",
+      "",
       async ({ request, query }) => {
         const page = pageRequest(query);
         return toPage(await listSources(ctx.db, requestAuth(request).orgId, page), page, presentSource);
