@@ -3,7 +3,10 @@
 // concurrent SIP calls from our UAC, until quality breaks. Writes docs/bench/turn-latency.svg,
 // docs/bench/turn-latency.json and the table between the sweep markers in docs/BENCHMARKS.md.
 // Usage: npm run bench -- [maxCalls=400] [turnsPerCall=3] [callsPerSecond=25]
-// BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0).
+// BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0);
+// BENCH_CPU_PROFILE_DIR=dir writes the gateway's CPU profile there at the end;
+// BENCH_VAD=energy runs the energy VAD instead of Silero (written as turn-latency-energy-vad.*,
+// BENCHMARKS.md untouched), to show what Silero costs.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizeUtterances } from "../uac/caller-speech.ts";
@@ -72,7 +75,12 @@ function stageSummary(turns: TurnLatency[]): Record<string, number> {
 }
 
 if (pin) Bun.spawnSync(["taskset", "-pc", "0", String(process.pid)]);
-const environment = await startBenchEnvironment();
+const vad = process.env.BENCH_VAD === "energy" ? "energy" : "silero";
+const outputName = vad === "silero" ? "turn-latency" : "turn-latency-energy-vad";
+const environment = await startBenchEnvironment({
+  gatewayCpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR,
+  gatewayEnv: { BENCH_VAD: vad },
+});
 if (pin) Bun.spawnSync(["taskset", "-apc", "1", String(environment.gatewayPid)]);
 const scriptedMs = scriptedTurnMs(environment.delays);
 const utterances = synthesizeUtterances(CALLER_UTTERANCES, VOICED_RMS);
@@ -158,13 +166,13 @@ const markdown = tableMarkdown(results, knee?.calls ?? null);
 console.log(`\n${markdown}`);
 mkdirSync(join(DOCS_DIR, "bench"), { recursive: true });
 writeFileSync(
-  join(DOCS_DIR, "bench", "turn-latency.json"),
-  `${JSON.stringify({ measured_at: new Date().toISOString(), scripted_ms: environment.delays, steps: results }, null, 2)}\n`,
+  join(DOCS_DIR, "bench", `${outputName}.json`),
+  `${JSON.stringify({ measured_at: new Date().toISOString(), vad, scripted_ms: environment.delays, steps: results }, null, 2)}\n`,
 );
 writeFileSync(
-  join(DOCS_DIR, "bench", "turn-latency.svg"),
+  join(DOCS_DIR, "bench", `${outputName}.svg`),
   lineChartSvg({
-    title: "Gateway overhead per turn (caller-measured latency minus scripted delays)",
+    title: `Gateway overhead per turn (caller-measured latency minus scripted delays; ${vad} VAD)`,
     xLabel: "concurrent SIP calls on one gateway process",
     yLabel: "ms",
     xValues: results.map((step) => step.calls),
@@ -191,7 +199,7 @@ writeFileSync(
 const benchmarksPath = join(DOCS_DIR, "BENCHMARKS.md");
 const benchmarks = readFileSync(benchmarksPath, "utf8");
 const marked = /<!-- sweep:start -->[\s\S]*<!-- sweep:end -->/;
-if (marked.test(benchmarks)) {
+if (vad === "silero" && marked.test(benchmarks)) {
   writeFileSync(
     benchmarksPath,
     benchmarks.replace(marked, `<!-- sweep:start -->\n${markdown}\n<!-- sweep:end -->`),

@@ -1,9 +1,13 @@
 // A gateway process for load runs: the turn pipeline on its own in-process bus, seeded with
 // what control would publish (a number route, the agent snapshot, a balance, no call cap).
 // Prints `SIP_PORT=<port>` once it answers. Environment: the gateway's own settings plus
-// BENCH_NUMBER (E.164 the UAC dials) and BENCH_AGENT (JSON Agent).
+// BENCH_NUMBER (E.164 the UAC dials), BENCH_AGENT (JSON Agent) and BENCH_VAD (`silero`, the
+// gateway's default, or `energy` to measure what Silero costs).
+import { AgentApplication } from "@switchboard/gateway/pipeline/agent-application";
 import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
+import { buildProviders } from "@switchboard/gateway/providers/registry";
 import { startGateway } from "@switchboard/gateway/server";
+import { EnergyVadEngine } from "@switchboard/gateway/vad/energy";
 import type { Agent } from "@switchboard/shared/agent";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
@@ -30,7 +34,14 @@ await bus.hashSet(Hashes.agentSnapshots, agent.id, JSON.stringify(agent));
 await bus.hashSet(Hashes.creditBalances, agent.org_id, String(1_000_000_000));
 await bus.hashSet(Hashes.orgCallLimits, agent.org_id, "100000");
 
-const application = await createAgentApplication({ config, log });
+const application =
+  process.env.BENCH_VAD === "energy"
+    ? new AgentApplication({
+        vad: new EnergyVadEngine(),
+        logger: log,
+        providers: (callAgent) => buildProviders(config, callAgent),
+      })
+    : await createAgentApplication({ config, log });
 const gateway = await startGateway({ config, log, bus, application });
 const sipPort = gateway
   .describe()

@@ -1,5 +1,7 @@
 // What a load run talks to: the stand-in providers and one gateway, each its own process,
 // with scripted provider delays so the gateway's own share of a turn can be computed.
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
@@ -80,8 +82,9 @@ async function startProcess(
   script: string,
   env: Record<string, string>,
   ready: RegExp,
+  bunArgs: string[] = [],
 ): Promise<BenchProcess> {
-  const proc = Bun.spawn(["bun", script], {
+  const proc = Bun.spawn(["bun", ...bunArgs, script], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdout: "pipe",
     stderr: "pipe",
@@ -128,7 +131,12 @@ export interface BenchEnvironment {
 }
 
 export async function startBenchEnvironment(
-  options: { delays?: ScriptedDelays; gatewayEnv?: Record<string, string> } = {},
+  options: {
+    delays?: ScriptedDelays;
+    gatewayEnv?: Record<string, string>;
+    /** Writes the gateway's CPU profile (.cpuprofile and markdown) here when it stops. */
+    gatewayCpuProfileDir?: string;
+  } = {},
 ): Promise<BenchEnvironment> {
   const delays = options.delays ?? DEFAULT_DELAYS;
   const standIns = await startProcess(
@@ -136,6 +144,8 @@ export async function startBenchEnvironment(
     { BENCH_STAND_IN_SCRIPT: JSON.stringify(standInScript(delays)) },
     /OPENAI_BASE_URL=\S+\n/,
   );
+  // The gateway records every call; a run's recordings go to a directory removed at the end.
+  const dataDir = mkdtempSync(join(tmpdir(), "bench-gateway-"));
   const openaiBaseUrl = standIns.output().match(/OPENAI_BASE_URL=(\S+)/)![1]!;
   let gateway: BenchProcess;
   try {
@@ -143,6 +153,7 @@ export async function startBenchEnvironment(
       join(import.meta.dir, "bench-gateway-main.ts"),
       {
         OPENAI_BASE_URL: openaiBaseUrl,
+        DATA_DIR: dataDir,
         BENCH_NUMBER,
         BENCH_AGENT: JSON.stringify(benchAgent(delays)),
         SIP_PORT: "0",
@@ -158,9 +169,13 @@ export async function startBenchEnvironment(
         ...options.gatewayEnv,
       },
       /SIP_PORT=\d+\n/,
+      options.gatewayCpuProfileDir
+        ? ["--cpu-prof", "--cpu-prof-md", `--cpu-prof-dir=${options.gatewayCpuProfileDir}`]
+        : [],
     );
   } catch (error) {
     await standIns.stop();
+    rmSync(dataDir, { recursive: true, force: true });
     throw error;
   }
   const port = Number(gateway.output().match(/SIP_PORT=(\d+)/)![1]);
@@ -179,6 +194,7 @@ export async function startBenchEnvironment(
     async stop() {
       await gateway.stop();
       await standIns.stop();
+      rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }
