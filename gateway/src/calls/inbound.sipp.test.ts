@@ -83,6 +83,30 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     expect(endedEvents(hangingUp)[0]).toMatchObject({ status: "completed", hangup_cause: "agent_hangup" });
   }, 60_000);
 
+  test("a call ends when the balance runs out: BYE with cause credits_exhausted", async () => {
+    const metered = await startTestGateway({
+      env: { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32", INBOUND_CENTS_PER_MINUTE: "30" },
+      application: greeting(null),
+    });
+    try {
+      // 1 cent at 30 cents a minute pays for 2 s; the agent would allow 600 s.
+      await publishRoute(metered.bus, "+14155550100", {}, 1);
+      const result = await runSipp({
+        scenario: "uac-gateway-hangs-up-expect-bye.xml",
+        gatewayPort: metered.port,
+      });
+      expect(result.errors).toBe("");
+      expect(result.exitCode).toBe(0);
+      await waitFor(() => endedEvents(metered).length >= 1);
+      const ended = endedEvents(metered)[0] as { status: string; hangup_cause: string; duration_s: number };
+      expect(ended).toMatchObject({ status: "completed", hangup_cause: "credits_exhausted" });
+      expect(ended.duration_s).toBeGreaterThanOrEqual(1);
+      expect(ended.duration_s).toBeLessThan(20);
+    } finally {
+      await metered.stop();
+    }
+  }, 60_000);
+
   test("CANCEL before answer: 200 to the CANCEL, 487 to the INVITE, call canceled", async () => {
     const result = await runSipp({
       scenario: "uac-cancel-before-answer-expect-487.xml",

@@ -11,6 +11,7 @@ import type { ServerTransaction } from "../sip/transaction.ts";
 import { uriHost } from "../sip/uri.ts";
 import type { CallControl, RunningApplication } from "./application.ts";
 import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";
+import { centsPerMinuteFor, durationCap } from "./duration-cap.ts";
 import { normalizeE164 } from "./numbers.ts";
 import type { RegisteredCall } from "./registry.ts";
 
@@ -81,6 +82,7 @@ export class SipCall implements RegisteredCall, CallControl {
   }
 
   private readonly sessionId = Math.floor(Date.now() / 1000);
+  private turnsReported = 0;
 
   /** The call is answered: events, the media application, the max-duration guard. */
   async answered(): Promise<void> {
@@ -99,11 +101,15 @@ export class SipCall implements RegisteredCall, CallControl {
       phone_number_id: init.phoneNumberId,
       answered_at: new Date(this.answeredAtMs).toISOString(),
     });
-    const maxDurationS = init.agent.max_duration_s;
-    if (maxDurationS > 0) {
+    const cap = durationCap(
+      init.agent.max_duration_s,
+      await deps.directory.balanceCents(this.orgId),
+      centsPerMinuteFor(deps.config, init.direction),
+    );
+    if (cap.seconds !== null) {
       this.maxDurationTimer = setTimeout(() => {
-        this.hangup("max_duration").catch(() => {});
-      }, maxDurationS * 1000);
+        this.hangup(cap.cause).catch(() => {});
+      }, cap.seconds * 1000);
     }
     try {
       this.application = await deps.application.start({
@@ -119,8 +125,9 @@ export class SipCall implements RegisteredCall, CallControl {
         control: this,
         reporter: {
           turn: (turn) => {
+            const index = this.turnsReported++;
             deps.events
-              .write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index: 0, turn })
+              .write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index, turn })
               .catch(() => {});
           },
         },

@@ -14,6 +14,7 @@ import type { Config } from "@switchboard/shared/config";
 import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "../calls/application.ts";
+import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { MediaClock } from "../media/clock.ts";
 import { WavRecorder } from "../media/wav-recorder.ts";
@@ -181,7 +182,19 @@ export class WebRtcService {
         application: this.options.application,
         connectTimeoutMs: this.options.connectTimeoutMs ?? 30_000,
       },
-      { callId: claims.callId, orgId: claims.orgId, agent, metadata: claims.metadata, peer, audio },
+      {
+        callId: claims.callId,
+        orgId: claims.orgId,
+        agent,
+        metadata: claims.metadata,
+        peer,
+        audio,
+        durationCap: durationCap(
+          agent.max_duration_s,
+          balance === null ? null : Number(balance),
+          centsPerMinuteFor(config, "web"),
+        ),
+      },
     );
     this.calls.set(call.callId, { call, token });
     this.perOrg.set(call.orgId, (this.perOrg.get(call.orgId) ?? 0) + 1);

@@ -6,6 +6,7 @@ import { type CallEvent, type CallStatus, Streams, type TranscriptTurn } from "@
 import { newId } from "@switchboard/shared/ids";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallControl, MediaApplication, RunningApplication } from "../calls/application.ts";
+import type { DurationCap } from "../calls/duration-cap.ts";
 import type { WebRtcCallAudio } from "./call-audio.ts";
 import type { WebRtcPeer } from "./peer.ts";
 
@@ -19,6 +20,8 @@ export interface WebCallInit {
   metadata: Record<string, unknown>;
   peer: WebRtcPeer;
   audio: WebRtcCallAudio;
+  /** The agent's maximum and what the balance pays for (calls/duration-cap.ts). */
+  durationCap: DurationCap;
 }
 
 export interface WebCallDeps {
@@ -109,10 +112,11 @@ export class WebCall implements CallControl {
       agent_id: init.agent.id,
       codec: init.audio.codec.name,
     });
-    if (init.agent.max_duration_s > 0) {
+    const cap = init.durationCap;
+    if (cap.seconds !== null) {
       this.maxDurationTimer = setTimeout(() => {
-        this.end("completed", "max_duration").catch(() => {});
-      }, init.agent.max_duration_s * 1000);
+        this.end("completed", cap.cause).catch(() => {});
+      }, cap.seconds * 1000);
     }
     try {
       const running = await deps.application.start({
