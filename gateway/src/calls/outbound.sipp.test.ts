@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from "bun:test";
-import { Hashes } from "@switchboard/shared/bus/topics";
+import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
@@ -118,6 +118,34 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
       hangup_cause: "ring_timeout",
     });
   }, 60_000);
+
+  test("cancelled through the API while ringing: CANCEL, 487, call canceled", async () => {
+    const trunk = await startSippServer({ scenario: "uas-ring-no-answer-expect-cancel.xml" });
+    gateway = await gatewayCalling(trunk.port, hangsUp, { SIP_OUTBOUND_RING_TIMEOUT_MS: "60000" });
+    const callId = await dispatch(gateway);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.status"));
+    await gateway.bus.publish(Channels.callCancel, callId);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+      status: "canceled",
+      hangup_cause: "api_cancel",
+    });
+  }, 60_000);
+
+  test("cancelled before any gateway dialled: no INVITE, call canceled", async () => {
+    gateway = await gatewayCalling(9, hangsUp);
+    const callId = `call_${crypto.randomUUID().replaceAll("-", "")}`;
+    await gateway.bus.hashSet(Hashes.canceledCalls, callId, "1");
+    await dispatch(gateway, { call_id: callId });
+    await waitFor(() => eventsFor(gateway!, callId).length > 0);
+    expect(eventsFor(gateway, callId)).toEqual([
+      expect.objectContaining({ type: "call.ended", status: "canceled", hangup_cause: "api_cancel" }),
+    ]);
+    expect(await gateway.bus.hashGet(Hashes.canceledCalls, callId)).toBeNull();
+  }, 30_000);
 
   test("digest challenge: the INVITE is retried with valid MD5 credentials and answered", async () => {
     const trunk = await startSippServer({ scenario: "uas-digest-challenge-expect-authorized-invite.xml" });

@@ -4,7 +4,8 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { RunningConsumer } from "@switchboard/shared/bus/consumer";
 import { startConsumer } from "@switchboard/shared/bus/consumer";
-import type { Bus, StreamEntry } from "@switchboard/shared/bus/contract";
+import type { Bus, StreamEntry, Unsubscribe } from "@switchboard/shared/bus/contract";
+import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallStatus, type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { buildOffer, negotiateOffer } from "../sdp/offer-answer.ts";
 import { Dialog, dialogId, headerTag, newTag, USER_AGENT } from "../sip/dialog.ts";
@@ -34,6 +35,9 @@ export class OutboundCalls {
   private readonly started = new Set<string>();
   /** Established outbound dialogs, for re-ACKing retransmitted 2xx. */
   private readonly acks = new Map<string, { ack: SipRequest; peer: SipPeer }>();
+  /** Calls still ringing on this gateway -> cancels them (API cancel). */
+  private readonly ringing = new Map<string, () => void>();
+  private unsubscribeCancel: Unsubscribe | null = null;
 
   constructor(
     private readonly deps: CallDeps,
@@ -42,6 +46,12 @@ export class OutboundCalls {
   ) {}
 
   start(): void {
+    this.bus
+      .subscribe(Channels.callCancel, (callId) => this.cancel(callId))
+      .then((unsubscribe) => {
+        this.unsubscribeCancel = unsubscribe;
+      })
+      .catch((error) => this.deps.log.error({ err: error }, "call cancel subscription failed"));
     this.consumer = startConsumer(
       this.bus,
       {
@@ -56,7 +66,19 @@ export class OutboundCalls {
   }
 
   async stop(): Promise<void> {
+    await this.unsubscribeCancel?.();
     await this.consumer?.stop();
+  }
+
+  /** API cancel: CANCEL a call still ringing here, or hang up one this gateway answered. */
+  private cancel(callId: string): void {
+    const ringing = this.ringing.get(callId);
+    if (ringing) {
+      ringing();
+      return;
+    }
+    const answered = this.deps.registry.all().find((call) => call.callId === callId);
+    if (answered) answered.hangup("api_hangup").catch(() => {});
   }
 
   private async handleEntry(entry: StreamEntry): Promise<void> {
@@ -69,6 +91,19 @@ export class OutboundCalls {
     }
     if (!command.call_id || !command.org_id || this.started.has(command.call_id)) return;
     this.started.add(command.call_id);
+    if (await this.bus.hashGet(Hashes.canceledCalls, command.call_id)) {
+      await this.bus.hashDelete(Hashes.canceledCalls, command.call_id);
+      await this.deps.events.write({
+        type: "call.ended",
+        call_id: command.call_id,
+        org_id: command.org_id,
+        status: "canceled",
+        hangup_cause: "api_cancel",
+        ended_at: new Date().toISOString(),
+        duration_s: 0,
+      });
+      return;
+    }
     // The call runs on; the entry is acked once the INVITE is on its way.
     await this.place(command);
   }
@@ -172,9 +207,17 @@ export class OutboundCalls {
     let transaction: ClientTransaction;
     let ringTimer: ReturnType<typeof setTimeout> | null = null;
     let cancelledAtRingTimeout = false;
+    let cancelledByApi = false;
+    const sendCancel = () => deps.stack.sendRequest(buildCancel(transaction.request), peer);
+    this.ringing.set(command.call_id, () => {
+      cancelledByApi = true;
+      // RFC 3261 §9.1: CANCEL only once a provisional response arrived; else on the first one.
+      if (transaction.state === "proceeding") sendCancel();
+    });
     const finishFailed = async (status: CallStatus, cause: string) => {
       if (settled) return;
       settled = true;
+      this.ringing.delete(command.call_id);
       if (ringTimer) clearTimeout(ringTimer);
       await media.close().catch(() => {});
       await deps.events.write({
@@ -194,6 +237,7 @@ export class OutboundCalls {
         return;
       }
       if (response.status < 200) {
+        if (cancelledByApi && transaction.state === "proceeding") sendCancel();
         if (!ringing && response.status > 100) {
           ringing = true;
           deps.events
@@ -230,16 +274,26 @@ export class OutboundCalls {
         }
       }
       if (response.status >= 300) {
+        if (cancelledByApi && response.status === 487) {
+          finishFailed("canceled", "api_cancel").catch(() => {});
+          return;
+        }
         const cause =
           cancelledAtRingTimeout && response.status === 487 ? "ring_timeout" : `sip_${response.status}`;
         finishFailed(statusForFailure(response.status), cause).catch(() => {});
         return;
       }
       settled = true;
+      this.ringing.delete(command.call_id);
       if (ringTimer) clearTimeout(ringTimer);
-      this.answered(command, agent, invite, response, peer, media, fromNumber, toNumber).catch((error) =>
-        deps.log.error({ err: error, call_id: command.call_id }, "outbound answer handling failed"),
-      );
+      this.answered(command, agent, invite, response, peer, media, fromNumber, toNumber)
+        .then(() => {
+          // The callee answered as the CANCEL crossed it (RFC 3261 §9.1): hang up at once.
+          if (cancelledByApi) this.cancel(command.call_id);
+        })
+        .catch((error) =>
+          deps.log.error({ err: error, call_id: command.call_id }, "outbound answer handling failed"),
+        );
     };
 
     transaction = deps.stack.sendRequest(invite, peer);

@@ -1,6 +1,8 @@
 // Names of the streams, hashes and channels on the bus, in one place.
 
 export const Channels = {
+  /** Control asks gateways to cancel or hang up a call; the message is the call id. */
+  callCancel: "calls:cancel",
   /** An API key was revoked or changed: drop it from every instance's auth cache. */
   apiKeyInvalidated: "api-keys:invalidated",
   /** An agent changed or was deleted: gateways drop their snapshot. */
@@ -18,6 +20,8 @@ export const Channels = {
 } as const;
 
 export const Hashes = {
+  /** call id -> "1": cancelled through the API before a gateway dialled it. */
+  canceledCalls: "calls:canceled",
   /** agent id -> JSON snapshot of the agent the gateway runs calls with. */
   agentSnapshots: "agents:snapshots",
   /** E.164 number -> JSON NumberRoute (shared/src/events.ts): what an INVITE to it reaches. */

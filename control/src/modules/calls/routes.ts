@@ -5,6 +5,7 @@ import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { recordingResponse } from "../../recordings/serve.ts";
 import { createRecordingStore, type RecordingStore } from "../../recordings/store.ts";
+import { cancelCall } from "./cancel.ts";
 import { claimAndDispatch } from "./dispatch.ts";
 import { callDetailSchema, callSchema, listCallsQuery, outboundBody } from "./model.ts";
 import { presentCall } from "./present.ts";
@@ -60,6 +61,27 @@ export function callsModule(
           summary: "Place an outbound call",
           description:
             "Queues the call and hands it to a gateway. Send `Idempotency-Key` to retry safely: the call is never dialled twice.",
+        },
+      },
+    )
+    .post(
+      "/:call_id/cancel",
+      async ({ request, params, set }) => {
+        const outcome = await cancelCall(
+          { db: ctx.db, bus: ctx.bus, publicBaseUrl },
+          requestAuth(request).orgId,
+          params.call_id,
+        );
+        set.status = outcome.final ? 200 : 202;
+        return presentCall(outcome.row, publicBaseUrl);
+      },
+      {
+        params: callParams,
+        response: { 200: callSchema, 202: callSchema },
+        detail: {
+          summary: "Cancel or hang up a call",
+          description:
+            "200 with the call canceled when no gateway had it yet; 202 when its gateway is told to CANCEL (ringing) or hang up (answered): the call's status follows. 409 once the call has ended.",
         },
       },
     )
