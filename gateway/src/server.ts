@@ -33,7 +33,8 @@ export async function startGateway(options: {
   const application =
     options.application ?? new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
   // Stable across restarts so the dispatch consumer re-reads its own pending entries.
-  const gatewayId = `gateway-${hostname()}-${config.sipPort}`;
+  // SIP_PORT=0 (an ephemeral port) can't tell two gateways on one host apart: use a fresh id.
+  const gatewayId = `gateway-${hostname()}-${config.sipPort || crypto.randomUUID().slice(0, 8)}`;
   const heartbeat = startHeartbeat(bus, gatewayId, config.gatewayHeartbeatIntervalMs, (error) =>
     options.log.warn({ err: error }, "gateway heartbeat not written"),
   );
