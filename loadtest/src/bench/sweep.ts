@@ -5,8 +5,8 @@
 // Usage: npm run bench -- [maxCalls=400] [turnsPerCall=3] [callsPerSecond=25]
 // BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0);
 // BENCH_CPU_PROFILE_DIR=dir writes the gateway's CPU profile there at the end;
-// BENCH_VAD=energy runs the energy VAD instead of Silero (written as turn-latency-energy-vad.*,
-// BENCHMARKS.md untouched), to show what Silero costs.
+// BENCH_VAD=energy runs the energy VAD instead of Silero, BENCH_VAD=gated Silero behind an
+// energy gate (written as turn-latency-<vad>-vad.*, BENCHMARKS.md untouched).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizeUtterances } from "../uac/caller-speech.ts";
@@ -75,8 +75,9 @@ function stageSummary(turns: TurnLatency[]): Record<string, number> {
 }
 
 if (pin) Bun.spawnSync(["taskset", "-pc", "0", String(process.pid)]);
-const vad = process.env.BENCH_VAD === "energy" ? "energy" : "silero";
-const outputName = vad === "silero" ? "turn-latency" : "turn-latency-energy-vad";
+const vad =
+  process.env.BENCH_VAD === "energy" || process.env.BENCH_VAD === "gated" ? process.env.BENCH_VAD : "silero";
+const outputName = vad === "silero" ? "turn-latency" : `turn-latency-${vad}-vad`;
 const environment = await startBenchEnvironment({
   gatewayCpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR,
   gatewayEnv: { BENCH_VAD: vad },

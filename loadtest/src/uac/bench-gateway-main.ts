@@ -2,18 +2,22 @@
 // what control would publish (a number route, the agent snapshot, a balance, no call cap).
 // Prints `SIP_PORT=<port>` once it answers. Environment: the gateway's own settings plus
 // BENCH_NUMBER (E.164 the UAC dials), BENCH_AGENT (JSON Agent) and BENCH_VAD (`silero`, the
-// gateway's default, or `energy` to measure what Silero costs).
+// gateway's default; `energy` to measure what Silero costs; `gated` for Silero behind an
+// energy gate that skips near-silent windows).
 import { AgentApplication } from "@switchboard/gateway/pipeline/agent-application";
 import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
 import { buildProviders } from "@switchboard/gateway/providers/registry";
 import { startGateway } from "@switchboard/gateway/server";
 import { EnergyVadEngine } from "@switchboard/gateway/vad/energy";
+import type { VadEngine } from "@switchboard/gateway/vad/engine";
+import { loadVadEngine } from "@switchboard/gateway/vad/load";
 import type { Agent } from "@switchboard/shared/agent";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
+import { GatedVadEngine } from "./gated-vad.ts";
 
 const number = process.env.BENCH_NUMBER ?? "+14155550100";
 const agent = JSON.parse(process.env.BENCH_AGENT ?? "null") as Agent | null;
@@ -34,14 +38,15 @@ await bus.hashSet(Hashes.agentSnapshots, agent.id, JSON.stringify(agent));
 await bus.hashSet(Hashes.creditBalances, agent.org_id, String(1_000_000_000));
 await bus.hashSet(Hashes.orgCallLimits, agent.org_id, "100000");
 
-const application =
-  process.env.BENCH_VAD === "energy"
-    ? new AgentApplication({
-        vad: new EnergyVadEngine(),
-        logger: log,
-        providers: (callAgent) => buildProviders(config, callAgent),
-      })
-    : await createAgentApplication({ config, log });
+async function benchVad(name: string | undefined): Promise<VadEngine | null> {
+  if (name === "energy") return new EnergyVadEngine();
+  if (name === "gated") return new GatedVadEngine(await loadVadEngine(log));
+  return null;
+}
+const vad = await benchVad(process.env.BENCH_VAD);
+const application = vad
+  ? new AgentApplication({ vad, logger: log, providers: (callAgent) => buildProviders(config, callAgent) })
+  : await createAgentApplication({ config, log });
 const gateway = await startGateway({ config, log, bus, application });
 const sipPort = gateway
   .describe()
