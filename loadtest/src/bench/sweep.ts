@@ -173,9 +173,9 @@ writeFileSync(
 writeFileSync(
   join(DOCS_DIR, "bench", `${outputName}.svg`),
   lineChartSvg({
-    title: `Gateway overhead per turn (caller-measured latency minus scripted delays; ${vad} VAD)`,
+    title: `Turn overhead at the caller vs concurrency (${vad} VAD)`,
     xLabel: "concurrent SIP calls on one gateway process",
-    yLabel: "ms",
+    yLabel: "ms (turn latency minus scripted provider delays and endpointing)",
     xValues: results.map((step) => step.calls),
     series: [
       { name: "overhead p50", color: "#1f77b4", values: results.map((step) => step.overheadMs.p50) },

@@ -81,6 +81,10 @@ export function lineChartSvg(options: {
   return `${parts.join("\n")}\n`;
 }
 
+function round1(value: number): number {
+  return Math.round(value * 10) / 10;
+}
+
 function niceStep(raw: number): number {
   const magnitude = 10 ** Math.floor(Math.log10(raw));
   for (const factor of [1, 2, 5, 10]) if (factor * magnitude >= raw) return factor * magnitude;
