@@ -30,9 +30,11 @@ export function lineChartSvg(options: {
   const yStep = niceStep(yMaxRaw / 5);
   const yMax = Math.ceil(yMaxRaw / yStep) * yStep;
   const x = (index: number) =>
-    left +
-    (options.xValues.length === 1 ? plotWidth / 2 : (index * plotWidth) / (options.xValues.length - 1));
-  const y = (value: number) => top + plotHeight - (value / yMax) * plotHeight;
+    round1(
+      left +
+        (options.xValues.length === 1 ? plotWidth / 2 : (index * plotWidth) / (options.xValues.length - 1)),
+    );
+  const y = (value: number) => round1(top + plotHeight - (value / yMax) * plotHeight);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" font-family="sans-serif" font-size="12">`,
     `<rect width="${width}" height="${height}" fill="white"/>`,
