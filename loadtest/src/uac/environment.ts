@@ -84,7 +84,7 @@ async function startProcess(
   ready: RegExp,
   bunArgs: string[] = [],
 ): Promise<BenchProcess> {
-  const proc = Bun.spawn(["bun", ...bunArgs, script], {
+  const proc = Bun.spawn([process.execPath, ...bunArgs, script], {
     env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
     stdout: "pipe",
     stderr: "pipe",

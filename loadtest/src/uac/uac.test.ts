@@ -66,6 +66,6 @@ describe("SIP UAC load generator", () => {
     // The gateway reported its own stage timings for the same turns.
     await Bun.sleep(500);
     const callerTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
-    expect(callerTurns.length).toBe(4);
+    expect(callerTurns.length).toBeGreaterThanOrEqual(4);
   }, 90_000);
 });
