@@ -22,10 +22,14 @@ export interface Receiver {
 export function startReceiver(script: ScriptedResponse[] = []): Receiver {
   const received: ReceivedWebhook[] = [];
   const state = { script };
+  // A path of its own: a stray delivery aimed at an earlier receiver that had the same
+  // ephemeral port (tests share one database and its outbox) is neither counted nor scripted.
+  const path = `/hooks/${crypto.randomUUID()}`;
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
     async fetch(request) {
+      if (new URL(request.url).pathname !== path) return new Response("unknown receiver", { status: 404 });
       received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
       const next = state.script.shift() ?? { status: 200 };
       if (next.delayMs) await Bun.sleep(next.delayMs);
@@ -36,7 +40,7 @@ export function startReceiver(script: ScriptedResponse[] = []): Receiver {
     },
   });
   return {
-    url: `http://127.0.0.1:${server.port}/hooks`,
+    url: `http://127.0.0.1:${server.port}${path}`,
     received,
     get script() {
       return state.script;
