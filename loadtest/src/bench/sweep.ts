@@ -43,6 +43,8 @@ interface StepResult {
   gatewayCorePercent: number;
   gatewayCpuMsPerCallSecond: number;
   gatewayRssMb: number;
+  /** Gateway event-loop stalls over 30 ms during the step, and the longest. */
+  gatewayStalls: { count: number; maxMs: number };
   rssPerCallKb: number;
   loadAverage: number;
   breaks: string[];
@@ -111,6 +113,7 @@ try {
     });
     await Bun.sleep(500);
     const gatewayTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
+    const stalls = environment.takeGatewayStalls();
     const start: ProcSample = windowStart ?? idle;
     const end: ProcSample = windowEnd ?? sampleProcess(environment.gatewayPid);
     const { results: perCall, ...summary } = report;
@@ -138,6 +141,7 @@ try {
       gatewayCorePercent: share * 100,
       gatewayCpuMsPerCallSecond: (share * 1000) / calls,
       gatewayRssMb: end.rssBytes / 2 ** 20,
+      gatewayStalls: { count: stalls.length, maxMs: stalls.length ? Math.max(...stalls) : 0 },
       rssPerCallKb: Math.max(0, end.rssBytes - idle.rssBytes) / 1024 / calls,
       loadAverage: Number(readFileSync("/proc/loadavg", "latin1").split(" ")[0]),
       breaks,
@@ -147,6 +151,7 @@ try {
       `${calls} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
         `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
         `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
+        `gateway stalls > 30 ms ${stalls.length} (max ${round(step.gatewayStalls.maxMs)}), ` +
         `uac lateness p99 ${round(summary.uacLatenessMs.p99)} ms; ${breaks.join(", ") || "ok"}`,
     );
     // The absolute overhead limit is reported; the sweep goes on until the call itself degrades
@@ -222,8 +227,8 @@ function planFor(turns: number) {
 function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
   const r = (value: number) => (Number.isFinite(value) ? String(round(value)) : "-");
   const lines = [
-    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap | arrival dev. p99 | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap (gaps > 40 ms) | arrival dev. p99 | gateway loop stalls > 30 ms (max) | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const step of steps) {
     const s = step.gatewayStagesMs;
@@ -232,7 +237,8 @@ function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
       `| ${step.calls} | ${rep.turnLatencyMs.count} | ${r(rep.turnLatencyMs.p50)} / ${r(rep.turnLatencyMs.p95)} | ` +
         `${r(step.overheadMs.p50)} / ${r(step.overheadMs.p95)} / ${r(step.overheadMs.p99)} | ` +
         `${r(s.endpointing!)} / ${r(s.stt!)} / ${r(s.llm_first_token!)} / ${r(s.tts_first_byte!)} / ${r(s.first_packet!)} / ${r(s.between_stages!)} | ${r(step.outsideGatewayTotalMs)} | ` +
-        `${r(rep.setupMs.p50)} / ${r(rep.setupMs.p95)} | ${r(rep.greetingMs.p50)} | ${r(rep.maxGapMs)} | ${r(rep.arrivalDeviationMs.p99)} | ` +
+        `${r(rep.setupMs.p50)} / ${r(rep.setupMs.p95)} | ${r(rep.greetingMs.p50)} | ${r(rep.maxGapMs)} (${rep.gapsOverThreshold}) | ${r(rep.arrivalDeviationMs.p99)} | ` +
+        `${step.gatewayStalls.count} (${r(step.gatewayStalls.maxMs)}) | ` +
         `${rep.failed + rep.missingReplies} | ${r(step.gatewayCorePercent)} | ${r(step.gatewayCpuMsPerCallSecond)} | ` +
         `${r(step.gatewayRssMb)} / ${r(step.rssPerCallKb)} | ${r(step.loadAverage)} |`,
     );

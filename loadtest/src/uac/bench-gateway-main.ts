@@ -77,7 +77,20 @@ const reader = (async () => {
       );
   }
 })();
+// Event-loop stalls: a 10 ms timer that fires more than 30 ms late prints `STALL <ms>`, so
+// audio gaps at the caller can be told apart from stalls of the gateway's own thread.
+const STALL_CHECK_MS = 10;
+const STALL_REPORT_MS = 30;
+let expectedAt = performance.now() + STALL_CHECK_MS;
+const stallMonitor = setInterval(() => {
+  const now = performance.now();
+  const lateMs = now - expectedAt;
+  if (lateMs > STALL_REPORT_MS) process.stdout.write(`STALL ${lateMs.toFixed(1)}\n`);
+  expectedAt = now + STALL_CHECK_MS;
+}, STALL_CHECK_MS);
+
 process.on("SIGTERM", () => {
+  clearInterval(stallMonitor);
   reading = false;
   void reader
     .then(() => gateway.stop())

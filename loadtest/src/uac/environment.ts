@@ -1,6 +1,6 @@
 // What a load run talks to: the stand-in providers and one gateway, each its own process,
 // with scripted provider delays so the gateway's own share of a turn can be computed.
-import { mkdtempSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
@@ -125,6 +125,8 @@ export interface BenchEnvironment {
   gatewayPid: number;
   /** Stage timings the gateway reported for agent turns since the previous call. */
   takeGatewayTurns(): TurnLatency[];
+  /** How late (ms) the gateway's 10 ms stall monitor fired, for each stall over 30 ms since the previous call. */
+  takeGatewayStalls(): number[];
   gateway: { address: string; port: number };
   delays: ScriptedDelays;
   stop(): Promise<void>;
@@ -144,8 +146,10 @@ export async function startBenchEnvironment(
     { BENCH_STAND_IN_SCRIPT: JSON.stringify(standInScript(delays)) },
     /OPENAI_BASE_URL=\S+\n/,
   );
-  // The gateway records every call; a run's recordings go to a directory removed at the end.
-  const dataDir = mkdtempSync(join(tmpdir(), "bench-gateway-"));
+  // The gateway records every call; a run's recordings go to a directory removed at the end,
+  // on tmpfs unless BENCH_DATA_DIR names another parent (a disk shows what its writes cost).
+  const dataDirParent = process.env.BENCH_DATA_DIR ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
+  const dataDir = mkdtempSync(join(dataDirParent, "bench-gateway-"));
   const openaiBaseUrl = standIns.output().match(/OPENAI_BASE_URL=(\S+)/)![1]!;
   let gateway: BenchProcess;
   try {
@@ -179,15 +183,23 @@ export async function startBenchEnvironment(
     throw error;
   }
   const port = Number(gateway.output().match(/SIP_PORT=(\d+)/)![1]);
-  let readOffset = 0;
+  const offsets = { turns: 0, stalls: 0 };
+  const linesSince = (key: keyof typeof offsets): string => {
+    const output = gateway.output();
+    const end = output.lastIndexOf("\n") + 1;
+    const text = output.slice(offsets[key], end);
+    offsets[key] = Math.max(offsets[key], end);
+    return text;
+  };
   return {
     gatewayPid: gateway.proc.pid,
     takeGatewayTurns() {
-      const output = gateway.output();
-      const end = output.lastIndexOf("\n") + 1;
-      const text = output.slice(readOffset, end);
-      readOffset = Math.max(readOffset, end);
-      return [...text.matchAll(/^TURN (\{.*\})$/gm)].map((match) => JSON.parse(match[1]!) as TurnLatency);
+      return [...linesSince("turns").matchAll(/^TURN (\{.*\})$/gm)].map(
+        (match) => JSON.parse(match[1]!) as TurnLatency,
+      );
+    },
+    takeGatewayStalls() {
+      return [...linesSince("stalls").matchAll(/^STALL (\S+)$/gm)].map((match) => Number(match[1]));
     },
     gateway: { address: "127.0.0.1", port },
     delays,
