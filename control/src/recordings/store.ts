@@ -3,7 +3,7 @@
 // control reads the same disk) or an object key in S3-compatible storage (several machines:
 // gateways upload, control reads through `Bun.S3Client`).
 import { isAbsolute, resolve } from "node:path";
-import type { Config } from "@switchboard/shared/config";
+import { type RecordingStorageConfig, recordingsS3Client } from "@switchboard/shared/recordings-s3";
 
 export interface RecordingObject {
   size: number;
@@ -57,20 +57,8 @@ export class RoutingRecordingStore implements RecordingStore {
   }
 }
 
-export type RecordingStorageConfig = Pick<
-  Config,
-  "s3Bucket" | "s3Endpoint" | "s3Region" | "s3AccessKeyId" | "s3SecretAccessKey"
->;
-
 export function createRecordingStore(config: RecordingStorageConfig): RecordingStore {
   const local = new LocalRecordingStore();
-  if (!config.s3Bucket) return local;
-  const client = new Bun.S3Client({
-    bucket: config.s3Bucket,
-    endpoint: config.s3Endpoint ?? undefined,
-    region: config.s3Region ?? undefined,
-    accessKeyId: config.s3AccessKeyId ?? undefined,
-    secretAccessKey: config.s3SecretAccessKey ?? undefined,
-  });
-  return new RoutingRecordingStore(local, new S3RecordingStore(client));
+  const client = recordingsS3Client(config);
+  return client ? new RoutingRecordingStore(local, new S3RecordingStore(client)) : local;
 }

@@ -12,6 +12,7 @@ import type { SipStack } from "../sip/stack.ts";
 import type { MediaApplication } from "./application.ts";
 import type { CallEventWriter } from "./call-events.ts";
 import type { CallDirectory } from "./directory.ts";
+import type { RecordingPublisher } from "./recording-upload.ts";
 import type { CallRegistry } from "./registry.ts";
 import type { SipCall } from "./sip-call.ts";
 
@@ -30,6 +31,8 @@ export interface CallDeps {
   /** Address put in SDP (PUBLIC_IP or the local address). */
   mediaAddress: string;
   recordingsDir: string | null;
+  /** Moves a finished recording to its final home (S3 when configured); returns its location. */
+  publishRecording: RecordingPublisher;
 }
 
 export const ALLOW = "INVITE, ACK, CANCEL, BYE, OPTIONS, INFO, NOTIFY, REFER";

@@ -336,7 +336,7 @@ export class SipCall implements RegisteredCall, CallControl {
         type: "call.recording",
         call_id: this.callId,
         org_id: this.orgId,
-        path: recording.path,
+        path: await deps.publishRecording(this.callId, recording.path),
         duration_s: recording.durationS,
         bytes: recording.bytes,
       });

@@ -21,6 +21,7 @@ import { ALLOW, type CallDeps } from "./deps.ts";
 import { CallDirectory } from "./directory.ts";
 import { InboundCalls } from "./inbound.ts";
 import { OutboundCalls } from "./outbound.ts";
+import { recordingPublisher } from "./recording-upload.ts";
 import { CallRegistry } from "./registry.ts";
 import type { SipCall } from "./sip-call.ts";
 import { defaultTrunk } from "./trunk.ts";
@@ -94,6 +95,7 @@ export class SipService {
       mediaAddress: advertised,
       recordingsDir:
         options.recordingsDir === undefined ? join(config.dataDir, "recordings") : options.recordingsDir,
+      publishRecording: recordingPublisher(config, log),
     };
     const outbound = new OutboundCalls(deps, bus, options.gatewayId);
     const service = new SipService(deps, new InboundCalls(deps), outbound);

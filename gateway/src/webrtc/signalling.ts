@@ -15,6 +15,7 @@ import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "../calls/application.ts";
 import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
+import { type RecordingPublisher, recordingPublisher } from "../calls/recording-upload.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { MediaClock } from "../media/clock.ts";
 import { WavRecorder } from "../media/wav-recorder.ts";
@@ -59,8 +60,10 @@ export class WebRtcService {
   private readonly calls = new Map<string, ActiveCall>();
   private readonly perOrg = new Map<string, number>();
   private readonly recordingsDir: string | null;
+  private readonly publishRecording: RecordingPublisher;
 
   constructor(private readonly options: WebRtcServiceOptions) {
+    this.publishRecording = recordingPublisher(options.config, options.log);
     this.recordingsDir =
       options.recordingsDir === undefined
         ? join(options.config.dataDir, "recordings")
@@ -181,6 +184,7 @@ export class WebRtcService {
         gatewayId: this.options.gatewayId,
         application: this.options.application,
         connectTimeoutMs: this.options.connectTimeoutMs ?? 30_000,
+        publishRecording: this.publishRecording,
       },
       {
         callId: claims.callId,

@@ -7,6 +7,7 @@ import { newId } from "@switchboard/shared/ids";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallControl, MediaApplication, RunningApplication } from "../calls/application.ts";
 import type { DurationCap } from "../calls/duration-cap.ts";
+import type { RecordingPublisher } from "../calls/recording-upload.ts";
 import type { WebRtcCallAudio } from "./call-audio.ts";
 import type { WebRtcPeer } from "./peer.ts";
 
@@ -31,6 +32,8 @@ export interface WebCallDeps {
   application: MediaApplication;
   /** A call whose ICE/DTLS has not completed by then fails. */
   connectTimeoutMs: number;
+  /** Moves a finished recording to its final home (S3 when configured); returns its location. */
+  publishRecording: RecordingPublisher;
 }
 
 /** What the page receives on the data channel (JSON, one message each). */
@@ -191,7 +194,7 @@ export class WebCall implements CallControl {
         type: "call.recording",
         call_id: this.callId,
         org_id: this.orgId,
-        path: recording.path,
+        path: await this.deps.publishRecording(this.callId, recording.path),
         duration_s: recording.durationS,
         bytes: recording.bytes,
       });
