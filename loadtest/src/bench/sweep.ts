@@ -245,6 +245,9 @@ function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
   }
   lines.push(
     "",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench -- ${maxCalls} ${turnsPerCall} ${callsPerSecond}\` ` +
+      `(${vad} VAD${pin ? ", gateway pinned to CPU 1, caller to CPU 0" : ""}); times in ms.`,
+    "",
     kneeCalls === null
       ? "Knee: no step ran without gaps over 40 ms or failed calls."
       : `Knee: ${kneeCalls} concurrent calls, the largest step with no audio gap over 40 ms and no failed call or missing reply.`,
