@@ -1,49 +1,19 @@
-// One caller: its own RTP socket, the dialog on the shared SIP UAC, and the measurements
-// taken at the caller (setup time, turn latency, gaps and jitter of the agent's audio).
+// One SIP caller: its own RTP socket and the dialog on the shared SIP UAC; the conversation
+// and the figures are the CallMeter's.
 
 import { writeRtpHeader } from "@switchboard/gateway/rtp/packet";
 import type { udp } from "bun";
-import { PCMU_SAMPLES_PER_FRAME, pcmuRms, type Utterance } from "./caller-speech.ts";
+import { PCMU_SAMPLES_PER_FRAME } from "./caller-speech.ts";
+import { CallMeter, type CallPlan, type CallResult } from "./meter.ts";
 import type { Pacer } from "./pacer.ts";
 import type { SipUac } from "./sip-uac.ts";
-import { Histogram } from "./stats.ts";
+
+export type { CallPlan, CallResult } from "./meter.ts";
+export { GAP_THRESHOLD_MS } from "./meter.ts";
 
 const PCMU_SILENCE = 0xff;
-const RTP_BYTES = 12 + PCMU_SAMPLES_PER_FRAME;
-/** Audio missing for longer than this is a gap the caller hears. */
-export const GAP_THRESHOLD_MS = 40;
-
-export interface CallPlan {
-  number: string;
-  utterances: Utterance[];
-  turns: number;
-  /** RMS (decoded 16-bit samples) at or above which a received frame counts as voiced. */
-  voicedRms: number;
-  /** The agent has finished speaking after this long without a voiced frame. */
-  quietMs: number;
-  /** A reply that has not started this long after the caller stopped is counted missing. */
-  replyTimeoutMs: number;
-}
-
-export interface CallResult {
-  status: number;
-  connected: boolean;
-  failure: string | null;
-  setupMs: number | null;
-  /** 200 OK -> first voiced packet of the greeting. */
-  greetingMs: number | null;
-  turnLatenciesMs: number[];
-  missingReplies: number;
-  packetsReceived: number;
-  gapsOverThreshold: number;
-  maxGapMs: number;
-  /** |inter-arrival - 20 ms| of every received packet. */
-  arrivalDeviation: Histogram;
-  /** RFC 3550 §6.4.1 interarrival jitter at the end of the call, in ms. */
-  jitterMs: number;
-}
-
-type Phase = "greeting" | "speaking" | "awaiting" | "listening" | "done";
+const RTP_HEADER_BYTES = 12;
+const RTP_BYTES = RTP_HEADER_BYTES + PCMU_SAMPLES_PER_FRAME;
 
 export async function runCall(
   uac: SipUac,
@@ -52,68 +22,19 @@ export async function runCall(
   /** Called once the INVITE has its final response. */
   onSettled: () => void = () => {},
 ): Promise<CallResult> {
-  const result: CallResult = {
-    status: 0,
-    connected: false,
-    failure: null,
-    setupMs: null,
-    greetingMs: null,
-    turnLatenciesMs: [],
-    missingReplies: 0,
-    packetsReceived: 0,
-    gapsOverThreshold: 0,
-    maxGapMs: 0,
-    arrivalDeviation: new Histogram(0.1, 10_000),
-    jitterMs: 0,
-  };
-  const scratch = new Int16Array(PCMU_SAMPLES_PER_FRAME);
-  let phase: Phase = "greeting";
-  let answeredAtMs = 0;
-  let lastArrivalMs = -1;
-  let lastTimestamp = 0;
-  let jitter = 0;
-  let lastVoicedReceivedMs = -1;
-  let lastVoicedSentMs = 0;
-  let turnsSpoken = 0;
-  let utterance: Utterance = plan.utterances[0]!;
-  let frameIndex = 0;
-  let finish: () => void = () => {};
-  const finished = new Promise<void>((resolve) => {
-    finish = resolve;
-  });
-
-  const onPacket = (data: Uint8Array) => {
-    if (phase === "done" || data.length < RTP_BYTES) return;
-    const now = performance.now();
-    const payloadType = data[1]! & 0x7f;
-    if (payloadType !== 0) return;
-    result.packetsReceived++;
-    const timestamp = ((data[4]! << 24) | (data[5]! << 16) | (data[6]! << 8) | data[7]!) >>> 0;
-    if (lastArrivalMs >= 0) {
-      const interArrivalMs = now - lastArrivalMs;
-      result.arrivalDeviation.add(Math.abs(interArrivalMs - 20));
-      if (interArrivalMs > GAP_THRESHOLD_MS) result.gapsOverThreshold++;
-      if (interArrivalMs > result.maxGapMs) result.maxGapMs = interArrivalMs;
-      const transitDeltaMs = interArrivalMs - ((timestamp - lastTimestamp) | 0) / 8;
-      jitter += (Math.abs(transitDeltaMs) - jitter) / 16;
-    }
-    lastArrivalMs = now;
-    lastTimestamp = timestamp;
-    const voiced = pcmuRms(data, 12, PCMU_SAMPLES_PER_FRAME, scratch) >= plan.voicedRms;
-    if (!voiced) return;
-    if (result.greetingMs === null) result.greetingMs = now - answeredAtMs;
-    if (phase === "awaiting") {
-      result.turnLatenciesMs.push(now - lastVoicedSentMs);
-      phase = "listening";
-    }
-    lastVoicedReceivedMs = now;
-  };
-
+  const meter = new CallMeter(plan);
+  const result = meter.result;
   const socket: udp.Socket<"uint8array"> = await Bun.udpSocket({
     hostname: "127.0.0.1",
     port: 0,
     binaryType: "uint8array",
-    socket: { data: (_socket, data) => onPacket(data) },
+    socket: {
+      data: (_socket, data) => {
+        if (data.length < RTP_BYTES || (data[1]! & 0x7f) !== 0) return;
+        const timestamp = ((data[4]! << 24) | (data[5]! << 16) | (data[6]! << 8) | data[7]!) >>> 0;
+        meter.receive(data, RTP_HEADER_BYTES, timestamp, performance.now());
+      },
+    },
   });
   const packet = new Uint8Array(RTP_BYTES);
   const ssrc = (Math.random() * 0xffffffff) >>> 0;
@@ -122,40 +43,12 @@ export async function runCall(
   let media: { address: string; port: number } | null = null;
 
   const tick = (now: number) => {
-    if (!media || phase === "done") return;
-    let payload: Uint8Array | null = null;
-    if (phase === "speaking") {
-      payload = utterance.frames[frameIndex]!;
-      if (frameIndex === utterance.lastVoicedFrame) lastVoicedSentMs = now;
-      frameIndex++;
-      if (frameIndex >= utterance.frames.length) {
-        phase = "awaiting";
-        turnsSpoken++;
-      }
-    } else if (phase === "awaiting" && now - lastVoicedSentMs > plan.replyTimeoutMs) {
-      result.missingReplies++;
-      lastVoicedReceivedMs = now;
-      phase = "listening";
-    } else if (
-      (phase === "greeting" || phase === "listening") &&
-      lastVoicedReceivedMs >= 0 &&
-      now - lastVoicedReceivedMs >= plan.quietMs
-    ) {
-      if (turnsSpoken >= plan.turns) {
-        phase = "done";
-        finish();
-        return;
-      }
-      utterance = plan.utterances[turnsSpoken % plan.utterances.length]!;
-      frameIndex = 0;
-      phase = "speaking";
-    } else if (phase === "greeting" && now - answeredAtMs > plan.replyTimeoutMs) {
-      // No greeting heard: speak anyway so the turn is still measured.
-      lastVoicedReceivedMs = now - plan.quietMs;
-    }
+    if (!media || meter.done) return;
+    const payload = meter.nextPayload(now);
+    if (meter.done) return;
     writeRtpHeader(packet, false, 0, sequence, timestamp, ssrc);
-    if (payload) packet.set(payload, 12);
-    else packet.fill(PCMU_SILENCE, 12);
+    if (payload) packet.set(payload, RTP_HEADER_BYTES);
+    else packet.fill(PCMU_SILENCE, RTP_HEADER_BYTES);
     socket.send(packet, media.port, media.address);
     sequence = (sequence + 1) & 0xffff;
     timestamp = (timestamp + PCMU_SAMPLES_PER_FRAME) >>> 0;
@@ -166,11 +59,7 @@ export async function runCall(
   try {
     const answered = await uac.invite(plan.number, socket.port, () => {
       remoteBye = true;
-      if (phase !== "done") {
-        result.failure = "gateway hung up";
-        phase = "done";
-        finish();
-      }
+      meter.end("gateway hung up");
     });
     result.status = answered.status;
     onSettled();
@@ -178,21 +67,19 @@ export async function runCall(
       result.failure = `INVITE answered ${answered.status}`;
       return result;
     }
-    answeredAtMs = performance.now();
-    result.setupMs = answeredAtMs - inviteAtMs;
-    result.connected = true;
+    const now = performance.now();
+    meter.answered(now - inviteAtMs, now);
     media = answered.media;
     const removeTick = pacer.add(tick);
-    await finished;
+    await meter.finished;
     removeTick();
     if (!remoteBye) {
       const byeStatus = await uac.bye(answered.callId);
-      if (byeStatus !== 200 && !result.failure) result.failure = `BYE answered ${byeStatus ?? "nothing"}`;
+      if (byeStatus !== 200) meter.end(`BYE answered ${byeStatus ?? "nothing"}`);
     }
     return result;
   } finally {
-    phase = "done";
-    result.jitterMs = jitter;
+    meter.end(null);
     socket.close();
   }
 }
