@@ -1,6 +1,6 @@
 // A gateway process for load runs: the turn pipeline on its own in-process bus, seeded with
 // what control would publish (a number route, the agent snapshot, a balance, no call cap).
-// Prints `SIP_PORT=<port>` once it answers. Environment: the gateway's own settings plus
+// Prints `GATEWAY_URL=<url>` and `SIP_PORT=<port>` once it answers. Environment: the gateway's own settings plus
 // BENCH_NUMBER (E.164 the UAC dials), BENCH_AGENT (JSON Agent) and BENCH_VAD (`silero`, the
 // gateway's default; `energy` to measure what Silero costs; `gated` for Silero behind an
 // energy gate that skips near-silent windows).
@@ -47,12 +47,12 @@ const vad = await benchVad(process.env.BENCH_VAD);
 const application = vad
   ? new AgentApplication({ vad, logger: log, providers: (callAgent) => buildProviders(config, callAgent) })
   : await createAgentApplication({ config, log });
-const gateway = await startGateway({ config, log, bus, application });
+const gateway = await startGateway({ config, log, bus, application, webrtcHostAddresses: ["127.0.0.1"] });
 const sipPort = gateway
   .describe()
   .join("\n")
   .match(/SIP on UDP and TCP port (\d+)/)?.[1];
-process.stdout.write(`SIP_PORT=${sipPort}\n`);
+process.stdout.write(`GATEWAY_URL=${gateway.url}\nSIP_PORT=${sipPort}\n`);
 
 // Each agent turn's own stage timings, one `TURN <json>` line each, so a load run can say
 // where the caller's latency went.

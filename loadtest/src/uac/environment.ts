@@ -123,6 +123,8 @@ export type TurnLatency = NonNullable<TranscriptTurn["latency"]>;
 
 export interface BenchEnvironment {
   gatewayPid: number;
+  /** For browser-style calls: the gateway's HTTP endpoint and the call-token secret. */
+  web: { url: string; webCallSecret: string; orgId: string; agentId: string };
   /** Stage timings the gateway reported for agent turns since the previous call. */
   takeGatewayTurns(): TurnLatency[];
   /** How late (ms) the gateway's 10 ms stall monitor fired, for each stall over 30 ms since the previous call. */
@@ -150,6 +152,8 @@ export async function startBenchEnvironment(
   // on tmpfs unless BENCH_DATA_DIR names another parent (a disk shows what its writes cost).
   const dataDirParent = process.env.BENCH_DATA_DIR ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
   const dataDir = mkdtempSync(join(dataDirParent, "bench-gateway-"));
+  const webCallSecret = crypto.randomUUID();
+  const agent = benchAgent(delays);
   const openaiBaseUrl = standIns.output().match(/OPENAI_BASE_URL=(\S+)/)![1]!;
   let gateway: BenchProcess;
   try {
@@ -158,8 +162,9 @@ export async function startBenchEnvironment(
       {
         OPENAI_BASE_URL: openaiBaseUrl,
         DATA_DIR: dataDir,
+        WEB_CALL_SECRET: webCallSecret,
         BENCH_NUMBER,
-        BENCH_AGENT: JSON.stringify(benchAgent(delays)),
+        BENCH_AGENT: JSON.stringify(agent),
         SIP_PORT: "0",
         GATEWAY_PORT: "0",
         SIP_BIND_ADDRESS: "127.0.0.1",
@@ -191,8 +196,10 @@ export async function startBenchEnvironment(
     offsets[key] = Math.max(offsets[key], end);
     return text;
   };
+  const gatewayUrl = gateway.output().match(/GATEWAY_URL=(\S+)/)![1]!;
   return {
     gatewayPid: gateway.proc.pid,
+    web: { url: gatewayUrl, webCallSecret, orgId: agent.org_id!, agentId: agent.id },
     takeGatewayTurns() {
       return [...linesSince("turns").matchAll(/^TURN (\{.*\})$/gm)].map(
         (match) => JSON.parse(match[1]!) as TurnLatency,

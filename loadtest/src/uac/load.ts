@@ -4,9 +4,12 @@ import { type CallPlan, type CallResult, runCall } from "./call.ts";
 import { Pacer } from "./pacer.ts";
 import { SipUac } from "./sip-uac.ts";
 import { Histogram, type Percentiles, summarize } from "./stats.ts";
+import { runWebCall, type WebCallTarget } from "./web-call.ts";
 
 export interface LoadOptions {
   gateway: { address: string; port: number };
+  /** Set: browser-style WebRTC calls to this target instead of SIP calls. */
+  web?: WebCallTarget;
   calls: number;
   /** New calls per second while ramping up. */
   callsPerSecond: number;
@@ -48,9 +51,12 @@ export async function runLoad(options: LoadOptions): Promise<LoadReport> {
     for (let i = 0; i < options.calls; i++) {
       const waitMs = startMs + i * intervalMs - performance.now();
       if (waitMs > 0) await Bun.sleep(waitMs);
-      const call = runCall(uac, pacer, options.plan, () => {
+      const onSettled = () => {
         if (++settled === options.calls) options.onAllSettled?.();
-      });
+      };
+      const call = options.web
+        ? runWebCall(options.web, pacer, options.plan, onSettled)
+        : runCall(uac, pacer, options.plan, onSettled);
       running.push(call);
       void call.finally(() => {
         if (++ended === 1) options.onFirstEnded?.();

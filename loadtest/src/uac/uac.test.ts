@@ -1,5 +1,6 @@
-// The load generator against a real gateway process and the stand-ins: two calls connect,
-// hear the greeting, get a reply to each caller turn, and every measurement is a number.
+// The load generator against a real gateway process and the stand-ins: two SIP calls and one
+// WebRTC call connect, hear the greeting, get a reply to each caller turn, and every
+// measurement is a number.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { synthesizeUtterances } from "./caller-speech.ts";
 import {
@@ -67,5 +68,29 @@ describe("SIP UAC load generator", () => {
     await Bun.sleep(500);
     const callerTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
     expect(callerTurns.length).toBeGreaterThanOrEqual(4);
+  }, 90_000);
+
+  test("a browser-style WebRTC call connects and its caller turn gets a reply", async () => {
+    const report = await runLoad({
+      gateway: environment.gateway,
+      web: environment.web,
+      calls: 1,
+      callsPerSecond: 1,
+      plan: {
+        number: BENCH_NUMBER,
+        utterances: synthesizeUtterances(CALLER_UTTERANCES.slice(0, 1), 300),
+        turns: 1,
+        voicedRms: 300,
+        quietMs: 800,
+        replyTimeoutMs: 10_000,
+      },
+    });
+    expect(report.failures).toEqual({});
+    expect(report.connected).toBe(1);
+    expect(report.missingReplies).toBe(0);
+    expect(report.turnLatencyMs.count).toBe(1);
+    expect(Number.isFinite(report.setupMs.p50)).toBe(true);
+    expect(Number.isFinite(report.greetingMs.p50)).toBe(true);
+    expect(report.packetsReceived).toBeGreaterThan(50);
   }, 90_000);
 });
