@@ -3,7 +3,8 @@
 // concurrent SIP calls from our UAC, until quality breaks. Writes docs/bench/turn-latency.svg,
 // docs/bench/turn-latency.json and the table between the sweep markers in docs/BENCHMARKS.md.
 // Usage: npm run bench -- [maxCalls=400] [turnsPerCall=3] [callsPerSecond=25]
-// BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0);
+// BENCH_WRITE_DOCS=0 only prints the table; BENCH_WEB_STEPS=1,10 (default) adds browser-style WebRTC calls (werift, PCMU) after the SIP
+// sweep ("" for none); BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0);
 // BENCH_CPU_PROFILE_DIR=dir writes the gateway's CPU profile there at the end;
 // BENCH_VAD=energy runs the energy VAD instead of Silero, BENCH_VAD=gated Silero behind an
 // energy gate (written as turn-latency-<vad>-vad.*, BENCHMARKS.md untouched).
@@ -32,6 +33,11 @@ const GAP_LIMIT_MS = 40;
 const DOCS_DIR = join(import.meta.dir, "..", "..", "..", "docs");
 
 const steps = [1, 10, 50, 100, 200, 300, 400, 600, 800, 1000].filter((calls) => calls <= maxCalls);
+const webSteps = (process.env.BENCH_WEB_STEPS ?? "1,10")
+  .split(",")
+  .filter(Boolean)
+  .map(Number)
+  .filter((calls) => calls > 0);
 
 interface StepResult {
   calls: number;
@@ -88,6 +94,7 @@ if (pin) Bun.spawnSync(["taskset", "-apc", "1", String(environment.gatewayPid)])
 const scriptedMs = scriptedTurnMs(environment.delays);
 const utterances = synthesizeUtterances(CALLER_UTTERANCES, VOICED_RMS);
 const results: StepResult[] = [];
+const webResults: StepResult[] = [];
 let baselineOverheadP95 = Number.NaN;
 
 try {
@@ -95,122 +102,98 @@ try {
   await runLoad({ gateway: environment.gateway, calls: 1, callsPerSecond, plan: planFor(1) });
   environment.takeGatewayTurns();
   for (const calls of steps) {
-    await Bun.sleep(1000);
-    const idle = sampleProcess(environment.gatewayPid);
-    let windowStart: ProcSample | null = null;
-    let windowEnd: ProcSample | null = null;
-    const report = await runLoad({
-      gateway: environment.gateway,
-      calls,
-      callsPerSecond,
-      plan: planFor(turnsPerCall),
-      onAllSettled: () => {
-        windowStart = sampleProcess(environment.gatewayPid);
-      },
-      onFirstEnded: () => {
-        windowEnd = sampleProcess(environment.gatewayPid);
-      },
-    });
-    await Bun.sleep(500);
-    const gatewayTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
-    const stalls = environment.takeGatewayStalls();
-    const start: ProcSample = windowStart ?? idle;
-    const end: ProcSample = windowEnd ?? sampleProcess(environment.gatewayPid);
-    const { results: perCall, ...summary } = report;
-    const overheads = perCall.flatMap((call) => call.turnLatenciesMs.map((latency) => latency - scriptedMs));
-    const overhead = summarize(overheads);
-    const share = coreShare(start, end);
-    const stages = stageSummary(gatewayTurns);
-    if (calls === 1) baselineOverheadP95 = overhead.p95;
-    const breaks: string[] = [];
-    if (summary.failed > 0) breaks.push(`${summary.failed} failed calls`);
-    if (summary.missingReplies > 0) breaks.push(`${summary.missingReplies} missing replies`);
-    if (summary.maxGapMs > GAP_LIMIT_MS)
-      breaks.push(`${summary.gapsOverThreshold} gaps > ${GAP_LIMIT_MS} ms`);
-    if (overhead.p95 > OVERHEAD_P95_LIMIT_MS) breaks.push(`overhead p95 > ${OVERHEAD_P95_LIMIT_MS} ms`);
-    const step: StepResult = {
-      calls,
-      report: summary,
-      overheadMs: { p50: overhead.p50, p95: overhead.p95, p99: overhead.p99, max: overhead.max },
-      gatewayStagesMs: stages,
-      outsideGatewayTotalMs:
-        percentile(
-          perCall.flatMap((call) => call.turnLatenciesMs),
-          50,
-        ) - stages.total!,
-      gatewayCorePercent: share * 100,
-      gatewayCpuMsPerCallSecond: (share * 1000) / calls,
-      gatewayRssMb: end.rssBytes / 2 ** 20,
-      gatewayStalls: { count: stalls.length, maxMs: stalls.length ? Math.max(...stalls) : 0 },
-      rssPerCallKb: Math.max(0, end.rssBytes - idle.rssBytes) / 1024 / calls,
-      loadAverage: Number(readFileSync("/proc/loadavg", "latin1").split(" ")[0]),
-      breaks,
-    };
+    const step = await measureStep(calls, false);
     results.push(step);
-    console.log(
-      `${calls} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
-        `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
-        `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
-        `gateway stalls > 30 ms ${stalls.length} (max ${round(step.gatewayStalls.maxMs)}), ` +
-        `uac lateness p99 ${round(summary.uacLatenessMs.p99)} ms; ${breaks.join(", ") || "ok"}`,
-    );
+    if (calls === 1) baselineOverheadP95 = step.overheadMs.p95;
     // The absolute overhead limit is reported; the sweep goes on until the call itself degrades
     // (failures, gaps, or overhead growing 50 ms past the one-call figure).
     const degraded =
-      summary.failed > 0 ||
-      summary.missingReplies > 0 ||
-      summary.maxGapMs > GAP_LIMIT_MS ||
-      overhead.p95 > Math.max(OVERHEAD_P95_LIMIT_MS, baselineOverheadP95 + OVERHEAD_P95_LIMIT_MS);
+      step.report.failed > 0 ||
+      step.report.missingReplies > 0 ||
+      step.report.maxGapMs > GAP_LIMIT_MS ||
+      step.overheadMs.p95 > Math.max(OVERHEAD_P95_LIMIT_MS, baselineOverheadP95 + OVERHEAD_P95_LIMIT_MS);
     if (degraded) break;
   }
+  for (const calls of webSteps) webResults.push(await measureStep(calls, true));
 } finally {
   await environment.stop();
 }
 
-const knee = results.filter((step) => !step.breaks.some((reason) => !reason.startsWith("overhead"))).at(-1);
-const markdown = tableMarkdown(results, knee?.calls ?? null);
-console.log(`\n${markdown}`);
-mkdirSync(join(DOCS_DIR, "bench"), { recursive: true });
-writeFileSync(
-  join(DOCS_DIR, "bench", `${outputName}.json`),
-  `${JSON.stringify({ measured_at: new Date().toISOString(), vad, scripted_ms: environment.delays, steps: results }, null, 2)}\n`,
-);
-writeFileSync(
-  join(DOCS_DIR, "bench", `${outputName}.svg`),
-  lineChartSvg({
-    title: `Turn overhead at the caller vs concurrency (${vad} VAD)`,
-    xLabel: "concurrent SIP calls on one gateway process",
-    yLabel: "ms (turn latency minus scripted provider delays and endpointing)",
-    xValues: results.map((step) => step.calls),
-    series: [
-      { name: "overhead p50", color: "#1f77b4", values: results.map((step) => step.overheadMs.p50) },
-      { name: "overhead p95", color: "#ff7f0e", values: results.map((step) => step.overheadMs.p95) },
-      { name: "overhead p99", color: "#d62728", values: results.map((step) => step.overheadMs.p99) },
-      {
-        name: "setup p95 (INVITE->200)",
-        color: "#2ca02c",
-        dashed: true,
-        values: results.map((step) => step.report.setupMs.p95),
-      },
-      {
-        name: "max audio gap",
-        color: "#9467bd",
-        dashed: true,
-        values: results.map((step) => step.report.maxGapMs),
-      },
-    ],
-    reference: { value: OVERHEAD_P95_LIMIT_MS, label: "50 ms limit" },
-  }),
-);
-const benchmarksPath = join(DOCS_DIR, "BENCHMARKS.md");
-const benchmarks = readFileSync(benchmarksPath, "utf8");
-const marked = /<!-- sweep:start -->[\s\S]*<!-- sweep:end -->/;
-if (vad === "silero" && marked.test(benchmarks)) {
-  writeFileSync(
-    benchmarksPath,
-    benchmarks.replace(marked, `<!-- sweep:start -->\n${markdown}\n<!-- sweep:end -->`),
+async function measureStep(calls: number, web: boolean): Promise<StepResult> {
+  await Bun.sleep(1000);
+  const idle = sampleProcess(environment.gatewayPid);
+  let windowStart: ProcSample | null = null;
+  let windowEnd: ProcSample | null = null;
+  const report = await runLoad({
+    gateway: environment.gateway,
+    web: web ? environment.web : undefined,
+    calls,
+    callsPerSecond,
+    plan: planFor(turnsPerCall),
+    onAllSettled: () => {
+      windowStart = sampleProcess(environment.gatewayPid);
+    },
+    onFirstEnded: () => {
+      windowEnd = sampleProcess(environment.gatewayPid);
+    },
+  });
+  await Bun.sleep(500);
+  const gatewayTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
+  const stalls = environment.takeGatewayStalls();
+  const start: ProcSample = windowStart ?? idle;
+  const end: ProcSample = windowEnd ?? sampleProcess(environment.gatewayPid);
+  const { results: perCall, ...summary } = report;
+  const overheads = perCall.flatMap((call) => call.turnLatenciesMs.map((latency) => latency - scriptedMs));
+  const overhead = summarize(overheads);
+  const share = coreShare(start, end);
+  const stages = stageSummary(gatewayTurns);
+  const breaks: string[] = [];
+  if (summary.failed > 0) breaks.push(`${summary.failed} failed calls`);
+  if (summary.missingReplies > 0) breaks.push(`${summary.missingReplies} missing replies`);
+  if (summary.maxGapMs > GAP_LIMIT_MS) breaks.push(`${summary.gapsOverThreshold} gaps > ${GAP_LIMIT_MS} ms`);
+  if (overhead.p95 > OVERHEAD_P95_LIMIT_MS) breaks.push(`overhead p95 > ${OVERHEAD_P95_LIMIT_MS} ms`);
+  const step: StepResult = {
+    calls,
+    report: summary,
+    overheadMs: { p50: overhead.p50, p95: overhead.p95, p99: overhead.p99, max: overhead.max },
+    gatewayStagesMs: stages,
+    outsideGatewayTotalMs:
+      percentile(
+        perCall.flatMap((call) => call.turnLatenciesMs),
+        50,
+      ) - stages.total!,
+    gatewayCorePercent: share * 100,
+    gatewayCpuMsPerCallSecond: (share * 1000) / calls,
+    gatewayRssMb: end.rssBytes / 2 ** 20,
+    gatewayStalls: { count: stalls.length, maxMs: stalls.length ? Math.max(...stalls) : 0 },
+    rssPerCallKb: Math.max(0, end.rssBytes - idle.rssBytes) / 1024 / calls,
+    loadAverage: Number(readFileSync("/proc/loadavg", "latin1").split(" ")[0]),
+    breaks,
+  };
+  console.log(
+    `${calls} ${web ? "WebRTC" : "SIP"} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
+      `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
+      `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
+      `gateway stalls > 30 ms ${stalls.length} (max ${round(step.gatewayStalls.maxMs)}), ` +
+      `uac lateness p99 ${round(summary.uacLatenessMs.p99)} ms; ${breaks.join(", ") || "ok"}`,
   );
+  return step;
 }
+
+const knee = results.filter((step) => !step.breaks.some((reason) => !reason.startsWith("overhead"))).at(-1);
+const markdown = [
+  tableMarkdown(results, knee?.calls ?? null),
+  ...(webResults.length
+    ? [
+        "",
+        "Browser-style WebRTC calls (werift caller, PCMU, signed call token; setup is POST offer -> SDP answer, greeting is answer -> first voiced packet, so it includes ICE and DTLS):",
+        "",
+        rowsMarkdown(webResults),
+      ]
+    : []),
+].join("\n");
+console.log(`\n${markdown}`);
+if (process.env.BENCH_WRITE_DOCS !== "0") writeDocs();
 process.exit(0);
 
 function planFor(turns: number) {
@@ -225,6 +208,19 @@ function planFor(turns: number) {
 }
 
 function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
+  return [
+    rowsMarkdown(steps),
+    "",
+    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench -- ${maxCalls} ${turnsPerCall} ${callsPerSecond}\` ` +
+      `(${vad} VAD${pin ? ", gateway pinned to CPU 1, caller to CPU 0" : ""}); times in ms.`,
+    "",
+    kneeCalls === null
+      ? "Knee: no step ran without gaps over 40 ms or failed calls."
+      : `Knee: ${kneeCalls} concurrent calls, the largest step with no audio gap over 40 ms and no failed call or missing reply.`,
+  ].join("\n");
+}
+
+function rowsMarkdown(steps: StepResult[]): string {
   const r = (value: number) => (Number.isFinite(value) ? String(round(value)) : "-");
   const lines = [
     "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap (gaps > 40 ms) | arrival dev. p99 | gateway loop stalls > 30 ms (max) | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
@@ -243,14 +239,59 @@ function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
         `${r(step.gatewayRssMb)} / ${r(step.rssPerCallKb)} | ${r(step.loadAverage)} |`,
     );
   }
-  lines.push(
-    "",
-    `Measured ${new Date().toISOString().slice(0, 16).replace("T", " ")} UTC with \`npm run bench -- ${maxCalls} ${turnsPerCall} ${callsPerSecond}\` ` +
-      `(${vad} VAD${pin ? ", gateway pinned to CPU 1, caller to CPU 0" : ""}); times in ms.`,
-    "",
-    kneeCalls === null
-      ? "Knee: no step ran without gaps over 40 ms or failed calls."
-      : `Knee: ${kneeCalls} concurrent calls, the largest step with no audio gap over 40 ms and no failed call or missing reply.`,
-  );
   return lines.join("\n");
+}
+
+function writeDocs(): void {
+  mkdirSync(join(DOCS_DIR, "bench"), { recursive: true });
+  writeFileSync(
+    join(DOCS_DIR, "bench", `${outputName}.json`),
+    `${JSON.stringify(
+      {
+        measured_at: new Date().toISOString(),
+        vad,
+        scripted_ms: environment.delays,
+        steps: results,
+        web_steps: webResults,
+      },
+      null,
+      2,
+    )}\n`,
+  );
+  writeFileSync(
+    join(DOCS_DIR, "bench", `${outputName}.svg`),
+    lineChartSvg({
+      title: `Turn overhead at the caller vs concurrency (${vad} VAD)`,
+      xLabel: "concurrent SIP calls on one gateway process",
+      yLabel: "ms (turn latency minus scripted provider delays and endpointing)",
+      xValues: results.map((step) => step.calls),
+      series: [
+        { name: "overhead p50", color: "#1f77b4", values: results.map((step) => step.overheadMs.p50) },
+        { name: "overhead p95", color: "#ff7f0e", values: results.map((step) => step.overheadMs.p95) },
+        { name: "overhead p99", color: "#d62728", values: results.map((step) => step.overheadMs.p99) },
+        {
+          name: "setup p95 (INVITE->200)",
+          color: "#2ca02c",
+          dashed: true,
+          values: results.map((step) => step.report.setupMs.p95),
+        },
+        {
+          name: "max audio gap",
+          color: "#9467bd",
+          dashed: true,
+          values: results.map((step) => step.report.maxGapMs),
+        },
+      ],
+      reference: { value: OVERHEAD_P95_LIMIT_MS, label: "50 ms limit" },
+    }),
+  );
+  const benchmarksPath = join(DOCS_DIR, "BENCHMARKS.md");
+  const benchmarks = readFileSync(benchmarksPath, "utf8");
+  const marked = /<!-- sweep:start -->[\s\S]*<!-- sweep:end -->/;
+  if (vad === "silero" && marked.test(benchmarks)) {
+    writeFileSync(
+      benchmarksPath,
+      benchmarks.replace(marked, `<!-- sweep:start -->\n${markdown}\n<!-- sweep:end -->`),
+    );
+  }
 }
