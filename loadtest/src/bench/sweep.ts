@@ -44,6 +44,8 @@ interface StepResult {
   report: Omit<LoadReport, "results">;
   overheadMs: { p50: number; p95: number; p99: number; max: number };
   gatewayStagesMs: Record<string, number>;
+  /** Overhead p50 per caller utterance (turn i speaks utterance i mod the count). */
+  overheadP50ByUtteranceMs: number[];
   /** Median of caller-measured latency minus the gateway's own total (receive path, VAD lag, send path). */
   outsideGatewayTotalMs: number;
   gatewayCorePercent: number;
@@ -157,6 +159,16 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
     report: summary,
     overheadMs: { p50: overhead.p50, p95: overhead.p95, p99: overhead.p99, max: overhead.max },
     gatewayStagesMs: stages,
+    overheadP50ByUtteranceMs: utterances.map((_, index) =>
+      percentile(
+        perCall.flatMap((call) =>
+          call.turnLatenciesMs
+            .filter((_, turn) => turn % utterances.length === index)
+            .map((latency) => latency - scriptedMs),
+        ),
+        50,
+      ),
+    ),
     outsideGatewayTotalMs:
       percentile(
         perCall.flatMap((call) => call.turnLatenciesMs),
@@ -172,6 +184,7 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
   };
   console.log(
     `${calls} ${web ? "WebRTC" : "SIP"} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
+      `(by utterance ${step.overheadP50ByUtteranceMs.map((value) => round(value)).join(" / ")}), ` +
       `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
       `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
       `gateway stalls > 30 ms ${stalls.length} (max ${round(step.gatewayStalls.maxMs)}), ` +
@@ -223,7 +236,7 @@ function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
 function rowsMarkdown(steps: StepResult[]): string {
   const r = (value: number) => (Number.isFinite(value) ? String(round(value)) : "-");
   const lines = [
-    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap (gaps > 40 ms) | arrival dev. p99 | gateway loop stalls > 30 ms (max) | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
+    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 (p50 per utterance) | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap (gaps > 40 ms) | arrival dev. p99 | gateway loop stalls > 30 ms (max) | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
     "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const step of steps) {
@@ -231,7 +244,7 @@ function rowsMarkdown(steps: StepResult[]): string {
     const rep = step.report;
     lines.push(
       `| ${step.calls} | ${rep.turnLatencyMs.count} | ${r(rep.turnLatencyMs.p50)} / ${r(rep.turnLatencyMs.p95)} | ` +
-        `${r(step.overheadMs.p50)} / ${r(step.overheadMs.p95)} / ${r(step.overheadMs.p99)} | ` +
+        `${r(step.overheadMs.p50)} / ${r(step.overheadMs.p95)} / ${r(step.overheadMs.p99)} (${step.overheadP50ByUtteranceMs.map(r).join(", ")}) | ` +
         `${r(s.endpointing!)} / ${r(s.stt!)} / ${r(s.llm_first_token!)} / ${r(s.tts_first_byte!)} / ${r(s.first_packet!)} / ${r(s.between_stages!)} | ${r(step.outsideGatewayTotalMs)} | ` +
         `${r(rep.setupMs.p50)} / ${r(rep.setupMs.p95)} | ${r(rep.greetingMs.p50)} | ${r(rep.maxGapMs)} (${rep.gapsOverThreshold}) | ${r(rep.arrivalDeviationMs.p99)} | ` +
         `${step.gatewayStalls.count} (${r(step.gatewayStalls.maxMs)}) | ` +
