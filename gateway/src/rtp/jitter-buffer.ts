@@ -8,7 +8,10 @@ export interface JitterBufferOptions {
   frameSamples: number;
   /** Byte written where a sample is missing inside a partly received frame. */
   silenceByte: number;
-  /** Playout delay bounds, in frames. */
+  /**
+   * Playout delay bounds, in frames. The floor is one frame: on a clean path that is all the
+   * buffer adds to every turn, and `adapt` raises the target as interarrival jitter shows up.
+   */
   minDelayFrames?: number;
   maxDelayFrames?: number;
   /** Ring capacity in samples (a power of two); bounds how far ahead a packet may land. */
@@ -56,7 +59,7 @@ export class JitterBuffer {
     this.mask = capacity - 1;
     this.frameSamples = options.frameSamples;
     this.silenceByte = options.silenceByte;
-    this.minDelaySamples = (options.minDelayFrames ?? 2) * options.frameSamples;
+    this.minDelaySamples = (options.minDelayFrames ?? 1) * options.frameSamples;
     this.maxDelaySamples = Math.min((options.maxDelayFrames ?? 10) * options.frameSamples, capacity / 2);
     this.idleAfterFrames = options.idleAfterFrames ?? 10;
     this.targetSamples = this.minDelaySamples;
