@@ -2,15 +2,16 @@
 // PostgreSQL database and Redis, the stand-in providers in a third process, SIPp as the
 // caller and as the carrier. Everything is observed through the public API and a loopback
 // webhook receiver, as a user would.
+
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runSipp, type SippResult, startSippServer } from "@switchboard/gateway/calls/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
 import {
   ApiClient,
   type Call,
-  callerScenario,
   expectInboundCallEndToEnd,
   INBOUND_NUMBER,
   makeCallerAudio,
@@ -176,7 +177,7 @@ describe("calls end to end: control and gateways as processes over Redis and Pos
 
   test("a gateway killed mid-call: the call fails with its partial transcript, billed once; another gateway keeps answering", async () => {
     const caller = runSipp({
-      scenario: callerScenario(dir, callerAudio, "uac-long-call-gateway-dies", [1500], 12_000),
+      scenario: speakingCallerScenario(dir, callerAudio, "uac-long-call-gateway-dies", [1500], 12_000),
       gatewayPort: gatewayA.sipPort,
       service: INBOUND_NUMBER,
       timeoutS: 16,
@@ -206,7 +207,7 @@ describe("calls end to end: control and gateways as processes over Redis and Pos
     expect(-charges[0]!.amount_cents).toBe(failed.cost_cents!);
 
     const next = await runSipp({
-      scenario: callerScenario(dir, callerAudio, "uac-second-gateway-answers", [1500], 6000),
+      scenario: speakingCallerScenario(dir, callerAudio, "uac-second-gateway-answers", [1500], 6000),
       gatewayPort: gatewayB.sipPort,
       service: INBOUND_NUMBER,
       timeoutS: 30,

@@ -1,10 +1,11 @@
 // End to end over SIP: SIPp calls the gateway and streams a caller's speech (espeak-ng,
 // G.711 u-law) over RTP; the turn pipeline (Silero VAD, OpenAI transcription, chat and the
 // espeak-ng voice) answers through the stand-ins; turns arrive as call events.
+
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
-import { join, relative } from "node:path";
+import { join } from "node:path";
 import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
@@ -13,13 +14,13 @@ import { createLogger } from "@switchboard/shared/logger";
 import {
   publishRoute,
   runSipp,
-  SIPP_DIR,
   startTestGateway,
   TEST_AGENT_ID,
   type TestGateway,
   testAgent,
   waitFor,
 } from "../calls/testing/sipp.ts";
+import { speakingCallerScenario } from "../calls/testing/speaking-caller.ts";
 import { createAgentApplication } from "./create.ts";
 
 const LONG_REPLY =
@@ -65,67 +66,8 @@ afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** A UAC that answers, then streams the caller's speech at each `speakAtMs` and hangs up at `byeAtMs`. */
 function scenario(name: string, speakAtMs: number[], byeAtMs: number): string {
-  const steps: string[] = [];
-  let now = 0;
-  for (const at of speakAtMs) {
-    steps.push(`<pause milliseconds="${at - now}"/>`);
-    steps.push(`<nop><action><exec rtp_stream="${callerAudio},1,0"/></action></nop>`);
-    now = at;
-  }
-  steps.push(`<pause milliseconds="${byeAtMs - now}"/>`);
-  const headers = (method: string, cseq: number) => `
-      ${method} [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: "Caller" <sip:+14155550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-      To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-      Call-ID: [call_id]
-      CSeq: ${cseq} ${method}
-      Contact: <sip:caller@[local_ip]:[local_port]>
-      Max-Forwards: 70
-      Content-Length: 0
-`;
-  const xml = `<?xml version="1.0" encoding="ISO-8859-1" ?>
-<!DOCTYPE scenario SYSTEM "sipp.dtd">
-<scenario name="${name}">
-  <send retrans="500">
-    <![CDATA[
-      INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: "Caller" <sip:+14155550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-      To: <sip:[service]@[remote_ip]:[remote_port]>
-      Call-ID: [call_id]
-      CSeq: 1 INVITE
-      Contact: <sip:caller@[local_ip]:[local_port]>
-      Max-Forwards: 70
-      Content-Type: application/sdp
-      Content-Length: [len]
-
-      v=0
-      o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-      s=-
-      c=IN IP[media_ip_type] [media_ip]
-      t=0 0
-      m=audio [media_port] RTP/AVP 0 101
-      a=rtpmap:0 PCMU/8000
-      a=rtpmap:101 telephone-event/8000
-    ]]>
-  </send>
-  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="200" rrs="true"/>
-  <send><![CDATA[${headers("ACK", 1)}
-    ]]></send>
-  ${steps.join("\n  ")}
-  <send retrans="500"><![CDATA[${headers("BYE", 2)}
-    ]]></send>
-  <recv response="200" crlf="true"/>
-</scenario>
-`;
-  const path = join(dir, `${name}.xml`);
-  writeFileSync(path, xml);
-  return relative(SIPP_DIR, path);
+  return speakingCallerScenario(dir, callerAudio, name, speakAtMs, byeAtMs);
 }
 
 function turnsOfLastCall(): TranscriptTurn[] {

@@ -1,0 +1,74 @@
+// Test support: a SIPp caller scenario that answers, speaks recorded audio at given times
+// (rtp_stream of raw G.711 u-law) and hangs up, written to a temporary directory.
+import { writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import { SIPP_DIR } from "./sipp.ts";
+
+/** A UAC scenario that answers, speaks at each `speakAtMs`, and hangs up at `byeAtMs`. */
+export function speakingCallerScenario(
+  dir: string,
+  callerAudio: string,
+  name: string,
+  speakAtMs: number[],
+  byeAtMs: number,
+): string {
+  const steps: string[] = [];
+  let now = 0;
+  for (const at of speakAtMs) {
+    steps.push(`<pause milliseconds="${at - now}"/>`);
+    steps.push(`<nop><action><exec rtp_stream="${callerAudio},1,0"/></action></nop>`);
+    now = at;
+  }
+  steps.push(`<pause milliseconds="${byeAtMs - now}"/>`);
+  const inDialog = (method: string, cseq: number) => `
+      ${method} [next_url] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: "Caller" <sip:+14155550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+      To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
+      Call-ID: [call_id]
+      CSeq: ${cseq} ${method}
+      Contact: <sip:caller@[local_ip]:[local_port]>
+      Max-Forwards: 70
+      Content-Length: 0
+`;
+  const xml = `<?xml version="1.0" encoding="ISO-8859-1" ?>
+<!DOCTYPE scenario SYSTEM "sipp.dtd">
+<scenario name="${name}">
+  <send retrans="500">
+    <![CDATA[
+      INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
+      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
+      From: "Caller" <sip:+14155550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
+      To: <sip:[service]@[remote_ip]:[remote_port]>
+      Call-ID: [call_id]
+      CSeq: 1 INVITE
+      Contact: <sip:caller@[local_ip]:[local_port]>
+      Max-Forwards: 70
+      Content-Type: application/sdp
+      Content-Length: [len]
+
+      v=0
+      o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
+      s=-
+      c=IN IP[media_ip_type] [media_ip]
+      t=0 0
+      m=audio [media_port] RTP/AVP 0 101
+      a=rtpmap:0 PCMU/8000
+      a=rtpmap:101 telephone-event/8000
+    ]]>
+  </send>
+  <recv response="100" optional="true"/>
+  <recv response="180" optional="true"/>
+  <recv response="200" rrs="true"/>
+  <send><![CDATA[${inDialog("ACK", 1)}
+    ]]></send>
+  ${steps.join("\n  ")}
+  <send retrans="500"><![CDATA[${inDialog("BYE", 2)}
+    ]]></send>
+  <recv response="200" crlf="true"/>
+</scenario>
+`;
+  const path = join(dir, `${name}.xml`);
+  writeFileSync(path, xml);
+  return relative(SIPP_DIR, path);
+}
