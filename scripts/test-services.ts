@@ -3,9 +3,8 @@
 import { $ } from "bun";
 import postgres from "postgres";
 import { createClient } from "redis";
+import { POSTGRES_ADMIN_URL } from "../control/src/testing/fresh-database.ts";
 
-export const POSTGRES_ADMIN_URL =
-  process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 async function postgresUp(): Promise<boolean> {
@@ -58,20 +57,4 @@ export async function ensureServices(): Promise<void> {
   }
 }
 
-/** A fresh database for one run; returns its URL and a function that drops it. */
-export async function createFreshDatabase(): Promise<{ url: string; drop: () => Promise<void> }> {
-  const name = `switchboard_test_${Date.now()}_${process.pid}`;
-  const admin = postgres(POSTGRES_ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const sql = postgres(POSTGRES_ADMIN_URL, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
-    },
-  };
-}
+export { createFreshDatabase } from "../control/src/testing/fresh-database.ts";

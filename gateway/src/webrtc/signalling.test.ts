@@ -11,6 +11,7 @@ import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../calls/application.ts";
+import { testAgent } from "../calls/testing/sipp.ts";
 import { rms, sine } from "../media/test-signals.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
 import { signCallToken } from "./call-token.ts";
@@ -28,26 +29,15 @@ const started: CallContext[] = [];
 let stoppedCalls = 0;
 const cleanups: (() => Promise<unknown>)[] = [];
 
-const agent: Agent = {
+const agent: Agent = testAgent({
   id: "agt_webrtc_test",
   org_id: ORG,
   name: "Web agent",
   system_prompt: "",
   first_message: "Hello from the web.",
-  voice: { provider: "espeak", voice_id: "en-us" },
   llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
-  stt: { provider: "deepgram", model: "nova-2", language: "en" },
-  language: "en",
-  endpointing: { silence_ms: 500 },
   interruptions: { enabled: true, min_speech_ms: 200 },
-  tools: [],
-  knowledge: { mode: "none", source_ids: [], top_k: 3 },
-  max_duration_s: 600,
-  is_active: true,
-  metadata: {},
-  created_at: new Date().toISOString(),
-  updated_at: new Date().toISOString(),
-};
+});
 
 /** Plays a tone, reports one agent turn, and counts caller frames with sound. */
 const application: MediaApplication = {

@@ -3,10 +3,8 @@
 // environment and awaited until it prints that it is ready.
 import { join } from "node:path";
 import { RedisClient, type Subprocess } from "bun";
-import postgres from "postgres";
+import { createFreshDatabase } from "../../testing/fresh-database.ts";
 
-const POSTGRES_ADMIN_URL =
-  process.env.TEST_POSTGRES_ADMIN_URL ?? "postgres://postgres@127.0.0.1:5432/postgres";
 const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const REPO_ROOT = join(import.meta.dir, "..", "..", "..", "..");
 
@@ -30,22 +28,8 @@ export async function freeSipPort(): Promise<number> {
   throw new Error("no port free for both UDP and TCP");
 }
 
-export async function freshDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const name = `switchboard_e2e_${Date.now()}_${process.pid}`;
-  const admin = postgres(POSTGRES_ADMIN_URL, { max: 1, onnotice: () => {} });
-  await admin.unsafe(`create database ${name}`);
-  await admin.end();
-  const url = new URL(POSTGRES_ADMIN_URL);
-  url.pathname = `/${name}`;
-  return {
-    url: url.toString(),
-    async drop() {
-      const sql = postgres(POSTGRES_ADMIN_URL, { max: 1, onnotice: () => {} });
-      await sql.unsafe(`drop database if exists ${name} with (force)`);
-      await sql.end();
-    },
-  };
-}
+/** A database of its own for the acceptance run. */
+export const freshDatabase = () => createFreshDatabase("switchboard_e2e");
 
 /** An empty numbered Redis database, so these processes share no streams with anyone else's. */
 export async function freshRedis(): Promise<{ url: string; drop(): Promise<void> }> {
