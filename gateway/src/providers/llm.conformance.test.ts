@@ -1,5 +1,5 @@
-// One suite, every LLM adapter: the openai SDK adapter and the custom webhook adapter, both
-// against the OpenAI stand-in over loopback HTTP.
+// One suite, every LLM adapter: the OpenAI chat-completions adapter and the custom webhook
+// adapter, both against the OpenAI stand-in over loopback HTTP.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
 import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
 import { withLlmBase } from "./base/llm.ts";

@@ -79,7 +79,10 @@ export interface SttOptions {
 }
 
 export interface SttSession {
-  /** 16 kHz PCM16, in order. */
+  /**
+   * 16 kHz PCM16, in order. The caller may reuse the array once this returns: a session that
+   * keeps audio copies it.
+   */
   sendAudio(pcm: Int16Array): void;
   /** The caller stopped speaking (VAD): produce the final transcript of what was sent. */
   flush(): void;

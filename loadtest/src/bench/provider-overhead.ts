@@ -98,7 +98,7 @@ const sttFinal = (stt: SttProvider) => async () => {
 };
 
 const openai = { baseUrl: standIns.urls.openai, apiKey: "k" };
-await measure("LLM openai (SDK) first token", SCRIPTED_MS, llmFirstToken(withLlmBase(new OpenAiLlm(openai))));
+await measure("LLM openai first token", SCRIPTED_MS, llmFirstToken(withLlmBase(new OpenAiLlm(openai))));
 await measure(
   "LLM custom webhook first token",
   SCRIPTED_MS,

@@ -1,6 +1,5 @@
 // Turning whatever a provider call threw into a ProviderError that says whether another try
 // (or the next provider) may help. 4xx is final except 408 and 429 (brief, style rule 3).
-import { APIConnectionError, APIError, APIUserAbortError } from "openai";
 import { isRetryableStatus, ProviderError } from "../types.ts";
 
 export class ProviderAbortError extends Error {
@@ -11,11 +10,7 @@ export class ProviderAbortError extends Error {
 }
 
 export function isAbortError(error: unknown): boolean {
-  return (
-    error instanceof ProviderAbortError ||
-    error instanceof APIUserAbortError ||
-    (error instanceof Error && error.name === "AbortError")
-  );
+  return error instanceof ProviderAbortError || (error instanceof Error && error.name === "AbortError");
 }
 
 export function throwIfAborted(signal: AbortSignal): void {
@@ -32,19 +27,22 @@ export function httpError(provider: string, status: number, detail: string): Pro
   );
 }
 
+/** The error for a response that is not 2xx, with the message of an OpenAI-style error body. */
+export async function responseError(provider: string, response: Response): Promise<ProviderError> {
+  const text = await response.text().catch(() => "");
+  let detail = text;
+  try {
+    const parsed = JSON.parse(text) as { error?: { message?: unknown } | string };
+    const message = typeof parsed.error === "string" ? parsed.error : parsed.error?.message;
+    if (typeof message === "string") detail = message;
+  } catch {
+    // Not JSON: the body text is the detail.
+  }
+  return httpError(provider, response.status, detail);
+}
+
 export function toProviderError(provider: string, error: unknown): ProviderError {
   if (error instanceof ProviderError) return error;
-  if (error instanceof APIError && typeof error.status === "number") {
-    return new ProviderError(
-      provider,
-      `HTTP ${error.status}: ${error.message}`,
-      isRetryableStatus(error.status),
-      error.status,
-    );
-  }
-  if (error instanceof APIConnectionError) {
-    return new ProviderError(provider, `connection failed: ${error.message}`, true);
-  }
   const message = error instanceof Error ? error.message : String(error);
   // fetch/WebSocket failures (refused, reset, DNS) carry no status and are worth another try.
   return new ProviderError(provider, message, true);

@@ -1,10 +1,8 @@
-// Streaming chat completions with tool calls through the openai SDK, against any
-// OpenAI-compatible base URL (OpenAI, Ollama, vLLM, Groq).
-
-import { ChatChunkAssembler, toOpenAiMessages, toOpenAiTools } from "../base/chat-chunks.ts";
-import { throwIfAborted } from "../base/errors.ts";
-import type { LlmEvent, LlmProvider, LlmRequest } from "../types.ts";
-import { type OpenAiConnection, openAiClient } from "./client.ts";
+// Streaming chat completions with tool calls: POST /chat/completions with `stream: true` against
+// any OpenAI-compatible base URL (OpenAI, Ollama, vLLM, Groq), read as SSE.
+import { chatCompletionsBody, readChatStream } from "../base/chat-stream.ts";
+import { type LlmEvent, type LlmProvider, type LlmRequest, ProviderError } from "../types.ts";
+import { type OpenAiConnection, openAiPost } from "./client.ts";
 
 export class OpenAiLlm implements LlmProvider {
   readonly name = "openai";
@@ -12,25 +10,14 @@ export class OpenAiLlm implements LlmProvider {
   constructor(private readonly connection: OpenAiConnection) {}
 
   async *stream(request: LlmRequest, signal: AbortSignal): AsyncIterable<LlmEvent> {
-    const client = openAiClient(this.connection);
-    const tools = toOpenAiTools(request.tools);
-    const stream = await client.chat.completions.create(
-      {
-        model: request.model,
-        messages: toOpenAiMessages(request.messages) as never,
-        temperature: request.temperature,
-        stream: true,
-        ...(request.maxTokens ? { max_tokens: request.maxTokens } : {}),
-        ...(tools ? { tools } : {}),
-      },
-      { signal },
+    const response = await openAiPost(
+      this.name,
+      this.connection,
+      "/chat/completions",
+      chatCompletionsBody(request),
+      signal,
     );
-    const assembler = new ChatChunkAssembler();
-    for await (const chunk of stream) {
-      yield* assembler.push(chunk);
-    }
-    // The SDK ends an aborted stream quietly; a cut-off answer must not look complete.
-    throwIfAborted(signal);
-    yield* assembler.end();
+    if (!response.body) throw new ProviderError(this.name, "empty response body", true);
+    yield* readChatStream(this.name, response.body, signal);
   }
 }

@@ -1,10 +1,17 @@
 // OpenAI transcription of VAD-cut segments: audio is buffered between flushes and each
 // segment goes as one multipart WAV to POST /audio/transcriptions.
-import { toFile } from "openai";
+
+import { PcmBuffer } from "../../media/pcm-buffer.ts";
 import { toProviderError } from "../base/errors.ts";
 import { encodeWav } from "../base/wav.ts";
-import type { ProviderError, SttOptions, SttProvider, SttSession, TranscriptEvent } from "../types.ts";
-import { type OpenAiConnection, openAiClient } from "./client.ts";
+import {
+  ProviderError,
+  type SttOptions,
+  type SttProvider,
+  type SttSession,
+  type TranscriptEvent,
+} from "../types.ts";
+import { type OpenAiConnection, openAiPost } from "./client.ts";
 
 /** Longer segments are cut: the API takes up to 25 MB, and a turn is never this long. */
 const MAX_SEGMENT_MS = 120_000;
@@ -19,26 +26,35 @@ export class OpenAiStt implements SttProvider {
     onTranscript: (event: TranscriptEvent) => void,
     onError: (error: ProviderError) => void,
   ): Promise<SttSession> {
-    const client = openAiClient(this.connection);
     const maxSamples = (options.sampleRateHz * MAX_SEGMENT_MS) / 1000;
     const controller = new AbortController();
-    let chunks: Int16Array[] = [];
-    let bufferedSamples = 0;
+    // The segment since the last flush, copied in frame by frame.
+    const buffered = new PcmBuffer(maxSamples);
     // Segments are transcribed one after another so finals arrive in speaking order.
     let queue = Promise.resolve();
 
     const transcribe = async (pcm: Int16Array) => {
       try {
-        const file = await toFile(encodeWav(pcm, options.sampleRateHz), "segment.wav", { type: "audio/wav" });
-        const result = await client.audio.transcriptions.create(
-          {
-            file,
-            model: options.model,
-            ...(options.language ? { language: options.language } : {}),
-            response_format: "json",
-          },
-          { signal: controller.signal },
+        const form = new FormData();
+        form.append(
+          "file",
+          new Blob([encodeWav(pcm, options.sampleRateHz) as Uint8Array<ArrayBuffer>], { type: "audio/wav" }),
+          "segment.wav",
         );
+        form.append("model", options.model);
+        if (options.language) form.append("language", options.language);
+        form.append("response_format", "json");
+        const response = await openAiPost(
+          this.name,
+          this.connection,
+          "/audio/transcriptions",
+          form,
+          controller.signal,
+        );
+        const result = (await response.json()) as { text?: unknown };
+        if (typeof result.text !== "string") {
+          throw new ProviderError(this.name, "transcription response has no text", true);
+        }
         if (controller.signal.aborted) return;
         onTranscript({ text: result.text.trim(), isFinal: true, endOfSpeech: true });
       } catch (error) {
@@ -48,28 +64,20 @@ export class OpenAiStt implements SttProvider {
 
     return {
       sendAudio(pcm: Int16Array) {
-        if (bufferedSamples + pcm.length > maxSamples) return;
-        chunks.push(pcm.slice());
-        bufferedSamples += pcm.length;
+        buffered.append(pcm);
       },
       flush() {
-        if (bufferedSamples === 0) {
+        if (buffered.length === 0) {
           onTranscript({ text: "", isFinal: true, endOfSpeech: true });
           return;
         }
-        const segment = new Int16Array(bufferedSamples);
-        let offset = 0;
-        for (const chunk of chunks) {
-          segment.set(chunk, offset);
-          offset += chunk.length;
-        }
-        chunks = [];
-        bufferedSamples = 0;
+        const segment = buffered.view().slice();
+        buffered.clear();
         queue = queue.then(() => transcribe(segment));
       },
       async close() {
         controller.abort();
-        chunks = [];
+        buffered.clear();
         await queue;
       },
     };

@@ -3,7 +3,7 @@
 
 import { pcmStream } from "../base/pcm-bytes.ts";
 import { ProviderError, type TtsOptions, type TtsProvider } from "../types.ts";
-import { type OpenAiConnection, openAiClient } from "./client.ts";
+import { type OpenAiConnection, openAiPost } from "./client.ts";
 
 export const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
 
@@ -17,16 +17,18 @@ export class OpenAiTts implements TtsProvider {
   constructor(private readonly options: OpenAiTtsOptions) {}
 
   async *synthesize(text: string, options: TtsOptions, signal: AbortSignal): AsyncIterable<Int16Array> {
-    const client = openAiClient(this.options);
-    const response = await client.audio.speech.create(
+    const response = await openAiPost(
+      this.name,
+      this.options,
+      "/audio/speech",
       {
         model: this.options.model,
-        voice: options.voiceId as never,
+        voice: options.voiceId,
         input: text,
         response_format: "pcm",
         ...(options.speed ? { speed: options.speed } : {}),
       },
-      { signal },
+      signal,
     );
     if (!response.body) throw new ProviderError(this.name, "empty audio response", true);
     yield* pcmStream(response.body, OPENAI_PCM_SAMPLE_RATE_HZ, options.sampleRateHz);
