@@ -235,6 +235,7 @@ export class SipCall implements RegisteredCall, CallControl {
       },
       enqueue: (pcm) => media.enqueue(pcm),
       flush: () => media.flush(),
+      narrowband: media.narrowband,
       get playedSamples() {
         return media.playedSamples;
       },

@@ -14,6 +14,23 @@ function runInFrames(resampler: Resampler, input: Int16Array, frameIn: number, f
 }
 
 describe("Resampler", () => {
+  test("latencyMs is where an impulse comes out", () => {
+    const up = new Resampler(8000, 16000, 160);
+    try {
+      const input = new Int16Array(160);
+      input[0] = 20_000;
+      const output = new Int16Array(320);
+      up.process(input, output);
+      let peak = 0;
+      for (let index = 1; index < output.length; index++) if (output[index]! > output[peak]!) peak = index;
+      const peakMs = (peak * 1000) / 16000;
+      expect(up.latencyMs).toBeGreaterThan(0);
+      expect(Math.abs(up.latencyMs - peakMs)).toBeLessThanOrEqual(1000 / 16000);
+    } finally {
+      up.destroy();
+    }
+  });
+
   test("a 1 kHz sine survives 8k -> 16k -> 8k with high SNR and exact frame sizes", () => {
     const up = new Resampler(8000, 16000, 160);
     const down = new Resampler(16000, 8000, 320);

@@ -24,6 +24,7 @@ interface SpeexModule {
     outputLengthPointer: number,
   ): number;
   _speex_resampler_skip_zeros(state: number): number;
+  _speex_resampler_get_output_latency(state: number): number;
   _speex_resampler_reset_mem(state: number): number;
   _speex_resampler_destroy(state: number): void;
 }
@@ -86,6 +87,12 @@ export class Resampler {
     const start = this.outputPointer >> 1;
     for (let index = 0; index < written; index++) output[index] = heap16[start + index]!;
     return written;
+  }
+
+  /** How far the output lags its input (the filter's group delay), in ms. */
+  get latencyMs(): number {
+    if (this.state === 0) return 0;
+    return (speex._speex_resampler_get_output_latency(this.state) * 1000) / this.outputRateHz;
   }
 
   /** Clears the filter history (start of a new talkspurt). */

@@ -26,6 +26,11 @@ export class DtmfOutbox {
     this.sender = new TelephoneEventSender(samplesPerTick);
   }
 
+  /** A digit is playing, queued or in the gap after one: the next ticks are not plain audio. */
+  get busy(): boolean {
+    return this.sender.isActive || this.queue.length > 0 || this.gapTicks > 0;
+  }
+
   /** Queues digits (already validated); resolves once the last end packet has been produced. */
   add(digits: string): Promise<void> {
     return new Promise((resolve) => this.queue.push({ digits, resolve }));

@@ -36,6 +36,33 @@ describe("JitterBuffer", () => {
     expect(popAll(jitter, 2)).toEqual(["ok:1", "ok:2"]);
   });
 
+  test("each frame played keeps when its packet arrived, less the queueing seen; a lost frame one frame later", () => {
+    const jitter = buffer();
+    jitter.push(1000, packet(1), 0, FRAME, 5000);
+    jitter.push(1000 + 2 * FRAME, packet(3), 0, FRAME, 5041);
+    jitter.push(1000 + FRAME, packet(2), 0, FRAME, 5045);
+    const out = new Uint8Array(FRAME);
+    const played: [string, number][] = [];
+    const pop = (count: number) => {
+      for (let index = 0; index < count; index++) {
+        const result = jitter.pop(out);
+        played.push([result, jitter.frameArrivedAtMs]);
+      }
+    };
+    pop(3);
+    jitter.push(1000 + 4 * FRAME, packet(5), 0, FRAME, 5080);
+    pop(2);
+    // The shortest transit (packets 1 and 5) places every packet on the sender's clock: the
+    // second packet read 25 ms late and the third 1 ms late count as sent on time.
+    expect(played).toEqual([
+      ["ok", 5000],
+      ["ok", 5020],
+      ["ok", 5040],
+      ["lost", 5060],
+      ["ok", 5080],
+    ]);
+  });
+
   test("reordered packets inside the window play in order", () => {
     const jitter = buffer();
     jitter.push(0, packet(1), 0, FRAME);

@@ -30,6 +30,49 @@ export interface JitterBufferStats {
 }
 
 const INT32_WRAP = 2 ** 32;
+/** The buffer holds one-byte-per-sample codecs at 8 kHz (G.711). */
+const FRAME_SAMPLE_RATE_HZ = 8000;
+
+/**
+ * When a packet would have arrived without any queueing on the way or in our own event loop:
+ * its RTP timestamp (the sender's clock) placed by the shortest transit seen lately. Speech
+ * times taken from it do not move with jitter or with how busy the gateway was when the
+ * packet was read. The shortest transit is taken over the last 100-200 packets, so it
+ * follows a drift between the sender's clock and ours.
+ */
+class ShortestTransit {
+  private current = Number.POSITIVE_INFINITY;
+  private previous = Number.POSITIVE_INFINITY;
+  private packets = 0;
+
+  constructor(private readonly sampleRateHz: number) {}
+
+  /** A packet whose last sample is just before `endTimestamp` (extended) came in at `arrivedAtMs`. */
+  observe(endTimestamp: number, arrivedAtMs: number): void {
+    const transitMs = arrivedAtMs - this.mediaMs(endTimestamp);
+    if (++this.packets > 100) {
+      this.previous = this.current;
+      this.current = Number.POSITIVE_INFINITY;
+      this.packets = 1;
+    }
+    if (transitMs < this.current) this.current = transitMs;
+  }
+
+  /** When the sample just before `endTimestamp` would have arrived (ms, the receiver's clock). */
+  arrivalAt(endTimestamp: number): number {
+    return this.mediaMs(endTimestamp) + Math.min(this.current, this.previous);
+  }
+
+  private mediaMs(timestamp: number): number {
+    return (timestamp * 1000) / this.sampleRateHz;
+  }
+
+  reset(): void {
+    this.current = Number.POSITIVE_INFINITY;
+    this.previous = Number.POSITIVE_INFINITY;
+    this.packets = 0;
+  }
+}
 
 export class JitterBuffer {
   private readonly ring: Uint8Array;
@@ -49,6 +92,7 @@ export class JitterBuffer {
   private endTs = 0;
   private emptyFrames = 0;
   private targetSamples: number;
+  private readonly transit = new ShortestTransit(FRAME_SAMPLE_RATE_HZ);
   readonly stats: JitterBufferStats = { late: 0, duplicates: 0, dropped: 0, concealed: 0, resets: 0 };
 
   constructor(options: JitterBufferOptions) {
@@ -79,6 +123,14 @@ export class JitterBuffer {
     return this.playing;
   }
 
+  /**
+   * When the last sample of the frame last taken by `pop` reached us, or would have (a lost
+   * frame), net of jitter and of how late we read its packet.
+   */
+  get frameArrivedAtMs(): number {
+    return this.transit.arrivalAt(this.playTs);
+  }
+
   /** Sets the delay target from an interarrival jitter estimate (RFC 3550 A.8, in samples). */
   adapt(jitterSamples: number): void {
     const wanted = this.minDelaySamples + 3 * jitterSamples;
@@ -89,8 +141,8 @@ export class JitterBuffer {
     );
   }
 
-  /** Stores a packet's payload at its RTP timestamp. */
-  push(rtpTimestamp: number, payload: Uint8Array, offset: number, length: number): void {
+  /** Stores a packet's payload at its RTP timestamp; `arrivedAtMs` is when it was received. */
+  push(rtpTimestamp: number, payload: Uint8Array, offset: number, length: number, arrivedAtMs = 0): void {
     if (length <= 0) return;
     const start = this.extend(rtpTimestamp);
     const end = start + length;
@@ -108,11 +160,13 @@ export class JitterBuffer {
     if (end - this.playTs > capacity || start < this.playTs - capacity) {
       // A timestamp jump beyond the ring: the stream was re-based, start over from here.
       this.stats.resets += 1;
+      this.transit.reset();
       this.clearAll();
       this.playing = false;
       this.playTs = start;
       this.endTs = start;
     }
+    this.transit.observe(end, arrivedAtMs);
     const from = Math.max(start, this.playTs);
     let newSamples = 0;
     for (let ts = from; ts < end; ts++) {
@@ -168,6 +222,7 @@ export class JitterBuffer {
   }
 
   reset(): void {
+    this.transit.reset();
     this.clearAll();
     this.hasAnchor = false;
     this.playing = false;

@@ -102,7 +102,9 @@ describe("RtpSession between two sessions on loopback", () => {
     const heardByB = collectFrames(b);
     a.enqueue(sine(1000, 16000, 16000));
     b.enqueue(sine(500, 16000, 16000));
-    expect(a.queuedSamples).toBe(16000);
+    // The talkspurt's first packet leaves at once, without waiting for the clock.
+    expect(a.playedSamples).toBe(320);
+    expect(a.queuedSamples).toBe(16000 - 320);
     await waitFor(() => a.playedSamples === 16000 && b.playedSamples === 16000 && heardByA.length >= 60);
     await Bun.sleep(200);
     expect(a.queuedSamples).toBe(0);
@@ -192,6 +194,41 @@ describe("RtpSession on the wire", () => {
     expect(audible.filter(Boolean).length).toBe(5);
     for (const start of starts) expect(packets[start]!.marker).toBe(true);
     expect(packets.filter((packet) => packet.marker).length).toBe(3);
+  });
+
+  test("a talkspurt's first packet leaves on enqueue; one silent step after it brings the stream back on the clock", async () => {
+    const peer = await rawPeer();
+    const subscribers: { tick(index: number, nowMs: number): void }[] = [];
+    // Steps driven by the test, so each one is known: the session sees an ordinary clock.
+    const steppedClock = {
+      subscribe(subscriber: { tick(index: number, nowMs: number): void }) {
+        subscribers.push(subscriber);
+        return () => {};
+      },
+    } as unknown as MediaClock;
+    const session = await openSession({
+      clock: steppedClock,
+      remote: { address: "127.0.0.1", port: peer.port },
+    });
+    const step = (count: number) => {
+      for (let index = 0; index < count; index++)
+        for (const subscriber of subscribers) subscriber.tick(index, performance.now());
+    };
+    step(3);
+    session.enqueue(sine(1000, 16000, 320 * 3));
+    expect(session.playedSamples).toBe(320);
+    step(6);
+    await waitFor(() => peer.packets.length >= 9);
+    await Bun.sleep(50);
+    const audible = peer.packets.map((packet) => !packet.payload.every((byte) => byte === 0xff));
+    // 3 silent steps, the early packet, 2 steps of audio, 1 step with nothing, 3 of silence.
+    expect(audible).toEqual([false, false, false, true, true, true, false, false, false]);
+    expect(peer.packets[3]!.marker).toBe(true);
+    for (let index = 1; index < peer.packets.length; index++) {
+      expect(peer.packets[index]!.timestamp).toBe((peer.packets[index - 1]!.timestamp + 160) >>> 0);
+    }
+    // 9 steps and 9 packets: after the skipped step the stream is back on the clock.
+    expect(peer.packets.length).toBe(9);
   });
 
   test("flush stops agent audio on the next tick (barge-in)", async () => {

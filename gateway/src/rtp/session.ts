@@ -3,6 +3,7 @@ import { INTERNAL_SAMPLE_RATE_HZ, type PcmFrame, SAMPLES_PER_FRAME } from "../me
 import type { CallAudio } from "../media/call-audio.ts";
 import type { ClockSubscriber } from "../media/clock.ts";
 import { LossConcealer } from "../media/concealment.ts";
+import { EarlyFrameRecording } from "../media/early-frame-recording.ts";
 import { G711_SAMPLE_RATE_HZ, g711Decode, g711Encode, g711SilenceByte } from "../media/g711.ts";
 import { PlayoutQueue } from "../media/playout-queue.ts";
 import { Resampler } from "../media/resampler.ts";
@@ -19,6 +20,11 @@ export type { RecordingInfo } from "../media/wav-recorder.ts";
 export type { RtpEndpoint, RtpSessionOptions, RtpSessionStats } from "./session-options.ts";
 
 const CODEC_FRAME_SAMPLES = (G711_SAMPLE_RATE_HZ * 20) / 1000; // 160
+
+function isDigitalSilence(pcm: Int16Array): boolean {
+  for (let i = 0; i < pcm.length; i++) if (pcm[i] !== 0) return false;
+  return true;
+}
 
 /**
  * One call's RTP: one UDP socket, G.711 both ways converted to and from the gateway's
@@ -41,7 +47,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   private remoteSsrc = -1;
   private readonly unsubscribe: () => void;
 
-  private readonly frameHandlers: ((frame: PcmFrame) => void)[] = [];
+  private readonly frameHandlers: ((frame: PcmFrame, ageMs: number) => void)[] = [];
   private readonly dtmfHandlers: ((digit: string) => void)[] = [];
   private readonly timeoutHandlers: (() => void)[] = [];
 
@@ -60,6 +66,8 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     G711_SAMPLE_RATE_HZ,
     SAMPLES_PER_FRAME,
   );
+  private readonly upsamplerLatencyMs = this.upsampler.latencyMs;
+  private previousInputSilent = false;
   private readonly playout = new PlayoutQueue();
   private readonly dtmfOutbox: DtmfOutbox;
 
@@ -77,6 +85,14 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   private timestamp: number;
   private talking = false;
   private firstPacketSent = false;
+  /**
+   * A talkspurt's first packet leaves as soon as its audio is queued instead of at the next
+   * clock step, and the stream runs one packet early until the talkspurt ends; then one
+   * comfort-silence step is skipped to fall back in line. Running early never makes a packet
+   * late for the receiver, whose playout is anchored at the early first packet.
+   */
+  private aheadOfClock = false;
+  private readonly earlyRecording = new EarlyFrameRecording(SAMPLES_PER_FRAME);
 
   private packetsSent = 0;
   private packetsReceived = 0;
@@ -146,6 +162,9 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     return this.remoteEndpoint;
   }
 
+  /** G.711 is the only codec here: 8 kHz. */
+  readonly narrowband = true;
+
   get playedSamples(): number {
     return this.playout.playedSamples;
   }
@@ -182,7 +201,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     this.timeoutHandlers.push(handler);
   }
 
-  onFrame(handler: (frame: PcmFrame) => void): void {
+  onFrame(handler: (frame: PcmFrame, ageMs: number) => void): void {
     this.frameHandlers.push(handler);
   }
 
@@ -191,7 +210,9 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   }
 
   enqueue(pcm: Int16Array): void {
-    if (!this.closed) this.playout.enqueue(pcm);
+    if (this.closed) return;
+    this.playout.enqueue(pcm);
+    if (!this.talking && !this.aheadOfClock && !this.onHold) this.sendTalkspurtStart();
   }
 
   flush(): void {
@@ -244,8 +265,20 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   tick(_tickIndex: number, nowMs: number): void {
     if (this.closed) return;
     const callerFrame = this.playReceived();
-    const agentFrame = this.onHold ? null : this.sendNext();
-    this.timestamp = (this.timestamp + CODEC_FRAME_SAMPLES) >>> 0;
+    let agentFrame: Int16Array | null = null;
+    if (this.aheadOfClock && (this.onHold || this.playout.queuedSamples === 0)) {
+      // The talkspurt is over: this step sends nothing (its timestamp went to the early
+      // packet), so the stream falls back in line with the clock.
+      this.aheadOfClock = false;
+      this.talking = false;
+      this.audioPacket.fill(this.silenceByte, RTP_HEADER_BYTES);
+    } else if (this.onHold) {
+      this.timestamp = (this.timestamp + CODEC_FRAME_SAMPLES) >>> 0;
+    } else {
+      agentFrame = this.sendNext();
+      this.timestamp = (this.timestamp + CODEC_FRAME_SAMPLES) >>> 0;
+    }
+    if (this.recorder) agentFrame = this.earlyRecording.next(agentFrame);
     this.recorder?.write(callerFrame, agentFrame, SAMPLES_PER_FRAME);
     if (!this.onHold && !this.mediaTimedOut && nowMs - this.lastReceiveMs > this.mediaTimeoutMs) {
       this.mediaTimedOut = true;
@@ -253,14 +286,32 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     }
   }
 
+  /**
+   * Sends the first packet of a talkspurt at once (RFC 3551 section 4.1: marker bit set), so
+   * the reply does not wait up to 20 ms for the clock's next step.
+   */
+  private sendTalkspurtStart(): void {
+    const remote = this.remoteEndpoint;
+    if (remote === null || this.playout.queuedSamples < SAMPLES_PER_FRAME) return;
+    if (this.dtmfOutbox.busy) return;
+    const agentFrame = this.sendNext();
+    if (agentFrame === null) return;
+    this.timestamp = (this.timestamp + CODEC_FRAME_SAMPLES) >>> 0;
+    this.aheadOfClock = true;
+    if (this.recorder !== null) this.earlyRecording.hold(agentFrame);
+  }
+
   private playReceived(): Int16Array | null {
     if (!this.mediaStarted) return null;
     const frame = this.callerFrame;
     const result = this.jitterBuffer.pop(this.receivedCodecFrame);
+    let ageMs = 0;
     if (result === "idle") {
       frame.fill(0);
       this.concealer.reset();
     } else {
+      // The resampler's group delay makes the frame's sound that much older than its packet.
+      ageMs = Math.max(0, performance.now() - this.jitterBuffer.frameArrivedAtMs) + this.upsamplerLatencyMs;
       const pcm8k = this.receivedPcm8k;
       if (result === "ok") {
         g711Decode(this.options.codec, this.receivedCodecFrame, 0, CODEC_FRAME_SAMPLES, pcm8k);
@@ -268,9 +319,14 @@ export class RtpSession implements CallAudio, ClockSubscriber {
       } else {
         this.concealer.conceal(pcm8k);
       }
-      this.upsampler.process(pcm8k, frame);
+      // Digital silence after digital silence leaves the resampler's filter empty: its output
+      // is zeros, so the work is skipped (most of a call's caller audio while the agent talks).
+      const silent = isDigitalSilence(pcm8k);
+      if (silent && this.previousInputSilent) frame.fill(0);
+      else this.upsampler.process(pcm8k, frame);
+      this.previousInputSilent = silent;
     }
-    for (const handler of this.frameHandlers) handler(frame);
+    for (const handler of this.frameHandlers) handler(frame, ageMs);
     return frame;
   }
 
@@ -366,7 +422,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
       return;
     }
     this.receiveStats.updateJitter(view.timestamp, (nowMs * G711_SAMPLE_RATE_HZ) / 1000);
-    this.jitterBuffer.push(view.timestamp, data, view.payloadOffset, view.payloadLength);
+    this.jitterBuffer.push(view.timestamp, data, view.payloadOffset, view.payloadLength, nowMs);
     this.jitterBuffer.adapt(this.receiveStats.jitterUnits);
     this.mediaStarted = true;
   }

@@ -2,9 +2,10 @@
 // paced by the gateway's one media clock. Received payloads are decoded on arrival into a
 // short FIFO; each tick hands one 20 ms frame to the pipeline and sends one encoded frame.
 import { randomBytes } from "node:crypto";
-import { type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
+import { FRAME_MS, type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { ClockSubscriber, MediaClock } from "../media/clock.ts";
+import { EarlyFrameRecording } from "../media/early-frame-recording.ts";
 import { PlayoutQueue } from "../media/playout-queue.ts";
 import type { RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
 import type { WebRtcAudioCodec } from "./codecs.ts";
@@ -30,7 +31,7 @@ export interface WebRtcCallAudioStats {
 }
 
 export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
-  private readonly frameHandlers: ((frame: PcmFrame) => void)[] = [];
+  private readonly frameHandlers: ((frame: PcmFrame, ageMs: number) => void)[] = [];
   private readonly dtmfHandlers: ((digit: string) => void)[] = [];
   private readonly inbound = new PlayoutQueue(SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES * 2);
   private readonly playout = new PlayoutQueue();
@@ -41,7 +42,14 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
   private sequenceNumber: number;
   private timestamp: number;
   private mediaStarted = false;
+  private lastPayloadAtMs = 0;
   private talking = false;
+  /**
+   * A talkspurt's first packet left on enqueue, so the stream runs one packet early until the
+   * talkspurt ends and one silent step is skipped.
+   */
+  private aheadOfClock = false;
+  private readonly earlyRecording = new EarlyFrameRecording(SAMPLES_PER_FRAME);
   private silentFrames = 0;
   private closed = false;
   private closing: Promise<RecordingInfo | null> | null = null;
@@ -64,6 +72,10 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     this.unsubscribe = clock.subscribe(this);
   }
 
+  get narrowband(): boolean {
+    return this.codec.name === "PCMU";
+  }
+
   get playedSamples(): number {
     return this.playout.playedSamples;
   }
@@ -80,7 +92,7 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     return { ...this.counters };
   }
 
-  onFrame(handler: (frame: PcmFrame) => void): void {
+  onFrame(handler: (frame: PcmFrame, ageMs: number) => void): void {
     this.frameHandlers.push(handler);
   }
 
@@ -89,7 +101,9 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
   }
 
   enqueue(pcm: Int16Array): void {
-    if (!this.closed) this.playout.enqueue(pcm);
+    if (this.closed) return;
+    this.playout.enqueue(pcm);
+    if (!this.talking && !this.aheadOfClock) this.sendTalkspurtStart();
   }
 
   flush(): void {
@@ -117,6 +131,7 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
       return;
     }
     this.mediaStarted = true;
+    this.lastPayloadAtMs = performance.now();
     this.inbound.enqueue(pcm);
     while (this.inbound.queuedSamples > SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES) {
       this.inbound.pull(this.discardFrame);
@@ -129,9 +144,33 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     let callerFrame: Int16Array | null = null;
     if (this.mediaStarted) {
       callerFrame = this.callerFrame;
-      if (!this.inbound.pull(callerFrame)) callerFrame.fill(0);
-      for (const handler of this.frameHandlers) handler(callerFrame);
+      let ageMs = 0;
+      if (this.inbound.pull(callerFrame)) {
+        // The frame's last sample arrived before the audio still queued behind it.
+        const queuedMs = this.inbound.queuedSamples / (SAMPLES_PER_FRAME / FRAME_MS);
+        ageMs = Math.max(0, performance.now() - this.lastPayloadAtMs + queuedMs);
+      } else callerFrame.fill(0);
+      for (const handler of this.frameHandlers) handler(callerFrame, ageMs);
     }
+    let agentFrame: Int16Array | null = null;
+    if (
+      this.aheadOfClock &&
+      this.playout.queuedSamples === 0 &&
+      this.silentFrames >= ENCODED_SILENCE_FRAMES
+    ) {
+      // The talkspurt and the encoder's decay are over: this step sends nothing (its timestamp
+      // went to the early packet), so the stream falls back in line with the clock.
+      this.aheadOfClock = false;
+      this.silentFrames += 1;
+    } else {
+      agentFrame = this.sendFrame();
+    }
+    if (this.recorder)
+      this.recorder.write(callerFrame, this.earlyRecording.next(agentFrame), SAMPLES_PER_FRAME);
+  }
+
+  /** Sends the next frame (agent audio or silence); returns the agent audio sent, if any. */
+  private sendFrame(): Int16Array | null {
     const hasAudio = this.playout.pull(this.agentFrame);
     // RFC 3551 section 4.1: the marker bit flags the first packet of a talkspurt.
     const marker = hasAudio && !this.talking;
@@ -148,7 +187,19 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     this.counters.framesSent += 1;
     this.sequenceNumber = (this.sequenceNumber + 1) & 0xffff;
     this.timestamp = (this.timestamp + this.codec.timestampStep) >>> 0;
-    this.recorder?.write(callerFrame, hasAudio ? this.agentFrame : null, SAMPLES_PER_FRAME);
+    return hasAudio ? this.agentFrame : null;
+  }
+
+  /**
+   * Sends the first packet of a talkspurt at once, so the reply does not wait up to 20 ms for
+   * the clock's next step; the stream then runs one packet early until the talkspurt ends.
+   */
+  private sendTalkspurtStart(): void {
+    if (this.playout.queuedSamples < SAMPLES_PER_FRAME) return;
+    const agentFrame = this.sendFrame();
+    if (agentFrame === null) return;
+    this.aheadOfClock = true;
+    if (this.recorder) this.earlyRecording.hold(agentFrame);
   }
 
   /** Stops media; resolves with the recording (or null). Idempotent. */

@@ -14,7 +14,7 @@ export type FrameSink = (frame: AudioFrame) => Promise<void>;
 const MAX_INBOUND_FRAMES = 8;
 
 export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
-  private readonly frameHandlers: ((frame: PcmFrame) => void)[] = [];
+  private readonly frameHandlers: ((frame: PcmFrame, ageMs: number) => void)[] = [];
   private readonly dtmfHandlers: ((digit: string) => void)[] = [];
   private readonly chunker = new FrameChunker();
   private readonly inbound = new PlayoutQueue(SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES * 2);
@@ -34,6 +34,9 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
     this.unsubscribe = clock.subscribe(this);
   }
 
+  /** LiveKit rooms carry Opus at 48 kHz. */
+  readonly narrowband = false;
+
   get playedSamples(): number {
     return this.playout.playedSamples;
   }
@@ -42,7 +45,7 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
     return this.playout.queuedSamples;
   }
 
-  onFrame(handler: (frame: PcmFrame) => void): void {
+  onFrame(handler: (frame: PcmFrame, ageMs: number) => void): void {
     this.frameHandlers.push(handler);
   }
 
@@ -81,7 +84,8 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
     if (this.closed) return;
     if (this.mediaStarted) {
       if (!this.inbound.pull(this.callerFrame)) this.callerFrame.fill(0);
-      for (const handler of this.frameHandlers) handler(this.callerFrame);
+      // LiveKit delivers frames already paced by its own jitter buffer: age is not known here.
+      for (const handler of this.frameHandlers) handler(this.callerFrame, 0);
     }
     if (this.playout.pull(this.agentFrame)) {
       this.sink(toLiveKitFrame(this.agentFrame)).catch(() => {
