@@ -12,7 +12,15 @@ export interface VadStream {
   close(): void;
 }
 
+export interface VadStreamOptions {
+  /**
+   * The call's audio came from an 8 kHz codec (G.711) and was upsampled to 16 kHz: an engine
+   * may look at every other sample, since there is nothing above 4 kHz.
+   */
+  narrowband?: boolean;
+}
+
 export interface VadEngine {
   readonly name: string;
-  createStream(): VadStream;
+  createStream(options?: VadStreamOptions): VadStream;
 }

@@ -1,12 +1,15 @@
 import type { Logger } from "@switchboard/shared/logger";
 import { EnergyVadEngine } from "./energy.ts";
 import type { VadEngine } from "./engine.ts";
-import { SileroVadEngine } from "./silero.ts";
+import { SileroVadEngine, type SileroVadOptions } from "./silero.ts";
 
-/** Silero when its model loads, else the energy fallback (logged once). */
+/**
+ * Silero (behind its silence gate unless `silenceGateDbfs: null`) when its model loads, else
+ * the energy fallback (logged once).
+ */
 export async function loadVadEngine(
   logger: Logger | null = null,
-  options: { modelPath?: string } = {},
+  options: SileroVadOptions = {},
 ): Promise<VadEngine> {
   try {
     return await SileroVadEngine.load(options);
