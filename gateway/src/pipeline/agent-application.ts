@@ -74,7 +74,10 @@ export class AgentApplication implements MediaApplication {
     });
     const pipeline = new Pipeline(
       [
-        new VadProcessor(this.options.vad.createStream(), DEFAULT_VAD_OPTIONS),
+        new VadProcessor(
+          this.options.vad.createStream({ narrowband: call.audio.narrowband }),
+          DEFAULT_VAD_OPTIONS,
+        ),
         new SttProcessor(
           providers.stt,
           { model: agent.stt.model, language: agent.stt.language, sampleRateHz: INTERNAL_SAMPLE_RATE_HZ },
@@ -107,8 +110,8 @@ export class AgentApplication implements MediaApplication {
     );
 
     let running = true;
-    call.audio.onFrame((pcm) => {
-      if (running) pipeline.push({ type: "audio_in", pcm, atMs: clock.now() });
+    call.audio.onFrame((pcm, ageMs) => {
+      if (running) pipeline.push({ type: "audio_in", pcm, atMs: clock.now() - ageMs });
     });
     call.audio.onDtmf((digit) => {
       if (running) pipeline.push({ type: "dtmf", digit, atMs: clock.now() });

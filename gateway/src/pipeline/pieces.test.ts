@@ -1,6 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import type { ChatMessage } from "../providers/types.ts";
+import type { Frame } from "./frames.ts";
 import { appendUserMessage, truncateToHeard } from "./history.ts";
+import { Pipeline } from "./pipeline.ts";
+import { type Direction, Processor } from "./processor.ts";
 import { findCut } from "./processors/sentence-chunker.ts";
 import { fillTemplate } from "./prompt.ts";
 import { AgentTurn, emptyTimeline, heardWordCount } from "./turn.ts";
@@ -83,5 +86,42 @@ describe("templates", () => {
     expect(fillTemplate("Hi {{ name }}, order {{order}} {{missing}}!", { name: "Ada", order: 7 })).toBe(
       "Hi Ada, order 7 !",
     );
+  });
+});
+
+describe("caller audio through the processor chain", () => {
+  class Recorder extends Processor {
+    readonly seen: string[] = [];
+    constructor(
+      readonly name: string,
+      override readonly handlesAudio: boolean,
+      private readonly log: string[],
+    ) {
+      super();
+    }
+    protected override process(frame: Frame, direction: Direction): void {
+      this.log.push(`${this.name}:${frame.type}`);
+      this.push(frame, direction);
+    }
+  }
+
+  test("skips processors that do not look at audio; every other frame visits them all", () => {
+    const log: string[] = [];
+    const pipeline = new Pipeline([
+      new Recorder("vad", true, log),
+      new Recorder("endpointing", false, log),
+      new Recorder("silence", false, log),
+      new Recorder("playout", true, log),
+    ]);
+    pipeline.push({ type: "audio_in", pcm: new Int16Array(320), atMs: 0 });
+    pipeline.push({ type: "dtmf", digit: "1", atMs: 0 });
+    expect(log).toEqual([
+      "vad:audio_in",
+      "playout:audio_in",
+      "vad:dtmf",
+      "endpointing:dtmf",
+      "silence:dtmf",
+      "playout:dtmf",
+    ]);
   });
 });

@@ -7,13 +7,21 @@ export type Direction = "downstream" | "upstream";
 export abstract class Processor {
   private next: Processor | null = null;
   private previous: Processor | null = null;
+  /** The next processor downstream that looks at caller audio (found on first use). */
+  private nextForAudio: Processor | null | undefined;
   protected logger: Logger | null = null;
 
   abstract readonly name: string;
+  /**
+   * Whether `process` looks at `audio_in` frames. Caller audio is 50 frames a second per call,
+   * so processors that only pass it on are skipped for it.
+   */
+  readonly handlesAudio: boolean = true;
 
   link(next: Processor): Processor {
     this.next = next;
     next.previous = this;
+    this.nextForAudio = undefined;
     return next;
   }
 
@@ -34,8 +42,18 @@ export abstract class Processor {
   }
 
   protected push(frame: Frame, direction: Direction = "downstream"): void {
-    const target = direction === "downstream" ? this.next : this.previous;
-    target?.receive(frame, direction);
+    if (direction === "upstream") {
+      this.previous?.receive(frame, direction);
+    } else if (frame.type === "audio_in") {
+      if (this.nextForAudio === undefined) {
+        let target = this.next;
+        while (target !== null && !target.handlesAudio) target = target.next;
+        this.nextForAudio = target;
+      }
+      this.nextForAudio?.receive(frame, direction);
+    } else {
+      this.next?.receive(frame, direction);
+    }
   }
 }
 

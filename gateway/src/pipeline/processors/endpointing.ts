@@ -18,6 +18,7 @@ export interface EndpointingOptions {
  */
 export class EndpointingProcessor extends Processor {
   readonly name = "endpointing";
+  override readonly handlesAudio = false;
   private inSpeech = false;
   private turnOpen = false;
   private turnStartedAt = 0;

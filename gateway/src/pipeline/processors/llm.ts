@@ -40,6 +40,7 @@ interface ResumePoint {
  */
 export class LlmProcessor extends QueuedProcessor {
   readonly name = "llm";
+  override readonly handlesAudio = false;
   readonly history: ChatMessage[];
   private readonly active: AgentTurn[] = [];
   private resume: ResumePoint | null = null;

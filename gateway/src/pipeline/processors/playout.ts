@@ -98,6 +98,8 @@ export class PlayoutProcessor extends Processor {
     turn.timeline.firstAudioEnqueuedAt ??= this.clock.now();
     this.audio.enqueue(pcm);
     segment.endSample = position + pcm.length;
+    // A talkspurt's first packet can leave during enqueue: note it now, not a tick later.
+    if (turn.timeline.firstPacketAt === null) this.check();
   }
 
   private check(): void {

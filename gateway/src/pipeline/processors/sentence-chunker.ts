@@ -14,6 +14,7 @@ export interface ChunkerOptions {
 /** Splits the LLM's text stream into sentences (or long clauses) as soon as each is complete. */
 export class SentenceChunker extends Processor {
   readonly name = "sentence-chunker";
+  override readonly handlesAudio = false;
   private buffer = "";
   private turn: AgentTurn | null = null;
 

@@ -21,6 +21,7 @@ export const DEFAULT_SILENCE_OPTIONS: SilenceOptions = {
 /** Reprompts a silent caller, then says goodbye and hangs up. */
 export class SilenceProcessor extends Processor {
   readonly name = "silence";
+  override readonly handlesAudio = false;
   private timer: TimerHandle | null = null;
   private agentActive = false;
   private reprompts = 0;

@@ -1,7 +1,10 @@
+import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
+import { PcmBuffer } from "../../media/pcm-buffer.ts";
 import type { ProviderError, SttOptions, SttProvider, SttSession } from "../../providers/types.ts";
 import type { PipelineClock } from "../clock.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
+import { FrameHistory } from "./frame-history.ts";
 
 /** Caller audio kept from before the VAD noticed speech (its decision lags the first syllable). */
 const PREROLL_FRAMES = 15;
@@ -19,9 +22,9 @@ export class SttProcessor extends Processor {
   readonly name = "stt";
   private session: SttSession | null = null;
   private opening = false;
-  private readonly preroll: Int16Array[] = [];
+  private readonly preroll = new FrameHistory(PREROLL_FRAMES);
   /** Audio of the utterance in progress (since speech start, until its flush is answered). */
-  private utterance: Int16Array[] = [];
+  private readonly utterance = new PcmBuffer(MAX_UTTERANCE_FRAMES * SAMPLES_PER_FRAME);
   private streaming = false;
   private flushPending = false;
   private reopens = 0;
@@ -41,25 +44,21 @@ export class SttProcessor extends Processor {
         void this.open();
         break;
       case "audio_in":
-        if (this.streaming) this.send(frame.pcm.slice());
-        else {
-          this.preroll.push(frame.pcm.slice());
-          if (this.preroll.length > PREROLL_FRAMES) this.preroll.shift();
-        }
+        if (this.streaming) this.send(frame.pcm);
+        else this.preroll.add(frame.pcm);
         break;
       case "user_speech_started":
         if (!this.session) this.reopen();
         if (!this.streaming) {
           this.streaming = true;
-          if (!this.flushPending) this.utterance = [];
-          for (const pcm of this.preroll) this.send(pcm);
-          this.preroll.length = 0;
+          if (!this.flushPending) this.utterance.clear();
+          this.preroll.drain((pcm) => this.send(pcm));
         }
         break;
       case "transcript":
         if (frame.isFinal && frame.endOfSpeech && this.flushPending) {
           this.flushPending = false;
-          if (!this.streaming) this.utterance = [];
+          if (!this.streaming) this.utterance.clear();
         }
         break;
       case "stt_flush":
@@ -76,7 +75,7 @@ export class SttProcessor extends Processor {
   }
 
   private send(pcm: Int16Array): void {
-    if (this.utterance.length < MAX_UTTERANCE_FRAMES) this.utterance.push(pcm);
+    this.utterance.append(pcm);
     this.session?.sendAudio(pcm);
   }
 
@@ -97,7 +96,10 @@ export class SttProcessor extends Processor {
       }
       this.session = session;
       // What the caller said while there was no session: the utterance so far, and its flush.
-      for (const pcm of this.utterance) session.sendAudio(pcm);
+      const utterance = this.utterance.view();
+      for (let offset = 0; offset < utterance.length; offset += SAMPLES_PER_FRAME) {
+        session.sendAudio(utterance.subarray(offset, offset + SAMPLES_PER_FRAME));
+      }
       if (this.flushPending) session.flush();
     } catch (error) {
       this.logger?.error({ err: error, provider: this.provider.name }, "STT session failed to open");

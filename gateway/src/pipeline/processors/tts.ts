@@ -6,6 +6,7 @@ import { QueuedProcessor } from "../processor.ts";
 /** Synthesizes sentences in order; audio goes on as its first bytes arrive. */
 export class TtsProcessor extends QueuedProcessor {
   readonly name = "tts";
+  override readonly handlesAudio = false;
 
   constructor(
     private readonly provider: TtsProvider,

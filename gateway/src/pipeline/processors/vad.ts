@@ -2,6 +2,7 @@ import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import { VAD_WINDOW_MS, VAD_WINDOW_SAMPLES, type VadStream } from "../../vad/engine.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
+import { SpeechEndEstimator } from "./speech-end.ts";
 
 export interface VadOptions {
   /** Probability at which speech starts. */
@@ -26,6 +27,7 @@ export class VadProcessor extends Processor {
   private speaking = false;
   private speechStartAt = 0;
   private quietSince: number | null = null;
+  private readonly speechEnd = new SpeechEndEstimator();
 
   constructor(
     private readonly stream: VadStream,
@@ -44,6 +46,7 @@ export class VadProcessor extends Processor {
   }
 
   private collect(pcm: Int16Array, atMs: number): void {
+    this.speechEnd.addFrame(pcm, atMs);
     for (let i = 0; i < pcm.length; i++) {
       this.window[this.filled++] = pcm[i]! / 32768;
       if (this.filled === VAD_WINDOW_SAMPLES) {
@@ -61,6 +64,7 @@ export class VadProcessor extends Processor {
         this.speaking = true;
         this.speechStartAt = windowStartAt;
         this.quietSince = null;
+        this.speechEnd.speechStarted(windowStartAt);
         this.push({ type: "user_speech_started", atMs: windowStartAt });
       }
       return;
@@ -72,7 +76,7 @@ export class VadProcessor extends Processor {
     this.quietSince ??= windowStartAt;
     if (windowEndAt - this.quietSince >= this.options.stopHangoverMs) {
       this.speaking = false;
-      const speechEndAt = this.quietSince;
+      const speechEndAt = this.speechEnd.speechStopped(this.quietSince, this.speechStartAt);
       this.quietSince = null;
       this.push({
         type: "user_speech_stopped",

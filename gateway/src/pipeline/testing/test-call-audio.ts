@@ -6,7 +6,7 @@ import type { CallAudio } from "../../media/call-audio.ts";
  * hands the pipeline one caller frame, as the gateway's clock does for a real call.
  */
 export class TestCallAudio implements CallAudio {
-  private frameHandler: ((frame: Int16Array) => void) | null = null;
+  private frameHandler: ((frame: Int16Array, ageMs: number) => void) | null = null;
   private dtmfHandler: ((digit: string) => void) | null = null;
   private readonly queue: Int16Array[] = [];
   private queueOffset = 0;
@@ -17,7 +17,7 @@ export class TestCallAudio implements CallAudio {
   readonly flushes: { tick: number; droppedSamples: number }[] = [];
   readonly dtmfSent: string[] = [];
 
-  onFrame(handler: (frame: Int16Array) => void): void {
+  onFrame(handler: (frame: Int16Array, ageMs: number) => void): void {
     this.frameHandler = handler;
   }
 
@@ -37,6 +37,8 @@ export class TestCallAudio implements CallAudio {
     this.queueOffset = 0;
     this.queued = 0;
   }
+
+  readonly narrowband = false;
 
   get playedSamples(): number {
     return this.played;
@@ -66,7 +68,7 @@ export class TestCallAudio implements CallAudio {
         this.queueOffset = 0;
       }
     }
-    this.frameHandler?.(callerFrame);
+    this.frameHandler?.(callerFrame, 0);
   }
 
   pressKey(digit: string): void {
