@@ -10,6 +10,8 @@ export const SYSTEM_PACKAGES: { check: string; pkg: string }[] = [
   { check: "command -v chromium", pkg: "chromium" },
   { check: "command -v baresip", pkg: "baresip" },
   { check: "command -v pocketsphinx_continuous", pkg: "pocketsphinx" },
+  // Its acoustic model is only a recommended package, so it is named on its own.
+  { check: "test -f /usr/share/pocketsphinx/model/en-us/en-us/mdef", pkg: "pocketsphinx-en-us" },
   { check: "/usr/bin/python3 -c 'import onnx'", pkg: "python3-onnx" },
 ];
 

@@ -3,11 +3,13 @@
 // concurrent SIP calls from our UAC, until quality breaks. Writes docs/bench/turn-latency.svg,
 // docs/bench/turn-latency.json and the table between the sweep markers in docs/BENCHMARKS.md.
 // Usage: npm run bench -- [maxCalls=400] [turnsPerCall=3] [callsPerSecond=25]
-// BENCH_WRITE_DOCS=0 only prints the table; BENCH_WEB_STEPS=1,10 (default) adds browser-style WebRTC calls (werift, PCMU) after the SIP
+// BENCH_SIP_STEPS=100,200 runs only those SIP steps; BENCH_WRITE_DOCS=0 only prints the table; BENCH_WEB_STEPS=1,10 (default) adds browser-style WebRTC calls (werift, PCMU) after the SIP
 // sweep ("" for none); BENCH_PIN=0 leaves the processes unpinned (default: gateway on CPU 1, caller on CPU 0);
-// BENCH_CPU_PROFILE_DIR=dir writes the gateway's CPU profile there at the end;
-// BENCH_VAD=energy runs the energy VAD instead of Silero, BENCH_VAD=gated Silero behind an
-// energy gate (written as turn-latency-<vad>-vad.*, BENCHMARKS.md untouched).
+// BENCH_CPU_PROFILE_DIR=dir writes the gateway's CPU profile there at the end; BENCH_GATEWAY_LOG=file
+// appends the gateway's output there, and BUN_JSC_* variables reach the gateway (BUN_JSC_logGC=1
+// logs every garbage collection);
+// BENCH_VAD=energy runs the energy VAD instead of Silero, BENCH_VAD=ungated Silero without its
+// silence gate on every window (written as turn-latency-<vad>-vad.*, BENCHMARKS.md untouched).
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizeUtterances } from "../uac/caller-speech.ts";
@@ -32,7 +34,11 @@ const OVERHEAD_P95_LIMIT_MS = 50;
 const GAP_LIMIT_MS = 40;
 const DOCS_DIR = join(import.meta.dir, "..", "..", "..", "docs");
 
-const steps = [1, 10, 50, 100, 200, 300, 400, 600, 800, 1000].filter((calls) => calls <= maxCalls);
+const steps = (process.env.BENCH_SIP_STEPS ?? "1,10,50,100,200,300,400,600,800,1000")
+  .split(",")
+  .filter(Boolean)
+  .map(Number)
+  .filter((calls) => calls > 0 && calls <= maxCalls);
 const webSteps = (process.env.BENCH_WEB_STEPS ?? "1,10")
   .split(",")
   .filter(Boolean)
@@ -86,7 +92,9 @@ function stageSummary(turns: TurnLatency[]): Record<string, number> {
 
 if (pin) Bun.spawnSync(["taskset", "-pc", "0", String(process.pid)]);
 const vad =
-  process.env.BENCH_VAD === "energy" || process.env.BENCH_VAD === "gated" ? process.env.BENCH_VAD : "silero";
+  process.env.BENCH_VAD === "energy" || process.env.BENCH_VAD === "ungated"
+    ? process.env.BENCH_VAD
+    : "silero";
 const outputName = vad === "silero" ? "turn-latency" : `turn-latency-${vad}-vad`;
 const environment = await startBenchEnvironment({
   gatewayCpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR,

@@ -1,5 +1,5 @@
 // Silero VAD cost per 32 ms window: one model run per call versus one batched run per tick
-// for all calls. Usage: bun loadtest/src/bench/vad-batch.ts [calls=200] [ticks=100]
+// for all calls, and the 8 kHz branch G.711 calls use. Usage: bun loadtest/src/bench/vad-batch.ts [calls=200] [ticks=100]
 import { VAD_WINDOW_MS, VAD_WINDOW_SAMPLES } from "@switchboard/gateway/vad/engine";
 import { SileroVadEngine } from "@switchboard/gateway/vad/silero";
 
@@ -54,13 +54,16 @@ async function measure(batched: boolean): Promise<{ msPerWindow: number; cpuMsPe
   return { msPerWindow: wallMs / windowsRun, cpuMsPerWindow: cpuMicros / 1000 / windowsRun };
 }
 
-/** Through the engine's streams, as the pipeline uses it: windows pushed in one tick share a run. */
-async function measureStreams(): Promise<{
+/**
+ * Through the engine's streams, as the pipeline uses it: windows pushed in one tick share a run.
+ * `narrowband`: the streams of G.711 calls, run by the model's 8 kHz branch.
+ */
+async function measureStreams(narrowband: boolean): Promise<{
   msPerWindow: number;
   cpuMsPerWindow: number;
   runsPerTick: number;
 }> {
-  const streams = Array.from({ length: calls }, () => engine.createStream());
+  const streams = Array.from({ length: calls }, () => engine.createStream({ narrowband }));
   let wallMs = 0;
   let cpuMicros = 0;
   let runs = 0;
@@ -90,7 +93,8 @@ async function measureStreams(): Promise<{
 
 const single = await measure(false);
 const batched = await measure(true);
-const viaStreams = await measureStreams();
+const viaStreams = await measureStreams(false);
+const viaNarrowbandStreams = await measureStreams(true);
 const windowsPerSecondPerCall = 1000 / VAD_WINDOW_MS;
 const share = (msPerWindow: number) => ((msPerWindow * windowsPerSecondPerCall * calls) / 1000) * 100;
 console.log(`calls=${calls} ticks=${ticks} (32 ms windows)`);
@@ -98,6 +102,7 @@ for (const [name, result] of [
   ["one run per call", single],
   ["one batched run per tick", batched],
   ["streams (pipeline's path)", viaStreams],
+  ["streams, 8 kHz (G.711)", viaNarrowbandStreams],
 ] as const) {
   console.log(
     `${name.padEnd(26)} wall ${result.msPerWindow.toFixed(4)} ms/window  cpu ${result.cpuMsPerWindow.toFixed(4)} ms/window  ` +

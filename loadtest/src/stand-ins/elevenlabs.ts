@@ -6,6 +6,7 @@ import type { ServerWebSocket } from "bun";
 import { pcmBytes, synthesizeWords } from "./audio.ts";
 import type { StandInState } from "./faults.ts";
 import type { StandInScript } from "./script.ts";
+import { sleepUntil } from "./timing.ts";
 
 const PATH = /^\/v1\/text-to-speech\/([^/]+)\/stream-input$/;
 const FORMATS: Record<string, number> = {
@@ -30,12 +31,12 @@ interface InputSession {
 }
 
 export function startElevenLabsStandIn(script: StandInScript, state: StandInState) {
-  const speak = async (ws: ServerWebSocket<InputSession>, text: string) => {
+  const speak = async (ws: ServerWebSocket<InputSession>, text: string, arrivedAtMs: number) => {
     const session = ws.data;
     if (!text.trim() || session.closed) return;
     const audio = pcmBytes(synthesizeWords(text, session.sampleRateHz, script.elevenlabs.msPerWord));
     const chunkBytes = Math.round((session.sampleRateHz * script.elevenlabs.chunkMs) / 1000) * 2;
-    await Bun.sleep(script.elevenlabs.firstByteMs);
+    await sleepUntil(arrivedAtMs + script.elevenlabs.firstByteMs);
     for (let offset = 0; offset < audio.length && !session.closed; offset += chunkBytes) {
       if (offset > 0 && script.elevenlabs.chunkIntervalMs > 0)
         await Bun.sleep(script.elevenlabs.chunkIntervalMs);
@@ -95,6 +96,7 @@ export function startElevenLabsStandIn(script: StandInScript, state: StandInStat
     },
     websocket: {
       message(ws, raw) {
+        const arrivedAtMs = performance.now();
         const session = ws.data;
         if (typeof raw !== "string" || session.ended) return;
         let message: { text?: string; xi_api_key?: string; flush?: boolean };
@@ -120,7 +122,7 @@ export function startElevenLabsStandIn(script: StandInScript, state: StandInStat
           const pending = session.text;
           session.text = "";
           session.queue = session.queue
-            .then(() => speak(ws, pending))
+            .then(() => speak(ws, pending, arrivedAtMs))
             .then(() => {
               if (session.closed) return;
               session.finished = true;
@@ -135,7 +137,7 @@ export function startElevenLabsStandIn(script: StandInScript, state: StandInStat
         if (message.flush) {
           const pending = session.text;
           session.text = "";
-          session.queue = session.queue.then(() => speak(ws, pending));
+          session.queue = session.queue.then(() => speak(ws, pending, arrivedAtMs));
         }
       },
       close(ws) {

@@ -6,6 +6,7 @@ import { join } from "node:path";
 import { pcmBytes, rms, synthesizeWords } from "./audio.ts";
 import { DROP_DELAY_MS, type StandInState } from "./faults.ts";
 import type { SpeechScript, TranscriptionScript } from "./script.ts";
+import { sleepUntil } from "./timing.ts";
 
 export const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
 
@@ -14,6 +15,7 @@ export function speech(
   state: StandInState,
   body: Record<string, unknown>,
   signal: AbortSignal,
+  arrivedAtMs: number,
   dropAfterChunks?: number,
 ): Response {
   const stats = state.request("speech", body);
@@ -39,7 +41,7 @@ export function speech(
   const stream = new ReadableStream<Uint8Array>({
     async start(controller) {
       signal.addEventListener("abort", markAborted, { once: true });
-      await Bun.sleep(script.firstByteMs);
+      await sleepUntil(arrivedAtMs + script.firstByteMs);
       for (let offset = 0; offset < audio.length && !cancelled; offset += chunkBytes) {
         if (offset > 0 && script.chunkIntervalMs > 0) await Bun.sleep(script.chunkIntervalMs);
         if (cancelled) break;
@@ -66,6 +68,7 @@ export async function transcription(
   script: TranscriptionScript,
   state: StandInState,
   request: Request,
+  arrivedAtMs: number,
 ): Promise<Response> {
   let form: FormData;
   try {
@@ -82,7 +85,7 @@ export async function transcription(
   const header = new Uint8Array(await file.slice(0, 12).arrayBuffer());
   const riff = String.fromCharCode(...header.subarray(0, 4));
   if (riff !== "RIFF") return Response.json({ error: { message: "file is not a WAV" } }, { status: 400 });
-  await Bun.sleep(script.delayMs);
+  await sleepUntil(arrivedAtMs + script.delayMs);
   // A segment without speech energy transcribes to nothing, as a real model would.
   const samples = new Int16Array((await file.slice(44).arrayBuffer()).slice(0, (file.size - 44) & ~1));
   if (rms(samples) < script.speechRmsThreshold) {

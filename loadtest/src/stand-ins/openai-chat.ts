@@ -3,6 +3,7 @@
 // `data: [DONE]`.
 import { DROP_DELAY_MS, type StandInState } from "./faults.ts";
 import type { LlmRule, LlmScript } from "./script.ts";
+import { sleepUntil } from "./timing.ts";
 
 interface ChatBody {
   model?: string;
@@ -46,6 +47,7 @@ export function chatCompletion(
   state: StandInState,
   body: ChatBody,
   signal: AbortSignal,
+  arrivedAtMs: number,
   dropAfterChunks?: number,
 ): Response {
   const stats = state.request("chat", body);
@@ -84,7 +86,7 @@ export function chatCompletion(
         }
       };
       signal.addEventListener("abort", onAbort, { once: true });
-      await Bun.sleep(script.firstTokenMs);
+      await sleepUntil(arrivedAtMs + script.firstTokenMs);
       for (let index = 0; index < deltas.length && !cancelled; index++) {
         if (index > 0 && script.interTokenMs > 0) await Bun.sleep(script.interTokenMs);
         if (cancelled) break;

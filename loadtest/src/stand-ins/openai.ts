@@ -10,6 +10,7 @@ export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
     port: 0,
     idleTimeout: 0,
     async fetch(request) {
+      const arrivedAtMs = performance.now();
       const path = new URL(request.url).pathname;
       const service =
         path === "/v1/chat/completions"
@@ -35,7 +36,8 @@ export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
       if (fault && dropAfterChunks === undefined) {
         return faultResponse(fault, request.signal, state.request(service, null));
       }
-      if (service === "transcription") return transcription(script.transcription, state, request);
+      if (service === "transcription")
+        return transcription(script.transcription, state, request, arrivedAtMs);
       let body: Record<string, unknown>;
       try {
         body = (await request.json()) as Record<string, unknown>;
@@ -43,8 +45,8 @@ export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
         return Response.json({ error: { message: "body is not JSON" } }, { status: 400 });
       }
       return service === "chat"
-        ? chatCompletion(script.llm, state, body, request.signal, dropAfterChunks)
-        : speech(script.speech, state, body, request.signal, dropAfterChunks);
+        ? chatCompletion(script.llm, state, body, request.signal, arrivedAtMs, dropAfterChunks)
+        : speech(script.speech, state, body, request.signal, arrivedAtMs, dropAfterChunks);
     },
   });
 }

@@ -2,8 +2,8 @@
 // what control would publish (a number route, the agent snapshot, a balance, no call cap).
 // Prints `GATEWAY_URL=<url>` and `SIP_PORT=<port>` once it answers. Environment: the gateway's own settings plus
 // BENCH_NUMBER (E.164 the UAC dials), BENCH_AGENT (JSON Agent) and BENCH_VAD (`silero`, the
-// gateway's default; `energy` to measure what Silero costs; `gated` for Silero behind an
-// energy gate that skips near-silent windows).
+// gateway's default: Silero behind its silence gate; `ungated` for Silero on every window, what
+// the gate saves; `energy` to measure what Silero costs).
 import { AgentApplication } from "@switchboard/gateway/pipeline/agent-application";
 import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
 import { buildProviders } from "@switchboard/gateway/providers/registry";
@@ -17,7 +17,6 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
-import { GatedVadEngine } from "./gated-vad.ts";
 
 const number = process.env.BENCH_NUMBER ?? "+14155550100";
 const agent = JSON.parse(process.env.BENCH_AGENT ?? "null") as Agent | null;
@@ -40,7 +39,7 @@ await bus.hashSet(Hashes.orgCallLimits, agent.org_id, "100000");
 
 async function benchVad(name: string | undefined): Promise<VadEngine | null> {
   if (name === "energy") return new EnergyVadEngine();
-  if (name === "gated") return new GatedVadEngine(await loadVadEngine(log));
+  if (name === "ungated") return await loadVadEngine(log, { silenceGateDbfs: null });
   return null;
 }
 const vad = await benchVad(process.env.BENCH_VAD);

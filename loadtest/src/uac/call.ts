@@ -32,7 +32,8 @@ export async function runCall(
       data: (_socket, data) => {
         if (data.length < RTP_BYTES || (data[1]! & 0x7f) !== 0) return;
         const timestamp = ((data[4]! << 24) | (data[5]! << 16) | (data[6]! << 8) | data[7]!) >>> 0;
-        meter.receive(data, RTP_HEADER_BYTES, timestamp, performance.now());
+        const marker = (data[1]! & 0x80) !== 0;
+        meter.receive(data, RTP_HEADER_BYTES, timestamp, marker, performance.now());
       },
     },
   });
@@ -42,9 +43,11 @@ export async function runCall(
   let timestamp = (Math.random() * 0xffffffff) >>> 0;
   let media: { address: string; port: number } | null = null;
 
-  const tick = (now: number) => {
+  const tick = (_stepMs: number) => {
     if (!media || meter.done) return;
-    const payload = meter.nextPayload(now);
+    // This call's own clock reading, not the step's: with many calls, the last of them sends
+    // a few milliseconds after the step began, and the turn is timed from this packet.
+    const payload = meter.nextPayload(performance.now());
     if (meter.done) return;
     writeRtpHeader(packet, false, 0, sequence, timestamp, ssrc);
     if (payload) packet.set(payload, RTP_HEADER_BYTES);

@@ -5,7 +5,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
-import type { Subprocess } from "bun";
+import { type ScriptProcess, startScript } from "@switchboard/shared/testing/script-process";
 import type { PartialScript } from "../stand-ins/index.ts";
 
 export interface ScriptedDelays {
@@ -72,52 +72,7 @@ function standInScript(delays: ScriptedDelays): PartialScript {
   };
 }
 
-export interface BenchProcess {
-  proc: Subprocess<"ignore", "pipe", "pipe">;
-  output(): string;
-  stop(): Promise<void>;
-}
-
-async function startProcess(
-  script: string,
-  env: Record<string, string>,
-  ready: RegExp,
-  bunArgs: string[] = [],
-): Promise<BenchProcess> {
-  const proc = Bun.spawn([process.execPath, ...bunArgs, script], {
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  let output = "";
-  const pump = async (stream: ReadableStream<Uint8Array>) => {
-    const decoder = new TextDecoder();
-    for await (const chunk of stream) output += decoder.decode(chunk);
-  };
-  void pump(proc.stdout);
-  void pump(proc.stderr);
-  const deadline = Date.now() + 60_000;
-  while (!ready.test(output)) {
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      proc.kill("SIGKILL");
-      throw new Error(`${script} did not start:\n${output}`);
-    }
-    await Bun.sleep(50);
-  }
-  return {
-    proc,
-    output: () => output,
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill("SIGTERM");
-      const exited = await Promise.race([proc.exited.then(() => true), Bun.sleep(5000).then(() => false)]);
-      if (!exited) {
-        proc.kill("SIGKILL");
-        await proc.exited;
-      }
-    },
-  };
-}
+const STAND_INS_NICENESS = 10;
 
 export type TurnLatency = NonNullable<TranscriptTurn["latency"]>;
 
@@ -143,11 +98,13 @@ export async function startBenchEnvironment(
   } = {},
 ): Promise<BenchEnvironment> {
   const delays = options.delays ?? DEFAULT_DELAYS;
-  const standIns = await startProcess(
-    join(import.meta.dir, "stand-ins-main.ts"),
-    { BENCH_STAND_IN_SCRIPT: JSON.stringify(standInScript(delays)) },
-    /OPENAI_BASE_URL=\S+\n/,
-  );
+  const standIns = await startScript(join(import.meta.dir, "stand-ins-main.ts"), {
+    env: { BENCH_STAND_IN_SCRIPT: JSON.stringify(standInScript(delays)) },
+    ready: /OPENAI_BASE_URL=\S+\n/,
+    // The stand-ins share the caller's core: a burst of their work (many turns ending at
+    // once) must not delay the caller's own receiving and pacing, which would read as gaps.
+    niceness: STAND_INS_NICENESS,
+  });
   // The gateway records every call; a run's recordings go to a directory removed at the end,
   // on tmpfs unless BENCH_DATA_DIR names another parent (a disk shows what its writes cost).
   const dataDirParent = process.env.BENCH_DATA_DIR ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
@@ -155,11 +112,10 @@ export async function startBenchEnvironment(
   const webCallSecret = crypto.randomUUID();
   const agent = benchAgent(delays);
   const openaiBaseUrl = standIns.output().match(/OPENAI_BASE_URL=(\S+)/)![1]!;
-  let gateway: BenchProcess;
+  let gateway: ScriptProcess;
   try {
-    gateway = await startProcess(
-      join(import.meta.dir, "bench-gateway-main.ts"),
-      {
+    gateway = await startScript(join(import.meta.dir, "bench-gateway-main.ts"), {
+      env: {
         OPENAI_BASE_URL: openaiBaseUrl,
         DATA_DIR: dataDir,
         WEB_CALL_SECRET: webCallSecret,
@@ -175,13 +131,17 @@ export async function startBenchEnvironment(
         SIP_MAX_CALLS_PER_ORG: "100000",
         SIP_FLOOD_MAX_REQUESTS: "1000000",
         LOG_LEVEL: "error",
+        // The JavaScript engine's own switches (e.g. BUN_JSC_logGC=1 prints every collection).
+        ...Object.fromEntries(Object.entries(process.env).filter(([name]) => name.startsWith("BUN_JSC_"))),
         ...options.gatewayEnv,
       },
-      /SIP_PORT=\d+\n/,
-      options.gatewayCpuProfileDir
+      ready: /SIP_PORT=\d+\n/,
+      bunArgs: options.gatewayCpuProfileDir
         ? ["--cpu-prof", "--cpu-prof-md", `--cpu-prof-dir=${options.gatewayCpuProfileDir}`]
         : [],
-    );
+      // Everything the gateway prints (its STALL lines, the engine's GC log) appended here.
+      logPath: process.env.BENCH_GATEWAY_LOG ?? null,
+    });
   } catch (error) {
     await standIns.stop();
     rmSync(dataDir, { recursive: true, force: true });

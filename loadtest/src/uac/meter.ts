@@ -63,6 +63,8 @@ export class CallMeter {
   private phase: Phase = "greeting";
   private answeredAtMs = 0;
   private lastArrivalMs = -1;
+  /** A gap over the threshold that ended on a silent packet, not yet known to be heard. */
+  private pendingGapMs = 0;
   private lastTimestamp = 0;
   private jitter = 0;
   private lastVoicedReceivedMs = -1;
@@ -88,28 +90,52 @@ export class CallMeter {
     this.answeredAtMs = nowMs;
   }
 
-  /** One received PCMU packet: 160 bytes of `payload` from `offset`, with its RTP timestamp. */
-  receive(payload: Uint8Array, offset: number, timestamp: number, nowMs: number): void {
+  /**
+   * One received PCMU packet: 160 bytes of `payload` from `offset`, with its RTP timestamp and
+   * marker bit (RFC 3551 section 4.1: set on the first packet of a talkspurt).
+   */
+  receive(payload: Uint8Array, offset: number, timestamp: number, marker: boolean, nowMs: number): void {
     if (this.phase === "done" || payload.length - offset < PCMU_SAMPLES_PER_FRAME) return;
     const result = this.result;
     result.packetsReceived++;
+    const levelRms = pcmuRms(payload, offset, PCMU_SAMPLES_PER_FRAME, this.scratch);
+    // A gap is heard when it falls inside a talkspurt. One that ends on a silent packet waits:
+    // sound later in the same talkspurt makes it heard; the next talkspurt's marker shows it
+    // fell in the silence between two (where the gateway skips a step after sending a
+    // talkspurt's first packet early).
+    if (marker) this.pendingGapMs = 0;
+    else if (levelRms > 0 && this.pendingGapMs > 0) {
+      this.countGap(this.pendingGapMs);
+      this.pendingGapMs = 0;
+    }
     if (this.lastArrivalMs >= 0) {
       const interArrivalMs = nowMs - this.lastArrivalMs;
       result.arrivalDeviation.add(Math.abs(interArrivalMs - 20));
-      if (interArrivalMs > GAP_THRESHOLD_MS) result.gapsOverThreshold++;
-      if (interArrivalMs > result.maxGapMs) result.maxGapMs = interArrivalMs;
+      if (interArrivalMs > GAP_THRESHOLD_MS) {
+        // Before a marker the gap lies between two talkspurts: silence, not a missing piece.
+        if (marker) this.pendingGapMs = 0;
+        else if (levelRms > 0) this.countGap(interArrivalMs);
+        else this.pendingGapMs = Math.max(this.pendingGapMs, interArrivalMs);
+      } else if (interArrivalMs > result.maxGapMs) {
+        result.maxGapMs = interArrivalMs;
+      }
       const transitDeltaMs = interArrivalMs - ((timestamp - this.lastTimestamp) | 0) / 8;
       this.jitter += (Math.abs(transitDeltaMs) - this.jitter) / 16;
     }
     this.lastArrivalMs = nowMs;
     this.lastTimestamp = timestamp;
-    if (pcmuRms(payload, offset, PCMU_SAMPLES_PER_FRAME, this.scratch) < this.plan.voicedRms) return;
+    if (levelRms < this.plan.voicedRms) return;
     if (result.greetingMs === null) result.greetingMs = nowMs - this.answeredAtMs;
     if (this.phase === "awaiting") {
       result.turnLatenciesMs.push(nowMs - this.lastVoicedSentMs);
       this.phase = "listening";
     }
     this.lastVoicedReceivedMs = nowMs;
+  }
+
+  private countGap(gapMs: number): void {
+    this.result.gapsOverThreshold++;
+    if (gapMs > this.result.maxGapMs) this.result.maxGapMs = gapMs;
   }
 
   /**

@@ -46,7 +46,7 @@ export async function runWebCall(
   transceiver.onTrack.subscribe((track) =>
     track.onReceiveRtp.subscribe((rtp) => {
       if (rtp.header.payloadType !== 0) return;
-      meter.receive(rtp.payload, 0, rtp.header.timestamp, performance.now());
+      meter.receive(rtp.payload, 0, rtp.header.timestamp, rtp.header.marker, performance.now());
     }),
   );
   const packet = Buffer.alloc(RTP_HEADER_BYTES + PCMU_SAMPLES_PER_FRAME);

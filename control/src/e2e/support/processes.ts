@@ -2,7 +2,8 @@
 // database, the stand-in providers, control and gateways, each started with its own
 // environment and awaited until it prints that it is ready.
 import { join } from "node:path";
-import { RedisClient, type Subprocess } from "bun";
+import { type ScriptProcess, startScript } from "@switchboard/shared/testing/script-process";
+import { RedisClient } from "bun";
 import { createFreshDatabase } from "../../testing/fresh-database.ts";
 
 const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -58,62 +59,16 @@ export async function freshRedis(): Promise<{ url: string; drop(): Promise<void>
   throw new Error("no empty Redis database");
 }
 
-export interface RunningProcess {
-  proc: Subprocess<"ignore", "pipe", "pipe">;
-  output(): string;
-  /** SIGKILL: no goodbye, as a crash. */
-  kill(): Promise<void>;
-  stop(): Promise<void>;
-}
+export type RunningProcess = ScriptProcess;
 
-/** Spawns `bun <script>` and resolves once stdout matches `ready`. */
-export async function startProcess(
+/** Spawns `bun <script>` from the repository root and resolves once its output matches `ready`. */
+export function startProcess(
   script: string,
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs = 60_000,
-): Promise<RunningProcess & { match: RegExpMatchArray }> {
-  const proc = Bun.spawn(["bun", script], {
-    cwd: REPO_ROOT,
-    env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? "/tmp", ...env },
-    stdout: "pipe",
-    stderr: "pipe",
-  });
-  let output = "";
-  const pump = async (stream: ReadableStream<Uint8Array>) => {
-    const decoder = new TextDecoder();
-    for await (const chunk of stream) output += decoder.decode(chunk);
-  };
-  void pump(proc.stdout);
-  void pump(proc.stderr);
-  const deadline = Date.now() + timeoutMs;
-  let match = output.match(ready);
-  while (!match) {
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      proc.kill("SIGKILL");
-      throw new Error(`${script} did not start:\n${output}`);
-    }
-    await Bun.sleep(50);
-    match = output.match(ready);
-  }
-  const handle: RunningProcess = {
-    proc,
-    output: () => output,
-    async kill() {
-      proc.kill("SIGKILL");
-      await proc.exited;
-    },
-    async stop() {
-      if (proc.exitCode !== null || proc.signalCode !== null) return;
-      proc.kill("SIGTERM");
-      const exited = await Promise.race([proc.exited.then(() => true), Bun.sleep(5000).then(() => false)]);
-      if (!exited) {
-        proc.kill("SIGKILL");
-        await proc.exited;
-      }
-    },
-  };
-  return { ...handle, match };
+): Promise<ScriptProcess & { match: RegExpMatchArray }> {
+  return startScript(script, { env, ready, cwd: REPO_ROOT, timeoutMs });
 }
 
 export const scripts = {
