@@ -9,12 +9,34 @@ import { createFreshDatabase, ensureServices, REDIS_URL } from "./test-services.
 
 const filters = process.argv.slice(2);
 
+/** Failed tests by suite, repeated in the summary: a log's tail then names what failed. */
+const failedTests = new Map<string, string[]>();
+
+/** Copies a child's output through, keeping the lines bun marks as failed tests. */
+async function relay(stream: ReadableStream<Uint8Array>, sink: NodeJS.WriteStream, failures: string[]) {
+  const decoder = new TextDecoder();
+  let pending = "";
+  for await (const chunk of stream) {
+    sink.write(chunk);
+    pending += decoder.decode(chunk, { stream: true });
+    const lines = pending.split("\n");
+    pending = lines.pop() ?? "";
+    for (const line of lines) if (line.startsWith("(fail)")) failures.push(line);
+  }
+}
+
 async function bunTest(label: string, paths: string[], env: Record<string, string>): Promise<boolean> {
   console.log(`\n[test] ${label}`);
   const proc = Bun.spawn(["bun", "test", ...paths, ...filters], {
     env: { ...process.env, ...env },
-    stdio: ["inherit", "inherit", "inherit"],
+    stdio: ["inherit", "pipe", "pipe"],
   });
+  const failures: string[] = [];
+  failedTests.set(label, failures);
+  await Promise.all([
+    relay(proc.stdout, process.stdout, failures),
+    relay(proc.stderr, process.stderr, failures),
+  ]);
   return (await proc.exited) === 0;
 }
 
@@ -48,4 +70,6 @@ try {
 
 console.log("\n[test] summary");
 for (const [label, ok] of results) console.log(`  ${ok ? "pass" : "FAIL"}  ${label}`);
+for (const [label, failures] of failedTests)
+  for (const failure of failures) console.log(`  ${label}: ${failure}`);
 process.exit(results.every(([, ok]) => ok) ? 0 : 1);
