@@ -3,7 +3,10 @@
 //
 // Streams are at-least-once with consumer groups: an entry stays pending until acked, a
 // consumer that restarts re-reads its own pending entries, and entries pending on a dead
-// consumer can be claimed by another after an idle time. Pub/sub is best effort and only
+// consumer can be claimed by another after an idle time. An entry is dropped from its stream
+// once every group has read and acked it, so a long-running platform keeps only the backlog;
+// a stream no group reads yet keeps everything (a group created later starts from the first
+// entry). Pub/sub is best effort and only
 // used for cache invalidation. Hashes hold routing tables and snapshots.
 
 export interface StreamEntry {
@@ -42,6 +45,11 @@ export interface Bus {
     count: number,
   ): Promise<StreamEntry[]>;
   ack(stream: string, group: string, ids: string[]): Promise<void>;
+  /**
+   * Entries still held in the stream. Entries every group has acked are dropped, though not
+   * necessarily at once (Redis trims whole internal nodes, at most once a second per stream).
+   */
+  streamLength(stream: string): Promise<number>;
 
   hashSet(key: string, field: string, value: string): Promise<void>;
   hashGet(key: string, field: string): Promise<string | null>;

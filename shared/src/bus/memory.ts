@@ -1,20 +1,25 @@
 import type { Bus, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
 
 interface PendingEntry {
+  /** Kept here so the entry can leave the stream while it is still pending. */
+  data: string;
+  /** The entry's position in its stream. */
+  index: number;
   consumer: string;
   deliveredAtMs: number;
   deliveries: number;
 }
 
 interface Group {
-  /** Index into the stream's entries of the next entry never delivered to this group. */
+  /** Position (counted from the stream's first entry ever) of the next entry never delivered. */
   nextIndex: number;
   pending: Map<string, PendingEntry>;
 }
 
 interface Stream {
   entries: { id: string; data: string }[];
-  byId: Map<string, string>;
+  /** Position of entries[0]: entries before it were delivered to every group and dropped. */
+  firstIndex: number;
   groups: Map<string, Group>;
   waiters: Set<() => void>;
 }
@@ -33,7 +38,7 @@ export class MemoryBus implements Bus {
   private stream(name: string): Stream {
     let stream = this.streams.get(name);
     if (!stream) {
-      stream = { entries: [], byId: new Map(), groups: new Map(), waiters: new Set() };
+      stream = { entries: [], firstIndex: 0, groups: new Map(), waiters: new Set() };
       this.streams.set(name, stream);
     }
     return stream;
@@ -60,7 +65,6 @@ export class MemoryBus implements Bus {
     const stream = this.stream(streamName);
     const id = this.nextId();
     stream.entries.push({ id, data });
-    stream.byId.set(id, data);
     for (const wake of stream.waiters) wake();
     stream.waiters.clear();
     return id;
@@ -68,7 +72,10 @@ export class MemoryBus implements Bus {
 
   async ensureGroup(streamName: string, groupName: string): Promise<void> {
     const stream = this.stream(streamName);
-    if (!stream.groups.has(groupName)) stream.groups.set(groupName, { nextIndex: 0, pending: new Map() });
+    // A new group starts at the oldest entry still held (the first, unless other groups have
+    // consumed and dropped some), as a Redis group created at id 0 does.
+    if (!stream.groups.has(groupName))
+      stream.groups.set(groupName, { nextIndex: stream.firstIndex, pending: new Map() });
   }
 
   async readGroup(
@@ -79,7 +86,8 @@ export class MemoryBus implements Bus {
   ): Promise<StreamEntry[]> {
     const stream = this.stream(streamName);
     const group = this.group(streamName, groupName);
-    if (group.nextIndex >= stream.entries.length && options.blockMs > 0 && !this.closed) {
+    const end = () => stream.firstIndex + stream.entries.length;
+    if (group.nextIndex >= end() && options.blockMs > 0 && !this.closed) {
       await new Promise<void>((resolve) => {
         const timer = setTimeout(done, options.blockMs);
         function done() {
@@ -92,11 +100,13 @@ export class MemoryBus implements Bus {
     }
     const delivered: StreamEntry[] = [];
     const nowMs = Date.now();
-    while (group.nextIndex < stream.entries.length && delivered.length < options.count) {
-      const entry = stream.entries[group.nextIndex++]!;
-      group.pending.set(entry.id, { consumer, deliveredAtMs: nowMs, deliveries: 1 });
+    while (group.nextIndex < end() && delivered.length < options.count) {
+      const index = group.nextIndex++;
+      const entry = stream.entries[index - stream.firstIndex]!;
+      group.pending.set(entry.id, { data: entry.data, index, consumer, deliveredAtMs: nowMs, deliveries: 1 });
       delivered.push({ id: entry.id, data: entry.data, deliveries: 1 });
     }
+    this.dropDelivered(stream);
     return delivered;
   }
 
@@ -106,7 +116,6 @@ export class MemoryBus implements Bus {
     consumer: string,
     count: number,
   ): Promise<StreamEntry[]> {
-    const stream = this.stream(streamName);
     const group = this.group(streamName, groupName);
     const result: StreamEntry[] = [];
     for (const [id, pending] of group.pending) {
@@ -114,7 +123,7 @@ export class MemoryBus implements Bus {
       if (pending.consumer !== consumer) continue;
       pending.deliveries += 1;
       pending.deliveredAtMs = Date.now();
-      result.push({ id, data: stream.byId.get(id) ?? "", deliveries: pending.deliveries });
+      result.push({ id, data: pending.data, deliveries: pending.deliveries });
     }
     return result;
   }
@@ -126,7 +135,6 @@ export class MemoryBus implements Bus {
     minIdleMs: number,
     count: number,
   ): Promise<StreamEntry[]> {
-    const stream = this.stream(streamName);
     const group = this.group(streamName, groupName);
     const nowMs = Date.now();
     const result: StreamEntry[] = [];
@@ -136,7 +144,7 @@ export class MemoryBus implements Bus {
       pending.consumer = consumer;
       pending.deliveredAtMs = nowMs;
       pending.deliveries += 1;
-      result.push({ id, data: stream.byId.get(id) ?? "", deliveries: pending.deliveries });
+      result.push({ id, data: pending.data, deliveries: pending.deliveries });
     }
     return result;
   }
@@ -144,6 +152,31 @@ export class MemoryBus implements Bus {
   async ack(streamName: string, groupName: string, ids: string[]): Promise<void> {
     const group = this.group(streamName, groupName);
     for (const id of ids) group.pending.delete(id);
+  }
+
+  /** From the oldest entry some group has not acked (or not read) to the newest. */
+  async streamLength(streamName: string): Promise<number> {
+    const stream = this.streams.get(streamName);
+    if (!stream) return 0;
+    let oldest = stream.firstIndex;
+    for (const group of stream.groups.values())
+      for (const pending of group.pending.values()) oldest = Math.min(oldest, pending.index);
+    return stream.firstIndex + stream.entries.length - oldest;
+  }
+
+  /**
+   * Drops the entries every group has been given (pending ones live on in their group's
+   * pending list until acked). Amortized: the array is shifted only once the dropped part is
+   * at least half of it, so each entry is moved about once.
+   */
+  private dropDelivered(stream: Stream): void {
+    if (stream.groups.size === 0) return;
+    let lowest = Number.POSITIVE_INFINITY;
+    for (const group of stream.groups.values()) lowest = Math.min(lowest, group.nextIndex);
+    const droppable = lowest - stream.firstIndex;
+    if (droppable < 64 || droppable * 2 < stream.entries.length) return;
+    stream.entries.splice(0, droppable);
+    stream.firstIndex = lowest;
   }
 
   async hashSet(key: string, field: string, value: string): Promise<void> {

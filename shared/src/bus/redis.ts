@@ -19,25 +19,49 @@ function toEntries(messages: (RawStreamMessage | null)[] | undefined, deliveries
   return entries;
 }
 
+/** Stream ids are `<ms>-<seq>`; compares them numerically. */
+function compareStreamIds(a: string, b: string): number {
+  const [aMs, aSeq] = a.split("-").map(BigInt) as [bigint, bigint];
+  const [bMs, bSeq] = b.split("-").map(BigInt) as [bigint, bigint];
+  if (aMs !== bMs) return aMs < bMs ? -1 : 1;
+  return aSeq === bSeq ? 0 : aSeq < bSeq ? -1 : 1;
+}
+
+/** XINFO GROUPS answers each group as a flat [field, value, ...] list (RESP2). */
+function groupField(group: unknown[], field: string): unknown {
+  const at = group.indexOf(field);
+  return at >= 0 ? group[at + 1] : undefined;
+}
+
+export interface RedisBusOptions {
+  /** Acked entries are trimmed at most this often per stream (default 1000 ms). */
+  trimIntervalMs?: number;
+}
+
 /** Redis streams, hashes and pub/sub. Blocking reads get their own connection each. */
 export class RedisBus implements Bus {
   readonly kind = "redis" as const;
   private subscriber: RedisClient | null = null;
   private readonly blockingClients = new Map<string, RedisClient>();
+  private readonly lastTrimMs = new Map<string, number>();
+  private readonly trimIntervalMs: number;
 
   private constructor(
     private readonly url: string,
     private readonly client: RedisClient,
     private readonly keyPrefix: string,
-  ) {}
+    options: RedisBusOptions,
+  ) {
+    this.trimIntervalMs = options.trimIntervalMs ?? 1000;
+  }
 
-  static async connect(url: string, keyPrefix = "sb:"): Promise<RedisBus> {
+  static async connect(url: string, keyPrefix = "sb:", options: RedisBusOptions = {}): Promise<RedisBus> {
     const client = createClient({ url });
     client.on("error", () => {
       // Reconnection is automatic; commands issued meanwhile reject with the cause.
     });
     await client.connect();
-    return new RedisBus(url, client, keyPrefix);
+    return new RedisBus(url, client, keyPrefix, options);
   }
 
   private key(name: string): string {
@@ -110,7 +134,43 @@ export class RedisBus implements Bus {
   }
 
   async ack(stream: string, group: string, ids: string[]): Promise<void> {
-    if (ids.length > 0) await this.client.xAck(this.key(stream), group, ids);
+    if (ids.length === 0) return;
+    await this.client.xAck(this.key(stream), group, ids);
+    const nowMs = Date.now();
+    if (nowMs - (this.lastTrimMs.get(stream) ?? 0) < this.trimIntervalMs) return;
+    this.lastTrimMs.set(stream, nowMs);
+    // Housekeeping only: a failed trim leaves the entries for the next one.
+    await this.trimAcked(stream).catch(() => {});
+  }
+
+  async streamLength(stream: string): Promise<number> {
+    return this.client.xLen(this.key(stream));
+  }
+
+  /**
+   * Drops entries every group has acked: everything older than the oldest entry some group
+   * still has pending or has not read yet (XTRIM MINID, approximate so Redis removes whole
+   * internal nodes). A stream with no group is left alone.
+   */
+  private async trimAcked(stream: string): Promise<void> {
+    const key = this.key(stream);
+    const groups = (await this.client.sendCommand(["XINFO", "GROUPS", key])) as unknown[][];
+    if (groups.length === 0) return;
+    let keepFrom: string | null = null;
+    for (const group of groups) {
+      let oldestNeeded = String(groupField(group, "last-delivered-id"));
+      if (Number(groupField(group, "pending")) > 0) {
+        const summary = (await this.client.sendCommand([
+          "XPENDING",
+          key,
+          String(groupField(group, "name")),
+        ])) as unknown[];
+        oldestNeeded = String(summary[1]);
+      }
+      if (keepFrom === null || compareStreamIds(oldestNeeded, keepFrom) < 0) keepFrom = oldestNeeded;
+    }
+    if (keepFrom !== null && keepFrom !== "0-0")
+      await this.client.sendCommand(["XTRIM", key, "MINID", "~", keepFrom]);
   }
 
   async hashSet(key: string, field: string, value: string): Promise<void> {
