@@ -13,6 +13,8 @@ import * as ort from "onnxruntime-node";
 import { VAD_WINDOW_SAMPLES, type VadEngine, type VadStream, type VadStreamOptions } from "./engine.ts";
 
 const STATE_SIZE = 128;
+/** Window copies a stream keeps for reuse: more than are ever pending at once in practice. */
+const MAX_SPARE_WINDOWS = 4;
 
 /** One of the model's two input rates, and what the engine keeps per rate. */
 interface ModelRate {
@@ -90,6 +92,7 @@ class SileroStream implements VadStream {
   readonly state = new Float32Array(2 * STATE_SIZE);
   readonly context: Float32Array;
   readonly pending: PendingWindow[] = [];
+  private readonly spares: Float32Array[] = [];
   /** The model's answer on this stream's last run; a fresh stream counts as settled. */
   lastProbability = 0;
   inFlight = false;
@@ -117,14 +120,25 @@ class SileroStream implements VadStream {
     this.engine.schedule(this);
   }
 
-  /** A copy of the window at the model's rate (every other sample for 8 kHz audio). */
+  /**
+   * A copy of the window at the model's rate (every other sample for 8 kHz audio), in an array
+   * from this stream's spares when one is free: a call speaking pushes 31 windows a second.
+   */
   private atModelRate(window: Float32Array): Float32Array {
     const samples = this.rate.windowSamples;
-    if (samples === window.length) return window.slice();
+    const out = this.spares.pop() ?? new Float32Array(samples);
+    if (samples === window.length) {
+      out.set(window);
+      return out;
+    }
     const step = window.length / samples;
-    const out = new Float32Array(samples);
     for (let i = 0; i < samples; i++) out[i] = window[i * step]!;
     return out;
+  }
+
+  /** A pending window's samples once the model (or the gate) is done with them. */
+  release(samples: Float32Array): void {
+    if (this.spares.length < MAX_SPARE_WINDOWS) this.spares.push(samples);
   }
 
   settled(): boolean {
@@ -151,6 +165,7 @@ class SileroStream implements VadStream {
     while (!this.closed && this.pending[0]?.silent && this.settled()) {
       const window = this.pending.shift()!;
       this.skip(window.samples);
+      this.release(window.samples);
       window.onResult(0);
     }
   }
@@ -184,6 +199,8 @@ export class SileroVadEngine implements VadEngine {
   private readonly inputBuffer = new ReusedFloats();
   private runsInFlight = 0;
   private readonly stateBuffer = new ReusedFloats();
+  private readonly outputBuffer = new ReusedFloats();
+  private readonly nextStateBuffer = new ReusedFloats();
   private readonly wideband = modelRate(16_000);
   private readonly narrowband = modelRate(8_000);
   readonly stats: SileroVadStats = { runs: 0, windows: 0, skippedWindows: 0, failedRuns: 0 };
@@ -254,9 +271,9 @@ export class SileroVadEngine implements VadEngine {
     const { windowSamples, contextSamples, sampleRate } = rate === "narrowband" ? this.narrowband : rate;
     const inputSamples = contextSamples + windowSamples;
     const batch = windows.length;
-    // Views on buffers kept across runs: a run per tick would otherwise leave ~100 KB of
-    // garbage (input and state for the batch) 30 times a second. A run started while another
-    // is in flight gets its own arrays.
+    // Views on buffers kept across runs, outputs included (the model writes into them): a run
+    // per tick would otherwise leave ~250 KB of garbage (input, state in and out for a batch
+    // of 100) 30 times a second. A run started while another is in flight gets its own arrays.
     const reuse = this.runsInFlight === 0;
     const input = reuse
       ? this.inputBuffer.view(batch * inputSamples)
@@ -271,18 +288,26 @@ export class SileroVadEngine implements VadEngine {
       state.set(stream.state.subarray(0, STATE_SIZE), b * STATE_SIZE);
       state.set(stream.state.subarray(STATE_SIZE), (batch + b) * STATE_SIZE);
     }
+    const output = reuse ? this.outputBuffer.view(batch) : new Float32Array(batch);
+    const nextState = reuse
+      ? this.nextStateBuffer.view(2 * batch * STATE_SIZE)
+      : new Float32Array(2 * batch * STATE_SIZE);
     this.runsInFlight++;
-    const result = await this.session
-      .run({
-        input: new ort.Tensor("float32", input, [batch, inputSamples]),
-        state: new ort.Tensor("float32", state, [2, batch, STATE_SIZE]),
-        sr: sampleRate,
-      })
+    await this.session
+      .run(
+        {
+          input: new ort.Tensor("float32", input, [batch, inputSamples]),
+          state: new ort.Tensor("float32", state, [2, batch, STATE_SIZE]),
+          sr: sampleRate,
+        },
+        {
+          output: new ort.Tensor("float32", output, [batch, 1]),
+          stateN: new ort.Tensor("float32", nextState, [2, batch, STATE_SIZE]),
+        },
+      )
       .finally(() => {
         this.runsInFlight--;
       });
-    const output = result.output!.data as Float32Array;
-    const nextState = result.stateN!.data as Float32Array;
     const probabilities = new Float32Array(batch);
     for (let b = 0; b < batch; b++) {
       const stream = streams[b]!;
@@ -341,6 +366,7 @@ export class SileroVadEngine implements VadEngine {
       for (let b = 0; b < streams.length; b++) {
         const stream = streams[b]!;
         stream.inFlight = false;
+        stream.release(windows[b]!.samples);
         if (probabilities) stream.lastProbability = probabilities[b]!;
         if (probabilities && !stream.closed) windows[b]!.onResult(probabilities[b]!);
         stream.answerSilentHead();
