@@ -21,6 +21,7 @@ import {
   type TurnLatency,
 } from "../uac/environment.ts";
 import { type LoadReport, runLoad } from "../uac/load.ts";
+import { type CpuTimes, cpuTimes, machineProbeMs, stealShare } from "../uac/machine-speed.ts";
 import { coreShare, type ProcSample, sampleProcess } from "../uac/proc-stats.ts";
 import { percentile, round, summarize } from "../uac/stats.ts";
 import { lineChartSvg } from "../uac/svg-plot.ts";
@@ -29,6 +30,8 @@ const maxCalls = Number(process.argv[2] ?? 400);
 const turnsPerCall = Number(process.argv[3] ?? 3);
 const callsPerSecond = Number(process.argv[4] ?? 25);
 const pin = process.env.BENCH_PIN !== "0";
+/** The /proc/stat line of the gateway's core: CPU 1 when pinned, else all CPUs. */
+const gatewayCpuName = pin ? "cpu1" : "cpu";
 const VOICED_RMS = 300;
 const OVERHEAD_P95_LIMIT_MS = 50;
 const GAP_LIMIT_MS = 40;
@@ -61,6 +64,10 @@ interface StepResult {
   gatewayStalls: { count: number; maxMs: number };
   rssPerCallKb: number;
   loadAverage: number;
+  /** A fixed piece of CPU work timed just before the step (machine-speed.ts): lower is faster. */
+  machineProbeMs: number;
+  /** Share of the gateway's core taken by the hypervisor during the step. */
+  stealPercent: number;
   breaks: string[];
 }
 
@@ -91,10 +98,9 @@ function stageSummary(turns: TurnLatency[]): Record<string, number> {
 }
 
 if (pin) Bun.spawnSync(["taskset", "-pc", "0", String(process.pid)]);
-const vad =
-  process.env.BENCH_VAD === "energy" || process.env.BENCH_VAD === "ungated"
-    ? process.env.BENCH_VAD
-    : "silero";
+const vad = ["energy", "ungated"].includes(process.env.BENCH_VAD ?? "")
+  ? (process.env.BENCH_VAD as string)
+  : "silero";
 const outputName = vad === "silero" ? "turn-latency" : `turn-latency-${vad}-vad`;
 const environment = await startBenchEnvironment({
   gatewayCpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR,
@@ -131,9 +137,12 @@ try {
 
 async function measureStep(calls: number, web: boolean): Promise<StepResult> {
   await Bun.sleep(1000);
+  const probeMs = machineProbeMs();
   const idle = sampleProcess(environment.gatewayPid);
   let windowStart: ProcSample | null = null;
   let windowEnd: ProcSample | null = null;
+  let stealStart: CpuTimes | null = null;
+  let stealEnd: CpuTimes | null = null;
   const report = await runLoad({
     gateway: environment.gateway,
     web: web ? environment.web : undefined,
@@ -142,9 +151,11 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
     plan: planFor(turnsPerCall),
     onAllSettled: () => {
       windowStart = sampleProcess(environment.gatewayPid);
+      stealStart = cpuTimes(gatewayCpuName);
     },
     onFirstEnded: () => {
       windowEnd = sampleProcess(environment.gatewayPid);
+      stealEnd = cpuTimes(gatewayCpuName);
     },
   });
   await Bun.sleep(500);
@@ -188,6 +199,8 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
     gatewayStalls: { count: stalls.length, maxMs: stalls.length ? Math.max(...stalls) : 0 },
     rssPerCallKb: Math.max(0, end.rssBytes - idle.rssBytes) / 1024 / calls,
     loadAverage: Number(readFileSync("/proc/loadavg", "latin1").split(" ")[0]),
+    machineProbeMs: probeMs,
+    stealPercent: stealStart && stealEnd ? stealShare(stealStart, stealEnd) * 100 : Number.NaN,
     breaks,
   };
   console.log(
@@ -196,7 +209,8 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
       `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
       `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
       `gateway stalls > 30 ms ${stalls.length} (max ${round(step.gatewayStalls.maxMs)}), ` +
-      `uac lateness p99 ${round(summary.uacLatenessMs.p99)} ms; ${breaks.join(", ") || "ok"}`,
+      `uac lateness p99 ${round(summary.uacLatenessMs.p99)} ms, machine probe ${round(probeMs)} ms, ` +
+      `steal ${round(step.stealPercent)}%; ${breaks.join(", ") || "ok"}`,
   );
   return step;
 }
@@ -244,8 +258,8 @@ function tableMarkdown(steps: StepResult[], kneeCalls: number | null): string {
 function rowsMarkdown(steps: StepResult[]): string {
   const r = (value: number) => (Number.isFinite(value) ? String(round(value)) : "-");
   const lines = [
-    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 (p50 per utterance) | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap (gaps > 40 ms) | arrival dev. p99 | gateway loop stalls > 30 ms (max) | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg |",
-    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
+    "| calls | turns | turn latency p50 / p95 | overhead p50 / p95 / p99 (p50 per utterance) | gateway stages p50: endpointing / STT / LLM / TTS / first packet / between | caller p50 minus gateway total p50 | setup p50 / p95 | greeting p50 | max gap (gaps > 40 ms) | arrival dev. p99 | gateway loop stalls > 30 ms (max) | failed | gateway CPU (% of a core) | CPU ms per call-second | RSS (MB) / per call (KB) | load avg | machine probe ms / steal % |",
+    "|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|---|",
   ];
   for (const step of steps) {
     const s = step.gatewayStagesMs;
@@ -257,7 +271,8 @@ function rowsMarkdown(steps: StepResult[]): string {
         `${r(rep.setupMs.p50)} / ${r(rep.setupMs.p95)} | ${r(rep.greetingMs.p50)} | ${r(rep.maxGapMs)} (${rep.gapsOverThreshold}) | ${r(rep.arrivalDeviationMs.p99)} | ` +
         `${step.gatewayStalls.count} (${r(step.gatewayStalls.maxMs)}) | ` +
         `${rep.failed + rep.missingReplies} | ${r(step.gatewayCorePercent)} | ${r(step.gatewayCpuMsPerCallSecond)} | ` +
-        `${r(step.gatewayRssMb)} / ${r(step.rssPerCallKb)} | ${r(step.loadAverage)} |`,
+        `${r(step.gatewayRssMb)} / ${r(step.rssPerCallKb)} | ${r(step.loadAverage)} | ` +
+        `${r(step.machineProbeMs)} / ${r(step.stealPercent)} |`,
     );
   }
   return lines.join("\n");
