@@ -21,7 +21,7 @@ import {
   type TurnLatency,
 } from "../uac/environment.ts";
 import { type LoadReport, runLoad } from "../uac/load.ts";
-import { type CpuTimes, cpuTimes, machineProbeMs, stealShare } from "../uac/machine-speed.ts";
+import { type CpuTimes, cpuTimes, machineProbeOnCpuMs, stealShare } from "../uac/machine-speed.ts";
 import { coreShare, type ProcSample, sampleProcess } from "../uac/proc-stats.ts";
 import { percentile, round, summarize } from "../uac/stats.ts";
 import { lineChartSvg } from "../uac/svg-plot.ts";
@@ -64,7 +64,7 @@ interface StepResult {
   gatewayStalls: { count: number; maxMs: number };
   rssPerCallKb: number;
   loadAverage: number;
-  /** A fixed piece of CPU work timed just before the step (machine-speed.ts): lower is faster. */
+  /** A fixed piece of CPU work timed on the gateway's core just before the step: lower is faster. */
   machineProbeMs: number;
   /** Share of the gateway's core taken by the hypervisor during the step. */
   stealPercent: number;
@@ -137,7 +137,7 @@ try {
 
 async function measureStep(calls: number, web: boolean): Promise<StepResult> {
   await Bun.sleep(1000);
-  const probeMs = machineProbeMs();
+  const probeMs = machineProbeOnCpuMs(pin ? 1 : null);
   const idle = sampleProcess(environment.gatewayPid);
   let windowStart: ProcSample | null = null;
   let windowEnd: ProcSample | null = null;

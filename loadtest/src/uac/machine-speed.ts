@@ -1,7 +1,7 @@
 // How fast this machine is right now. On a shared virtual machine the same load can take 60%
 // of a core in one hour and 90% in the next, so each benchmark step records a fixed piece of
-// CPU work timed just before it, and the share of the gateway's core the hypervisor took
-// (steal time) during it. Steps are comparable when these match.
+// CPU work timed on the gateway's core just before it, and the share of that core the
+// hypervisor took (steal time) during it. Steps are comparable when these match.
 import { readFileSync } from "node:fs";
 
 const PROBE_SAMPLES = 1 << 22;
@@ -44,6 +44,19 @@ export function machineProbeMs(): number {
   if (Number.isNaN(sink)) throw new Error("probe diverged");
   return fastestMs;
 }
+
+/**
+ * The probe run on one CPU (the gateway's) in a child process pinned there, so it sees that
+ * core as the gateway does; on the calling thread when `cpu` is null.
+ */
+export function machineProbeOnCpuMs(cpu: number | null): number {
+  if (cpu === null) return machineProbeMs();
+  const child = Bun.spawnSync(["taskset", "-c", String(cpu), process.execPath, import.meta.path]);
+  const probeMs = Number(child.stdout.toString().trim());
+  return child.exitCode === 0 && Number.isFinite(probeMs) ? probeMs : Number.NaN;
+}
+
+if (import.meta.main) console.log(machineProbeMs());
 
 export interface CpuTimes {
   steal: number;
