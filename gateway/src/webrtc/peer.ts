@@ -9,6 +9,9 @@ import {
   RtpHeader,
   RtpPacket,
 } from "werift";
+import { guardWeriftUdpSockets } from "./udp-socket-errors.ts";
+
+guardWeriftUdpSockets();
 
 export interface PeerOptions {
   iceServers: RTCIceServer[];

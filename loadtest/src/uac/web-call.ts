@@ -2,10 +2,14 @@
 // ones): WHIP-style POST of the offer with a signed call token, then the same conversation
 // and measurements as a SIP call. Setup is POST -> SDP answer.
 import { signCallToken } from "@switchboard/gateway/webrtc/call-token";
+import { guardWeriftUdpSockets } from "@switchboard/gateway/webrtc/udp-socket-errors";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import { PCMU_SAMPLES_PER_FRAME } from "./caller-speech.ts";
 import { CallMeter, type CallPlan, type CallResult } from "./meter.ts";
 import type { Pacer } from "./pacer.ts";
+
+// The caller's sockets get the same guard: a gateway that hangs up first answers with ICMP.
+guardWeriftUdpSockets();
 
 const RTP_HEADER_BYTES = 12;
 const PCMU_SILENCE = 0xff;
