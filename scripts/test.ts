@@ -21,7 +21,8 @@ async function relay(stream: ReadableStream<Uint8Array>, sink: NodeJS.WriteStrea
     pending += decoder.decode(chunk, { stream: true });
     const lines = pending.split("\n");
     pending = lines.pop() ?? "";
-    for (const line of lines) if (line.startsWith("(fail)")) failures.push(line);
+    // bun prints each failure twice: where it happened and again in its closing recap.
+    for (const line of lines) if (line.startsWith("(fail)") && !failures.includes(line)) failures.push(line);
   }
 }
 
