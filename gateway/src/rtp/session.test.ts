@@ -5,6 +5,7 @@ import { join } from "node:path";
 import type { udp } from "bun";
 import { MediaClock } from "../media/clock.ts";
 import { g711Encode } from "../media/g711.ts";
+import { steppedClock } from "../media/stepped-clock.ts";
 import { rms, sine, toneShare } from "../media/test-signals.ts";
 import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
 import { RtpSession, type RtpSessionOptions } from "./session.ts";
@@ -198,22 +199,11 @@ describe("RtpSession on the wire", () => {
 
   test("a talkspurt's first packet leaves on enqueue; one silent step after it brings the stream back on the clock", async () => {
     const peer = await rawPeer();
-    const subscribers: { tick(index: number, nowMs: number): void }[] = [];
-    // Steps driven by the test, so each one is known: the session sees an ordinary clock.
-    const steppedClock = {
-      subscribe(subscriber: { tick(index: number, nowMs: number): void }) {
-        subscribers.push(subscriber);
-        return () => {};
-      },
-    } as unknown as MediaClock;
+    const { clock, step } = steppedClock();
     const session = await openSession({
-      clock: steppedClock,
+      clock,
       remote: { address: "127.0.0.1", port: peer.port },
     });
-    const step = (count: number) => {
-      for (let index = 0; index < count; index++)
-        for (const subscriber of subscribers) subscriber.tick(index, performance.now());
-    };
     step(3);
     session.enqueue(sine(1000, 16000, 320 * 3));
     expect(session.playedSamples).toBe(320);

@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import type { MediaClock } from "../media/clock.ts";
 import { g711Decode } from "../media/g711.ts";
+import { steppedClock } from "../media/stepped-clock.ts";
 import { rms, sine } from "../media/test-signals.ts";
 import { WebRtcCallAudio } from "./call-audio.ts";
 import { PcmuCodec } from "./codecs.ts";
@@ -10,22 +10,6 @@ interface Sent {
   timestamp: number;
   sequenceNumber: number;
   marker: boolean;
-}
-
-/** Steps driven by the test, so each one is known: the call audio sees an ordinary clock. */
-function steppedClock() {
-  const subscribers: { tick(index: number, nowMs: number): void }[] = [];
-  const clock = {
-    subscribe(subscriber: { tick(index: number, nowMs: number): void }) {
-      subscribers.push(subscriber);
-      return () => {};
-    },
-  } as unknown as MediaClock;
-  const step = (count: number) => {
-    for (let index = 0; index < count; index++)
-      for (const subscriber of subscribers) subscriber.tick(index, 0);
-  };
-  return { clock, step };
 }
 
 describe("WebRtcCallAudio", () => {

@@ -33,14 +33,10 @@ export class OpenAiStt implements SttProvider {
     // Segments are transcribed one after another so finals arrive in speaking order.
     let queue = Promise.resolve();
 
-    const transcribe = async (pcm: Int16Array) => {
+    const transcribe = async (wav: Uint8Array) => {
       try {
         const form = new FormData();
-        form.append(
-          "file",
-          new Blob([encodeWav(pcm, options.sampleRateHz) as Uint8Array<ArrayBuffer>], { type: "audio/wav" }),
-          "segment.wav",
-        );
+        form.append("file", new Blob([wav as Uint8Array<ArrayBuffer>], { type: "audio/wav" }), "segment.wav");
         form.append("model", options.model);
         if (options.language) form.append("language", options.language);
         form.append("response_format", "json");
@@ -71,9 +67,10 @@ export class OpenAiStt implements SttProvider {
           onTranscript({ text: "", isFinal: true, endOfSpeech: true });
           return;
         }
-        const segment = buffered.view().slice();
+        // Encoded now: the WAV is the segment's own copy, and the buffer takes the next one.
+        const wav = encodeWav(buffered.view(), options.sampleRateHz);
         buffered.clear();
-        queue = queue.then(() => transcribe(segment));
+        queue = queue.then(() => transcribe(wav));
       },
       async close() {
         controller.abort();
