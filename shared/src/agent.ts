@@ -4,6 +4,8 @@ export interface VoiceSettings {
   provider: "espeak" | "flite" | "openai" | "elevenlabs";
   voice_id: string;
   speed?: number;
+  /** The org's own provider credential (POST /provider-credentials); unset: the operator's key. */
+  credential_id?: string | null;
 }
 
 export interface LlmSettings {
@@ -12,14 +14,17 @@ export interface LlmSettings {
   model: string;
   temperature: number;
   max_tokens?: number;
+  /** Tenant-supplied: needs `credential_id`; the operator's key never goes to it. */
   base_url?: string | null;
   webhook_url?: string | null;
+  credential_id?: string | null;
 }
 
 export interface SttSettings {
   provider: "deepgram" | "openai" | "whisper";
   model: string;
   language: string;
+  credential_id?: string | null;
 }
 
 export interface EndpointingSettings {
@@ -96,3 +101,29 @@ export const AGENT_DEFAULTS = {
   knowledge: { mode: "all", source_ids: [], top_k: 3 } as KnowledgeSettings,
   max_duration_s: 1800,
 };
+
+/** The agent provider blocks that may name a credential. */
+export const CREDENTIAL_BLOCKS = ["llm", "stt", "voice"] as const;
+export type CredentialBlock = (typeof CREDENTIAL_BLOCKS)[number];
+
+/** An org's provider credential as gateways receive it: the key still encrypted (secret-box). */
+export interface PublishedCredential {
+  id: string;
+  provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+  base_url: string | null;
+  api_key_ciphertext: string | null;
+}
+
+/** What a gateway needs beyond the agent's public shape; never part of an API response. */
+export interface AgentRuntimeSecrets {
+  /** The credential each provider block names, resolved. */
+  credentials: Partial<Record<CredentialBlock, PublishedCredential>>;
+  /** The org's `whsec_` signing secrets, current first, as secret-box ciphertexts. */
+  signing_secret_ciphertexts: string[];
+}
+
+/** The agent as control publishes it on the bus (Hashes.agentSnapshots). */
+export interface AgentSnapshot extends Agent {
+  org_id: string;
+  runtime?: AgentRuntimeSecrets;
+}

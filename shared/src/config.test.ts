@@ -13,8 +13,27 @@ describe("config", () => {
       sipPort: 5060,
       logLevel: "info",
       rateLimitPerMinute: 100,
-      webhookAllowPrivate: false,
+      allowPrivateUrls: false,
+      adminApiKey: null,
+      selfServeCredits: true,
     });
+  });
+
+  test("ALLOW_PRIVATE_URLS, with the older names as aliases", () => {
+    expect(loadConfig({ ALLOW_PRIVATE_URLS: "true" }).allowPrivateUrls).toBe(true);
+    expect(loadConfig({ KNOWLEDGE_ALLOW_PRIVATE: "true" }).allowPrivateUrls).toBe(true);
+    expect(loadConfig({ WEBHOOK_ALLOW_PRIVATE: "true", ALLOW_PRIVATE_URLS: "false" }).allowPrivateUrls).toBe(
+      false,
+    );
+  });
+
+  test("self-serve credits only on the embedded single-org setup", () => {
+    expect(loadConfig({ DATABASE_URL: "postgres://u@h/db" }).selfServeCredits).toBe(false);
+    expect(loadConfig({ ADMIN_API_KEY: `sk_admin_${"b".repeat(30)}` }).selfServeCredits).toBe(false);
+    expect(
+      loadConfig({ DATABASE_URL: "postgres://u@h/db", SELF_SERVE_CREDITS: "true" }).selfServeCredits,
+    ).toBe(true);
+    expect(() => loadConfig({ ADMIN_API_KEY: "sk_admin_short" })).toThrow(ConfigError);
   });
 
   test("reads and normalises values", () => {
@@ -28,7 +47,7 @@ describe("config", () => {
     });
     expect(config.redisUrl).toBe("redis://127.0.0.1:6379");
     expect(config.controlPort).toBe(8080);
-    expect(config.webhookAllowPrivate).toBe(true);
+    expect(config.allowPrivateUrls).toBe(true);
     expect(config.sipTrunkInboundCidrs).toEqual(["203.0.113.0/24", "2001:db8::/32"]);
   });
 

@@ -19,7 +19,19 @@ export interface Config {
   initApiKey: string | null;
   rateLimitPerMinute: number;
   numberInventory: string | null;
-  webhookAllowPrivate: boolean;
+  /**
+   * Tenant-supplied URLs (webhooks, knowledge, custom LLM, HTTP tools, provider base URLs) may
+   * reach loopback, private and link-local addresses. Off by default: a tenant could otherwise
+   * make the platform call the operator's internal services.
+   */
+  allowPrivateUrls: boolean;
+  /** Operator key for /api/v1/admin (sk_admin_...); unset: the admin routes answer 404. */
+  adminApiKey: string | null;
+  /**
+   * A tenant's POST /credits/purchase is granted at once without a payment provider. Defaults
+   * to true only on the embedded single-org setup (no DATABASE_URL, no ADMIN_API_KEY).
+   */
+  selfServeCredits: boolean;
   /** Encrypts stored secrets (webhook signing secrets); unset: a key file under DATA_DIR. */
   secretKey: string | null;
   numberMonthlyCents: number;
@@ -76,8 +88,6 @@ export interface Config {
   elevenlabsModelId: string;
   /** Local Whisper model id, read from MODELS_DIR (never downloaded at run time). */
   whisperModel: string;
-  /** Knowledge URLs may point at loopback/private addresses (tests, intranets). */
-  knowledgeAllowPrivate: boolean;
   knowledgeFetchTimeoutMs: number;
   /** Largest upload or fetched page, in bytes. */
   knowledgeMaxBytes: number;
@@ -110,6 +120,7 @@ type Env = Record<string, string | undefined>;
 
 const LOG_LEVELS: LogLevel[] = ["fatal", "error", "warn", "info", "debug", "trace"];
 export const API_KEY_PATTERN = /^sk_live_[A-Za-z0-9]{22,}$/;
+export const ADMIN_API_KEY_PATTERN = /^sk_admin_[A-Za-z0-9]{22,}$/;
 
 class Reader {
   readonly problems: string[] = [];
@@ -224,6 +235,15 @@ export function loadConfig(env: Env = process.env): Config {
   if (turnUrl !== null && (read.raw("TURN_USERNAME") === null || read.raw("TURN_PASSWORD") === null)) {
     read.problems.push("TURN_URL needs TURN_USERNAME and TURN_PASSWORD");
   }
+  const adminApiKey = read.raw("ADMIN_API_KEY");
+  if (adminApiKey !== null && !ADMIN_API_KEY_PATTERN.test(adminApiKey)) {
+    read.problems.push("ADMIN_API_KEY must look like sk_admin_ followed by at least 22 letters or digits");
+  }
+  // ALLOW_PRIVATE_URLS is the setting; the older per-feature names remain aliases of it.
+  const allowPrivateByAlias =
+    read.boolean("WEBHOOK_ALLOW_PRIVATE", false) || read.boolean("KNOWLEDGE_ALLOW_PRIVATE", false);
+  const allowPrivateUrls = read.boolean("ALLOW_PRIVATE_URLS", allowPrivateByAlias);
+  const embeddedSingleOrg = read.raw("DATABASE_URL") === null && adminApiKey === null;
   const webCallSecret = read.raw("WEB_CALL_SECRET");
   if (webCallSecret !== null && webCallSecret.length < 32) {
     read.problems.push("WEB_CALL_SECRET must be at least 32 characters");
@@ -245,7 +265,9 @@ export function loadConfig(env: Env = process.env): Config {
     initApiKey,
     rateLimitPerMinute: read.integer("RATE_LIMIT_PER_MINUTE", 100, 1, 1_000_000),
     numberInventory: read.raw("NUMBER_INVENTORY"),
-    webhookAllowPrivate: read.boolean("WEBHOOK_ALLOW_PRIVATE", false),
+    allowPrivateUrls,
+    adminApiKey,
+    selfServeCredits: read.boolean("SELF_SERVE_CREDITS", embeddedSingleOrg),
     secretKey: read.raw("SECRET_KEY"),
     numberMonthlyCents: read.integer("NUMBER_MONTHLY_CENTS", 500, 0, 1_000_000),
     outboundCentsPerMinute: read.integer("OUTBOUND_CENTS_PER_MINUTE", 5, 0, 100_000),
@@ -294,11 +316,6 @@ export function loadConfig(env: Env = process.env): Config {
     openaiTtsModel: read.string("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
     elevenlabsModelId: read.string("ELEVENLABS_MODEL_ID", "eleven_flash_v2_5"),
     whisperModel: read.string("WHISPER_MODEL", "onnx-community/whisper-tiny.en"),
-    // Falls back to WEBHOOK_ALLOW_PRIVATE; a throwaway reader so a bad value is reported once.
-    knowledgeAllowPrivate: read.boolean(
-      "KNOWLEDGE_ALLOW_PRIVATE",
-      new Reader(env).boolean("WEBHOOK_ALLOW_PRIVATE", false),
-    ),
     knowledgeFetchTimeoutMs: read.integer("KNOWLEDGE_FETCH_TIMEOUT_MS", 10_000, 100, 120_000),
     knowledgeMaxBytes: read.integer("KNOWLEDGE_MAX_BYTES", 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     knowledgeChunkTokens: read.integer("KNOWLEDGE_CHUNK_TOKENS", 200, 16, 8192),

@@ -16,12 +16,57 @@ import {
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
+/** Per-org prices; a missing field means the platform's default from the environment. */
+export interface OrgRates {
+  number_monthly_cents?: number;
+  outbound_cents_per_minute?: number;
+  inbound_cents_per_minute?: number;
+  web_cents_per_minute?: number;
+}
+
 export const orgs = pgTable("orgs", {
   id: text("id").primaryKey(),
   name: text("name").notNull(),
   maxConcurrentCalls: integer("max_concurrent_calls").notNull().default(10),
+  rates: jsonb("rates").$type<OrgRates>().notNull().default(sql`'{}'::jsonb`),
+  /**
+   * AES-256-GCM (secret-box) of the org's `whsec_` secret that signs requests to its custom LLM
+   * and HTTP tools. Null until first needed; the previous one keeps signing until it expires.
+   */
+  signingSecretCiphertext: text("signing_secret_ciphertext"),
+  signingSecretPrefix: text("signing_secret_prefix"),
+  previousSigningSecretCiphertext: text("previous_signing_secret_ciphertext"),
+  previousSigningSecretExpiresAt: timestamp("previous_signing_secret_expires_at", {
+    withTimezone: true,
+    mode: "date",
+  }),
   createdAt: createdAt(),
+  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
+
+export const providerCredentialKinds = ["openai", "openai_compatible", "deepgram", "elevenlabs"] as const;
+export type ProviderCredentialKind = (typeof providerCredentialKinds)[number];
+
+/** An org's own key for a provider; agents name it by `credential_id`. */
+export const providerCredentials = pgTable(
+  "provider_credentials",
+  {
+    id: text("id").primaryKey(),
+    orgId: text("org_id")
+      .notNull()
+      .references(() => orgs.id, { onDelete: "cascade" }),
+    provider: text("provider").$type<ProviderCredentialKind>().notNull(),
+    name: text("name").notNull(),
+    /** Tenant-supplied: every request to it goes through the outbound URL guard. */
+    baseUrl: text("base_url"),
+    /** AES-256-GCM (secret-box); null for endpoints that take no key (a local Ollama or vLLM). */
+    apiKeyCiphertext: text("api_key_ciphertext"),
+    /** The first and last characters of the key, shown so users can tell keys apart. */
+    apiKeyHint: text("api_key_hint"),
+    createdAt: createdAt(),
+  },
+  (table) => [index("provider_credentials_org_idx").on(table.orgId, table.id)],
+);
 
 export const apiKeyRoles = ["owner", "admin", "member"] as const;
 export type ApiKeyRole = (typeof apiKeyRoles)[number];

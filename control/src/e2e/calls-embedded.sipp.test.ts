@@ -49,7 +49,7 @@ beforeAll(async () => {
       CONTROL_PORT: String(controlPort),
       INIT_API_KEY: apiKey,
       NUMBER_INVENTORY: INBOUND_NUMBER,
-      WEBHOOK_ALLOW_PRIVATE: "true",
+      ALLOW_PRIVATE_URLS: "true",
       INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
       SIP_PORT: String(sipPort),
       SIP_BIND_ADDRESS: "127.0.0.1",

@@ -59,7 +59,7 @@ export async function createHarness(options: { bus?: Bus; config?: Partial<Confi
   const database = await testDatabase();
   const bus = options.bus ?? new MemoryBus();
   const config = {
-    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "100000", WEBHOOK_ALLOW_PRIVATE: "true" }),
+    ...loadConfig({ RATE_LIMIT_PER_MINUTE: "100000", ALLOW_PRIVATE_URLS: "true" }),
     ...options.config,
   };
   const log = createLogger("silent");

@@ -483,7 +483,7 @@ describe("every bad file, URL or body gets a clear error", () => {
 
   test("a slow URL times out and private addresses are refused unless allowed", async () => {
     const strict = await createHarness({
-      config: { ...h.ctx.config, knowledgeAllowPrivate: false, knowledgeFetchTimeoutMs: 300 },
+      config: { ...h.ctx.config, allowPrivateUrls: false, knowledgeFetchTimeoutMs: 300 },
     });
     try {
       const refused = await strict.request("POST", "/api/v1/knowledge/url", {

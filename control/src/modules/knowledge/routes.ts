@@ -50,7 +50,7 @@ function titleFromUrl(url: string): string {
 
 export function knowledgeModule(ctx: ControlContext) {
   const limits = {
-    allowPrivate: ctx.config.knowledgeAllowPrivate,
+    allowPrivate: ctx.config.allowPrivateUrls,
     timeoutMs: ctx.config.knowledgeFetchTimeoutMs,
     maxBytes: ctx.config.knowledgeMaxBytes,
   };

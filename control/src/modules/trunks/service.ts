@@ -12,13 +12,13 @@ import {
   validationFailed,
 } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
+import { decryptSecret, encryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { type CountryCode, getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/max";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, trunks } from "../../db/schema.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
-import { decryptSecret, encryptSecret } from "../webhooks/secret-box.ts";
 import type { CreateTrunkInput, TrunkResponse, UpdateTrunkInput } from "./model.ts";
 
 type TrunkRow = typeof trunks.$inferSelect;

@@ -191,7 +191,7 @@ describe("webhook delivery worker", () => {
     const receiver = receiverWith([]);
     const other = await endpointFor(receiver);
     const [refusedId] = await emitWebhookEvent(h.ctx.db, other.org.orgId, "call.started", {});
-    await worker({ config: { ...h.ctx.config, webhookAllowPrivate: false } }).runOnce();
+    await worker({ config: { ...h.ctx.config, allowPrivateUrls: false } }).runOnce();
     const refused = await delivery(refusedId!);
     expect(refused).toMatchObject({ status: "pending", attempts: 1 });
     expect(refused.lastError).toContain("refused");

@@ -1,9 +1,9 @@
 import type { Config } from "@switchboard/shared/config";
+import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 import { parseRetryAfterMs, retryDelayMs } from "./backoff.ts";
-import { decryptSecret } from "./secret-box.ts";
 import { signatureHeader } from "./signing.ts";
 import { assertPublicTarget, UnsafeWebhookTarget } from "./ssrf.ts";
 
@@ -14,7 +14,7 @@ export const DEFAULT_DELIVERY_TIMEOUT_MS = 15_000;
 const MAX_ERROR_CHARS = 500;
 
 export interface DeliveryOptions {
-  config: Pick<Config, "secretKey" | "dataDir" | "webhookAllowPrivate">;
+  config: Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
   timeoutMs: number;
   retryScheduleMs: number[];
   now: () => number;
@@ -54,7 +54,7 @@ async function post(
   const timestampS = Math.floor(nowMs / 1000);
   try {
     const url = new URL(endpoint.url);
-    await assertPublicTarget(url, options.config.webhookAllowPrivate);
+    await assertPublicTarget(url, options.config.allowPrivateUrls);
     const response = await fetch(url, {
       method: "POST",
       redirect: "manual",

@@ -1,6 +1,7 @@
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, forbidden, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
+import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
@@ -16,11 +17,10 @@ import {
 } from "./delivery.ts";
 import { eventPayload } from "./emit.ts";
 import type { CreateWebhookInput, DeliveryResponse, UpdateWebhookInput, WebhookResponse } from "./model.ts";
-import { encryptSecret } from "./secret-box.ts";
 import { generateWebhookSecret } from "./signing.ts";
 import { assertPublicTarget, UnsafeWebhookTarget } from "./ssrf.ts";
 
-type SecretConfig = Pick<Config, "secretKey" | "dataDir" | "webhookAllowPrivate">;
+type SecretConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
 
 /** Standard Webhooks: the old secret keeps signing (alongside the new) this long after rotation. */
 export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
@@ -68,7 +68,7 @@ async function checkUrl(config: SecretConfig, raw: string): Promise<string> {
     ]);
   }
   try {
-    await assertPublicTarget(url, config.webhookAllowPrivate);
+    await assertPublicTarget(url, config.allowPrivateUrls);
   } catch (error) {
     if (!(error instanceof UnsafeWebhookTarget)) throw error;
     throw new ApiError(422, "webhook_url_not_allowed", `The webhook url ${error.message}.`, [

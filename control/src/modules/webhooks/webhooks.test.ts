@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { webhookEndpoints } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
-import { decryptSecret } from "./secret-box.ts";
 import { type Receiver, startReceiver } from "./test-receiver.ts";
 
 let h: Harness;
@@ -175,7 +175,7 @@ describe("webhook endpoints", () => {
 describe("webhook targets on private networks", () => {
   let strict: Harness;
   beforeAll(async () => {
-    strict = await createHarness({ config: { webhookAllowPrivate: false } });
+    strict = await createHarness({ config: { allowPrivateUrls: false } });
   });
   afterAll(async () => {
     await strict.close();

@@ -1,10 +1,12 @@
-// Secrets the platform must use again later (webhook signing secrets) are stored encrypted
-// with AES-256-GCM. The key comes from SECRET_KEY (through HKDF-SHA256) or, when unset, from a
-// random key file under DATA_DIR created on first use; losing it makes stored secrets unusable.
+// Secrets the platform must use again later (webhook and org signing secrets, trunk passwords,
+// tenants' provider keys) are stored encrypted with AES-256-GCM. Control encrypts; gateways
+// decrypt what control publishes for them, so both must hold the same key: SECRET_KEY (through
+// HKDF-SHA256) or, when unset, a random key file under DATA_DIR created on first use (fine for
+// the embedded default, which is one process). Losing the key makes stored secrets unusable.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
-import type { Config } from "@switchboard/shared/config";
+import type { Config } from "../config.ts";
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
