@@ -3,8 +3,14 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 
 let h: Harness;
+let credentialId: string;
 beforeAll(async () => {
   h = await createHarness();
+  const credential = await h.json<{ id: string }>("POST", "/api/v1/provider-credentials", {
+    body: { provider: "openai_compatible", base_url: "http://127.0.0.1:9/v1", api_key: "" },
+  });
+  credentialId = credential.body.id;
+  fullAgent.llm.credential_id = credentialId;
 });
 afterAll(async () => {
   await h.close();
@@ -17,7 +23,13 @@ const fullAgent = {
   system_prompt: "You book tables for {{restaurant}}.",
   first_message: "Hello, {{name}}!",
   voice: { provider: "elevenlabs", voice_id: "cgSgspJ2msm6clMCkdW9" },
-  llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.3, base_url: "http://127.0.0.1:9/v1" },
+  llm: {
+    provider: "openai",
+    model: "gpt-4o-mini",
+    temperature: 0.3,
+    base_url: "http://127.0.0.1:9/v1",
+    credential_id: "set in beforeAll",
+  },
   stt: { provider: "deepgram", model: "nova-2", language: "en-US" },
   language: "en",
   endpointing: { silence_ms: 700 },

@@ -4,6 +4,15 @@ const voice = t.Object({
   provider: t.UnionEnum(["espeak", "flite", "openai", "elevenlabs"]),
   voice_id: t.String({ minLength: 1, maxLength: 200 }),
   speed: t.Optional(t.Number({ minimum: 0.25, maximum: 4 })),
+  credential_id: t.Optional(
+    t.Nullable(
+      t.String({
+        maxLength: 100,
+        description:
+          "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
+      }),
+    ),
+  ),
 });
 
 const llm = t.Object({
@@ -13,14 +22,40 @@ const llm = t.Object({
   model: t.String({ minLength: 1, maxLength: 200 }),
   temperature: t.Number({ minimum: 0, maximum: 2 }),
   max_tokens: t.Optional(t.Integer({ minimum: 1, maximum: 32000 })),
-  base_url: t.Optional(t.Nullable(t.String({ format: "uri", maxLength: 2000 }))),
+  base_url: t.Optional(
+    t.Nullable(
+      t.String({
+        format: "uri",
+        maxLength: 2000,
+        description: "An OpenAI-compatible endpoint of yours; needs `credential_id` (its key may be empty).",
+      }),
+    ),
+  ),
   webhook_url: t.Optional(t.Nullable(t.String({ format: "uri", maxLength: 2000 }))),
+  credential_id: t.Optional(
+    t.Nullable(
+      t.String({
+        maxLength: 100,
+        description:
+          "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
+      }),
+    ),
+  ),
 });
 
 const stt = t.Object({
   provider: t.UnionEnum(["deepgram", "openai", "whisper"]),
   model: t.String({ minLength: 1, maxLength: 200 }),
   language: t.String({ minLength: 2, maxLength: 20 }),
+  credential_id: t.Optional(
+    t.Nullable(
+      t.String({
+        maxLength: 100,
+        description:
+          "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
+      }),
+    ),
+  ),
 });
 
 const endpointing = t.Object({

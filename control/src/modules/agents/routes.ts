@@ -34,8 +34,8 @@ export function agentsModule(ctx: ControlContext) {
     .post(
       "",
       async ({ request, body, set }) => {
-        const orgId = requestAuth(request).orgId;
-        const agent = await createAgent(ctx.db, ctx.bus, orgId, body);
+        const { orgId, role } = requestAuth(request);
+        const agent = await createAgent(ctx, orgId, role, body);
         listCache.forget(orgId);
         set.status = 201;
         return agent;
@@ -51,8 +51,8 @@ export function agentsModule(ctx: ControlContext) {
     .patch(
       "/:agent_id",
       async ({ request, params, body }) => {
-        const orgId = requestAuth(request).orgId;
-        const agent = await updateAgent(ctx.db, ctx.bus, orgId, params.agent_id, body);
+        const { orgId, role } = requestAuth(request);
+        const agent = await updateAgent(ctx, orgId, role, params.agent_id, body);
         listCache.forget(orgId);
         return agent;
       },
@@ -67,7 +67,7 @@ export function agentsModule(ctx: ControlContext) {
       "/:agent_id",
       async ({ request, params, set }) => {
         const orgId = requestAuth(request).orgId;
-        await deleteAgent(ctx.db, ctx.bus, orgId, params.agent_id);
+        await deleteAgent(ctx, orgId, params.agent_id);
         listCache.forget(orgId);
         set.status = 204;
       },

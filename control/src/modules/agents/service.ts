@@ -1,49 +1,20 @@
 import { AGENT_DEFAULTS, type Agent } from "@switchboard/shared/agent";
-import type { Bus } from "@switchboard/shared/bus/contract";
-import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import type { Config } from "@switchboard/shared/config";
 import { ApiError, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
 import { and, desc, eq, inArray, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { agents, knowledgeSources } from "../../db/schema.ts";
+import { type ApiKeyRole, agents, knowledgeSources } from "../../db/schema.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { AgentResponse, CreateAgentInput, UpdateAgentInput } from "./model.ts";
+import { type AgentRow, presentAgent, toAgent } from "./present.ts";
+import { checkAgentSettings, checkMemberMayWrite } from "./settings-check.ts";
+import { publishAgentSnapshot, type SnapshotDeps } from "./snapshot.ts";
 
-type AgentRow = typeof agents.$inferSelect;
+export { presentAgent };
 
-export function presentAgent(row: AgentRow): AgentResponse {
-  return toAgent(row) as unknown as AgentResponse;
-}
-
-function toAgent(row: AgentRow): Agent {
-  return {
-    id: row.id,
-    name: row.name,
-    system_prompt: row.systemPrompt,
-    first_message: row.firstMessage,
-    voice: row.voice as unknown as Agent["voice"],
-    llm: row.llm as unknown as Agent["llm"],
-    stt: row.stt as unknown as Agent["stt"],
-    language: row.language,
-    endpointing: row.endpointing as unknown as Agent["endpointing"],
-    interruptions: row.interruptions as unknown as Agent["interruptions"],
-    tools: row.tools as Agent["tools"],
-    knowledge: row.knowledge as unknown as Agent["knowledge"],
-    silence: row.silence as Agent["silence"],
-    max_duration_s: row.maxDurationS,
-    is_active: row.isActive,
-    metadata: row.metadata,
-    created_at: row.createdAt.toISOString(),
-    updated_at: row.updatedAt.toISOString(),
-  };
-}
-
-function checkLlm(llm: Agent["llm"]): void {
-  if (llm.provider === "custom" && !llm.webhook_url) {
-    throw new ApiError(422, "validation_failed", "A custom LLM needs a webhook_url.", [
-      { field: "llm.webhook_url", message: "is required when llm.provider is custom" },
-    ]);
-  }
+export interface AgentDeps extends SnapshotDeps {
+  config: SnapshotDeps["config"] & Pick<Config, "allowPrivateUrls">;
 }
 
 /** Selected knowledge sources must be the org's own. */
@@ -71,28 +42,27 @@ function merge<T extends object>(base: T, patch: Partial<T> | undefined): T {
   return patch ? { ...base, ...patch } : base;
 }
 
-async function publishSnapshot(
-  bus: Bus,
-  orgId: string,
-  agent: AgentResponse | null,
-  agentId: string,
-): Promise<void> {
-  if (agent) await bus.hashSet(Hashes.agentSnapshots, agentId, JSON.stringify({ ...agent, org_id: orgId }));
-  else await bus.hashDelete(Hashes.agentSnapshots, agentId);
-  await bus.publish(Channels.agentInvalidated, agentId);
-  await bus.publish(Channels.agentsChangedInOrg, orgId);
-}
+/** A custom LLM's request names model "custom" (the webhook-mode convention) unless the agent names one. */
+const CUSTOM_LLM_MODEL = "custom";
+
+type Json = Record<string, unknown>;
 
 export async function createAgent(
-  db: Database,
-  bus: Bus,
+  deps: AgentDeps,
   orgId: string,
+  role: ApiKeyRole,
   input: CreateAgentInput,
-): Promise<Agent> {
+): Promise<AgentResponse> {
+  checkMemberMayWrite(role, input);
+  const { db } = deps;
   const llm = merge(AGENT_DEFAULTS.llm, input.llm as Partial<Agent["llm"]>);
   if (input.llm?.webhook_url && !input.llm.provider) llm.provider = "custom";
-  checkLlm(llm);
+  if (llm.provider === "custom" && !input.llm?.model) llm.model = CUSTOM_LLM_MODEL;
+  const voice = merge(AGENT_DEFAULTS.voice, input.voice as Partial<Agent["voice"]>);
+  const stt = merge(AGENT_DEFAULTS.stt, input.stt as Partial<Agent["stt"]>);
   const knowledge = merge(AGENT_DEFAULTS.knowledge, input.knowledge as Partial<Agent["knowledge"]>);
+  const tools = (input.tools ?? []) as Agent["tools"];
+  await checkAgentSettings(db, deps.config, orgId, { llm, voice, stt, tools } as Agent, null);
   await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
     .insert(agents)
@@ -102,32 +72,22 @@ export async function createAgent(
       name: input.name,
       systemPrompt: input.system_prompt ?? "",
       firstMessage: input.first_message ?? "",
-      voice: merge(AGENT_DEFAULTS.voice, input.voice as Partial<Agent["voice"]>) as unknown as Record<
-        string,
-        unknown
-      >,
-      llm: llm as unknown as Record<string, unknown>,
-      stt: merge(AGENT_DEFAULTS.stt, input.stt as Partial<Agent["stt"]>) as unknown as Record<
-        string,
-        unknown
-      >,
+      voice: voice as unknown as Json,
+      llm: llm as unknown as Json,
+      stt: stt as unknown as Json,
       language: input.language ?? "en",
-      endpointing: merge(AGENT_DEFAULTS.endpointing, input.endpointing) as unknown as Record<string, unknown>,
-      interruptions: merge(AGENT_DEFAULTS.interruptions, input.interruptions) as unknown as Record<
-        string,
-        unknown
-      >,
-      tools: input.tools ?? [],
-      knowledge: knowledge as unknown as Record<string, unknown>,
+      endpointing: merge(AGENT_DEFAULTS.endpointing, input.endpointing) as unknown as Json,
+      interruptions: merge(AGENT_DEFAULTS.interruptions, input.interruptions) as unknown as Json,
+      tools,
+      knowledge: knowledge as unknown as Json,
       silence: input.silence ?? {},
       maxDurationS: input.max_duration_s ?? AGENT_DEFAULTS.max_duration_s,
       isActive: input.is_active ?? true,
       metadata: input.metadata ?? {},
     })
     .returning();
-  const agent = presentAgent(row!);
-  await publishSnapshot(bus, orgId, agent, agent.id);
-  return agent;
+  await publishAgentSnapshot(deps, orgId, toAgent(row!), row!.id);
+  return presentAgent(row!);
 }
 
 export async function listAgents(db: Database, orgId: string, page: PageRequest): Promise<AgentRow[]> {
@@ -153,15 +113,23 @@ export async function getAgentRow(db: Database, orgId: string, agentId: string):
 }
 
 export async function updateAgent(
-  db: Database,
-  bus: Bus,
+  deps: AgentDeps,
   orgId: string,
+  role: ApiKeyRole,
   agentId: string,
   input: UpdateAgentInput,
 ): Promise<AgentResponse> {
+  checkMemberMayWrite(role, input);
+  const { db } = deps;
   const current = toAgent(await getAgentRow(db, orgId, agentId));
   const llm = merge(current.llm, input.llm as Partial<Agent["llm"]>);
-  checkLlm(llm);
+  if (llm.provider === "custom" && current.llm.provider !== "custom" && !input.llm?.model) {
+    llm.model = CUSTOM_LLM_MODEL;
+  }
+  const voice = merge(current.voice, input.voice as Partial<Agent["voice"]>);
+  const stt = merge(current.stt, input.stt as Partial<Agent["stt"]>);
+  const tools = (input.tools ?? current.tools) as Agent["tools"];
+  await checkAgentSettings(db, deps.config, orgId, { ...current, llm, voice, stt, tools }, current);
   const knowledge = merge(current.knowledge, input.knowledge as Partial<Agent["knowledge"]>);
   await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
@@ -170,17 +138,14 @@ export async function updateAgent(
       name: input.name,
       systemPrompt: input.system_prompt,
       firstMessage: input.first_message,
-      voice: merge(current.voice, input.voice as Partial<Agent["voice"]>) as unknown as Record<
-        string,
-        unknown
-      >,
-      llm: llm as unknown as Record<string, unknown>,
-      stt: merge(current.stt, input.stt as Partial<Agent["stt"]>) as unknown as Record<string, unknown>,
+      voice: voice as unknown as Json,
+      llm: llm as unknown as Json,
+      stt: stt as unknown as Json,
       language: input.language,
-      endpointing: merge(current.endpointing, input.endpointing) as unknown as Record<string, unknown>,
-      interruptions: merge(current.interruptions, input.interruptions) as unknown as Record<string, unknown>,
+      endpointing: merge(current.endpointing, input.endpointing) as unknown as Json,
+      interruptions: merge(current.interruptions, input.interruptions) as unknown as Json,
       tools: input.tools,
-      knowledge: knowledge as unknown as Record<string, unknown>,
+      knowledge: knowledge as unknown as Json,
       silence: input.silence ? { ...current.silence, ...input.silence } : undefined,
       maxDurationS: input.max_duration_s,
       isActive: input.is_active,
@@ -190,16 +155,15 @@ export async function updateAgent(
     .where(and(eq(agents.orgId, orgId), eq(agents.id, agentId)))
     .returning();
   if (!row) throw notFound("Agent");
-  const agent = presentAgent(row);
-  await publishSnapshot(bus, orgId, agent, agent.id);
-  return agent;
+  await publishAgentSnapshot(deps, orgId, toAgent(row), row.id);
+  return presentAgent(row);
 }
 
-export async function deleteAgent(db: Database, bus: Bus, orgId: string, agentId: string): Promise<void> {
-  const deleted = await db
+export async function deleteAgent(deps: SnapshotDeps, orgId: string, agentId: string): Promise<void> {
+  const deleted = await deps.db
     .delete(agents)
     .where(and(eq(agents.orgId, orgId), eq(agents.id, agentId)))
     .returning({ id: agents.id });
   if (deleted.length === 0) throw notFound("Agent");
-  await publishSnapshot(bus, orgId, null, agentId);
+  await publishAgentSnapshot(deps, orgId, null, agentId);
 }

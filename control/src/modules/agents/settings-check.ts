@@ -1,0 +1,67 @@
+// What an agent may be set to, beyond its schema: provider credentials of its own org that fit
+// the provider, tenant URLs that pass the outbound URL guard, and no operator key sent to a URL
+// the tenant chose. Members may not change providers or tools.
+import { type Agent, CREDENTIAL_BLOCKS } from "@switchboard/shared/agent";
+import type { Config } from "@switchboard/shared/config";
+import { ApiError, forbidden } from "@switchboard/shared/errors";
+import type { Database } from "../../db/client.ts";
+import type { ApiKeyRole } from "../../db/schema.ts";
+import { checkCredentialFits, checkTenantUrl, credentialsById } from "../provider-credentials/service.ts";
+import { credentialIdsOf } from "./snapshot.ts";
+
+/** Fields only owner and admin keys may set: they decide where call data and keys go. */
+const PRIVILEGED_FIELDS = ["llm", "stt", "voice", "tools"] as const;
+
+export function checkMemberMayWrite(role: ApiKeyRole, input: Record<string, unknown>): void {
+  if (role !== "member") return;
+  const touched = PRIVILEGED_FIELDS.filter((field) => input[field] !== undefined);
+  if (touched.length > 0) {
+    throw forbidden(
+      `Only owner and admin keys may set an agent's ${touched.join(", ")}: providers, credentials and tools decide where call data goes.`,
+    );
+  }
+}
+
+function invalid(field: string, detail: string): ApiError {
+  return new ApiError(422, "validation_failed", detail, [{ field, message: detail }]);
+}
+
+/** Tenant URLs of the agent that differ from `previous` (unchanged ones were checked when set). */
+function changedUrls(agent: Agent, previous: Agent | null): Array<[string, string]> {
+  const urls: Array<[string, string]> = [];
+  const add = (field: string, url: string | null | undefined, before: string | null | undefined) => {
+    if (url && url !== before) urls.push([field, url]);
+  };
+  add("llm.base_url", agent.llm.base_url, previous?.llm.base_url);
+  add("llm.webhook_url", agent.llm.webhook_url, previous?.llm.webhook_url);
+  const previousToolUrls = new Set((previous?.tools ?? []).map((tool) => tool.url));
+  agent.tools.forEach((tool, index) => {
+    if (tool.type === "http" && tool.url && !previousToolUrls.has(tool.url))
+      urls.push([`tools.${index}.url`, tool.url]);
+  });
+  return urls;
+}
+
+export async function checkAgentSettings(
+  db: Database,
+  config: Pick<Config, "allowPrivateUrls">,
+  orgId: string,
+  agent: Agent,
+  previous: Agent | null,
+): Promise<void> {
+  if (agent.llm.provider === "custom" && !agent.llm.webhook_url) {
+    throw invalid("llm.webhook_url", "A custom LLM needs a webhook_url.");
+  }
+  if (agent.llm.provider === "openai" && agent.llm.base_url && !agent.llm.credential_id) {
+    throw invalid(
+      "llm.base_url",
+      "An llm.base_url needs an llm.credential_id of this organization: the platform's own key is never sent to a URL an agent chooses. Store your endpoint's key with POST /api/v1/provider-credentials (api_key may be empty).",
+    );
+  }
+  const credentials = await credentialsById(db, orgId, credentialIdsOf(agent));
+  for (const block of CREDENTIAL_BLOCKS) {
+    const id = agent[block].credential_id;
+    if (id) checkCredentialFits(block, agent[block].provider, credentials.get(id), id);
+  }
+  for (const [field, url] of changedUrls(agent, previous)) await checkTenantUrl(config, field, url);
+}

@@ -1,0 +1,73 @@
+// The agent as gateways run it: its public shape, its org, and the secrets its calls need
+// (the provider credentials it names and the org's signing secrets), still encrypted.
+import {
+  type Agent,
+  type AgentSnapshot,
+  CREDENTIAL_BLOCKS,
+  type PublishedCredential,
+} from "@switchboard/shared/agent";
+import type { Bus } from "@switchboard/shared/bus/contract";
+import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import type { Config } from "@switchboard/shared/config";
+import { eq } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { agents } from "../../db/schema.ts";
+import { signingSecretCiphertexts } from "../orgs/signing-secret.ts";
+import { credentialsById, publishedCredential } from "../provider-credentials/service.ts";
+import { toAgent } from "./present.ts";
+
+export interface SnapshotDeps {
+  db: Database;
+  bus: Bus;
+  config: Pick<Config, "secretKey" | "dataDir">;
+}
+
+export function credentialIdsOf(agent: Pick<Agent, "llm" | "stt" | "voice">): string[] {
+  const ids = CREDENTIAL_BLOCKS.map((block) => agent[block].credential_id).filter(
+    (id): id is string => typeof id === "string" && id.length > 0,
+  );
+  return [...new Set(ids)];
+}
+
+export async function agentSnapshot(deps: SnapshotDeps, orgId: string, agent: Agent): Promise<AgentSnapshot> {
+  const rows = await credentialsById(deps.db, orgId, credentialIdsOf(agent));
+  const credentials: Partial<Record<(typeof CREDENTIAL_BLOCKS)[number], PublishedCredential>> = {};
+  for (const block of CREDENTIAL_BLOCKS) {
+    const id = agent[block].credential_id;
+    const row = id ? rows.get(id) : undefined;
+    if (row) credentials[block] = publishedCredential(row);
+  }
+  return {
+    ...agent,
+    org_id: orgId,
+    runtime: {
+      credentials,
+      signing_secret_ciphertexts: await signingSecretCiphertexts(deps.db, deps.config, orgId),
+    },
+  };
+}
+
+/** Publishes (or, with null, withdraws) an agent for the gateways and drops their caches of it. */
+export async function publishAgentSnapshot(
+  deps: SnapshotDeps,
+  orgId: string,
+  agent: Agent | null,
+  agentId: string,
+): Promise<void> {
+  if (agent)
+    await deps.bus.hashSet(
+      Hashes.agentSnapshots,
+      agentId,
+      JSON.stringify(await agentSnapshot(deps, orgId, agent)),
+    );
+  else await deps.bus.hashDelete(Hashes.agentSnapshots, agentId);
+  await deps.bus.publish(Channels.agentInvalidated, agentId);
+  await deps.bus.publish(Channels.agentsChangedInOrg, orgId);
+}
+
+/** After an org-wide secret changes (signing secret rotation), every agent is published again. */
+export async function republishOrgAgents(deps: SnapshotDeps, orgId: string): Promise<number> {
+  const rows = await deps.db.select().from(agents).where(eq(agents.orgId, orgId));
+  for (const row of rows) await publishAgentSnapshot(deps, orgId, toAgent(row), row.id);
+  return rows.length;
+}

@@ -1,0 +1,191 @@
+import type { CredentialBlock, PublishedCredential } from "@switchboard/shared/agent";
+import type { Config } from "@switchboard/shared/config";
+import { ApiError, notFound } from "@switchboard/shared/errors";
+import { newId } from "@switchboard/shared/ids";
+import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
+import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { agents, type ProviderCredentialKind, providerCredentials } from "../../db/schema.ts";
+import type { PageRequest } from "../../http/pagination.ts";
+import type { CreateCredentialInput, CredentialResponse } from "./model.ts";
+
+export type CredentialRow = typeof providerCredentials.$inferSelect;
+type CredentialConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
+
+/** Kinds that speak the OpenAI REST API and so may name their own base URL. */
+const BASE_URL_KINDS: readonly ProviderCredentialKind[] = ["openai", "openai_compatible"];
+
+/** Which credential kinds each agent provider can use. */
+export const CREDENTIAL_KINDS_FOR: Record<string, readonly ProviderCredentialKind[]> = {
+  "llm:openai": ["openai", "openai_compatible"],
+  "stt:openai": ["openai", "openai_compatible"],
+  "stt:deepgram": ["deepgram"],
+  "voice:openai": ["openai", "openai_compatible"],
+  "voice:elevenlabs": ["elevenlabs"],
+};
+
+function invalid(field: string, detail: string, code = "validation_failed"): ApiError {
+  return new ApiError(422, code, detail, [{ field, message: detail }]);
+}
+
+/** A tenant-supplied URL checked by the outbound URL guard; a refusal is a 422 naming the field. */
+export async function checkTenantUrl(
+  config: Pick<Config, "allowPrivateUrls">,
+  field: string,
+  raw: string,
+): Promise<string> {
+  try {
+    return (await checkOutboundUrl(raw, { allowPrivate: config.allowPrivateUrls })).toString();
+  } catch (error) {
+    if (!(error instanceof UnsafeUrlError)) throw error;
+    throw invalid(field, `${field} ${error.message}`, "invalid_url");
+  }
+}
+
+function keyHint(apiKey: string): string | null {
+  if (!apiKey) return null;
+  return apiKey.length >= 16 ? `${apiKey.slice(0, 3)}...${apiKey.slice(-4)}` : "...";
+}
+
+export function presentCredential(row: CredentialRow): CredentialResponse {
+  return {
+    id: row.id,
+    provider: row.provider,
+    name: row.name,
+    base_url: row.baseUrl,
+    api_key_hint: row.apiKeyHint,
+    created_at: row.createdAt.toISOString(),
+  };
+}
+
+export async function createCredential(
+  db: Database,
+  config: CredentialConfig,
+  orgId: string,
+  input: CreateCredentialInput,
+): Promise<CredentialRow> {
+  const baseUrlInput = input.base_url?.trim() || null;
+  if (baseUrlInput && !BASE_URL_KINDS.includes(input.provider)) {
+    throw invalid(
+      "base_url",
+      `A ${input.provider} credential takes no base_url: it is used with the platform's ${input.provider} endpoint.`,
+    );
+  }
+  if (!baseUrlInput && input.provider === "openai_compatible") {
+    throw invalid("base_url", "An openai_compatible credential needs the endpoint's base_url.");
+  }
+  const baseUrl = baseUrlInput ? await checkTenantUrl(config, "base_url", baseUrlInput) : null;
+  const apiKey = input.api_key.trim();
+  const [row] = await db
+    .insert(providerCredentials)
+    .values({
+      id: newId("cred"),
+      orgId,
+      provider: input.provider,
+      name: input.name ?? input.provider,
+      baseUrl: baseUrl?.replace(/\/+$/, "") ?? null,
+      apiKeyCiphertext: apiKey ? encryptSecret(config, apiKey) : null,
+      apiKeyHint: keyHint(apiKey),
+    })
+    .returning();
+  return row!;
+}
+
+export async function listCredentials(
+  db: Database,
+  orgId: string,
+  page: PageRequest,
+): Promise<CredentialRow[]> {
+  const where = page.cursor
+    ? and(eq(providerCredentials.orgId, orgId), lt(providerCredentials.id, page.cursor))
+    : eq(providerCredentials.orgId, orgId);
+  return db
+    .select()
+    .from(providerCredentials)
+    .where(where)
+    .orderBy(desc(providerCredentials.id))
+    .limit(page.limit + 1)
+    .offset(page.offset);
+}
+
+export async function getCredentialRow(db: Database, orgId: string, id: string): Promise<CredentialRow> {
+  const [row] = await db
+    .select()
+    .from(providerCredentials)
+    .where(and(eq(providerCredentials.orgId, orgId), eq(providerCredentials.id, id)));
+  if (!row) throw notFound("Provider credential");
+  return row;
+}
+
+/** Refused with 409 while an agent names the credential: its calls would lose their key. */
+export async function deleteCredential(db: Database, orgId: string, id: string): Promise<void> {
+  await getCredentialRow(db, orgId, id);
+  const users = await db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(
+      and(
+        eq(agents.orgId, orgId),
+        or(
+          sql`${agents.llm}->>'credential_id' = ${id}`,
+          sql`${agents.stt}->>'credential_id' = ${id}`,
+          sql`${agents.voice}->>'credential_id' = ${id}`,
+        ),
+      ),
+    );
+  if (users.length > 0) {
+    throw new ApiError(
+      409,
+      "credential_in_use",
+      `The credential is used by ${users.length === 1 ? "agent" : "agents"} ${users.map((user) => user.id).join(", ")}; point them elsewhere first.`,
+    );
+  }
+  await db
+    .delete(providerCredentials)
+    .where(and(eq(providerCredentials.orgId, orgId), eq(providerCredentials.id, id)));
+}
+
+/** The org's credentials with these ids. */
+export async function credentialsById(
+  db: Database,
+  orgId: string,
+  ids: string[],
+): Promise<Map<string, CredentialRow>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db
+    .select()
+    .from(providerCredentials)
+    .where(and(eq(providerCredentials.orgId, orgId), inArray(providerCredentials.id, ids)));
+  return new Map(rows.map((row) => [row.id, row]));
+}
+
+/** What a gateway receives: the key stays encrypted until the call uses it. */
+export function publishedCredential(row: CredentialRow): PublishedCredential {
+  return {
+    id: row.id,
+    provider: row.provider,
+    base_url: row.baseUrl,
+    api_key_ciphertext: row.apiKeyCiphertext,
+  };
+}
+
+/** Checks that a provider block's credential exists in the org and fits its provider. */
+export function checkCredentialFits(
+  block: CredentialBlock,
+  provider: string,
+  credential: CredentialRow | undefined,
+  credentialId: string,
+): void {
+  const field = `${block}.credential_id`;
+  if (!credential)
+    throw invalid(field, `${field}: no provider credential ${credentialId} in this organization.`);
+  const kinds = CREDENTIAL_KINDS_FOR[`${block}:${provider}`];
+  if (!kinds) throw invalid(field, `${field}: the ${block} provider ${provider} takes no credential.`);
+  if (!kinds.includes(credential.provider)) {
+    throw invalid(
+      field,
+      `${field}: a ${credential.provider} credential does not fit the ${block} provider ${provider} (use ${kinds.join(" or ")}).`,
+    );
+  }
+}
