@@ -1,11 +1,8 @@
-// Fetches a knowledge URL: http(s) only, public addresses only (unless KNOWLEDGE_ALLOW_PRIVATE:
-// loopback, private networks and link-local cloud metadata would let a customer read the
-// operator's internal services), every redirect checked the same way, a total timeout, and
-// the body read no further than the size limit.
-import { lookup } from "node:dns/promises";
-import { isIP } from "node:net";
+// Fetches a knowledge URL through the outbound URL guard (http(s) only, public addresses only
+// unless ALLOW_PRIVATE_URLS, the connection pinned to the checked address), every redirect
+// checked the same way, a total timeout, and the body read no further than the size limit.
 import { ApiError } from "@switchboard/shared/errors";
-import ipaddr from "ipaddr.js";
+import { guardedFetch, type OutboundUrlPolicy, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import {
   type DocumentType,
   detectType,
@@ -29,39 +26,10 @@ function fetchProblem(detail: string): ApiError {
   return new ApiError(422, "url_fetch_failed", detail, [{ field: "url", message: detail }]);
 }
 
-export function parseKnowledgeUrl(raw: string): URL {
-  let url: URL;
-  try {
-    url = new URL(raw);
-  } catch {
-    throw urlProblem("The url is not a valid absolute URL.");
-  }
-  if (url.protocol !== "http:" && url.protocol !== "https:")
-    throw urlProblem("The url must use http or https.");
-  if (url.username || url.password) throw urlProblem("The url must not contain credentials.");
-  return url;
-}
-
-async function assertPublic(url: URL, allowPrivate: boolean): Promise<void> {
-  if (allowPrivate) return;
-  const host = url.hostname.replace(/^\[|\]$/g, "");
-  let addresses: string[];
-  if (isIP(host)) addresses = [host];
-  else {
-    try {
-      addresses = (await lookup(host, { all: true, verbatim: true })).map((entry) => entry.address);
-    } catch {
-      throw fetchProblem(`The host ${host} does not resolve.`);
-    }
-  }
-  for (const address of addresses) {
-    const range = ipaddr.process(address).range();
-    if (range !== "unicast") {
-      throw urlProblem(
-        `The url resolves to a ${range} address; only public addresses are allowed (KNOWLEDGE_ALLOW_PRIVATE).`,
-      );
-    }
-  }
+/** The guard's refusal as this module's problem: a host that does not resolve is a failed fetch. */
+function refusalProblem(error: UnsafeUrlError, redirected: boolean): ApiError {
+  const detail = `The url ${redirected ? "redirected to a URL that " : ""}${error.message}.`;
+  return error.code === "unresolvable" ? fetchProblem(detail) : urlProblem(detail);
 }
 
 async function readLimited(response: Response, maxBytes: number): Promise<Uint8Array> {
@@ -109,28 +77,38 @@ export async function fetchDocument(
   rawUrl: string,
   limits: FetchLimits,
 ): Promise<ExtractedDocument & { url: string }> {
-  let url = parseKnowledgeUrl(rawUrl);
+  const policy: OutboundUrlPolicy = { allowPrivate: limits.allowPrivate };
+  let target: string | URL = rawUrl;
   const signal = AbortSignal.timeout(limits.timeoutMs);
   for (let redirects = 0; ; redirects++) {
-    await assertPublic(url, limits.allowPrivate);
     let response: Response;
     try {
-      response = await fetch(url, {
-        redirect: "manual",
-        signal,
-        headers: { accept: "text/html, application/pdf, text/plain, text/markdown;q=0.9, */*;q=0.5" },
-      });
+      response = await guardedFetch(
+        target,
+        {
+          redirect: "manual",
+          signal,
+          headers: { accept: "text/html, application/pdf, text/plain, text/markdown;q=0.9, */*;q=0.5" },
+        },
+        policy,
+      );
     } catch (error) {
+      if (error instanceof UnsafeUrlError) throw refusalProblem(error, redirects > 0);
       if ((error as Error).name === "TimeoutError" || signal.aborted) {
         throw fetchProblem(`The url did not answer within ${limits.timeoutMs} ms.`);
       }
       throw fetchProblem(`The url could not be fetched: ${(error as Error).message}`);
     }
+    const url = new URL(response.url);
     if (response.status >= 300 && response.status < 400 && response.headers.has("location")) {
       await response.body?.cancel();
       if (redirects >= MAX_REDIRECTS)
         throw fetchProblem(`The url redirected more than ${MAX_REDIRECTS} times.`);
-      url = parseKnowledgeUrl(new URL(response.headers.get("location")!, url).toString());
+      try {
+        target = new URL(response.headers.get("location")!, url);
+      } catch {
+        throw fetchProblem("The url redirected to an invalid URL.");
+      }
       continue;
     }
     if (!response.ok) {

@@ -491,8 +491,20 @@ describe("every bad file, URL or body gets a clear error", () => {
       });
       expect(refused.status).toBe(422);
       expect(((await refused.json()) as Problem).detail).toContain("loopback");
-      for (const url of ["http://10.0.0.8/", "http://169.254.169.254/latest/meta-data", "http://[::1]/"]) {
-        expect((await strict.request("POST", "/api/v1/knowledge/url", { body: { url } })).status).toBe(422);
+      for (const url of [
+        "http://10.0.0.8/",
+        "http://169.254.169.254/latest/meta-data",
+        "http://[::1]/",
+        "http://[::ffff:127.0.0.1]/",
+        "http://100.64.0.1/",
+        `http://localhost:${pages.port}/article`,
+      ]) {
+        const problem = await expectProblem(
+          await strict.request("POST", "/api/v1/knowledge/url", { body: { url } }),
+          422,
+          "invalid_url",
+        );
+        expect(problem.detail).toEndWith("only public addresses are allowed (ALLOW_PRIVATE_URLS).");
       }
     } finally {
       await strict.close();

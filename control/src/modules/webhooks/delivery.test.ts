@@ -194,7 +194,7 @@ describe("webhook delivery worker", () => {
     await worker({ config: { ...h.ctx.config, allowPrivateUrls: false } }).runOnce();
     const refused = await delivery(refusedId!);
     expect(refused).toMatchObject({ status: "pending", attempts: 1 });
-    expect(refused.lastError).toContain("refused");
+    expect(refused.lastError).toStartWith("refused: resolves to 127.0.0.1, a loopback address");
     expect(receiver.received).toHaveLength(0);
   });
 

@@ -1,11 +1,11 @@
 import type { Config } from "@switchboard/shared/config";
+import { guardedFetch, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 import { parseRetryAfterMs, retryDelayMs } from "./backoff.ts";
 import { signatureHeader } from "./signing.ts";
-import { assertPublicTarget, UnsafeWebhookTarget } from "./ssrf.ts";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
@@ -53,31 +53,33 @@ async function post(
   const nowMs = options.now();
   const timestampS = Math.floor(nowMs / 1000);
   try {
-    const url = new URL(endpoint.url);
-    await assertPublicTarget(url, options.config.allowPrivateUrls);
-    const response = await fetch(url, {
-      method: "POST",
-      redirect: "manual",
-      signal: AbortSignal.timeout(options.timeoutMs),
-      headers: {
-        "content-type": "application/json",
-        "user-agent": "Switchboard-Webhooks/1.0",
-        "webhook-id": delivery.id,
-        "webhook-timestamp": String(timestampS),
-        "webhook-signature": signatureHeader(
-          signingSecrets(options, endpoint, nowMs),
-          delivery.id,
-          timestampS,
-          delivery.payload,
-        ),
+    const response = await guardedFetch(
+      endpoint.url,
+      {
+        method: "POST",
+        redirect: "manual",
+        signal: AbortSignal.timeout(options.timeoutMs),
+        headers: {
+          "content-type": "application/json",
+          "user-agent": "Switchboard-Webhooks/1.0",
+          "webhook-id": delivery.id,
+          "webhook-timestamp": String(timestampS),
+          "webhook-signature": signatureHeader(
+            signingSecrets(options, endpoint, nowMs),
+            delivery.id,
+            timestampS,
+            delivery.payload,
+          ),
+        },
+        body: delivery.payload,
       },
-      body: delivery.payload,
-    });
+      { allowPrivate: options.config.allowPrivateUrls },
+    );
     await response.body?.cancel();
     return { code: response.status, retryAfter: response.headers.get("retry-after"), error: null };
   } catch (error) {
     const message =
-      error instanceof UnsafeWebhookTarget
+      error instanceof UnsafeUrlError
         ? `refused: ${error.message}`
         : (error as Error).name === "TimeoutError"
           ? `timed out after ${options.timeoutMs} ms`

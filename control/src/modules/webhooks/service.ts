@@ -1,6 +1,7 @@
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, forbidden, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
+import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
@@ -18,7 +19,6 @@ import {
 import { eventPayload } from "./emit.ts";
 import type { CreateWebhookInput, DeliveryResponse, UpdateWebhookInput, WebhookResponse } from "./model.ts";
 import { generateWebhookSecret } from "./signing.ts";
-import { assertPublicTarget, UnsafeWebhookTarget } from "./ssrf.ts";
 
 type SecretConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
 
@@ -68,9 +68,9 @@ async function checkUrl(config: SecretConfig, raw: string): Promise<string> {
     ]);
   }
   try {
-    await assertPublicTarget(url, config.allowPrivateUrls);
+    await checkOutboundUrl(url, { allowPrivate: config.allowPrivateUrls });
   } catch (error) {
-    if (!(error instanceof UnsafeWebhookTarget)) throw error;
+    if (!(error instanceof UnsafeUrlError)) throw error;
     throw new ApiError(422, "webhook_url_not_allowed", `The webhook url ${error.message}.`, [
       { field: "url", message: error.message },
     ]);

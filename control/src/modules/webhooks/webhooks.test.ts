@@ -34,7 +34,7 @@ type Delivery = {
   response_code: number | null;
   latency_ms: number | null;
 };
-type Problem = { code: string; errors?: Array<{ field: string; message: string }> };
+type Problem = { code: string; detail: string; errors?: Array<{ field: string; message: string }> };
 
 async function createEndpoint(body: Record<string, unknown>, key = h.ownerKey) {
   return h.json<Endpoint & Problem>("POST", "/api/v1/webhooks", { key, body });
@@ -190,15 +190,31 @@ describe("webhook targets on private networks", () => {
       "http://[::1]:8080/hook",
       "http://localhost:3000/hook",
       "http://0.0.0.0/hook",
+      "http://100.64.0.1/hook",
+      "http://[::ffff:127.0.0.1]/hook",
+      "http://[::ffff:a00:1]/hook",
     ]) {
       const res = await strict.json<Problem>("POST", "/api/v1/webhooks", { body: { url } });
       expect(res.status).toBe(422);
       expect(res.body.code).toBe("webhook_url_not_allowed");
       expect(res.body.errors?.[0]?.field).toBe("url");
+      expect(res.body.detail).toEndWith("only public addresses are allowed (ALLOW_PRIVATE_URLS).");
     }
+    const credentials = await strict.json<Problem>("POST", "/api/v1/webhooks", {
+      body: { url: "https://user:pw@93.184.216.34/hook" },
+    });
+    expect(credentials.status).toBe(422);
+    expect(credentials.body.detail).toBe(
+      "The webhook url contains credentials (user:password@), which are not allowed.",
+    );
     const ok = await strict.json<Endpoint>("POST", "/api/v1/webhooks", {
       body: { url: "https://93.184.216.34/hook" },
     });
     expect(ok.status).toBe(201);
+    const moved = await strict.json<Problem>("PATCH", `/api/v1/webhooks/${ok.body.id}`, {
+      body: { url: "http://169.254.169.254/latest/meta-data" },
+    });
+    expect(moved.status).toBe(422);
+    expect(moved.body.detail).toContain("169.254.169.254, a link-local address (cloud metadata)");
   });
 });
