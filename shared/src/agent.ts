@@ -127,3 +127,8 @@ export interface AgentSnapshot extends Agent {
   org_id: string;
   runtime?: AgentRuntimeSecrets;
 }
+
+/** The runtime secrets of an agent read from a snapshot; absent on agents built elsewhere. */
+export function runtimeOf(agent: Agent): AgentRuntimeSecrets | undefined {
+  return (agent as Partial<AgentSnapshot>).runtime;
+}

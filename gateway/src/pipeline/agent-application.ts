@@ -16,13 +16,18 @@ import { SttProcessor } from "./processors/stt.ts";
 import { TtsProcessor } from "./processors/tts.ts";
 import { DEFAULT_VAD_OPTIONS, VadProcessor } from "./processors/vad.ts";
 import { buildFirstMessage, buildSystemPrompt } from "./prompt.ts";
+import type { ToolRequestOptions } from "./tools/http-tool.ts";
 import { ToolRegistry } from "./tools/registry.ts";
 
 export interface PipelineProviders {
   llm: LlmProvider;
   stt: SttProvider;
   tts: TtsProvider;
+  /** How HTTP tools reach the customer's servers; unset: public addresses only, unsigned. */
+  toolRequests?: ToolRequestOptions;
 }
+
+const PUBLIC_ONLY: ToolRequestOptions = { urlPolicy: { allowPrivate: false } };
 
 export interface AgentApplicationOptions {
   /** The agent's providers (with fallbacks), built by the provider layer from its settings. */
@@ -64,7 +69,7 @@ export class AgentApplication implements MediaApplication {
       },
       systemPrompt: buildSystemPrompt(call),
       firstMessage: buildFirstMessage(call),
-      tools: new ToolRegistry(agent.tools),
+      tools: new ToolRegistry(agent.tools, providers.toolRequests ?? PUBLIC_ONLY),
       audio: call.audio,
       control: call.control,
       reporter: call.reporter,

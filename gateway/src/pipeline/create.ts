@@ -1,9 +1,11 @@
+import { runtimeOf } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext } from "../calls/application.ts";
 import { type KnowledgeRetriever, knowledgeContextFor } from "../knowledge/retrieval.ts";
 import type { ProviderMetrics } from "../providers/base/metrics.ts";
 import { buildProviders } from "../providers/registry.ts";
+import { callTenant } from "../tenant/call-tenant.ts";
 import { loadVadEngine } from "../vad/load.ts";
 import { AgentApplication } from "./agent-application.ts";
 
@@ -34,11 +36,22 @@ export async function createAgentApplication(setup: AgentApplicationSetup): Prom
             signal,
           )
       : undefined,
-    providers: (agent, call) =>
-      buildProviders(setup.config, agent, {
-        metrics: setup.metrics,
-        // The custom-LLM webhook learns which call it is answering.
-        webhookExtraBody: { call_id: call.callId, metadata: call.metadata },
-      }),
+    providers: (agent, call) => {
+      const tenant = callTenant(
+        setup.config,
+        { callId: call.callId, agentId: agent.id, runtime: runtimeOf(agent) },
+        log,
+      );
+      return {
+        ...buildProviders(setup.config, agent, {
+          metrics: setup.metrics,
+          signer: tenant.signer,
+          logger: log.child({ call_id: call.callId }),
+          // The custom-LLM webhook learns which call it is answering.
+          webhookExtraBody: { call_id: call.callId, metadata: call.metadata },
+        }),
+        toolRequests: { urlPolicy: tenant.urlPolicy, signer: tenant.signer },
+      };
+    },
   });
 }

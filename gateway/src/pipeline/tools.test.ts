@@ -1,5 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import type { AgentTool } from "@switchboard/shared/agent";
+import { generateWebhookSecret } from "@switchboard/shared/secrets/webhook-signature";
+import { Webhook } from "standardwebhooks";
+import { requestSigner } from "../tenant/signed-requests.ts";
+import type { PipelineProviders } from "./agent-application.ts";
 import type { LlmStep } from "./testing/scripted-providers.ts";
 import { startTestCall, type TestCall } from "./testing/test-call.ts";
 
@@ -9,7 +13,13 @@ afterEach(async () => {
   call = null;
 });
 
-const received: { method: string; path: string; body: string; auth: string | null }[] = [];
+const received: {
+  method: string;
+  path: string;
+  body: string;
+  auth: string | null;
+  headers: Record<string, string>;
+}[] = [];
 let server: ReturnType<typeof Bun.serve>;
 beforeAll(() => {
   server = Bun.serve({
@@ -22,6 +32,7 @@ beforeAll(() => {
         path: url.pathname + url.search,
         body: await request.text(),
         auth: request.headers.get("authorization"),
+        headers: Object.fromEntries(request.headers),
       });
       if (url.pathname === "/slow") await Bun.sleep(2000);
       if (url.pathname === "/broken") return new Response("database down", { status: 500 });
@@ -51,8 +62,11 @@ const toolCall = (name: string, args: unknown, id = "call_1") => ({
   arguments: JSON.stringify(args),
 });
 
-async function askWithTools(tools: AgentTool[], steps: LlmStep[]) {
-  call = await startTestCall({ agent: { tools }, llm: steps, stt: ["please help"] });
+/** The tool server is on loopback, which only ALLOW_PRIVATE_URLS lets tools reach. */
+const LOOPBACK_ALLOWED: Partial<PipelineProviders> = { toolRequests: { urlPolicy: { allowPrivate: true } } };
+
+async function askWithTools(tools: AgentTool[], steps: LlmStep[], providers = LOOPBACK_ALLOWED) {
+  call = await startTestCall({ agent: { tools }, llm: steps, stt: ["please help"], providers });
   await call.speak(400);
   return call;
 }
@@ -113,7 +127,7 @@ describe("turn pipeline: tools", () => {
       [{ toolCalls: [toolCall("check_slots", { day: "monday" })] }, { tokens: ["Nine or eleven thirty."] }],
     );
     await call.untilReal(() => call.llm.requests.length === 2);
-    expect(received).toEqual([
+    expect(received).toMatchObject([
       { method: "POST", path: "/slots", body: JSON.stringify({ day: "monday" }), auth: "Bearer tool-secret" },
     ]);
     const messages = call.llm.requests[1]!.messages;
@@ -121,6 +135,45 @@ describe("turn pipeline: tools", () => {
     expect(JSON.parse(messages.at(-1)!.content!)).toEqual({ slots: ["9:00", "11:30"] });
     await call.until(() => call.agentTurns().length === 1);
     expect(call.agentTurns()[0]!.text).toBe("Nine or eleven thirty.");
+  });
+
+  test("an HTTP tool request is signed with the org's secret and names the call and agent", async () => {
+    received.length = 0;
+    const secret = generateWebhookSecret();
+    const signer = requestSigner({ callId: "call_signed", agentId: "agt_signed", secrets: [secret] });
+    const call = await askWithTools(
+      [http("/slots")],
+      [{ toolCalls: [toolCall("check_slots", { day: "monday" })] }, { tokens: ["Ok."] }],
+      { toolRequests: { urlPolicy: { allowPrivate: true }, signer } },
+    );
+    await call.untilReal(() => call.llm.requests.length === 2);
+    const [request] = received;
+    expect(request!.headers["x-switchboard-call-id"]).toBe("call_signed");
+    expect(request!.headers["x-switchboard-agent-id"]).toBe("agt_signed");
+    expect(() => new Webhook(secret).verify(request!.body, request!.headers)).not.toThrow();
+    expect(() => new Webhook(generateWebhookSecret()).verify(request!.body, request!.headers)).toThrow();
+  });
+
+  test("without ALLOW_PRIVATE_URLS a tool on loopback gets no request and the model hears why", async () => {
+    received.length = 0;
+    const call = await askWithTools(
+      [http("/slots"), { ...http("/slots"), name: "by_name", url: `http://localhost:${server.port}/slots` }],
+      [
+        {
+          toolCalls: [
+            toolCall("check_slots", { day: "monday" }, "call_a"),
+            toolCall("by_name", {}, "call_b"),
+          ],
+        },
+        { tokens: ["Sorry."] },
+      ],
+      { toolRequests: { urlPolicy: { allowPrivate: false } } },
+    );
+    await call.untilReal(() => call.llm.requests.length === 2);
+    const results = call.llm.requests[1]!.messages.filter((message) => message.role === "tool");
+    expect(results).toHaveLength(2);
+    for (const result of results) expect(JSON.parse(result.content!).error).toContain("not allowed");
+    expect(received).toEqual([]);
   });
 
   test("GET tools send the arguments as a query string", async () => {

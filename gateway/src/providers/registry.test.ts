@@ -2,8 +2,13 @@
 // (caller audio -> Deepgram -> LLM -> ElevenLabs) runs end to end against the stand-ins.
 import { afterAll, expect, test } from "bun:test";
 import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
-import { AGENT_DEFAULTS } from "@switchboard/shared/agent";
+import {
+  AGENT_DEFAULTS,
+  type AgentRuntimeSecrets,
+  type PublishedCredential,
+} from "@switchboard/shared/agent";
 import { loadConfig } from "@switchboard/shared/config";
+import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { type AgentProviderSettings, buildLlm, buildProviders, buildStt, buildTts } from "./registry.ts";
 import {
   collect,
@@ -21,7 +26,12 @@ const standIns: StandIns = startStandIns({
   deepgram: { utterances: ["I would like to book a table."], finalizationDelayMs: 10 },
   elevenlabs: { firstByteMs: 5 },
 });
-afterAll(() => standIns.stop());
+/** An org's own OpenAI-compatible endpoint: it answers only the org's key. */
+const tenantStandIns: StandIns = startStandIns({
+  apiKeys: { openai: "sk-tenant" },
+  llm: { firstTokenMs: 5 },
+});
+afterAll(() => Promise.all([standIns.stop(), tenantStandIns.stop()]));
 
 const config = loadConfig({
   OPENAI_BASE_URL: standIns.urls.openai,
@@ -30,7 +40,24 @@ const config = loadConfig({
   DEEPGRAM_API_KEY: "dg-env",
   ELEVENLABS_BASE_URL: standIns.urls.elevenlabs,
   ELEVENLABS_API_KEY: "xi-env",
+  // The stand-ins (the operator's and the org's) listen on loopback.
+  ALLOW_PRIVATE_URLS: "true",
+  SECRET_KEY: "registry-test-secret-key",
 });
+
+function withCredentials(credentials: AgentRuntimeSecrets["credentials"]) {
+  return { ...agent, runtime: { credentials, signing_secret_ciphertexts: [] } } as AgentProviderSettings;
+}
+
+function credential(
+  provider: PublishedCredential["provider"],
+  apiKey: string,
+  baseUrl: string | null = null,
+) {
+  return { id: "cred_test", provider, base_url: baseUrl, api_key_ciphertext: encryptSecret(config, apiKey) };
+}
+
+const hello = { model: "m", temperature: 0, messages: [{ role: "user" as const, content: "hi" }] };
 
 const agent: AgentProviderSettings = {
   llm: { ...AGENT_DEFAULTS.llm, provider: "openai" },
@@ -75,16 +102,55 @@ test("openai + deepgram + elevenlabs from the environment hold a conversation tu
   expect(providers.tts.name).toBe("elevenlabs>espeak");
 });
 
-test("llm.base_url on the agent overrides OPENAI_BASE_URL", async () => {
-  const wrongEnv = { ...config, openaiBaseUrl: "http://127.0.0.1:9/v1" };
-  const llm = buildLlm(wrongEnv, { ...agent, llm: { ...agent.llm, base_url: standIns.urls.openai } });
-  const events = await collect(
-    llm.stream(
-      { model: "m", temperature: 0, messages: [{ role: "user", content: "hi" }] },
-      new AbortController().signal,
-    ),
-  );
+test("an llm.base_url without a credential never gets the operator's key", () => {
+  let thrown: unknown;
+  try {
+    buildLlm(config, { ...agent, llm: { ...agent.llm, base_url: tenantStandIns.urls.openai } });
+  } catch (error) {
+    thrown = error;
+  }
+  expect(thrown).toBeInstanceOf(ProviderError);
+  expect((thrown as ProviderError).retryable).toBe(false);
+});
+
+test("the org's credential brings its own key to its own base URL", async () => {
+  const own = withCredentials({
+    llm: credential("openai_compatible", "sk-tenant", tenantStandIns.urls.openai),
+  });
+  const events = await collect(buildLlm(config, own).stream(hello, new AbortController().signal));
   expect(events.at(-1)?.type).toBe("done");
+  expect(tenantStandIns.state.of("chat").completed).toBe(1);
+  // The same endpoint with the operator's key is refused: the credential's key is what made it work.
+  const operatorKeyed = withCredentials({
+    llm: credential("openai_compatible", "sk-env", tenantStandIns.urls.openai),
+  });
+  const refused = await expectRejection(
+    collect(buildLlm(config, operatorKeyed).stream(hello, new AbortController().signal)),
+  );
+  expect((refused as ProviderError).status).toBe(401);
+});
+
+test("a credential without a base URL uses the operator's endpoint with the org's key", async () => {
+  const wrongKey = withCredentials({ stt: credential("deepgram", "dg-not-the-operators") });
+  const stt = buildStt(config, wrongKey);
+  // The stand-in takes only the operator's key, so the org's key being sent shows as a refusal.
+  const error = await expectRejection(openRecorded(stt, agent.stt.model));
+  expect(error).toBeInstanceOf(ProviderError);
+  expect((error as ProviderError).status).toBe(401);
+});
+
+test("a tenant base URL on loopback is refused without ALLOW_PRIVATE_URLS, before any request", async () => {
+  const strict = { ...config, allowPrivateUrls: false };
+  const before = tenantStandIns.state.of("chat").requests;
+  const own = withCredentials({
+    llm: credential("openai_compatible", "sk-tenant", tenantStandIns.urls.openai),
+  });
+  const error = await expectRejection(
+    collect(buildLlm(strict, own).stream(hello, new AbortController().signal)),
+  );
+  expect((error as ProviderError).retryable).toBe(false);
+  expect(error.message).toContain("loopback");
+  expect(tenantStandIns.state.of("chat").requests).toBe(before);
 });
 
 test("custom LLM needs a webhook_url; with one it posts there", async () => {

@@ -1,9 +1,15 @@
 // Builds an agent's providers from the gateway config and the agent's settings: each adapter
 // wrapped once in its family base (retries, timeouts, metrics), remote TTS backed by local
-// espeak-ng, and per-agent overrides (llm.base_url, llm.webhook_url) over the environment.
+// espeak-ng. Keys and endpoints: the operator's own from the environment, or the org's
+// credentials named by the agent (tenant/connections.ts); the custom LLM webhook is the
+// tenant's URL, guarded and signed.
 import { join } from "node:path";
-import type { Agent } from "@switchboard/shared/agent";
+import { type Agent, runtimeOf } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
+import type { Logger } from "@switchboard/shared/logger";
+import { guardedFetch, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
+import { connectionFor, type ProviderConnection } from "../tenant/connections.ts";
+import type { RequestSigner } from "../tenant/signed-requests.ts";
 import { withLlmBase } from "./base/llm.ts";
 import type { ProviderMetrics } from "./base/metrics.ts";
 import type { RetryPolicy } from "./base/policy.ts";
@@ -34,8 +40,11 @@ export type ProviderConfig = Pick<
   | "whisperModel"
   | "modelsDir"
   | "dataDir"
+  | "secretKey"
+  | "allowPrivateUrls"
 >;
 
+/** The settings providers are built from; a snapshot's runtime secrets ride along (runtimeOf). */
 export type AgentProviderSettings = Pick<Agent, "llm" | "stt" | "voice" | "endpointing">;
 
 export interface AgentProviders {
@@ -51,6 +60,36 @@ export interface RegistryOptions {
   webhookExtraBody?: Record<string, unknown>;
   /** Voice used when remote TTS fails over to espeak-ng. */
   espeakFallbackVoice?: string;
+  /** Signs custom-LLM requests with the org's secret and names the call. */
+  signer?: RequestSigner;
+  /** Where the custom LLM reports a webhook_url the outbound guard refused. */
+  logger?: Logger;
+}
+
+type Block = "llm" | "stt" | "voice";
+
+/** The endpoint and key a block uses, with the guard in front of a tenant's own base URL. */
+function connection(
+  config: ProviderConfig,
+  agent: AgentProviderSettings,
+  block: Block,
+  provider: string,
+  operator: { baseUrl: string; apiKey: string | null },
+  agentBaseUrl: string | null = null,
+): ProviderConnection & { fetch?: (url: string, init: RequestInit) => Promise<Response> } {
+  const credential = runtimeOf(agent as Agent)?.credentials[block];
+  const resolved = connectionFor(provider, operator, credential, config, agentBaseUrl);
+  if (!resolved.tenantUrl) return resolved;
+  const policy = { allowPrivate: config.allowPrivateUrls };
+  return {
+    ...resolved,
+    fetch: (url, init) =>
+      guardedFetch(url, init, policy).catch((error: unknown) => {
+        if (error instanceof UnsafeUrlError)
+          throw new ProviderError(provider, `base_url refused: ${error.message}`, false);
+        throw error;
+      }),
+  };
 }
 
 export function buildLlm(
@@ -65,13 +104,25 @@ export function buildLlm(
     return withLlmBase(
       new CustomLlm({
         webhookUrl: agent.llm.webhook_url,
+        urlPolicy: { allowPrivate: config.allowPrivateUrls },
+        logger: options.logger ?? null,
+        ...(options.signer ? { signer: options.signer } : {}),
         ...(options.webhookExtraBody ? { extraBody: options.webhookExtraBody } : {}),
       }),
       base,
     );
   }
   return withLlmBase(
-    new OpenAiLlm({ baseUrl: agent.llm.base_url || config.openaiBaseUrl, apiKey: config.openaiApiKey }),
+    new OpenAiLlm(
+      connection(
+        config,
+        agent,
+        "llm",
+        "openai",
+        { baseUrl: config.openaiBaseUrl, apiKey: config.openaiApiKey },
+        agent.llm.base_url ?? null,
+      ),
+    ),
     base,
   );
 }
@@ -86,14 +137,24 @@ export function buildStt(
     case "deepgram":
       return withSttBase(
         new DeepgramStt({
-          baseUrl: config.deepgramBaseUrl,
-          apiKey: config.deepgramApiKey,
+          ...connection(config, agent, "stt", "deepgram", {
+            baseUrl: config.deepgramBaseUrl,
+            apiKey: config.deepgramApiKey,
+          }),
           endpointingMs: agent.endpointing.silence_ms,
         }),
         base,
       );
     case "openai":
-      return withSttBase(new OpenAiStt({ baseUrl: config.openaiBaseUrl, apiKey: config.openaiApiKey }), base);
+      return withSttBase(
+        new OpenAiStt(
+          connection(config, agent, "stt", "openai", {
+            baseUrl: config.openaiBaseUrl,
+            apiKey: config.openaiApiKey,
+          }),
+        ),
+        base,
+      );
     case "whisper":
       return withSttBase(
         new WhisperStt({
@@ -123,15 +184,19 @@ export function buildTts(
       return withTtsBase(new FliteTts(), base);
     case "openai":
       remote = new OpenAiTts({
-        baseUrl: config.openaiBaseUrl,
-        apiKey: config.openaiApiKey,
+        ...connection(config, agent, "voice", "openai", {
+          baseUrl: config.openaiBaseUrl,
+          apiKey: config.openaiApiKey,
+        }),
         model: config.openaiTtsModel,
       });
       break;
     case "elevenlabs":
       remote = new ElevenLabsTts({
-        baseUrl: config.elevenlabsBaseUrl,
-        apiKey: config.elevenlabsApiKey,
+        ...connection(config, agent, "voice", "elevenlabs", {
+          baseUrl: config.elevenlabsBaseUrl,
+          apiKey: config.elevenlabsApiKey,
+        }),
         modelId: config.elevenlabsModelId,
       });
       break;

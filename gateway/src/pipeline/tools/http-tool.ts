@@ -1,5 +1,13 @@
 import type { AgentTool } from "@switchboard/shared/agent";
+import { guardedFetch, type OutboundUrlPolicy, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
+import type { RequestSigner } from "../../tenant/signed-requests.ts";
 import { jsonResult, type PipelineTool } from "./types.ts";
+
+/** How requests leave for the customer's tool servers: through the URL guard, signed. */
+export interface ToolRequestOptions {
+  urlPolicy: OutboundUrlPolicy;
+  signer?: RequestSigner;
+}
 
 const DEFAULT_TIMEOUT_MS = 10_000;
 /** Longer responses are cut: the model only needs the gist and tokens cost latency. */
@@ -10,7 +18,7 @@ const MAX_RESULT_CHARS = 8_000;
  * DELETE, JSON body otherwise); the response body, a status error or a timeout goes back to
  * the model as the tool result.
  */
-export function httpTool(tool: AgentTool): PipelineTool {
+export function httpTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool {
   if (!tool.name || !tool.url) throw new Error("an http tool needs a name and a url");
   const name = tool.name;
   const url = tool.url;
@@ -32,14 +40,23 @@ export function httpTool(tool: AgentTool): PipelineTool {
       }
       const timeout = AbortSignal.timeout(timeoutMs);
       const startedAt = performance.now();
+      const requestBody = withBody ? JSON.stringify(args) : "";
       try {
-        const response = await fetch(target, {
-          method,
-          headers: { ...(withBody ? { "content-type": "application/json" } : {}), ...tool.headers },
-          body: withBody ? JSON.stringify(args) : undefined,
-          signal: AbortSignal.any([context.signal, timeout]),
-          redirect: "manual",
-        });
+        const response = await guardedFetch(
+          target,
+          {
+            method,
+            headers: {
+              ...(withBody ? { "content-type": "application/json" } : {}),
+              ...tool.headers,
+              ...requests.signer?.headers(requestBody),
+            },
+            body: withBody ? requestBody : undefined,
+            signal: AbortSignal.any([context.signal, timeout]),
+            redirect: "manual",
+          },
+          requests.urlPolicy,
+        );
         const body = (await response.text()).slice(0, MAX_RESULT_CHARS);
         context.logger?.info(
           { tool: name, status: response.status, durationMs: Math.round(performance.now() - startedAt) },
@@ -53,6 +70,13 @@ export function httpTool(tool: AgentTool): PipelineTool {
           return jsonResult({ error: `timed out after ${timeoutMs} ms` });
         }
         if (context.signal.aborted) throw error;
+        if (error instanceof UnsafeUrlError) {
+          context.logger?.warn(
+            { tool: name, reason: error.message },
+            "http tool url refused by the outbound guard",
+          );
+          return jsonResult({ error: `the tool's url is not allowed: ${error.message}` });
+        }
         context.logger?.warn({ tool: name, err: error }, "http tool failed");
         return jsonResult({ error: `request failed: ${(error as Error).message}` });
       }

@@ -1,7 +1,7 @@
 import type { AgentTool } from "@switchboard/shared/agent";
 import type { ToolCall, ToolDefinition } from "../../providers/types.ts";
 import { endCallTool } from "./end-call.ts";
-import { httpTool } from "./http-tool.ts";
+import { httpTool, type ToolRequestOptions } from "./http-tool.ts";
 import { sendDtmfTool } from "./send-dtmf.ts";
 import { transferCallTool } from "./transfer-call.ts";
 import { jsonResult, type PipelineTool, type ToolContext, type ToolResult } from "./types.ts";
@@ -10,9 +10,9 @@ import { jsonResult, type PipelineTool, type ToolContext, type ToolResult } from
 export class ToolRegistry {
   private readonly tools = new Map<string, PipelineTool>();
 
-  constructor(agentTools: AgentTool[]) {
+  constructor(agentTools: AgentTool[], requests: ToolRequestOptions) {
     for (const agentTool of agentTools) {
-      const tool = createTool(agentTool);
+      const tool = createTool(agentTool, requests);
       this.tools.set(tool.definition.name, tool);
     }
   }
@@ -38,7 +38,7 @@ export class ToolRegistry {
   }
 }
 
-function createTool(tool: AgentTool): PipelineTool {
+function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool {
   switch (tool.type) {
     case "end_call":
       return endCallTool(tool);
@@ -47,6 +47,6 @@ function createTool(tool: AgentTool): PipelineTool {
     case "send_dtmf":
       return sendDtmfTool(tool);
     case "http":
-      return httpTool(tool);
+      return httpTool(tool, requests);
   }
 }

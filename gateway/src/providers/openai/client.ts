@@ -5,6 +5,8 @@ import { responseError, timeoutError } from "../base/errors.ts";
 export interface OpenAiConnection {
   baseUrl: string;
   apiKey: string | null;
+  /** A tenant-supplied base URL is reached through the outbound URL guard (tenant/connections.ts). */
+  fetch?: (url: string, init: RequestInit) => Promise<Response>;
 }
 
 /** Time allowed until the response headers; a streamed body is then paced by the bases. */
@@ -38,7 +40,8 @@ export async function openAiPost(
     OPENAI_RESPONSE_TIMEOUT_MS,
   );
   try {
-    const response = await fetch(`${connection.baseUrl.replace(/\/+$/, "")}${path}`, {
+    const send = connection.fetch ?? fetch;
+    const response = await send(`${connection.baseUrl.replace(/\/+$/, "")}${path}`, {
       method: "POST",
       headers,
       body: payload,
