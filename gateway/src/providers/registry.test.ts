@@ -149,7 +149,7 @@ test("a tenant base URL on loopback is refused without ALLOW_PRIVATE_URLS, befor
     collect(buildLlm(strict, own).stream(hello, new AbortController().signal)),
   );
   expect((error as ProviderError).retryable).toBe(false);
-  expect(error.message).toContain("loopback");
+  expect((error as Error).message).toContain("loopback");
   expect(tenantStandIns.state.of("chat").requests).toBe(before);
 });
 

@@ -1,11 +1,11 @@
 import type { Config } from "@switchboard/shared/config";
 import { guardedFetch, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { signatureHeader } from "@switchboard/shared/secrets/webhook-signature";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 import { parseRetryAfterMs, retryDelayMs } from "./backoff.ts";
-import { signatureHeader } from "./signing.ts";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
 export type DeliveryRow = typeof webhookDeliveries.$inferSelect;

@@ -3,6 +3,7 @@ import { ApiError, forbidden, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
 import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { generateWebhookSecret } from "@switchboard/shared/secrets/webhook-signature";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
@@ -18,7 +19,6 @@ import {
 } from "./delivery.ts";
 import { eventPayload } from "./emit.ts";
 import type { CreateWebhookInput, DeliveryResponse, UpdateWebhookInput, WebhookResponse } from "./model.ts";
-import { generateWebhookSecret } from "./signing.ts";
 
 type SecretConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
 
