@@ -1,11 +1,14 @@
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import type { AgentTool } from "@switchboard/shared/agent";
 import { generateWebhookSecret } from "@switchboard/shared/secrets/webhook-signature";
+import { captureLogs } from "@switchboard/shared/testing/log-capture";
 import { Webhook } from "standardwebhooks";
 import { requestSigner } from "../tenant/signed-requests.ts";
 import type { PipelineProviders } from "./agent-application.ts";
 import type { LlmStep } from "./testing/scripted-providers.ts";
 import { startTestCall, type TestCall } from "./testing/test-call.ts";
+import { httpTool } from "./tools/http-tool.ts";
+import type { ToolContext } from "./tools/types.ts";
 
 let call: TestCall | null = null;
 afterEach(async () => {
@@ -174,6 +177,24 @@ describe("turn pipeline: tools", () => {
     expect(results).toHaveLength(2);
     for (const result of results) expect(JSON.parse(result.content!).error).toContain("not allowed");
     expect(received).toEqual([]);
+  });
+
+  test("a refused tool URL is logged as a warning with the reason, never the URL or its query", async () => {
+    received.length = 0;
+    const { logger, lines, entries } = captureLogs("warn");
+    const tool = httpTool(
+      { ...http("/slots", { method: "GET" }), url: `http://127.0.0.1:${server.port}/slots?key=tool-secret` },
+      { urlPolicy: { allowPrivate: false } },
+    );
+    // An http tool uses only the signal and the logger of its context.
+    const context = { signal: new AbortController().signal, logger } as unknown as ToolContext;
+    const result = JSON.parse((await tool.execute({ day: "monday" }, context)).content);
+    expect(result.error).toContain("resolves to 127.0.0.1, a loopback address");
+    expect(received).toEqual([]);
+    expect(entries()).toMatchObject([{ level: 40, tool: "check_slots" }]);
+    expect(entries()[0]!.reason).toStartWith("resolves to 127.0.0.1, a loopback address");
+    expect(lines.join("")).not.toContain("tool-secret");
+    expect(lines.join("")).not.toContain("monday");
   });
 
   test("GET tools send the arguments as a query string", async () => {

@@ -34,7 +34,15 @@ afterAll(() => standIns.stop());
 
 const adapters: Array<{ name: string; make: () => LlmProvider }> = [
   { name: "openai", make: () => new OpenAiLlm({ baseUrl: standIns.urls.openai, apiKey: "sk-test" }) },
-  { name: "custom", make: () => new CustomLlm({ webhookUrl: `${standIns.urls.openai}/chat/completions` }) },
+  {
+    name: "custom",
+    // The stand-in is on loopback: reachable only with ALLOW_PRIVATE_URLS.
+    make: () =>
+      new CustomLlm({
+        webhookUrl: `${standIns.urls.openai}/chat/completions`,
+        urlPolicy: { allowPrivate: true },
+      }),
+  },
 ];
 
 const request = (text: string): LlmRequest => ({

@@ -102,7 +102,15 @@ await measure("LLM openai first token", SCRIPTED_MS, llmFirstToken(withLlmBase(n
 await measure(
   "LLM custom webhook first token",
   SCRIPTED_MS,
-  llmFirstToken(withLlmBase(new CustomLlm({ webhookUrl: `${standIns.urls.openai}/chat/completions` }))),
+  llmFirstToken(
+    withLlmBase(
+      // The stand-in is on loopback: reachable only with ALLOW_PRIVATE_URLS.
+      new CustomLlm({
+        webhookUrl: `${standIns.urls.openai}/chat/completions`,
+        urlPolicy: { allowPrivate: true },
+      }),
+    ),
+  ),
 );
 await measure(
   "TTS openai first chunk (24->16k)",

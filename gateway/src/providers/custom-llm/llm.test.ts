@@ -1,6 +1,7 @@
 // The webhook mode of seed 001 against a loopback server that answers exactly as the seed
 // shows: bare `data: {"choices":[{"delta":{"content":"..."}}]}` lines, then `data: [DONE]`.
 import { afterAll, expect, test } from "bun:test";
+import { captureLogs } from "@switchboard/shared/testing/log-capture";
 import { withLlmBase } from "../base/llm.ts";
 import { collect, expectRejection } from "../test-support.ts";
 import { ProviderError } from "../types.ts";
@@ -42,6 +43,8 @@ const webhook = Bun.serve({
 afterAll(() => webhook.stop(true));
 
 const base = `http://127.0.0.1:${webhook.port}`;
+/** The webhook server is on loopback: reachable only with ALLOW_PRIVATE_URLS. */
+const loopbackAllowed = { allowPrivate: true };
 const request = {
   model: "custom",
   temperature: 0.7,
@@ -54,6 +57,7 @@ const request = {
 test("posts a chat-completions body with stream: true and speaks the SSE chunks", async () => {
   const llm = new CustomLlm({
     webhookUrl: `${base}/voice`,
+    urlPolicy: loopbackAllowed,
     headers: { "x-switchboard-secret": "s3cret" },
     extraBody: { call: { id: "call_1" } },
   });
@@ -77,7 +81,7 @@ test("posts a chat-completions body with stream: true and speaks the SSE chunks"
 test("a chunk that is not JSON is a final error", async () => {
   const error = await expectRejection(
     collect(
-      withLlmBase(new CustomLlm({ webhookUrl: `${base}/broken` })).stream(
+      withLlmBase(new CustomLlm({ webhookUrl: `${base}/broken`, urlPolicy: loopbackAllowed })).stream(
         request,
         new AbortController().signal,
       ),
@@ -91,10 +95,9 @@ test("a 403 from the webhook is final", async () => {
   const before = received.length;
   const error = await expectRejection(
     collect(
-      withLlmBase(new CustomLlm({ webhookUrl: `${base}/forbidden` }), { policy: { baseDelayMs: 1 } }).stream(
-        request,
-        new AbortController().signal,
-      ),
+      withLlmBase(new CustomLlm({ webhookUrl: `${base}/forbidden`, urlPolicy: loopbackAllowed }), {
+        policy: { baseDelayMs: 1 },
+      }).stream(request, new AbortController().signal),
     ),
   );
   expect((error as ProviderError).status).toBe(403);
@@ -108,11 +111,32 @@ test("an unreachable webhook is retryable", async () => {
   await closed.stop(true);
   const error = await expectRejection(
     collect(
-      withLlmBase(new CustomLlm({ webhookUrl: url }), { policy: { baseDelayMs: 1, maxAttempts: 2 } }).stream(
-        request,
-        new AbortController().signal,
-      ),
+      withLlmBase(new CustomLlm({ webhookUrl: url, urlPolicy: loopbackAllowed }), {
+        policy: { baseDelayMs: 1, maxAttempts: 2 },
+      }).stream(request, new AbortController().signal),
     ),
   );
   expect((error as ProviderError).retryable).toBe(true);
+});
+
+test("without ALLOW_PRIVATE_URLS a webhook on localhost gets no request: a final error and a warning", async () => {
+  const before = received.length;
+  const { logger, lines } = captureLogs("warn");
+  const llm = new CustomLlm({
+    webhookUrl: `http://localhost:${webhook.port}/voice?token=tenant-secret`,
+    urlPolicy: { allowPrivate: false },
+    logger,
+  });
+  const error = await expectRejection(
+    collect(withLlmBase(llm, { policy: { baseDelayMs: 1 } }).stream(request, new AbortController().signal)),
+  );
+  expect(error).toBeInstanceOf(ProviderError);
+  expect((error as ProviderError).retryable).toBe(false);
+  expect((error as ProviderError).message).toContain("resolves to 127.0.0.1, a loopback address");
+  expect(received.length).toBe(before);
+  expect(lines).toHaveLength(1);
+  const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+  expect(line).toMatchObject({ level: 40, provider: "custom", code: "not_public" });
+  expect(line.reason).toStartWith("resolves to 127.0.0.1, a loopback address");
+  expect(lines[0]).not.toContain("tenant-secret");
 });

@@ -50,7 +50,13 @@ describe("FallbackLlm", () => {
     new FallbackLlm(
       [
         withLlmBase(new OpenAiLlm({ baseUrl: standIns.urls.openai, apiKey: "k" }), once),
-        withLlmBase(new CustomLlm({ webhookUrl: `${standIns.urls.openai}/chat/completions` }), once),
+        withLlmBase(
+          new CustomLlm({
+            webhookUrl: `${standIns.urls.openai}/chat/completions`,
+            urlPolicy: { allowPrivate: true },
+          }),
+          once,
+        ),
       ],
       (from, to) => switches.push(`${from}>${to}`),
     );
