@@ -6,6 +6,7 @@ import type { Bus, Unsubscribe } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { NumberRoute } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
+import { publishedRates, type Rates } from "@switchboard/shared/rates";
 import { CidrSet } from "../sip/security.ts";
 import type { TrunkSnapshot } from "./trunk.ts";
 
@@ -98,6 +99,11 @@ export class CallDirectory {
   async callLimit(orgId: string, fallback: number): Promise<number> {
     const value = Number(await this.bus.hashGet(Hashes.orgCallLimits, orgId));
     return Number.isInteger(value) && value > 0 ? value : fallback;
+  }
+
+  /** The org's prices as control published them, else the gateway's configured `defaults`. */
+  async rates(orgId: string, defaults: Rates): Promise<Rates> {
+    return publishedRates(defaults, await this.bus.hashGet(Hashes.orgRates, orgId));
   }
 
   /** The org's balance in cents; null when control has not published one. */

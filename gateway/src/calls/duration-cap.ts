@@ -1,20 +1,12 @@
-import type { Config } from "@switchboard/shared/config";
-import type { CallDirection } from "@switchboard/shared/events";
+// The org's per-minute rate comes from CallDirectory.rates: what control publishes, resolved
+// by the same rule control bills with.
+export { centsPerMinuteFor } from "@switchboard/shared/rates";
 
 export interface DurationCap {
   /** Seconds after answer when the call is ended; null: no limit. */
   seconds: number | null;
   /** The hangup cause when the cap is reached. */
   cause: "max_duration" | "credits_exhausted";
-}
-
-export function centsPerMinuteFor(
-  config: Pick<Config, "inboundCentsPerMinute" | "outboundCentsPerMinute" | "webCentsPerMinute">,
-  direction: CallDirection,
-): number {
-  if (direction === "outbound") return config.outboundCentsPerMinute;
-  if (direction === "web") return config.webCentsPerMinute;
-  return config.inboundCentsPerMinute;
 }
 
 /**

@@ -104,7 +104,7 @@ export class SipCall implements RegisteredCall, CallControl {
     const cap = durationCap(
       init.agent.max_duration_s,
       await deps.directory.balanceCents(this.orgId),
-      centsPerMinuteFor(deps.config, init.direction),
+      centsPerMinuteFor(await deps.directory.rates(this.orgId, deps.config), init.direction),
     );
     if (cap.seconds !== null) {
       this.maxDurationTimer = setTimeout(() => {

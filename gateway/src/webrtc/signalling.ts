@@ -13,6 +13,7 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
+import { publishedRates } from "@switchboard/shared/rates";
 import type { MediaApplication } from "../calls/application.ts";
 import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
 import { type RecordingPublisher, recordingPublisher } from "../calls/recording-upload.ts";
@@ -196,7 +197,7 @@ export class WebRtcService {
         durationCap: durationCap(
           agent.max_duration_s,
           balance === null ? null : Number(balance),
-          centsPerMinuteFor(config, "web"),
+          centsPerMinuteFor(publishedRates(config, await bus.hashGet(Hashes.orgRates, claims.orgId)), "web"),
         ),
       },
     );

@@ -34,6 +34,8 @@ export const Hashes = {
   trunks: "trunks",
   /** org id -> its concurrent-call cap (decimal); gateways fall back to SIP_MAX_CALLS_PER_ORG. */
   orgCallLimits: "orgs:call-limits",
+  /** org id -> JSON RatesView (shared/src/rates.ts), the org's effective prices; gateways fall back to their config. */
+  orgRates: "orgs:rates",
   /** gateway id -> JSON GatewayHeartbeat (shared/src/heartbeat.ts); control ends calls of silent gateways. */
   gatewayHeartbeats: "gateways:heartbeats",
 } as const;
