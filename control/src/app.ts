@@ -12,6 +12,7 @@ import { apiKeysModule } from "./modules/api-keys/routes.ts";
 import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
+import { orgModule } from "./modules/orgs/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
@@ -71,7 +72,8 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
-        .use(analyticsModule(ctx)),
+        .use(analyticsModule(ctx))
+        .use(orgModule(ctx)),
     );
 }
 

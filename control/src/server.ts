@@ -10,7 +10,7 @@ import { Authenticator } from "./http/auth.ts";
 import { Idempotency } from "./http/idempotency.ts";
 import { startCallsBackground } from "./modules/calls/background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
-import { ensureInitialOwnerKey, publishCallLimits } from "./modules/orgs/service.ts";
+import { ensureInitialOwnerKey, publishCallLimits, publishOrgRates } from "./modules/orgs/service.ts";
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 
@@ -45,6 +45,7 @@ export async function startControl(options: {
   const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
   const initial = await ensureInitialOwnerKey(database.db, config.initApiKey);
   await publishCallLimits(database.db, bus);
+  await publishOrgRates(database.db, bus, config);
   const billing = await startBillingBackground(ctx);
   const callsBackground = startCallsBackground(ctx);
   const knowledge = await startKnowledgeBackground(ctx);

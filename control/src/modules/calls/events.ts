@@ -13,6 +13,7 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
 import { publishBalance } from "../credits/ledger.ts";
+import { orgRates } from "../orgs/service.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { callCostCents, chargeCall, type RatesConfig } from "./billing.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
@@ -177,11 +178,12 @@ async function applyInTransaction(
     case "call.ended": {
       if (isTerminal(row.status)) break;
       const durationS = Math.max(0, Number(event.duration_s) || 0);
+      const rates = await orgRates(tx, deps.config, row.orgId);
       const chargedCents = await chargeCall(
         tx,
         deps.config,
         row,
-        callCostCents(deps.config, row.direction, durationS),
+        callCostCents(rates, row.direction, durationS),
       );
       charged = chargedCents > 0;
       const [updated] = await tx

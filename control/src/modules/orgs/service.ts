@@ -1,10 +1,14 @@
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Hashes } from "@switchboard/shared/bus/topics";
-import { newId } from "@switchboard/shared/ids";
-import { asc } from "drizzle-orm";
+import { notFound } from "@switchboard/shared/errors";
+import { hasPrefix, newId } from "@switchboard/shared/ids";
+import { effectiveRates, type Rates, ratesView } from "@switchboard/shared/rates";
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { orgs } from "../../db/schema.ts";
 import { countKeys, insertKey } from "../api-keys/service.ts";
+import { getBalanceCents } from "../credits/ledger.ts";
+import { type OrgResponse, presentOrg } from "./model.ts";
 
 export type OrgRow = typeof orgs.$inferSelect;
 
@@ -14,6 +18,26 @@ export async function createOrg(db: Database, name: string): Promise<OrgRow> {
     .values({ id: newId("org"), name })
     .returning();
   return row!;
+}
+
+/** The org, or 404 (also for an id that is not an org id at all). */
+export async function getOrgRow(db: Database, orgId: string): Promise<OrgRow> {
+  if (!hasPrefix(orgId, "org")) throw notFound("Org");
+  const [row] = await db.select().from(orgs).where(eq(orgs.id, orgId));
+  if (!row) throw notFound("Org");
+  return row;
+}
+
+/** The org in its API shape, with its current balance. */
+export async function loadOrg(db: Database, defaults: Rates, orgId: string): Promise<OrgResponse> {
+  const row = await getOrgRow(db, orgId);
+  return presentOrg(row, defaults, await getBalanceCents(db, orgId));
+}
+
+/** The prices the org pays now (works inside a transaction). */
+export async function orgRates(db: Database, defaults: Rates, orgId: string): Promise<Rates> {
+  const [row] = await db.select({ rates: orgs.rates }).from(orgs).where(eq(orgs.id, orgId));
+  return effectiveRates(defaults, row?.rates ?? null);
 }
 
 /**
@@ -42,4 +66,43 @@ export async function publishCallLimits(db: Database, bus: Bus): Promise<number>
   const rows = await db.select({ id: orgs.id, maxConcurrentCalls: orgs.maxConcurrentCalls }).from(orgs);
   for (const row of rows) await bus.hashSet(Hashes.orgCallLimits, row.id, String(row.maxConcurrentCalls));
   return rows.length;
+}
+
+/** Publishes every org's effective rates, so gateways cap call lengths at the price control bills. */
+export async function publishOrgRates(db: Database, bus: Bus, defaults: Rates): Promise<number> {
+  const rows = await db.select({ id: orgs.id, rates: orgs.rates }).from(orgs);
+  for (const row of rows) await publishRatesOf(bus, defaults, row);
+  return rows.length;
+}
+
+const publishing = new Map<string, Promise<void>>();
+
+/**
+ * Republishes one org's cap and rates after a change committed. Publishes for one org run one
+ * after another and each reads the row at its turn, so an older value never overtakes a newer
+ * one from this process.
+ */
+export function publishOrg(db: Database, bus: Bus, defaults: Rates, orgId: string): Promise<void> {
+  const next = (publishing.get(orgId) ?? Promise.resolve())
+    .catch(() => {})
+    .then(async () => {
+      const [row] = await db
+        .select({ id: orgs.id, maxConcurrentCalls: orgs.maxConcurrentCalls, rates: orgs.rates })
+        .from(orgs)
+        .where(eq(orgs.id, orgId));
+      if (!row) return;
+      await bus.hashSet(Hashes.orgCallLimits, row.id, String(row.maxConcurrentCalls));
+      await publishRatesOf(bus, defaults, row);
+    });
+  publishing.set(orgId, next);
+  void next
+    .finally(() => {
+      if (publishing.get(orgId) === next) publishing.delete(orgId);
+    })
+    .catch(() => {});
+  return next;
+}
+
+function publishRatesOf(bus: Bus, defaults: Rates, row: Pick<OrgRow, "id" | "rates">): Promise<void> {
+  return bus.hashSet(Hashes.orgRates, row.id, JSON.stringify(ratesView(effectiveRates(defaults, row.rates))));
 }

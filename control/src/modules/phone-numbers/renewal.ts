@@ -4,6 +4,7 @@ import { and, asc, eq, gt, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { phoneNumbers } from "../../db/schema.ts";
 import { appendEntry, publishBalance } from "../credits/ledger.ts";
+import { orgRates } from "../orgs/service.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { type PhoneNumberRow, publishRoute } from "./routing.ts";
 import { addMonth, type NumbersDeps } from "./service.ts";
@@ -18,7 +19,8 @@ export interface RenewalOutcome {
 const BATCH = 100;
 
 /**
- * Charges monthly renewals that are due. A paid renewal moves `renews_at` one month on; an
+ * Charges monthly renewals that are due, at the org's number price on the day (which becomes
+ * the number's `monthly_cost_cents`). A paid renewal moves `renews_at` one month on; an
  * unpaid one suspends the number (the gateway refuses or forwards its calls), and the owner
  * gets a `number.suspended` webhook. Suspended numbers are retried on every tick and come
  * back to active, for a month from then, once the org has credits again.
@@ -84,27 +86,31 @@ export class RenewalScheduler {
         .where(and(eq(phoneNumbers.id, id), lte(phoneNumbers.renewsAt, now)))
         .for("update");
       if (!row) return null;
+      // The org's price at renewal time: a rate the operator changed applies from the next month.
+      const { numberMonthlyCents: priceCents } = await orgRates(tx, this.deps.config, row.orgId);
       try {
-        await appendEntry(tx, this.deps, {
-          orgId: row.orgId,
-          kind: "number_renewal",
-          amountCents: -row.monthlyCostCents,
-          reference: `${row.id}:${row.renewsAt.toISOString()}`,
-          description: `Monthly renewal of ${row.phoneNumber}`,
-        });
+        if (priceCents > 0) {
+          await appendEntry(tx, this.deps, {
+            orgId: row.orgId,
+            kind: "number_renewal",
+            amountCents: -priceCents,
+            reference: `${row.id}:${row.renewsAt.toISOString()}`,
+            description: `Monthly renewal of ${row.phoneNumber}`,
+          });
+        }
       } catch (error) {
         if (!(error instanceof ApiError) || error.code !== "insufficient_credits") throw error;
         if (row.status === "suspended") return { kind: "stillSuspended" as const, row: null };
         const [suspended] = await tx
           .update(phoneNumbers)
-          .set({ status: "suspended", updatedAt: now })
+          .set({ status: "suspended", monthlyCostCents: priceCents, updatedAt: now })
           .where(eq(phoneNumbers.id, row.id))
           .returning();
         await emitWebhookEvent(tx, row.orgId, "number.suspended", {
           phone_number_id: row.id,
           phone_number: row.phoneNumber,
           reason: "renewal_unpaid",
-          amount_due_cents: row.monthlyCostCents,
+          amount_due_cents: priceCents,
           renews_at: row.renewsAt.toISOString(),
         });
         return { kind: "suspended" as const, row: suspended! };
@@ -112,7 +118,7 @@ export class RenewalScheduler {
       const renewsAt = row.status === "suspended" ? addMonth(now) : addMonth(row.renewsAt);
       const [renewed] = await tx
         .update(phoneNumbers)
-        .set({ status: "active", renewsAt, updatedAt: now })
+        .set({ status: "active", renewsAt, monthlyCostCents: priceCents, updatedAt: now })
         .where(eq(phoneNumbers.id, row.id))
         .returning();
       return { kind: "renewed" as const, row: renewed! };

@@ -3,6 +3,7 @@ import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { requireBillingRole } from "../credits/service.ts";
+import { orgRates } from "../orgs/service.ts";
 import {
   attachBody,
   availableNumberSchema,
@@ -54,14 +55,14 @@ export function phoneNumbersModule(
     .get(
       "/search",
       async ({ request, query }) => {
-        requestAuth(request);
+        const { numberMonthlyCents } = await orgRates(ctx.db, ctx.config, requestAuth(request).orgId);
         const found = await provider.search(ctx.db, {
           ...(query.country ? { country: query.country } : {}),
           ...(query.area_code ? { areaCode: query.area_code } : {}),
           ...(query.contains ? { contains: query.contains } : {}),
           limit: query.limit ?? 20,
         });
-        return { data: found.map((n) => ({ ...n, monthly_cost_cents: ctx.config.numberMonthlyCents })) };
+        return { data: found.map((n) => ({ ...n, monthly_cost_cents: numberMonthlyCents })) };
       },
       {
         query: searchQuery,

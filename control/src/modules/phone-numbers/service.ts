@@ -3,11 +3,13 @@ import type { Config } from "@switchboard/shared/config";
 import { ApiError, notFound } from "@switchboard/shared/errors";
 import type { ForwardingMode } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
+import type { Rates } from "@switchboard/shared/rates";
 import { and, desc, eq, lt } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, phoneNumbers } from "../../db/schema.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { appendEntry, publishBalance } from "../credits/ledger.ts";
+import { orgRates } from "../orgs/service.ts";
 import { parseE164 } from "./e164.ts";
 import type { BuyInput, ForwardingInput, PhoneNumberResponse } from "./model.ts";
 import type { NumberProvider, NumberWanted } from "./providers/types.ts";
@@ -16,7 +18,8 @@ import { type PhoneNumberRow, publishRoute, removeRoute } from "./routing.ts";
 export interface NumbersDeps {
   db: Database;
   bus: Bus;
-  config: Pick<Config, "numberMonthlyCents" | "creditsLowThresholdCents">;
+  /** The platform's default rates (an org's own apply where set) and the low-balance threshold. */
+  config: Rates & Pick<Config, "creditsLowThresholdCents">;
   provider: NumberProvider;
 }
 
@@ -118,6 +121,7 @@ export async function buyPhoneNumber(
       if (reserved.reason === "unknown") throw notFound("Phone number in the available inventory");
       throw new ApiError(404, "no_numbers_available", "No number is available in that area code.");
     }
+    const { numberMonthlyCents } = await orgRates(tx, deps.config, orgId);
     const id = newId("pn");
     const [created] = await tx
       .insert(phoneNumbers)
@@ -129,15 +133,15 @@ export async function buyPhoneNumber(
         region: reserved.number.region,
         provider: deps.provider.name,
         agentId: input.agent_id ?? null,
-        monthlyCostCents: deps.config.numberMonthlyCents,
+        monthlyCostCents: numberMonthlyCents,
         renewsAt: addMonth(now),
       })
       .returning();
-    if (deps.config.numberMonthlyCents > 0) {
+    if (numberMonthlyCents > 0) {
       await appendEntry(tx, deps, {
         orgId,
         kind: "number_purchase",
-        amountCents: -deps.config.numberMonthlyCents,
+        amountCents: -numberMonthlyCents,
         reference: id,
         description: `First month of ${reserved.number.phone_number}`,
       });

@@ -1,0 +1,42 @@
+import type { Rates } from "@switchboard/shared/rates";
+import { effectiveRates, rateOverrides, ratesView } from "@switchboard/shared/rates";
+import { t } from "elysia";
+import type { OrgRow } from "./service.ts";
+
+export const ratesSchema = t.Object({
+  number_monthly_cents: t.Integer({ description: "Monthly price of one phone number." }),
+  outbound_cents_per_minute: t.Integer(),
+  inbound_cents_per_minute: t.Integer(),
+  web_cents_per_minute: t.Integer({ description: "Browser (WebRTC) calls." }),
+});
+
+export const orgSchema = t.Object({
+  id: t.String(),
+  name: t.String(),
+  max_concurrent_calls: t.Integer({ description: "Calls the org may have in progress at once." }),
+  rates: t.Composite([ratesSchema], {
+    description: "The prices that apply: the org's own where set, else the platform's defaults.",
+  }),
+  rate_overrides: t.Partial(ratesSchema, {
+    description: "Only the prices set for this org by the operator.",
+  }),
+  balance_cents: t.Integer(),
+  created_at: t.String({ format: "date-time" }),
+  updated_at: t.String({ format: "date-time" }),
+});
+
+export type OrgResponse = typeof orgSchema.static;
+
+/** The org as both the operator and the tenant see it. */
+export function presentOrg(row: OrgRow, defaults: Rates, balanceCents: number): OrgResponse {
+  return {
+    id: row.id,
+    name: row.name,
+    max_concurrent_calls: row.maxConcurrentCalls,
+    rates: ratesView(effectiveRates(defaults, row.rates)),
+    rate_overrides: rateOverrides(row.rates),
+    balance_cents: balanceCents,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
