@@ -6,6 +6,8 @@ import { errorHandler } from "./http/errors.ts";
 import { Idempotency } from "./http/idempotency.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
 import { setRequestAuth } from "./http/request-auth.ts";
+import { adminGate, handleAdminRequest, isAdminPath, routeNotFound } from "./modules/admin/pipeline.ts";
+import { adminModule } from "./modules/admin/routes.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
 import { analyticsModule } from "./modules/analytics/routes.ts";
 import { apiKeysModule } from "./modules/api-keys/routes.ts";
@@ -73,7 +75,8 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
         .use(analyticsModule(ctx))
-        .use(orgModule(ctx)),
+        .use(orgModule(ctx))
+        .use(adminModule(ctx)),
     );
 }
 
@@ -89,7 +92,10 @@ export function createControlApp(
   const rateLimiter = new RateLimiter(ctx.bus, ctx.config.rateLimitPerMinute);
   const idempotency = new Idempotency(ctx.db);
 
-  async function handleApi(request: Request): Promise<Response> {
+  async function handleApi(
+    request: Request,
+    handle = (request: Request) => routes.handle(request),
+  ): Promise<Response> {
     const auth = await ctx.authenticator.authenticate(request.headers.get("authorization"));
     const limit = await rateLimiter.hit(auth.keyId);
     if (limit.limited) return problemResponse(limit.limited, limit.headers);
@@ -99,10 +105,10 @@ export function createControlApp(
     if (request.method === "POST" && idempotencyKey !== null) {
       const bodyText = await request.clone().text();
       response = await idempotency.run(auth.orgId, idempotencyKey.trim(), request, bodyText, () =>
-        routes.handle(request),
+        handle(request),
       );
     } else {
-      response = await routes.handle(request);
+      response = await handle(request);
     }
     for (const [name, value] of Object.entries(limit.headers)) response.headers.set(name, value);
     return response;
@@ -113,6 +119,12 @@ export function createControlApp(
     async handle(request: Request): Promise<Response> {
       try {
         const { pathname } = new URL(request.url);
+        if (isAdminPath(pathname)) {
+          // Operator routes are authenticated before, and instead of, tenant auth; to a tenant they are unknown.
+          if (adminGate(ctx.config.adminApiKey, request.headers.get("authorization")) === "tenant")
+            return await handleApi(request, async () => problemResponse(routeNotFound()));
+          return await handleAdminRequest(ctx.db, idempotency, request, (admin) => routes.handle(admin));
+        }
         if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) return await handleApi(request);
         return await routes.handle(request);
       } catch (error) {

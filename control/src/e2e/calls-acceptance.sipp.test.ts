@@ -94,6 +94,8 @@ beforeAll(async () => {
       INIT_API_KEY: apiKey,
       NUMBER_INVENTORY: INBOUND_NUMBER,
       ALLOW_PRIVATE_URLS: "true",
+      // With DATABASE_URL set, tenants buy no credits unless the operator allows it.
+      SELF_SERVE_CREDITS: "true",
       INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
       OUTBOUND_CENTS_PER_MINUTE: String(OUTBOUND_CENTS_PER_MINUTE),
       GATEWAY_LOST_AFTER_MS: "3000",

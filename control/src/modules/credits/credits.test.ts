@@ -8,7 +8,8 @@ import { credit, debit } from "./ledger.ts";
 
 let h: Harness;
 beforeAll(async () => {
-  h = await createHarness();
+  // These orgs buy their own credits: the embedded single-org setup's self-serve mode.
+  h = await createHarness({ config: { selfServeCredits: true } });
 });
 afterAll(async () => {
   await h.close();
@@ -39,7 +40,12 @@ describe("credits", () => {
       balance_cents: 0,
       currency: "usd",
       low_balance_threshold_cents: 500,
-      rates: { number_monthly_cents: 500, outbound_cents_per_minute: 5, inbound_cents_per_minute: 3 },
+      rates: {
+        number_monthly_cents: 500,
+        outbound_cents_per_minute: 5,
+        inbound_cents_per_minute: 3,
+        web_cents_per_minute: 3,
+      },
     });
   });
 
@@ -63,6 +69,23 @@ describe("credits", () => {
     expect(list.status).toBe(200);
     expect(list.body.data).toHaveLength(1);
     expect(list.body.data[0]).toMatchObject({ kind: "purchase", amount_cents: 2500 });
+  });
+
+  test("without self-serve credits or a payment provider, a purchase is a 402 and writes nothing", async () => {
+    const operated = await createHarness({ config: { selfServeCredits: false } });
+    try {
+      const res = await operated.json<Record<string, unknown>>("POST", "/api/v1/credits/purchase", {
+        body: { amount_cents: 2500 },
+      });
+      expect(res.status).toBe(402);
+      expect(res.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.body.code).toBe("payment_provider_not_configured");
+      expect(String(res.body.detail)).toContain("operator");
+      expect(await ledgerSum(operated.orgId)).toBe(0);
+      expect(await operated.ctx.bus.hashGet(Hashes.creditBalances, operated.orgId)).toBeNull();
+    } finally {
+      await operated.close();
+    }
   });
 
   test("transactions paginate newest first and stay inside the org", async () => {

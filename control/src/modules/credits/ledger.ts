@@ -16,6 +16,10 @@ export const LEDGER_KINDS = [
   "sms_usage",
   "adjustment",
   "refund",
+  /** The operator added credits (POST /admin/orgs/{org_id}/credits); the reason is the description. */
+  "grant",
+  /** The operator took credits back; never below a zero balance. */
+  "correction",
 ] as const;
 export type LedgerKind = (typeof LEDGER_KINDS)[number];
 

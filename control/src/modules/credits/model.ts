@@ -8,11 +8,15 @@ export const balanceSchema = t.Object({
   balance_cents: t.Integer(),
   currency: t.Literal("usd"),
   low_balance_threshold_cents: t.Integer(),
-  rates: t.Object({
-    number_monthly_cents: t.Integer(),
-    outbound_cents_per_minute: t.Integer(),
-    inbound_cents_per_minute: t.Integer(),
-  }),
+  rates: t.Object(
+    {
+      number_monthly_cents: t.Integer(),
+      outbound_cents_per_minute: t.Integer(),
+      inbound_cents_per_minute: t.Integer(),
+      web_cents_per_minute: t.Integer(),
+    },
+    { description: "What the org pays: its own rates where the operator set them, else the platform's." },
+  ),
 });
 
 export const transactionSchema = t.Object({

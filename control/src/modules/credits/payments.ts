@@ -1,6 +1,9 @@
-// Purchases of credits go through a payment provider. The self-hosted provider grants them at
-// once (the operator is the one paying); a card processor implements the same interface and
-// answers `pending` until its own webhook confirms the charge.
+// Purchases of credits go through a payment provider. A card processor implements this
+// interface and answers `pending` until its own webhook confirms the charge. Without one, the
+// operator grants credits (POST /admin/orgs/{org_id}/credits) and a tenant's purchase is
+// refused; only with SELF_SERVE_CREDITS (the embedded single-org default) does the
+// self-hosted provider grant a purchase at once, for free.
+import type { Config } from "@switchboard/shared/config";
 
 export interface PaymentRequest {
   orgId: string;
@@ -25,4 +28,9 @@ export class SelfHostedPaymentProvider implements PaymentProvider {
   async charge(request: PaymentRequest): Promise<PaymentOutcome> {
     return { status: "succeeded", provider: this.name, providerReference: request.reference };
   }
+}
+
+/** The provider purchases go through, or null when the tenant cannot buy credits. */
+export function paymentProviderFor(config: Pick<Config, "selfServeCredits">): PaymentProvider | null {
+  return config.selfServeCredits ? new SelfHostedPaymentProvider() : null;
 }

@@ -1,7 +1,9 @@
+import { ratesView } from "@switchboard/shared/rates";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { orgRates } from "../orgs/service.ts";
 import { getBalanceCents } from "./ledger.ts";
 import {
   balanceSchema,
@@ -11,7 +13,7 @@ import {
   settingsSchema,
   transactionSchema,
 } from "./model.ts";
-import { type PaymentProvider, SelfHostedPaymentProvider } from "./payments.ts";
+import { type PaymentProvider, paymentProviderFor } from "./payments.ts";
 import {
   getThresholdCents,
   listTransactions,
@@ -23,7 +25,7 @@ import {
 
 export function creditsModule(
   ctx: ControlContext,
-  payments: PaymentProvider = new SelfHostedPaymentProvider(),
+  payments: PaymentProvider | null = paymentProviderFor(ctx.config),
 ) {
   return new Elysia({ prefix: "/credits", detail: { tags: ["Credits"] } })
     .get(
@@ -34,11 +36,7 @@ export function creditsModule(
           balance_cents: await getBalanceCents(ctx.db, orgId),
           currency: "usd" as const,
           low_balance_threshold_cents: await getThresholdCents(ctx, orgId),
-          rates: {
-            number_monthly_cents: ctx.config.numberMonthlyCents,
-            outbound_cents_per_minute: ctx.config.outboundCentsPerMinute,
-            inbound_cents_per_minute: ctx.config.inboundCentsPerMinute,
-          },
+          rates: ratesView(await orgRates(ctx.db, ctx.config, orgId)),
         };
       },
       { response: balanceSchema, detail: { summary: "Get the credit balance and rates" } },
@@ -82,7 +80,10 @@ export function creditsModule(
         response: { 201: purchaseSchema, 202: purchaseSchema },
         detail: {
           summary: "Buy credits",
-          description: "Owner or admin. Send `Idempotency-Key` so a retried purchase is not charged twice.",
+          description:
+            "Owner or admin, through the platform's payment provider. Send `Idempotency-Key` so a retried " +
+            "purchase is not charged twice. Without a payment provider the operator grants credits instead, " +
+            "and a purchase is a 402 `payment_provider_not_configured`.",
         },
       },
     )

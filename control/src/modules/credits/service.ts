@@ -64,7 +64,7 @@ export async function listTransactions(db: Database, orgId: string, page: PageRe
 /** Charges the payment provider, then records the credits when it says the money arrived. */
 export async function purchaseCredits(
   deps: CreditsDeps,
-  payments: PaymentProvider,
+  payments: PaymentProvider | null,
   orgId: string,
   amountCents: number,
 ): Promise<{
@@ -73,6 +73,13 @@ export async function purchaseCredits(
   entry: LedgerRow | null;
   balanceCents: number;
 }> {
+  if (payments === null) {
+    throw new ApiError(
+      402,
+      "payment_provider_not_configured",
+      "Credits cannot be bought on this platform: no payment provider is configured. Ask the platform's operator to add credits to your org.",
+    );
+  }
   const reference = newId("txn");
   const outcome = await payments.charge({ orgId, amountCents, reference });
   if (outcome.status === "failed") {
