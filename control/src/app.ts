@@ -6,6 +6,7 @@ import { errorHandler } from "./http/errors.ts";
 import { Idempotency } from "./http/idempotency.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
 import { setRequestAuth } from "./http/request-auth.ts";
+import { checkRequestText, requestBodyText, textSafetyHook } from "./http/text-safety.ts";
 import { adminGate, handleAdminRequest, isAdminPath, routeNotFound } from "./modules/admin/pipeline.ts";
 import { adminModule } from "./modules/admin/routes.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
@@ -31,6 +32,7 @@ export interface ControlApp {
 export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
   return new Elysia()
     .use(errorHandler(ctx.log))
+    .use(textSafetyHook())
     .use(
       openapi({
         path: "/docs",
@@ -103,7 +105,7 @@ export function createControlApp(
     const idempotencyKey = request.headers.get("idempotency-key");
     let response: Response;
     if (request.method === "POST" && idempotencyKey !== null) {
-      const bodyText = await request.clone().text();
+      const bodyText = await requestBodyText(request);
       response = await idempotency.run(auth.orgId, idempotencyKey.trim(), request, bodyText, () =>
         handle(request),
       );
@@ -118,6 +120,8 @@ export function createControlApp(
     routes: routes as unknown as Elysia,
     async handle(request: Request): Promise<Response> {
       try {
+        // NUL, bad UTF-8 and lone surrogates reach no route (nor PostgreSQL): a 400 problem.
+        await checkRequestText(request);
         const { pathname } = new URL(request.url);
         if (isAdminPath(pathname)) {
           // Operator routes are authenticated before, and instead of, tenant auth; to a tenant they are unknown.
