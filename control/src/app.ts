@@ -1,23 +1,27 @@
 import { openapi } from "@elysiajs/openapi";
-import { ApiError, problemResponse } from "@switchboard/shared/errors";
+import { ApiError, forbidden, problemResponse } from "@switchboard/shared/errors";
 import { Elysia } from "elysia";
 import type { ControlContext } from "./context.ts";
 import { errorHandler } from "./http/errors.ts";
 import { Idempotency } from "./http/idempotency.ts";
 import { RateLimiter } from "./http/rate-limit.ts";
 import { setRequestAuth } from "./http/request-auth.ts";
+import { routeRole } from "./http/route-roles.ts";
 import { checkRequestText, requestBodyText, textSafetyHook } from "./http/text-safety.ts";
 import { adminGate, handleAdminRequest, isAdminPath, routeNotFound } from "./modules/admin/pipeline.ts";
 import { adminModule } from "./modules/admin/routes.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
 import { analyticsModule } from "./modules/analytics/routes.ts";
 import { apiKeysModule } from "./modules/api-keys/routes.ts";
+import { roleAtLeast } from "./modules/api-keys/service.ts";
 import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
+import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
+import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 
@@ -73,6 +77,8 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(phoneNumbersModule(ctx))
         .use(trunksModule(ctx))
         .use(creditsModule(ctx))
+        .use(providerCredentialsModule(ctx))
+        .use(orgSigningSecretModule(ctx))
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
@@ -84,7 +90,7 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
 
 /**
  * Cross-cutting concerns of /api/v1, in order: authentication (cached), the per-key rate
- * limit, then Idempotency-Key on POST. Routing, validation and OpenAPI stay with Elysia.
+ * limit, the route's least role (http/route-roles.ts), then Idempotency-Key on POST. Routing, validation and OpenAPI stay with Elysia.
  */
 export function createControlApp(
   ctx: ControlContext,
@@ -104,6 +110,11 @@ export function createControlApp(
     setRequestAuth(request, auth);
     const idempotencyKey = request.headers.get("idempotency-key");
     let response: Response;
+    const rule = routeRole(request.method, new URL(request.url).pathname.slice(API_PREFIX.length));
+    if (rule && !roleAtLeast(auth.role, rule.role)) {
+      const who = rule.role === "owner" ? "owner keys" : "owner and admin keys";
+      return problemResponse(forbidden(`Only ${who} may ${rule.action}.`), limit.headers);
+    }
     if (request.method === "POST" && idempotencyKey !== null) {
       const bodyText = await requestBodyText(request);
       response = await idempotency.run(auth.orgId, idempotencyKey.trim(), request, bodyText, () =>

@@ -1,7 +1,7 @@
 // What the gateway knows about numbers, agents, trunks and balances: in-memory caches filled
 // from the bus hashes control publishes, dropped on the bus's invalidation messages. The
 // gateway never queries the database.
-import type { Agent } from "@switchboard/shared/agent";
+import type { Agent, AgentSnapshot } from "@switchboard/shared/agent";
 import type { Bus, Unsubscribe } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { NumberRoute } from "@switchboard/shared/events";
@@ -90,7 +90,7 @@ export class CallDirectory {
   async agent(agentId: string): Promise<Agent | null> {
     const cached = this.agents.get(agentId);
     if (cached) return cached;
-    const agent = parseJson<Agent>(await this.bus.hashGet(Hashes.agentSnapshots, agentId));
+    const agent = parseJson<AgentSnapshot>(await this.bus.hashGet(Hashes.agentSnapshots, agentId));
     if (agent) this.agents.set(agentId, agent);
     return agent;
   }

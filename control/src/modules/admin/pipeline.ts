@@ -2,6 +2,7 @@
 // checked before and instead of tenant authentication. To everyone else it is an unknown
 // route: a tenant's key gets the same 404 (through the tenant pipeline, with its rate-limit
 // headers) that any unknown /api/v1 path gets, and without ADMIN_API_KEY the routes do not exist.
+
 import { ADMIN_API_KEY_PATTERN } from "@switchboard/shared/config";
 import { ApiError } from "@switchboard/shared/errors";
 import { hasPrefix } from "@switchboard/shared/ids";
@@ -10,6 +11,7 @@ import type { Database } from "../../db/client.ts";
 import { orgs } from "../../db/schema.ts";
 import { constantTimeEqual, sha256Hex } from "../../http/crypto.ts";
 import type { Idempotency } from "../../http/idempotency.ts";
+import { requestBodyText } from "../../http/text-safety.ts";
 
 export const ADMIN_PATH = "/api/v1/admin";
 
@@ -72,7 +74,7 @@ export async function handleAdminRequest(
   if (!(await orgExists(db, orgId))) return handle(request);
   const valid = idempotencyKey.length > 0 && idempotencyKey.length <= 255;
   const scopedKey = valid ? `admin:${sha256Hex(idempotencyKey)}` : idempotencyKey;
-  const bodyText = await request.clone().text();
+  const bodyText = await requestBodyText(request);
   return idempotency.run(orgId, scopedKey, request, bodyText, () => handle(request));
 }
 

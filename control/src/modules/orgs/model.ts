@@ -2,6 +2,7 @@ import type { Rates } from "@switchboard/shared/rates";
 import { effectiveRates, rateOverrides, ratesView } from "@switchboard/shared/rates";
 import { t } from "elysia";
 import type { OrgRow } from "./service.ts";
+import { signingSecretState } from "./signing-secret.ts";
 
 export const ratesSchema = t.Object({
   number_monthly_cents: t.Integer({ description: "Monthly price of one phone number." }),
@@ -21,6 +22,19 @@ export const orgSchema = t.Object({
     description: "Only the prices set for this org by the operator.",
   }),
   balance_cents: t.Integer(),
+  signing_secret: t.Nullable(
+    t.Object(
+      {
+        prefix: t.String(),
+        previous_expires_at: t.Nullable(t.String({ format: "date-time" })),
+      },
+      {
+        description:
+          "The secret that signs requests to your custom LLM and HTTP tools (null until first used). " +
+          "POST /org/signing-secret/rotate shows a new one once.",
+      },
+    ),
+  ),
   created_at: t.String({ format: "date-time" }),
   updated_at: t.String({ format: "date-time" }),
 });
@@ -36,6 +50,7 @@ export function presentOrg(row: OrgRow, defaults: Rates, balanceCents: number): 
     rates: ratesView(effectiveRates(defaults, row.rates)),
     rate_overrides: rateOverrides(row.rates),
     balance_cents: balanceCents,
+    signing_secret: signingSecretState(row),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
   };

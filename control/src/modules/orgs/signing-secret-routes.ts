@@ -17,7 +17,7 @@ const rotatedSchema = t.Object({
 });
 
 export function orgSigningSecretModule(ctx: ControlContext) {
-  return new Elysia({ prefix: "/org/signing-secret", detail: { tags: ["Organization"] } }).post(
+  return new Elysia({ prefix: "/org/signing-secret", detail: { tags: ["Org"] } }).post(
     "/rotate",
     async ({ request }) => {
       const auth = requestAuth(request);

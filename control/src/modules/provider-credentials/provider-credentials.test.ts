@@ -141,7 +141,25 @@ describe("agents naming credentials", () => {
     expect(JSON.stringify(snapshot)).not.toContain(KEY);
     expect(decryptSecret(h.ctx.config, published.api_key_ciphertext!)).toBe(KEY);
     expect(snapshot.runtime!.signing_secret_ciphertexts.length).toBe(1);
-    expect(decryptSecret(h.ctx.config, snapshot.runtime!.signing_secret_ciphertexts[0]!)).toMatch(/^whsec_/);
+    const signing = decryptSecret(h.ctx.config, snapshot.runtime!.signing_secret_ciphertexts[0]!);
+    expect(signing).toMatch(/^whsec_/);
+    const org = await h.json<{ signing_secret: { prefix: string } }>("GET", "/api/v1/org");
+    expect(signing.startsWith(org.body.signing_secret.prefix)).toBe(true);
+    expect(JSON.stringify(org.body)).not.toContain(signing);
+
+    // Rotation: a new secret shown once, the old one still signing, every agent republished.
+    const rotated = await h.json<{ secret: string; previous_expires_at: string }>(
+      "POST",
+      "/api/v1/org/signing-secret/rotate",
+    );
+    expect(rotated.status).toBe(200);
+    expect(rotated.body.previous_expires_at).not.toBeNull();
+    const republished = (await snapshotOf(agent.body.id)).runtime!.signing_secret_ciphertexts.map((c) =>
+      decryptSecret(h.ctx.config, c),
+    );
+    expect(republished).toEqual([rotated.body.secret, signing]);
+    const member = await h.newKey("member");
+    expect((await h.request("POST", "/api/v1/org/signing-secret/rotate", { key: member })).status).toBe(403);
 
     const inUse = await h.json<{ code: string }>(
       "DELETE",
