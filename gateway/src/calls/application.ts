@@ -38,4 +38,9 @@ export interface MediaApplication {
 export interface RunningApplication {
   /** The call ended (either side hung up): cancel everything. */
   stop(): Promise<void>;
+  /**
+   * Interrupts whatever is playing, says `text`, then hangs up with `cause` (and regardless
+   * after a grace period). Absent: the call layer hangs up without a goodbye.
+   */
+  sayGoodbye?(text: string, cause: string): void;
 }

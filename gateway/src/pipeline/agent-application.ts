@@ -47,8 +47,8 @@ export interface RunningAgentApplication extends RunningApplication {
   readonly history: readonly ChatMessage[];
 }
 
-/** Extra time for the goodbye at max_duration_s before the call is cut regardless. */
-const MAX_DURATION_GRACE_MS = 10_000;
+/** Extra time for a goodbye (max_duration_s, gateway drain) before the call is cut regardless. */
+const GOODBYE_GRACE_MS = 10_000;
 
 /** The turn pipeline as a call's media application. */
 export class AgentApplication implements MediaApplication {
@@ -122,22 +122,19 @@ export class AgentApplication implements MediaApplication {
       if (running) pipeline.push({ type: "dtmf", digit, atMs: clock.now() });
     });
     const timers: TimerHandle[] = [];
+    let sayingGoodbye = false;
+    const sayGoodbye = (text: string, cause: string) => {
+      if (!running || sayingGoodbye) return;
+      sayingGoodbye = true;
+      pipeline.push({ type: "interruption", atMs: clock.now() });
+      pipeline.push({ type: "say", text, hangupCause: cause });
+      timers.push(clock.setTimer(GOODBYE_GRACE_MS, () => void call.control.hangup(cause).catch(() => {})));
+    };
     if (agent.max_duration_s > 0) {
       timers.push(
         clock.setTimer(agent.max_duration_s * 1000, () => {
           logger?.info({ maxDurationS: agent.max_duration_s }, "call reached its maximum duration");
-          pipeline.push({ type: "interruption", atMs: clock.now() });
-          pipeline.push({
-            type: "say",
-            text: "We've reached the time limit for this call. Goodbye.",
-            hangupCause: "max_duration",
-          });
-          timers.push(
-            clock.setTimer(
-              MAX_DURATION_GRACE_MS,
-              () => void call.control.hangup("max_duration").catch(() => {}),
-            ),
-          );
+          sayGoodbye("We've reached the time limit for this call. Goodbye.", "max_duration");
         }),
       );
     }
@@ -145,6 +142,7 @@ export class AgentApplication implements MediaApplication {
 
     return {
       history: llm.history,
+      sayGoodbye,
       async stop() {
         if (!running) return;
         running = false;

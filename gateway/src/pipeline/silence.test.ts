@@ -73,6 +73,30 @@ describe("turn pipeline: silence and call length", () => {
     expect(call.tts.texts.slice(-2).join(" ")).toBe("We've reached the time limit for this call. Goodbye.");
   });
 
+  test("sayGoodbye cuts the answer short, says the goodbye once and hangs up with its cause after it played", async () => {
+    call = await startTestCall({
+      agent: { silence: { reprompt_ms: 60_000 } },
+      llm: [{ tokens: ["Let me tell you a very long story. ", "It starts long ago."] }],
+      stt: ["tell me a story"],
+    });
+    await call.speak(400);
+    await call.until(() => call!.audio.playedSamples >= 2 * 4800);
+    const storyPlayedSamples = call.audio.playedSamples;
+    call.app.sayGoodbye!("Sorry, I have to go. Goodbye.", "gateway_shutdown");
+    call.app.sayGoodbye!("Sorry, I have to go. Goodbye.", "gateway_shutdown");
+    await call.until(() => call!.hangups.length === 1, 5000);
+    expect(call.hangups).toEqual(["gateway_shutdown"]);
+    expect(call.tts.texts.filter((text) => text.includes("have to go"))).toHaveLength(1);
+    expect(call.tts.texts.slice(-2).join(" ")).toBe("Sorry, I have to go. Goodbye.");
+    expect(call.audio.queuedSamples).toBe(0);
+    const agentTurns = call.agentTurns();
+    expect(agentTurns.at(-2)).toMatchObject({ interrupted: true });
+    expect(agentTurns.at(-2)?.text).not.toContain("long ago");
+    expect(agentTurns.at(-1)?.text).toBe("Sorry, I have to go. Goodbye.");
+    // 4800 samples a word: the goodbye's six words played after the story was cut.
+    expect(call.audio.playedSamples - storyPlayedSamples).toBeGreaterThanOrEqual(6 * 4800);
+  });
+
   test("stop closes the STT session", async () => {
     call = await startTestCall({});
     await call.silence(100);
