@@ -49,6 +49,10 @@ export interface Config {
   gatewayLostAfterMs: number;
   /** Call events pending this long on a dead control consumer are claimed by another. */
   callEventsClaimIdleMs: number;
+  /** On SIGTERM a gateway lets its calls run this long, then ends the rest with the goodbye. */
+  drainTimeoutS: number;
+  /** What the agent says to each call still running when the drain time is up. */
+  drainGoodbyeMessage: string;
   /** S3-compatible recording storage; unset bucket: recordings are read from local paths. */
   s3Bucket: string | null;
   s3Endpoint: string | null;
@@ -278,6 +282,11 @@ export function loadConfig(env: Env = process.env): Config {
     gatewayHeartbeatIntervalMs: read.integer("GATEWAY_HEARTBEAT_INTERVAL_MS", 2000, 100, 60_000),
     gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),
     callEventsClaimIdleMs: read.integer("CALL_EVENTS_CLAIM_IDLE_MS", 30_000, 100, 3_600_000),
+    drainTimeoutS: read.integer("DRAIN_TIMEOUT_S", 300, 0, 86_400),
+    drainGoodbyeMessage: read.string(
+      "DRAIN_GOODBYE_MESSAGE",
+      "I'm sorry, I have to end the call now. Goodbye.",
+    ),
     s3Bucket: read.raw("S3_BUCKET"),
     s3Endpoint: read.url("S3_ENDPOINT", ["http:", "https:"], null),
     s3Region: read.raw("S3_REGION"),
