@@ -169,6 +169,112 @@ for (const [name, connect] of backends) {
       await off2();
     });
 
+    /** Polls `probe` until it holds, failing with `what` after `timeoutMs`. */
+    async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 5000) {
+      const deadline = Date.now() + timeoutMs;
+      while (!(await probe())) {
+        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+        await Bun.sleep(20);
+      }
+    }
+
+    test("leases: taken under the cap, refused at it; a held lease re-acquired counts once", async () => {
+      const run = `gw-${crypto.randomUUID()}`;
+      const scope = `calls:${crypto.randomUUID()}`;
+      expect(await bus.acquireLease(scope, "c1", `${run}-a`, 2, 60_000)).toEqual({
+        ok: true,
+        count: 1,
+        created: true,
+      });
+      expect(await bus.acquireLease(scope, "c2", `${run}-b`, 2, 60_000)).toEqual({
+        ok: true,
+        count: 2,
+        created: true,
+      });
+      expect(await bus.acquireLease(scope, "c3", `${run}-a`, 2, 60_000)).toEqual({ ok: false, count: 2 });
+      expect(await bus.acquireLease(scope, "c1", `${run}-a`, 2, 60_000)).toEqual({
+        ok: true,
+        count: 2,
+        created: false,
+      });
+      // Scopes are counted apart.
+      expect((await bus.acquireLease(`${scope}:other`, "c3", `${run}-a`, 2, 60_000)).ok).toBe(true);
+      expect(await bus.countLeases(scope)).toBe(2);
+      // A lower cap refuses new leases until enough end; it never ends the ones held.
+      expect((await bus.acquireLease(scope, "c4", `${run}-a`, 1, 60_000)).ok).toBe(false);
+      expect(await bus.countLeases(scope)).toBe(2);
+    });
+
+    test("leases: concurrent acquirers never take more than the cap", async () => {
+      const run = `gw-${crypto.randomUUID()}`;
+      const scope = `calls:${crypto.randomUUID()}`;
+      const grants = await Promise.all(
+        Array.from({ length: 20 }, (_, i) => bus.acquireLease(scope, `c${i}`, `${run}-${i % 3}`, 5, 60_000)),
+      );
+      expect(grants.filter((grant) => grant.ok)).toHaveLength(5);
+      expect(await bus.countLeases(scope)).toBe(5);
+    });
+
+    test("leases: released exactly once; a second release or an unknown lease is harmless", async () => {
+      const run = `gw-${crypto.randomUUID()}`;
+      const scope = `calls:${crypto.randomUUID()}`;
+      await bus.acquireLease(scope, "c1", `${run}-a`, 1, 60_000);
+      expect(await bus.releaseLease(scope, "c1")).toBe(true);
+      expect(await bus.releaseLease(scope, "c1")).toBe(false);
+      expect(await bus.releaseLease(scope, "never-held")).toBe(false);
+      expect(await bus.countLeases(scope)).toBe(0);
+      // The slot is free once, not twice.
+      expect((await bus.acquireLease(scope, "c2", `${run}-a`, 1, 60_000)).ok).toBe(true);
+      expect((await bus.acquireLease(scope, "c3", `${run}-a`, 1, 60_000)).ok).toBe(false);
+      // A released lease is gone from its holder too: renewing brings nothing back.
+      await bus.releaseLease(scope, "c2");
+      expect(await bus.renewLeases(`${run}-a`, 60_000)).toBe(0);
+      expect(await bus.countLeases(scope)).toBe(0);
+    });
+
+    test("leases: expire unless their holder renews them; renewing never revives an expired one", async () => {
+      const run = `gw-${crypto.randomUUID()}`;
+      const scope = `calls:${crypto.randomUUID()}`;
+      expect((await bus.acquireLease(scope, "kept", `${run}-live`, 2, 400)).ok).toBe(true);
+      expect((await bus.acquireLease(scope, "lost", `${run}-dead`, 2, 400)).ok).toBe(true);
+      // Only the live holder renews: its lease outlives the dead one's.
+      await eventually("the unrenewed lease to expire", async () => {
+        expect(await bus.renewLeases(`${run}-live`, 400)).toBe(1);
+        return (await bus.countLeases(scope)) === 1;
+      });
+      expect(await bus.renewLeases(`${run}-dead`, 60_000)).toBe(0);
+      expect((await bus.acquireLease(scope, "next", `${run}-live`, 2, 60_000)).ok).toBe(true);
+      expect(await bus.releaseLease(scope, "lost")).toBe(false);
+      expect(await bus.releaseLease(scope, "kept")).toBe(true);
+      // A full scope takes a new lease once an old one expires.
+      const full = `calls:${crypto.randomUUID()}`;
+      expect((await bus.acquireLease(full, "short", `${run}-dead`, 1, 100)).ok).toBe(true);
+      expect((await bus.acquireLease(full, "waiting", `${run}-live`, 1, 60_000)).ok).toBe(false);
+      await eventually(
+        "the expired lease to free its slot",
+        async () => (await bus.acquireLease(full, "waiting", `${run}-live`, 1, 60_000)).ok,
+      );
+    });
+
+    test("leases: reclaiming a holder ends all its leases in every scope and no one else's", async () => {
+      const run = `gw-${crypto.randomUUID()}`;
+      const first = `calls:${crypto.randomUUID()}`;
+      const second = `calls:${crypto.randomUUID()}`;
+      const gone = `${run}-gone`;
+      await bus.acquireLease(first, "a1", gone, 5, 60_000);
+      await bus.acquireLease(first, "a2", gone, 5, 60_000);
+      await bus.acquireLease(second, "a3", gone, 5, 60_000);
+      await bus.acquireLease(first, "b1", `${run}-other`, 5, 60_000);
+      expect(await bus.reclaimLeases(gone)).toBe(3);
+      expect(await bus.reclaimLeases(gone)).toBe(0);
+      expect(await bus.countLeases(first)).toBe(1);
+      expect(await bus.countLeases(second)).toBe(0);
+      expect(await bus.renewLeases(`${run}-other`, 60_000)).toBe(1);
+      // The call that ends later releases its reclaimed lease harmlessly.
+      expect(await bus.releaseLease(first, "a1")).toBe(false);
+      expect(await bus.releaseLease(first, "b1")).toBe(true);
+    });
+
     test("window counters count within a window and reset in the next", async () => {
       const a = await bus.incrementWindow("k", 200);
       const b = await bus.incrementWindow("k", 200);

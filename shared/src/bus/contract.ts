@@ -22,6 +22,16 @@ export interface WindowCount {
 
 export type Unsubscribe = () => Promise<void>;
 
+/** What `acquireLease` answers; `count` is the scope's unexpired leases after the attempt. */
+export type LeaseGrant =
+  | {
+      ok: true;
+      count: number;
+      /** False when the lease was held already: it is only extended, nothing new is counted. */
+      created: boolean;
+    }
+  | { ok: false; count: number };
+
 export interface Bus {
   readonly kind: "memory" | "redis";
 
@@ -61,6 +71,32 @@ export interface Bus {
 
   /** Counts one hit in the fixed window of `windowMs` that contains now. */
   incrementWindow(key: string, windowMs: number): Promise<WindowCount>;
+
+  // Leases: things held at once in a scope (an org's calls in progress), counted for the whole
+  // platform and never leaked. A lease lives until it is released, its holder's leases are
+  // reclaimed, or `ttlMs` passes without its holder renewing it. Expiry is on the bus's clock
+  // (Redis server time), so holders' clocks need not agree.
+
+  /**
+   * Takes lease `leaseId` in `scope` for `holder` unless the scope already has `cap` unexpired
+   * leases. Atomic: concurrent acquirers never take more than `cap`. A lease held already is
+   * extended to `ttlMs` from now and keeps its holder (`created: false`).
+   */
+  acquireLease(
+    scope: string,
+    leaseId: string,
+    holder: string,
+    cap: number,
+    ttlMs: number,
+  ): Promise<LeaseGrant>;
+  /** Ends the lease; true only for the release that ended a live lease (a second is harmless). */
+  releaseLease(scope: string, leaseId: string): Promise<boolean>;
+  /** Extends every live lease of `holder` to `ttlMs` from now; expired or reclaimed ones stay gone. */
+  renewLeases(holder: string, ttlMs: number): Promise<number>;
+  /** Ends every lease of `holder` (it died or restarted); returns how many were live. */
+  reclaimLeases(holder: string): Promise<number>;
+  /** Unexpired leases in `scope`. */
+  countLeases(scope: string): Promise<number>;
 
   close(): Promise<void>;
 }

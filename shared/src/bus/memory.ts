@@ -1,4 +1,4 @@
-import type { Bus, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
+import type { Bus, LeaseGrant, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
 
 interface PendingEntry {
   /** Kept here so the entry can leave the stream while it is still pending. */
@@ -31,6 +31,8 @@ export class MemoryBus implements Bus {
   private readonly hashes = new Map<string, Map<string, string>>();
   private readonly channels = new Map<string, Set<(message: string) => void>>();
   private readonly windows = new Map<string, WindowCount>();
+  /** scope -> lease id -> its holder and expiry. */
+  private readonly leases = new Map<string, Map<string, { holder: string; expiresAtMs: number }>>();
   private lastIdMs = 0;
   private lastIdSeq = 0;
   private closed = false;
@@ -236,6 +238,80 @@ export class MemoryBus implements Bus {
 
   private sweepWindows(nowMs: number): void {
     for (const [key, window] of this.windows) if (window.resetAtMs <= nowMs) this.windows.delete(key);
+  }
+
+  // --- Leases ---
+
+  /** The scope's leases with the expired ones dropped. */
+  private liveLeases(scope: string, nowMs: number): Map<string, { holder: string; expiresAtMs: number }> {
+    let leases = this.leases.get(scope);
+    if (!leases) {
+      leases = new Map();
+      this.leases.set(scope, leases);
+    }
+    for (const [id, lease] of leases) if (lease.expiresAtMs <= nowMs) leases.delete(id);
+    return leases;
+  }
+
+  async acquireLease(
+    scope: string,
+    leaseId: string,
+    holder: string,
+    cap: number,
+    ttlMs: number,
+  ): Promise<LeaseGrant> {
+    const nowMs = Date.now();
+    const leases = this.liveLeases(scope, nowMs);
+    const held = leases.get(leaseId);
+    if (held) {
+      held.expiresAtMs = nowMs + ttlMs;
+      return { ok: true, count: leases.size, created: false };
+    }
+    if (leases.size >= cap) return { ok: false, count: leases.size };
+    leases.set(leaseId, { holder, expiresAtMs: nowMs + ttlMs });
+    return { ok: true, count: leases.size, created: true };
+  }
+
+  async releaseLease(scope: string, leaseId: string): Promise<boolean> {
+    const leases = this.leases.get(scope);
+    const lease = leases?.get(leaseId);
+    if (!leases || !lease) return false;
+    leases.delete(leaseId);
+    if (leases.size === 0) this.leases.delete(scope);
+    return lease.expiresAtMs > Date.now();
+  }
+
+  async renewLeases(holder: string, ttlMs: number): Promise<number> {
+    const nowMs = Date.now();
+    let renewed = 0;
+    for (const scope of [...this.leases.keys()]) {
+      const leases = this.liveLeases(scope, nowMs);
+      if (leases.size === 0) this.leases.delete(scope);
+      for (const lease of leases.values()) {
+        if (lease.holder !== holder) continue;
+        lease.expiresAtMs = nowMs + ttlMs;
+        renewed += 1;
+      }
+    }
+    return renewed;
+  }
+
+  async reclaimLeases(holder: string): Promise<number> {
+    const nowMs = Date.now();
+    let reclaimed = 0;
+    for (const [scope, leases] of this.leases) {
+      for (const [id, lease] of leases) {
+        if (lease.holder !== holder) continue;
+        leases.delete(id);
+        if (lease.expiresAtMs > nowMs) reclaimed += 1;
+      }
+      if (leases.size === 0) this.leases.delete(scope);
+    }
+    return reclaimed;
+  }
+
+  async countLeases(scope: string): Promise<number> {
+    return this.leases.has(scope) ? this.liveLeases(scope, Date.now()).size : 0;
   }
 
   async close(): Promise<void> {
