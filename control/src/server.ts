@@ -13,6 +13,8 @@ import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey, publishCallLimits, publishOrgRates } from "./modules/orgs/service.ts";
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
+/** On stop, requests in flight get this long to finish before their connections are cut. */
+const HTTP_STOP_TIMEOUT_MS = 10_000;
 
 export interface RunningControl {
   ctx: ControlContext;
@@ -86,7 +88,8 @@ export async function startControl(options: {
     database,
     generatedOwnerKey: initial?.generatedSecret ?? null,
     async stop() {
-      server?.stop(true);
+      // No new connections from here; requests in flight finish (bounded), then the rest is cut.
+      if (server && !(await settlesWithin(server.stop(), HTTP_STOP_TIMEOUT_MS))) await server.stop(true);
       clearInterval(idempotencySweep);
       await callsBackground.stop();
       await billing.stop();
@@ -96,4 +99,16 @@ export async function startControl(options: {
       await database.close();
     },
   };
+}
+
+async function settlesWithin(promise: Promise<unknown>, timeoutMs: number): Promise<boolean> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<false>((resolve) => {
+    timer = setTimeout(() => resolve(false), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise.then(() => true), timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }

@@ -60,7 +60,8 @@ export function startConsumer(
           count: batchSize,
           blockMs,
         });
-        if (running) await process(entries);
+        // Entries read as stop() began are handled and acked too: they are already delivered.
+        await process(entries);
       } catch (error) {
         if (!running) break;
         options.onError?.(error, { id: "", data: "", deliveries: 0 });
