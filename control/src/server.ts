@@ -45,7 +45,11 @@ export async function startControl(options: {
   const authenticator = new Authenticator(database.db, bus);
   await authenticator.start();
   const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
-  const initial = await ensureInitialOwnerKey(database.db, config.initApiKey);
+  const initial = await ensureInitialOwnerKey(
+    database.db,
+    config.initApiKey,
+    config.orgDefaultMaxConcurrentCalls,
+  );
   await publishCallLimits(database.db, bus);
   await publishOrgRates(database.db, bus, config);
   const billing = await startBillingBackground(ctx);

@@ -32,6 +32,11 @@ export interface Config {
    * to true only on the embedded single-org setup (no DATABASE_URL, no ADMIN_API_KEY).
    */
   selfServeCredits: boolean;
+  /**
+   * `max_concurrent_calls` of a new org unless its creator sets one; gateways also apply it to an
+   * org whose cap control has not published.
+   */
+  orgDefaultMaxConcurrentCalls: number;
   /** Encrypts stored secrets (webhook signing secrets); unset: a key file under DATA_DIR. */
   secretKey: string | null;
   numberMonthlyCents: number;
@@ -71,7 +76,10 @@ export interface Config {
   sipFloodBanMs: number;
   /** Delay between 180 Ringing and the answer of an inbound call. */
   sipRingDelayMs: number;
-  /** Concurrent calls per org on this gateway; more are refused with 503 and Retry-After. */
+  /**
+   * Safety ceiling: calls of one org this gateway holds at once, whatever the org's own
+   * platform-wide `max_concurrent_calls`; more are refused with 503 and Retry-After.
+   */
   sipMaxCallsPerOrg: number;
   /** An outbound call not answered within this time is cancelled (no_answer). */
   sipOutboundRingTimeoutMs: number;
@@ -272,6 +280,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateUrls,
     adminApiKey,
     selfServeCredits: read.boolean("SELF_SERVE_CREDITS", embeddedSingleOrg),
+    orgDefaultMaxConcurrentCalls: read.integer("ORG_DEFAULT_MAX_CONCURRENT_CALLS", 10, 1, 100_000),
     secretKey: read.raw("SECRET_KEY"),
     numberMonthlyCents: read.integer("NUMBER_MONTHLY_CENTS", 500, 0, 1_000_000),
     outboundCentsPerMinute: read.integer("OUTBOUND_CENTS_PER_MINUTE", 5, 0, 100_000),

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { eq } from "drizzle-orm";
-import { creditLedger } from "../../db/schema.ts";
+import { creditLedger, orgs } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
+import { createOrg } from "../orgs/service.ts";
 
 const ADMIN_KEY = `sk_admin_${"Q7".repeat(16)}`;
 const WRONG_ADMIN_KEY = `sk_admin_${"X9".repeat(16)}`;
@@ -364,5 +365,32 @@ describe("operator and tenants", () => {
     const unsupported = await admin<Problem>("POST", "/orgs", { name: "Twice?" }, headers);
     expect(unsupported.status).toBe(400);
     expect(unsupported.body.code).toBe("idempotency_key_unsupported");
+  });
+});
+
+describe("ORG_DEFAULT_MAX_CONCURRENT_CALLS", () => {
+  let platform: Harness;
+  beforeAll(async () => {
+    platform = await createHarness({ config: { adminApiKey: ADMIN_KEY, orgDefaultMaxConcurrentCalls: 4 } });
+  });
+  afterAll(async () => {
+    await platform.close();
+  });
+
+  test("a new org gets the platform default cap unless the operator sets one, and gateways see it", async () => {
+    const create = (body: Record<string, unknown>) =>
+      platform.json<Org>("POST", "/api/v1/admin/orgs", { key: ADMIN_KEY, body });
+    const defaulted = await create({ name: "Default cap" });
+    expect(defaulted.status).toBe(201);
+    expect(defaulted.body.max_concurrent_calls).toBe(4);
+    expect(await platform.ctx.bus.hashGet(Hashes.orgCallLimits, defaulted.body.id)).toBe("4");
+    const explicit = await create({ name: "Own cap", max_concurrent_calls: 25 });
+    expect(explicit.body.max_concurrent_calls).toBe(25);
+    expect(await platform.ctx.bus.hashGet(Hashes.orgCallLimits, explicit.body.id)).toBe("25");
+    const [row] = await platform.ctx.db
+      .select({ cap: orgs.maxConcurrentCalls })
+      .from(orgs)
+      .where(eq(orgs.id, (await createOrg(platform.ctx.db, "Seeded", 7)).id));
+    expect(row?.cap).toBe(7);
   });
 });

@@ -55,7 +55,7 @@ export async function createOrgForTenant(deps: AdminDeps, input: CreateOrgInput)
       id: newId("org"),
       name: input.name,
       rates: mergeRates({}, input.rates),
-      ...(input.max_concurrent_calls !== undefined ? { maxConcurrentCalls: input.max_concurrent_calls } : {}),
+      maxConcurrentCalls: input.max_concurrent_calls ?? deps.config.orgDefaultMaxConcurrentCalls,
     })
     .returning();
   await publishOrg(deps.db, deps.bus, deps.config, row!.id);

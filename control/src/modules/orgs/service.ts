@@ -12,10 +12,11 @@ import { type OrgResponse, presentOrg } from "./model.ts";
 
 export type OrgRow = typeof orgs.$inferSelect;
 
-export async function createOrg(db: Database, name: string): Promise<OrgRow> {
+/** A new org; `maxConcurrentCalls` is ORG_DEFAULT_MAX_CONCURRENT_CALLS unless its creator chose one. */
+export async function createOrg(db: Database, name: string, maxConcurrentCalls?: number): Promise<OrgRow> {
   const [row] = await db
     .insert(orgs)
-    .values({ id: newId("org"), name })
+    .values({ id: newId("org"), name, ...(maxConcurrentCalls !== undefined ? { maxConcurrentCalls } : {}) })
     .returning();
   return row!;
 }
@@ -47,10 +48,11 @@ export async function orgRates(db: Database, defaults: Rates, orgId: string): Pr
 export async function ensureInitialOwnerKey(
   db: Database,
   initApiKey: string | null,
+  maxConcurrentCalls?: number,
 ): Promise<{ orgId: string; generatedSecret: string | null } | null> {
   if ((await countKeys(db)) > 0) return null;
   const [existing] = await db.select().from(orgs).orderBy(asc(orgs.createdAt)).limit(1);
-  const org = existing ?? (await createOrg(db, "Default"));
+  const org = existing ?? (await createOrg(db, "Default", maxConcurrentCalls));
   const { secret } = await insertKey(db, {
     orgId: org.id,
     name: "Initial owner key",
