@@ -16,6 +16,7 @@ import { apiKeysModule } from "./modules/api-keys/routes.ts";
 import { roleAtLeast } from "./modules/api-keys/service.ts";
 import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
+import { docsAssetsModule, offlineScalarOptions } from "./modules/docs/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
@@ -41,6 +42,7 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
       openapi({
         path: "/docs",
         specPath: "/openapi.json",
+        scalar: offlineScalarOptions,
         documentation: {
           openapi: "3.1.0",
           info: {
@@ -58,6 +60,7 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         },
       }),
     )
+    .use(docsAssetsModule())
     .get("/health", () => ({ status: "ok" }), { detail: { tags: ["Health"], security: [] } })
     .get(
       "/ready",
