@@ -273,7 +273,9 @@ describe("operator and tenants", () => {
     expect(after.body).toEqual({ ...org, updated_at: after.body.updated_at });
     expect(after.body.max_concurrent_calls).toBe(10);
 
-    for (const id of ["org_00000000000000000000000000000000", "not-an-id", "org_%00"]) {
+    const nul = await admin<Problem>("GET", "/orgs/org_%00");
+    expect({ status: nul.status, code: nul.body.code }).toEqual({ status: 400, code: "invalid_character" });
+    for (const id of ["org_00000000000000000000000000000000", "not-an-id"]) {
       for (const [method, path, body] of [
         ["GET", `/orgs/${id}`, undefined],
         ["PATCH", `/orgs/${id}`, { name: "y" }],
