@@ -5,7 +5,7 @@ CREATE TABLE "provider_credentials" (
 	"name" text NOT NULL,
 	"base_url" text,
 	"api_key_ciphertext" text,
-	"api_key_hint" text,
+	"api_key_prefix" text,
 	"created_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint

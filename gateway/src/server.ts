@@ -7,6 +7,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "./calls/application.ts";
 import { GreetingApplication } from "./calls/greeting-application.ts";
 import { SipService } from "./calls/sip-service.ts";
+import { DRAIN_RETRY_AFTER_S, drainCalls } from "./drain.ts";
 import { MediaClock } from "./media/clock.ts";
 import { EspeakTts } from "./providers/espeak/tts.ts";
 import { WebRtcService } from "./webrtc/signalling.ts";
@@ -14,7 +15,14 @@ import { WebRtcService } from "./webrtc/signalling.ts";
 export interface RunningGateway {
   url: string;
   describe(): string[];
-  stop(): Promise<void>;
+  /** From the start of `stop`: new calls are refused and /health answers 503 "draining". */
+  readonly draining: boolean;
+  /**
+   * Drains, then closes: no new calls, calls in progress run on for up to `drainTimeoutMs`
+   * (default DRAIN_TIMEOUT_S), the rest hear DRAIN_GOODBYE_MESSAGE and are hung up, and the
+   * heartbeat stops last. A second call awaits the first.
+   */
+  stop(options?: { drainTimeoutMs?: number }): Promise<void>;
 }
 
 /** The media gateway: its HTTP endpoint (health; WebRTC signaling later) on GATEWAY_PORT. */
@@ -47,11 +55,20 @@ export async function startGateway(options: {
     gatewayId,
     hostAddresses: options.webrtcHostAddresses,
   });
+  let draining = false;
   const server = Bun.serve({
     port: config.gatewayPort,
     async fetch(request) {
       const { pathname } = new URL(request.url);
-      if (pathname === "/health") return Response.json({ status: "ok" });
+      if (pathname === "/health") {
+        // A load balancer's health check takes the gateway out of rotation on the 503.
+        return draining
+          ? Response.json(
+              { status: "draining" },
+              { status: 503, headers: { "retry-after": String(DRAIN_RETRY_AFTER_S) } },
+            )
+          : Response.json({ status: "ok" });
+      }
       const signalling = await webrtc.handle(request);
       if (signalling) return signalling;
       return new Response(null, { status: 404 });
@@ -66,15 +83,30 @@ export async function startGateway(options: {
     gatewayId,
     clock,
   });
+  let stopping: Promise<void> | null = null;
+  const stop = async (drainTimeoutMs: number) => {
+    draining = true;
+    await drainCalls([sip, webrtc], {
+      drainTimeoutMs,
+      goodbyeMessage: config.drainGoodbyeMessage,
+      log: options.log,
+    });
+    await webrtc.stop();
+    await sip.stop();
+    server.stop(true);
+    // Last: while it beats, control's reaper leaves this gateway's calls alone.
+    await heartbeat.stop();
+    if (!options.bus) await bus.close();
+  };
   return {
     url,
     describe: () => [`  Gateway  ${url} (SIP on UDP and TCP port ${sip.port})`],
-    async stop() {
-      await webrtc.stop();
-      await sip.stop();
-      server.stop(true);
-      await heartbeat.stop();
-      if (!options.bus) await bus.close();
+    get draining() {
+      return draining;
+    },
+    stop(stopOptions = {}) {
+      stopping ??= stop(stopOptions.drainTimeoutMs ?? config.drainTimeoutS * 1000);
+      return stopping;
     },
   };
 }

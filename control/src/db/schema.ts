@@ -61,8 +61,8 @@ export const providerCredentials = pgTable(
     baseUrl: text("base_url"),
     /** AES-256-GCM (secret-box); null for endpoints that take no key (a local Ollama or vLLM). */
     apiKeyCiphertext: text("api_key_ciphertext"),
-    /** The first and last characters of the key, shown so users can tell keys apart. */
-    apiKeyHint: text("api_key_hint"),
+    /** The first characters of the key, shown so users can tell keys apart. */
+    apiKeyPrefix: text("api_key_prefix"),
     createdAt: createdAt(),
   },
   (table) => [index("provider_credentials_org_idx").on(table.orgId, table.id)],

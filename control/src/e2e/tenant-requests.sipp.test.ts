@@ -121,7 +121,7 @@ afterAll(async () => {
 });
 
 async function ownCredential(): Promise<string> {
-  const credential = await api.request<{ id: string; api_key_hint: string }>(
+  const credential = await api.request<{ id: string; api_key_prefix: string }>(
     "POST",
     "/provider-credentials",
     {

@@ -70,6 +70,18 @@ export class OutboundCalls {
     await this.consumer?.stop();
   }
 
+  /** Drain: no more dispatch commands are taken; cancels of calls already here still arrive. */
+  async stopTakingCalls(): Promise<void> {
+    const consumer = this.consumer;
+    this.consumer = null;
+    await consumer?.stop();
+  }
+
+  /** Calls whose INVITE is out, not yet answered or failed. */
+  get ringingCount(): number {
+    return this.ringing.size;
+  }
+
   /** API cancel: CANCEL a call still ringing here, or hang up one this gateway answered. */
   private cancel(callId: string): void {
     const ringing = this.ringing.get(callId);

@@ -270,6 +270,12 @@ export class SipCall implements RegisteredCall, CallControl {
     await this.end("failed", cause);
   }
 
+  /** Ends the call from our side: the application says `text` first when it can, then BYE. */
+  sayGoodbyeAndHangup(text: string, cause: string): void {
+    if (this.state === "answered" && this.application?.sayGoodbye) this.application.sayGoodbye(text, cause);
+    else this.hangup(cause).catch(() => {});
+  }
+
   /** Blind transfer (RFC 3515): REFER, then wait for the final sipfrag NOTIFY; BYE on success. */
   async transfer(target: string): Promise<TransferOutcome> {
     if (this.state !== "answered") return { ok: false, status: null, reason: "call not answered" };

@@ -6,8 +6,9 @@ import { join } from "node:path";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
+import { DRAIN_RETRY_AFTER_S, type DrainableCalls } from "../drain.ts";
 import { MediaClock } from "../media/clock.ts";
-import { dialogId, headerTag } from "../sip/dialog.ts";
+import { dialogId, headerTag, newTag } from "../sip/dialog.ts";
 import { DigestServer } from "../sip/digest.ts";
 import type { SipRequest } from "../sip/message.ts";
 import { FloodGuard, isScannerUserAgent } from "../sip/security.ts";
@@ -17,7 +18,7 @@ import { type SipPeer, SipTransport } from "../sip/transport.ts";
 import { socketHost } from "../sip/uri.ts";
 import type { MediaApplication } from "./application.ts";
 import { CallEventWriter } from "./call-events.ts";
-import { ALLOW, type CallDeps } from "./deps.ts";
+import { ALLOW, type CallDeps, reasonHeader } from "./deps.ts";
 import { CallDirectory } from "./directory.ts";
 import { InboundCalls } from "./inbound.ts";
 import { OutboundCalls } from "./outbound.ts";
@@ -51,8 +52,9 @@ const NOT_ALLOWED_OUTSIDE_DIALOG = new Set([
   "PRACK",
 ]);
 
-export class SipService {
+export class SipService implements DrainableCalls {
   private readonly floodGuard: FloodGuard;
+  private draining = false;
 
   private constructor(
     private readonly deps: CallDeps,
@@ -145,6 +147,10 @@ export class SipService {
       else transaction.reply(481);
       return;
     }
+    if (this.draining && (request.method === "INVITE" || request.method === "OPTIONS")) {
+      this.refuseWhileDraining(request, transaction);
+      return;
+    }
     switch (request.method) {
       case "INVITE":
         this.inbound.handleInvite(request, transaction, peer).catch((error) => {
@@ -169,6 +175,31 @@ export class SipService {
           transaction.reply(405, { headers: [["Allow", ALLOW]] });
         else transaction.reply(501);
     }
+  }
+
+  /**
+   * New INVITEs and out-of-dialog OPTIONS (a load balancer's health probe, e.g. Kamailio's
+   * dispatcher) get 503 with Retry-After (RFC 3261 §21.5.4); no dispatch commands are taken.
+   */
+  async stopTakingCalls(): Promise<void> {
+    this.draining = true;
+    await this.outbound.stopTakingCalls();
+  }
+
+  get callsInProgress(): number {
+    return this.deps.registry.size + this.outbound.ringingCount;
+  }
+
+  sayGoodbyeToAll(text: string, cause: string): void {
+    for (const call of this.deps.registry.all()) call.sayGoodbyeAndHangup(text, cause);
+  }
+
+  private refuseWhileDraining(request: SipRequest, transaction: ServerTransaction): void {
+    if (request.method === "INVITE") this.deps.log.info({ status: 503 }, "inbound call refused: draining");
+    transaction.reply(503, {
+      toTag: newTag(),
+      headers: [reasonHeader(503, "Gateway draining"), ["Retry-After", String(DRAIN_RETRY_AFTER_S)]],
+    });
   }
 
   async stop(): Promise<void> {

@@ -17,6 +17,7 @@ import { publishedRates } from "@switchboard/shared/rates";
 import type { MediaApplication } from "../calls/application.ts";
 import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
 import { type RecordingPublisher, recordingPublisher } from "../calls/recording-upload.ts";
+import { DRAIN_RETRY_AFTER_S, type DrainableCalls } from "../drain.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { MediaClock } from "../media/clock.ts";
 import { WavRecorder } from "../media/wav-recorder.ts";
@@ -57,8 +58,9 @@ interface ActiveCall {
   token: string;
 }
 
-export class WebRtcService {
+export class WebRtcService implements DrainableCalls {
   private readonly calls = new Map<string, ActiveCall>();
+  private draining = false;
   private readonly perOrg = new Map<string, number>();
   private readonly recordingsDir: string | null;
   private readonly publishRecording: RecordingPublisher;
@@ -83,6 +85,7 @@ export class WebRtcService {
     try {
       if (pathname === WEBRTC_CALLS_PATH) {
         if (request.method !== "POST") throw methodNotAllowed("POST");
+        if (this.draining) throw drainingError();
         return await this.createCall(request);
       }
       const callId = decodeURIComponent(pathname.slice(WEBRTC_CALLS_PATH.length + 1));
@@ -96,6 +99,19 @@ export class WebRtcService {
         CORS_HEADERS,
       );
     }
+  }
+
+  /** Drain: new calls are refused with 503 and Retry-After; calls in progress go on. */
+  async stopTakingCalls(): Promise<void> {
+    this.draining = true;
+  }
+
+  get callsInProgress(): number {
+    return this.calls.size;
+  }
+
+  sayGoodbyeToAll(text: string, cause: string): void {
+    for (const { call } of this.calls.values()) call.sayGoodbyeAndHangup(text, cause);
   }
 
   /** Ends every call (gateway shutdown). */
@@ -272,6 +288,16 @@ function sameSecret(expected: string, actual: string): boolean {
   const a = Buffer.from(expected);
   const b = Buffer.from(actual);
   return a.length === b.length && timingSafeEqual(a, b);
+}
+
+function drainingError(): ApiError {
+  return new ApiError(
+    503,
+    "gateway_draining",
+    "This gateway is shutting down; start the call again.",
+    undefined,
+    { "retry-after": String(DRAIN_RETRY_AFTER_S) },
+  );
 }
 
 function methodNotAllowed(allow: string): ApiError {

@@ -81,6 +81,12 @@ export class WebCall implements CallControl {
     await this.end("completed", cause);
   }
 
+  /** Ends the call from our side: the application says `text` first when it can. */
+  sayGoodbyeAndHangup(text: string, cause: string): void {
+    if (this.state === "answered" && this.application?.sayGoodbye) this.application.sayGoodbye(text, cause);
+    else this.end("completed", cause).catch(() => {});
+  }
+
   async transfer(_target: string): Promise<{ ok: boolean; status: number | null; reason: string }> {
     return { ok: false, status: null, reason: "browser calls cannot be transferred" };
   }

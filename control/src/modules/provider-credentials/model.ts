@@ -27,8 +27,8 @@ export const credentialSchema = t.Object({
   provider: t.UnionEnum([...providerCredentialKinds]),
   name: t.String(),
   base_url: t.Nullable(t.String()),
-  api_key_hint: t.Nullable(
-    t.String({ description: "First and last characters of the key; the key itself is never shown again." }),
+  api_key_prefix: t.Nullable(
+    t.String({ description: "The key's first characters; the key itself is never shown again." }),
   ),
   created_at: t.String({ format: "date-time" }),
 });

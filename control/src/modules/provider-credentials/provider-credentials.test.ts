@@ -21,7 +21,7 @@ interface Credential {
   provider: string;
   name: string;
   base_url: string | null;
-  api_key_hint: string | null;
+  api_key_prefix: string | null;
 }
 
 async function createCredential(body: Record<string, unknown>, key?: string) {
@@ -37,12 +37,12 @@ async function snapshotOf(agentId: string): Promise<AgentSnapshot> {
 }
 
 describe("provider credentials", () => {
-  test("the key is stored encrypted, shown never again, listed by its hint", async () => {
+  test("the key is stored encrypted, shown never again, listed by its prefix", async () => {
     const created = await createCredential({ provider: "openai", api_key: KEY, name: "Prod OpenAI" });
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ provider: "openai", name: "Prod OpenAI", base_url: null });
     expect(created.body.id).toMatch(/^cred_[0-9a-f]{32}$/);
-    expect(created.body.api_key_hint).toBe("sk-...0123");
+    expect(created.body.api_key_prefix).toBe("sk-proj-");
     expect(JSON.stringify(created.body)).not.toContain(KEY);
     const [row] = await h.ctx.db
       .select()
@@ -72,7 +72,7 @@ describe("provider credentials", () => {
     });
     expect(local.status).toBe(201);
     expect(local.body.base_url).toBe("http://127.0.0.1:11434/v1");
-    expect(local.body.api_key_hint).toBeNull();
+    expect(local.body.api_key_prefix).toBeNull();
   });
 
   test("a private base_url is refused unless ALLOW_PRIVATE_URLS", async () => {

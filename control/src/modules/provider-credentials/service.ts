@@ -43,9 +43,10 @@ export async function checkTenantUrl(
   }
 }
 
-function keyHint(apiKey: string): string | null {
+/** At most a quarter of the key, and no more than 8 characters: enough to tell keys apart. */
+function keyPrefix(apiKey: string): string | null {
   if (!apiKey) return null;
-  return apiKey.length >= 16 ? `${apiKey.slice(0, 3)}...${apiKey.slice(-4)}` : "...";
+  return apiKey.slice(0, Math.min(8, Math.floor(apiKey.length / 4)));
 }
 
 export function presentCredential(row: CredentialRow): CredentialResponse {
@@ -54,7 +55,7 @@ export function presentCredential(row: CredentialRow): CredentialResponse {
     provider: row.provider,
     name: row.name,
     base_url: row.baseUrl,
-    api_key_hint: row.apiKeyHint,
+    api_key_prefix: row.apiKeyPrefix,
     created_at: row.createdAt.toISOString(),
   };
 }
@@ -86,7 +87,7 @@ export async function createCredential(
       name: input.name ?? input.provider,
       baseUrl: baseUrl?.replace(/\/+$/, "") ?? null,
       apiKeyCiphertext: apiKey ? encryptSecret(config, apiKey) : null,
-      apiKeyHint: keyHint(apiKey),
+      apiKeyPrefix: keyPrefix(apiKey),
     })
     .returning();
   return row!;
