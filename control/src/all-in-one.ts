@@ -5,6 +5,7 @@ import { startAgentRuntime } from "@switchboard/gateway/agent-runtime";
 import { startGateway } from "@switchboard/gateway/server";
 import { connectBus } from "@switchboard/shared/bus/index";
 import { ConfigError, loadConfig } from "@switchboard/shared/config";
+import { Lifecycle } from "@switchboard/shared/lifecycle";
 import { createLogger } from "@switchboard/shared/logger";
 import { printBanner } from "./banner.ts";
 import { startControl } from "./server.ts";
@@ -12,21 +13,19 @@ import { startControl } from "./server.ts";
 try {
   const config = loadConfig();
   const log = createLogger(config.logLevel);
+  const lifecycle = new Lifecycle({ log }).handleSignals();
   const bus = await connectBus(config.redisUrl);
   const control = await startControl({ config, log: log.child({ component: "control" }), bus });
   const gatewayLog = log.child({ component: "gateway" });
   const agents = await startAgentRuntime({ config, log: gatewayLog, bus });
   const gateway = await startGateway({ config, log: gatewayLog, bus, application: agents.application });
+  // The gateway drains first: control keeps persisting its calls' events meanwhile.
+  lifecycle
+    .onStop("gateway", () => gateway.stop())
+    .onStop("agents", () => agents.stop())
+    .onStop("control", () => control.stop())
+    .onStop("bus", () => bus.close());
   printBanner(control, gateway.describe());
-  const shutdown = async () => {
-    await gateway.stop();
-    await agents.stop();
-    await control.stop();
-    await bus.close();
-    process.exit(0);
-  };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
 } catch (error) {
   if (error instanceof ConfigError) {
     console.error(error.message);

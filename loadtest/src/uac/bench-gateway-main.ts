@@ -16,6 +16,7 @@ import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
+import { Lifecycle } from "@switchboard/shared/lifecycle";
 import { createLogger } from "@switchboard/shared/logger";
 
 const number = process.env.BENCH_NUMBER ?? "+14155550100";
@@ -88,11 +89,12 @@ const stallMonitor = setInterval(() => {
   expectedAt = now + STALL_CHECK_MS;
 }, STALL_CHECK_MS);
 
-process.on("SIGTERM", () => {
-  clearInterval(stallMonitor);
-  reading = false;
-  void reader
-    .then(() => gateway.stop())
-    .then(() => bus.close())
-    .then(() => process.exit(0));
-});
+new Lifecycle({ log })
+  .onStop("gateway", () => gateway.stop())
+  .onStop("reader", async () => {
+    clearInterval(stallMonitor);
+    reading = false;
+    await reader;
+  })
+  .onStop("bus", () => bus.close())
+  .handleSignals();
