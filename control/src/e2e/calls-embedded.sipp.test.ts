@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  ApiClient,
+  type ApiClient,
   expectInboundCallEndToEnd,
   INBOUND_NUMBER,
   makeCallerAudio,
@@ -13,14 +13,8 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from "./support/acceptance.ts";
-import {
-  freeSipPort,
-  freeTcpPort,
-  type RunningProcess,
-  scripts,
-  standInUrlsOf,
-  startProcess,
-} from "./support/processes.ts";
+import { startEmbeddedPlatform } from "./support/embedded-platform.ts";
+import { type RunningProcess, scripts, standInUrlsOf, startProcess } from "./support/processes.ts";
 
 const INBOUND_CENTS_PER_MINUTE = 30;
 
@@ -38,34 +32,18 @@ beforeAll(async () => {
   callerAudio = makeCallerAudio(dir);
   receiver = startWebhookReceiver();
   standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
-  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
-  sipPort = await freeSipPort();
-  platform = await startProcess(
-    scripts.embedded,
-    {
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
-      INIT_API_KEY: apiKey,
-      NUMBER_INVENTORY: INBOUND_NUMBER,
-      ALLOW_PRIVATE_URLS: "true",
-      INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
-      SIP_PORT: String(sipPort),
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: String(await freeTcpPort()),
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-      OPENAI_API_KEY: "sk-stand-in",
-      LOG_LEVEL: "warn",
-      ...standInUrlsOf(standIns.output()),
-    },
-    /SIP on UDP and TCP port \d+/,
-  );
+  ({
+    process: platform,
+    api,
+    sipPort,
+  } = await startEmbeddedPlatform(dir, {
+    NUMBER_INVENTORY: INBOUND_NUMBER,
+    ALLOW_PRIVATE_URLS: "true",
+    INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
+    OPENAI_API_KEY: "sk-stand-in",
+    ...standInUrlsOf(standIns.output()),
+  }));
   expect(platform.output()).toContain("embedded PGlite");
-  api = new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey);
   ({ webhookSecret } = await provisionInbound(api, receiver.url));
 }, 120_000);
 

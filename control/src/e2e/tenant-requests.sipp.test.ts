@@ -9,15 +9,9 @@ import { join } from "node:path";
 import { runSipp } from "@switchboard/gateway/calls/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
 import { Webhook } from "standardwebhooks";
-import { ApiClient, type Call, makeCallerAudio, until } from "./support/acceptance.ts";
-import {
-  freeSipPort,
-  freeTcpPort,
-  type RunningProcess,
-  scripts,
-  standInUrlsOf,
-  startProcess,
-} from "./support/processes.ts";
+import { type ApiClient, type Call, makeCallerAudio, until } from "./support/acceptance.ts";
+import { startEmbeddedPlatform } from "./support/embedded-platform.ts";
+import { type RunningProcess, scripts, standInUrlsOf, startProcess } from "./support/processes.ts";
 
 const OPERATOR_OPENAI_KEY = "sk-operator-never-leaves";
 const TENANT_OPENAI_KEY = "sk-tenant-own-key-0123456789";
@@ -83,34 +77,15 @@ beforeAll(async () => {
     /ELEVENLABS_BASE_URL=\S+/,
   );
   tenant = startTenantServer(standInUrlsOf(upstream.output()).OPENAI_BASE_URL!);
-  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
-  sipPort = await freeSipPort();
-  platform = await startProcess(
-    scripts.embedded,
-    {
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
-      INIT_API_KEY: apiKey,
-      NUMBER_INVENTORY: NUMBERS.join(","),
-      // The tenant's servers are on loopback here; the guard's refusals are tested elsewhere.
-      ALLOW_PRIVATE_URLS: "true",
-      SIP_PORT: String(sipPort),
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: String(await freeTcpPort()),
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-      // The operator's own endpoint and key: the tenant's agent must use neither.
-      OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
-      OPENAI_API_KEY: OPERATOR_OPENAI_KEY,
-      LOG_LEVEL: "warn",
-    },
-    /SIP on UDP and TCP port \d+/,
-  );
-  api = new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey);
+  const embedded = await startEmbeddedPlatform(dir, {
+    NUMBER_INVENTORY: NUMBERS.join(","),
+    // The tenant's servers are on loopback here; the guard's refusals are tested elsewhere.
+    ALLOW_PRIVATE_URLS: "true",
+    // The operator's own endpoint and key: the tenant's agent must use neither.
+    OPENAI_BASE_URL: "http://127.0.0.1:9/v1",
+    OPENAI_API_KEY: OPERATOR_OPENAI_KEY,
+  });
+  ({ process: platform, api, sipPort } = embedded);
   expect((await api.request("POST", "/credits/purchase", { amount_cents: 10_000 })).status).toBe(201);
 }, 120_000);
 

@@ -1,18 +1,20 @@
 import { t } from "elysia";
 
+const credentialId = t.Optional(
+  t.Nullable(
+    t.String({
+      maxLength: 100,
+      description:
+        "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
+    }),
+  ),
+);
+
 const voice = t.Object({
   provider: t.UnionEnum(["espeak", "flite", "openai", "elevenlabs"]),
   voice_id: t.String({ minLength: 1, maxLength: 200 }),
   speed: t.Optional(t.Number({ minimum: 0.25, maximum: 4 })),
-  credential_id: t.Optional(
-    t.Nullable(
-      t.String({
-        maxLength: 100,
-        description:
-          "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
-      }),
-    ),
-  ),
+  credential_id: credentialId,
 });
 
 const llm = t.Object({
@@ -32,30 +34,14 @@ const llm = t.Object({
     ),
   ),
   webhook_url: t.Optional(t.Nullable(t.String({ format: "uri", maxLength: 2000 }))),
-  credential_id: t.Optional(
-    t.Nullable(
-      t.String({
-        maxLength: 100,
-        description:
-          "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
-      }),
-    ),
-  ),
+  credential_id: credentialId,
 });
 
 const stt = t.Object({
   provider: t.UnionEnum(["deepgram", "openai", "whisper"]),
   model: t.String({ minLength: 1, maxLength: 200 }),
   language: t.String({ minLength: 2, maxLength: 20 }),
-  credential_id: t.Optional(
-    t.Nullable(
-      t.String({
-        maxLength: 100,
-        description:
-          "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
-      }),
-    ),
-  ),
+  credential_id: credentialId,
 });
 
 const endpointing = t.Object({
