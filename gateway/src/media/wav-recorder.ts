@@ -1,9 +1,9 @@
 import { type FileHandle, open } from "node:fs/promises";
+import { WAV_HEADER_BYTES, wavHeader } from "./wav-header.ts";
 
 // A two-channel 16-bit PCM WAV (caller left, agent right) streamed to disk in chunks of about
 // one second; the RIFF and data sizes in the 44-byte header are fixed up on close.
 
-const WAV_HEADER_BYTES = 44;
 const CHANNELS = 2;
 const BYTES_PER_SAMPLE = 2;
 
@@ -11,28 +11,6 @@ export interface RecordingInfo {
   path: string;
   durationS: number;
   bytes: number;
-}
-
-function wavHeader(sampleRateHz: number, dataBytes: number): Uint8Array {
-  const header = new Uint8Array(WAV_HEADER_BYTES);
-  const view = new DataView(header.buffer);
-  const ascii = (offset: number, text: string) => {
-    for (let index = 0; index < text.length; index++) header[offset + index] = text.charCodeAt(index);
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, "WAVE");
-  ascii(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true);
-  view.setUint16(22, CHANNELS, true);
-  view.setUint32(24, sampleRateHz, true);
-  view.setUint32(28, sampleRateHz * CHANNELS * BYTES_PER_SAMPLE, true);
-  view.setUint16(32, CHANNELS * BYTES_PER_SAMPLE, true);
-  view.setUint16(34, BYTES_PER_SAMPLE * 8, true);
-  ascii(36, "data");
-  view.setUint32(40, dataBytes, true);
-  return header;
 }
 
 export class WavRecorder {
@@ -55,7 +33,7 @@ export class WavRecorder {
 
   static async create(path: string, sampleRateHz: number, chunkMs = 1000): Promise<WavRecorder> {
     const file = await open(path, "w");
-    await file.write(wavHeader(sampleRateHz, 0), 0, WAV_HEADER_BYTES, 0);
+    await file.write(wavHeader(sampleRateHz, CHANNELS, 0), 0, WAV_HEADER_BYTES, 0);
     return new WavRecorder(path, file, sampleRateHz, Math.round((sampleRateHz * chunkMs) / 1000));
   }
 
@@ -86,7 +64,7 @@ export class WavRecorder {
       if (this.chunkFrames > 0) this.flushChunk();
       await this.pending;
       try {
-        await this.file.write(wavHeader(this.sampleRateHz, this.dataBytes), 0, WAV_HEADER_BYTES, 0);
+        await this.file.write(wavHeader(this.sampleRateHz, CHANNELS, this.dataBytes), 0, WAV_HEADER_BYTES, 0);
       } finally {
         await this.file.close();
       }

@@ -9,6 +9,7 @@
 //   DATA_DIR/models and read from there on every later start (also offline).
 import { join } from "node:path";
 import { env, pipeline } from "@huggingface/transformers";
+import { applyModelSource } from "./transformers-env.ts";
 
 export interface Embedder {
   readonly modelId: string;
@@ -121,15 +122,7 @@ export function embedderFromConfig(config: {
 }
 
 async function loadNow(options: EmbedderOptions): Promise<Embedder> {
-  if (options.modelsDir) {
-    env.allowLocalModels = true;
-    env.localModelPath = options.modelsDir.endsWith("/") ? options.modelsDir : `${options.modelsDir}/`;
-    env.allowRemoteModels = false;
-  } else {
-    env.allowLocalModels = false;
-    env.allowRemoteModels = true;
-    env.cacheDir = options.cacheDir;
-  }
+  applyModelSource(env, { modelsDir: options.modelsDir, cacheDir: options.cacheDir });
   let extractor: FeatureExtractor;
   try {
     extractor = (await pipeline("feature-extraction", options.model, {

@@ -1,29 +1,13 @@
 // RIFF/WAVE for mono PCM16: a header for segments sent to transcription APIs, and a
 // streaming reader that finds the `data` chunk of a WAV arriving in pieces (espeak-ng --stdout
 // writes a 0x7ffff... size because it cannot seek back).
+import { WAV_HEADER_BYTES, wavHeader } from "../../media/wav-header.ts";
 
 export function encodeWav(pcm: Int16Array, sampleRateHz: number): Uint8Array {
-  const dataBytes = pcm.length * 2;
-  const buffer = new ArrayBuffer(44 + dataBytes);
-  const view = new DataView(buffer);
-  const ascii = (offset: number, text: string) => {
-    for (let i = 0; i < text.length; i++) view.setUint8(offset + i, text.charCodeAt(i));
-  };
-  ascii(0, "RIFF");
-  view.setUint32(4, 36 + dataBytes, true);
-  ascii(8, "WAVE");
-  ascii(12, "fmt ");
-  view.setUint32(16, 16, true);
-  view.setUint16(20, 1, true); // PCM
-  view.setUint16(22, 1, true); // mono
-  view.setUint32(24, sampleRateHz, true);
-  view.setUint32(28, sampleRateHz * 2, true);
-  view.setUint16(32, 2, true);
-  view.setUint16(34, 16, true);
-  ascii(36, "data");
-  view.setUint32(40, dataBytes, true);
-  new Int16Array(buffer, 44).set(pcm);
-  return new Uint8Array(buffer);
+  const bytes = new Uint8Array(WAV_HEADER_BYTES + pcm.length * 2);
+  bytes.set(wavHeader(sampleRateHz, 1, pcm.length * 2));
+  new Int16Array(bytes.buffer, WAV_HEADER_BYTES).set(pcm);
+  return bytes;
 }
 
 export interface WavFormat {

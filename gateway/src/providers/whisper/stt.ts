@@ -2,6 +2,7 @@
 // set, models are read from there only (remote downloads off), so a missing model is a clear,
 // non-retryable error at open instead of a hang on a network fetch; without it, a connected
 // machine fetches the model from the hub once into the cache directory.
+import { applyModelSource } from "@switchboard/shared/embeddings/transformers-env";
 import {
   ProviderError,
   type SttOptions,
@@ -34,16 +35,10 @@ async function loadRecognizer(options: WhisperOptions): Promise<Recognizer> {
   if (!loading) {
     loading = (async () => {
       const transformers = await import("@huggingface/transformers");
-      const env = transformers.env;
-      if (options.modelsDir) {
-        env.allowLocalModels = true;
-        env.localModelPath = options.modelsDir.endsWith("/") ? options.modelsDir : `${options.modelsDir}/`;
-        env.allowRemoteModels = false;
-      } else {
-        env.allowLocalModels = false;
-        env.allowRemoteModels = true;
-        if (options.cacheDir) env.cacheDir = options.cacheDir;
-      }
+      applyModelSource(transformers.env, {
+        modelsDir: options.modelsDir ?? null,
+        cacheDir: options.cacheDir ?? null,
+      });
       const recognizer = await transformers.pipeline("automatic-speech-recognition", options.modelId);
       return recognizer as unknown as Recognizer;
     })();
