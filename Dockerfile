@@ -18,8 +18,11 @@ COPY . .
 ENV DATA_DIR=/data \
     CONTROL_HOST=0.0.0.0
 VOLUME /data
-# API, gateway HTTP (WebRTC signalling), SIP, RTP.
-EXPOSE 3000 3001 5060/udp 5060/tcp 10000-10999/udp
+# API, gateway HTTP (WebRTC signalling), SIP, RTP: the defaults, and docker-compose.yml's second
+# gateway (3002, 5070, 15000-19999).
+EXPOSE 3000 3001 3002 5060/udp 5060/tcp 5070/udp 5070/tcp 10000-19999/udp
 
+# Nothing is installed when a container starts (see entrypoint.sh). Model weights are optional:
+# read from MODELS_DIR, or fetched from the hub on first use when it is unset.
 ENTRYPOINT ["/app/docker/entrypoint.sh"]
 CMD ["all"]
