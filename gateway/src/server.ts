@@ -5,6 +5,7 @@ import type { Config } from "@switchboard/shared/config";
 import { startHeartbeat } from "@switchboard/shared/heartbeat";
 import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "./calls/application.ts";
+import { CallLeases } from "./calls/call-leases.ts";
 import { GreetingApplication } from "./calls/greeting-application.ts";
 import { SipService } from "./calls/sip-service.ts";
 import { DRAIN_RETRY_AFTER_S, drainCalls } from "./drain.ts";
@@ -43,6 +44,9 @@ export async function startGateway(options: {
   // Stable across restarts so the dispatch consumer re-reads its own pending entries.
   // SIP_PORT=0 (an ephemeral port) can't tell two gateways on one host apart: use a fresh id.
   const gatewayId = `gateway-${hostname()}-${config.sipPort || crypto.randomUUID().slice(0, 8)}`;
+  // Calls never survive a restart: leases an earlier run under this id left behind are void.
+  await bus.reclaimLeases(gatewayId);
+  const leases = new CallLeases({ bus, gatewayId, config, log: options.log });
   const heartbeat = startHeartbeat(bus, gatewayId, config.gatewayHeartbeatIntervalMs, (error) =>
     options.log.warn({ err: error }, "gateway heartbeat not written"),
   );
@@ -54,6 +58,7 @@ export async function startGateway(options: {
     application,
     gatewayId,
     hostAddresses: options.webrtcHostAddresses,
+    leases,
   });
   let draining = false;
   const server = Bun.serve({
@@ -82,6 +87,7 @@ export async function startGateway(options: {
     application,
     gatewayId,
     clock,
+    leases,
   });
   let stopping: Promise<void> | null = null;
   const stop = async (drainTimeoutMs: number) => {

@@ -1,7 +1,7 @@
 import { expect, test } from "bun:test";
 import { MemoryBus } from "./bus/memory.ts";
 import { Hashes } from "./bus/topics.ts";
-import { encodeHeartbeat, parseHeartbeat, startHeartbeat } from "./heartbeat.ts";
+import { encodeHeartbeat, leaseTtlMs, parseHeartbeat, startHeartbeat } from "./heartbeat.ts";
 
 test("heartbeats round-trip, and bare epoch numbers are read too", () => {
   expect(parseHeartbeat(encodeHeartbeat({ last_seen_ms: 5, started_ms: 2 }))).toEqual({
@@ -29,6 +29,28 @@ test("a gateway beats at once and on every interval, and removes its entry on st
   expect(later!.started_ms).toBe(first!.started_ms);
   await writer.stop();
   expect(await bus.hashGet(Hashes.gatewayHeartbeats, "gw-1")).toBeNull();
+  expect(errors).toEqual([]);
+  await bus.close();
+});
+
+test("each beat renews the gateway's leases past their TTL; stopping ends them", async () => {
+  const bus = new MemoryBus();
+  const errors: unknown[] = [];
+  const ttlMs = leaseTtlMs(50);
+  expect((await bus.acquireLease("calls:org_1", "call_live", "gw-1", 5, ttlMs)).ok).toBe(true);
+  expect((await bus.acquireLease("calls:org_1", "call_of_dead_gw", "gw-dead", 5, ttlMs)).ok).toBe(true);
+  const writer = startHeartbeat(bus, "gw-1", 50, (error) => errors.push(error));
+  // Poll until the unrenewed lease has expired and then some: the renewed one is counted throughout.
+  const deadline = Date.now() + 5000;
+  const longAfterTtl = Date.now() + 3 * ttlMs;
+  while ((await bus.countLeases("calls:org_1")) !== 1 || Date.now() < longAfterTtl) {
+    if (Date.now() > deadline) throw new Error("timed out waiting for the unrenewed lease to expire");
+    expect(await bus.countLeases("calls:org_1")).toBeGreaterThanOrEqual(1);
+    await Bun.sleep(20);
+  }
+  expect(await bus.releaseLease("calls:org_1", "call_of_dead_gw")).toBe(false);
+  await writer.stop();
+  expect(await bus.countLeases("calls:org_1")).toBe(0);
   expect(errors).toEqual([]);
   await bus.close();
 });

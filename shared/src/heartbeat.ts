@@ -1,7 +1,9 @@
 // Gateway liveness: each gateway writes its heartbeat to Hashes.gatewayHeartbeats every
 // GATEWAY_HEARTBEAT_INTERVAL_MS; control ends the open calls of a gateway that fell silent,
 // and of an earlier run of a gateway that restarted under the same id (calls never survive
-// a restart, so a call that began before `started_ms` is lost).
+// a restart, so a call that began before `started_ms` is lost). Each beat also renews the
+// gateway's leases (its calls' places in their orgs' concurrent-call caps): they outlive the
+// last beat by LEASE_TTL_HEARTBEATS intervals, so a dead gateway's calls stop counting by then.
 import type { Bus } from "./bus/contract.ts";
 import { Hashes } from "./bus/topics.ts";
 
@@ -9,6 +11,14 @@ export interface GatewayHeartbeat {
   last_seen_ms: number;
   /** When this run of the gateway started. */
   started_ms: number | null;
+}
+
+/** Heartbeat intervals a gateway's leases outlive its last beat. */
+export const LEASE_TTL_HEARTBEATS = 4;
+
+/** How long a lease taken or renewed now lives without another beat. */
+export function leaseTtlMs(heartbeatIntervalMs: number): number {
+  return heartbeatIntervalMs * LEASE_TTL_HEARTBEATS;
 }
 
 export function encodeHeartbeat(heartbeat: GatewayHeartbeat): string {
@@ -35,7 +45,10 @@ export interface HeartbeatWriter {
   stop(): Promise<void>;
 }
 
-/** Writes now, then every `intervalMs`; a failed write is reported and retried on the next beat. */
+/**
+ * Writes now, then every `intervalMs`, renewing the gateway's leases with each beat; a failed
+ * write is reported and retried on the next beat. Stopping ends the gateway's leases too.
+ */
 export function startHeartbeat(
   bus: Bus,
   gatewayId: string,
@@ -44,13 +57,14 @@ export function startHeartbeat(
 ): HeartbeatWriter {
   const startedMs = Date.now();
   const beat = () =>
-    bus
-      .hashSet(
+    Promise.all([
+      bus.hashSet(
         Hashes.gatewayHeartbeats,
         gatewayId,
         encodeHeartbeat({ last_seen_ms: Date.now(), started_ms: startedMs }),
-      )
-      .catch(onError);
+      ),
+      bus.renewLeases(gatewayId, leaseTtlMs(intervalMs)),
+    ]).catch(onError);
   let pending = beat();
   const timer = setInterval(() => {
     pending = beat();
@@ -60,6 +74,8 @@ export function startHeartbeat(
     async stop() {
       clearInterval(timer);
       await pending;
+      // Its calls have ended: a lease still held now was never released, and nothing renews it.
+      await bus.reclaimLeases(gatewayId).catch(onError);
       await bus.hashDelete(Hashes.gatewayHeartbeats, gatewayId).catch(onError);
     },
   };

@@ -11,6 +11,7 @@ import type { DigestServer } from "../sip/digest.ts";
 import type { SipStack } from "../sip/stack.ts";
 import type { MediaApplication } from "./application.ts";
 import type { CallEventWriter } from "./call-events.ts";
+import type { CallLeases } from "./call-leases.ts";
 import type { CallDirectory } from "./directory.ts";
 import type { RecordingPublisher } from "./recording-upload.ts";
 import type { CallRegistry } from "./registry.ts";
@@ -23,6 +24,8 @@ export interface CallDeps {
   directory: CallDirectory;
   events: CallEventWriter;
   registry: CallRegistry<SipCall>;
+  /** Places in the orgs' platform-wide concurrent-call caps. */
+  leases: CallLeases;
   digest: DigestServer;
   clock: MediaClock;
   application: MediaApplication;

@@ -95,12 +95,6 @@ export class CallDirectory {
     return agent;
   }
 
-  /** The org's concurrent-call cap as control published it, else `fallback`. */
-  async callLimit(orgId: string, fallback: number): Promise<number> {
-    const value = Number(await this.bus.hashGet(Hashes.orgCallLimits, orgId));
-    return Number.isInteger(value) && value > 0 ? value : fallback;
-  }
-
   /** The org's prices as control published them, else the gateway's configured `defaults`. */
   async rates(orgId: string, defaults: Rates): Promise<Rates> {
     return publishedRates(defaults, await this.bus.hashGet(Hashes.orgRates, orgId));

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { EspeakTts } from "../providers/espeak/tts.ts";
+import { callLeaseScope } from "./call-leases.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import {
   publishRoute,
@@ -154,6 +155,31 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     expect(refused.exitCode).toBe(0);
     expect((await holding).exitCode).toBe(0);
     await slowRinging.bus.hashDelete(Hashes.orgCallLimits, TEST_ORG);
+  }, 60_000);
+
+  test("the cap counts the org's calls on every gateway: a place held elsewhere refuses, its release admits", async () => {
+    const scope = callLeaseScope(TEST_ORG);
+    await gateway.bus.hashSet(Hashes.orgCallLimits, TEST_ORG, "1");
+    // Another gateway's call holds the org's only place.
+    expect((await gateway.bus.acquireLease(scope, "call_elsewhere", "gw_other", 1, 60_000)).ok).toBe(true);
+    const refused = await runSipp({
+      scenario: "uac-over-capacity-expect-503.xml",
+      gatewayPort: gateway.port,
+    });
+    expect(refused.errors).toBe("");
+    expect(refused.exitCode).toBe(0);
+    expect(await gateway.bus.releaseLease(scope, "call_elsewhere")).toBe(true);
+    const before = endedEvents(gateway).length;
+    const answered = await runSipp({
+      scenario: "uac-answered-caller-bye-expect-200.xml",
+      gatewayPort: gateway.port,
+    });
+    expect(answered.errors).toBe("");
+    expect(answered.exitCode).toBe(0);
+    // The answered call held the place and gave it back when it ended.
+    await waitFor(() => endedEvents(gateway).length > before);
+    expect(await gateway.bus.countLeases(scope)).toBe(0);
+    await gateway.bus.hashDelete(Hashes.orgCallLimits, TEST_ORG);
   }, 60_000);
 
   test("suspended number 480, empty balance 403, each with its Reason", async () => {

@@ -1,5 +1,6 @@
-// Inbound calls: trust (source CIDR or digest) -> number -> route -> credits -> cap ->
-// codecs -> 180 -> answer. Every refusal carries its precise code and a Reason or Warning.
+// Inbound calls: trust (source CIDR or digest) -> number -> route -> credits -> codecs ->
+// cap (a lease, call-leases.ts) -> 180 -> answer. Every refusal carries its precise code and
+// a Reason or Warning.
 import type { NumberRoute } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { negotiateOffer } from "../sdp/offer-answer.ts";
@@ -66,10 +67,6 @@ export class InboundCalls {
     }
     const agent = await this.deps.directory.agent(route.agent_id);
     if (!agent || agent.is_active === false) return refuse(480, "Agent unavailable");
-    const callLimit = await this.deps.directory.callLimit(route.org_id, this.deps.config.sipMaxCallsPerOrg);
-    if (this.deps.registry.countForOrg(route.org_id) >= callLimit) {
-      return refuse(503, "Concurrent call limit reached", [["Retry-After", String(RETRY_AFTER_S)]]);
-    }
 
     const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
     if (request.body.length === 0) {
@@ -87,6 +84,15 @@ export class InboundCalls {
     }
 
     const callId = newId("call");
+    const admission = await this.deps.leases.acquire(route.org_id, callId);
+    if (!admission.ok) {
+      return refuse(
+        503,
+        admission.refusal === "org_cap" ? "Concurrent call limit reached" : "Gateway call limit reached",
+        [["Retry-After", String(RETRY_AFTER_S)]],
+      );
+    }
+    const { lease } = admission;
     const fromNumber = normalizeE164(parseNameAddr(request.headers.get("from") ?? "")?.uri ?? null);
     const dialog = Dialog.asServer(request, localTag, peer, this.deps.local);
     let cancelled = false;
@@ -99,6 +105,7 @@ export class InboundCalls {
       media = await openMedia(this.deps, callId, negotiated.selection);
     } catch (error) {
       this.ringing.delete(transaction.key);
+      await lease.release();
       this.deps.log.error({ err: error, call_id: callId }, "no RTP port for inbound call");
       return refuse(503, "No media port available", [["Retry-After", String(RETRY_AFTER_S)]]);
     }
@@ -114,6 +121,7 @@ export class InboundCalls {
       metadata: {},
       dialog,
       media,
+      lease,
     });
     pending.call = call;
     this.deps.registry.add(call);

@@ -3,6 +3,7 @@ import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
+import { callLeaseScope } from "./call-leases.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import { statusForFailure } from "./outbound.ts";
 import {
@@ -169,6 +170,30 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
       hangup_cause: "invalid_destination",
     });
   }, 30_000);
+
+  test("over the org's cap: no INVITE, failed with concurrency_limit; once a place frees, dialled and given back", async () => {
+    const trunk = await startSippServer({ scenario: "uas-answer-expect-ack-and-bye.xml" });
+    gateway = await gatewayCalling(trunk.port, hangsUp);
+    const scope = callLeaseScope(TEST_ORG);
+    await gateway.bus.hashSet(Hashes.orgCallLimits, TEST_ORG, "1");
+    // Another gateway's call holds the org's only place.
+    await gateway.bus.acquireLease(scope, "call_elsewhere", "gw_other", 1, 60_000);
+    const refused = await dispatch(gateway);
+    await waitFor(() => eventsFor(gateway!, refused).length > 0);
+    expect(eventsFor(gateway, refused)).toEqual([
+      expect.objectContaining({ type: "call.ended", status: "failed", hangup_cause: "concurrency_limit" }),
+    ]);
+    expect(await gateway.bus.countLeases(scope)).toBe(1);
+
+    await gateway.bus.releaseLease(scope, "call_elsewhere");
+    const callId = await dispatch(gateway);
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "completed" });
+    expect(await gateway.bus.countLeases(scope)).toBe(0);
+  }, 60_000);
 
   test("REFER: blind transfer reports the NOTIFY outcome, then BYE", async () => {
     const outcomes: Array<{ ok: boolean; status: number | null }> = [];

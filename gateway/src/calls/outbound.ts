@@ -15,12 +15,19 @@ import type { SipRequest, SipResponse } from "../sip/message.ts";
 import { type ClientTransaction, newBranch } from "../sip/transaction.ts";
 import type { SipPeer, TransportName } from "../sip/transport.ts";
 import { parseUri, socketHost, uriHost } from "../sip/uri.ts";
+import type { CallLease } from "./call-leases.ts";
 import { ALLOW, type CallDeps, openMedia } from "./deps.ts";
 import { normalizeE164 } from "./numbers.ts";
 import { SipCall } from "./sip-call.ts";
 import { destinationAllowed, type TrunkSnapshot } from "./trunk.ts";
 
 export const DISPATCH_GROUP = "gateways";
+
+/** Hangup causes of an outbound call refused before dialling: its org's cap, this gateway's ceiling. */
+export const OUTBOUND_REFUSAL_CAUSES = {
+  org_cap: "concurrency_limit",
+  gateway_ceiling: "gateway_call_limit",
+} as const;
 
 /** RFC 3261 final responses to what the call became. */
 export function statusForFailure(status: number): CallStatus {
@@ -157,6 +164,10 @@ export class OutboundCalls {
       port: trunkUri.port ?? 5060,
     };
     const fromNumber = callerId(trunk, command.from_number);
+    // Over the cap the call fails at once (the API's caller decides whether to try again).
+    const admission = await deps.leases.acquire(command.org_id, command.call_id);
+    if (!admission.ok) return fail(OUTBOUND_REFUSAL_CAUSES[admission.refusal]);
+    const { lease } = admission;
 
     let media: Awaited<ReturnType<typeof openMedia>>;
     try {
@@ -167,6 +178,7 @@ export class OutboundCalls {
         remote: null,
       });
     } catch {
+      await lease.release();
       return fail("no_media_port");
     }
     const offer = buildOffer({
@@ -231,6 +243,7 @@ export class OutboundCalls {
       settled = true;
       this.ringing.delete(command.call_id);
       if (ringTimer) clearTimeout(ringTimer);
+      await lease.release();
       await media.close().catch(() => {});
       await deps.events.write({
         type: "call.ended",
@@ -298,14 +311,15 @@ export class OutboundCalls {
       settled = true;
       this.ringing.delete(command.call_id);
       if (ringTimer) clearTimeout(ringTimer);
-      this.answered(command, agent, invite, response, peer, media, fromNumber, toNumber)
+      this.answered(command, agent, invite, response, peer, media, lease, fromNumber, toNumber)
         .then(() => {
           // The callee answered as the CANCEL crossed it (RFC 3261 §9.1): hang up at once.
           if (cancelledByApi) this.cancel(command.call_id);
         })
-        .catch((error) =>
-          deps.log.error({ err: error, call_id: command.call_id }, "outbound answer handling failed"),
-        );
+        .catch((error) => {
+          lease.release().catch(() => {});
+          deps.log.error({ err: error, call_id: command.call_id }, "outbound answer handling failed");
+        });
     };
 
     transaction = deps.stack.sendRequest(invite, peer);
@@ -327,6 +341,7 @@ export class OutboundCalls {
     response: SipResponse,
     peer: SipPeer,
     media: Awaited<ReturnType<typeof openMedia>>,
+    lease: CallLease,
     fromNumber: string | null,
     toNumber: string,
   ): Promise<void> {
@@ -349,6 +364,7 @@ export class OutboundCalls {
       metadata: command.metadata ?? {},
       dialog,
       media,
+      lease,
     });
     if (!negotiated.ok) {
       deps.registry.add(call);

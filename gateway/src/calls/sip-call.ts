@@ -10,6 +10,7 @@ import type { SipRequest } from "../sip/message.ts";
 import type { ServerTransaction } from "../sip/transaction.ts";
 import { uriHost } from "../sip/uri.ts";
 import type { CallControl, RunningApplication } from "./application.ts";
+import type { CallLease } from "./call-leases.ts";
 import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";
 import { centsPerMinuteFor, durationCap } from "./duration-cap.ts";
 import { normalizeE164 } from "./numbers.ts";
@@ -27,6 +28,8 @@ export interface SipCallInit {
   metadata: Record<string, unknown>;
   dialog: Dialog;
   media: RtpSession;
+  /** The call's place in its org's concurrent-call cap, released when the call ends. */
+  lease?: CallLease;
 }
 
 const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
@@ -320,6 +323,7 @@ export class SipCall implements RegisteredCall, CallControl {
     if (this.maxDurationTimer) clearTimeout(this.maxDurationTimer);
     this.transferWaiter?.({ ok: false, status: null, reason: "call ended" });
     this.deps.registry.remove(this);
+    this.init.lease?.release().catch(() => {});
     const { deps } = this;
     // An application that hangs up from inside its own work must not hold the call open.
     const stopping = this.application

@@ -18,6 +18,7 @@ import { type SipPeer, SipTransport } from "../sip/transport.ts";
 import { socketHost } from "../sip/uri.ts";
 import type { MediaApplication } from "./application.ts";
 import { CallEventWriter } from "./call-events.ts";
+import { CallLeases } from "./call-leases.ts";
 import { ALLOW, type CallDeps, reasonHeader } from "./deps.ts";
 import { CallDirectory } from "./directory.ts";
 import { InboundCalls } from "./inbound.ts";
@@ -37,6 +38,8 @@ export interface SipServiceOptions {
   timers?: SipTimers;
   /** Null disables recording. */
   recordingsDir?: string | null;
+  /** Shared with the gateway's web calls; default: the SIP side's own. */
+  leases?: CallLeases;
 }
 
 /** Methods answered 405 outside a dialog (we are a UA for calls, not a registrar or presence server). */
@@ -90,6 +93,7 @@ export class SipService implements DrainableCalls {
       directory,
       events: new CallEventWriter(bus, options.gatewayId, log),
       registry: new CallRegistry<SipCall>(),
+      leases: options.leases ?? new CallLeases({ bus, gatewayId: options.gatewayId, config, log }),
       digest: new DigestServer(randomBytes(32), config.sipDigestRealm, 300_000, config.sipDigestAlgorithms),
       clock: options.clock ?? new MediaClock(),
       application: options.application,

@@ -11,6 +11,7 @@ import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../calls/application.ts";
+import { callLeaseScope } from "../calls/call-leases.ts";
 import { testAgent } from "../calls/testing/sipp.ts";
 import { rms, sine } from "../media/test-signals.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
@@ -292,6 +293,46 @@ describe("WHIP signalling on the gateway", () => {
     });
     expect(hungUp.status).toBe(200);
     expect((await post((await offer()).sdp, (await sign()).token)).status).toBe(201);
+  }, 30_000);
+
+  test("a web call holds a place in the org's platform-wide cap, with the org's calls on other gateways", async () => {
+    const org = "org_webrtc_shared_cap";
+    const capped = { ...agent, id: "agt_webrtc_shared_cap", org_id: org };
+    await bus.hashSet(Hashes.agentSnapshots, capped.id, JSON.stringify(capped));
+    await bus.hashSet(Hashes.orgCallLimits, org, "2");
+    const scope = callLeaseScope(org);
+    const sign = async () => {
+      const callId = newId("call");
+      const signed = await signCallToken(
+        config,
+        { callId, orgId: org, agentId: capped.id, origin: null, metadata: {} },
+        60,
+      );
+      return { callId, token: signed.token };
+    };
+    // A SIP call of the org on another gateway holds one of its two places.
+    expect((await bus.acquireLease(scope, "call_sip_elsewhere", "gateway-other", 2, 60_000)).ok).toBe(true);
+    const web = await sign();
+    const accepted = await post((await offer()).sdp, web.token);
+    expect(accepted.status).toBe(201);
+    expect(await bus.countLeases(scope)).toBe(2);
+    const refused = await post((await offer()).sdp, (await sign()).token);
+    expect(refused.status).toBe(503);
+    expect(refused.headers.get("retry-after")).toBe("10");
+    expect((await refused.json()).code).toBe("too_many_calls");
+    // The web call's own place goes back when it ends: the other gateway's call still counts.
+    const hungUp = await fetch(`${gateway.url}${accepted.headers.get("location")}`, {
+      method: "DELETE",
+      headers: { authorization: `Bearer ${web.token}` },
+    });
+    expect(hungUp.status).toBe(200);
+    const deadline = Date.now() + 10_000;
+    while ((await bus.countLeases(scope)) !== 1) {
+      if (Date.now() > deadline) throw new Error("timed out waiting for the web call's lease to be released");
+      await Bun.sleep(20);
+    }
+    expect(await bus.releaseLease(scope, web.callId)).toBe(false);
+    expect(await bus.releaseLease(scope, "call_sip_elsewhere")).toBe(true);
   }, 30_000);
 
   test("caller audio reaches the application as 16 kHz frames", async () => {

@@ -15,6 +15,7 @@ import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { publishedRates } from "@switchboard/shared/rates";
 import type { MediaApplication } from "../calls/application.ts";
+import { type CallLease, CallLeases } from "../calls/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
 import { type RecordingPublisher, recordingPublisher } from "../calls/recording-upload.ts";
 import { DRAIN_RETRY_AFTER_S, type DrainableCalls } from "../drain.ts";
@@ -51,6 +52,8 @@ export interface WebRtcServiceOptions {
   /** Null disables recording; default DATA_DIR/recordings. */
   recordingsDir?: string | null;
   connectTimeoutMs?: number;
+  /** Shared with the gateway's SIP calls; default: the web side's own. */
+  leases?: CallLeases;
 }
 
 interface ActiveCall {
@@ -61,11 +64,19 @@ interface ActiveCall {
 export class WebRtcService implements DrainableCalls {
   private readonly calls = new Map<string, ActiveCall>();
   private draining = false;
-  private readonly perOrg = new Map<string, number>();
+  private readonly leases: CallLeases;
   private readonly recordingsDir: string | null;
   private readonly publishRecording: RecordingPublisher;
 
   constructor(private readonly options: WebRtcServiceOptions) {
+    this.leases =
+      options.leases ??
+      new CallLeases({
+        bus: options.bus,
+        gatewayId: options.gatewayId,
+        config: options.config,
+        log: options.log,
+      });
     this.publishRecording = recordingPublisher(options.config, options.log);
     this.recordingsDir =
       options.recordingsDir === undefined
@@ -134,19 +145,38 @@ export class WebRtcService implements DrainableCalls {
     if (offer.length === 0 || offer.length > MAX_OFFER_BYTES || !offer.startsWith("v=0")) {
       throw new ApiError(400, "invalid_sdp", "The body is not an SDP offer.");
     }
-    const { config, bus } = this.options;
     const agent = await this.agentFor(claims);
-    if ((this.perOrg.get(claims.orgId) ?? 0) >= (await this.callLimit(claims.orgId))) {
+    const admission = await this.leases.acquire(claims.orgId, claims.callId);
+    if (!admission.ok) {
       throw new ApiError(
         503,
         "too_many_calls",
-        "The organization is at its concurrent call limit.",
+        admission.refusal === "org_cap"
+          ? "The organization is at its concurrent call limit."
+          : "This gateway is at its call limit for the organization.",
         undefined,
         {
           "retry-after": "10",
         },
       );
     }
+    try {
+      return await this.answer(token, claims, offer, agent, admission.lease);
+    } catch (error) {
+      await admission.lease.release();
+      throw error;
+    }
+  }
+
+  /** The call once it has its place in the org's cap; a refusal from here frees the place. */
+  private async answer(
+    token: string,
+    claims: WebCallClaims,
+    offer: string,
+    agent: Agent,
+    lease: CallLease,
+  ): Promise<Response> {
+    const { config, bus } = this.options;
     const balance = await bus.hashGet(Hashes.creditBalances, claims.orgId);
     if (balance !== null && Number(balance) <= 0) {
       throw new ApiError(402, "insufficient_credits", "The organization does not have enough credits.");
@@ -218,12 +248,9 @@ export class WebRtcService implements DrainableCalls {
       },
     );
     this.calls.set(call.callId, { call, token });
-    this.perOrg.set(call.orgId, (this.perOrg.get(call.orgId) ?? 0) + 1);
     call.onEnded(() => {
       this.calls.delete(call.callId);
-      const count = (this.perOrg.get(call.orgId) ?? 1) - 1;
-      if (count <= 0) this.perOrg.delete(call.orgId);
-      else this.perOrg.set(call.orgId, count);
+      lease.release().catch(() => {});
     });
     this.options.log.info(
       { call_id: call.callId, agent_id: agent.id, codec: codec.name },
@@ -252,12 +279,6 @@ export class WebRtcService implements DrainableCalls {
       if (error instanceof CallTokenError) throw new ApiError(401, error.code, error.message);
       throw error;
     }
-  }
-
-  /** The org's concurrent-call cap as control published it, else SIP_MAX_CALLS_PER_ORG. */
-  private async callLimit(orgId: string): Promise<number> {
-    const value = Number(await this.options.bus.hashGet(Hashes.orgCallLimits, orgId));
-    return Number.isInteger(value) && value > 0 ? value : this.options.config.sipMaxCallsPerOrg;
   }
 
   private async agentFor(claims: WebCallClaims): Promise<Agent> {

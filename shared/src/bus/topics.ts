@@ -32,7 +32,10 @@ export const Hashes = {
   knowledgeRevisions: "knowledge:revisions",
   /** trunk id -> JSON TrunkSnapshot (gateway/src/calls/trunk.ts): orgs' own carriers. */
   trunks: "trunks",
-  /** org id -> its concurrent-call cap (decimal); gateways fall back to SIP_MAX_CALLS_PER_ORG. */
+  /**
+   * org id -> its concurrent-call cap (decimal), counted with leases for the whole platform
+   * (gateway/src/calls/call-leases.ts); gateways fall back to ORG_DEFAULT_MAX_CONCURRENT_CALLS.
+   */
   orgCallLimits: "orgs:call-limits",
   /** org id -> JSON RatesView (shared/src/rates.ts), the org's effective prices; gateways fall back to their config. */
   orgRates: "orgs:rates",

@@ -66,15 +66,25 @@ describe("lost-gateway reaper", () => {
     for (const event of [...lostEvents, ...liveEvents]) await applyCallEvent(h.ctx, event);
     await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, lostGateway, String(Date.now() - 60_000));
 
+    // Both gateways hold their calls' places in the org's cap.
+    const scope = `calls:${h.orgId}`;
+    await h.ctx.bus.acquireLease(scope, lostCall, lostGateway, 10, 600_000);
+    await h.ctx.bus.acquireLease(scope, liveCall, liveGateway, 10, 600_000);
+
     // Nothing is lost while the last word from the gateway is recent.
     await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
     await reapLostCalls(h.ctx, REAP);
     expect((await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`)).body.status).toBe("in_progress");
+    expect(await h.ctx.bus.countLeases(scope)).toBe(2);
 
     await Bun.sleep(LOST_AFTER_MS + 300);
     await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
     expect(await reapLostCalls(h.ctx, REAP)).toBeGreaterThanOrEqual(1);
     expect(await reapLostCalls(h.ctx, REAP)).toBe(0);
+    // The lost gateway's place is free long before its lease would expire; the live one's stays.
+    expect(await h.ctx.bus.countLeases(scope)).toBe(1);
+    expect(await h.ctx.bus.releaseLease(scope, lostCall)).toBe(false);
+    expect(await h.ctx.bus.releaseLease(scope, liveCall)).toBe(true);
 
     const lost = await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`);
     expect(lost.body.status).toBe("failed");

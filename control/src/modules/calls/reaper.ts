@@ -2,7 +2,10 @@
 // the gateway's current run started (it restarted under the same id), end as failed with
 // hangup cause `gateway_lost`. The end goes through the same exactly-once event path as a
 // gateway's own call.ended (event id `reaper:<call id>`), so it is billed once, keeps the
-// turns already persisted, and a late call.ended from the gateway changes nothing.
+// turns already persisted, and a late call.ended from the gateway changes nothing. A silent
+// gateway's leases (its calls' places in their orgs' concurrent-call caps) are reclaimed at
+// once, rather than when they expire a few heartbeats later.
+import type { Bus } from "@switchboard/shared/bus/contract";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import type { CallEvent } from "@switchboard/shared/events";
 import { parseHeartbeat } from "@switchboard/shared/heartbeat";
@@ -35,6 +38,7 @@ export async function reapLostCalls(
     })
     .from(calls)
     .where(and(inArray(calls.status, ["ringing", "in_progress"]), isNotNull(calls.gatewayId)));
+  await reclaimLostLeases(deps.bus, heartbeats, open, lostAfterMs, nowMs);
   let reaped = 0;
   for (const call of open) {
     const heartbeat = parseHeartbeat(heartbeats[call.gatewayId!]);
@@ -64,4 +68,28 @@ export async function reapLostCalls(
     if ((await applyCallEvent(deps, event)) === "applied") reaped += 1;
   }
   return reaped;
+}
+
+/**
+ * Reclaims the leases of every gateway whose last sign of life (heartbeat, or news of one of
+ * its open calls) is older than `lostAfterMs`; returns how many were still live.
+ */
+async function reclaimLostLeases(
+  bus: Bus,
+  heartbeats: Record<string, string>,
+  open: { gatewayId: string | null; updatedAt: Date }[],
+  lostAfterMs: number,
+  nowMs: number,
+): Promise<number> {
+  const lastSeenMs = new Map<string, number>();
+  for (const [gatewayId, value] of Object.entries(heartbeats))
+    lastSeenMs.set(gatewayId, parseHeartbeat(value)?.last_seen_ms ?? 0);
+  for (const call of open) {
+    const seenMs = lastSeenMs.get(call.gatewayId!);
+    if (seenMs !== undefined) lastSeenMs.set(call.gatewayId!, Math.max(seenMs, call.updatedAt.getTime()));
+  }
+  let reclaimed = 0;
+  for (const [gatewayId, seenMs] of lastSeenMs)
+    if (nowMs - seenMs > lostAfterMs) reclaimed += await bus.reclaimLeases(gatewayId);
+  return reclaimed;
 }

@@ -1,0 +1,116 @@
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { Bus } from "@switchboard/shared/bus/contract";
+import { MemoryBus } from "@switchboard/shared/bus/memory";
+import { RedisBus } from "@switchboard/shared/bus/redis";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { createLogger } from "@switchboard/shared/logger";
+import { CallLeases, callLeaseScope } from "./call-leases.ts";
+
+// Two gateways' CallLeases on one bus (two connections to one Redis prefix, or one in-process
+// bus): the org's cap holds across them, and each gateway's own ceiling on top.
+
+const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const log = createLogger("silent");
+const config = { sipMaxCallsPerOrg: 20, orgDefaultMaxConcurrentCalls: 10, gatewayHeartbeatIntervalMs: 2000 };
+
+const backends: [string, () => Promise<[Bus, Bus]>][] = [
+  [
+    "memory",
+    async () => {
+      const bus = new MemoryBus();
+      return [bus, bus];
+    },
+  ],
+  [
+    "redis",
+    async () => {
+      const prefix = `sbtest:${crypto.randomUUID()}:`;
+      return [await RedisBus.connect(redisUrl, prefix), await RedisBus.connect(redisUrl, prefix)];
+    },
+  ],
+];
+
+for (const [name, connect] of backends) {
+  describe(`call leases across gateways: ${name}`, () => {
+    let busA: Bus;
+    let busB: Bus;
+    beforeAll(async () => {
+      [busA, busB] = await connect();
+    });
+    afterAll(async () => {
+      await busA.close();
+      if (busB !== busA) await busB.close();
+    });
+
+    const gateways = (ceiling = 20) =>
+      [
+        new CallLeases({
+          bus: busA,
+          gatewayId: "gw-a",
+          config: { ...config, sipMaxCallsPerOrg: ceiling },
+          log,
+        }),
+        new CallLeases({
+          bus: busB,
+          gatewayId: "gw-b",
+          config: { ...config, sipMaxCallsPerOrg: ceiling },
+          log,
+        }),
+      ] as const;
+
+    test("the org's published cap holds across gateways; a release frees one place, once", async () => {
+      const org = `org_${crypto.randomUUID().slice(0, 8)}`;
+      await busA.hashSet(Hashes.orgCallLimits, org, "2");
+      const [a, b] = gateways();
+      const first = await a.acquire(org, "call_1");
+      const second = await b.acquire(org, "call_2");
+      expect(first.ok && second.ok).toBe(true);
+      expect(await a.acquire(org, "call_3")).toEqual({ ok: false, refusal: "org_cap", cap: 2 });
+      expect(await b.acquire(org, "call_3")).toEqual({ ok: false, refusal: "org_cap", cap: 2 });
+      expect(await busA.countLeases(callLeaseScope(org))).toBe(2);
+      if (!first.ok) throw new Error("unreachable");
+      await first.lease.release();
+      await first.lease.release();
+      expect(a.heldFor(org)).toBe(0);
+      expect(await busB.countLeases(callLeaseScope(org))).toBe(1);
+      expect((await b.acquire(org, "call_3")).ok).toBe(true);
+      expect((await a.acquire(org, "call_4")).ok).toBe(false);
+    });
+
+    test("without a published cap the org gets ORG_DEFAULT_MAX_CONCURRENT_CALLS", async () => {
+      const org = `org_${crypto.randomUUID().slice(0, 8)}`;
+      const [a] = gateways();
+      for (let i = 0; i < config.orgDefaultMaxConcurrentCalls; i++)
+        expect((await a.acquire(org, `call_${i}`)).ok).toBe(true);
+      expect(await a.acquire(org, "one_more")).toEqual({ ok: false, refusal: "org_cap", cap: 10 });
+    });
+
+    test("SIP_MAX_CALLS_PER_ORG caps one gateway's calls of an org below the org's cap", async () => {
+      const org = `org_${crypto.randomUUID().slice(0, 8)}`;
+      await busA.hashSet(Hashes.orgCallLimits, org, "100");
+      const [a, b] = gateways(2);
+      // Admissions in flight count against the ceiling before the bus answers.
+      const admissions = await Promise.all([1, 2, 3].map((i) => a.acquire(org, `call_a${i}`)));
+      expect(admissions.map((admission) => admission.ok)).toEqual([true, true, false]);
+      expect(admissions[2]).toEqual({ ok: false, refusal: "gateway_ceiling", cap: 2 });
+      expect(await busA.countLeases(callLeaseScope(org))).toBe(2);
+      // The other gateway has its own ceiling.
+      expect((await b.acquire(org, "call_b1")).ok).toBe(true);
+    });
+
+    test("a duplicate of a call already holding its lease does not free that call's place", async () => {
+      const org = `org_${crypto.randomUUID().slice(0, 8)}`;
+      await busA.hashSet(Hashes.orgCallLimits, org, "1");
+      const [a, b] = gateways();
+      const original = await a.acquire(org, "call_once");
+      const duplicate = await b.acquire(org, "call_once");
+      if (!original.ok || !duplicate.ok) throw new Error("both admissions should hold the one lease");
+      await duplicate.lease.release();
+      expect(b.heldFor(org)).toBe(0);
+      expect(await busA.countLeases(callLeaseScope(org))).toBe(1);
+      expect((await b.acquire(org, "call_other")).ok).toBe(false);
+      await original.lease.release();
+      expect(await busA.countLeases(callLeaseScope(org))).toBe(0);
+    });
+  });
+}
