@@ -2,9 +2,10 @@ import { AGENT_DEFAULTS, type Agent } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import { and, desc, eq, inArray, lt } from "drizzle-orm";
+import { and, eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, agents, knowledgeSources } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { AgentResponse, CreateAgentInput, UpdateAgentInput } from "./model.ts";
 import { type AgentRow, presentAgent, toAgent } from "./present.ts";
@@ -91,16 +92,7 @@ export async function createAgent(
 }
 
 export async function listAgents(db: Database, orgId: string, page: PageRequest): Promise<AgentRow[]> {
-  const where = page.cursor
-    ? and(eq(agents.orgId, orgId), lt(agents.id, page.cursor))
-    : eq(agents.orgId, orgId);
-  return db
-    .select()
-    .from(agents)
-    .where(where)
-    .orderBy(desc(agents.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(db.select().from(agents).$dynamic(), agents.id, eq(agents.orgId, orgId), page);
 }
 
 export async function getAgentRow(db: Database, orgId: string, agentId: string): Promise<AgentRow> {

@@ -2,9 +2,10 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels } from "@switchboard/shared/bus/topics";
 import { ApiError, forbidden, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import { and, count, desc, eq, lt } from "drizzle-orm";
+import { and, count, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, apiKeys } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import { randomBase62, sha256Hex } from "../../http/crypto.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 
@@ -64,16 +65,7 @@ export async function createKey(
 }
 
 export async function listKeys(db: Database, orgId: string, page: PageRequest): Promise<ApiKeyRow[]> {
-  const where = page.cursor
-    ? and(eq(apiKeys.orgId, orgId), lt(apiKeys.id, page.cursor))
-    : eq(apiKeys.orgId, orgId);
-  return db
-    .select()
-    .from(apiKeys)
-    .where(where)
-    .orderBy(desc(apiKeys.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(db.select().from(apiKeys).$dynamic(), apiKeys.id, eq(apiKeys.orgId, orgId), page);
 }
 
 export async function countKeys(db: Database): Promise<number> {

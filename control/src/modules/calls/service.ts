@@ -8,9 +8,10 @@ import {
   type CallStatus,
 } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
-import { and, asc, desc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, calls, callTurns, phoneNumbers } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { parseE164 } from "../phone-numbers/e164.ts";
@@ -85,14 +86,7 @@ export async function listCalls(
   if (filters.startedFrom) where.push(gte(calls.startedAt, filters.startedFrom));
   if (filters.startedTo) where.push(lt(calls.startedAt, filters.startedTo));
   if (filters.agentId) where.push(eq(calls.agentId, filters.agentId));
-  if (page.cursor) where.push(lt(calls.id, page.cursor));
-  return db
-    .select()
-    .from(calls)
-    .where(and(...where))
-    .orderBy(desc(calls.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(db.select().from(calls).$dynamic(), calls.id, and(...where), page);
 }
 
 export async function getCallRow(db: Database, orgId: string, callId: string): Promise<CallRow> {

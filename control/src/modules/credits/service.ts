@@ -1,8 +1,9 @@
 import { ApiError, forbidden } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, creditBalances, creditLedger } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
 import { type CreditsDeps, credit, type LedgerKind, type LedgerRow, publishBalance } from "./ledger.ts";
@@ -49,16 +50,12 @@ export async function setThresholdCents(
 }
 
 export async function listTransactions(db: Database, orgId: string, page: PageRequest): Promise<LedgerRow[]> {
-  const where = page.cursor
-    ? and(eq(creditLedger.orgId, orgId), lt(creditLedger.id, page.cursor))
-    : eq(creditLedger.orgId, orgId);
-  return db
-    .select()
-    .from(creditLedger)
-    .where(where)
-    .orderBy(desc(creditLedger.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(
+    db.select().from(creditLedger).$dynamic(),
+    creditLedger.id,
+    eq(creditLedger.orgId, orgId),
+    page,
+  );
 }
 
 /** Charges the payment provider, then records the credits when it says the money arrived. */

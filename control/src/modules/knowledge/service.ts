@@ -5,9 +5,10 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels } from "@switchboard/shared/bus/topics";
 import { notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { knowledgeSources } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { KnowledgeSourceResponse } from "./model.ts";
 import { publishSource, unpublishSource } from "./publish.ts";
@@ -160,16 +161,12 @@ export async function upsertExternalSource(
 }
 
 export async function listSources(db: Database, orgId: string, page: PageRequest): Promise<SourceRow[]> {
-  const where = page.cursor
-    ? and(eq(knowledgeSources.orgId, orgId), lt(knowledgeSources.id, page.cursor))
-    : eq(knowledgeSources.orgId, orgId);
-  return db
-    .select()
-    .from(knowledgeSources)
-    .where(where)
-    .orderBy(desc(knowledgeSources.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(
+    db.select().from(knowledgeSources).$dynamic(),
+    knowledgeSources.id,
+    eq(knowledgeSources.orgId, orgId),
+    page,
+  );
 }
 
 export async function getSource(db: Database, orgId: string, sourceId: string): Promise<SourceRow> {

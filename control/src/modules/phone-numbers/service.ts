@@ -4,9 +4,10 @@ import { ApiError, notFound } from "@switchboard/shared/errors";
 import type { ForwardingMode } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import type { Rates } from "@switchboard/shared/rates";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, phoneNumbers } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { appendEntry, publishBalance } from "../credits/ledger.ts";
 import { orgRates } from "../orgs/service.ts";
@@ -63,16 +64,12 @@ export async function listPhoneNumbers(
   orgId: string,
   page: PageRequest,
 ): Promise<PhoneNumberRow[]> {
-  const where = page.cursor
-    ? and(eq(phoneNumbers.orgId, orgId), lt(phoneNumbers.id, page.cursor))
-    : eq(phoneNumbers.orgId, orgId);
-  return db
-    .select()
-    .from(phoneNumbers)
-    .where(where)
-    .orderBy(desc(phoneNumbers.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(
+    db.select().from(phoneNumbers).$dynamic(),
+    phoneNumbers.id,
+    eq(phoneNumbers.orgId, orgId),
+    page,
+  );
 }
 
 async function assertAgentInOrg(db: Database, orgId: string, agentId: string): Promise<void> {

@@ -4,9 +4,10 @@ import { ApiError, notFound } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
 import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
-import { and, desc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { and, eq, inArray, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, type ProviderCredentialKind, providerCredentials } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { CreateCredentialInput, CredentialResponse } from "./model.ts";
 
@@ -98,16 +99,12 @@ export async function listCredentials(
   orgId: string,
   page: PageRequest,
 ): Promise<CredentialRow[]> {
-  const where = page.cursor
-    ? and(eq(providerCredentials.orgId, orgId), lt(providerCredentials.id, page.cursor))
-    : eq(providerCredentials.orgId, orgId);
-  return db
-    .select()
-    .from(providerCredentials)
-    .where(where)
-    .orderBy(desc(providerCredentials.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(
+    db.select().from(providerCredentials).$dynamic(),
+    providerCredentials.id,
+    eq(providerCredentials.orgId, orgId),
+    page,
+  );
 }
 
 export async function getCredentialRow(db: Database, orgId: string, id: string): Promise<CredentialRow> {

@@ -7,9 +7,10 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, forbidden, notFound, validationFailed } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import { and, desc, eq, inArray, isNull, lt } from "drizzle-orm";
+import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, agents, widgetKeys } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import { randomBase62, sha256Hex } from "../../http/crypto.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { getAgentRow } from "../agents/service.ts";
@@ -125,16 +126,12 @@ export async function listWidgetKeys(
   page: PageRequest,
 ): Promise<WidgetKeyRow[]> {
   if (!roleAtLeast(actor.role, "admin")) throw forbidden("Only owner and admin keys can manage widget keys.");
-  const where = page.cursor
-    ? and(eq(widgetKeys.orgId, actor.orgId), lt(widgetKeys.id, page.cursor))
-    : eq(widgetKeys.orgId, actor.orgId);
-  return db
-    .select()
-    .from(widgetKeys)
-    .where(where)
-    .orderBy(desc(widgetKeys.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(
+    db.select().from(widgetKeys).$dynamic(),
+    widgetKeys.id,
+    eq(widgetKeys.orgId, actor.orgId),
+    page,
+  );
 }
 
 export async function revokeWidgetKey(

@@ -4,9 +4,10 @@ import { newId } from "@switchboard/shared/ids";
 import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { generateWebhookSecret } from "@switchboard/shared/secrets/webhook-signature";
-import { and, desc, eq, lt } from "drizzle-orm";
+import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
@@ -111,16 +112,12 @@ export async function createWebhook(
 }
 
 export async function listWebhooks(db: Database, orgId: string, page: PageRequest): Promise<EndpointRow[]> {
-  const where = page.cursor
-    ? and(eq(webhookEndpoints.orgId, orgId), lt(webhookEndpoints.id, page.cursor))
-    : eq(webhookEndpoints.orgId, orgId);
-  return db
-    .select()
-    .from(webhookEndpoints)
-    .where(where)
-    .orderBy(desc(webhookEndpoints.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(
+    db.select().from(webhookEndpoints).$dynamic(),
+    webhookEndpoints.id,
+    eq(webhookEndpoints.orgId, orgId),
+    page,
+  );
 }
 
 export async function updateWebhook(
@@ -188,13 +185,7 @@ export async function listDeliveries(
 ): Promise<DeliveryRow[]> {
   await getEndpointRow(db, orgId, endpointId);
   const scope = and(eq(webhookDeliveries.orgId, orgId), eq(webhookDeliveries.endpointId, endpointId));
-  return db
-    .select()
-    .from(webhookDeliveries)
-    .where(page.cursor ? and(scope, lt(webhookDeliveries.id, page.cursor)) : scope)
-    .orderBy(desc(webhookDeliveries.id))
-    .limit(page.limit + 1)
-    .offset(page.offset);
+  return selectPage(db.select().from(webhookDeliveries).$dynamic(), webhookDeliveries.id, scope, page);
 }
 
 /** Sends a signed `webhook.test` ping now, once, and records it with the deliveries. */
