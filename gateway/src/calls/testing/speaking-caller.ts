@@ -4,13 +4,17 @@ import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { SIPP_DIR } from "./sipp.ts";
 
-/** A UAC scenario that answers, speaks at each `speakAtMs`, and hangs up at `byeAtMs`. */
+/**
+ * A UAC scenario that answers, speaks at each `speakAtMs`, and hangs up at `byeAtMs`; with
+ * `gatewayHangsUp` it waits until `byeAtMs` for the gateway's BYE instead (and fails without).
+ */
 export function speakingCallerScenario(
   dir: string,
   callerAudio: string,
   name: string,
   speakAtMs: number[],
   byeAtMs: number,
+  options: { gatewayHangsUp?: boolean } = {},
 ): string {
   const steps: string[] = [];
   let now = 0;
@@ -19,7 +23,7 @@ export function speakingCallerScenario(
     steps.push(`<nop><action><exec rtp_stream="${callerAudio},1,0"/></action></nop>`);
     now = at;
   }
-  steps.push(`<pause milliseconds="${byeAtMs - now}"/>`);
+  if (!options.gatewayHangsUp) steps.push(`<pause milliseconds="${byeAtMs - now}"/>`);
   const inDialog = (method: string, cseq: number) => `
       ${method} [next_url] SIP/2.0
       Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
@@ -31,6 +35,9 @@ export function speakingCallerScenario(
       Max-Forwards: 70
       Content-Length: 0
 `;
+  const callerBye = `<send retrans="500"><![CDATA[${inDialog("BYE", 2)}
+    ]]></send>
+  <recv response="200" crlf="true"/>`;
   const xml = `<?xml version="1.0" encoding="ISO-8859-1" ?>
 <!DOCTYPE scenario SYSTEM "sipp.dtd">
 <scenario name="${name}">
@@ -63,12 +70,24 @@ export function speakingCallerScenario(
   <send><![CDATA[${inDialog("ACK", 1)}
     ]]></send>
   ${steps.join("\n  ")}
-  <send retrans="500"><![CDATA[${inDialog("BYE", 2)}
-    ]]></send>
-  <recv response="200" crlf="true"/>
+  ${options.gatewayHangsUp ? gatewayBye(byeAtMs - now) : callerBye}
 </scenario>
 `;
   const path = join(dir, `${name}.xml`);
   writeFileSync(path, xml);
   return relative(SIPP_DIR, path);
+}
+
+function gatewayBye(timeoutMs: number): string {
+  return `<recv request="BYE" timeout="${timeoutMs}"/>
+  <send><![CDATA[
+      SIP/2.0 200 OK
+      [last_Via:]
+      [last_From:]
+      [last_To:]
+      [last_Call-ID:]
+      [last_CSeq:]
+      Content-Length: 0
+
+    ]]></send>`;
 }

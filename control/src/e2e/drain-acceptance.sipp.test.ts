@@ -1,0 +1,236 @@
+// Graceful drain, as an operator sees it: control and gateways as processes on PostgreSQL and
+// Redis, SIPp as caller and as a load balancer's probe. SIGTERM on a gateway with a call in
+// progress: the call goes on to its end while the gateway refuses new calls (SIP 503, OPTIONS
+// 503, WHIP 503, /health draining) and another gateway answers; then it exits 0 on its own.
+// With a tiny DRAIN_TIMEOUT_S the remaining call hears the goodbye and gets a BYE.
+
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { runSipp } from "@switchboard/gateway/calls/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
+import {
+  ApiClient,
+  type Call,
+  INBOUND_NUMBER,
+  makeCallerAudio,
+  provisionInbound,
+  startWebhookReceiver,
+  until,
+  type WebhookReceiver,
+} from "./support/acceptance.ts";
+import {
+  freeSipPort,
+  freeTcpPort,
+  freshDatabase,
+  freshRedis,
+  type RunningProcess,
+  scripts,
+  standInUrlsOf,
+  startProcess,
+} from "./support/processes.ts";
+
+const GOODBYE = "Sorry, this line is closing now. Goodbye.";
+
+type GatewayProcess = RunningProcess & { sipPort: number; httpUrl: string };
+type TimedCall = Omit<Call, "transcript"> & {
+  transcript: Array<Call["transcript"][number] & { started_at: string }>;
+};
+
+let dir: string;
+let callerAudio: string;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let redis: Awaited<ReturnType<typeof freshRedis>>;
+let standIns: RunningProcess;
+let standInUrls: Record<string, string>;
+let control: RunningProcess;
+let api: ApiClient;
+let receiver: WebhookReceiver;
+const gateways: GatewayProcess[] = [];
+
+async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
+  const sipPort = await freeSipPort();
+  const httpPort = await freeTcpPort();
+  const gateway = await startProcess(
+    scripts.gateway,
+    {
+      REDIS_URL: redis.url,
+      DATA_DIR: dir,
+      SIP_PORT: String(sipPort),
+      SIP_BIND_ADDRESS: "127.0.0.1",
+      PUBLIC_IP: "127.0.0.1",
+      GATEWAY_PORT: String(httpPort),
+      RTP_PORT_MIN: "0",
+      RTP_PORT_MAX: "1",
+      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
+      GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
+      OPENAI_API_KEY: "sk-stand-in",
+      LOG_LEVEL: "warn",
+      ...standInUrls,
+      ...env,
+    },
+    /SIP on UDP and TCP port \d+/,
+  );
+  const started = { ...gateway, sipPort, httpUrl: `http://127.0.0.1:${httpPort}` };
+  gateways.push(started);
+  return started;
+}
+
+/** The process's exit code, or a failure if it is still running after `timeoutMs`. */
+async function exitCodeOf(process: RunningProcess, timeoutMs: number): Promise<number> {
+  const code = await Promise.race([process.proc.exited, Bun.sleep(timeoutMs).then(() => null)]);
+  if (code === null) throw new Error(`still running after ${timeoutMs} ms:\n${process.output()}`);
+  return code;
+}
+
+async function liveInboundCall(): Promise<Call> {
+  return until("an inbound call in progress with its greeting", async () => {
+    const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=in_progress");
+    const candidate = page.body.data[0];
+    if (!candidate) return null;
+    const detail = await api.request<Call>("GET", `/calls/${candidate.id}`);
+    return detail.body.transcript.some((turn) => turn.role === "agent") ? detail.body : null;
+  });
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "drain-acceptance-"));
+  callerAudio = makeCallerAudio(dir);
+  database = await freshDatabase();
+  redis = await freshRedis();
+  receiver = startWebhookReceiver();
+  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
+  standInUrls = standInUrlsOf(standIns.output());
+  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
+  const controlPort = await freeTcpPort();
+  control = await startProcess(
+    scripts.control,
+    {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      DATA_DIR: dir,
+      CONTROL_HOST: "127.0.0.1",
+      CONTROL_PORT: String(controlPort),
+      INIT_API_KEY: apiKey,
+      NUMBER_INVENTORY: INBOUND_NUMBER,
+      ALLOW_PRIVATE_URLS: "true",
+      SELF_SERVE_CREDITS: "true",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      // A gateway whose heartbeat stopped while draining would lose its call within this.
+      GATEWAY_LOST_AFTER_MS: "2000",
+      LOG_LEVEL: "warn",
+    },
+    /Docs/,
+  );
+  api = new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey);
+  await provisionInbound(api, receiver.url);
+}, 120_000);
+
+afterAll(async () => {
+  for (const process of [...gateways, control, standIns]) await process?.stop().catch(() => {});
+  receiver?.stop();
+  await redis?.drop().catch(() => {});
+  await database?.drop().catch(() => {});
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe("graceful drain on SIGTERM: control and two gateways over Redis and PostgreSQL", () => {
+  test("the call in progress goes on to its end; new calls are refused with 503 and the other gateway answers; then the gateway exits 0", async () => {
+    const [gatewayA, gatewayB] = await Promise.all([startGatewayProcess(), startGatewayProcess()]);
+    const caller = runSipp({
+      scenario: speakingCallerScenario(dir, callerAudio, "uac-call-outlives-sigterm", [1500, 7000], 12_000),
+      gatewayPort: gatewayA!.sipPort,
+      service: INBOUND_NUMBER,
+      timeoutS: 30,
+    });
+    const live = await liveInboundCall();
+    const sigtermAtMs = Date.now();
+    gatewayA!.proc.kill("SIGTERM");
+    await until("gateway A's /health to say draining", async () => {
+      const health = await fetch(`${gatewayA!.httpUrl}/health`);
+      return health.status === 503 && (await health.json()).status === "draining";
+    });
+
+    const [invite, options, whip, otherGateway] = await Promise.all([
+      runSipp({
+        scenario: "uac-draining-gateway-expect-503.xml",
+        gatewayPort: gatewayA!.sipPort,
+        service: INBOUND_NUMBER,
+      }),
+      runSipp({ scenario: "uac-options-draining-expect-503.xml", gatewayPort: gatewayA!.sipPort }),
+      fetch(`${gatewayA!.httpUrl}/webrtc/calls`, {
+        method: "POST",
+        headers: { authorization: "Bearer any", "content-type": "application/sdp" },
+        body: "v=0\r\n",
+      }),
+      runSipp({
+        scenario: speakingCallerScenario(dir, callerAudio, "uac-other-gateway-answers", [1500], 4000),
+        gatewayPort: gatewayB!.sipPort,
+        service: INBOUND_NUMBER,
+        timeoutS: 20,
+      }),
+    ]);
+    expect(gatewayA!.proc.exitCode).toBeNull();
+    expect(invite.errors).toBe("");
+    expect(invite.exitCode).toBe(0);
+    expect(options.errors).toBe("");
+    expect(options.exitCode).toBe(0);
+    expect(whip.status).toBe(503);
+    expect(whip.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect((await whip.json()).code).toBe("gateway_draining");
+    expect(otherGateway.errors).toBe("");
+    expect(otherGateway.exitCode).toBe(0);
+
+    const callerResult = await caller;
+    expect(callerResult.errors).toBe("");
+    expect(callerResult.exitCode).toBe(0);
+    expect(await exitCodeOf(gatewayA!, 15_000)).toBe(0);
+
+    const ended = await until("the drained call, completed", async () => {
+      const detail = await api.request<TimedCall>("GET", `/calls/${live.id}`);
+      return detail.body.status === "completed" ? detail.body : null;
+    });
+    expect(ended.hangup_cause).toBe("caller_hangup");
+    expect(ended.duration_s!).toBeGreaterThan(10);
+    // The conversation went on after the SIGTERM: the caller spoke and the agent answered.
+    const afterSigterm = ended.transcript.filter((turn) => Date.parse(turn.started_at) > sigtermAtMs);
+    expect(afterSigterm.map((turn) => turn.role)).toEqual(expect.arrayContaining(["user", "agent"]));
+    const answeredByB = await api.request<{ data: Call[] }>(
+      "GET",
+      "/calls?direction=inbound&status=completed",
+    );
+    expect(answeredByB.body.data.filter((call) => call.id !== live.id)).toHaveLength(1);
+  }, 120_000);
+
+  test("after DRAIN_TIMEOUT_S the remaining call hears the goodbye, gets a BYE, and is recorded as gateway_shutdown", async () => {
+    const gateway = await startGatewayProcess({ DRAIN_TIMEOUT_S: "1", DRAIN_GOODBYE_MESSAGE: GOODBYE });
+    // The caller sends silence (as a trunk's RTP does) and expects the gateway's BYE.
+    const silence = join(dir, "silence.ulaw");
+    writeFileSync(silence, Buffer.alloc(8000 * 30, 0xff));
+    const caller = runSipp({
+      scenario: speakingCallerScenario(dir, silence, "uac-drained-call-expect-goodbye-and-bye", [0], 25_000, {
+        gatewayHangsUp: true,
+      }),
+      gatewayPort: gateway.sipPort,
+      service: INBOUND_NUMBER,
+      timeoutS: 30,
+    });
+    const live = await liveInboundCall();
+    gateway.proc.kill("SIGTERM");
+    const callerResult = await caller;
+    expect(callerResult.errors).toBe("");
+    expect(callerResult.exitCode).toBe(0);
+    expect(await exitCodeOf(gateway, 15_000)).toBe(0);
+
+    const ended = await until("the call ended by the drain", async () => {
+      const detail = await api.request<Call>("GET", `/calls/${live.id}`);
+      return detail.body.status === "completed" ? detail.body : null;
+    });
+    expect(ended.hangup_cause).toBe("gateway_shutdown");
+    const agentTurns = ended.transcript.filter((turn) => turn.role === "agent");
+    // Heard whole: a goodbye cut short would show the words played and `interrupted: true`.
+    expect(agentTurns.at(-1)).toMatchObject({ text: GOODBYE, interrupted: false });
+    expect(ended.duration_s!).toBeGreaterThanOrEqual(1);
+  }, 90_000);
+});
