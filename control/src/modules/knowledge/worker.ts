@@ -9,6 +9,7 @@ import type { Embedder } from "@switchboard/shared/embeddings/embedder";
 import { packVectors } from "@switchboard/shared/embeddings/vectors";
 import type { Logger } from "@switchboard/shared/logger";
 import { and, asc, eq, inArray, lt, or, sql } from "drizzle-orm";
+import { PollLoop } from "../../background/poll-loop.ts";
 import type { Database } from "../../db/client.ts";
 import { knowledgeChunks, knowledgeSources } from "../../db/schema.ts";
 import { chunkDocument } from "./chunker.ts";
@@ -33,26 +34,27 @@ const INSERT_BATCH = 1000;
 const DEFAULT_LEASE_MS = 5 * 60_000;
 
 export class KnowledgeWorker {
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: PollLoop;
   private unsubscribe: Unsubscribe | null = null;
 
-  constructor(private readonly options: KnowledgeWorkerOptions) {}
+  constructor(private readonly options: KnowledgeWorkerOptions) {
+    this.loop = new PollLoop(
+      () => this.runOnce(),
+      options.pollMs ?? 2000,
+      (error) => options.log.error({ err: error }, "knowledge ingestion round failed"),
+    );
+  }
 
   async start(): Promise<void> {
-    if (this.running) return;
-    this.running = true;
-    this.unsubscribe = await this.options.bus.subscribe(Channels.knowledgeIngest, () => this.wake?.());
-    this.loop = this.run();
+    if (this.unsubscribe) return;
+    this.unsubscribe = await this.options.bus.subscribe(Channels.knowledgeIngest, () => this.loop.wake());
+    this.loop.start();
   }
 
   async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
     await this.unsubscribe?.();
-    await this.loop;
-    this.loop = null;
+    this.unsubscribe = null;
+    await this.loop.stop();
   }
 
   /** Processes sources until none is pending. */
@@ -60,27 +62,6 @@ export class KnowledgeWorker {
     let processed = 0;
     while (await this.runOnce()) processed++;
     return processed;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let worked = false;
-      try {
-        worked = await this.runOnce();
-      } catch (error) {
-        this.options.log.error({ err: error }, "knowledge ingestion round failed");
-      }
-      if (!worked && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.options.pollMs ?? 2000);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
-      }
-    }
   }
 
   /** Claims and processes one source; false when there was nothing to do. */

@@ -1,5 +1,6 @@
 import type { Logger } from "@switchboard/shared/logger";
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
+import { PollLoop } from "../../background/poll-loop.ts";
 import type { Database } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
@@ -27,9 +28,7 @@ export class WebhookDeliveryWorker {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
-  private running = false;
-  private loop: Promise<void> | null = null;
-  private wake: (() => void) | null = null;
+  private readonly loop: PollLoop;
 
   constructor(private readonly deps: WebhookWorkerOptions) {
     const timeoutMs = deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
@@ -42,41 +41,20 @@ export class WebhookDeliveryWorker {
     this.pollIntervalMs = deps.pollIntervalMs ?? 1000;
     this.batchSize = deps.batchSize ?? 20;
     this.leaseMs = timeoutMs * 2 + 5000;
+    this.loop = new PollLoop(
+      async () => (await this.runOnce()) > 0,
+      this.pollIntervalMs,
+      (error) => this.deps.log.error({ err: error }, "webhook delivery pass failed"),
+    );
   }
 
   start(): void {
-    if (this.running) return;
-    this.running = true;
-    this.loop = this.run();
+    this.loop.start();
   }
 
   /** Finishes the attempts in hand, then stops. */
-  async stop(): Promise<void> {
-    this.running = false;
-    this.wake?.();
-    await this.loop;
-    this.loop = null;
-  }
-
-  private async run(): Promise<void> {
-    while (this.running) {
-      let handled = 0;
-      try {
-        handled = await this.runOnce();
-      } catch (error) {
-        this.deps.log.error({ err: error }, "webhook delivery pass failed");
-      }
-      if (handled === 0 && this.running) {
-        await new Promise<void>((resolve) => {
-          const timer = setTimeout(resolve, this.pollIntervalMs);
-          this.wake = () => {
-            clearTimeout(timer);
-            resolve();
-          };
-        });
-        this.wake = null;
-      }
-    }
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /** Claims the due deliveries and attempts each once; returns how many it attempted. */
