@@ -9,13 +9,13 @@ import { loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
+import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../calls/application.ts";
 import { callLeaseScope } from "../calls/call-leases.ts";
 import { testAgent } from "../calls/testing/sipp.ts";
 import { rms, sine } from "../media/test-signals.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
-import { signCallToken } from "./call-token.ts";
 
 // The gateway's WHIP endpoint end to end with a werift client: token checks, the answer, the
 // application running on the call, transcript and events on the data channel and the bus.

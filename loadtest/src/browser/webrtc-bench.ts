@@ -10,13 +10,13 @@ import { MediaClock } from "@switchboard/gateway/media/clock";
 import { sine } from "@switchboard/gateway/media/test-signals";
 import { startGateway } from "@switchboard/gateway/server";
 import { WebRtcCallAudio } from "@switchboard/gateway/webrtc/call-audio";
-import { signCallToken } from "@switchboard/gateway/webrtc/call-token";
 import { OpusCodec, PcmuCodec, type WebRtcAudioCodec } from "@switchboard/gateway/webrtc/codecs";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
+import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 
 const calls = Number(process.argv[2] ?? 200);

@@ -1,8 +1,9 @@
 // One browser-style caller over WebRTC (werift, PCMU so the caller's figures match the SIP
 // ones): WHIP-style POST of the offer with a signed call token, then the same conversation
 // and measurements as a SIP call. Setup is POST -> SDP answer.
-import { signCallToken } from "@switchboard/gateway/webrtc/call-token";
+
 import { guardWeriftUdpSockets } from "@switchboard/gateway/webrtc/udp-socket-errors";
+import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import { PCMU_SAMPLES_PER_FRAME } from "./caller-speech.ts";
 import { CallMeter, type CallPlan, type CallResult } from "./meter.ts";

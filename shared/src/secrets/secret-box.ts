@@ -4,9 +4,8 @@
 // HKDF-SHA256) or, when unset, a random key file under DATA_DIR created on first use (fine for
 // the embedded default, which is one process). Losing the key makes stored secrets unusable.
 import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from "node:crypto";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
 import type { Config } from "../config.ts";
+import { keyFilePath, readOrCreateKeyFile } from "./key-file.ts";
 
 const KEY_BYTES = 32;
 const IV_BYTES = 12;
@@ -15,33 +14,13 @@ const FORMAT = "v1";
 
 const keys = new Map<string, Buffer>();
 
-function keyFromFile(path: string): Buffer {
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    try {
-      writeFileSync(path, randomBytes(KEY_BYTES).toString("base64"), { flag: "wx", mode: 0o600 });
-      chmodSync(path, 0o600);
-    } catch (error) {
-      // Another process created it first: use theirs.
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-  const key = Buffer.from(readFileSync(path, "utf8").trim(), "base64");
-  if (key.length !== KEY_BYTES) throw new Error(`${path} does not hold a ${KEY_BYTES}-byte base64 key`);
-  return key;
-}
-
-export function secretKeyPath(config: Pick<Config, "dataDir">): string {
-  return join(config.dataDir, "secret.key");
-}
-
 function encryptionKey(config: Pick<Config, "secretKey" | "dataDir">): Buffer {
-  const source = config.secretKey ? `env:${config.secretKey}` : `file:${secretKeyPath(config)}`;
+  const source = config.secretKey ? `env:${config.secretKey}` : `file:${keyFilePath(config)}`;
   let key = keys.get(source);
   if (!key) {
     key = config.secretKey
       ? Buffer.from(hkdfSync("sha256", config.secretKey, "switchboard", "stored-secrets", KEY_BYTES))
-      : keyFromFile(secretKeyPath(config));
+      : readOrCreateKeyFile(keyFilePath(config));
     keys.set(source, key);
   }
   return key;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { verifyCallToken } from "@switchboard/gateway/webrtc/call-token";
+import { verifyCallToken } from "@switchboard/shared/secrets/call-token";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 
 const SECRET = "test-web-call-secret-0123456789abcdef";

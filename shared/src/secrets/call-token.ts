@@ -2,11 +2,10 @@
 // call and gateways verify with the shared secret. The key comes from WEB_CALL_SECRET, else
 // from SECRET_KEY or the key file under DATA_DIR (what control's stored secrets use), each
 // through HKDF-SHA256 so it is never the encryption key itself.
-import { hkdfSync, randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join } from "node:path";
-import type { Config } from "@switchboard/shared/config";
+import { hkdfSync } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
+import type { Config } from "../config.ts";
+import { keyFilePath, readOrCreateKeyFile } from "./key-file.ts";
 
 const ISSUER = "switchboard";
 const AUDIENCE = "web-call";
@@ -36,20 +35,8 @@ export class CallTokenError extends Error {
 
 const keys = new Map<string, Uint8Array>();
 
-function keyFileMaterial(path: string): Buffer {
-  if (!existsSync(path)) {
-    mkdirSync(dirname(path), { recursive: true });
-    try {
-      writeFileSync(path, randomBytes(KEY_BYTES).toString("base64"), { flag: "wx", mode: 0o600 });
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-    }
-  }
-  return Buffer.from(readFileSync(path, "utf8").trim(), "base64");
-}
-
 export function callTokenKey(config: TokenSecretConfig): Uint8Array {
-  const keyFile = join(config.dataDir, "secret.key");
+  const keyFile = keyFilePath(config);
   const source = config.webCallSecret
     ? `web:${config.webCallSecret}`
     : config.secretKey
@@ -57,7 +44,7 @@ export function callTokenKey(config: TokenSecretConfig): Uint8Array {
       : `file:${keyFile}`;
   let key = keys.get(source);
   if (!key) {
-    const material = config.webCallSecret ?? config.secretKey ?? keyFileMaterial(keyFile);
+    const material = config.webCallSecret ?? config.secretKey ?? readOrCreateKeyFile(keyFile);
     key = new Uint8Array(hkdfSync("sha256", material, "switchboard", "web-call-token", KEY_BYTES));
     keys.set(source, key);
   }
