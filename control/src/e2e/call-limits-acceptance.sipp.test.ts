@@ -1,0 +1,221 @@
+// Limits that hold across gateways, as an operator sees them: control and two gateways as
+// processes on PostgreSQL and Redis, SIPp as the callers. The operator sets an org's cap to 2;
+// with one call in progress on each gateway, a third call to either is refused with 503 and
+// Retry-After. A gateway killed mid-call keeps its place until control's reaper finds it
+// lost and reclaims it; then a new call is answered.
+
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { hostname, tmpdir } from "node:os";
+import { join } from "node:path";
+import { runSipp, type SippResult } from "@switchboard/gateway/calls/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
+import { RedisBus } from "@switchboard/shared/bus/redis";
+import {
+  ApiClient,
+  type Call,
+  INBOUND_NUMBER,
+  makeCallerAudio,
+  provisionInbound,
+  startWebhookReceiver,
+  until,
+} from "./support/acceptance.ts";
+import {
+  freeSipPort,
+  freeTcpPort,
+  freshDatabase,
+  freshRedis,
+  type RunningProcess,
+  scripts,
+  standInUrlsOf,
+  startProcess,
+} from "./support/processes.ts";
+
+const ADMIN_KEY = `sk_admin_${"L1m1t5".repeat(5)}`;
+/** Calls held open this long by the callers, well past the steps that need them. */
+const HOLD_MS = 25_000;
+
+type GatewayProcess = RunningProcess & { sipPort: number };
+
+let dir: string;
+let callerAudio: string;
+let database: Awaited<ReturnType<typeof freshDatabase>>;
+let redis: Awaited<ReturnType<typeof freshRedis>>;
+let bus: RedisBus;
+let standIns: RunningProcess;
+let standInUrls: Record<string, string>;
+let control: RunningProcess;
+let controlUrl: string;
+let api: ApiClient;
+let receiver: ReturnType<typeof startWebhookReceiver>;
+const gateways: GatewayProcess[] = [];
+
+async function startGatewayProcess(): Promise<GatewayProcess> {
+  const sipPort = await freeSipPort();
+  const gateway = await startProcess(
+    scripts.gateway,
+    {
+      REDIS_URL: redis.url,
+      DATA_DIR: dir,
+      SIP_PORT: String(sipPort),
+      SIP_BIND_ADDRESS: "127.0.0.1",
+      PUBLIC_IP: "127.0.0.1",
+      GATEWAY_PORT: String(await freeTcpPort()),
+      RTP_PORT_MIN: "0",
+      RTP_PORT_MAX: "1",
+      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
+      GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
+      // The holding callers send no audio.
+      SIP_MEDIA_TIMEOUT_MS: "120000",
+      OPENAI_API_KEY: "sk-stand-in",
+      LOG_LEVEL: "warn",
+      ...standInUrls,
+    },
+    /SIP on UDP and TCP port \d+/,
+  );
+  const started = { ...gateway, sipPort };
+  gateways.push(started);
+  return started;
+}
+
+/** A caller that is answered and stays on the line for `holdMs`, then hangs up. */
+function holdingCall(
+  gateway: GatewayProcess,
+  name: string,
+  holdMs: number,
+  timeoutS: number,
+): Promise<SippResult> {
+  return runSipp({
+    scenario: speakingCallerScenario(dir, callerAudio, name, [], holdMs),
+    gatewayPort: gateway.sipPort,
+    service: INBOUND_NUMBER,
+    timeoutS,
+  });
+}
+
+/** An INVITE the gateway must refuse with 503, Retry-After and the cap's Reason. */
+async function expectRefused(gateway: GatewayProcess): Promise<void> {
+  const refused = await runSipp({
+    scenario: "uac-over-capacity-expect-503.xml",
+    gatewayPort: gateway.sipPort,
+    service: INBOUND_NUMBER,
+  });
+  expect(refused.errors).toBe("");
+  expect(refused.exitCode).toBe(0);
+}
+
+async function inProgress(): Promise<Call[]> {
+  return (await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=in_progress")).body
+    .data;
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "call-limits-acceptance-"));
+  callerAudio = makeCallerAudio(dir);
+  database = await freshDatabase();
+  redis = await freshRedis();
+  // The production bus's own key prefix: the test reads and writes what the processes share.
+  bus = await RedisBus.connect(redis.url);
+  receiver = startWebhookReceiver();
+  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
+  standInUrls = standInUrlsOf(standIns.output());
+  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
+  const controlPort = await freeTcpPort();
+  control = await startProcess(
+    scripts.control,
+    {
+      DATABASE_URL: database.url,
+      REDIS_URL: redis.url,
+      DATA_DIR: dir,
+      CONTROL_HOST: "127.0.0.1",
+      CONTROL_PORT: String(controlPort),
+      INIT_API_KEY: apiKey,
+      ADMIN_API_KEY: ADMIN_KEY,
+      NUMBER_INVENTORY: INBOUND_NUMBER,
+      ALLOW_PRIVATE_URLS: "true",
+      SELF_SERVE_CREDITS: "true",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      // A gateway silent this long is lost; its heartbeat comes every 500 ms.
+      GATEWAY_LOST_AFTER_MS: "4000",
+      LOG_LEVEL: "warn",
+    },
+    /Docs/,
+  );
+  controlUrl = `http://127.0.0.1:${controlPort}`;
+  api = new ApiClient(controlUrl, apiKey);
+  await provisionInbound(api, receiver.url);
+  await Promise.all([startGatewayProcess(), startGatewayProcess()]);
+}, 120_000);
+
+afterAll(async () => {
+  for (const process of [...gateways, control, standIns]) await process?.stop().catch(() => {});
+  receiver?.stop();
+  await bus?.close().catch(() => {});
+  await redis?.drop().catch(() => {});
+  await database?.drop().catch(() => {});
+  if (dir) rmSync(dir, { recursive: true, force: true });
+}, 60_000);
+
+describe("the per-org concurrent-call cap across two gateways on Redis and PostgreSQL", () => {
+  test("cap 2: a third call anywhere is refused with 503 + Retry-After; a killed gateway's place is freed by the reaper", async () => {
+    const [gatewayA, gatewayB] = gateways as [GatewayProcess, GatewayProcess];
+    // The operator sets the org's cap; the tenant sees it.
+    const org = await api.request<{ id: string }>("GET", "/org");
+    const patched = await fetch(`${controlUrl}/api/v1/admin/orgs/${org.body.id}`, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${ADMIN_KEY}`, "content-type": "application/json" },
+      body: JSON.stringify({ max_concurrent_calls: 2 }),
+    });
+    expect(patched.status).toBe(200);
+    expect(
+      (await api.request<{ max_concurrent_calls: number }>("GET", "/org")).body.max_concurrent_calls,
+    ).toBe(2);
+
+    // One call in progress on each gateway (A's caller gives up soon after its BYE goes unanswered).
+    const onA = holdingCall(gatewayA, "uac-holds-on-gateway-a", HOLD_MS, HOLD_MS / 1000 + 3);
+    const callA = await until("the call on gateway A in progress", async () => (await inProgress())[0]);
+    const onB = holdingCall(gatewayB, "uac-holds-on-gateway-b", HOLD_MS, HOLD_MS / 1000 + 20);
+    const callB = await until("the call on gateway B in progress", async () =>
+      (await inProgress()).find((call) => call.id !== callA.id),
+    );
+
+    // The third concurrent call is refused on either gateway.
+    await expectRefused(gatewayA);
+    await expectRefused(gatewayB);
+
+    // Gateway A dies mid-call. Its lease would outlive this test (stretched to ten minutes
+    // here), so only control's reaper can give its place back.
+    await gatewayA.kill();
+    const gatewayAId = `gateway-${hostname()}-${gatewayA.sipPort}`;
+    expect(await bus.renewLeases(gatewayAId, 600_000)).toBe(1);
+    await expectRefused(gatewayB);
+
+    const lost = await until("the reaper to end the killed gateway's call", async () => {
+      const detail = await api.request<Call>("GET", `/calls/${callA.id}`);
+      return detail.body.status === "failed" ? detail.body : null;
+    });
+    expect(lost.hangup_cause).toBe("gateway_lost");
+    expect(await bus.renewLeases(gatewayAId, 600_000)).toBe(0);
+
+    // A new call is answered beside the call still up on gateway B.
+    expect((await api.request<Call>("GET", `/calls/${callB.id}`)).body.status).toBe("in_progress");
+    const next = await runSipp({
+      scenario: speakingCallerScenario(dir, callerAudio, "uac-answered-after-reclaim", [], 2000),
+      gatewayPort: gatewayB.sipPort,
+      service: INBOUND_NUMBER,
+      timeoutS: 30,
+    });
+    expect(next.errors).toBe("");
+    expect(next.exitCode).toBe(0);
+
+    // Gateway B's call lasted throughout and ends normally; A's caller lost its gateway.
+    const [, heldOnB] = await Promise.all([onA, onB]);
+    expect(heldOnB.errors).toBe("");
+    expect(heldOnB.exitCode).toBe(0);
+    const completed = await until("gateway B's calls to complete", async () => {
+      const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=completed");
+      return page.body.data.length >= 2 ? page.body.data : null;
+    });
+    expect(completed.map((call) => call.id)).toContain(callB.id);
+  }, 150_000);
+});
