@@ -1,10 +1,15 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { hostname } from "node:os";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { RedisBus } from "@switchboard/shared/bus/redis";
 import { Hashes } from "@switchboard/shared/bus/topics";
+import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
+import { startGateway } from "../server.ts";
+import type { MediaApplication } from "./application.ts";
 import { CallLeases, callLeaseScope } from "./call-leases.ts";
+import { freeUdpPort } from "./testing/sipp.ts";
 
 // Two gateways' CallLeases on one bus (two connections to one Redis prefix, or one in-process
 // bus): the org's cap holds across them, and each gateway's own ceiling on top.
@@ -114,3 +119,29 @@ for (const [name, connect] of backends) {
     });
   });
 }
+
+test("a gateway starting under an earlier run's id voids that run's leases; stopping ends its own", async () => {
+  const bus = new MemoryBus();
+  const sipPort = await freeUdpPort();
+  const gatewayId = `gateway-${hostname()}-${sipPort}`;
+  const scope = callLeaseScope("org_restarted");
+  // Calls never survive a restart: the earlier run's leases would otherwise be renewed forever.
+  await bus.acquireLease(scope, "call_of_earlier_run", gatewayId, 5, 600_000);
+  await bus.acquireLease(scope, "call_elsewhere", "gateway-other", 5, 600_000);
+  const application: MediaApplication = { start: async () => ({ stop: async () => {} }) };
+  const gateway = await startGateway({
+    config: loadConfig({ SIP_PORT: String(sipPort), SIP_BIND_ADDRESS: "127.0.0.1", GATEWAY_PORT: "0" }),
+    log,
+    bus,
+    application,
+  });
+  try {
+    expect(await bus.releaseLease(scope, "call_of_earlier_run")).toBe(false);
+    await bus.acquireLease(scope, "call_of_this_run", gatewayId, 5, 600_000);
+  } finally {
+    await gateway.stop({ drainTimeoutMs: 0 });
+  }
+  expect(await bus.releaseLease(scope, "call_of_this_run")).toBe(false);
+  expect(await bus.countLeases(scope)).toBe(1);
+  await bus.close();
+});
