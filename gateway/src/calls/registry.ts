@@ -8,6 +8,8 @@ export interface RegisteredCall {
 
 export class CallRegistry<T extends RegisteredCall> {
   private readonly byDialog = new Map<string, T>();
+  /** Ends of calls already removed, until their final events are written. */
+  private readonly ends = new Set<Promise<void>>();
 
   get size(): number {
     return this.byDialog.size;
@@ -29,5 +31,16 @@ export class CallRegistry<T extends RegisteredCall> {
 
   all(): T[] {
     return [...this.byDialog.values()];
+  }
+
+  /** Counts `end` in `ending` until it settles (a drain waits for the calls' records). */
+  trackEnd(end: Promise<void>): void {
+    this.ends.add(end);
+    end.finally(() => this.ends.delete(end)).catch(() => {});
+  }
+
+  /** Calls whose end (final events, recording) is still being written. */
+  get ending(): number {
+    return this.ends.size;
   }
 }

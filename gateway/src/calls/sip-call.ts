@@ -314,7 +314,10 @@ export class SipCall implements RegisteredCall, CallControl {
 
   /** Ends the call once: stops the application and media, writes the final events. */
   end(status: CallStatus, cause: string): Promise<void> {
-    if (!this.endedPromise) this.endedPromise = this.finish(status, cause);
+    if (!this.endedPromise) {
+      this.endedPromise = this.finish(status, cause);
+      this.deps.registry.trackEnd(this.endedPromise);
+    }
     return this.endedPromise;
   }
 

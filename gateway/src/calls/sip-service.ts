@@ -191,7 +191,7 @@ export class SipService implements DrainableCalls {
   }
 
   get callsInProgress(): number {
-    return this.deps.registry.size + this.outbound.ringingCount;
+    return this.deps.registry.size + this.deps.registry.ending + this.outbound.ringingCount;
   }
 
   sayGoodbyeToAll(text: string, cause: string): void {
