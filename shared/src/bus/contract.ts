@@ -68,6 +68,12 @@ export interface Bus {
 
   publish(channel: string, message: string): Promise<void>;
   subscribe(channel: string, handler: (message: string) => void): Promise<Unsubscribe>;
+  /**
+   * Runs `handler` each time the connection comes back after it was lost: whatever the bus
+   * held may be gone (a restarted Redis keeps nothing it did not persist) and messages sent
+   * meanwhile were missed. The in-process bus never disconnects. Returns its remover.
+   */
+  onReconnect(handler: () => void): () => void;
 
   /** Counts one hit in the fixed window of `windowMs` that contains now. */
   incrementWindow(key: string, windowMs: number): Promise<WindowCount>;

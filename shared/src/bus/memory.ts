@@ -223,6 +223,11 @@ export class MemoryBus implements Bus {
     };
   }
 
+  /** Never called: nothing stands between the process and its own memory. */
+  onReconnect(_handler: () => void): () => void {
+    return () => {};
+  }
+
   async incrementWindow(key: string, windowMs: number): Promise<WindowCount> {
     const nowMs = Date.now();
     const resetAtMs = (Math.floor(nowMs / windowMs) + 1) * windowMs;

@@ -155,6 +155,7 @@ export class RedisBus implements Bus {
   private readonly blockingClients = new Map<string, RedisClient>();
   private readonly lastTrimMs = new Map<string, number>();
   private readonly trimIntervalMs: number;
+  private readonly reconnectHandlers = new Set<() => void>();
 
   private constructor(
     private readonly url: string,
@@ -163,6 +164,7 @@ export class RedisBus implements Bus {
     options: RedisBusOptions,
   ) {
     this.trimIntervalMs = options.trimIntervalMs ?? 1000;
+    this.watchReconnects(client);
   }
 
   static async connect(url: string, keyPrefix = "sb:", options: RedisBusOptions = {}): Promise<RedisBus> {
@@ -308,6 +310,7 @@ export class RedisBus implements Bus {
       this.subscriber = this.client.duplicate();
       this.subscriber.on("error", () => {});
       await this.subscriber.connect();
+      this.watchReconnects(this.subscriber);
     }
     const subscriber = this.subscriber;
     const listener = (message: string) => handler(message);
@@ -315,6 +318,24 @@ export class RedisBus implements Bus {
     return async () => {
       await subscriber.unsubscribe(this.key(channel), listener);
     };
+  }
+
+  onReconnect(handler: () => void): () => void {
+    this.reconnectHandlers.add(handler);
+    return () => {
+      this.reconnectHandlers.delete(handler);
+    };
+  }
+
+  /**
+   * node-redis reconnects by itself (and resubscribes); a 'ready' after the first, which
+   * `connect()` has already awaited, is a reconnection. Either the command or the subscriber
+   * connection coming back counts: the subscriber's gap is where messages were missed.
+   */
+  private watchReconnects(client: RedisClient): void {
+    client.on("ready", () => {
+      for (const handler of this.reconnectHandlers) handler();
+    });
   }
 
   async incrementWindow(key: string, windowMs: number): Promise<WindowCount> {
