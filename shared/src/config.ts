@@ -54,6 +54,8 @@ export interface Config {
   gatewayLostAfterMs: number;
   /** Call events pending this long on a dead control consumer are claimed by another. */
   callEventsClaimIdleMs: number;
+  /** Control rebuilds everything it publishes on the bus from the database this often. */
+  busReconcileIntervalS: number;
   /** On SIGTERM a gateway lets its calls run this long, then ends the rest with the goodbye. */
   drainTimeoutS: number;
   /** What the agent says to each call still running when the drain time is up. */
@@ -291,6 +293,7 @@ export function loadConfig(env: Env = process.env): Config {
     gatewayHeartbeatIntervalMs: read.integer("GATEWAY_HEARTBEAT_INTERVAL_MS", 2000, 100, 60_000),
     gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),
     callEventsClaimIdleMs: read.integer("CALL_EVENTS_CLAIM_IDLE_MS", 30_000, 100, 3_600_000),
+    busReconcileIntervalS: read.integer("BUS_RECONCILE_INTERVAL_S", 60, 1, 86_400),
     drainTimeoutS: read.integer("DRAIN_TIMEOUT_S", 300, 0, 86_400),
     drainGoodbyeMessage: read.string(
       "DRAIN_GOODBYE_MESSAGE",
