@@ -65,6 +65,9 @@ export function startConsumer(
       } catch (error) {
         if (!running) break;
         options.onError?.(error, { id: "", data: "", deliveries: 0 });
+        // A flushed or restarted Redis lost the group with its stream: make it again.
+        if (String(error).includes("NOGROUP"))
+          await bus.ensureGroup(options.stream, options.group).catch(() => {});
         await Bun.sleep(250);
       }
     }

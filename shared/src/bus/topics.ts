@@ -17,6 +17,8 @@ export const Channels = {
   knowledgeIngest: "knowledge:ingest",
   /** A trunk changed or was deleted; the message is the trunk id. */
   trunkInvalidated: "trunks:invalidated",
+  /** A gateway found control's state missing (a flushed Redis): control publishes it now. */
+  stateRequested: "control:state-requested",
 } as const;
 
 export const Hashes = {
@@ -41,7 +43,17 @@ export const Hashes = {
   orgRates: "orgs:rates",
   /** gateway id -> JSON GatewayHeartbeat (shared/src/heartbeat.ts); control ends calls of silent gateways. */
   gatewayHeartbeats: "gateways:heartbeats",
+  /**
+   * Control's "state published" marker (shared/src/bus/state.ts): written after every full
+   * rebuild of what control publishes; absent, a gateway's lookup miss means "not yet known".
+   */
+  controlState: "control:state",
 } as const;
 
 /** source id -> JSON PublishedSource (shared/src/knowledge.ts): one hash per org. */
 export const knowledgeSourcesHash = (orgId: string) => `knowledge:sources:${orgId}`;
+
+/** Every family of hashes (one key per org), by name: control/src/bus-state accounts for each. */
+export const HashFamilies = {
+  knowledgeSources: knowledgeSourcesHash,
+} as const;
