@@ -4,13 +4,14 @@ import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
 import { type ControlApp, createControlApp } from "./app.ts";
 import { startBillingBackground } from "./billing/background.ts";
+import { BusStateReconciler } from "./bus-state/reconcile.ts";
 import type { ControlContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { Authenticator } from "./http/auth.ts";
 import { Idempotency } from "./http/idempotency.ts";
 import { startCallsBackground } from "./modules/calls/background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
-import { ensureInitialOwnerKey, publishCallLimits, publishOrgRates } from "./modules/orgs/service.ts";
+import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** On stop, requests in flight get this long to finish before their connections are cut. */
@@ -50,11 +51,17 @@ export async function startControl(options: {
     config.initApiKey,
     config.orgDefaultMaxConcurrentCalls,
   );
-  await publishCallLimits(database.db, bus);
-  await publishOrgRates(database.db, bus, config);
   const billing = await startBillingBackground(ctx);
   const callsBackground = startCallsBackground(ctx);
   const knowledge = await startKnowledgeBackground(ctx);
+  // Everything gateways read is on the bus before the API serves (a restarted platform, an
+  // empty Redis), and kept there.
+  const busState = new BusStateReconciler(
+    { db: database.db, bus, config },
+    log.child({ component: "bus-state" }),
+    config.busReconcileIntervalS * 1000,
+  );
+  await busState.start();
 
   const idempotencySweep = setInterval(() => {
     new Idempotency(database.db)
@@ -95,6 +102,7 @@ export async function startControl(options: {
       // No new connections from here; requests in flight finish (bounded), then the rest is cut.
       if (server && !(await settlesWithin(server.stop(), HTTP_STOP_TIMEOUT_MS))) await server.stop(true);
       clearInterval(idempotencySweep);
+      await busState.stop();
       await callsBackground.stop();
       await billing.stop();
       await knowledge.stop();

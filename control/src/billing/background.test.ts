@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { eq, inArray } from "drizzle-orm";
+import { reconcileBusState } from "../bus-state/reconcile.ts";
 import { numberInventory, webhookDeliveries } from "../db/schema.ts";
 import { credit } from "../modules/credits/ledger.ts";
 import { randomUsNumber } from "../modules/phone-numbers/test-numbers.ts";
@@ -24,7 +25,7 @@ afterAll(async () => {
 });
 
 describe("control's background work for numbers, credits and webhooks", () => {
-  test("start loads NUMBER_INVENTORY, republishes routes and balances, and delivers the outbox", async () => {
+  test("start loads NUMBER_INVENTORY and delivers the outbox; with control's bus rebuild, routes and balances are back", async () => {
     const org = await h.newOrg();
     await credit(h.ctx, org.orgId, 1200, "purchase", "seed");
     await h.ctx.bus.hashDelete(Hashes.creditBalances, org.orgId);
@@ -35,6 +36,7 @@ describe("control's background work for numbers, credits and webhooks", () => {
     expect(bought.status).toBe(404);
 
     background = await startBillingBackground(h.ctx);
+    await reconcileBusState(h.ctx);
     const rows = await h.ctx.db
       .select()
       .from(numberInventory)
@@ -50,6 +52,7 @@ describe("control's background work for numbers, credits and webhooks", () => {
     await h.ctx.bus.hashDelete(Hashes.numberRoutes, stocked[0]!);
     await background.stop();
     background = await startBillingBackground(h.ctx);
+    await reconcileBusState(h.ctx);
     expect(JSON.parse((await h.ctx.bus.hashGet(Hashes.numberRoutes, stocked[0]!))!)).toMatchObject({
       org_id: org.orgId,
       phone_number_id: owned.body.id,

@@ -1,12 +1,12 @@
 // What control runs besides the API for numbers, credits and webhooks: the operator's
-// NUMBER_INVENTORY loaded, the routing table and balances republished (a restarted Redis is
-// repopulated), the webhook outbox worker and the renewal scheduler.
+// NUMBER_INVENTORY loaded, routes kept in line with deleted agents, the webhook outbox worker
+// and the renewal scheduler. (The routing table and balances are rebuilt with the rest of what
+// control publishes: control/src/bus-state.)
 import { Channels } from "@switchboard/shared/bus/topics";
 import type { ControlContext } from "../context.ts";
-import { publishAllBalances } from "../modules/credits/ledger.ts";
 import { addToInventory, parseInventorySpec } from "../modules/phone-numbers/inventory-loader.ts";
 import { RenewalScheduler } from "../modules/phone-numbers/renewal.ts";
-import { publishAllRoutes, refreshRoutesForAgent } from "../modules/phone-numbers/routing.ts";
+import { refreshRoutesForAgent } from "../modules/phone-numbers/routing.ts";
 import { WebhookDeliveryWorker } from "../modules/webhooks/worker.ts";
 
 export interface BillingBackground {
@@ -20,9 +20,6 @@ export async function startBillingBackground(ctx: ControlContext): Promise<Billi
     const added = await addToInventory(ctx.db, parseInventorySpec(ctx.config.numberInventory));
     ctx.log.info({ added }, "number inventory loaded");
   }
-  const routes = await publishAllRoutes(ctx.db, ctx.bus);
-  const balances = await publishAllBalances(ctx.db, ctx.bus);
-  ctx.log.info({ routes, balances }, "routing table and balances published");
 
   const webhooks = new WebhookDeliveryWorker({
     db: ctx.db,

@@ -29,7 +29,13 @@ export function credentialIdsOf(agent: Pick<Agent, "llm" | "stt" | "voice">): st
   return [...new Set(ids)];
 }
 
-export async function agentSnapshot(deps: SnapshotDeps, orgId: string, agent: Agent): Promise<AgentSnapshot> {
+export async function agentSnapshot(
+  deps: SnapshotDeps,
+  orgId: string,
+  agent: Agent,
+  /** The org's signing secrets when the caller has them already (a rebuild of many agents). */
+  signingSecrets?: string[],
+): Promise<AgentSnapshot> {
   const rows = await credentialsById(deps.db, orgId, credentialIdsOf(agent));
   const credentials: Partial<Record<(typeof CREDENTIAL_BLOCKS)[number], PublishedCredential>> = {};
   for (const block of CREDENTIAL_BLOCKS) {
@@ -42,9 +48,20 @@ export async function agentSnapshot(deps: SnapshotDeps, orgId: string, agent: Ag
     org_id: orgId,
     runtime: {
       credentials,
-      signing_secret_ciphertexts: await signingSecretCiphertexts(deps.db, deps.config, orgId),
+      signing_secret_ciphertexts:
+        signingSecrets ?? (await signingSecretCiphertexts(deps.db, deps.config, orgId)),
     },
   };
+}
+
+/** The agent's entry in Hashes.agentSnapshots, as every publish path writes it. */
+export async function agentSnapshotValue(
+  deps: SnapshotDeps,
+  orgId: string,
+  agent: Agent,
+  signingSecrets?: string[],
+): Promise<string> {
+  return JSON.stringify(await agentSnapshot(deps, orgId, agent, signingSecrets));
 }
 
 /** Publishes (or, with null, withdraws) an agent for the gateways and drops their caches of it. */
@@ -55,14 +72,24 @@ export async function publishAgentSnapshot(
   agentId: string,
 ): Promise<void> {
   if (agent)
-    await deps.bus.hashSet(
-      Hashes.agentSnapshots,
-      agentId,
-      JSON.stringify(await agentSnapshot(deps, orgId, agent)),
-    );
+    await deps.bus.hashSet(Hashes.agentSnapshots, agentId, await agentSnapshotValue(deps, orgId, agent));
   else await deps.bus.hashDelete(Hashes.agentSnapshots, agentId);
   await deps.bus.publish(Channels.agentInvalidated, agentId);
   await deps.bus.publish(Channels.agentsChangedInOrg, orgId);
+}
+
+/**
+ * Publishes the agent as the database holds it now, or withdraws it when it is gone (then
+ * `orgIdIfGone`, from the stale snapshot, names the org whose agent lists drop it).
+ */
+export async function publishAgentById(
+  deps: SnapshotDeps,
+  agentId: string,
+  orgIdIfGone: string | null,
+): Promise<void> {
+  const [row] = await deps.db.select().from(agents).where(eq(agents.id, agentId));
+  if (row) await publishAgentSnapshot(deps, row.orgId, toAgent(row), row.id);
+  else await publishAgentSnapshot(deps, orgIdIfGone ?? "", null, agentId);
 }
 
 /** After an org-wide secret changes (signing secret rotation), every agent is published again. */

@@ -143,19 +143,30 @@ export async function appendEntry(
 
 const publishing = new Map<string, Promise<number>>();
 
+/** The org's entry in Hashes.creditBalances, as every publish path writes it. */
+export const balanceValue = (balanceCents: number): string => String(balanceCents);
+
 /**
- * Mirrors the org's current balance to the bus for the gateway (after the change committed).
- * Publishes for one org run one after another and each reads the balance at its turn, so
- * the last write is never an older value overtaking a newer one from this process.
+ * Mirrors the org's current balance to the bus for the gateway (after the change committed);
+ * an org with no balance row has none on the bus. Publishes for one org run one after another
+ * and each reads the balance at its turn, so the last write is never an older value
+ * overtaking a newer one from this process.
  */
 export function publishBalance(db: Database, bus: Bus, orgId: string): Promise<number> {
   const previous = publishing.get(orgId) ?? Promise.resolve(0);
   const next = previous
     .catch(() => 0)
     .then(async () => {
-      const balance = await getBalanceCents(db, orgId);
-      await bus.hashSet(Hashes.creditBalances, orgId, String(balance));
-      return balance;
+      const [row] = await db
+        .select({ balanceCents: creditBalances.balanceCents })
+        .from(creditBalances)
+        .where(eq(creditBalances.orgId, orgId));
+      if (!row) {
+        await bus.hashDelete(Hashes.creditBalances, orgId);
+        return 0;
+      }
+      await bus.hashSet(Hashes.creditBalances, orgId, balanceValue(row.balanceCents));
+      return row.balanceCents;
     });
   publishing.set(orgId, next);
   void next
@@ -164,14 +175,6 @@ export function publishBalance(db: Database, bus: Bus, orgId: string): Promise<n
     })
     .catch(() => {});
   return next;
-}
-
-export async function publishAllBalances(db: Database, bus: Bus): Promise<number> {
-  const rows = await db
-    .select({ orgId: creditBalances.orgId, balanceCents: creditBalances.balanceCents })
-    .from(creditBalances);
-  for (const row of rows) await bus.hashSet(Hashes.creditBalances, row.orgId, String(row.balanceCents));
-  return rows.length;
 }
 
 export async function getBalanceCents(db: Database, orgId: string): Promise<number> {

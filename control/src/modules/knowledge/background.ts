@@ -1,8 +1,7 @@
-// The control process's knowledge duties: publish every ready source the bus is missing
-// (first start on an existing database, a flushed Redis), then keep embedding new sources.
+// The control process's knowledge duties: keep embedding new sources. (Publishing every ready
+// source the bus is missing is part of control's bus rebuild: control/src/bus-state.)
 import { embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
 import type { ControlContext } from "../../context.ts";
-import { republishAll } from "./publish.ts";
 import { KnowledgeWorker } from "./worker.ts";
 
 export async function startKnowledgeBackground(ctx: ControlContext): Promise<{ stop(): Promise<void> }> {
@@ -13,12 +12,6 @@ export async function startKnowledgeBackground(ctx: ControlContext): Promise<{ s
     embedder: () => embedderFromConfig(ctx.config),
     chunkTokens: ctx.config.knowledgeChunkTokens,
   });
-  try {
-    const published = await republishAll(ctx.db, ctx.bus);
-    if (published > 0) ctx.log.info({ published }, "knowledge sources republished to the bus");
-  } catch (error) {
-    ctx.log.error({ err: error }, "knowledge sources could not be republished");
-  }
   await worker.start();
   return { stop: () => worker.stop() };
 }

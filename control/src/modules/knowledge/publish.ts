@@ -7,6 +7,36 @@ import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { knowledgeChunks, knowledgeSources } from "../../db/schema.ts";
 
+/**
+ * What tells a published source's content apart, cheaply: the stored source's content hash,
+ * model and title (the vectors follow from them). Compared by the bus reconciliation.
+ */
+export const sourceFingerprint = (source: { contentHash: string; model: string; title: string }): string =>
+  JSON.stringify([source.contentHash, source.model, source.title]);
+
+/** The fingerprint of a source as published on the bus; null when it is unreadable. */
+export function publishedSourceFingerprint(json: string): string | null {
+  try {
+    const published = JSON.parse(json) as PublishedSource;
+    return sourceFingerprint({
+      contentHash: published.content_hash,
+      model: published.model,
+      title: published.title,
+    });
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Gives the org a revision when the bus has none (a flushed Redis): gateways compare it before
+ * every search, so a new one makes them reload the org from what is published now.
+ */
+export async function ensureRevision(bus: Bus, orgId: string): Promise<void> {
+  if ((await bus.hashGet(Hashes.knowledgeRevisions, orgId)) === null)
+    await bus.hashSet(Hashes.knowledgeRevisions, orgId, crypto.randomUUID());
+}
+
 async function announce(bus: Bus, orgId: string, sourceId: string, removed: boolean): Promise<void> {
   const revision = crypto.randomUUID();
   await bus.hashSet(Hashes.knowledgeRevisions, orgId, revision);
@@ -47,34 +77,4 @@ export async function publishSource(db: Database, bus: Bus, orgId: string, sourc
   };
   await bus.hashSet(knowledgeSourcesHash(orgId), sourceId, JSON.stringify(published));
   await announce(bus, orgId, sourceId, false);
-}
-
-/**
- * Makes the bus match the database for every ready source (a flushed Redis, a first start on
- * an existing database) and drops published sources that no longer exist.
- */
-export async function republishAll(db: Database, bus: Bus): Promise<number> {
-  const ready = await db
-    .select({ id: knowledgeSources.id, orgId: knowledgeSources.orgId, hash: knowledgeSources.contentHash })
-    .from(knowledgeSources)
-    .where(eq(knowledgeSources.status, "ready"));
-  const byOrg = new Map<string, Map<string, string>>();
-  for (const row of ready) {
-    if (!byOrg.has(row.orgId)) byOrg.set(row.orgId, new Map());
-    byOrg.get(row.orgId)!.set(row.id, row.hash);
-  }
-  let published = 0;
-  for (const [orgId, sources] of byOrg) {
-    const onBus = await bus.hashGetAll(knowledgeSourcesHash(orgId));
-    for (const [sourceId, hash] of sources) {
-      const current = onBus[sourceId];
-      if (current && (JSON.parse(current) as PublishedSource).content_hash === hash) continue;
-      await publishSource(db, bus, orgId, sourceId);
-      published++;
-    }
-    for (const sourceId of Object.keys(onBus)) {
-      if (!sources.has(sourceId)) await unpublishSource(bus, orgId, sourceId);
-    }
-  }
-  return published;
 }

@@ -3,6 +3,7 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { and, eq } from "drizzle-orm";
+import { reconcileBusState } from "../../bus-state/reconcile.ts";
 import { creditLedger, orgs } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { applyCallEvent } from "../calls/events.ts";
@@ -10,7 +11,6 @@ import { addCredits, inboundCallEvents } from "../calls/test-support.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { RenewalScheduler } from "../phone-numbers/renewal.ts";
 import { stockInventory } from "../phone-numbers/test-numbers.ts";
-import { publishCallLimits, publishOrgRates } from "./service.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,7 +30,7 @@ afterAll(async () => {
 test("every org's concurrent-call cap is published for the gateways", async () => {
   await h.ctx.db.update(orgs).set({ maxConcurrentCalls: 3 }).where(eq(orgs.id, h.orgId));
   const other = await h.newOrg();
-  expect(await publishCallLimits(h.ctx.db, h.ctx.bus)).toBeGreaterThanOrEqual(2);
+  await reconcileBusState(h.ctx);
   expect(await h.ctx.bus.hashGet(Hashes.orgCallLimits, h.orgId)).toBe("3");
   expect(await h.ctx.bus.hashGet(Hashes.orgCallLimits, other.orgId)).toBe("10");
 });
@@ -41,7 +41,7 @@ test("every org's effective rates are published for the gateways", async () => {
     .update(orgs)
     .set({ rates: { outbound_cents_per_minute: 11 } })
     .where(eq(orgs.id, other.orgId));
-  expect(await publishOrgRates(h.ctx.db, h.ctx.bus, h.ctx.config)).toBeGreaterThanOrEqual(2);
+  await reconcileBusState(h.ctx);
   expect(JSON.parse((await h.ctx.bus.hashGet(Hashes.orgRates, other.orgId))!)).toEqual({
     number_monthly_cents: 500,
     outbound_cents_per_minute: 11,

@@ -63,26 +63,20 @@ export async function ensureInitialOwnerKey(
   return { orgId: org.id, generatedSecret: initApiKey ? null : secret };
 }
 
-/** Publishes every org's concurrent-call cap for the gateways, which never read the database. */
-export async function publishCallLimits(db: Database, bus: Bus): Promise<number> {
-  const rows = await db.select({ id: orgs.id, maxConcurrentCalls: orgs.maxConcurrentCalls }).from(orgs);
-  for (const row of rows) await bus.hashSet(Hashes.orgCallLimits, row.id, String(row.maxConcurrentCalls));
-  return rows.length;
-}
+/** The org's entry in Hashes.orgCallLimits (gateways never read the database). */
+export const callLimitValue = (row: Pick<OrgRow, "maxConcurrentCalls">): string =>
+  String(row.maxConcurrentCalls);
 
-/** Publishes every org's effective rates, so gateways cap call lengths at the price control bills. */
-export async function publishOrgRates(db: Database, bus: Bus, defaults: Rates): Promise<number> {
-  const rows = await db.select({ id: orgs.id, rates: orgs.rates }).from(orgs);
-  for (const row of rows) await publishRatesOf(bus, defaults, row);
-  return rows.length;
-}
+/** The org's entry in Hashes.orgRates: its effective prices, so gateways cap calls at what control bills. */
+export const ratesValue = (defaults: Rates, row: Pick<OrgRow, "rates">): string =>
+  JSON.stringify(ratesView(effectiveRates(defaults, row.rates)));
 
 const publishing = new Map<string, Promise<void>>();
 
 /**
- * Republishes one org's cap and rates after a change committed. Publishes for one org run one
- * after another and each reads the row at its turn, so an older value never overtakes a newer
- * one from this process.
+ * Republishes one org's cap and rates after a change committed, or withdraws them when the org
+ * is gone. Publishes for one org run one after another and each reads the row at its turn, so
+ * an older value never overtakes a newer one from this process.
  */
 export function publishOrg(db: Database, bus: Bus, defaults: Rates, orgId: string): Promise<void> {
   const next = (publishing.get(orgId) ?? Promise.resolve())
@@ -92,9 +86,13 @@ export function publishOrg(db: Database, bus: Bus, defaults: Rates, orgId: strin
         .select({ id: orgs.id, maxConcurrentCalls: orgs.maxConcurrentCalls, rates: orgs.rates })
         .from(orgs)
         .where(eq(orgs.id, orgId));
-      if (!row) return;
-      await bus.hashSet(Hashes.orgCallLimits, row.id, String(row.maxConcurrentCalls));
-      await publishRatesOf(bus, defaults, row);
+      if (!row) {
+        await bus.hashDelete(Hashes.orgCallLimits, orgId);
+        await bus.hashDelete(Hashes.orgRates, orgId);
+        return;
+      }
+      await bus.hashSet(Hashes.orgCallLimits, row.id, callLimitValue(row));
+      await bus.hashSet(Hashes.orgRates, row.id, ratesValue(defaults, row));
     });
   publishing.set(orgId, next);
   void next
@@ -103,8 +101,4 @@ export function publishOrg(db: Database, bus: Bus, defaults: Rates, orgId: strin
     })
     .catch(() => {});
   return next;
-}
-
-function publishRatesOf(bus: Bus, defaults: Rates, row: Pick<OrgRow, "id" | "rates">): Promise<void> {
-  return bus.hashSet(Hashes.orgRates, row.id, JSON.stringify(ratesView(effectiveRates(defaults, row.rates))));
 }

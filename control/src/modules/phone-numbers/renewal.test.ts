@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { createLogger } from "@switchboard/shared/logger";
 import { and, eq } from "drizzle-orm";
+import { reconcileBusState } from "../../bus-state/reconcile.ts";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 import { credit, getBalanceCents } from "../credits/ledger.ts";
 import { createWebhook } from "../webhooks/service.ts";
 import { RenewalScheduler } from "./renewal.ts";
-import { publishAllRoutes, refreshRoutesForAgent } from "./routing.ts";
+import { refreshRoutesForAgent } from "./routing.ts";
 import { stockInventory } from "./test-numbers.ts";
 
 const DAY_MS = 86_400_000;
@@ -81,10 +82,10 @@ describe("routing table on Redis", () => {
     expect(invalidated.filter((m) => m === number.phone_number).length).toBeGreaterThanOrEqual(2);
     await unsubscribe();
 
-    // A restarted Redis is empty: the start-up republish restores every route and drops stale ones.
+    // A restarted Redis is empty: the bus rebuild restores every route and drops stale ones.
     await h.ctx.bus.hashDelete(Hashes.numberRoutes, number.phone_number);
     await h.ctx.bus.hashSet(Hashes.numberRoutes, "+14155550100", "{}");
-    await publishAllRoutes(h.ctx.db, h.ctx.bus);
+    await reconcileBusState(h.ctx);
     expect((await route(number.phone_number)).phone_number_id).toBe(number.id);
     expect(await route("+14155550100")).toBeNull();
   });

@@ -3,7 +3,7 @@
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { NumberForwarding, NumberRoute } from "@switchboard/shared/events";
-import { inArray } from "drizzle-orm";
+import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { phoneNumbers } from "../../db/schema.ts";
 
@@ -19,8 +19,11 @@ export function routeOf(row: PhoneNumberRow): NumberRoute {
   };
 }
 
+/** The number's entry in Hashes.numberRoutes, as every publish path writes it. */
+export const routeValue = (row: PhoneNumberRow): string => JSON.stringify(routeOf(row));
+
 export async function publishRoute(bus: Bus, row: PhoneNumberRow): Promise<void> {
-  await bus.hashSet(Hashes.numberRoutes, row.phoneNumber, JSON.stringify(routeOf(row)));
+  await bus.hashSet(Hashes.numberRoutes, row.phoneNumber, routeValue(row));
   await bus.publish(Channels.numberRouteInvalidated, row.phoneNumber);
 }
 
@@ -29,18 +32,11 @@ export async function removeRoute(bus: Bus, phoneNumber: string): Promise<void> 
   await bus.publish(Channels.numberRouteInvalidated, phoneNumber);
 }
 
-/** Writes the whole table (at start: a restarted Redis is repopulated) and drops stale entries. */
-export async function publishAllRoutes(db: Database, bus: Bus): Promise<number> {
-  const rows = await db.select().from(phoneNumbers);
-  const live = new Set<string>();
-  for (const row of rows) {
-    live.add(row.phoneNumber);
-    await bus.hashSet(Hashes.numberRoutes, row.phoneNumber, JSON.stringify(routeOf(row)));
-  }
-  for (const phoneNumber of Object.keys(await bus.hashGetAll(Hashes.numberRoutes))) {
-    if (!live.has(phoneNumber)) await bus.hashDelete(Hashes.numberRoutes, phoneNumber);
-  }
-  return rows.length;
+/** Publishes the number's route as the database holds it now, or removes it when the number is gone. */
+export async function publishRouteOf(db: Database, bus: Bus, phoneNumber: string): Promise<void> {
+  const [row] = await db.select().from(phoneNumbers).where(eq(phoneNumbers.phoneNumber, phoneNumber));
+  if (row) await publishRoute(bus, row);
+  else await removeRoute(bus, phoneNumber);
 }
 
 /**

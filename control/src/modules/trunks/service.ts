@@ -21,7 +21,7 @@ import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
 import type { CreateTrunkInput, TrunkResponse, UpdateTrunkInput } from "./model.ts";
 
-type TrunkRow = typeof trunks.$inferSelect;
+export type TrunkRow = typeof trunks.$inferSelect;
 
 export interface TrunkServiceDeps {
   db: Database;
@@ -130,10 +130,19 @@ function snapshot(config: Config, row: TrunkRow): TrunkSnapshot {
   };
 }
 
+/** The trunk's entry in Hashes.trunks, as every publish path writes it. */
+export const trunkValue = (config: Config, row: TrunkRow): string => JSON.stringify(snapshot(config, row));
+
 async function publish(deps: TrunkServiceDeps, trunkId: string, row: TrunkRow | null): Promise<void> {
-  if (row) await deps.bus.hashSet(Hashes.trunks, trunkId, JSON.stringify(snapshot(deps.config, row)));
+  if (row) await deps.bus.hashSet(Hashes.trunks, trunkId, trunkValue(deps.config, row));
   else await deps.bus.hashDelete(Hashes.trunks, trunkId);
   await deps.bus.publish(Channels.trunkInvalidated, trunkId);
+}
+
+/** Publishes the trunk as the database holds it now, or withdraws it when it is gone. */
+export async function publishTrunkById(deps: TrunkServiceDeps, trunkId: string): Promise<void> {
+  const [row] = await deps.db.select().from(trunks).where(eq(trunks.id, trunkId));
+  await publish(deps, trunkId, row ?? null);
 }
 
 function isUniqueViolation(error: unknown): boolean {

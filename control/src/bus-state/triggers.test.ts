@@ -1,0 +1,81 @@
+// When the rebuild runs, on a redis-server of the test's own: at start, when Redis comes back
+// empty after a restart, when a gateway asks for the state, and every interval after a flush.
+import { afterAll, afterEach, beforeAll, expect, test } from "bun:test";
+import { RedisBus } from "@switchboard/shared/bus/redis";
+import { PublishedState, STATE_PUBLISHED_AT_FIELD } from "@switchboard/shared/bus/state";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { createLogger } from "@switchboard/shared/logger";
+import { type OwnRedis, startOwnRedis } from "@switchboard/shared/testing/redis-server";
+import { createHarness, type Harness } from "../testing/harness.ts";
+import { BusStateReconciler } from "./reconcile.ts";
+
+let redis: OwnRedis;
+let bus: RedisBus;
+let h: Harness;
+let reconciler: BusStateReconciler | null = null;
+let agentId: string;
+
+beforeAll(async () => {
+  redis = await startOwnRedis();
+  bus = await RedisBus.connect(redis.url);
+  h = await createHarness({ bus });
+  // An agent, so a rebuild has something gateways would miss.
+  const agent = await h.json<{ id: string }>("POST", "/api/v1/agents", { body: { name: "Desk" } });
+  expect(agent.status).toBe(201);
+  agentId = agent.body.id;
+});
+afterEach(async () => {
+  await reconciler?.stop();
+  reconciler = null;
+});
+afterAll(async () => {
+  await h?.close();
+  await bus?.close();
+  await redis?.stop();
+});
+
+const published = async () => (await bus.hashGet(Hashes.controlState, STATE_PUBLISHED_AT_FIELD)) !== null;
+
+/** Polls until the state is back; returns how long it took. */
+async function untilRepublished(timeoutMs: number): Promise<number> {
+  const startMs = Date.now();
+  while (!(await published()) || (await bus.hashGet(Hashes.agentSnapshots, agentId)) === null) {
+    if (Date.now() - startMs > timeoutMs) throw new Error(`state not republished within ${timeoutMs} ms`);
+    await Bun.sleep(20);
+  }
+  return Date.now() - startMs;
+}
+
+function startReconciler(intervalMs: number): Promise<unknown> {
+  reconciler = new BusStateReconciler(h.ctx, createLogger("silent"), intervalMs);
+  return reconciler.start();
+}
+
+test("start publishes everything before it returns", async () => {
+  await redis.command(["FLUSHALL"]);
+  await startReconciler(60_000);
+  expect(await published()).toBe(true);
+  expect(await bus.hashGet(Hashes.agentSnapshots, agentId)).not.toBeNull();
+});
+
+test("a restarted, empty Redis is rebuilt on reconnect, long before the interval", async () => {
+  await startReconciler(60_000);
+  await redis.restart();
+  expect(await untilRepublished(10_000)).toBeLessThan(10_000);
+});
+
+test("a gateway that finds the state missing gets it at once", async () => {
+  await startReconciler(60_000);
+  await redis.command(["FLUSHALL"]);
+  const gatewaySide = new PublishedState(bus);
+  expect(await gatewaySide.published()).toBe(false);
+  await untilRepublished(5000);
+  expect(await gatewaySide.published()).toBe(true);
+});
+
+test("a flush nobody notices is repaired within the interval", async () => {
+  await startReconciler(1000);
+  await redis.command(["FLUSHALL"]);
+  expect(await published()).toBe(false);
+  expect(await untilRepublished(3000)).toBeLessThan(3000);
+});
