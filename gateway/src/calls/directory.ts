@@ -3,6 +3,7 @@
 // gateway never queries the database.
 import type { Agent, AgentSnapshot } from "@switchboard/shared/agent";
 import type { Bus, Unsubscribe } from "@switchboard/shared/bus/contract";
+import { PublishedState } from "@switchboard/shared/bus/state";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { NumberRoute } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
@@ -20,12 +21,15 @@ export class CallDirectory {
   private readonly agents = new Map<string, Agent>();
   private trunks: TrunkEntry[] = [];
   private readonly unsubscribes: Unsubscribe[] = [];
+  private readonly state: PublishedState;
 
   constructor(
     private readonly bus: Bus,
     private readonly log: Logger,
     private readonly builtInTrunk: TrunkSnapshot | null,
-  ) {}
+  ) {
+    this.state = new PublishedState(bus);
+  }
 
   async start(): Promise<void> {
     this.unsubscribes.push(
@@ -35,6 +39,13 @@ export class CallDirectory {
         this.reloadTrunks().catch((error) => this.log.warn({ err: error }, "trunk reload failed"));
       }),
     );
+    // Invalidations sent while the connection was down are lost: start over from the bus.
+    const offReconnect = this.bus.onReconnect(() => {
+      this.routes.clear();
+      this.agents.clear();
+      this.reloadTrunks().catch((error) => this.log.warn({ err: error }, "trunk reload failed"));
+    });
+    this.unsubscribes.push(async () => offReconnect());
     await this.reloadTrunks();
   }
 
@@ -93,6 +104,14 @@ export class CallDirectory {
     const agent = parseJson<AgentSnapshot>(await this.bus.hashGet(Hashes.agentSnapshots, agentId));
     if (agent) this.agents.set(agentId, agent);
     return agent;
+  }
+
+  /**
+   * Whether control has published its state (read on a lookup miss only): when not, a miss
+   * means "not known yet", not "does not exist".
+   */
+  statePublished(): Promise<boolean> {
+    return this.state.published();
   }
 
   /** The org's prices as control published them, else the gateway's configured `defaults`. */

@@ -1,6 +1,7 @@
 // Inbound calls: trust (source CIDR or digest) -> number -> route -> credits -> codecs ->
 // cap (a lease, call-leases.ts) -> 180 -> answer. Every refusal carries its precise code and
 // a Reason or Warning.
+import { STATE_NOT_PUBLISHED, STATE_RETRY_AFTER_S } from "@switchboard/shared/bus/state";
 import type { NumberRoute } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { negotiateOffer } from "../sdp/offer-answer.ts";
@@ -35,8 +36,13 @@ export class InboundCalls {
       this.deps.log.info({ status, reason: text, source: peer.address }, "inbound call refused");
       transaction.reply(status, { toTag: localTag, headers: [reasonHeader(status, text), ...extra] });
     };
+    /** A lookup missed: a refusal only once control's state is known to be published. */
+    const missing = async (status: number, text: string) => {
+      if (await this.deps.directory.statePublished()) return refuse(status, text);
+      this.refuseUnpublished(transaction, localTag);
+    };
 
-    const trunk = this.authenticate(request, transaction, peer, localTag);
+    const trunk = await this.authenticate(request, transaction, peer, localTag);
     if (!trunk) return;
 
     const calledNumber =
@@ -44,8 +50,8 @@ export class InboundCalls {
       normalizeE164(parseNameAddr(request.headers.get("to") ?? "")?.uri ?? null);
     if (!calledNumber) return refuse(404, "Unknown number");
     const route = await this.deps.directory.route(calledNumber);
-    if (!route || (trunk.org_id !== null && trunk.org_id !== route.org_id))
-      return refuse(404, "Unknown number");
+    if (!route) return missing(404, "Unknown number");
+    if (trunk.org_id !== null && trunk.org_id !== route.org_id) return refuse(404, "Unknown number");
 
     const forward = (mode: "always" | "no_agent" | "no_credits") => forwardTarget(route, mode);
     const always = forward("always");
@@ -61,12 +67,15 @@ export class InboundCalls {
         : refuse(480, "No agent attached to number");
     }
     const balance = await this.deps.directory.balanceCents(route.org_id);
+    if (balance === null && !(await this.deps.directory.statePublished()))
+      return this.refuseUnpublished(transaction, localTag);
     if (balance !== null && balance <= 0) {
       const target = forward("no_credits");
       return target ? this.redirect(transaction, localTag, target) : refuse(403, "Insufficient credits");
     }
     const agent = await this.deps.directory.agent(route.agent_id);
-    if (!agent || agent.is_active === false) return refuse(480, "Agent unavailable");
+    if (!agent) return missing(480, "Agent unavailable");
+    if (agent.is_active === false) return refuse(480, "Agent unavailable");
 
     const contentType = (request.headers.get("content-type") ?? "").toLowerCase();
     if (request.body.length === 0) {
@@ -174,20 +183,34 @@ export class InboundCalls {
     this.ringing.get(invite.key)?.cancel();
   }
 
+  /** RFC 3261 §21.5.4: the state gateways answer from is not on the bus yet; try again shortly. */
+  private refuseUnpublished(transaction: ServerTransaction, localTag: string): void {
+    this.deps.log.info({ status: 503, reason: STATE_NOT_PUBLISHED }, "inbound call refused");
+    transaction.reply(503, {
+      toTag: localTag,
+      headers: [reasonHeader(503, STATE_NOT_PUBLISHED), ["Retry-After", String(STATE_RETRY_AFTER_S)]],
+    });
+  }
+
   /**
    * Trust: a source inside a trunk's CIDRs, else digest credentials of a trunk. The same
    * challenge goes to everyone, known user or not. Null when the request was answered.
    */
-  private authenticate(
+  private async authenticate(
     request: SipRequest,
     transaction: ServerTransaction,
     peer: SipPeer,
     localTag: string,
-  ): TrunkSnapshot | null {
+  ): Promise<TrunkSnapshot | null> {
     const { directory, digest } = this.deps;
     const bySource = directory.trunkForSource(peer.address);
     if (bySource) return bySource;
     if (!directory.anyDigestTrunk) {
+      // Before control published them, the org trunks this source may belong to are unknown.
+      if (!(await directory.statePublished())) {
+        this.refuseUnpublished(transaction, localTag);
+        return null;
+      }
       this.deps.log.info({ source: peer.address }, "INVITE from untrusted source");
       transaction.reply(403, { toTag: localTag, headers: [reasonHeader(403, "Untrusted source")] });
       return null;

@@ -13,7 +13,7 @@ import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../calls/application.ts";
 import { callLeaseScope } from "../calls/call-leases.ts";
-import { testAgent } from "../calls/testing/sipp.ts";
+import { markStatePublished, testAgent } from "../calls/testing/sipp.ts";
 import { rms, sine } from "../media/test-signals.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
 
@@ -73,6 +73,7 @@ beforeAll(async () => {
     STUN_URLS: "stun:stun.example.net:3478",
   });
   await bus.hashSet(Hashes.agentSnapshots, agent.id, JSON.stringify(agent));
+  await markStatePublished(bus);
   gateway = await startGateway({
     config,
     log: createLogger("silent"),

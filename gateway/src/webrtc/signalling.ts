@@ -9,6 +9,7 @@ import { mkdir } from "node:fs/promises";
 import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
 import type { Bus } from "@switchboard/shared/bus/contract";
+import { PublishedState, STATE_NOT_PUBLISHED, STATE_RETRY_AFTER_S } from "@switchboard/shared/bus/state";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, problemResponse } from "@switchboard/shared/errors";
@@ -63,6 +64,8 @@ interface ActiveCall {
 
 export class WebRtcService implements DrainableCalls {
   private readonly calls = new Map<string, ActiveCall>();
+  /** Made on the first agent miss. */
+  private state: PublishedState | null = null;
   private draining = false;
   private readonly leases: CallLeases;
   private readonly recordingsDir: string | null;
@@ -289,6 +292,11 @@ export class WebRtcService implements DrainableCalls {
     } catch {
       agent = null;
     }
+    if (agent === null) {
+      // Read on a miss only: before control published its state, the agent is not known yet.
+      this.state ??= new PublishedState(this.options.bus);
+      if (!(await this.state.published())) throw stateNotPublishedError();
+    }
     if (agent === null || (agent.org_id !== undefined && agent.org_id !== claims.orgId)) {
       throw new ApiError(404, "not_found", "Agent not found.");
     }
@@ -303,6 +311,16 @@ function bearerToken(request: Request): string {
   if (!match)
     throw new ApiError(401, "missing_token", "Send the call token as Authorization: Bearer <token>.");
   return match[1]!;
+}
+
+function stateNotPublishedError(): ApiError {
+  return new ApiError(
+    503,
+    "state_not_published",
+    `${STATE_NOT_PUBLISHED}; start the call again.`,
+    undefined,
+    { "retry-after": String(STATE_RETRY_AFTER_S) },
+  );
 }
 
 function sameSecret(expected: string, actual: string): boolean {

@@ -2,7 +2,9 @@
 // against it (scenarios in loadtest/sipp/).
 import { join, resolve } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
+import type { Bus } from "@switchboard/shared/bus/contract";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
+import { STATE_GENERATION_FIELD, STATE_PUBLISHED_AT_FIELD } from "@switchboard/shared/bus/state";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
@@ -54,8 +56,11 @@ export async function startTestGateway(options: {
   env?: Record<string, string>;
   application: MediaApplication;
   recordingsDir?: string | null;
+  /** False: as if control had not published its state yet (a flushed Redis). Default true. */
+  statePublished?: boolean;
 }): Promise<TestGateway> {
   const bus = new MemoryBus();
+  if (options.statePublished !== false) await markStatePublished(bus);
   const config = loadConfig({
     SIP_PORT: "0",
     SIP_BIND_ADDRESS: "127.0.0.1",
@@ -94,6 +99,12 @@ export async function startTestGateway(options: {
       await bus.close();
     },
   };
+}
+
+/** Writes control's "state published" marker, as control does after its rebuild. */
+export async function markStatePublished(bus: Bus): Promise<void> {
+  await bus.hashSet(Hashes.controlState, STATE_GENERATION_FIELD, "1");
+  await bus.hashSet(Hashes.controlState, STATE_PUBLISHED_AT_FIELD, String(Date.now()));
 }
 
 export const TEST_ORG = "org_test";
