@@ -47,8 +47,12 @@ export async function startGateway(options: {
   // Calls never survive a restart: leases an earlier run under this id left behind are void.
   await bus.reclaimLeases(gatewayId);
   const leases = new CallLeases({ bus, gatewayId, config, log: options.log });
-  const heartbeat = startHeartbeat(bus, gatewayId, config.gatewayHeartbeatIntervalMs, (error) =>
-    options.log.warn({ err: error }, "gateway heartbeat not written"),
+  const heartbeat = startHeartbeat(
+    bus,
+    gatewayId,
+    config.gatewayHeartbeatIntervalMs,
+    (error) => options.log.warn({ err: error }, "gateway heartbeat not written"),
+    (renewed) => leases.restoreMissing(renewed),
   );
   const webrtc = new WebRtcService({
     config,

@@ -39,7 +39,14 @@ test("each beat renews the gateway's leases past their TTL; stopping ends them",
   const ttlMs = leaseTtlMs(50);
   expect((await bus.acquireLease("calls:org_1", "call_live", "gw-1", 5, ttlMs)).ok).toBe(true);
   expect((await bus.acquireLease("calls:org_1", "call_of_dead_gw", "gw-dead", 5, ttlMs)).ok).toBe(true);
-  const writer = startHeartbeat(bus, "gw-1", 50, (error) => errors.push(error));
+  const renewedCounts: number[] = [];
+  const writer = startHeartbeat(
+    bus,
+    "gw-1",
+    50,
+    (error) => errors.push(error),
+    async (renewed) => renewedCounts.push(renewed),
+  );
   // Poll until the unrenewed lease has expired and then some: the renewed one is counted throughout.
   const deadline = Date.now() + 5000;
   const longAfterTtl = Date.now() + 3 * ttlMs;
@@ -49,6 +56,9 @@ test("each beat renews the gateway's leases past their TTL; stopping ends them",
     await Bun.sleep(20);
   }
   expect(await bus.releaseLease("calls:org_1", "call_of_dead_gw")).toBe(false);
+  // Each beat reports how many of the gateway's leases it found to renew.
+  expect(renewedCounts.length).toBeGreaterThan(2);
+  expect(new Set(renewedCounts)).toEqual(new Set([1]));
   await writer.stop();
   expect(await bus.countLeases("calls:org_1")).toBe(0);
   expect(errors).toEqual([]);

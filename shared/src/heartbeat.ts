@@ -46,14 +46,16 @@ export interface HeartbeatWriter {
 }
 
 /**
- * Writes now, then every `intervalMs`, renewing the gateway's leases with each beat; a failed
- * write is reported and retried on the next beat. Stopping ends the gateway's leases too.
+ * Writes now, then every `intervalMs`, renewing the gateway's leases with each beat and
+ * telling `onLeasesRenewed` how many were still there; a failed write is reported and retried
+ * on the next beat. Stopping ends the gateway's leases too.
  */
 export function startHeartbeat(
   bus: Bus,
   gatewayId: string,
   intervalMs: number,
   onError: (error: unknown) => void,
+  onLeasesRenewed?: (renewed: number) => Promise<unknown>,
 ): HeartbeatWriter {
   const startedMs = Date.now();
   const beat = () =>
@@ -63,7 +65,7 @@ export function startHeartbeat(
         gatewayId,
         encodeHeartbeat({ last_seen_ms: Date.now(), started_ms: startedMs }),
       ),
-      bus.renewLeases(gatewayId, leaseTtlMs(intervalMs)),
+      bus.renewLeases(gatewayId, leaseTtlMs(intervalMs)).then((renewed) => onLeasesRenewed?.(renewed)),
     ]).catch(onError);
   let pending = beat();
   const timer = setInterval(() => {

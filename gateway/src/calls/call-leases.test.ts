@@ -103,6 +103,29 @@ for (const [name, connect] of backends) {
       expect((await b.acquire(org, "call_b1")).ok).toBe(true);
     });
 
+    test("leases of calls still running that went missing from the bus are put back on the next beat", async () => {
+      const org = `org_${crypto.randomUUID().slice(0, 8)}`;
+      const scope = callLeaseScope(org);
+      await busA.hashSet(Hashes.orgCallLimits, org, "2");
+      const gatewayId = `gw-${crypto.randomUUID().slice(0, 8)}`;
+      const leases = new CallLeases({ bus: busA, gatewayId, config, log });
+      const first = await leases.acquire(org, "call_1");
+      const second = await leases.acquire(org, "call_2");
+      if (!first.ok || !second.ok) throw new Error("both calls should be admitted");
+      expect(await leases.restoreMissing(await busA.renewLeases(gatewayId, 60_000))).toBe(0);
+      // Gone from the bus while both calls run (Redis restarted empty, or the gateway taken for lost).
+      expect(await busB.reclaimLeases(gatewayId)).toBe(2);
+      expect((await busB.acquireLease(scope, "call_elsewhere", "gw-other", 2, 60_000)).ok).toBe(true);
+      expect(await leases.restoreMissing(await busA.renewLeases(gatewayId, 60_000))).toBe(2);
+      // Counted again, even above the cap the other gateway's call took meanwhile.
+      expect(await busB.countLeases(scope)).toBe(3);
+      await first.lease.release();
+      expect(await busB.countLeases(scope)).toBe(2);
+      expect(await leases.restoreMissing(await busA.renewLeases(gatewayId, 60_000))).toBe(0);
+      await second.lease.release();
+      expect(await busB.countLeases(scope)).toBe(1);
+    });
+
     test("a duplicate of a call already holding its lease does not free that call's place", async () => {
       const org = `org_${crypto.randomUUID().slice(0, 8)}`;
       await busA.hashSet(Hashes.orgCallLimits, org, "1");

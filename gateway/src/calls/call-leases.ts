@@ -1,8 +1,10 @@
 // The per-org cap on calls in progress, counted for the whole platform: every call (inbound,
 // outbound, web) holds a lease in its org's scope on the bus from before it is accepted until
 // it ends. The gateway's heartbeat renews its leases; those of a gateway that dies expire a few
-// heartbeats later, or at once when control's reaper reclaims them. On top of the org's cap,
-// SIP_MAX_CALLS_PER_ORG bounds the calls of one org this gateway holds (a safety ceiling).
+// heartbeats later, or at once when control's reaper reclaims them. A lease of a call still
+// running here that went missing (Redis restarted or flushed, or this gateway was taken for
+// lost) is put back on the next beat. On top of the org's cap, SIP_MAX_CALLS_PER_ORG bounds
+// the calls of one org this gateway holds (a safety ceiling).
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import type { Config } from "@switchboard/shared/config";
@@ -37,6 +39,8 @@ export interface CallLeasesOptions {
 export class CallLeases {
   /** org id -> calls of the org this gateway holds or is admitting. */
   private readonly heldPerOrg = new Map<string, number>();
+  /** call id -> org id: the leases this gateway took and has not released. */
+  private readonly owned = new Map<string, string>();
 
   constructor(private readonly options: CallLeasesOptions) {}
 
@@ -65,11 +69,37 @@ export class CallLeases {
         this.adjust(orgId, -1);
         return { ok: false, refusal: "org_cap", cap };
       }
+      if (grant.created) this.owned.set(callId, orgId);
       return { ok: true, lease: this.lease(orgId, callId, grant.created) };
     } catch (error) {
       this.adjust(orgId, -1);
       throw error;
     }
+  }
+
+  /**
+   * After the heartbeat renewed `renewed` of this gateway's leases: when fewer than it owns
+   * were there, puts the missing ones back (whatever the cap: those calls are running); returns
+   * how many. The calls count again, and their releases find their leases.
+   */
+  async restoreMissing(renewed: number): Promise<number> {
+    if (renewed >= this.owned.size) return 0;
+    const { bus, gatewayId, config } = this.options;
+    let restored = 0;
+    for (const [callId, orgId] of [...this.owned]) {
+      const grant = await bus.acquireLease(
+        callLeaseScope(orgId),
+        callId,
+        gatewayId,
+        Number.MAX_SAFE_INTEGER,
+        leaseTtlMs(config.gatewayHeartbeatIntervalMs),
+      );
+      // Released meanwhile: give back what was just put back.
+      if (!this.owned.has(callId)) await bus.releaseLease(callLeaseScope(orgId), callId);
+      else if (grant.ok && grant.created) restored += 1;
+    }
+    if (restored > 0) this.options.log.warn({ restored }, "call leases missing from the bus put back");
+    return restored;
   }
 
   /** The org's cap as control published it, else ORG_DEFAULT_MAX_CONCURRENT_CALLS. */
@@ -94,6 +124,7 @@ export class CallLeases {
     this.adjust(orgId, -1);
     // A lease this call found already held (a duplicate of a call running elsewhere) is not its own.
     if (!created) return;
+    this.owned.delete(callId);
     const attempt = async (): Promise<void> => {
       try {
         await this.options.bus.releaseLease(callLeaseScope(orgId), callId);
