@@ -19,10 +19,10 @@ import { creditsModule } from "./modules/credits/routes.ts";
 import { docsAssetsModule, offlineScalarOptions } from "./modules/docs/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
-import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
-import { trunksModule } from "./modules/trunks/routes.ts";
+import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
+import { trunksModule } from "./modules/trunks/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 
@@ -77,11 +77,11 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
         .use(webCallsModule(ctx))
         .use(apiKeysModule(ctx))
         .use(agentsModule(ctx))
+        .use(providerCredentialsModule(ctx))
+        .use(orgSigningSecretModule(ctx))
         .use(phoneNumbersModule(ctx))
         .use(trunksModule(ctx))
         .use(creditsModule(ctx))
-        .use(providerCredentialsModule(ctx))
-        .use(orgSigningSecretModule(ctx))
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
@@ -93,7 +93,8 @@ export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>
 
 /**
  * Cross-cutting concerns of /api/v1, in order: authentication (cached), the per-key rate
- * limit, the route's least role (http/route-roles.ts), then Idempotency-Key on POST. Routing, validation and OpenAPI stay with Elysia.
+ * limit, the route's least role (http/route-roles.ts), then Idempotency-Key on POST. Routing,
+ * validation and OpenAPI stay with Elysia.
  */
 export function createControlApp(
   ctx: ControlContext,
@@ -110,14 +111,14 @@ export function createControlApp(
     const auth = await ctx.authenticator.authenticate(request.headers.get("authorization"));
     const limit = await rateLimiter.hit(auth.keyId);
     if (limit.limited) return problemResponse(limit.limited, limit.headers);
-    setRequestAuth(request, auth);
-    const idempotencyKey = request.headers.get("idempotency-key");
-    let response: Response;
     const rule = routeRole(request.method, new URL(request.url).pathname.slice(API_PREFIX.length));
     if (rule && !roleAtLeast(auth.role, rule.role)) {
       const who = rule.role === "owner" ? "owner keys" : "owner and admin keys";
       return problemResponse(forbidden(`Only ${who} may ${rule.action}.`), limit.headers);
     }
+    setRequestAuth(request, auth);
+    const idempotencyKey = request.headers.get("idempotency-key");
+    let response: Response;
     if (request.method === "POST" && idempotencyKey !== null) {
       const bodyText = await requestBodyText(request);
       response = await idempotency.run(auth.orgId, idempotencyKey.trim(), request, bodyText, () =>
