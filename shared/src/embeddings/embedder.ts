@@ -7,8 +7,10 @@
 //   tokenizer.json, onnx/model.onnx`); nothing is fetched, and a missing model is a clear error.
 // - MODELS_DIR unset: the model is fetched once from the Hugging Face hub into
 //   DATA_DIR/models and read from there on every later start (also offline).
+//
+// @huggingface/transformers (and onnxruntime-node under it) is imported on the first load, so a
+// process that never embeds (control without knowledge traffic) never loads the runtime.
 import { join } from "node:path";
-import { env, pipeline } from "@huggingface/transformers";
 import { applyModelSource } from "./transformers-env.ts";
 
 export interface Embedder {
@@ -122,6 +124,7 @@ export function embedderFromConfig(config: {
 }
 
 async function loadNow(options: EmbedderOptions): Promise<Embedder> {
+  const { env, pipeline } = await import("@huggingface/transformers");
   applyModelSource(env, { modelsDir: options.modelsDir, cacheDir: options.cacheDir });
   let extractor: FeatureExtractor;
   try {
