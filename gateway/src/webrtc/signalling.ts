@@ -16,6 +16,7 @@ import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { publishedRates } from "@switchboard/shared/rates";
 import { CallTokenError, verifyCallToken, type WebCallClaims } from "@switchboard/shared/secrets/call-token";
+import { iceLinkHeaders, iceServersFromConfig } from "@switchboard/shared/webrtc/ice";
 import type { MediaApplication } from "../calls/application.ts";
 import { type CallLease, CallLeases } from "../calls/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
@@ -26,7 +27,6 @@ import type { MediaClock } from "../media/clock.ts";
 import { WavRecorder } from "../media/wav-recorder.ts";
 import { WebRtcCallAudio } from "./call-audio.ts";
 import { codecForMimeType } from "./codecs.ts";
-import { iceLinkHeaders, iceServersFromConfig } from "./ice.ts";
 import { PeerError, WebRtcPeer } from "./peer.ts";
 import { WebCall } from "./web-call.ts";
 

@@ -1,5 +1,5 @@
-import { staticAsset } from "@switchboard/gateway/webrtc/static";
 import { ApiError, problemResponse } from "@switchboard/shared/errors";
+import { staticAsset } from "@switchboard/shared/webrtc/static";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";

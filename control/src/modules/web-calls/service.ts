@@ -1,12 +1,12 @@
 // Browser calls from the control side: call tokens for one call (minted with an API key or a
 // publishable widget key) and the widget keys themselves, stored as SHA-256 hashes.
 
-import { iceServersFromConfig } from "@switchboard/gateway/webrtc/ice";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, forbidden, notFound, validationFailed } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
+import { iceServersFromConfig } from "@switchboard/shared/webrtc/ice";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, agents, widgetKeys } from "../../db/schema.ts";

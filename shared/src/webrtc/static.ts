@@ -1,5 +1,6 @@
-// The browser side of web calls: widget.js (one script tag) and the operator demo page.
-// Control serves them (GET /widget.js, GET /demo) so pages reach the API on the same origin.
+// The browser side of web calls: widget.js (one script tag) and the operator demo page. They
+// speak the gateway's WHIP signalling; control serves them (GET /widget.js, GET /demo) so pages
+// reach the API on the same origin.
 
 const ASSETS: Record<string, { file: string; type: string }> = {
   "/widget.js": { file: "widget.js", type: "text/javascript; charset=utf-8" },

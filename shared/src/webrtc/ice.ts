@@ -1,6 +1,6 @@
 // ICE servers for browser calls: the same list configures the gateway's werift agent and is
 // handed to the page (WHIP's Link headers, RFC 9725 section 4.6, and the token response).
-import type { Config } from "@switchboard/shared/config";
+import type { Config } from "../config.ts";
 
 export interface IceServer {
   urls: string[];
