@@ -7,9 +7,9 @@ import { PublishedState } from "@switchboard/shared/bus/state";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { NumberRoute } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
+import { CidrSet } from "@switchboard/shared/net/cidr";
 import { publishedRates, type Rates } from "@switchboard/shared/rates";
-import { CidrSet } from "../sip/security.ts";
-import type { TrunkSnapshot } from "./trunk.ts";
+import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 
 interface TrunkEntry {
   trunk: TrunkSnapshot;

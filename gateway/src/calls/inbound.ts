@@ -4,17 +4,18 @@
 import { STATE_NOT_PUBLISHED, STATE_RETRY_AFTER_S } from "@switchboard/shared/bus/state";
 import type { NumberRoute } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
+import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
+import { parseUri } from "@switchboard/shared/sip/uri";
 import { negotiateOffer } from "../sdp/offer-answer.ts";
 import { Dialog, newTag } from "../sip/dialog.ts";
 import { parseNameAddr } from "../sip/headers.ts";
 import type { SipRequest } from "../sip/message.ts";
 import type { ServerTransaction } from "../sip/transaction.ts";
 import type { SipPeer } from "../sip/transport.ts";
-import { parseUri } from "../sip/uri.ts";
 import { ALLOW, type CallDeps, openMedia, reasonHeader, warningHeader } from "./deps.ts";
 import { normalizeE164 } from "./numbers.ts";
 import { SipCall } from "./sip-call.ts";
-import { type TrunkSnapshot, trunkHa1 } from "./trunk.ts";
+import { trunkHa1 } from "./trunk.ts";
 
 const RETRY_AFTER_S = 30;
 

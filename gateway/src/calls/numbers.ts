@@ -1,6 +1,6 @@
 // Called and calling numbers to E.164, whatever form the trunk sends: `+14155550100`,
 // `14155550100`, `0014155550100`, `tel:+1-415-555-0100`, or a SIP URI's user part.
-import { parseUri } from "../sip/uri.ts";
+import { parseUri } from "@switchboard/shared/sip/uri";
 
 const VISUAL_SEPARATORS = /[\s().-]/g;
 

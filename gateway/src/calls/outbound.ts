@@ -7,6 +7,8 @@ import { startConsumer } from "@switchboard/shared/bus/consumer";
 import type { Bus, StreamEntry, Unsubscribe } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallStatus, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
+import { parseUri, socketHost, uriHost } from "@switchboard/shared/sip/uri";
 import { buildOffer, negotiateOffer } from "../sdp/offer-answer.ts";
 import { Dialog, dialogId, headerTag, newTag, USER_AGENT } from "../sip/dialog.ts";
 import { authorizationHeader, pickChallenge } from "../sip/digest.ts";
@@ -14,12 +16,11 @@ import { formatVia, SipHeaders } from "../sip/headers.ts";
 import type { SipRequest, SipResponse } from "../sip/message.ts";
 import { type ClientTransaction, newBranch } from "../sip/transaction.ts";
 import type { SipPeer, TransportName } from "../sip/transport.ts";
-import { parseUri, socketHost, uriHost } from "../sip/uri.ts";
 import type { CallLease } from "./call-leases.ts";
 import { ALLOW, type CallDeps, openMedia } from "./deps.ts";
 import { normalizeE164 } from "./numbers.ts";
 import { SipCall } from "./sip-call.ts";
-import { destinationAllowed, type TrunkSnapshot } from "./trunk.ts";
+import { destinationAllowed } from "./trunk.ts";
 
 export const DISPATCH_GROUP = "gateways";
 

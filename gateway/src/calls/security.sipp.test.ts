@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import { inboundAuthFor, type TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import {
@@ -10,7 +11,6 @@ import {
   type TestGateway,
   waitFor,
 } from "./testing/sipp.ts";
-import { inboundAuthFor, type TrunkSnapshot } from "./trunk.ts";
 
 const application = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
 // The default trunk trusts another network only: 127.0.0.1 (SIPp) is an untrusted source.

@@ -2,13 +2,13 @@
 // hang-up and blind transfer (REFER) from the application, and the end of the call.
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
+import { uriHost } from "@switchboard/shared/sip/uri";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { RtpSession } from "../rtp/session.ts";
 import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
 import type { Dialog } from "../sip/dialog.ts";
 import type { SipRequest } from "../sip/message.ts";
 import type { ServerTransaction } from "../sip/transaction.ts";
-import { uriHost } from "../sip/uri.ts";
 import type { CallControl, RunningApplication } from "./application.ts";
 import type { CallLease } from "./call-leases.ts";
 import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";

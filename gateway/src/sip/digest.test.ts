@@ -1,5 +1,6 @@
 import { describe, expect, test } from "bun:test";
-import { authorizationHeader, computeHa1, DigestServer, parseDigestParams, pickChallenge } from "./digest.ts";
+import { computeHa1 } from "@switchboard/shared/sip/digest-hash";
+import { authorizationHeader, DigestServer, parseDigestParams, pickChallenge } from "./digest.ts";
 
 const realm = "switchboard";
 const users: Record<string, string> = { trunk1: "s3cret" };

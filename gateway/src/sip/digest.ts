@@ -1,24 +1,8 @@
 // HTTP Digest for SIP (RFC 3261 §22, RFC 7616, RFC 8760 for SHA-256): stateless nonces for
 // the server side, response computation for the client side.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, timingSafeEqual } from "node:crypto";
+import { computeHa1, type DigestAlgorithm, digestHash } from "@switchboard/shared/sip/digest-hash";
 import { splitHeaderList } from "./headers.ts";
-
-export type DigestAlgorithm = "MD5" | "SHA-256";
-
-export function digestHash(algorithm: DigestAlgorithm, text: string): string {
-  return createHash(algorithm === "MD5" ? "md5" : "sha256")
-    .update(text)
-    .digest("hex");
-}
-
-export function computeHa1(
-  algorithm: DigestAlgorithm,
-  username: string,
-  realm: string,
-  password: string,
-): string {
-  return digestHash(algorithm, `${username}:${realm}:${password}`);
-}
 
 /** Parses `Digest k=v, k="v"` into lower-case keys; null when it is not a Digest header. */
 export function parseDigestParams(header: string): Map<string, string> | null {

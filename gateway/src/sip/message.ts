@@ -1,8 +1,9 @@
 // SIP messages: parse from bytes and serialize (RFC 3261 §7). Parsing never throws: a
 // message is either parsed, or rejected with the status a UAS should answer (when enough of
 // it is readable to answer), or dropped.
+
+import { uriScheme } from "@switchboard/shared/sip/uri";
 import { canonicalHeaderName, parseCSeq, parseNameAddr, parseVia, SipHeaders } from "./headers.ts";
-import { uriScheme } from "./uri.ts";
 
 export interface SipRequest {
   kind: "request";

@@ -1,63 +1,6 @@
-// Front-door protection: source allow-lists (CIDR), scanner user agents, and a per-source
-// flood limit with a temporary ban (Kamailio pike defaults: 16 requests in 2 s, 300 s ban).
-import ipaddr from "ipaddr.js";
-import { socketHost } from "./uri.ts";
-
-type Address = ipaddr.IPv4 | ipaddr.IPv6;
-
-function parseAddress(text: string): Address | null {
-  try {
-    // IPv4-mapped IPv6 (::ffff:a.b.c.d) compares as IPv4.
-    return ipaddr.process(socketHost(text));
-  } catch {
-    return null;
-  }
-}
-
-export function isValidCidr(text: string): boolean {
-  try {
-    if (text.includes("/")) ipaddr.parseCIDR(text);
-    else ipaddr.parse(text);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-/** A set of CIDR ranges (a bare address is a /32 or /128). */
-export class CidrSet {
-  private readonly ranges: Array<[Address, number]> = [];
-
-  constructor(cidrs: readonly string[]) {
-    for (const cidr of cidrs) {
-      try {
-        if (cidr.includes("/")) {
-          const [address, bits] = ipaddr.parseCIDR(cidr);
-          this.ranges.push([address.kind() === "ipv6" ? ipaddr.process(address.toString()) : address, bits]);
-        } else {
-          const address = ipaddr.process(cidr);
-          this.ranges.push([address, address.kind() === "ipv4" ? 32 : 128]);
-        }
-      } catch {
-        // Invalid entries were rejected where they were configured; ignore here.
-      }
-    }
-  }
-
-  get size(): number {
-    return this.ranges.length;
-  }
-
-  contains(addressText: string): boolean {
-    const address = parseAddress(addressText);
-    if (!address) return false;
-    for (const [range, bits] of this.ranges) {
-      if (range.kind() !== address.kind()) continue;
-      if ((address as ipaddr.IPv4).match(range as ipaddr.IPv4, bits)) return true;
-    }
-    return false;
-  }
-}
+// Front-door protection: scanner user agents and a per-source flood limit with a temporary ban
+// (Kamailio pike defaults: 16 requests in 2 s, 300 s ban). Source allow-lists are CidrSets
+// (shared/src/net/cidr.ts).
 
 const SCANNER_USER_AGENTS =
   /friendly-scanner|sipvicious|sipcli|sip-scan|sipscan|iwar|sundayddr|vaxsipuseragent|pplsip|smap|sipsscuser|eyeBeam-scan/i;

@@ -2,6 +2,7 @@
 // transactions, answers unparseable-but-answerable requests, and hands new requests to
 // the application (the call layer).
 import type { Logger } from "@switchboard/shared/logger";
+import { socketHost } from "@switchboard/shared/sip/uri";
 import { formatVia, parseVia } from "./headers.ts";
 import { createResponse, type SipMessage, type SipRequest, type SipResponse } from "./message.ts";
 import {
@@ -12,7 +13,6 @@ import {
   serverTransactionKey,
 } from "./transaction.ts";
 import type { SipPeer, SipTransport } from "./transport.ts";
-import { socketHost } from "./uri.ts";
 
 /** `ServerTransaction` for every request except ACK (which has none of its own). */
 export type RequestHandler = (

@@ -2,9 +2,9 @@
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
+import { parseUri } from "@switchboard/shared/sip/uri";
 import { parseNameAddr, parseVia } from "./headers.ts";
 import { parseMessage, serializeMessage } from "./message.ts";
-import { parseUri } from "./uri.ts";
 
 const FIXTURES = join(import.meta.dir, "fixtures");
 const expected = JSON.parse(readFileSync(join(FIXTURES, "expected.json"), "utf8")) as Record<

@@ -3,6 +3,7 @@
 // the request came in on; requests to a peer reuse its open connection when there is one.
 
 import type { Logger } from "@switchboard/shared/logger";
+import { socketHost } from "@switchboard/shared/sip/uri";
 import type { Socket, TCPSocketListener } from "bun";
 import {
   MAX_MESSAGE_BYTES,
@@ -11,7 +12,6 @@ import {
   type SipMessage,
   serializeMessage,
 } from "./message.ts";
-import { socketHost } from "./uri.ts";
 
 export type TransportName = "UDP" | "TCP";
 

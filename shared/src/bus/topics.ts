@@ -32,7 +32,7 @@ export const Hashes = {
   creditBalances: "credits:balances",
   /** org id -> revision of its published knowledge; changes with every source change. */
   knowledgeRevisions: "knowledge:revisions",
-  /** trunk id -> JSON TrunkSnapshot (gateway/src/calls/trunk.ts): orgs' own carriers. */
+  /** trunk id -> JSON TrunkSnapshot (shared/src/sip/trunk.ts): orgs' own carriers. */
   trunks: "trunks",
   /**
    * org id -> its concurrent-call cap (decimal), counted with leases for the whole platform

@@ -1,6 +1,3 @@
-import { inboundAuthFor, type TrunkSnapshot } from "@switchboard/gateway/calls/trunk";
-import { isValidCidr } from "@switchboard/gateway/sip/security";
-import { parseUri } from "@switchboard/gateway/sip/uri";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import type { Config } from "@switchboard/shared/config";
@@ -12,7 +9,10 @@ import {
   validationFailed,
 } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
+import { isValidCidr } from "@switchboard/shared/net/cidr";
 import { decryptSecret, encryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { inboundAuthFor, type TrunkSnapshot } from "@switchboard/shared/sip/trunk";
+import { parseUri } from "@switchboard/shared/sip/uri";
 import { and, desc, eq, lt } from "drizzle-orm";
 import { type CountryCode, getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/max";
 import type { Database } from "../../db/client.ts";

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import type { TrunkSnapshot } from "@switchboard/gateway/calls/trunk";
-import { computeHa1 } from "@switchboard/gateway/sip/digest";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import { computeHa1 } from "@switchboard/shared/sip/digest-hash";
+import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 
 let h: Harness;

@@ -1,5 +1,5 @@
 // SIP, SIPS and tel URIs (RFC 3261 §19.1, RFC 3966), including IPv6 references (RFC 5118).
-import { formatParams, parseParams } from "./headers.ts";
+import { formatParams, parseParams } from "./params.ts";
 
 export interface SipUri {
   scheme: "sip" | "sips" | "tel";
