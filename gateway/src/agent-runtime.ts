@@ -2,9 +2,9 @@
 // locally from the index the bus keeps up to date.
 import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
+import { createKnowledgeRuntime } from "@switchboard/shared/knowledge/runtime";
 import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "./calls/application.ts";
-import { createKnowledgeRuntime } from "./knowledge/runtime.ts";
 import { createAgentApplication } from "./pipeline/create.ts";
 
 export interface AgentRuntime {

@@ -6,7 +6,7 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { STATE_GENERATION_FIELD, STATE_PUBLISHED_AT_FIELD } from "@switchboard/shared/bus/state";
 import { Channels, Hashes, knowledgeSourcesHash } from "@switchboard/shared/bus/topics";
-import type { PublishedSource } from "@switchboard/shared/knowledge";
+import type { PublishedSource } from "@switchboard/shared/knowledge/published";
 import { eq } from "drizzle-orm";
 import { knowledgeChunks, knowledgeSources } from "../db/schema.ts";
 import { credit } from "../modules/credits/ledger.ts";

@@ -10,9 +10,9 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { VectorIndex } from "@switchboard/gateway/knowledge/vector-index";
 import { loadEmbedder } from "@switchboard/shared/embeddings/embedder";
 import { writeTestModel } from "@switchboard/shared/embeddings/test-model";
+import { VectorIndex } from "@switchboard/shared/knowledge/vector-index";
 
 const chunkCount = Number(process.argv[2] ?? 10_000);
 const dims = Number(process.argv[3] ?? 384);

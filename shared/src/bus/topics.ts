@@ -11,7 +11,7 @@ export const Channels = {
   agentsChangedInOrg: "agents:org-changed",
   /** A number's route changed; the message is the E.164 number. */
   numberRouteInvalidated: "numbers:route-invalidated",
-  /** A knowledge source was published or removed: JSON KnowledgeChange (shared/src/knowledge.ts). */
+  /** A knowledge source was published or removed: JSON KnowledgeChange (knowledge/published.ts). */
   knowledgeChanged: "knowledge:changed",
   /** A knowledge source is waiting to be embedded: wakes the ingestion workers. */
   knowledgeIngest: "knowledge:ingest",
@@ -50,7 +50,7 @@ export const Hashes = {
   controlState: "control:state",
 } as const;
 
-/** source id -> JSON PublishedSource (shared/src/knowledge.ts): one hash per org. */
+/** source id -> JSON PublishedSource (knowledge/published.ts): one hash per org. */
 export const knowledgeSourcesHash = (orgId: string) => `knowledge:sources:${orgId}`;
 
 /** Every family of hashes (one key per org), by name: control/src/bus-state accounts for each. */

@@ -1,8 +1,8 @@
 // Puts a ready source (texts + one Float32 vector blob) on the bus for gateways, or takes it
-// off, then moves the org's revision and announces the change (see shared/src/knowledge.ts).
+// off, then moves the org's revision and announces the change (see shared/src/knowledge/published.ts).
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes, knowledgeSourcesHash } from "@switchboard/shared/bus/topics";
-import type { KnowledgeChange, PublishedSource } from "@switchboard/shared/knowledge";
+import type { KnowledgeChange, PublishedSource } from "@switchboard/shared/knowledge/published";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { knowledgeChunks, knowledgeSources } from "../../db/schema.ts";

@@ -1,7 +1,7 @@
-import { KnowledgeRetriever } from "@switchboard/gateway/knowledge/retrieval";
-import { KnowledgeStore } from "@switchboard/gateway/knowledge/store";
 import { EmbeddingModelError, embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
 import { ApiError, validationFailed } from "@switchboard/shared/errors";
+import { KnowledgeRetriever } from "@switchboard/shared/knowledge/retrieval";
+import { KnowledgeStore } from "@switchboard/shared/knowledge/store";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";

@@ -1,8 +1,8 @@
 // Wires retrieval for a process: the store fed by the bus and the configured local model.
-import type { Bus } from "@switchboard/shared/bus/contract";
-import type { Config } from "@switchboard/shared/config";
-import { embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
-import type { Logger } from "@switchboard/shared/logger";
+import type { Bus } from "../bus/contract.ts";
+import type { Config } from "../config.ts";
+import { embedderFromConfig } from "../embeddings/embedder.ts";
+import type { Logger } from "../logger.ts";
 import { KnowledgeRetriever } from "./retrieval.ts";
 import { KnowledgeStore } from "./store.ts";
 

@@ -3,11 +3,11 @@
 // and are applied source by source; before every search the org's revision is compared with
 // the bus (one hash read), so a missed message costs a reload, never a stale answer: a
 // deleted source never answers again.
-import type { Bus, Unsubscribe } from "@switchboard/shared/bus/contract";
-import { Channels, Hashes, knowledgeSourcesHash } from "@switchboard/shared/bus/topics";
-import { unpackVectors } from "@switchboard/shared/embeddings/vectors";
-import { type PublishedSource, parseKnowledgeChange } from "@switchboard/shared/knowledge";
-import type { Logger } from "@switchboard/shared/logger";
+import type { Bus, Unsubscribe } from "../bus/contract.ts";
+import { Channels, Hashes, knowledgeSourcesHash } from "../bus/topics.ts";
+import { unpackVectors } from "../embeddings/vectors.ts";
+import type { Logger } from "../logger.ts";
+import { type PublishedSource, parseKnowledgeChange } from "./published.ts";
 import { VectorIndex } from "./vector-index.ts";
 
 interface OrgEntry {

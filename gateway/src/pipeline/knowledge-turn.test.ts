@@ -9,11 +9,11 @@ import { Hashes, knowledgeSourcesHash } from "@switchboard/shared/bus/topics";
 import { loadEmbedder } from "@switchboard/shared/embeddings/embedder";
 import { writeTestModel } from "@switchboard/shared/embeddings/test-model";
 import { packVectors } from "@switchboard/shared/embeddings/vectors";
-import type { PublishedSource } from "@switchboard/shared/knowledge";
+import type { PublishedSource } from "@switchboard/shared/knowledge/published";
+import { KnowledgeRetriever, knowledgeContextFor } from "@switchboard/shared/knowledge/retrieval";
+import { KnowledgeStore } from "@switchboard/shared/knowledge/store";
 import { createLogger } from "@switchboard/shared/logger";
-import { startTestCall, type TestCall } from "../pipeline/testing/test-call.ts";
-import { KnowledgeRetriever, knowledgeContextFor } from "./retrieval.ts";
-import { KnowledgeStore } from "./store.ts";
+import { startTestCall, type TestCall } from "./testing/test-call.ts";
 
 let dir: string;
 let bus: MemoryBus;

@@ -1,7 +1,7 @@
 // Per-turn retrieval: embed the caller's final transcript locally, take the agent's top-k
 // passages by cosine similarity, and keep those that fit the token budget (best first).
-import type { Agent } from "@switchboard/shared/agent";
-import type { Embedder } from "@switchboard/shared/embeddings/embedder";
+import type { Agent } from "../agent.ts";
+import type { Embedder } from "../embeddings/embedder.ts";
 import type { KnowledgeStore } from "./store.ts";
 
 export interface RetrievedPassage {
