@@ -12,6 +12,7 @@ COPY control/package.json control/
 COPY gateway/package.json gateway/
 COPY shared/package.json shared/
 COPY loadtest/package.json loadtest/
+COPY loadtest/stand-ins/package.json loadtest/stand-ins/
 RUN bun install --frozen-lockfile --production
 
 COPY . .

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
-import { runSipp, type SippResult } from "@switchboard/gateway/calls/testing/sipp";
-import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
 import { RedisBus } from "@switchboard/shared/bus/redis";
+import { runSipp, type SippResult } from "@switchboard/stand-ins/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
   ApiClient,
   type Call,

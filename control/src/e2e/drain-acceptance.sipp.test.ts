@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { runSipp } from "@switchboard/gateway/calls/testing/sipp";
-import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
   ApiClient,
   type Call,

@@ -4,9 +4,10 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { freeUdpPort } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import { freeUdpPort, publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/sipp.ts";
+import { publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/test-gateway.ts";
 
 describe("baresip calls the gateway", () => {
   let gateway: TestGateway;

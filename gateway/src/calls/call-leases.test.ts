@@ -6,10 +6,10 @@ import { RedisBus } from "@switchboard/shared/bus/redis";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
+import { freeUdpPort } from "@switchboard/stand-ins/testing/sipp";
 import { startGateway } from "../server.ts";
 import type { MediaApplication } from "./application.ts";
 import { CallLeases, callLeaseScope } from "./call-leases.ts";
-import { freeUdpPort } from "./testing/sipp.ts";
 
 // Two gateways' CallLeases on one bus (two connections to one Redis prefix, or one in-process
 // bus): the org's cap holds across them, and each gateway's own ceiling on top.

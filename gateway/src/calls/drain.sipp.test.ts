@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { DRAIN_HANGUP_CAUSE, drainCalls } from "../drain.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
-import { publishRoute, runSipp, startTestGateway, type TestGateway, waitFor } from "./testing/sipp.ts";
+import { publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/test-gateway.ts";
 
 const log = createLogger("silent");
 

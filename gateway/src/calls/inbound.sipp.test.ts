@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { callLeaseScope } from "./call-leases.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import {
   publishRoute,
-  runSipp,
   startTestGateway,
   TEST_ORG,
   type TestGateway,
   waitFor,
-} from "./testing/sipp.ts";
+} from "./testing/test-gateway.ts";
 
 const greeting = (hangupAfterGreetingMs: number | null) =>
   new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs });

@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import { publishRoute, runSipp, startTestGateway, type TestGateway, waitFor } from "./testing/sipp.ts";
+import { publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/test-gateway.ts";
 
 const TRUSTED = { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" };
 

@@ -1,20 +1,20 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import { startSippServer } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
 import { callLeaseScope } from "./call-leases.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import { statusForFailure } from "./outbound.ts";
 import {
-  startSippServer,
   startTestGateway,
   TEST_AGENT_ID,
   TEST_ORG,
   type TestGateway,
   testAgent,
   waitFor,
-} from "./testing/sipp.ts";
+} from "./testing/test-gateway.ts";
 
 let gateway: TestGateway | null = null;
 afterEach(async () => {

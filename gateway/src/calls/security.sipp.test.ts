@@ -1,16 +1,16 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { inboundAuthFor, type TrunkSnapshot } from "@switchboard/shared/sip/trunk";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import {
   publishRoute,
-  runSipp,
   startTestGateway,
   TEST_ORG,
   type TestGateway,
   waitFor,
-} from "./testing/sipp.ts";
+} from "./testing/test-gateway.ts";
 
 const application = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
 // The default trunk trusts another network only: 127.0.0.1 (SIPp) is an untrusted source.

@@ -4,17 +4,17 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { STATE_PUBLISHED_AT_FIELD } from "@switchboard/shared/bus/state";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
 import {
   markStatePublished,
   publishRoute,
-  runSipp,
   startTestGateway,
   TEST_AGENT_ID,
   TEST_ORG,
   type TestGateway,
-} from "./testing/sipp.ts";
+} from "./testing/test-gateway.ts";
 
 const application = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
 

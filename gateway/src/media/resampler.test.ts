@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
+import { sine, snrDb, toneShare } from "@switchboard/stand-ins/testing/signals";
 import { Resampler } from "./resampler.ts";
-import { sine, snrDb, toneShare } from "./test-signals.ts";
 
 function runInFrames(resampler: Resampler, input: Int16Array, frameIn: number, frameOut: number): Int16Array {
   const output = new Int16Array((input.length / frameIn) * frameOut);

@@ -1,9 +1,9 @@
 // The pipeline with the real OpenAI adapters (chat completions, transcription, speech) against
 // the loopback stand-ins, in real time.
 import { afterAll, afterEach, describe, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
 import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { OpenAiLlm } from "../providers/openai/llm.ts";
 import { OpenAiStt } from "../providers/openai/stt.ts";
 import { OpenAiTts } from "../providers/openai/tts.ts";

@@ -6,21 +6,21 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import type { TranscriptTurn } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
   publishRoute,
-  runSipp,
   startTestGateway,
   TEST_AGENT_ID,
   type TestGateway,
   testAgent,
   waitFor,
-} from "../calls/testing/sipp.ts";
-import { speakingCallerScenario } from "../calls/testing/speaking-caller.ts";
+} from "../calls/testing/test-gateway.ts";
 import { createAgentApplication } from "./create.ts";
 
 const LONG_REPLY =

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "bun:test";
-import { sine } from "../media/test-signals.ts";
+import { sine } from "@switchboard/stand-ins/testing/signals";
 import { SpeechEndEstimator } from "./processors/speech-end.ts";
 
 const FRAME_SAMPLES = 320;

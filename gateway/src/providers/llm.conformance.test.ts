@@ -1,7 +1,7 @@
 // One suite, every LLM adapter: the OpenAI chat-completions adapter and the custom webhook
 // adapter, both against the OpenAI stand-in over loopback HTTP.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { withLlmBase } from "./base/llm.ts";
 import { ProviderMetrics } from "./base/metrics.ts";
 import { CustomLlm } from "./custom-llm/llm.ts";

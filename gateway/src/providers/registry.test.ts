@@ -1,7 +1,6 @@
 // The registry builds working providers from config + agent settings: one conversation turn
 // (caller audio -> Deepgram -> LLM -> ElevenLabs) runs end to end against the stand-ins.
 import { afterAll, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
 import {
   AGENT_DEFAULTS,
   type AgentRuntimeSecrets,
@@ -9,6 +8,7 @@ import {
 } from "@switchboard/shared/agent";
 import { loadConfig } from "@switchboard/shared/config";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { type AgentProviderSettings, buildLlm, buildProviders, buildStt, buildTts } from "./registry.ts";
 import {
   collect,

@@ -1,7 +1,7 @@
 // One suite, every streaming-capable STT adapter: Deepgram (live WebSocket) and OpenAI
 // (transcription of the VAD-cut segment), both against their stand-ins over loopback.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { ProviderMetrics } from "./base/metrics.ts";
 import { withSttBase } from "./base/stt.ts";
 import { DeepgramStt } from "./deepgram/stt.ts";

@@ -1,7 +1,7 @@
 // One suite, every TTS adapter: OpenAI speech and ElevenLabs stream-input against their
 // stand-ins, and the local espeak-ng and flite processes.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { isAbortError } from "./base/errors.ts";
 import { ProviderMetrics } from "./base/metrics.ts";
 import { withTtsBase } from "./base/tts.ts";

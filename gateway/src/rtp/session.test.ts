@@ -2,11 +2,11 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { udp } from "bun";
 import { MediaClock } from "../media/clock.ts";
 import { g711Encode } from "../media/g711.ts";
 import { steppedClock } from "../media/stepped-clock.ts";
-import { rms, sine, toneShare } from "../media/test-signals.ts";
 import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
 import { RtpSession, type RtpSessionOptions } from "./session.ts";
 

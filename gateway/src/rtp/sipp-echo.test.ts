@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, test } from "bun:test";
+import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { Subprocess } from "bun";
 import { MediaClock } from "../media/clock.ts";
-import { rms, sine, toneShare } from "../media/test-signals.ts";
 import { RtpSession } from "./session.ts";
 
 // SIPp (Debian sip-tester) as an independent RTP peer: -rtp_echo sends every datagram on

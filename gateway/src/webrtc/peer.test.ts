@@ -1,9 +1,9 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { Decoder, Encoder } from "@evan/opus";
+import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from "werift";
 import { SAMPLES_PER_FRAME } from "../media/audio-format.ts";
 import { MediaClock } from "../media/clock.ts";
-import { rms, sine, toneShare } from "../media/test-signals.ts";
 import { WebRtcCallAudio } from "./call-audio.ts";
 import { codecForMimeType } from "./codecs.ts";
 import { WebRtcPeer } from "./peer.ts";

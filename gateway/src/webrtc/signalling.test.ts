@@ -10,11 +10,11 @@ import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
+import { rms, sine } from "@switchboard/stand-ins/testing/signals";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../calls/application.ts";
 import { callLeaseScope } from "../calls/call-leases.ts";
-import { markStatePublished, testAgent } from "../calls/testing/sipp.ts";
-import { rms, sine } from "../media/test-signals.ts";
+import { markStatePublished, testAgent } from "../calls/testing/test-gateway.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
 
 // The gateway's WHIP endpoint end to end with a werift client: token checks, the answer, the

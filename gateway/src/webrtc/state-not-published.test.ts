@@ -9,7 +9,7 @@ import { loadConfig } from "@switchboard/shared/config";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
-import { markStatePublished } from "../calls/testing/sipp.ts";
+import { markStatePublished } from "../calls/testing/test-gateway.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
 
 const bus = new MemoryBus();

@@ -18,7 +18,7 @@ import { OpenAiLlm } from "@switchboard/gateway/providers/openai/llm";
 import { OpenAiStt } from "@switchboard/gateway/providers/openai/stt";
 import { OpenAiTts } from "@switchboard/gateway/providers/openai/tts";
 import type { LlmProvider, SttProvider, TtsProvider } from "@switchboard/gateway/providers/types";
-import { startStandIns } from "../stand-ins/index.ts";
+import { startStandIns } from "@switchboard/stand-ins/index";
 
 const rounds = Number(process.argv[2] ?? 100);
 const concurrency = Number(process.argv[3] ?? 50);

@@ -15,7 +15,7 @@ import { OpenAiStt } from "@switchboard/gateway/providers/openai/stt";
 import { OpenAiTts } from "@switchboard/gateway/providers/openai/tts";
 import { SileroVadEngine } from "@switchboard/gateway/vad/silero";
 import type { TranscriptTurn } from "@switchboard/shared/events";
-import { startStandIns } from "../stand-ins/index.ts";
+import { startStandIns } from "@switchboard/stand-ins/index";
 
 const calls = Number(process.argv[2] ?? 50);
 const turnsPerCall = Number(process.argv[3] ?? 3);

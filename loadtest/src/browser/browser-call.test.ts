@@ -13,8 +13,8 @@ import { type RunningGateway, startGateway } from "@switchboard/gateway/server";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import type { Browser, Page } from "playwright-core";
-import { type StandIns, startStandIns } from "../stand-ins/index.ts";
 import { launchChromium, speechWav } from "./chromium.ts";
 
 const SECRET = "browser-test-web-call-secret-0123456789";

@@ -7,7 +7,6 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { MediaApplication } from "@switchboard/gateway/calls/application";
 import { MediaClock } from "@switchboard/gateway/media/clock";
-import { sine } from "@switchboard/gateway/media/test-signals";
 import { startGateway } from "@switchboard/gateway/server";
 import { WebRtcCallAudio } from "@switchboard/gateway/webrtc/call-audio";
 import { OpusCodec, PcmuCodec, type WebRtcAudioCodec } from "@switchboard/gateway/webrtc/codecs";
@@ -17,6 +16,7 @@ import { loadConfig } from "@switchboard/shared/config";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
+import { sine } from "@switchboard/stand-ins/testing/signals";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 
 const calls = Number(process.argv[2] ?? 200);

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
 import { type ScriptProcess, startScript } from "@switchboard/shared/testing/script-process";
-import type { PartialScript } from "../stand-ins/index.ts";
+import type { PartialScript } from "@switchboard/stand-ins/index";
 
 export interface ScriptedDelays {
   endpointingSilenceMs: number;

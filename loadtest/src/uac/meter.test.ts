@@ -1,6 +1,6 @@
 import { describe, expect, test } from "bun:test";
 import { g711Encode } from "@switchboard/gateway/media/g711";
-import { sine } from "@switchboard/gateway/media/test-signals";
+import { sine } from "@switchboard/stand-ins/testing/signals";
 import { PCMU_SAMPLES_PER_FRAME } from "./caller-speech.ts";
 import { CallMeter } from "./meter.ts";
 

@@ -2,8 +2,8 @@
 // SIPp scenario, and the inbound call checked end to end through the public API.
 import { expect } from "bun:test";
 import { join } from "node:path";
-import { runSipp } from "@switchboard/gateway/calls/testing/sipp";
-import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import { Webhook } from "standardwebhooks";
 
 export const INBOUND_NUMBER = "+14155550100";

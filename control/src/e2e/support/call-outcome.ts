@@ -1,8 +1,8 @@
 // One SIPp call and what became of it: answered (the caller listens for a moment, then hangs
 // up), or refused with a status, its Retry-After and its Reason, read from SIPp's error log.
 import { expect } from "bun:test";
-import { runSipp } from "@switchboard/gateway/calls/testing/sipp";
-import { speakingCallerScenario } from "@switchboard/gateway/calls/testing/speaking-caller";
+import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import { type ApiClient, type Call, INBOUND_NUMBER, until } from "./acceptance.ts";
 
 export type CallOutcome =

@@ -2,6 +2,7 @@
 // database, the stand-in providers, control and gateways, each started with its own
 // environment and awaited until it prints that it is ready.
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { type ScriptProcess, startScript } from "@switchboard/shared/testing/script-process";
 import { RedisClient } from "bun";
 import { createFreshDatabase } from "../../testing/fresh-database.ts";
@@ -71,11 +72,12 @@ export function startProcess(
   return startScript(script, { env, ready, cwd: REPO_ROOT, timeoutMs });
 }
 
+/** The entry points as shipped: control, a gateway, the embedded default (`npm start`), the stand-ins. */
 export const scripts = {
   control: join(REPO_ROOT, "control", "src", "main.ts"),
-  gateway: join(import.meta.dir, "gateway-agent-main.ts"),
-  embedded: join(import.meta.dir, "embedded-agent-main.ts"),
-  standIns: join(REPO_ROOT, "loadtest", "src", "stand-ins", "main.ts"),
+  gateway: join(REPO_ROOT, "gateway", "src", "main.ts"),
+  embedded: join(REPO_ROOT, "control", "src", "all-in-one.ts"),
+  standIns: fileURLToPath(import.meta.resolve("@switchboard/stand-ins/main")),
 };
 
 /** OPENAI_BASE_URL=... lines the stand-ins process prints, as environment entries. */

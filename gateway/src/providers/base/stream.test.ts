@@ -1,7 +1,7 @@
 // The family base's stream handling: its timers measure the provider, not the consumer, and
 // a consumer that stops early (barge-in) ends the request.
 import { afterAll, beforeEach, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { OpenAiLlm } from "../openai/llm.ts";
 import { OpenAiTts } from "../openai/tts.ts";
 import { waitFor } from "../test-support.ts";

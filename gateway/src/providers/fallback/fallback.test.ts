@@ -1,7 +1,7 @@
 // Fallback per family: a retryable failure before any output moves to the next provider;
 // a final error, or a failure after output was produced, does not.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { withLlmBase } from "../base/llm.ts";
 import { withSttBase } from "../base/stt.ts";
 import { withTtsBase } from "../base/tts.ts";

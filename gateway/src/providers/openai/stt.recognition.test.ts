@@ -1,7 +1,7 @@
 // Real words through the OpenAI transcription adapter: flite speaks a sentence, the adapter
 // uploads it as a WAV segment, and the stand-in recognises it with pocketsphinx.
 import { afterAll, expect, test } from "bun:test";
-import { type StandIns, startStandIns } from "@switchboard/loadtest/stand-ins/index";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { FliteTts } from "../flite/tts.ts";
 import { collect, openRecorded, waitFor } from "../test-support.ts";
 import { OpenAiStt } from "./stt.ts";

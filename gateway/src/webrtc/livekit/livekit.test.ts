@@ -1,9 +1,9 @@
 import { describe, expect, test } from "bun:test";
 import { AudioFrame } from "@livekit/rtc-node";
+import { sine } from "@switchboard/stand-ins/testing/signals";
 import { decodeJwt } from "jose";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import { MediaClock } from "../../media/clock.ts";
-import { sine } from "../../media/test-signals.ts";
 import { LiveKitCallAudio } from "./call-audio.ts";
 import { FrameChunker, FrameRateError, monoSamples, toLiveKitFrame } from "./frames.ts";
 import { RoomCallState } from "./room-call-state.ts";

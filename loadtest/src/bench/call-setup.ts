@@ -1,15 +1,11 @@
 // Call-setup benchmark: SIPp places answered inbound calls (each 1.5 s, caller BYE) against
 // a gateway in this process; reports INVITE -> 200 OK time (SIPp's rtd) and gateway CPU.
-// Run: bun loadtest/sipp/bench-call-setup.ts [calls=300] [callsPerSecond=30]
+// Run: bun loadtest/src/bench/call-setup.ts [calls=300] [callsPerSecond=30]
 import { join } from "node:path";
 import { GreetingApplication } from "@switchboard/gateway/calls/greeting-application";
-import {
-  freeUdpPort,
-  publishRoute,
-  SIPP_DIR,
-  startTestGateway,
-} from "@switchboard/gateway/calls/testing/sipp";
+import { publishRoute, startTestGateway } from "@switchboard/gateway/calls/testing/test-gateway";
 import { EspeakTts } from "@switchboard/gateway/providers/espeak/tts";
+import { freeUdpPort, SIPP_DIR } from "@switchboard/stand-ins/testing/sipp";
 
 const calls = Number(process.argv[2] ?? 300);
 const rate = Number(process.argv[3] ?? 30);
