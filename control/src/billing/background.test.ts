@@ -4,10 +4,10 @@ import { eq, inArray } from "drizzle-orm";
 import { reconcileBusState } from "../bus-state/reconcile.ts";
 import { numberInventory, webhookDeliveries } from "../db/schema.ts";
 import { credit } from "../modules/credits/ledger.ts";
-import { randomUsNumber } from "../modules/phone-numbers/test-numbers.ts";
 import { emitWebhookEvent } from "../modules/webhooks/emit.ts";
-import { type Receiver, startReceiver } from "../modules/webhooks/test-receiver.ts";
 import { createHarness, type Harness } from "../testing/harness.ts";
+import { randomUsNumber } from "../testing/numbers.ts";
+import { type Receiver, startReceiver } from "../testing/webhook-receiver.ts";
 import { type BillingBackground, startBillingBackground } from "./background.ts";
 
 const stocked = [randomUsNumber(), randomUsNumber("212")];

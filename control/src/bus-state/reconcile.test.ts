@@ -10,8 +10,8 @@ import type { PublishedSource } from "@switchboard/shared/knowledge/published";
 import { eq } from "drizzle-orm";
 import { knowledgeChunks, knowledgeSources } from "../db/schema.ts";
 import { credit } from "../modules/credits/ledger.ts";
-import { stockInventory } from "../modules/phone-numbers/test-numbers.ts";
 import { createHarness, type Harness, testRedisBus } from "../testing/harness.ts";
+import { stockInventory } from "../testing/numbers.ts";
 import { BusEmptiedDuringRebuild, reconcileBusState } from "./reconcile.ts";
 
 const backends: [string, () => Promise<Bus>][] = [

@@ -6,7 +6,7 @@ import { withLlmBase } from "./base/llm.ts";
 import { ProviderMetrics } from "./base/metrics.ts";
 import { CustomLlm } from "./custom-llm/llm.ts";
 import { OpenAiLlm } from "./openai/llm.ts";
-import { collect, expectRejection, waitFor } from "./test-support.ts";
+import { collect, expectRejection, waitFor } from "./testing/support.ts";
 import { type LlmEvent, type LlmProvider, type LlmRequest, ProviderError } from "./types.ts";
 
 const standIns: StandIns = startStandIns({

@@ -17,7 +17,7 @@ import {
   speechThenSilence,
   totalSamples,
   waitFor,
-} from "./test-support.ts";
+} from "./testing/support.ts";
 import { ProviderError } from "./types.ts";
 
 const standIns: StandIns = startStandIns({

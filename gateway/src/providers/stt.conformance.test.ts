@@ -6,7 +6,7 @@ import { ProviderMetrics } from "./base/metrics.ts";
 import { withSttBase } from "./base/stt.ts";
 import { DeepgramStt } from "./deepgram/stt.ts";
 import { OpenAiStt } from "./openai/stt.ts";
-import { expectRejection, openRecorded, speechThenSilence, waitFor } from "./test-support.ts";
+import { expectRejection, openRecorded, speechThenSilence, waitFor } from "./testing/support.ts";
 import { ProviderError, type SttProvider } from "./types.ts";
 
 const UTTERANCES = ["I would like to book a table for two.", "Tomorrow evening at seven."];

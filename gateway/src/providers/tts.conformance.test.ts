@@ -9,7 +9,7 @@ import { ElevenLabsTts } from "./elevenlabs/tts.ts";
 import { EspeakTts } from "./espeak/tts.ts";
 import { FliteTts } from "./flite/tts.ts";
 import { OpenAiTts } from "./openai/tts.ts";
-import { collect, expectRejection, totalSamples, waitFor } from "./test-support.ts";
+import { collect, expectRejection, totalSamples, waitFor } from "./testing/support.ts";
 import { ProviderError, type TtsProvider } from "./types.ts";
 
 const MS_PER_WORD = 250;

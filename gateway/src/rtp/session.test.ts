@@ -6,7 +6,7 @@ import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { udp } from "bun";
 import { MediaClock } from "../media/clock.ts";
 import { g711Encode } from "../media/g711.ts";
-import { steppedClock } from "../media/stepped-clock.ts";
+import { steppedClock } from "../media/testing/stepped-clock.ts";
 import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
 import { RtpSession, type RtpSessionOptions } from "./session.ts";
 

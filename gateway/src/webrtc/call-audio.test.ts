@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { rms, sine } from "@switchboard/stand-ins/testing/signals";
 import { g711Decode } from "../media/g711.ts";
-import { steppedClock } from "../media/stepped-clock.ts";
+import { steppedClock } from "../media/testing/stepped-clock.ts";
 import { WebRtcCallAudio } from "./call-audio.ts";
 import { PcmuCodec } from "./codecs.ts";
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
+import { addCredits, agentTurn, createAgent, eventOf, userTurn } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { applyCallEvent } from "../calls/events.ts";
-import { addCredits, agentTurn, createAgent, eventOf, userTurn } from "../calls/test-support.ts";
 
 const dayMs = 86_400_000;
 const baseMs = Date.parse("2026-02-10T00:00:00.000Z");

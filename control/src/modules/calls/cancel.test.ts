@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { eq } from "drizzle-orm";
 import { calls } from "../../db/schema.ts";
+import { addCredits, addNumber, createAgent } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
-import { addCredits, addNumber, createAgent } from "./test-support.ts";
 
 describe("POST /calls/{id}/cancel", () => {
   let h: Harness;

@@ -5,10 +5,6 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
-import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
-import { getBalanceCents } from "../credits/ledger.ts";
-import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
-import { applyCallEvent } from "./events.ts";
 import {
   addCredits,
   addWebhookEndpoint,
@@ -18,7 +14,11 @@ import {
   eventOf,
   inboundCallEvents,
   webhookTypes,
-} from "./test-support.ts";
+} from "../../testing/calls.ts";
+import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
+import { getBalanceCents } from "../credits/ledger.ts";
+import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
+import { applyCallEvent } from "./events.ts";
 
 const RATES = { inboundCentsPerMinute: 6, outboundCentsPerMinute: 12, webCentsPerMinute: 6 };
 const log = createLogger((process.env.TEST_LOG as "info") ?? "silent");

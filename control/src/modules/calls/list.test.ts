@@ -3,9 +3,9 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newId } from "@switchboard/shared/ids";
+import { createAgent, eventOf, inboundCallEvents } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { applyCallEvent } from "./events.ts";
-import { createAgent, eventOf, inboundCallEvents } from "./test-support.ts";
 
 interface CallsPage {
   data: Array<{ id: string; status: string; direction: string; agent_id: string | null; started_at: string }>;

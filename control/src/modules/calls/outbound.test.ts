@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { StreamEntry } from "@switchboard/shared/bus/contract";
 import { type DispatchCommand, Streams } from "@switchboard/shared/events";
+import { addCredits, addNumber, createAgent } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
-import { addCredits, addNumber, createAgent } from "./test-support.ts";
 
 const GROUP = "outbound-test";
 

@@ -2,9 +2,6 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { encodeHeartbeat } from "@switchboard/shared/heartbeat";
 import { newId } from "@switchboard/shared/ids";
-import { createHarness, type Harness } from "../../testing/harness.ts";
-import { applyCallEvent } from "./events.ts";
-import { GATEWAY_LOST_CAUSE, reapLostCalls } from "./reaper.ts";
 import {
   addCredits,
   addWebhookEndpoint,
@@ -12,7 +9,10 @@ import {
   createAgent,
   inboundCallEvents,
   webhookTypes,
-} from "./test-support.ts";
+} from "../../testing/calls.ts";
+import { createHarness, type Harness } from "../../testing/harness.ts";
+import { applyCallEvent } from "./events.ts";
+import { GATEWAY_LOST_CAUSE, reapLostCalls } from "./reaper.ts";
 
 const LOST_AFTER_MS = 1000;
 const REAP = { lostAfterMs: LOST_AFTER_MS, ringingMaxMs: 600_000 };

@@ -5,12 +5,12 @@ import { createLogger } from "@switchboard/shared/logger";
 import { and, eq } from "drizzle-orm";
 import { reconcileBusState } from "../../bus-state/reconcile.ts";
 import { creditLedger, orgs } from "../../db/schema.ts";
+import { addCredits, inboundCallEvents } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { stockInventory } from "../../testing/numbers.ts";
 import { applyCallEvent } from "../calls/events.ts";
-import { addCredits, inboundCallEvents } from "../calls/test-support.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { RenewalScheduler } from "../phone-numbers/renewal.ts";
-import { stockInventory } from "../phone-numbers/test-numbers.ts";
 
 let h: Harness;
 beforeAll(async () => {

@@ -5,13 +5,13 @@ import { join } from "node:path";
 import { eq } from "drizzle-orm";
 import { numberInventory } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { randomUsNumber } from "../../testing/numbers.ts";
 import {
   addToInventory,
   InventoryError,
   parseInventorySpec,
   removeFromInventory,
 } from "./inventory-loader.ts";
-import { randomUsNumber } from "./test-numbers.ts";
 
 let h: Harness;
 let dir: string;

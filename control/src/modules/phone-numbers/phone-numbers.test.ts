@@ -3,8 +3,8 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { and, eq } from "drizzle-orm";
 import { creditLedger, numberInventory } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { randomUsNumber, stockInventory } from "../../testing/numbers.ts";
 import { credit, getBalanceCents } from "../credits/ledger.ts";
-import { randomUsNumber, stockInventory } from "./test-numbers.ts";
 
 let h: Harness;
 beforeAll(async () => {

@@ -5,11 +5,11 @@ import { and, eq } from "drizzle-orm";
 import { reconcileBusState } from "../../bus-state/reconcile.ts";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
+import { stockInventory } from "../../testing/numbers.ts";
 import { credit, getBalanceCents } from "../credits/ledger.ts";
 import { createWebhook } from "../webhooks/service.ts";
 import { RenewalScheduler } from "./renewal.ts";
 import { refreshRoutesForAgent } from "./routing.ts";
-import { stockInventory } from "./test-numbers.ts";
 
 const DAY_MS = 86_400_000;
 

@@ -4,8 +4,8 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { type Receiver, startReceiver } from "../../testing/webhook-receiver.ts";
 import { emitWebhookEvent } from "./emit.ts";
-import { type Receiver, startReceiver } from "./test-receiver.ts";
 import { WebhookDeliveryWorker, type WebhookWorkerOptions } from "./worker.ts";
 
 let h: Harness;

@@ -4,7 +4,7 @@ import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { webhookEndpoints } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
-import { type Receiver, startReceiver } from "./test-receiver.ts";
+import { type Receiver, startReceiver } from "../../testing/webhook-receiver.ts";
 
 let h: Harness;
 let receiver: Receiver;

@@ -4,7 +4,7 @@ import { afterAll, beforeEach, expect, test } from "bun:test";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { OpenAiLlm } from "../openai/llm.ts";
 import { OpenAiTts } from "../openai/tts.ts";
-import { waitFor } from "../test-support.ts";
+import { waitFor } from "../testing/support.ts";
 import type { LlmRequest } from "../types.ts";
 import { withLlmBase } from "./llm.ts";
 import { ProviderMetrics } from "./metrics.ts";

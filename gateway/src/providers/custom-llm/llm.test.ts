@@ -3,7 +3,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { captureLogs } from "@switchboard/shared/testing/log-capture";
 import { withLlmBase } from "../base/llm.ts";
-import { collect, expectRejection } from "../test-support.ts";
+import { collect, expectRejection } from "../testing/support.ts";
 import { ProviderError } from "../types.ts";
 import { CustomLlm } from "./llm.ts";
 

@@ -19,7 +19,7 @@ import {
   speechThenSilence,
   totalSamples,
   waitFor,
-} from "../test-support.ts";
+} from "../testing/support.ts";
 import { type LlmEvent, ProviderError } from "../types.ts";
 import { FallbackLlm } from "./llm.ts";
 import { FallbackStt } from "./stt.ts";

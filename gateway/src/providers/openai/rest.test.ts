@@ -2,7 +2,7 @@
 // the Bearer key, the multipart transcription upload, and chat streams that break the rules.
 import { afterAll, expect, test } from "bun:test";
 import { withLlmBase } from "../base/llm.ts";
-import { collect, expectRejection, openRecorded, speechThenSilence, waitFor } from "../test-support.ts";
+import { collect, expectRejection, openRecorded, speechThenSilence, waitFor } from "../testing/support.ts";
 import { ProviderError } from "../types.ts";
 import { OpenAiLlm } from "./llm.ts";
 import { OpenAiStt } from "./stt.ts";

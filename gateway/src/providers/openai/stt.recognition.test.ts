@@ -3,7 +3,7 @@
 import { afterAll, expect, test } from "bun:test";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { FliteTts } from "../flite/tts.ts";
-import { collect, openRecorded, waitFor } from "../test-support.ts";
+import { collect, openRecorded, waitFor } from "../testing/support.ts";
 import { OpenAiStt } from "./stt.ts";
 
 const standIns: StandIns = startStandIns({ transcription: { recognizer: "pocketsphinx", delayMs: 0 } });

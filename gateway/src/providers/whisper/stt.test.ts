@@ -6,7 +6,7 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { withSttBase } from "../base/stt.ts";
-import { expectRejection } from "../test-support.ts";
+import { expectRejection } from "../testing/support.ts";
 import { ProviderError } from "../types.ts";
 import { WhisperStt } from "./stt.ts";
 

@@ -1,6 +1,6 @@
 // A media clock whose steps the test drives, so each one is known: the code under test sees an
 // ordinary MediaClock. Shared by the RTP and WebRTC call-audio tests.
-import type { ClockSubscriber, MediaClock } from "./clock.ts";
+import type { ClockSubscriber, MediaClock } from "../clock.ts";
 
 export function steppedClock(): { clock: MediaClock; step(count: number): void } {
   const subscribers: ClockSubscriber[] = [];

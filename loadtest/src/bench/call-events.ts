@@ -1,16 +1,17 @@
 // Call events persisted per second: N answered inbound calls (6 events each: ringing,
 // started, three turns, ended with billing and webhooks) appended to Streams.callEvents on
 // Redis, then applied by C consumers of the control group.
-//   bun control/src/modules/calls/bench/events-throughput.ts [calls=300] [consumers=1]
+//   bun loadtest/src/bench/call-events.ts [calls=300] [consumers=1]
 // Database: PGlite in memory, or TEST_DATABASE=postgres with TEST_DATABASE_URL.
+
+import { calls } from "@switchboard/control/src/db/schema";
+import { startCallEventsConsumer } from "@switchboard/control/src/modules/calls/consumer";
+import { addCredits, createAgent, inboundCallEvents } from "@switchboard/control/src/testing/calls";
+import { createHarness, testDatabase, testRedisBus } from "@switchboard/control/src/testing/harness";
 import { Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { and, count, eq } from "drizzle-orm";
-import { calls } from "../../../db/schema.ts";
-import { createHarness, testDatabase, testRedisBus } from "../../../testing/harness.ts";
-import { startCallEventsConsumer } from "../consumer.ts";
-import { addCredits, createAgent, inboundCallEvents } from "../test-support.ts";
 
 const callCount = Number(process.argv[2] ?? 300);
 const consumerCount = Number(process.argv[3] ?? 1);

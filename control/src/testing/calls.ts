@@ -3,9 +3,9 @@
 import type { CallEvent, TranscriptTurn } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { eq } from "drizzle-orm";
-import { creditLedger, phoneNumbers, webhookDeliveries } from "../../db/schema.ts";
-import type { Harness } from "../../testing/harness.ts";
-import { credit } from "../credits/ledger.ts";
+import { creditLedger, phoneNumbers, webhookDeliveries } from "../db/schema.ts";
+import { credit } from "../modules/credits/ledger.ts";
+import type { Harness } from "./harness.ts";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 export type EventBody = DistributiveOmit<CallEvent, "event_id" | "occurred_at" | "org_id" | "gateway_id"> & {

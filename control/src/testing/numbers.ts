@@ -1,7 +1,7 @@
 // Test support: fresh valid numbers in the shared inventory, so suites never collide.
-import type { Database } from "../../db/client.ts";
-import { e164Problem } from "./e164.ts";
-import { addToInventory } from "./inventory-loader.ts";
+import type { Database } from "../db/client.ts";
+import { e164Problem } from "../modules/phone-numbers/e164.ts";
+import { addToInventory } from "../modules/phone-numbers/inventory-loader.ts";
 
 /** A random valid US number in `areaCode` (subscriber part NXX-XXXX). */
 export function randomUsNumber(areaCode = "415"): string {

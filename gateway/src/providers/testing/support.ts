@@ -1,5 +1,5 @@
 // Helpers shared by the provider tests.
-import type { ProviderError, SttProvider, SttSession, TranscriptEvent } from "./types.ts";
+import type { ProviderError, SttProvider, SttSession, TranscriptEvent } from "../types.ts";
 
 export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   const values: T[] = [];
