@@ -62,14 +62,15 @@ export async function freshRedis(): Promise<{ url: string; drop(): Promise<void>
 
 export type RunningProcess = ScriptProcess;
 
-/** Spawns `bun <script>` from the repository root and resolves once its output matches `ready`. */
+/** Spawns `bun [bunArgs] <script>` from the repository root; resolves once its output matches `ready`. */
 export function startProcess(
   script: string,
   env: Record<string, string>,
   ready: RegExp,
   timeoutMs = 60_000,
+  bunArgs: string[] = [],
 ): Promise<ScriptProcess & { match: RegExpMatchArray }> {
-  return startScript(script, { env, ready, cwd: REPO_ROOT, timeoutMs });
+  return startScript(script, { env, ready, cwd: REPO_ROOT, timeoutMs, bunArgs });
 }
 
 /** The entry points as shipped: control, a gateway, the embedded default (`npm start`), the stand-ins. */
