@@ -7,7 +7,12 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { HEAVY_MODULE_EXIT_CODE, HEAVY_MODULE_REPORT } from "../testing/heavy-modules.ts";
+import {
+  HEAVY_MODULE_EXIT_CODE,
+  HEAVY_MODULE_REPORT,
+  HEAVY_MODULES,
+  heavyModuleOf,
+} from "../testing/heavy-modules.ts";
 import { ApiClient } from "./support/acceptance.ts";
 import {
   freeTcpPort,
@@ -22,6 +27,16 @@ const GUARD = join(import.meta.dir, "..", "testing", "heavy-module-guard.ts");
 const GUARDED = ["--preload", GUARD];
 
 describe("the heavy-module guard", () => {
+  test("knows each heavy package's files, hoisted or in Bun's isolated store, and nothing else", () => {
+    for (const name of HEAVY_MODULES) {
+      expect(heavyModuleOf(`/app/node_modules/${name}/dist/index.js`)).toBe(name);
+      expect(heavyModuleOf(`/app/node_modules/.bun/x@1.0.0/node_modules/${name}/lib/index.mjs`)).toBe(name);
+    }
+    expect(heavyModuleOf("/app/node_modules/onnxruntime-web/dist/index.js")).toBeNull();
+    expect(heavyModuleOf("/app/node_modules/werift-rtp/lib/index.js")).toBeNull();
+    expect(heavyModuleOf("/app/control/src/werift/notes.ts")).toBeNull();
+  });
+
   test("ends a process whose embedder loads @huggingface/transformers, naming onnxruntime-node", async () => {
     const proc = Bun.spawn(
       [process.execPath, ...GUARDED, join(import.meta.dir, "..", "testing", "load-embedder-main.ts")],
