@@ -1,4 +1,5 @@
 import { hostname } from "node:os";
+import { join } from "node:path";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { connectBus } from "@switchboard/shared/bus/index";
 import type { Config } from "@switchboard/shared/config";
@@ -64,6 +65,21 @@ export async function startGateway(options: {
     hostAddresses: options.webrtcHostAddresses,
     leases,
   });
+  // Loaded only with LiveKit configured: its SDK is native code the gateway otherwise never needs.
+  const rooms = config.livekit
+    ? new (await import("./webrtc/livekit/rooms.ts")).LiveKitRooms({
+        config,
+        livekit: config.livekit,
+        log: options.log.child({ component: "livekit" }),
+        bus,
+        clock,
+        application,
+        gatewayId,
+        leases,
+        recordingsDir: join(config.dataDir, "recordings"),
+      })
+    : null;
+  rooms?.start();
   let draining = false;
   const server = Bun.serve({
     port: config.gatewayPort,
@@ -96,12 +112,13 @@ export async function startGateway(options: {
   let stopping: Promise<void> | null = null;
   const stop = async (drainTimeoutMs: number) => {
     draining = true;
-    await drainCalls([sip, webrtc], {
+    await drainCalls(rooms ? [sip, webrtc, rooms] : [sip, webrtc], {
       drainTimeoutMs,
       goodbyeMessage: config.drainGoodbyeMessage,
       log: options.log,
     });
     await webrtc.stop();
+    await rooms?.stop();
     await sip.stop();
     server.stop(true);
     // Last: while it beats, control's reaper leaves this gateway's calls alone.
@@ -110,7 +127,9 @@ export async function startGateway(options: {
   };
   return {
     url,
-    describe: () => [`  Gateway  ${url} (SIP on UDP and TCP port ${sip.port})`],
+    describe: () => [
+      `  Gateway  ${url} (SIP on UDP and TCP port ${sip.port}${rooms ? `; LiveKit rooms at ${config.livekit?.url}` : ""})`,
+    ],
     get draining() {
       return draining;
     },

@@ -77,4 +77,25 @@ describe("config", () => {
     expect(problems.join("\n")).toContain("RTP_PORT_MIN");
     expect(problems.join("\n")).not.toContain("hunter2");
   });
+
+  test("LiveKit: all three settings or none", () => {
+    expect(loadConfig({}).livekit).toBeNull();
+    expect(
+      loadConfig({
+        LIVEKIT_URL: "wss://livekit.example.com/",
+        LIVEKIT_API_KEY: "APIkey",
+        LIVEKIT_API_SECRET: "secret",
+      }).livekit,
+    ).toEqual({ url: "wss://livekit.example.com", apiKey: "APIkey", apiSecret: "secret" });
+    for (const partial of [
+      { LIVEKIT_URL: "wss://livekit.example.com" },
+      { LIVEKIT_API_KEY: "APIkey", LIVEKIT_API_SECRET: "secret" },
+      { LIVEKIT_URL: "wss://livekit.example.com", LIVEKIT_API_SECRET: "secret" },
+    ]) {
+      expect(() => loadConfig(partial)).toThrow("LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET");
+    }
+    expect(() =>
+      loadConfig({ LIVEKIT_URL: "ftp://livekit", LIVEKIT_API_KEY: "k", LIVEKIT_API_SECRET: "s" }),
+    ).toThrow("LIVEKIT_URL must use");
+  });
 });

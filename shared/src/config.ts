@@ -122,6 +122,15 @@ export interface Config {
   turnPassword: string | null;
   /** Call tokens one publishable widget key may mint per minute, per origin. */
   widgetRateLimitPerMinute: number;
+  /** A LiveKit server browser calls may go through (rooms the gateway joins); null: WHIP only. */
+  livekit: LiveKitConfig | null;
+}
+
+export interface LiveKitConfig {
+  /** The server's URL as browsers and gateways reach it (wss://...). */
+  url: string;
+  apiKey: string;
+  apiSecret: string;
 }
 
 export class ConfigError extends Error {
@@ -258,6 +267,13 @@ export function loadConfig(env: Env = process.env): Config {
     read.boolean("WEBHOOK_ALLOW_PRIVATE", false) || read.boolean("KNOWLEDGE_ALLOW_PRIVATE", false);
   const allowPrivateUrls = read.boolean("ALLOW_PRIVATE_URLS", allowPrivateByAlias);
   const embeddedSingleOrg = read.raw("DATABASE_URL") === null && adminApiKey === null;
+  const livekitUrl = read.url("LIVEKIT_URL", ["ws:", "wss:", "http:", "https:"], null);
+  const livekitApiKey = read.raw("LIVEKIT_API_KEY");
+  const livekitApiSecret = read.raw("LIVEKIT_API_SECRET");
+  const livekitSet = [livekitUrl, livekitApiKey, livekitApiSecret].filter((value) => value !== null);
+  if (livekitSet.length > 0 && livekitSet.length < 3) {
+    read.problems.push("LIVEKIT_URL, LIVEKIT_API_KEY and LIVEKIT_API_SECRET must be set together, or none");
+  }
   const webCallSecret = read.raw("WEB_CALL_SECRET");
   if (webCallSecret !== null && webCallSecret.length < 32) {
     read.problems.push("WEB_CALL_SECRET must be at least 32 characters");
@@ -349,6 +365,10 @@ export function loadConfig(env: Env = process.env): Config {
     turnUsername: read.raw("TURN_USERNAME"),
     turnPassword: read.raw("TURN_PASSWORD"),
     widgetRateLimitPerMinute: read.integer("WIDGET_RATE_LIMIT_PER_MINUTE", 20, 1, 100_000),
+    livekit:
+      livekitUrl !== null && livekitApiKey !== null && livekitApiSecret !== null
+        ? { url: livekitUrl, apiKey: livekitApiKey, apiSecret: livekitApiSecret }
+        : null,
   };
   if (config.webCentsPerMinute < 0) config.webCentsPerMinute = config.inboundCentsPerMinute;
   if (read.problems.length > 0) throw new ConfigError(read.problems);

@@ -87,6 +87,8 @@ export const Streams = {
   callEvents: "calls:events",
   /** Control -> gateways: outbound dispatch commands. */
   dispatch: "calls:dispatch",
+  /** Control -> gateways with LiveKit configured: a browser call's room to join (RoomDispatchCommand). */
+  liveKitRooms: "calls:livekit-rooms",
 } as const;
 
 /**
@@ -127,4 +129,17 @@ export interface DispatchCommand {
   metadata: Record<string, unknown>;
   /** The org's trunk to use; null picks the org's trunk or the gateway's default trunk. */
   trunk_id: string | null;
+}
+
+/** Control -> gateways (Streams.liveKitRooms): join this LiveKit room as the agent of one browser call. */
+export interface RoomDispatchCommand {
+  call_id: string;
+  org_id: string;
+  agent_id: string;
+  /** The room, named after the call. */
+  room: string;
+  /** Fills the agent's `{{name}}` placeholders for this call. */
+  metadata: Record<string, unknown>;
+  /** The caller's room token expires then: a room still without its caller is left. */
+  expires_at: string;
 }

@@ -15,7 +15,12 @@ import type { Config } from "@switchboard/shared/config";
 import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { publishedRates } from "@switchboard/shared/rates";
-import { CallTokenError, verifyCallToken, type WebCallClaims } from "@switchboard/shared/secrets/call-token";
+import {
+  CallTokenError,
+  claimCallStart,
+  verifyCallToken,
+  type WebCallClaims,
+} from "@switchboard/shared/secrets/call-token";
 import { iceLinkHeaders, iceServersFromConfig } from "@switchboard/shared/webrtc/ice";
 import type { MediaApplication } from "../calls/application.ts";
 import { type CallLease, CallLeases } from "../calls/call-leases.ts";
@@ -185,9 +190,7 @@ export class WebRtcService implements DrainableCalls {
       throw new ApiError(402, "insufficient_credits", "The organization does not have enough credits.");
     }
     // One token, one call, across every gateway: the first use claims it for its lifetime.
-    const ttlMs = Math.max(1000, claims.expiresAt.getTime() - Date.now() + 60_000);
-    const uses = await bus.incrementWindow(`webcall:token:${claims.callId}`, ttlMs);
-    if (uses.count > 1 || this.calls.has(claims.callId)) {
+    if (!(await claimCallStart(bus, claims.callId, claims.expiresAt)) || this.calls.has(claims.callId)) {
       throw new ApiError(409, "token_used", "This call token has already started a call.");
     }
 

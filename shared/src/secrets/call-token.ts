@@ -4,6 +4,7 @@
 // through HKDF-SHA256 so it is never the encryption key itself.
 import { hkdfSync } from "node:crypto";
 import { errors, jwtVerify, SignJWT } from "jose";
+import type { Bus } from "../bus/contract.ts";
 import type { Config } from "../config.ts";
 import { keyFilePath, readOrCreateKeyFile } from "./key-file.ts";
 
@@ -31,6 +32,23 @@ export class CallTokenError extends Error {
   ) {
     super(message);
   }
+}
+
+/**
+ * Claims a browser call's one start (a WHIP offer, or its caller arriving in the call's LiveKit
+ * room): true for the first claim only, on every gateway, while the token may still be used. A
+ * lease capped at 1 in the call's own scope, not a counting window: fixed windows restart at
+ * their boundaries, and one token must never start two calls.
+ */
+export async function claimCallStart(
+  bus: Pick<Bus, "acquireLease">,
+  callId: string,
+  expiresAt: Date,
+): Promise<boolean> {
+  const scope = `webcall:start:${callId}`;
+  const ttlMs = Math.max(1000, expiresAt.getTime() - Date.now() + 60_000);
+  const grant = await bus.acquireLease(scope, crypto.randomUUID(), scope, 1, ttlMs);
+  return grant.ok;
 }
 
 const keys = new Map<string, Uint8Array>();

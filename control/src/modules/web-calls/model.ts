@@ -24,6 +24,21 @@ export const callGrantSchema = t.Object({
   expires_at: t.String({ format: "date-time" }),
   whip_url: t.String({ description: "WHIP endpoint on the gateway (POST application/sdp)." }),
   ice_servers: t.Array(iceServerSchema),
+  livekit: t.Optional(
+    t.Object(
+      {
+        url: t.String({ description: "The LiveKit server to connect the page to." }),
+        room: t.String({ description: "A room for this call alone, named after call_id." }),
+        token: t.String({
+          description: "The caller's participant token for that room; expires with `token`.",
+        }),
+      },
+      {
+        description:
+          "Present when the platform runs LiveKit: the call can go through this room instead of WHIP.",
+      },
+    ),
+  ),
 });
 
 export const createWidgetKeyBody = t.Object({

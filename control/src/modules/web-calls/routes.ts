@@ -29,6 +29,7 @@ export function webCallsModule(ctx: ControlContext) {
         const auth = requestAuth(request);
         const grant = await mintWebToken(
           ctx.db,
+          ctx.bus,
           ctx.config,
           auth.orgId,
           params.agent_id,
@@ -44,7 +45,7 @@ export function webCallsModule(ctx: ControlContext) {
         detail: {
           summary: "Create a browser call token",
           description:
-            "A short-lived token for exactly one WebRTC call to this agent. Mint it on your server and hand it to the page.",
+            "A short-lived token for exactly one WebRTC call to this agent. Mint it on your server and hand it to the page. With LiveKit configured, `livekit` also names a room for the call that the agent joins: connect the page to it with its token instead of using WHIP.",
         },
       },
     )

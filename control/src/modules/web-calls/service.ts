@@ -15,6 +15,7 @@ import { randomBase62, sha256Hex } from "../../http/crypto.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { getAgentRow } from "../agents/service.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
+import { dispatchLiveKitRoom, type LiveKitGrant } from "./livekit.ts";
 
 export type WidgetKeyRow = typeof widgetKeys.$inferSelect;
 
@@ -52,17 +53,30 @@ async function grant(
   };
 }
 
-/** A token for one browser call to an agent of the API key's org (server side). */
+/**
+ * A token for one browser call to an agent of the API key's org (server side); with LiveKit
+ * configured, also a room for the call that a gateway joins with the agent.
+ */
 export async function mintWebToken(
   db: Database,
+  bus: Bus,
   config: Config,
   orgId: string,
   agentId: string,
   metadata: Record<string, unknown>,
-): Promise<CallGrant> {
+): Promise<CallGrant & { livekit?: LiveKitGrant }> {
   const agent = await getAgentRow(db, orgId, agentId);
   if (!agent.isActive) throw new ApiError(409, "agent_inactive", "The agent is not active.");
-  return grant(config, { orgId, agentId, origin: null, metadata });
+  const call = await grant(config, { orgId, agentId, origin: null, metadata });
+  if (!config.livekit) return call;
+  const livekit = await dispatchLiveKitRoom(bus, config.livekit, {
+    callId: call.call_id,
+    orgId,
+    agentId,
+    metadata,
+    expiresAt: new Date(call.expires_at),
+  });
+  return { ...call, livekit };
 }
 
 /** `scheme://host[:port]` exactly as browsers send it in Origin, or null. */

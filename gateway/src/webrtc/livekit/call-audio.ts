@@ -1,11 +1,13 @@
 // A LiveKit room call's audio as the turn pipeline sees it (the same CallAudio as RTP and
 // WebRTC calls), paced by the gateway's media clock. The caller's frames come from the room's
-// AudioStream at 16 kHz mono; agent frames go to an AudioSource through `sink`.
+// AudioStream at 16 kHz mono; agent frames go to an AudioSource through `sink`. With a
+// recorder, each tick writes the caller's frame (left) and the agent's (right).
 import type { AudioFrame } from "@livekit/rtc-node";
 import { type PcmFrame, SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import type { CallAudio } from "../../media/call-audio.ts";
 import type { ClockSubscriber, MediaClock } from "../../media/clock.ts";
 import { PlayoutQueue } from "../../media/playout-queue.ts";
+import type { RecordingInfo, WavRecorder } from "../../media/wav-recorder.ts";
 import { FrameChunker, toLiveKitFrame } from "./frames.ts";
 
 /** Where agent audio goes (AudioSource.captureFrame in a room). */
@@ -24,12 +26,13 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
   private readonly discard = new Int16Array(SAMPLES_PER_FRAME);
   private readonly unsubscribe: () => void;
   private mediaStarted = false;
-  private closed = false;
+  private closing: Promise<RecordingInfo | null> | null = null;
   sinkErrors = 0;
 
   constructor(
     clock: MediaClock,
     private readonly sink: FrameSink,
+    private readonly recorder: WavRecorder | null = null,
   ) {
     this.unsubscribe = clock.subscribe(this);
   }
@@ -87,16 +90,28 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
       // LiveKit delivers frames already paced by its own jitter buffer: age is not known here.
       for (const handler of this.frameHandlers) handler(this.callerFrame, 0);
     }
-    if (this.playout.pull(this.agentFrame)) {
+    const agentSpoke = this.playout.pull(this.agentFrame);
+    if (agentSpoke) {
       this.sink(toLiveKitFrame(this.agentFrame)).catch(() => {
         this.sinkErrors += 1;
       });
     }
+    this.recorder?.write(
+      this.mediaStarted ? this.callerFrame : null,
+      agentSpoke ? this.agentFrame : null,
+      SAMPLES_PER_FRAME,
+    );
   }
 
-  close(): void {
-    if (this.closed) return;
-    this.closed = true;
+  get closed(): boolean {
+    return this.closing !== null;
+  }
+
+  /** Stops media; resolves with the recording (or null). Idempotent. */
+  close(): Promise<RecordingInfo | null> {
+    if (this.closing) return this.closing;
     this.unsubscribe();
+    this.closing = this.recorder ? this.recorder.close() : Promise.resolve(null);
+    return this.closing;
   }
 }

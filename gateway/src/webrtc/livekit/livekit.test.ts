@@ -1,26 +1,24 @@
 import { describe, expect, test } from "bun:test";
+import { mkdtemp, readFile, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { AudioFrame } from "@livekit/rtc-node";
 import { sine } from "@switchboard/stand-ins/testing/signals";
-import { decodeJwt } from "jose";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import { MediaClock } from "../../media/clock.ts";
+import { WavRecorder } from "../../media/wav-recorder.ts";
 import { LiveKitCallAudio } from "./call-audio.ts";
 import { FrameChunker, FrameRateError, monoSamples, toLiveKitFrame } from "./frames.ts";
 import { RoomCallState } from "./room-call-state.ts";
-import { agentAccessToken } from "./token.ts";
 
 // No LiveKit server is reachable here: these cover the parts that need none.
 
-function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error("condition not met in time"));
-      else setTimeout(poll, 10);
-    };
-    poll();
-  });
+async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!predicate()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await Bun.sleep(5);
+  }
 }
 
 describe("LiveKit frame conversion", () => {
@@ -112,29 +110,6 @@ describe("room call state", () => {
   });
 });
 
-describe("LiveKit agent token", () => {
-  test("grants joining one room, publishing and subscribing, for the agent identity", async () => {
-    const jwt = await agentAccessToken({
-      apiKey: "APIkey123",
-      apiSecret: "secret-that-is-long-enough-for-hs256-0123",
-      room: "support-42",
-      identity: "agent-call_1",
-      ttlS: 600,
-    });
-    const claims = decodeJwt(jwt) as Record<string, unknown> & { video: Record<string, unknown> };
-    expect(claims.iss).toBe("APIkey123");
-    expect(claims.sub).toBe("agent-call_1");
-    expect(claims.video).toMatchObject({
-      roomJoin: true,
-      room: "support-42",
-      canPublish: true,
-      canSubscribe: true,
-    });
-    expect((claims.exp as number) - (claims.nbf as number)).toBe(600);
-    expect(claims.attributes).toEqual({ "switchboard.role": "agent" });
-  });
-});
-
 describe("LiveKitCallAudio", () => {
   test("caller frames reach the pipeline at 20 ms; agent audio leaves as AudioFrames; flush stops it", async () => {
     const clock = new MediaClock();
@@ -149,7 +124,7 @@ describe("LiveKitCallAudio", () => {
       audio.receiveFrame(new AudioFrame(tone.slice(index * 160, (index + 1) * 160), 16_000, 1, 160));
     }
     audio.enqueue(sine(1000, 16_000, SAMPLES_PER_FRAME * 3));
-    await waitFor(() => sent.length >= 3 && caller.length >= 2);
+    await waitFor(() => sent.length >= 3 && caller.length >= 2, "frames both ways");
     expect(Array.from(caller[0]!)).toEqual(Array.from(tone.subarray(0, 320)));
     expect(Array.from(caller[1]!)).toEqual(Array.from(tone.subarray(320, 640)));
     expect(
@@ -159,10 +134,47 @@ describe("LiveKitCallAudio", () => {
     audio.enqueue(sine(1000, 16_000, 16_000));
     audio.flush();
     const before = sent.length;
-    await Bun.sleep(100);
+    // Five more ticks (a caller frame each): no agent frame left after the flush.
+    const ticks = caller.length;
+    await waitFor(() => caller.length >= ticks + 5, "five ticks");
     expect(sent.length).toBe(before);
     expect(audio.queuedSamples).toBe(0);
-    audio.close();
+    expect(await audio.close()).toBeNull();
     expect(clock.subscriberCount).toBe(0);
+  });
+
+  test("with a recorder, the caller is recorded on the left and the agent on the right", async () => {
+    const dir = await mkdtemp(join(tmpdir(), "sb-livekit-audio-"));
+    try {
+      const clock = new MediaClock();
+      const recorder = await WavRecorder.create(join(dir, "call.wav"), 16_000);
+      const sent: AudioFrame[] = [];
+      const audio = new LiveKitCallAudio(
+        clock,
+        async (frame) => {
+          sent.push(frame);
+        },
+        recorder,
+      );
+      const heard: Int16Array[] = [];
+      audio.onFrame((frame) => heard.push(frame.slice()));
+      // Eight frames: what the inbound queue holds.
+      const callerTone = sine(300, 16_000, SAMPLES_PER_FRAME * 8);
+      audio.receiveFrame(new AudioFrame(callerTone, 16_000, 1, callerTone.length));
+      audio.enqueue(sine(1200, 16_000, SAMPLES_PER_FRAME * 8));
+      await waitFor(() => sent.length >= 8 && heard.length >= 8, "eight frames both ways");
+      const recording = await audio.close();
+      expect(recording).not.toBeNull();
+      const samples = new Int16Array((await readFile(recording!.path)).buffer.slice(44));
+      const left = samples.filter((_sample, index) => index % 2 === 0);
+      const right = samples.filter((_sample, index) => index % 2 === 1);
+      // The first eight frames: caller tone left, agent tone right, in the order they were sent.
+      expect(Array.from(left.subarray(0, callerTone.length))).toEqual(Array.from(callerTone));
+      const agentSent = sent.flatMap((frame) => Array.from(frame.data));
+      expect(Array.from(right.subarray(0, agentSent.length))).toEqual(agentSent);
+      expect(recording!.durationS).toBeCloseTo(left.length / 16_000, 6);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
