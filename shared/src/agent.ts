@@ -18,14 +18,27 @@ export interface LlmSettings {
   base_url?: string | null;
   webhook_url?: string | null;
   credential_id?: string | null;
+  /** Tried in order when the one before fails with a retryable error before any output. */
+  fallbacks?: LlmFallback[];
 }
+
+/** An alternative LLM; unset temperature and max_tokens are the primary's. */
+export type LlmFallback = Omit<LlmSettings, "fallbacks" | "temperature"> & { temperature?: number };
 
 export interface SttSettings {
   provider: "deepgram" | "openai" | "whisper";
   model: string;
   language: string;
   credential_id?: string | null;
+  /** Tried in order when the one before fails with a retryable error (at open or mid-call). */
+  fallbacks?: SttFallback[];
 }
+
+/** An alternative STT; an unset language is the primary's. */
+export type SttFallback = Omit<SttSettings, "fallbacks" | "language"> & { language?: string };
+
+/** The most fallbacks one block may list. */
+export const MAX_FALLBACKS = 3;
 
 export interface EndpointingSettings {
   silence_ms: number;
@@ -106,6 +119,41 @@ export const AGENT_DEFAULTS = {
 export const CREDENTIAL_BLOCKS = ["llm", "stt", "voice"] as const;
 export type CredentialBlock = (typeof CREDENTIAL_BLOCKS)[number];
 
+/** Where a provider block sits: a block itself, or one of its fallbacks (`llm.fallbacks.0`). */
+export type CredentialKey = CredentialBlock | `${"llm" | "stt"}.fallbacks.${number}`;
+
+export interface CredentialSlot {
+  /** Its key in AgentRuntimeSecrets.credentials, and the field path in errors. */
+  key: CredentialKey;
+  block: CredentialBlock;
+  provider: string;
+  credentialId: string | null;
+}
+
+/** Every provider block of the agent that may name a credential, fallbacks included. */
+export function credentialSlots(agent: Pick<Agent, "llm" | "stt" | "voice">): CredentialSlot[] {
+  const slots: CredentialSlot[] = [];
+  for (const block of CREDENTIAL_BLOCKS) {
+    const settings = agent[block];
+    slots.push({
+      key: block,
+      block,
+      provider: settings.provider,
+      credentialId: settings.credential_id ?? null,
+    });
+    if (block === "voice") continue;
+    (agent[block].fallbacks ?? []).forEach((fallback, index) => {
+      slots.push({
+        key: `${block}.fallbacks.${index}`,
+        block,
+        provider: fallback.provider,
+        credentialId: fallback.credential_id ?? null,
+      });
+    });
+  }
+  return slots;
+}
+
 /** An org's provider credential as gateways receive it: the key still encrypted (secret-box). */
 export interface PublishedCredential {
   id: string;
@@ -116,8 +164,8 @@ export interface PublishedCredential {
 
 /** What a gateway needs beyond the agent's public shape; never part of an API response. */
 export interface AgentRuntimeSecrets {
-  /** The credential each provider block names, resolved. */
-  credentials: Partial<Record<CredentialBlock, PublishedCredential>>;
+  /** The credential each provider block (and fallback, `llm.fallbacks.0`) names, resolved. */
+  credentials: Partial<Record<CredentialKey, PublishedCredential>>;
   /** The org's `whsec_` signing secrets, current first, as secret-box ciphertexts. */
   signing_secret_ciphertexts: string[];
 }

@@ -8,6 +8,7 @@ import {
 } from "@switchboard/shared/agent";
 import { loadConfig } from "@switchboard/shared/config";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { captureLogs } from "@switchboard/shared/testing/log-capture";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { type AgentProviderSettings, buildLlm, buildProviders, buildStt, buildTts } from "./registry.ts";
 import {
@@ -187,4 +188,81 @@ test("each STT and TTS setting maps to its adapter", () => {
   expect(() =>
     buildTts(config, { ...agent, voice: { provider: "polly" as "flite", voice_id: "x" } }),
   ).toThrow(ProviderError);
+});
+
+test("llm.fallbacks: a primary failing with 503 is answered by the fallback, with its own credential, endpoint and model", async () => {
+  const logs = captureLogs();
+  const before = standIns.state.of("chat").requests;
+  const tenantBefore = tenantStandIns.state.of("chat").requests;
+  // Every attempt the family base makes on the primary.
+  standIns.failNext("chat", { status: 503 }, 2);
+  const settings = {
+    ...withCredentials({
+      "llm.fallbacks.0": credential("openai_compatible", "sk-tenant", tenantStandIns.urls.openai),
+    }),
+    llm: {
+      ...agent.llm,
+      fallbacks: [{ provider: "openai" as const, model: "llama-3", credential_id: "cred_test" }],
+    },
+  };
+  const llm = buildLlm(config, settings, { policy: { maxAttempts: 2, baseDelayMs: 1 }, logger: logs.logger });
+  expect(llm.name).toBe("openai>openai");
+  const events = await collect(llm.stream(hello, new AbortController().signal));
+  expect(events.at(-1)?.type).toBe("done");
+  expect(events.filter((event) => event.type === "text").length).toBeGreaterThan(0);
+  expect(standIns.state.of("chat").requests - before).toBe(2);
+  expect(tenantStandIns.state.of("chat").requests - tenantBefore).toBe(1);
+  expect((tenantStandIns.state.of("chat").bodies.at(-1) as { model: string }).model).toBe("llama-3");
+  expect(logs.entries().find((entry) => entry.msg === "provider failed over to its fallback")).toMatchObject({
+    family: "llm",
+    from: "openai",
+    to: "openai",
+    status: 503,
+  });
+});
+
+test("llm.fallbacks: a final error (401) is not retried on the fallback", async () => {
+  const tenantBefore = tenantStandIns.state.of("chat").requests;
+  standIns.failNext("chat", { status: 401 });
+  const llm = buildLlm(config, {
+    ...agent,
+    llm: {
+      ...agent.llm,
+      fallbacks: [
+        {
+          provider: "custom",
+          model: "custom",
+          webhook_url: `${tenantStandIns.urls.openai}/chat/completions`,
+        },
+      ],
+    },
+  });
+  expect(llm.name).toBe("openai>custom");
+  const error = await expectRejection(collect(llm.stream(hello, new AbortController().signal)));
+  expect((error as ProviderError).status).toBe(401);
+  expect(tenantStandIns.state.of("chat").requests).toBe(tenantBefore);
+});
+
+test("stt.fallbacks: Deepgram refusing with 503 is replaced by the fallback for the call, with its model", async () => {
+  standIns.failNext("deepgram", { status: 503 }, 2);
+  const stt = buildStt(
+    config,
+    {
+      ...agent,
+      stt: { ...agent.stt, provider: "deepgram", fallbacks: [{ provider: "openai", model: "whisper-1" }] },
+    },
+    { policy: { maxAttempts: 2, baseDelayMs: 1 } },
+  );
+  expect(stt.name).toBe("deepgram>openai");
+  const { session, events } = await openRecorded(stt, agent.stt.model);
+  for (const frame of speechThenSilence(600, 200)) session.sendAudio(frame);
+  session.flush();
+  await waitFor(() => events.some((event) => event.isFinal), 10_000, "the fallback's final");
+  await session.close();
+  expect(standIns.state.of("transcription").bodies.at(-1)).toEqual({ model: "whisper-1", language: "en" });
+});
+
+test("without fallbacks the blocks are the providers themselves", () => {
+  expect(buildLlm(config, { ...agent, llm: { ...agent.llm, fallbacks: [] } }).name).toBe("openai");
+  expect(buildStt(config, { ...agent, stt: { ...agent.stt, fallbacks: [] } }).name).toBe("deepgram");
 });

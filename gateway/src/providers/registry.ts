@@ -1,10 +1,16 @@
 // Builds an agent's providers from the gateway config and the agent's settings: each adapter
-// wrapped once in its family base (retries, timeouts, metrics), remote TTS backed by local
-// espeak-ng. Keys and endpoints: the operator's own from the environment, or the org's
+// wrapped once in its family base (retries, timeouts, metrics), the agent's LLM and STT
+// fallbacks behind them, remote TTS backed by local espeak-ng. Keys and endpoints: the operator's own from the environment, or the org's
 // credentials named by the agent (tenant/connections.ts); the custom LLM webhook is the
 // tenant's URL, guarded and signed.
 import { join } from "node:path";
-import { type Agent, runtimeOf } from "@switchboard/shared/agent";
+import {
+  type Agent,
+  type CredentialKey,
+  type LlmFallback,
+  runtimeOf,
+  type SttFallback,
+} from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
 import { guardedFetch, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
@@ -19,6 +25,8 @@ import { CustomLlm } from "./custom-llm/llm.ts";
 import { DeepgramStt } from "./deepgram/stt.ts";
 import { ElevenLabsTts } from "./elevenlabs/tts.ts";
 import { EspeakTts } from "./espeak/tts.ts";
+import { FallbackLlm } from "./fallback/llm.ts";
+import { FallbackStt } from "./fallback/stt.ts";
 import { FallbackTts } from "./fallback/tts.ts";
 import { FliteTts } from "./flite/tts.ts";
 import { OpenAiLlm } from "./openai/llm.ts";
@@ -66,18 +74,17 @@ export interface RegistryOptions {
   logger?: Logger;
 }
 
-type Block = "llm" | "stt" | "voice";
-
 /** The endpoint and key a block uses, with the guard in front of a tenant's own base URL. */
 function connection(
   config: ProviderConfig,
   agent: AgentProviderSettings,
-  block: Block,
+  /** Where the block sits: `llm`, `stt`, `voice`, or a fallback (`llm.fallbacks.0`). */
+  key: CredentialKey,
   provider: string,
   operator: { baseUrl: string; apiKey: string | null },
   agentBaseUrl: string | null = null,
 ): ProviderConnection & { fetch?: (url: string, init: RequestInit) => Promise<Response> } {
-  const credential = runtimeOf(agent as Agent)?.credentials[block];
+  const credential = runtimeOf(agent as Agent)?.credentials[key];
   const resolved = connectionFor(provider, operator, credential, config, agentBaseUrl);
   if (!resolved.tenantUrl) return resolved;
   const policy = { allowPrivate: config.allowPrivateUrls };
@@ -92,18 +99,30 @@ function connection(
   };
 }
 
-export function buildLlm(
+/** Reports a provider failing over to the next one of its block. */
+function switchReporter(options: RegistryOptions, family: "llm" | "stt") {
+  return (from: string, to: string, error: ProviderError) =>
+    options.logger?.warn(
+      { family, from, to, status: error.status ?? null, err: error },
+      "provider failed over to its fallback",
+    );
+}
+
+/** One LLM block: the agent's `llm` or one of its fallbacks. */
+function llmBlock(
   config: ProviderConfig,
   agent: AgentProviderSettings,
-  options: RegistryOptions = {},
+  key: CredentialKey,
+  settings: LlmFallback,
+  options: RegistryOptions,
 ): LlmProvider {
   const base = { policy: options.policy, metrics: options.metrics };
-  if (agent.llm.provider === "custom") {
-    if (!agent.llm.webhook_url)
-      throw new ProviderError("custom", "llm.webhook_url is required for the custom provider", false);
+  if (settings.provider === "custom") {
+    if (!settings.webhook_url)
+      throw new ProviderError("custom", `${key}.webhook_url is required for the custom provider`, false);
     return withLlmBase(
       new CustomLlm({
-        webhookUrl: agent.llm.webhook_url,
+        webhookUrl: settings.webhook_url,
         urlPolicy: { allowPrivate: config.allowPrivateUrls },
         logger: options.logger ?? null,
         ...(options.signer ? { signer: options.signer } : {}),
@@ -117,27 +136,53 @@ export function buildLlm(
       connection(
         config,
         agent,
-        "llm",
+        key,
         "openai",
         { baseUrl: config.openaiBaseUrl, apiKey: config.openaiApiKey },
-        agent.llm.base_url ?? null,
+        settings.base_url ?? null,
       ),
     ),
     base,
   );
 }
 
-export function buildStt(
+/** The agent's LLM, and its fallbacks (`llm.fallbacks`) behind it when it has any. */
+export function buildLlm(
   config: ProviderConfig,
   agent: AgentProviderSettings,
   options: RegistryOptions = {},
+): LlmProvider {
+  const primary = llmBlock(config, agent, "llm", agent.llm, options);
+  const fallbacks = agent.llm.fallbacks ?? [];
+  if (fallbacks.length === 0) return primary;
+  return new FallbackLlm(
+    [
+      { provider: primary },
+      ...fallbacks.map((fallback, index) => ({
+        provider: llmBlock(config, agent, `llm.fallbacks.${index}`, fallback, options),
+        model: fallback.model,
+        temperature: fallback.temperature,
+        maxTokens: fallback.max_tokens,
+      })),
+    ],
+    switchReporter(options, "llm"),
+  );
+}
+
+/** One STT block: the agent's `stt` or one of its fallbacks. */
+function sttBlock(
+  config: ProviderConfig,
+  agent: AgentProviderSettings,
+  key: CredentialKey,
+  settings: SttFallback,
+  options: RegistryOptions,
 ): SttProvider {
   const base = { policy: options.policy, metrics: options.metrics };
-  switch (agent.stt.provider) {
+  switch (settings.provider) {
     case "deepgram":
       return withSttBase(
         new DeepgramStt({
-          ...connection(config, agent, "stt", "deepgram", {
+          ...connection(config, agent, key, "deepgram", {
             baseUrl: config.deepgramBaseUrl,
             apiKey: config.deepgramApiKey,
           }),
@@ -148,7 +193,7 @@ export function buildStt(
     case "openai":
       return withSttBase(
         new OpenAiStt(
-          connection(config, agent, "stt", "openai", {
+          connection(config, agent, key, "openai", {
             baseUrl: config.openaiBaseUrl,
             apiKey: config.openaiApiKey,
           }),
@@ -158,15 +203,37 @@ export function buildStt(
     case "whisper":
       return withSttBase(
         new WhisperStt({
-          modelId: agent.stt.model || config.whisperModel,
+          modelId: settings.model || config.whisperModel,
           modelsDir: config.modelsDir,
           cacheDir: join(config.dataDir, "models"),
         }),
         base,
       );
     default:
-      throw new ProviderError(String(agent.stt.provider), "unknown STT provider", false);
+      throw new ProviderError(String(settings.provider), "unknown STT provider", false);
   }
+}
+
+/** The agent's STT, and its fallbacks (`stt.fallbacks`) behind it when it has any. */
+export function buildStt(
+  config: ProviderConfig,
+  agent: AgentProviderSettings,
+  options: RegistryOptions = {},
+): SttProvider {
+  const primary = sttBlock(config, agent, "stt", agent.stt, options);
+  const fallbacks = agent.stt.fallbacks ?? [];
+  if (fallbacks.length === 0) return primary;
+  return new FallbackStt(
+    [
+      { provider: primary },
+      ...fallbacks.map((fallback, index) => ({
+        provider: sttBlock(config, agent, `stt.fallbacks.${index}`, fallback, options),
+        model: fallback.model,
+        language: fallback.language,
+      })),
+    ],
+    switchReporter(options, "stt"),
+  );
 }
 
 export function buildTts(

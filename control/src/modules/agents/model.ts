@@ -1,3 +1,4 @@
+import { MAX_FALLBACKS } from "@switchboard/shared/agent";
 import { t } from "elysia";
 
 const credentialId = t.Optional(
@@ -17,7 +18,7 @@ const voice = t.Object({
   credential_id: credentialId,
 });
 
-const llm = t.Object({
+const llmFields = {
   provider: t.UnionEnum(["openai", "custom"], {
     description: "`openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).",
   }),
@@ -35,13 +36,39 @@ const llm = t.Object({
   ),
   webhook_url: t.Optional(t.Nullable(t.String({ format: "uri", maxLength: 2000 }))),
   credential_id: credentialId,
+};
+
+const llmFallback = t.Object({ ...llmFields, temperature: t.Optional(llmFields.temperature) });
+
+const llm = t.Object({
+  ...llmFields,
+  fallbacks: t.Optional(
+    t.Array(llmFallback, {
+      maxItems: MAX_FALLBACKS,
+      description:
+        "Other LLMs, tried in order when the one before fails with a retryable error (network, timeout, 408, 429, 5xx) before its first token. Unset temperature and max_tokens are the primary's.",
+    }),
+  ),
 });
 
-const stt = t.Object({
+const sttFields = {
   provider: t.UnionEnum(["deepgram", "openai", "whisper"]),
   model: t.String({ minLength: 1, maxLength: 200 }),
   language: t.String({ minLength: 2, maxLength: 20 }),
   credential_id: credentialId,
+};
+
+const sttFallback = t.Object({ ...sttFields, language: t.Optional(sttFields.language) });
+
+const stt = t.Object({
+  ...sttFields,
+  fallbacks: t.Optional(
+    t.Array(sttFallback, {
+      maxItems: MAX_FALLBACKS,
+      description:
+        "Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's.",
+    }),
+  ),
 });
 
 const endpointing = t.Object({

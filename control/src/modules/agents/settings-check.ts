@@ -1,7 +1,7 @@
 // What an agent may be set to, beyond its schema: provider credentials of its own org that fit
 // the provider, tenant URLs that pass the outbound URL guard, and no operator key sent to a URL
 // the tenant chose. Members may not change providers or tools.
-import { type Agent, CREDENTIAL_BLOCKS } from "@switchboard/shared/agent";
+import { type Agent, credentialSlots, type LlmFallback } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, forbidden } from "@switchboard/shared/errors";
 import type { Database } from "../../db/client.ts";
@@ -34,12 +34,30 @@ function changedUrls(agent: Agent, previous: Agent | null): Array<[string, strin
   };
   add("llm.base_url", agent.llm.base_url, previous?.llm.base_url);
   add("llm.webhook_url", agent.llm.webhook_url, previous?.llm.webhook_url);
+  (agent.llm.fallbacks ?? []).forEach((fallback, index) => {
+    const before = previous?.llm.fallbacks?.[index];
+    add(`llm.fallbacks.${index}.base_url`, fallback.base_url, before?.base_url);
+    add(`llm.fallbacks.${index}.webhook_url`, fallback.webhook_url, before?.webhook_url);
+  });
   const previousToolUrls = new Set((previous?.tools ?? []).map((tool) => tool.url));
   agent.tools.forEach((tool, index) => {
     if (tool.type === "http" && tool.url && !previousToolUrls.has(tool.url))
       urls.push([`tools.${index}.url`, tool.url]);
   });
   return urls;
+}
+
+/** The checks of one LLM block (the primary, `llm`, or a fallback, `llm.fallbacks.0`). */
+function checkLlmBlock(path: string, llm: LlmFallback): void {
+  if (llm.provider === "custom" && !llm.webhook_url) {
+    throw invalid(`${path}.webhook_url`, "A custom LLM needs a webhook_url.");
+  }
+  if (llm.provider === "openai" && llm.base_url && !llm.credential_id) {
+    throw invalid(
+      `${path}.base_url`,
+      `An ${path}.base_url needs an ${path}.credential_id of this organization: the platform's own key is never sent to a URL an agent chooses. Store your endpoint's key with POST /api/v1/provider-credentials (api_key may be empty).`,
+    );
+  }
 }
 
 export async function checkAgentSettings(
@@ -49,19 +67,20 @@ export async function checkAgentSettings(
   agent: Agent,
   previous: Agent | null,
 ): Promise<void> {
-  if (agent.llm.provider === "custom" && !agent.llm.webhook_url) {
-    throw invalid("llm.webhook_url", "A custom LLM needs a webhook_url.");
-  }
-  if (agent.llm.provider === "openai" && agent.llm.base_url && !agent.llm.credential_id) {
-    throw invalid(
-      "llm.base_url",
-      "An llm.base_url needs an llm.credential_id of this organization: the platform's own key is never sent to a URL an agent chooses. Store your endpoint's key with POST /api/v1/provider-credentials (api_key may be empty).",
-    );
+  checkLlmBlock("llm", agent.llm);
+  for (const [index, fallback] of (agent.llm.fallbacks ?? []).entries()) {
+    checkLlmBlock(`llm.fallbacks.${index}`, fallback);
   }
   const credentials = await credentialsById(db, orgId, credentialIdsOf(agent));
-  for (const block of CREDENTIAL_BLOCKS) {
-    const id = agent[block].credential_id;
-    if (id) checkCredentialFits(block, agent[block].provider, credentials.get(id), id);
+  for (const slot of credentialSlots(agent)) {
+    if (slot.credentialId)
+      checkCredentialFits(
+        slot.block,
+        slot.provider,
+        credentials.get(slot.credentialId),
+        slot.credentialId,
+        slot.key,
+      );
   }
   for (const [field, url] of changedUrls(agent, previous)) await checkTenantUrl(config, field, url);
 }

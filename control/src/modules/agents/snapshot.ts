@@ -2,9 +2,9 @@
 // (the provider credentials it names and the org's signing secrets), still encrypted.
 import {
   type Agent,
+  type AgentRuntimeSecrets,
   type AgentSnapshot,
-  CREDENTIAL_BLOCKS,
-  type PublishedCredential,
+  credentialSlots,
 } from "@switchboard/shared/agent";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
@@ -22,10 +22,11 @@ export interface SnapshotDeps {
   config: Pick<Config, "secretKey" | "dataDir">;
 }
 
+/** The credentials the agent's provider blocks and their fallbacks name. */
 export function credentialIdsOf(agent: Pick<Agent, "llm" | "stt" | "voice">): string[] {
-  const ids = CREDENTIAL_BLOCKS.map((block) => agent[block].credential_id).filter(
-    (id): id is string => typeof id === "string" && id.length > 0,
-  );
+  const ids = credentialSlots(agent)
+    .map((slot) => slot.credentialId)
+    .filter((id): id is string => typeof id === "string" && id.length > 0);
   return [...new Set(ids)];
 }
 
@@ -37,11 +38,10 @@ export async function agentSnapshot(
   signingSecrets?: string[],
 ): Promise<AgentSnapshot> {
   const rows = await credentialsById(deps.db, orgId, credentialIdsOf(agent));
-  const credentials: Partial<Record<(typeof CREDENTIAL_BLOCKS)[number], PublishedCredential>> = {};
-  for (const block of CREDENTIAL_BLOCKS) {
-    const id = agent[block].credential_id;
-    const row = id ? rows.get(id) : undefined;
-    if (row) credentials[block] = publishedCredential(row);
+  const credentials: AgentRuntimeSecrets["credentials"] = {};
+  for (const slot of credentialSlots(agent)) {
+    const row = slot.credentialId ? rows.get(slot.credentialId) : undefined;
+    if (row) credentials[slot.key] = publishedCredential(row);
   }
   return {
     ...agent,

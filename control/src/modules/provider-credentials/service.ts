@@ -129,6 +129,8 @@ export async function deleteCredential(db: Database, orgId: string, id: string):
           sql`${agents.llm}->>'credential_id' = ${id}`,
           sql`${agents.stt}->>'credential_id' = ${id}`,
           sql`${agents.voice}->>'credential_id' = ${id}`,
+          sql`${agents.llm}->'fallbacks' @> ${JSON.stringify([{ credential_id: id }])}::jsonb`,
+          sql`${agents.stt}->'fallbacks' @> ${JSON.stringify([{ credential_id: id }])}::jsonb`,
         ),
       ),
     );
@@ -174,8 +176,10 @@ export function checkCredentialFits(
   provider: string,
   credential: CredentialRow | undefined,
   credentialId: string,
+  /** Where the block sits, for the error: the block, or one of its fallbacks (`llm.fallbacks.0`). */
+  path: string = block,
 ): void {
-  const field = `${block}.credential_id`;
+  const field = `${path}.credential_id`;
   if (!credential)
     throw invalid(field, `${field}: no provider credential ${credentialId} in this organization.`);
   const kinds = CREDENTIAL_KINDS_FOR[`${block}:${provider}`];

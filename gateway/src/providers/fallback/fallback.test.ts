@@ -49,14 +49,18 @@ describe("FallbackLlm", () => {
   const make = (switches: string[]) =>
     new FallbackLlm(
       [
-        withLlmBase(new OpenAiLlm({ baseUrl: standIns.urls.openai, apiKey: "k" }), once),
-        withLlmBase(
-          new CustomLlm({
-            webhookUrl: `${standIns.urls.openai}/chat/completions`,
-            urlPolicy: { allowPrivate: true },
-          }),
-          once,
-        ),
+        { provider: withLlmBase(new OpenAiLlm({ baseUrl: standIns.urls.openai, apiKey: "k" }), once) },
+        {
+          provider: withLlmBase(
+            new CustomLlm({
+              webhookUrl: `${standIns.urls.openai}/chat/completions`,
+              urlPolicy: { allowPrivate: true },
+            }),
+            once,
+          ),
+          model: "fallback-model",
+          temperature: 0.9,
+        },
       ],
       (from, to) => switches.push(`${from}>${to}`),
     );
@@ -68,6 +72,10 @@ describe("FallbackLlm", () => {
     expect(textOf(events)).toBe("One two three four five six.");
     expect(switches).toEqual(["openai>custom"]);
     expect(standIns.state.of("chat").requests).toBe(2);
+    // The fallback gets its own model and temperature; the rest of the request is the same.
+    const answered = standIns.state.of("chat").bodies.at(-1) as Record<string, unknown>;
+    expect([answered.model, answered.temperature]).toEqual(["fallback-model", 0.9]);
+    expect(answered.messages).toEqual(request.messages);
   });
 
   test("a 400 does not switch", async () => {
@@ -163,11 +171,13 @@ describe("FallbackStt", () => {
     const switches: string[] = [];
     const stt = new FallbackStt(
       [
-        withSttBase(
-          new DeepgramStt({ baseUrl: standIns.urls.deepgram, apiKey: "k", endpointingMs: 300 }),
-          once,
-        ),
-        openai(),
+        {
+          provider: withSttBase(
+            new DeepgramStt({ baseUrl: standIns.urls.deepgram, apiKey: "k", endpointingMs: 300 }),
+            once,
+          ),
+        },
+        { provider: openai(), model: "whisper-1", language: "de" },
       ],
       (from, to) => switches.push(`${from}>${to}`),
     );
@@ -178,6 +188,8 @@ describe("FallbackStt", () => {
     await session.close();
     expect(events.find((event) => event.isFinal)?.text).toBe("from openai");
     expect(switches).toEqual(["deepgram>openai"]);
+    // The fallback transcribes with its own model and language.
+    expect(standIns.state.of("transcription").bodies.at(-1)).toEqual({ model: "whisper-1", language: "de" });
   });
 
   test("a Deepgram socket dropped mid-utterance replays the utterance to the next provider", async () => {
@@ -186,13 +198,15 @@ describe("FallbackStt", () => {
       const switches: string[] = [];
       const stt = new FallbackStt(
         [
-          new DeepgramStt({
-            baseUrl: standIns.urls.deepgram,
-            apiKey: "k",
-            endpointingMs: 5_000,
-            keepAliveIntervalMs: 60_000,
-          }),
-          openai(),
+          {
+            provider: new DeepgramStt({
+              baseUrl: standIns.urls.deepgram,
+              apiKey: "k",
+              endpointingMs: 5_000,
+              keepAliveIntervalMs: 60_000,
+            }),
+          },
+          { provider: openai() },
         ],
         (from, to) => switches.push(`${from}>${to}`),
       );

@@ -2,22 +2,39 @@
 import type { LlmEvent, LlmProvider, LlmRequest, ProviderError } from "../types.ts";
 import { fallbackStream } from "./stream.ts";
 
+export interface LlmChoice {
+  provider: LlmProvider;
+  /** Each provider has its own model names; these replace the request's when set. */
+  model?: string;
+  temperature?: number;
+  maxTokens?: number;
+}
+
 export class FallbackLlm implements LlmProvider {
   readonly name: string;
 
   constructor(
-    private readonly providers: LlmProvider[],
+    private readonly choices: LlmChoice[],
     private readonly onSwitch?: (from: string, to: string, error: ProviderError) => void,
   ) {
-    if (providers.length === 0) throw new Error("FallbackLlm needs at least one provider");
-    this.name = providers.map((provider) => provider.name).join(">");
+    if (choices.length === 0) throw new Error("FallbackLlm needs at least one provider");
+    this.name = choices.map((choice) => choice.provider.name).join(">");
   }
 
   stream(request: LlmRequest, signal: AbortSignal): AsyncIterable<LlmEvent> {
     return fallbackStream(
-      this.providers.map((provider) => ({
+      this.choices.map(({ provider, model, temperature, maxTokens }) => ({
         provider: provider.name,
-        start: () => provider.stream(request, signal),
+        start: () =>
+          provider.stream(
+            {
+              ...request,
+              model: model ?? request.model,
+              temperature: temperature ?? request.temperature,
+              maxTokens: maxTokens ?? request.maxTokens,
+            },
+            signal,
+          ),
       })),
       this.onSwitch,
     );

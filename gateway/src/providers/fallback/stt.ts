@@ -7,15 +7,24 @@ import type { ProviderError, SttOptions, SttProvider, SttSession, TranscriptEven
 /** Replay buffer cap: 30 s at 16 kHz. */
 const MAX_REPLAY_SAMPLES = 16_000 * 30;
 
+export interface SttChoice {
+  provider: SttProvider;
+  /** Each provider has its own model names; these replace the session options' when set. */
+  model?: string;
+  language?: string;
+}
+
 export class FallbackStt implements SttProvider {
   readonly name: string;
+  private readonly providers: SttProvider[];
 
   constructor(
-    private readonly providers: SttProvider[],
+    private readonly choices: SttChoice[],
     private readonly onSwitch?: (from: string, to: string, error: ProviderError) => void,
   ) {
-    if (providers.length === 0) throw new Error("FallbackStt needs at least one provider");
-    this.name = providers.map((provider) => provider.name).join(">");
+    if (choices.length === 0) throw new Error("FallbackStt needs at least one provider");
+    this.providers = choices.map((choice) => choice.provider);
+    this.name = this.providers.map((provider) => provider.name).join(">");
   }
 
   async open(
@@ -32,11 +41,11 @@ export class FallbackStt implements SttProvider {
 
     const openAt = async (start: number): Promise<void> => {
       for (index = start; index < this.providers.length; index++) {
-        const provider = this.providers[index] as SttProvider;
+        const { provider, model, language } = this.choices[index] as SttChoice;
         const opened = index;
         try {
           current = await provider.open(
-            options,
+            { ...options, model: model ?? options.model, language: language ?? options.language },
             (event) => {
               if (opened !== index || closed) return;
               if (event.isFinal) {
