@@ -45,6 +45,8 @@ export class Authenticator {
   constructor(
     private readonly db: Database,
     private readonly bus: Bus,
+    /** The clock keys expire and caches age by (tests move it). */
+    private readonly now: () => number = Date.now,
   ) {}
 
   async start(): Promise<void> {
@@ -88,7 +90,7 @@ export class Authenticator {
     const secret = match[1]!;
     if (!API_KEY_PATTERN.test(secret)) throw unauthorized("Malformed API key. Keys start with sk_live_.");
     const hash = hashSecret(secret);
-    const nowMs = Date.now();
+    const nowMs = this.now();
 
     let entry = this.cache.get(hash);
     if (entry && nowMs - entry.cachedAtMs > CACHE_TTL_MS) entry = undefined;

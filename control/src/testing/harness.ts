@@ -55,7 +55,9 @@ export interface RequestOptions {
   headers?: Record<string, string>;
 }
 
-export async function createHarness(options: { bus?: Bus; config?: Partial<Config> } = {}): Promise<Harness> {
+export async function createHarness(
+  options: { bus?: Bus; config?: Partial<Config>; now?: () => number } = {},
+): Promise<Harness> {
   const database = await testDatabase();
   const bus = options.bus ?? new MemoryBus();
   const config = {
@@ -63,7 +65,7 @@ export async function createHarness(options: { bus?: Bus; config?: Partial<Confi
     ...options.config,
   };
   const log = createLogger("silent");
-  const authenticator = new Authenticator(database.db, bus);
+  const authenticator = new Authenticator(database.db, bus, options.now);
   await authenticator.start();
   const ctx: ControlContext = { config, db: database.db, bus, log, authenticator };
   const app = createControlApp(ctx);
