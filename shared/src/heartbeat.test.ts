@@ -2,6 +2,7 @@ import { expect, test } from "bun:test";
 import { MemoryBus } from "./bus/memory.ts";
 import { Hashes } from "./bus/topics.ts";
 import { encodeHeartbeat, leaseTtlMs, parseHeartbeat, startHeartbeat } from "./heartbeat.ts";
+import { waitFor } from "./testing/wait-for.ts";
 
 test("heartbeats round-trip, and bare epoch numbers are read too", () => {
   expect(parseHeartbeat(encodeHeartbeat({ last_seen_ms: 5, started_ms: 2 }))).toEqual({
@@ -19,14 +20,14 @@ test("a gateway beats at once and on every interval, and removes its entry on st
   const errors: unknown[] = [];
   const before = Date.now();
   const writer = startHeartbeat(bus, "gw-1", 50, (error) => errors.push(error));
-  await Bun.sleep(10);
-  const first = parseHeartbeat(await bus.hashGet(Hashes.gatewayHeartbeats, "gw-1"));
-  expect(first).not.toBeNull();
-  expect(first!.started_ms!).toBeGreaterThanOrEqual(before);
-  await Bun.sleep(200);
-  const later = parseHeartbeat(await bus.hashGet(Hashes.gatewayHeartbeats, "gw-1"));
-  expect(later!.last_seen_ms).toBeGreaterThan(first!.last_seen_ms);
-  expect(later!.started_ms).toBe(first!.started_ms);
+  const beat = async () => parseHeartbeat(await bus.hashGet(Hashes.gatewayHeartbeats, "gw-1"));
+  const first = await waitFor("the first heartbeat", beat);
+  expect(first.started_ms!).toBeGreaterThanOrEqual(before);
+  const later = await waitFor("a later heartbeat", async () => {
+    const next = await beat();
+    return next !== null && next.last_seen_ms > first.last_seen_ms && next;
+  });
+  expect(later.started_ms).toBe(first.started_ms);
   await writer.stop();
   expect(await bus.hashGet(Hashes.gatewayHeartbeats, "gw-1")).toBeNull();
   expect(errors).toEqual([]);
@@ -48,13 +49,16 @@ test("each beat renews the gateway's leases past their TTL; stopping ends them",
     async (renewed) => renewedCounts.push(renewed),
   );
   // Poll until the unrenewed lease has expired and then some: the renewed one is counted throughout.
-  const deadline = Date.now() + 5000;
   const longAfterTtl = Date.now() + 3 * ttlMs;
-  while ((await bus.countLeases("calls:org_1")) !== 1 || Date.now() < longAfterTtl) {
-    if (Date.now() > deadline) throw new Error("timed out waiting for the unrenewed lease to expire");
-    expect(await bus.countLeases("calls:org_1")).toBeGreaterThanOrEqual(1);
-    await Bun.sleep(20);
-  }
+  await waitFor(
+    "the unrenewed lease to expire, three TTLs on",
+    async () => {
+      const count = await bus.countLeases("calls:org_1");
+      expect(count).toBeGreaterThanOrEqual(1);
+      return count === 1 && Date.now() >= longAfterTtl;
+    },
+    { timeoutMs: 5000, intervalMs: 20 },
+  );
   expect(await bus.releaseLease("calls:org_1", "call_of_dead_gw")).toBe(false);
   // Each beat reports how many of the gateway's leases it found to renew.
   expect(renewedCounts.length).toBeGreaterThan(2);

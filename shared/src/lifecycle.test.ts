@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { Lifecycle } from "./lifecycle.ts";
 import { createLogger } from "./logger.ts";
+import { waitFor } from "./testing/wait-for.ts";
 
 const silent = createLogger("silent");
 
@@ -114,19 +115,17 @@ process.stdout.write("READY\\n");
       const decoder = new TextDecoder();
       for await (const chunk of child.stdout) output += decoder.decode(chunk);
     })();
-    const waitFor = async (text: string) => {
-      const deadline = Date.now() + 10_000;
-      while (!output.includes(text)) {
-        if (Date.now() > deadline || child.exitCode !== null) throw new Error(`no ${text} in:\n${output}`);
-        await Bun.sleep(10);
-      }
-    };
-    return { child, output: () => output, waitFor, reader };
+    const printed = (text: string) =>
+      waitFor(`the child to print ${text}`, () => {
+        if (child.exitCode !== null) throw new Error(`the child exited without ${text}:\n${output}`);
+        return output.includes(text);
+      });
+    return { child, output: () => output, printed, reader };
   }
 
   test("one SIGTERM runs the stop steps to their end and exits 0", async () => {
-    const { child, output, waitFor, reader } = await spawnChild(300);
-    await waitFor("READY");
+    const { child, output, printed, reader } = await spawnChild(300);
+    await printed("READY");
     child.kill("SIGTERM");
     expect(await child.exited).toBe(0);
     await reader;
@@ -136,10 +135,10 @@ process.stdout.write("READY\\n");
   });
 
   test("a second signal during a slow shutdown exits at once with 128 + its number, logged", async () => {
-    const { child, output, waitFor, reader } = await spawnChild(60_000);
-    await waitFor("READY");
+    const { child, output, printed, reader } = await spawnChild(60_000);
+    await printed("READY");
     child.kill("SIGTERM");
-    await waitFor("STOPPING");
+    await printed("STOPPING");
     const secondAtMs = Date.now();
     child.kill("SIGINT");
     expect(await child.exited).toBe(130);

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { waitFor } from "../testing/wait-for.ts";
 import { startConsumer } from "./consumer.ts";
 import type { Bus } from "./contract.ts";
 import { MemoryBus } from "./memory.ts";
@@ -51,6 +52,7 @@ for (const [name, connect] of backends) {
     test("a blocking read wakes up when an entry is appended", async () => {
       await bus.ensureGroup("s3", "g");
       const reading = bus.readGroup("s3", "g", "c", { count: 10, blockMs: 5000 });
+      // Not for correctness: gives the read time to block first, so the append has to wake it.
       await Bun.sleep(50);
       await bus.append("s3", "late");
       const entries = await reading;
@@ -72,8 +74,10 @@ for (const [name, connect] of backends) {
       const again = await bus.readPending("s5", "g", "dead", 10);
       expect(again.map((e) => e.data)).toEqual(["job"]);
       expect(await bus.claimIdle("s5", "g", "alive", 60_000, 10)).toEqual([]);
-      await Bun.sleep(30);
-      const claimed = await bus.claimIdle("s5", "g", "alive", 20, 10);
+      const claimed = await waitFor("the entry to be idle for 20 ms and claimed", async () => {
+        const entries = await bus.claimIdle("s5", "g", "alive", 20, 10);
+        return entries.length > 0 && entries;
+      });
       expect(claimed.map((e) => e.data)).toEqual(["job"]);
       expect(claimed[0]!.deliveries).toBeGreaterThan(1);
       expect(await bus.readPending("s5", "g", "dead", 10)).toEqual([]);
@@ -133,8 +137,7 @@ for (const [name, connect] of backends) {
       await bus.append("s6", "one");
       await bus.append("s6", "flaky");
       await bus.append("s6", "two");
-      const deadline = Date.now() + 5000;
-      while (seen.length < 3 && Date.now() < deadline) await Bun.sleep(20);
+      await waitFor("the consumer to handle all three entries", () => seen.length >= 3, { timeoutMs: 5000 });
       await consumer.stop();
       expect(seen.sort()).toEqual(["flaky", "one", "two"]);
       expect(await bus.readPending("s6", "g", "c", 10)).toEqual([]);
@@ -157,26 +160,17 @@ for (const [name, connect] of backends) {
       const off1 = await bus.subscribe("ch", (m) => got1.push(m));
       const off2 = await bus.subscribe("ch", (m) => got2.push(m));
       await bus.publish("ch", "hello");
-      const deadline = Date.now() + 2000;
-      while ((got1.length < 1 || got2.length < 1) && Date.now() < deadline) await Bun.sleep(5);
+      await waitFor("both subscribers to get the first message", () => got1.length >= 1 && got2.length >= 1);
       expect(got1).toEqual(["hello"]);
       expect(got2).toEqual(["hello"]);
       await off1();
       await bus.publish("ch", "again");
-      while (got2.length < 2 && Date.now() < deadline) await Bun.sleep(5);
+      // The second subscriber's copy bounds the check that the first got nothing more.
+      await waitFor("the remaining subscriber to get the second message", () => got2.length >= 2);
       expect(got1).toEqual(["hello"]);
       expect(got2).toEqual(["hello", "again"]);
       await off2();
     });
-
-    /** Polls `probe` until it holds, failing with `what` after `timeoutMs`. */
-    async function eventually(what: string, probe: () => Promise<boolean>, timeoutMs = 5000) {
-      const deadline = Date.now() + timeoutMs;
-      while (!(await probe())) {
-        if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-        await Bun.sleep(20);
-      }
-    }
 
     test("leases: taken under the cap, refused at it; a held lease re-acquired counts once", async () => {
       const run = `gw-${crypto.randomUUID()}`;
@@ -238,7 +232,7 @@ for (const [name, connect] of backends) {
       expect((await bus.acquireLease(scope, "kept", `${run}-live`, 2, 400)).ok).toBe(true);
       expect((await bus.acquireLease(scope, "lost", `${run}-dead`, 2, 400)).ok).toBe(true);
       // Only the live holder renews: its lease outlives the dead one's.
-      await eventually("the unrenewed lease to expire", async () => {
+      await waitFor("the unrenewed lease to expire", async () => {
         expect(await bus.renewLeases(`${run}-live`, 400)).toBe(1);
         return (await bus.countLeases(scope)) === 1;
       });
@@ -250,7 +244,7 @@ for (const [name, connect] of backends) {
       const full = `calls:${crypto.randomUUID()}`;
       expect((await bus.acquireLease(full, "short", `${run}-dead`, 1, 100)).ok).toBe(true);
       expect((await bus.acquireLease(full, "waiting", `${run}-live`, 1, 60_000)).ok).toBe(false);
-      await eventually(
+      await waitFor(
         "the expired lease to free its slot",
         async () => (await bus.acquireLease(full, "waiting", `${run}-live`, 1, 60_000)).ok,
       );
@@ -280,8 +274,11 @@ for (const [name, connect] of backends) {
       const b = await bus.incrementWindow("k", 200);
       if (a.resetAtMs === b.resetAtMs) expect(b.count).toBe(a.count + 1);
       expect(b.resetAtMs).toBeGreaterThan(Date.now() - 1);
-      await Bun.sleep(b.resetAtMs - Date.now() + 5);
-      const c = await bus.incrementWindow("k", 200);
+      // Each window is a key of its own: the first increment that lands in a later one counts 1.
+      const c = await waitFor("an increment in the next window", async () => {
+        const next = await bus.incrementWindow("k", 200);
+        return next.resetAtMs > b.resetAtMs && next;
+      });
       expect(c.count).toBe(1);
       expect(c.resetAtMs).toBeGreaterThan(b.resetAtMs);
     });

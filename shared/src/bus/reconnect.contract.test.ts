@@ -2,17 +2,10 @@
 // killed and restarted empty on the same port (the shared Redis is never restarted).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { type OwnRedis, startOwnRedis } from "../testing/redis-server.ts";
+import { waitFor } from "../testing/wait-for.ts";
 import type { Bus } from "./contract.ts";
 import { MemoryBus } from "./memory.ts";
 import { RedisBus } from "./redis.ts";
-
-async function eventually(what: string, probe: () => boolean | Promise<boolean>, timeoutMs = 10_000) {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(20);
-  }
-}
 
 let redis: OwnRedis;
 beforeAll(async () => {
@@ -56,16 +49,20 @@ describe("bus contract: redis", () => {
     await bus.hashSet("state", "kept", "no");
 
     await redis.restart();
-    await eventually("the reconnect to be reported", () => reconnects > 0);
+    await waitFor("the reconnect to be reported", () => reconnects > 0);
     expect(removedCalls).toBe(0);
     expect(await bus.hashGet("state", "kept")).toBeNull();
     await bus.hashSet("state", "again", "yes");
     expect(await bus.hashGet("state", "again")).toBe("yes");
     // The subscriber reconnects on its own schedule; once it has, messages arrive again.
-    await eventually("a message on the resubscribed channel", async () => {
-      await bus.publish("after-restart", "hello");
-      return received.includes("hello");
-    });
+    await waitFor(
+      "a message on the resubscribed channel",
+      async () => {
+        await bus.publish("after-restart", "hello");
+        return received.includes("hello");
+      },
+      { intervalMs: 20 },
+    );
     remove();
     await bus.close();
   }, 30_000);
