@@ -1,12 +1,13 @@
 // One suite, every LLM adapter: the OpenAI chat-completions adapter and the custom webhook
 // adapter, both against the OpenAI stand-in over loopback HTTP.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { withLlmBase } from "./base/llm.ts";
 import { ProviderMetrics } from "./base/metrics.ts";
 import { CustomLlm } from "./custom-llm/llm.ts";
 import { OpenAiLlm } from "./openai/llm.ts";
-import { collect, expectRejection, waitFor } from "./testing/support.ts";
+import { collect, expectRejection } from "./testing/support.ts";
 import { type LlmEvent, type LlmProvider, type LlmRequest, ProviderError } from "./types.ts";
 
 const standIns: StandIns = startStandIns({
@@ -142,7 +143,7 @@ for (const adapter of adapters) {
         );
         expect((error as Error).name).toMatch(/Abort/);
         expect(received.length).toBe(1);
-        await waitFor(() => standIns.state.of("chat").aborted === 1, 10_000, "the stand-in to see the abort");
+        await waitFor("the stand-in to see the abort", () => standIns.state.of("chat").aborted === 1);
         expect(standIns.state.of("chat").completed).toBe(0);
       } finally {
         standIns.script.llm.interTokenMs = 1;
@@ -204,7 +205,7 @@ for (const adapter of adapters) {
       expect(error).toBeInstanceOf(ProviderError);
       expect((error as ProviderError).retryable).toBe(true);
       expect((error as ProviderError).status).toBe(408);
-      await waitFor(() => standIns.state.of("chat").aborted === 1, 10_000, "the stand-in to see the abort");
+      await waitFor("the stand-in to see the abort", () => standIns.state.of("chat").aborted === 1);
     });
   });
 }

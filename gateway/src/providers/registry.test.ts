@@ -9,6 +9,7 @@ import {
 import { loadConfig } from "@switchboard/shared/config";
 import { encryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { captureLogs } from "@switchboard/shared/testing/log-capture";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { type AgentProviderSettings, buildLlm, buildProviders, buildStt, buildTts } from "./registry.ts";
 import {
@@ -17,7 +18,6 @@ import {
   openRecorded,
   speechThenSilence,
   totalSamples,
-  waitFor,
 } from "./testing/support.ts";
 import { ProviderError } from "./types.ts";
 
@@ -71,11 +71,7 @@ test("openai + deepgram + elevenlabs from the environment hold a conversation tu
   const providers = buildProviders(config, agent);
   const { session, events } = await openRecorded(providers.stt, agent.stt.model);
   for (const frame of speechThenSilence(800, 400)) session.sendAudio(frame);
-  await waitFor(
-    () => events.some((event) => event.isFinal && event.endOfSpeech),
-    10_000,
-    "the caller's final",
-  );
+  await waitFor("the caller's final", () => events.some((event) => event.isFinal && event.endOfSpeech));
   await session.close();
   const heard = events
     .filter((event) => event.isFinal)
@@ -257,7 +253,7 @@ test("stt.fallbacks: Deepgram refusing with 503 is replaced by the fallback for 
   const { session, events } = await openRecorded(stt, agent.stt.model);
   for (const frame of speechThenSilence(600, 200)) session.sendAudio(frame);
   session.flush();
-  await waitFor(() => events.some((event) => event.isFinal), 10_000, "the fallback's final");
+  await waitFor("the fallback's final", () => events.some((event) => event.isFinal));
   await session.close();
   expect(standIns.state.of("transcription").bodies.at(-1)).toEqual({ model: "whisper-1", language: "en" });
 });

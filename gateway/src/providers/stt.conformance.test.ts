@@ -1,12 +1,13 @@
 // One suite, every streaming-capable STT adapter: Deepgram (live WebSocket) and OpenAI
 // (transcription of the VAD-cut segment), both against their stand-ins over loopback.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { ProviderMetrics } from "./base/metrics.ts";
 import { withSttBase } from "./base/stt.ts";
 import { DeepgramStt } from "./deepgram/stt.ts";
 import { OpenAiStt } from "./openai/stt.ts";
-import { expectRejection, openRecorded, speechThenSilence, waitFor } from "./testing/support.ts";
+import { expectRejection, openRecorded, speechThenSilence } from "./testing/support.ts";
 import { ProviderError, type SttProvider } from "./types.ts";
 
 const UTTERANCES = ["I would like to book a table for two.", "Tomorrow evening at seven."];
@@ -50,9 +51,8 @@ for (const adapter of adapters) {
         for (const frame of speechThenSilence(800, 400)) session.sendAudio(frame);
         session.flush();
         await waitFor(
-          () => events.filter((event) => event.isFinal && event.text).length > utterance,
-          10_000,
           "a final",
+          () => events.filter((event) => event.isFinal && event.text).length > utterance,
         );
       }
       await session.close();
@@ -67,7 +67,7 @@ for (const adapter of adapters) {
       const { session, events } = await openRecorded(adapter.make(), adapter.model);
       for (const frame of speechThenSilence(0, 200)) session.sendAudio(frame);
       session.flush();
-      await waitFor(() => events.some((event) => event.isFinal), 10_000, "the empty final");
+      await waitFor("the empty final", () => events.some((event) => event.isFinal));
       await session.close();
       expect(events.filter((event) => event.isFinal).map((event) => event.text)).toEqual([""]);
     });
@@ -78,7 +78,7 @@ for (const adapter of adapters) {
         async (recorded) => {
           for (const frame of speechThenSilence(400, 100)) recorded.session.sendAudio(frame);
           recorded.session.flush();
-          await waitFor(() => recorded.errors.length > 0, 10_000, "the error");
+          await waitFor("the error", () => recorded.errors.length > 0);
           await recorded.session.close();
           return recorded.errors[0];
         },
@@ -97,7 +97,7 @@ describe("Deepgram specifics", () => {
   test("interim results grow while speech goes on, and the URL carries the live options", async () => {
     const { session, events } = await openRecorded(deepgram(), "nova-2");
     for (const frame of speechThenSilence(1200, 400)) session.sendAudio(frame);
-    await waitFor(() => events.some((event) => event.isFinal), 10_000, "the final");
+    await waitFor("the final", () => events.some((event) => event.isFinal));
     await session.close();
     const interims = events.filter((event) => !event.isFinal);
     expect(interims.length).toBeGreaterThanOrEqual(2);
@@ -116,7 +116,7 @@ describe("Deepgram specifics", () => {
 
   test("sends KeepAlive while idle and CloseStream on close", async () => {
     const { session } = await openRecorded(deepgram(), "nova-2");
-    await waitFor(() => (standIns.state.of("deepgram").messages.KeepAlive ?? 0) >= 2, 10_000, "KeepAlive");
+    await waitFor("KeepAlive", () => (standIns.state.of("deepgram").messages.KeepAlive ?? 0) >= 2);
     await session.close();
     expect(standIns.state.of("deepgram").messages.CloseStream).toBe(1);
     expect(standIns.state.of("deepgram").completed).toBe(1);
@@ -127,7 +127,7 @@ describe("Deepgram specifics", () => {
     // Speech with no trailing silence: only Finalize can end it.
     for (const frame of speechThenSilence(600, 0)) session.sendAudio(frame);
     session.flush();
-    await waitFor(() => events.some((event) => event.isFinal), 10_000, "the final");
+    await waitFor("the final", () => events.some((event) => event.isFinal));
     await session.close();
     expect(standIns.state.of("deepgram").messages.Finalize).toBe(1);
     const final = events.find((event) => event.isFinal);
@@ -152,7 +152,7 @@ describe("Deepgram specifics", () => {
         keepAliveIntervalMs: 60_000,
       });
       const { session, errors } = await openRecorded(provider, "nova-2");
-      await waitFor(() => errors.length > 0, 10_000, "the drop");
+      await waitFor("the drop", () => errors.length > 0);
       await session.close();
       expect(errors.some((error) => error.retryable)).toBe(true);
     } finally {

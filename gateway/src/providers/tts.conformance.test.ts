@@ -1,6 +1,7 @@
 // One suite, every TTS adapter: OpenAI speech and ElevenLabs stream-input against their
 // stand-ins, and the local espeak-ng and flite processes.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { isAbortError } from "./base/errors.ts";
 import { ProviderMetrics } from "./base/metrics.ts";
@@ -9,7 +10,7 @@ import { ElevenLabsTts } from "./elevenlabs/tts.ts";
 import { EspeakTts } from "./espeak/tts.ts";
 import { FliteTts } from "./flite/tts.ts";
 import { OpenAiTts } from "./openai/tts.ts";
-import { collect, expectRejection, totalSamples, waitFor } from "./testing/support.ts";
+import { collect, expectRejection, totalSamples } from "./testing/support.ts";
 import { ProviderError, type TtsProvider } from "./types.ts";
 
 const MS_PER_WORD = 250;
@@ -134,11 +135,7 @@ for (const adapter of adapters) {
         expect(received).toBe(1);
         if (adapter.service) {
           const service = adapter.service;
-          await waitFor(
-            () => standIns.state.of(service).aborted === 1,
-            10_000,
-            "the stand-in to see the abort",
-          );
+          await waitFor("the stand-in to see the abort", () => standIns.state.of(service).aborted === 1);
           expect(standIns.state.of(service).completed).toBe(0);
         }
       } finally {

@@ -1,10 +1,10 @@
 // The family base's stream handling: its timers measure the provider, not the consumer, and
 // a consumer that stops early (barge-in) ends the request.
 import { afterAll, beforeEach, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { OpenAiLlm } from "../openai/llm.ts";
 import { OpenAiTts } from "../openai/tts.ts";
-import { waitFor } from "../testing/support.ts";
 import type { LlmRequest } from "../types.ts";
 import { withLlmBase } from "./llm.ts";
 import { ProviderMetrics } from "./metrics.ts";
@@ -45,7 +45,7 @@ test("breaking out of a TTS stream closes the provider's connection", async () =
     chunks += 1;
     if (chunks === 2) break;
   }
-  await waitFor(() => standIns.state.of("speech").aborted === 1, 10_000, "the stand-in to see the close");
+  await waitFor("the stand-in to see the close", () => standIns.state.of("speech").aborted === 1);
   expect(standIns.state.of("speech").completed).toBe(0);
 });
 
@@ -60,7 +60,7 @@ test("an abort during the backoff wait ends the stream at once", async () => {
       // no output expected
     }
   })();
-  await waitFor(() => standIns.state.of("chat").requests === 1, 10_000, "the first attempt");
+  await waitFor("the first attempt", () => standIns.state.of("chat").requests === 1);
   controller.abort();
   const error = await done.then(
     () => null,

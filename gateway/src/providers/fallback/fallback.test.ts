@@ -1,6 +1,7 @@
 // Fallback per family: a retryable failure before any output moves to the next provider;
 // a final error, or a failure after output was produced, does not.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { withLlmBase } from "../base/llm.ts";
 import { withSttBase } from "../base/stt.ts";
@@ -18,7 +19,6 @@ import {
   openRecorded,
   speechThenSilence,
   totalSamples,
-  waitFor,
 } from "../testing/support.ts";
 import { type LlmEvent, ProviderError } from "../types.ts";
 import { FallbackLlm } from "./llm.ts";
@@ -184,7 +184,7 @@ describe("FallbackStt", () => {
     const { session, events } = await openRecorded(stt, "m");
     for (const frame of speechThenSilence(600, 200)) session.sendAudio(frame);
     session.flush();
-    await waitFor(() => events.some((event) => event.isFinal), 10_000, "the final");
+    await waitFor("the final", () => events.some((event) => event.isFinal));
     await session.close();
     expect(events.find((event) => event.isFinal)?.text).toBe("from openai");
     expect(switches).toEqual(["deepgram>openai"]);
@@ -213,9 +213,9 @@ describe("FallbackStt", () => {
       const { session, events, errors } = await openRecorded(stt, "m");
       // Speech without an endpoint: only interims have come when Deepgram drops the socket.
       for (const frame of speechThenSilence(600, 0)) session.sendAudio(frame);
-      await waitFor(() => switches.length === 1, 10_000, "the switch");
+      await waitFor("the switch", () => switches.length === 1);
       session.flush();
-      await waitFor(() => events.some((event) => event.isFinal), 10_000, "the final");
+      await waitFor("the final", () => events.some((event) => event.isFinal));
       await session.close();
       expect(errors).toEqual([]);
       expect(events.find((event) => event.isFinal)?.text).toBe("from openai");

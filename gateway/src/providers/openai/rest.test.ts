@@ -1,8 +1,9 @@
 // The OpenAI adapters' wire details against a loopback server that records what arrives:
 // the Bearer key, the multipart transcription upload, and chat streams that break the rules.
 import { afterAll, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { withLlmBase } from "../base/llm.ts";
-import { collect, expectRejection, openRecorded, speechThenSilence, waitFor } from "../testing/support.ts";
+import { collect, expectRejection, openRecorded, speechThenSilence } from "../testing/support.ts";
 import { ProviderError } from "../types.ts";
 import { OpenAiLlm } from "./llm.ts";
 import { OpenAiStt } from "./stt.ts";
@@ -141,7 +142,7 @@ test("a segment is uploaded as multipart segment.wav with model, language and js
   );
   for (const frame of speechThenSilence(200, 0)) session.sendAudio(frame);
   session.flush();
-  await waitFor(() => events.length > 0 || errors.length > 0, 10_000, "the transcript");
+  await waitFor("the transcript", () => events.length > 0 || errors.length > 0);
   await session.close();
   expect(errors).toEqual([]);
   expect(events).toEqual([{ text: "booked for two", isFinal: true, endOfSpeech: true }]);

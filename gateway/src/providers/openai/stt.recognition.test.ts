@@ -1,9 +1,10 @@
 // Real words through the OpenAI transcription adapter: flite speaks a sentence, the adapter
 // uploads it as a WAV segment, and the stand-in recognises it with pocketsphinx.
 import { afterAll, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { FliteTts } from "../flite/tts.ts";
-import { collect, openRecorded, waitFor } from "../testing/support.ts";
+import { collect, openRecorded } from "../testing/support.ts";
 import { OpenAiStt } from "./stt.ts";
 
 const standIns: StandIns = startStandIns({ transcription: { recognizer: "pocketsphinx", delayMs: 0 } });
@@ -24,7 +25,7 @@ test("a spoken sentence comes back as its words", async () => {
   );
   for (const chunk of audio) session.sendAudio(chunk);
   session.flush();
-  await waitFor(() => events.length > 0 || errors.length > 0, 50_000, "the transcript");
+  await waitFor("the transcript", () => events.length > 0 || errors.length > 0, { timeoutMs: 50_000 });
   await session.close();
   expect(errors).toEqual([]);
   expect(events).toEqual([{ text: sentence, isFinal: true, endOfSpeech: true }]);

@@ -7,18 +7,6 @@ export async function collect<T>(iterable: AsyncIterable<T>): Promise<T[]> {
   return values;
 }
 
-export async function waitFor(
-  condition: () => boolean,
-  timeoutMs = 10_000,
-  what = "condition",
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(10);
-  }
-}
-
 /** A voiced tone (speech-like energy) followed by silence, as 20 ms frames at 16 kHz. */
 export function speechThenSilence(speechMs: number, silenceMs: number): Int16Array[] {
   const frames: Int16Array[] = [];
