@@ -2,7 +2,7 @@
 // as root; otherwise the test command stops with the exact install line.
 import { $ } from "bun";
 
-export const SYSTEM_PACKAGES: { check: string; pkg: string }[] = [
+const SYSTEM_PACKAGES: { check: string; pkg: string }[] = [
   { check: "command -v sipp", pkg: "sip-tester" },
   { check: "command -v sox", pkg: "sox" },
   { check: "command -v flite", pkg: "flite" },

@@ -26,7 +26,7 @@ import { trunksModule } from "./modules/trunks/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 
-export const API_PREFIX = "/api/v1";
+const API_PREFIX = "/api/v1";
 
 export interface ControlApp {
   /** Handles one request in process: what Bun.serve and the tests call. */
@@ -34,7 +34,7 @@ export interface ControlApp {
   routes: Elysia;
 }
 
-export function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
+function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
   return new Elysia()
     .use(errorHandler(ctx.log))
     .use(textSafetyHook())

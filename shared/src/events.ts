@@ -104,7 +104,7 @@ export interface NumberForwarding {
   mode: ForwardingMode;
 }
 
-export const NUMBER_STATUSES = ["active", "suspended"] as const;
+const NUMBER_STATUSES = ["active", "suspended"] as const;
 export type NumberStatus = (typeof NUMBER_STATUSES)[number];
 
 /** One routing-table entry (bus hash `numbers:routes`, keyed by the E.164 number). */

@@ -14,7 +14,7 @@ export interface GatewayHeartbeat {
 }
 
 /** Heartbeat intervals a gateway's leases outlive its last beat. */
-export const LEASE_TTL_HEARTBEATS = 4;
+const LEASE_TTL_HEARTBEATS = 4;
 
 /** How long a lease taken or renewed now lives without another beat. */
 export function leaseTtlMs(heartbeatIntervalMs: number): number {

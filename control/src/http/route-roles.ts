@@ -20,7 +20,7 @@ const admin = (method: string, path: string, action: string): RouteRole => ({
   action,
 });
 
-export const ROUTE_MIN_ROLES: readonly RouteRole[] = [
+const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("GET", "/api-keys", "manage API keys"),
   admin("POST", "/api-keys", "manage API keys"),
   admin("DELETE", "/api-keys/:id", "manage API keys"),

@@ -28,7 +28,7 @@ export class LocalRecordingStore implements RecordingStore {
 
 const S3_URL = /^s3:\/\/[^/]+\/(.+)$/;
 
-export class S3RecordingStore implements RecordingStore {
+class S3RecordingStore implements RecordingStore {
   constructor(private readonly client: Bun.S3Client) {}
 
   async open(location: string): Promise<RecordingObject | null> {
@@ -45,7 +45,7 @@ export class S3RecordingStore implements RecordingStore {
 }
 
 /** Local paths are always readable; `s3://` URLs and bare keys go to S3 when it is configured. */
-export class RoutingRecordingStore implements RecordingStore {
+class RoutingRecordingStore implements RecordingStore {
   constructor(
     private readonly local: RecordingStore,
     private readonly s3: RecordingStore | null,

@@ -25,7 +25,7 @@ export function testDatabase(): Promise<DatabaseHandle> {
   return globalCache.__switchboardTestDb;
 }
 
-export const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
+const testRedisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 /** A bus on the real Redis; buses made with the same `keyPrefix` share streams and channels. */
 export async function testRedisBus(keyPrefix = `sbtest:${crypto.randomUUID()}:`): Promise<RedisBus> {

@@ -14,7 +14,7 @@ export interface GreetingOptions {
 const PLAYOUT_POLL_MS = 20;
 
 /** `{{name}}` placeholders filled from the call's metadata; unknown ones become empty. */
-export function fillPlaceholders(text: string, metadata: Record<string, unknown>): string {
+function fillPlaceholders(text: string, metadata: Record<string, unknown>): string {
   return text.replace(/\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g, (_match, name: string) => {
     const value = metadata[name];
     return value === undefined || value === null ? "" : String(value);

@@ -22,10 +22,10 @@ import { normalizeE164 } from "./numbers.ts";
 import { SipCall } from "./sip-call.ts";
 import { destinationAllowed } from "./trunk.ts";
 
-export const DISPATCH_GROUP = "gateways";
+const DISPATCH_GROUP = "gateways";
 
 /** Hangup causes of an outbound call refused before dialling: its org's cap, this gateway's ceiling. */
-export const OUTBOUND_REFUSAL_CAUSES = {
+const OUTBOUND_REFUSAL_CAUSES = {
   org_cap: "concurrency_limit",
   gateway_ceiling: "gateway_call_limit",
 } as const;
@@ -407,7 +407,7 @@ function callerId(trunk: TrunkSnapshot, requested: string | null): string | null
 }
 
 /** RFC 3261 §9.1: CANCEL copies the INVITE's Request-URI, top Via, Call-ID, From, To, CSeq number. */
-export function buildCancel(invite: SipRequest): SipRequest {
+function buildCancel(invite: SipRequest): SipRequest {
   const headers = new SipHeaders();
   headers.append("via", invite.headers.get("via")!);
   for (const route of invite.headers.getAll("route")) headers.append("route", route);

@@ -4,7 +4,7 @@ import type { Config } from "@switchboard/shared/config";
 import type { DigestAlgorithm } from "@switchboard/shared/sip/digest-hash";
 import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 
-export const DEFAULT_TRUNK_ID = "default";
+const DEFAULT_TRUNK_ID = "default";
 
 /** The environment's trunk (SIP_TRUNK_*); null when nothing is configured. */
 export function defaultTrunk(config: Config): TrunkSnapshot | null {

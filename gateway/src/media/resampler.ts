@@ -32,7 +32,7 @@ interface SpeexModule {
 const speex = (await createSpeexModule()) as SpeexModule;
 
 /** Speex quality 0..10; 3 keeps a 1 kHz tone far above G.711's own noise floor at a few microseconds a frame. */
-export const DEFAULT_RESAMPLER_QUALITY = 3;
+const DEFAULT_RESAMPLER_QUALITY = 3;
 
 export class Resampler {
   private state: number;

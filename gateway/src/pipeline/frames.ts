@@ -56,10 +56,6 @@ const SYSTEM_TYPES = new Set<Frame["type"]>([
   "agent_turn_ended",
 ]);
 
-export function isSystemFrame(frame: Frame): frame is SystemFrame {
-  return SYSTEM_TYPES.has(frame.type);
-}
-
 export function isDataFrame(frame: Frame): frame is DataFrame {
   return frame.type !== "audio_in" && !SYSTEM_TYPES.has(frame.type);
 }

@@ -3,7 +3,7 @@ import type { CallContext } from "../calls/application.ts";
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
 
 /** Values for `{{name}}` placeholders: the call's metadata, then the call's own fields. */
-export function templateVariables(call: CallContext): Record<string, unknown> {
+function templateVariables(call: CallContext): Record<string, unknown> {
   return {
     from_number: call.fromNumber,
     to_number: call.toNumber,

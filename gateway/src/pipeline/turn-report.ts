@@ -6,7 +6,7 @@ function span(from: number | null, to: number | null): number | null {
 }
 
 /** Where the turn's latency went; total runs from the caller's speech end to the first packet. */
-export function turnLatency(timeline: TurnTimeline): TurnLatency {
+function turnLatency(timeline: TurnTimeline): TurnLatency {
   return {
     endpointing_ms: span(timeline.speechEndAt, timeline.endpointAt),
     stt_ms: span(timeline.endpointAt, timeline.sttFinalAt),

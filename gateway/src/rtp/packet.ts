@@ -1,6 +1,6 @@
 // RTP fixed header, CSRC list, header extension and padding per RFC 3550 section 5.1 and 5.3.1.
 
-export const RTP_VERSION = 2;
+const RTP_VERSION = 2;
 export const RTP_HEADER_BYTES = 12;
 
 /** A parsed packet as offsets into the datagram, so parsing allocates nothing. */

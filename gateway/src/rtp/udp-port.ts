@@ -3,7 +3,7 @@ import type { udp } from "bun";
 export type UdpSocket = udp.Socket<"uint8array">;
 export type DatagramHandler = (data: Uint8Array, port: number, address: string) => void;
 
-export class NoFreePortError extends Error {
+class NoFreePortError extends Error {
   constructor(portMin: number, portMax: number) {
     super(`no free UDP port in ${portMin}..${portMax}`);
   }

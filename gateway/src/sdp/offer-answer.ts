@@ -66,7 +66,7 @@ export function negotiateOffer(sdpText: string): NegotiationResult {
 }
 
 /** RFC 3264 §6.1: the answer's direction mirrors the offer's. */
-export function answerDirection(offered: MediaSelection["direction"]): MediaSelection["direction"] {
+function answerDirection(offered: MediaSelection["direction"]): MediaSelection["direction"] {
   if (offered === "sendonly") return "recvonly";
   if (offered === "recvonly") return "sendonly";
   return offered;

@@ -40,7 +40,7 @@ export function canonicalHeaderName(lowerName: string): string {
   );
 }
 
-export function normalizeHeaderName(name: string): string {
+function normalizeHeaderName(name: string): string {
   const lower = name.toLowerCase();
   return COMPACT_FORMS[lower] ?? lower;
 }
@@ -202,11 +202,6 @@ export function parseNameAddr(value: string): NameAddr | null {
   const uri = (semi === -1 ? text : text.slice(0, semi)).trim();
   if (!uri.includes(":") || /\s/.test(uri)) return null;
   return { displayName: null, uri, params: parseParams(semi === -1 ? "" : text.slice(semi + 1)) };
-}
-
-export function formatNameAddr(addr: NameAddr): string {
-  const display = addr.displayName ? `"${addr.displayName.replace(/(["\\])/g, "\\$1")}" ` : "";
-  return `${display}<${addr.uri}>${formatParams(addr.params)}`;
 }
 
 function findUnquoted(text: string, target: string): number {

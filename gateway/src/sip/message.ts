@@ -48,7 +48,7 @@ function fail(status: number, reason: string, request: SipRequest | null = null)
 }
 
 /** Leading CRLFs are keep-alives (RFC 5626 §3.5.1) and skipped. */
-export function skipKeepAlive(buffer: Buffer, from = 0): number {
+function skipKeepAlive(buffer: Buffer, from = 0): number {
   let offset = from;
   while (offset < buffer.length && (buffer[offset] === 0x0d || buffer[offset] === 0x0a)) offset++;
   return offset;
@@ -207,7 +207,7 @@ export function serializeMessage(message: SipMessage): Buffer {
     : Buffer.concat([Buffer.from(head, "latin1"), message.body]);
 }
 
-export const REASON_PHRASES: Record<number, string> = {
+const REASON_PHRASES: Record<number, string> = {
   100: "Trying",
   180: "Ringing",
   183: "Session Progress",

@@ -17,7 +17,7 @@ export interface MessageSender {
   send(message: SipRequest | SipResponse, peer: SipPeer): Promise<void>;
 }
 
-export const MAGIC_COOKIE = "z9hG4bK";
+const MAGIC_COOKIE = "z9hG4bK";
 
 export function newBranch(): string {
   return `${MAGIC_COOKIE}${crypto.randomUUID().replaceAll("-", "")}`;
@@ -267,7 +267,7 @@ export class ClientTransaction extends Transaction {
 }
 
 /** RFC 3261 §17.1.1.3: the ACK for a non-2xx final response, in the same transaction. */
-export function buildAckForFailure(invite: SipRequest, response: SipResponse): SipRequest {
+function buildAckForFailure(invite: SipRequest, response: SipResponse): SipRequest {
   const headers = invite.headers;
   const ack: SipRequest = {
     kind: "request",

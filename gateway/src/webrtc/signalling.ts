@@ -35,7 +35,7 @@ import { codecForMimeType } from "./codecs.ts";
 import { PeerError, WebRtcPeer } from "./peer.ts";
 import { WebCall } from "./web-call.ts";
 
-export const WEBRTC_CALLS_PATH = "/webrtc/calls";
+const WEBRTC_CALLS_PATH = "/webrtc/calls";
 const MAX_OFFER_BYTES = 64 * 1024;
 
 const CORS_HEADERS: Record<string, string> = {

@@ -1,13 +1,8 @@
 // Headless Chromium (Debian's package) for browser-call tests: a fake microphone that plays a
 // WAV file in a loop, and the media permission prompt accepted.
-import { existsSync } from "node:fs";
 import { type Browser, chromium } from "playwright-core";
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
-
-export function chromiumAvailable(): boolean {
-  return existsSync(CHROMIUM_PATH);
-}
 
 export async function launchChromium(fakeMicrophoneWav: string): Promise<Browser> {
   return chromium.launch({

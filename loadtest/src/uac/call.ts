@@ -9,7 +9,6 @@ import type { Pacer } from "./pacer.ts";
 import type { SipUac } from "./sip-uac.ts";
 
 export type { CallPlan, CallResult } from "./meter.ts";
-export { GAP_THRESHOLD_MS } from "./meter.ts";
 
 const PCMU_SILENCE = 0xff;
 const RTP_HEADER_BYTES = 12;

@@ -15,7 +15,7 @@ export interface ScriptedDelays {
   ttsFirstByteMs: number;
 }
 
-export const DEFAULT_DELAYS: ScriptedDelays = {
+const DEFAULT_DELAYS: ScriptedDelays = {
   endpointingSilenceMs: 500,
   sttMs: 100,
   llmFirstTokenMs: 200,
@@ -33,7 +33,7 @@ export const CALLER_UTTERANCES = [
   "Seven o'clock would be perfect, thank you.",
 ];
 
-export function benchAgent(delays: ScriptedDelays): Agent {
+function benchAgent(delays: ScriptedDelays): Agent {
   const now = new Date().toISOString();
   return {
     id: "agt_bench",

@@ -25,7 +25,7 @@ function probePass(samples: Float64Array): number {
 }
 
 /** Milliseconds for the fixed work: the fastest of a few passes, so one preemption does not count. */
-export function machineProbeMs(): number {
+function machineProbeMs(): number {
   const samples = new Float64Array(PROBE_SAMPLES);
   let state = 0x2545f491;
   for (let i = 0; i < samples.length; i++) {

@@ -4,7 +4,7 @@ import { PCMU_SAMPLES_PER_FRAME, pcmuRms, type Utterance } from "./caller-speech
 import { Histogram } from "./stats.ts";
 
 /** Audio missing for longer than this is a gap the caller hears. */
-export const GAP_THRESHOLD_MS = 40;
+const GAP_THRESHOLD_MS = 40;
 
 export interface CallPlan {
   number: string;
@@ -36,7 +36,7 @@ export interface CallResult {
   jitterMs: number;
 }
 
-export function emptyResult(): CallResult {
+function emptyResult(): CallResult {
   return {
     status: 0,
     connected: false,

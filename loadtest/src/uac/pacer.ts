@@ -2,7 +2,7 @@
 // start + k * 20 ms, so lateness never accumulates (setInterval drifts on Bun).
 import { Histogram } from "./stats.ts";
 
-export const FRAME_MS = 20;
+const FRAME_MS = 20;
 
 export class Pacer {
   private readonly listeners = new Set<(nowMs: number) => void>();

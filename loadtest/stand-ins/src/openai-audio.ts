@@ -8,7 +8,7 @@ import { DROP_DELAY_MS, type StandInState } from "./faults.ts";
 import type { SpeechScript, TranscriptionScript } from "./script.ts";
 import { sleepUntil } from "./timing.ts";
 
-export const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
+const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
 
 export function speech(
   script: SpeechScript,

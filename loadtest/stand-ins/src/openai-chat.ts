@@ -13,7 +13,7 @@ interface ChatBody {
 
 type Delta = Record<string, unknown>;
 
-export function planReply(script: LlmScript, body: ChatBody): Delta[] {
+function planReply(script: LlmScript, body: ChatBody): Delta[] {
   const messages = body.messages ?? [];
   const last = messages[messages.length - 1];
   if (last?.role === "tool") return textDeltas(script.afterToolReply);

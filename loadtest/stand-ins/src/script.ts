@@ -70,7 +70,7 @@ export interface StandInScript {
 
 export type PartialScript = { [K in keyof StandInScript]?: Partial<StandInScript[K]> };
 
-export const DEFAULT_SCRIPT: StandInScript = {
+const DEFAULT_SCRIPT: StandInScript = {
   apiKeys: { openai: null, deepgram: null, elevenlabs: null },
   llm: {
     rules: [],

@@ -27,10 +27,6 @@ export function unpackVectors(bytes: Uint8Array): Float32Array {
   return new Float32Array(bytes.slice().buffer);
 }
 
-export function vectorToBytes(vector: Float32Array): Uint8Array {
-  return toLittleEndianBytes(vector);
-}
-
 const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
 
 function toLittleEndianBytes(values: Float32Array): Uint8Array {

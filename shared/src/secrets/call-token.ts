@@ -53,7 +53,7 @@ export async function claimCallStart(
 
 const keys = new Map<string, Uint8Array>();
 
-export function callTokenKey(config: TokenSecretConfig): Uint8Array {
+function callTokenKey(config: TokenSecretConfig): Uint8Array {
   const keyFile = keyFilePath(config);
   const source = config.webCallSecret
     ? `web:${config.webCallSecret}`

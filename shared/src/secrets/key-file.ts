@@ -6,7 +6,7 @@ import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "n
 import { dirname, join } from "node:path";
 import type { Config } from "../config.ts";
 
-export const KEY_FILE_BYTES = 32;
+const KEY_FILE_BYTES = 32;
 
 export function keyFilePath(config: Pick<Config, "dataDir">): string {
   return join(config.dataDir, "secret.key");

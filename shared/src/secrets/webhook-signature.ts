@@ -10,7 +10,7 @@ export function generateWebhookSecret(): string {
   return SECRET_PREFIX + randomBytes(SECRET_BYTES).toString("base64");
 }
 
-export function signPayload(secret: string, messageId: string, timestampS: number, body: string): string {
+function signPayload(secret: string, messageId: string, timestampS: number, body: string): string {
   const key = Buffer.from(secret.slice(SECRET_PREFIX.length), "base64");
   const mac = createHmac("sha256", key).update(`${messageId}.${timestampS}.${body}`).digest("base64");
   return `v1,${mac}`;

@@ -1,5 +1,5 @@
 // SIP, SIPS and tel URIs (RFC 3261 §19.1, RFC 3966), including IPv6 references (RFC 5118).
-import { formatParams, parseParams } from "./params.ts";
+import { parseParams } from "./params.ts";
 
 export interface SipUri {
   scheme: "sip" | "sips" | "tel";
@@ -84,7 +84,7 @@ export function parseUri(text: string): SipUri | null {
   return { scheme, user, host: hostPort.host, port: hostPort.port, params: parseParams(paramText), headers };
 }
 
-export function parseHostPort(text: string): { host: string; port: number | null } | null {
+function parseHostPort(text: string): { host: string; port: number | null } | null {
   let host: string;
   let portText: string | null = null;
   if (text.startsWith("[")) {
@@ -109,18 +109,6 @@ export function parseHostPort(text: string): { host: string; port: number | null
     if (port > 65535) return null;
   }
   return { host, port };
-}
-
-export function formatUri(uri: SipUri): string {
-  if (uri.scheme === "tel") return `tel:${uri.user ?? ""}${formatParams(uri.params)}`;
-  const user = uri.user === null ? "" : `${encodeUser(uri.user)}@`;
-  const port = uri.port === null ? "" : `:${uri.port}`;
-  const headers = uri.headers ? `?${uri.headers}` : "";
-  return `${uri.scheme}:${user}${uri.host}${port}${formatParams(uri.params)}${headers}`;
-}
-
-function encodeUser(user: string): string {
-  return user.replace(/[^A-Za-z0-9\-_.!~*'()&=+$,;?/]/g, (ch) => encodeURIComponent(ch));
 }
 
 /** Bare address for sockets: IPv6 references lose their brackets (RFC 5118 §4.1). */

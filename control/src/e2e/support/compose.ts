@@ -8,7 +8,7 @@ import { Ajv } from "ajv";
 import { parse } from "yaml";
 
 export const REPO_ROOT = join(import.meta.dir, "..", "..", "..", "..");
-export const COMPOSE_PATH = join(REPO_ROOT, "docker-compose.yml");
+const COMPOSE_PATH = join(REPO_ROOT, "docker-compose.yml");
 
 export interface ComposeHealthcheck {
   test: string[] | string;
@@ -44,7 +44,7 @@ type Env = Record<string, string | undefined>;
 // ${VAR:?error}, ${VAR?error}, ${VAR:+replacement}, ${VAR+replacement}, $VAR, and $$ for "$".
 const REFERENCE = /\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])([^}]*))?\}|([A-Za-z_][A-Za-z0-9_]*))/g;
 
-export function interpolate(text: string, env: Env, missing: string[] = []): string {
+function interpolate(text: string, env: Env, missing: string[] = []): string {
   return text.replace(REFERENCE, (_match, dollar, braced, operator, argument, bare) => {
     if (dollar) return "$";
     const name: string = braced ?? bare;

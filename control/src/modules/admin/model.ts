@@ -4,14 +4,14 @@ import { apiKeyRoles } from "../../db/schema.ts";
 import { createdApiKeySchema } from "../api-keys/model.ts";
 import { transactionSchema } from "../credits/model.ts";
 
-export const MAX_CONCURRENT_CALLS = 100_000;
+const MAX_CONCURRENT_CALLS = 100_000;
 /** Largest single grant or correction: $10,000,000.00. */
-export const MAX_ADJUSTMENT_CENTS = 1_000_000_000;
+const MAX_ADJUSTMENT_CENTS = 1_000_000_000;
 
 const rate = (max: number, description: string) =>
   t.Optional(t.Nullable(t.Integer({ minimum: 0, maximum: max, description })));
 
-export const rateOverridesBody = t.Object(
+const rateOverridesBody = t.Object(
   {
     number_monthly_cents: rate(RATE_FIELDS.number_monthly_cents.max, "Monthly price of one phone number."),
     outbound_cents_per_minute: rate(RATE_FIELDS.outbound_cents_per_minute.max, "Outbound calls."),

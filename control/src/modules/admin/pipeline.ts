@@ -13,7 +13,7 @@ import { constantTimeEqual, sha256Hex } from "../../http/crypto.ts";
 import type { Idempotency } from "../../http/idempotency.ts";
 import { requestBodyText } from "../../http/text-safety.ts";
 
-export const ADMIN_PATH = "/api/v1/admin";
+const ADMIN_PATH = "/api/v1/admin";
 
 const adminRequests = new WeakSet<Request>();
 

@@ -34,7 +34,7 @@ function throwIfAny(problems: FieldProblem[]): void {
 }
 
 /** The stored overrides with `input` applied: a number sets a price, null removes it. */
-export function mergeRates(stored: unknown, input: RateOverridesInput | undefined): OrgRates {
+function mergeRates(stored: unknown, input: RateOverridesInput | undefined): OrgRates {
   const merged = rateOverrides(stored);
   if (!input) return merged;
   for (const field of Object.keys(RATE_FIELDS) as RateField[]) {

@@ -30,7 +30,7 @@ export function credentialIdsOf(agent: Pick<Agent, "llm" | "stt" | "voice">): st
   return [...new Set(ids)];
 }
 
-export async function agentSnapshot(
+async function agentSnapshot(
   deps: SnapshotDeps,
   orgId: string,
   agent: Agent,

@@ -14,7 +14,7 @@ export type ApiKeyRow = typeof apiKeys.$inferSelect;
 const SECRET_RANDOM_CHARS = 40; // 40 base62 chars = 238 bits
 const VISIBLE_PREFIX_CHARS = 12;
 
-export function generateSecret(): string {
+function generateSecret(): string {
   return `sk_live_${randomBase62(SECRET_RANDOM_CHARS)}`;
 }
 

@@ -16,7 +16,7 @@ export interface DispatchDeps {
   bus: Bus;
 }
 
-export function dispatchCommandOf(row: CallRow, trunkId: string | null): DispatchCommand {
+function dispatchCommandOf(row: CallRow, trunkId: string | null): DispatchCommand {
   return {
     call_id: row.id,
     org_id: row.orgId,

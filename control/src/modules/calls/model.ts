@@ -3,7 +3,7 @@ import { t } from "elysia";
 
 const nullableInt = t.Nullable(t.Number());
 
-export const latencySchema = t.Object({
+const latencySchema = t.Object({
   endpointing_ms: nullableInt,
   stt_ms: nullableInt,
   llm_first_token_ms: nullableInt,
@@ -12,7 +12,7 @@ export const latencySchema = t.Object({
   total_ms: nullableInt,
 });
 
-export const turnSchema = t.Object({
+const turnSchema = t.Object({
   role: t.UnionEnum(["agent", "user"]),
   text: t.String({ description: "For agent turns: what the caller actually heard." }),
   started_at: t.String({ format: "date-time" }),

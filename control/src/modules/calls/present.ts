@@ -7,7 +7,7 @@ export type TurnRow = typeof callTurns.$inferSelect;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 
-export function recordingUrl(
+function recordingUrl(
   row: Pick<CallRow, "id" | "recordingPath">,
   publicBaseUrl: string | null,
 ): string | null {

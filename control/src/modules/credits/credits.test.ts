@@ -4,7 +4,7 @@ import { and, eq, sum } from "drizzle-orm";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { createWebhook } from "../webhooks/service.ts";
-import { credit, debit } from "./ledger.ts";
+import { credit, recordEntry } from "./ledger.ts";
 
 let h: Harness;
 beforeAll(async () => {
@@ -30,6 +30,10 @@ async function ledgerSum(orgId: string): Promise<number> {
     .where(eq(creditLedger.orgId, orgId));
   return Number(row?.total ?? 0);
 }
+
+/** A call_usage charge: a negative entry, idempotent by its reference. */
+const spend = (orgId: string, cents: number, reference: string) =>
+  recordEntry(h.ctx, { orgId, kind: "call_usage", amountCents: -cents, reference });
 
 describe("credits", () => {
   test("a new org has a zero balance and the configured rates", async () => {
@@ -152,7 +156,7 @@ describe("credits", () => {
   test("a debit larger than the balance is a 402 insufficient_credits and writes nothing", async () => {
     const org = await h.newOrg();
     await credit(h.ctx, org.orgId, 100, "purchase", "seed");
-    await expect(debit(h.ctx, org.orgId, 101, "call_usage", "call-1")).rejects.toMatchObject({
+    await expect(spend(org.orgId, 101, "call-1")).rejects.toMatchObject({
       status: 402,
       code: "insufficient_credits",
     });
@@ -164,14 +168,14 @@ describe("credits", () => {
   test("debits are idempotent by reference", async () => {
     const org = await h.newOrg();
     await credit(h.ctx, org.orgId, 1000, "purchase", "seed");
-    const first = await debit(h.ctx, org.orgId, 42, "call_usage", "call_abc");
-    const again = await debit(h.ctx, org.orgId, 42, "call_usage", "call_abc");
+    const first = await spend(org.orgId, 42, "call_abc");
+    const again = await spend(org.orgId, 42, "call_abc");
     expect(first.created).toBe(true);
     expect(again.created).toBe(false);
     expect(again.entry.id).toBe(first.entry.id);
     const both = await Promise.all([
-      debit(h.ctx, org.orgId, 7, "call_usage", "call_parallel"),
-      debit(h.ctx, org.orgId, 7, "call_usage", "call_parallel"),
+      spend(org.orgId, 7, "call_parallel"),
+      spend(org.orgId, 7, "call_parallel"),
     ]);
     expect(both[0].entry.id).toBe(both[1].entry.id);
     expect(await ledgerSum(org.orgId)).toBe(1000 - 42 - 7);
@@ -181,7 +185,7 @@ describe("credits", () => {
     const org = await h.newOrg();
     await credit(h.ctx, org.orgId, 1000, "purchase", "seed");
     const results = await Promise.allSettled(
-      Array.from({ length: 50 }, (_, i) => debit(h.ctx, org.orgId, 30, "call_usage", `call-${i}`)),
+      Array.from({ length: 50 }, (_, i) => spend(org.orgId, 30, `call-${i}`)),
     );
     const succeeded = results.filter((r) => r.status === "fulfilled").length;
     const refused = results.filter(
@@ -243,12 +247,12 @@ describe("credits", () => {
       body: { low_balance_threshold_cents: 1000 },
     });
     await credit(h.ctx, org.orgId, 1500, "purchase", "seed");
-    await debit(h.ctx, org.orgId, 400, "call_usage", "c1"); // 1100: still above
+    await spend(org.orgId, 400, "c1"); // 1100: still above
     const lowEvents = () =>
       h.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.endpointId, endpoint.id));
     expect(await lowEvents()).toHaveLength(0);
-    await debit(h.ctx, org.orgId, 200, "call_usage", "c2"); // 900: crosses
-    await debit(h.ctx, org.orgId, 100, "call_usage", "c3"); // 800: already below
+    await spend(org.orgId, 200, "c2"); // 900: crosses
+    await spend(org.orgId, 100, "c3"); // 800: already below
     const events = await lowEvents();
     expect(events).toHaveLength(1);
     expect(events[0]!.eventType).toBe("credits.low");
@@ -257,7 +261,7 @@ describe("credits", () => {
       data: { balance_cents: 900, low_balance_threshold_cents: 1000 },
     });
     await credit(h.ctx, org.orgId, 1000, "purchase", "topup"); // 1800: back above
-    await debit(h.ctx, org.orgId, 900, "call_usage", "c4"); // 900: crosses again
+    await spend(org.orgId, 900, "c4"); // 900: crosses again
     expect(await lowEvents()).toHaveLength(2);
   });
 });

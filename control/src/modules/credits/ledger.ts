@@ -200,23 +200,6 @@ export async function recordEntry(deps: CreditsDeps, input: EntryInput): Promise
   return result;
 }
 
-/**
- * Spends `amountCents` (positive) from the org's credits: 402 `insufficient_credits` when the
- * balance is short, and then nothing changes. Idempotent by (kind, reference): call billing
- * passes the call id, so a retried charge is never taken twice.
- */
-export function debit(
-  deps: CreditsDeps,
-  orgId: string,
-  amountCents: number,
-  kind: LedgerKind,
-  reference: string | null,
-  description: string | null = null,
-): Promise<EntryResult> {
-  assertPositive(amountCents);
-  return recordEntry(deps, { orgId, kind, amountCents: -amountCents, reference, description });
-}
-
 /** Adds `amountCents` (positive) to the org's credits. */
 export function credit(
   deps: CreditsDeps,

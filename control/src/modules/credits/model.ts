@@ -1,8 +1,8 @@
 import { t } from "elysia";
 import { LEDGER_KINDS } from "./ledger.ts";
 
-export const MIN_PURCHASE_CENTS = 100;
-export const MAX_PURCHASE_CENTS = 10_000_000;
+const MIN_PURCHASE_CENTS = 100;
+const MAX_PURCHASE_CENTS = 10_000_000;
 
 export const balanceSchema = t.Object({
   balance_cents: t.Integer(),

@@ -22,7 +22,7 @@ export interface PaymentProvider {
   charge(request: PaymentRequest): Promise<PaymentOutcome>;
 }
 
-export class SelfHostedPaymentProvider implements PaymentProvider {
+class SelfHostedPaymentProvider implements PaymentProvider {
   readonly name = "self_hosted";
 
   async charge(request: PaymentRequest): Promise<PaymentOutcome> {

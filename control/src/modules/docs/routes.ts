@@ -14,7 +14,7 @@ const SCALAR_VERSION = (
 const STANDALONE_PATH = join(packageDist, "browser", "standalone.js");
 
 /** Versioned, so the file can be cached for good: a new package version is a new URL. */
-export const SCALAR_BUNDLE_PATH = `/docs/assets/scalar-api-reference-${SCALAR_VERSION}.js`;
+const SCALAR_BUNDLE_PATH = `/docs/assets/scalar-api-reference-${SCALAR_VERSION}.js`;
 
 // The plugin types its options with an older Scalar's resolved configuration (every field
 // required); the bundle served is this package's, which fills in defaults for the rest.

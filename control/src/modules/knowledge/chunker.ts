@@ -31,9 +31,6 @@ interface Unit {
 const MARKDOWN_HEADING = /^(#{1,6})\s+(.+?)\s*#*\s*$/;
 const SENTENCE_END = /(?<=[.!?;:])\s+(?=\S)/;
 
-/** A rough count for when no tokenizer is at hand: about four characters per token. */
-export const estimateTokens = (text: string): number => Math.ceil(text.length / 4);
-
 export function chunkDocument(text: string, options: ChunkOptions): Chunk[] {
   const chunks: Chunk[] = [];
   for (const section of sections(text)) {

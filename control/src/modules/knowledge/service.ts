@@ -24,7 +24,7 @@ export interface SourceInput {
   mimeType?: string | null;
 }
 
-export const hashContent = (content: string) => createHash("sha256").update(content).digest("hex");
+const hashContent = (content: string) => createHash("sha256").update(content).digest("hex");
 
 export function presentSource(row: SourceRow): KnowledgeSourceResponse {
   return {

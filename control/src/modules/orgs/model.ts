@@ -4,7 +4,7 @@ import { t } from "elysia";
 import type { OrgRow } from "./service.ts";
 import { signingSecretState } from "./signing-secret.ts";
 
-export const ratesSchema = t.Object({
+const ratesSchema = t.Object({
   number_monthly_cents: t.Integer({ description: "Monthly price of one phone number." }),
   outbound_cents_per_minute: t.Integer(),
   inbound_cents_per_minute: t.Integer(),

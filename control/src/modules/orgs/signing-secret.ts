@@ -12,7 +12,7 @@ import { orgs } from "../../db/schema.ts";
 
 type SecretConfig = Pick<Config, "secretKey" | "dataDir">;
 
-export const SIGNING_SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+const SIGNING_SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 const VISIBLE_PREFIX_CHARS = 12;
 
 export interface SigningSecretState {

@@ -9,7 +9,7 @@ import { phoneNumbers } from "../../db/schema.ts";
 
 export type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
 
-export function routeOf(row: PhoneNumberRow): NumberRoute {
+function routeOf(row: PhoneNumberRow): NumberRoute {
   return {
     org_id: row.orgId,
     phone_number_id: row.id,

@@ -18,7 +18,7 @@ type CredentialConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls
 const BASE_URL_KINDS: readonly ProviderCredentialKind[] = ["openai", "openai_compatible"];
 
 /** Which credential kinds each agent provider can use. */
-export const CREDENTIAL_KINDS_FOR: Record<string, readonly ProviderCredentialKind[]> = {
+const CREDENTIAL_KINDS_FOR: Record<string, readonly ProviderCredentialKind[]> = {
   "llm:openai": ["openai", "openai_compatible"],
   "stt:openai": ["openai", "openai_compatible"],
   "stt:deepgram": ["deepgram"],
@@ -107,7 +107,7 @@ export async function listCredentials(
   );
 }
 
-export async function getCredentialRow(db: Database, orgId: string, id: string): Promise<CredentialRow> {
+async function getCredentialRow(db: Database, orgId: string, id: string): Promise<CredentialRow> {
   const [row] = await db
     .select()
     .from(providerCredentials)

@@ -23,7 +23,7 @@ export interface RoomCall {
 }
 
 /** The caller's participant identity in the call's room. */
-export const callerIdentity = (callId: string) => `caller-${callId}`;
+const callerIdentity = (callId: string) => `caller-${callId}`;
 
 /** Mints the caller's room token and dispatches the room to the gateways. */
 export async function dispatchLiveKitRoom(

@@ -21,7 +21,7 @@ export type WidgetKeyRow = typeof widgetKeys.$inferSelect;
 
 const KEY_RANDOM_CHARS = 32; // 32 base62 chars = 190 bits
 const VISIBLE_PREFIX_CHARS = 12;
-export const WIDGET_KEY_PATTERN = /^pk_live_[A-Za-z0-9]{32}$/;
+const WIDGET_KEY_PATTERN = /^pk_live_[A-Za-z0-9]{32}$/;
 const RATE_WINDOW_MS = 60_000;
 
 export interface CallGrant {
@@ -33,7 +33,7 @@ export interface CallGrant {
   ice_servers: ReturnType<typeof iceServersFromConfig>;
 }
 
-export function gatewayBaseUrl(config: Config): string {
+function gatewayBaseUrl(config: Config): string {
   return config.gatewayPublicUrl ?? `http://localhost:${config.gatewayPort}`;
 }
 
@@ -80,7 +80,7 @@ export async function mintWebToken(
 }
 
 /** `scheme://host[:port]` exactly as browsers send it in Origin, or null. */
-export function normalizeOrigin(value: string): string | null {
+function normalizeOrigin(value: string): string | null {
   try {
     const url = new URL(value);
     if (url.protocol !== "https:" && url.protocol !== "http:") return null;

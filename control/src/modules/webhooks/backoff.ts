@@ -21,7 +21,7 @@ export const DEFAULT_RETRY_SCHEDULE_MS = [
 ];
 
 /** Retry-After beyond this is capped so a receiver cannot park a delivery forever. */
-export const MAX_RETRY_AFTER_MS = 24 * HOUR_MS;
+const MAX_RETRY_AFTER_MS = 24 * HOUR_MS;
 
 /** The delay before the next attempt, ±20 % jitter so a recovering receiver is not stampeded. */
 export function retryDelayMs(

@@ -28,11 +28,7 @@ export interface AttemptResult {
 }
 
 /** The secrets to sign with: the current one, plus the previous one while its grace period lasts. */
-export function signingSecrets(
-  options: Pick<DeliveryOptions, "config">,
-  endpoint: EndpointRow,
-  nowMs: number,
-) {
+function signingSecrets(options: Pick<DeliveryOptions, "config">, endpoint: EndpointRow, nowMs: number) {
   const secrets = [decryptSecret(options.config, endpoint.secretCiphertext)];
   if (
     endpoint.previousSecretCiphertext &&

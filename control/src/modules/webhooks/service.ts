@@ -24,7 +24,7 @@ import type { CreateWebhookInput, DeliveryResponse, UpdateWebhookInput, WebhookR
 type SecretConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
 
 /** Standard Webhooks: the old secret keeps signing (alongside the new) this long after rotation. */
-export const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
+const ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 
 export function requireWebhookRole(role: ApiKeyRole): void {
   if (!roleAtLeast(role, "admin")) throw forbidden("Only owner and admin keys can manage webhooks.");

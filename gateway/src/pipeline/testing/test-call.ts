@@ -40,7 +40,7 @@ export function testAgent(overrides: Partial<Agent> = {}): Agent {
 }
 
 /** A voiced tone: speech-like energy for the VAD. */
-export function speechFrame(index: number): Int16Array {
+function speechFrame(index: number): Int16Array {
   const frame = new Int16Array(SAMPLES_PER_FRAME);
   for (let i = 0; i < frame.length; i++) {
     const seconds = (index * SAMPLES_PER_FRAME + i) / 16_000;
@@ -181,6 +181,6 @@ export async function startTestCall(options: TestCallOptions = {}): Promise<Test
 }
 
 /** Lets pending provider streams and callbacks run (a few event-loop turns). */
-export async function settle(rounds = 6): Promise<void> {
+async function settle(rounds = 6): Promise<void> {
   for (let i = 0; i < rounds; i++) await new Promise<void>((resolve) => setImmediate(resolve));
 }

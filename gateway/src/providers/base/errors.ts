@@ -17,7 +17,7 @@ export function throwIfAborted(signal: AbortSignal): void {
   if (signal.aborted) throw new ProviderAbortError();
 }
 
-export function httpError(provider: string, status: number, detail: string): ProviderError {
+function httpError(provider: string, status: number, detail: string): ProviderError {
   const trimmed = detail.length > 300 ? `${detail.slice(0, 300)}...` : detail;
   return new ProviderError(
     provider,

@@ -7,7 +7,7 @@ import { pcmStream } from "../base/pcm-bytes.ts";
 import { openWebSocket, toWebSocketUrl } from "../base/websocket.ts";
 import { ProviderError, type TtsOptions, type TtsProvider } from "../types.ts";
 
-export const ELEVENLABS_PCM_SAMPLE_RATE_HZ = 16_000;
+const ELEVENLABS_PCM_SAMPLE_RATE_HZ = 16_000;
 
 export interface ElevenLabsOptions {
   baseUrl: string;

@@ -10,7 +10,7 @@ export interface OpenAiConnection {
 }
 
 /** Time allowed until the response headers; a streamed body is then paced by the bases. */
-export const OPENAI_RESPONSE_TIMEOUT_MS = 60_000;
+const OPENAI_RESPONSE_TIMEOUT_MS = 60_000;
 
 /**
  * POST `body` to `{baseUrl}{path}` and return the 2xx response; any other status throws a

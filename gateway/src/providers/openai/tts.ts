@@ -5,7 +5,7 @@ import { pcmStream } from "../base/pcm-bytes.ts";
 import { ProviderError, type TtsOptions, type TtsProvider } from "../types.ts";
 import { type OpenAiConnection, openAiPost } from "./client.ts";
 
-export const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
+const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
 
 export interface OpenAiTtsOptions extends OpenAiConnection {
   model: string;

@@ -11,7 +11,7 @@ import {
   type TranscriptEvent,
 } from "../types.ts";
 
-export const WHISPER_SAMPLE_RATE_HZ = 16_000;
+const WHISPER_SAMPLE_RATE_HZ = 16_000;
 const MAX_SEGMENT_SAMPLES = WHISPER_SAMPLE_RATE_HZ * 30;
 
 export interface WhisperOptions {

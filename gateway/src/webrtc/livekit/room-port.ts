@@ -60,7 +60,7 @@ export interface RoomPort {
 export type RoomFactory = () => RoomPort;
 
 /** The topic of the agent's data messages: the same JSON messages as a WHIP call's data channel. */
-export const MESSAGE_TOPIC = "switchboard";
+const MESSAGE_TOPIC = "switchboard";
 
 class RtcRoom implements RoomPort {
   private readonly room = new Room();

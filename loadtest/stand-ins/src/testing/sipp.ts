@@ -17,7 +17,7 @@ export async function freeUdpPort(): Promise<number> {
  * port + 2), above Linux's ephemeral range (32768-60999) so no socket the kernel hands out
  * meanwhile can take one of them.
  */
-export async function freeMediaPortBlock(): Promise<number> {
+async function freeMediaPortBlock(): Promise<number> {
   for (let attempt = 0; attempt < 50; attempt++) {
     const base = 61000 + 4 * Math.floor(Math.random() * 1000);
     const sockets: { close(): void }[] = [];

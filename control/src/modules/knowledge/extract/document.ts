@@ -41,7 +41,7 @@ function invalid(detail: string): ApiError {
   return new ApiError(422, "invalid_document", detail);
 }
 
-export function decodeText(bytes: Uint8Array): string {
+function decodeText(bytes: Uint8Array): string {
   let text: string;
   try {
     text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);

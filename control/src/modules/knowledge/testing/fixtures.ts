@@ -1,7 +1,7 @@
 // Real document files for tests, built from scratch: a minimal valid PDF with one text object
 // per line, and a minimal DOCX (the OOXML parts zipped with Python's zipfile).
 import { spawnSync } from "node:child_process";
-import { readFileSync, rmSync, writeFileSync } from "node:fs";
+import { readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 
@@ -74,10 +74,4 @@ export function minimalDocx(paragraphs: { text: string; heading?: number }[]): U
   const bytes = new Uint8Array(readFileSync(out));
   rmSync(out, { force: true });
   return bytes;
-}
-
-export function writeFixture(dir: string, name: string, bytes: Uint8Array): string {
-  const path = join(dir, name);
-  writeFileSync(path, bytes);
-  return path;
 }

@@ -8,7 +8,7 @@ import type { FrameSink } from "../call-audio.ts";
 import type { RoomParticipant, RoomPort, RoomTrack, TrackAudio } from "../room-port.ts";
 
 /** A subscribed remote track whose frames the test pushes. */
-export class FakeTrack implements RoomTrack {
+class FakeTrack implements RoomTrack {
   private readonly queue: AudioFrame[] = [];
   private wake: (() => void) | null = null;
   private ended = false;
