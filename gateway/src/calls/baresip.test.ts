@@ -4,10 +4,11 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { freeUdpPort } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import { publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/test-gateway.ts";
+import { publishRoute, startTestGateway, type TestGateway } from "./testing/test-gateway.ts";
 
 describe("baresip calls the gateway", () => {
   let gateway: TestGateway;
@@ -57,7 +58,11 @@ describe("baresip calls the gateway", () => {
     const output = await new Response(child.stdout).text();
     await child.exited;
     expect(output).toContain("Call established");
-    await waitFor(() => gateway.events().some((event) => event.type === "call.recording"), 15_000);
+    await waitFor(
+      "the call.recording event",
+      () => gateway.events().some((event) => event.type === "call.recording"),
+      { timeoutMs: 15_000 },
+    );
     expect(gateway.events().map((event) => event.type)).toEqual([
       "call.status",
       "call.started",

@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { DRAIN_HANGUP_CAUSE, drainCalls } from "../drain.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
-import { publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/test-gateway.ts";
+import { publishRoute, startTestGateway, type TestGateway } from "./testing/test-gateway.ts";
 
 const log = createLogger("silent");
 
@@ -57,7 +58,7 @@ describe("gateway drain (SIPp)", () => {
 
   test("a drain ends once the caller hung up and the call's call.ended is on the bus; meanwhile INVITE and OPTIONS get 503", async () => {
     const caller = runSipp({ scenario: "uac-answered-caller-bye-expect-200.xml", gatewayPort: gateway.port });
-    expect(await waitFor(() => gateway.service.callsInProgress === 1)).toBe(true);
+    await waitFor("one call in progress", () => gateway.service.callsInProgress === 1);
     const drained = drainCalls([gateway.service], { drainTimeoutMs: 20_000, goodbyeMessage: "Bye.", log });
     const [invite, options] = await Promise.all([
       runSipp({ scenario: "uac-draining-gateway-expect-503.xml", gatewayPort: gateway.port }),
@@ -83,7 +84,7 @@ describe("gateway drain (SIPp)", () => {
       scenario: "uac-gateway-hangs-up-expect-bye.xml",
       gatewayPort: goodbyeGateway.port,
     });
-    expect(await waitFor(() => goodbyeGateway.service.callsInProgress === 1)).toBe(true);
+    await waitFor("one call in progress", () => goodbyeGateway.service.callsInProgress === 1);
     await drainCalls([goodbyeGateway.service], { drainTimeoutMs: 0, goodbyeMessage: "Closing. Bye.", log });
     expect(goodbyeApp.goodbyes).toEqual([{ text: "Closing. Bye.", cause: DRAIN_HANGUP_CAUSE }]);
     const ended = (await eventsOnBus(goodbyeGateway)).filter((event) => event.type === "call.ended");

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { callLeaseScope } from "./call-leases.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import {
-  publishRoute,
-  startTestGateway,
-  TEST_ORG,
-  type TestGateway,
-  waitFor,
-} from "./testing/test-gateway.ts";
+import { publishRoute, startTestGateway, TEST_ORG, type TestGateway } from "./testing/test-gateway.ts";
 
 const greeting = (hangupAfterGreetingMs: number | null) =>
   new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs });
@@ -46,7 +41,7 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => endedEvents(gateway).length >= 1);
+    await waitFor("the call.ended event", () => endedEvents(gateway).length >= 1);
     const events = gateway.events().slice(before);
     expect(events.map((event) => event.type)).toEqual(["call.status", "call.started", "call.ended"]);
     expect(events[1]).toMatchObject({
@@ -69,7 +64,7 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => endedEvents(gateway).length > before);
+    await waitFor("another call.ended event", () => endedEvents(gateway).length > before);
     expect(endedEvents(gateway).at(-1)).toMatchObject({ status: "completed", hangup_cause: "caller_hangup" });
   }, 60_000);
 
@@ -80,7 +75,10 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => endedEvents(hangingUp).length >= 1);
+    await waitFor(
+      "the call.ended event of the hanging-up agent's call",
+      () => endedEvents(hangingUp).length >= 1,
+    );
     expect(endedEvents(hangingUp)[0]).toMatchObject({ status: "completed", hangup_cause: "agent_hangup" });
   }, 60_000);
 
@@ -98,7 +96,7 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
       });
       expect(result.errors).toBe("");
       expect(result.exitCode).toBe(0);
-      await waitFor(() => endedEvents(metered).length >= 1);
+      await waitFor("the metered call's call.ended event", () => endedEvents(metered).length >= 1);
       const ended = endedEvents(metered)[0] as { status: string; hangup_cause: string; duration_s: number };
       expect(ended).toMatchObject({ status: "completed", hangup_cause: "credits_exhausted" });
       expect(ended.duration_s).toBeGreaterThanOrEqual(1);
@@ -115,7 +113,10 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => endedEvents(slowRinging).length >= 1);
+    await waitFor(
+      "the call.ended event of the slow-ringing gateway",
+      () => endedEvents(slowRinging).length >= 1,
+    );
     expect(slowRinging.events().map((event) => event.type)).toEqual(["call.status", "call.ended"]);
     expect(endedEvents(slowRinging)[0]).toMatchObject({ status: "canceled", hangup_cause: "caller_cancel" });
   }, 60_000);
@@ -146,7 +147,7 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
       scenario: "uac-answered-caller-bye-expect-200.xml",
       gatewayPort: slowRinging.port,
     });
-    expect(await waitFor(() => slowRinging.service.activeCalls.length === 1)).toBe(true);
+    await waitFor("one active call", () => slowRinging.service.activeCalls.length === 1);
     const refused = await runSipp({
       scenario: "uac-over-capacity-expect-503.xml",
       gatewayPort: slowRinging.port,
@@ -177,7 +178,7 @@ describe("inbound calls from a trusted trunk (SIPp)", () => {
     expect(answered.errors).toBe("");
     expect(answered.exitCode).toBe(0);
     // The answered call held the place and gave it back when it ended.
-    await waitFor(() => endedEvents(gateway).length > before);
+    await waitFor("another call.ended event", () => endedEvents(gateway).length > before);
     expect(await gateway.bus.countLeases(scope)).toBe(0);
     await gateway.bus.hashDelete(Hashes.orgCallLimits, TEST_ORG);
   }, 60_000);

@@ -4,11 +4,12 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import { publishRoute, startTestGateway, type TestGateway, waitFor } from "./testing/test-gateway.ts";
+import { publishRoute, startTestGateway, type TestGateway } from "./testing/test-gateway.ts";
 
 const TRUSTED = { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" };
 
@@ -36,7 +37,9 @@ describe("RTP both ways", () => {
       extraArgs: ["-rtp_echo"],
     });
     expect(result.exitCode).toBe(0);
-    await waitFor(() => gateway.events().some((event) => event.type === "call.recording"));
+    await waitFor("the call.recording event", () =>
+      gateway.events().some((event) => event.type === "call.recording"),
+    );
     const recording = gateway.events().find((event) => event.type === "call.recording");
     if (recording?.type !== "call.recording") throw new Error("no recording event");
     expect(recording.duration_s).toBeGreaterThan(1);
@@ -78,7 +81,7 @@ describe("DTMF", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => digits.length >= 2);
+    await waitFor("two DTMF digits", () => digits.length >= 2);
     expect(digits).toEqual(["1", "5"]);
   }, 60_000);
 });

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { startSippServer } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import type { CallContext, MediaApplication } from "./application.ts";
@@ -13,7 +14,6 @@ import {
   TEST_ORG,
   type TestGateway,
   testAgent,
-  waitFor,
 } from "./testing/test-gateway.ts";
 
 let gateway: TestGateway | null = null;
@@ -65,7 +65,9 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     const events = eventsFor(gateway, callId);
     expect(events.map((event) => event.type)).toEqual(["call.status", "call.started", "call.ended"]);
     expect(events[1]).toMatchObject({
@@ -87,7 +89,9 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
       status: "completed",
       hangup_cause: "agent_hangup",
@@ -101,7 +105,9 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "busy", hangup_cause: "sip_486" });
   }, 60_000);
 
@@ -112,7 +118,9 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).map((event) => event.type)).toEqual(["call.status", "call.ended"]);
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
       status: "no_answer",
@@ -124,12 +132,16 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const trunk = await startSippServer({ scenario: "uas-ring-no-answer-expect-cancel.xml" });
     gateway = await gatewayCalling(trunk.port, hangsUp, { SIP_OUTBOUND_RING_TIMEOUT_MS: "60000" });
     const callId = await dispatch(gateway);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.status"));
+    await waitFor("a call.status event of callId", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.status"),
+    );
     await gateway.bus.publish(Channels.callCancel, callId);
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
       status: "canceled",
       hangup_cause: "api_cancel",
@@ -141,7 +153,7 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const callId = `call_${crypto.randomUUID().replaceAll("-", "")}`;
     await gateway.bus.hashSet(Hashes.canceledCalls, callId, "1");
     await dispatch(gateway, { call_id: callId });
-    await waitFor(() => eventsFor(gateway!, callId).length > 0);
+    await waitFor("an event of the call", () => eventsFor(gateway!, callId).length > 0);
     expect(eventsFor(gateway, callId)).toEqual([
       expect.objectContaining({ type: "call.ended", status: "canceled", hangup_cause: "api_cancel" }),
     ]);
@@ -157,14 +169,16 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const callId = await dispatch(gateway);
     const result = await trunk.done;
     expect(result.errors).toBe("");
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).map((event) => event.type)).toContain("call.started");
   }, 60_000);
 
   test("a destination outside the trunk's allow-list is refused before any INVITE", async () => {
     gateway = await gatewayCalling(9, hangsUp);
     const callId = await dispatch(gateway, { to_number: "not a number" });
-    await waitFor(() => eventsFor(gateway!, callId).length > 0);
+    await waitFor("an event of the call", () => eventsFor(gateway!, callId).length > 0);
     expect(eventsFor(gateway, callId)[0]).toMatchObject({
       status: "failed",
       hangup_cause: "invalid_destination",
@@ -179,7 +193,7 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     // Another gateway's call holds the org's only place.
     await gateway.bus.acquireLease(scope, "call_elsewhere", "gw_other", 1, 60_000);
     const refused = await dispatch(gateway);
-    await waitFor(() => eventsFor(gateway!, refused).length > 0);
+    await waitFor("an event of the refused call", () => eventsFor(gateway!, refused).length > 0);
     expect(eventsFor(gateway, refused)).toEqual([
       expect.objectContaining({ type: "call.ended", status: "failed", hangup_cause: "concurrency_limit" }),
     ]);
@@ -190,7 +204,9 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "completed" });
     expect(await gateway.bus.countLeases(scope)).toBe(0);
   }, 60_000);
@@ -211,9 +227,11 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const result = await trunk.done;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => outcomes.length > 0);
+    await waitFor("the transfer's outcome", () => outcomes.length > 0);
     expect(outcomes[0]).toMatchObject({ ok: true, status: 200 });
-    await waitFor(() => eventsFor(gateway!, callId).some((event) => event.type === "call.ended"));
+    await waitFor("the call's call.ended event", () =>
+      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+    );
     expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
       status: "completed",
       hangup_cause: "transferred",

@@ -1,16 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { inboundAuthFor, type TrunkSnapshot } from "@switchboard/shared/sip/trunk";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import { GreetingApplication } from "./greeting-application.ts";
-import {
-  publishRoute,
-  startTestGateway,
-  TEST_ORG,
-  type TestGateway,
-  waitFor,
-} from "./testing/test-gateway.ts";
+import { publishRoute, startTestGateway, TEST_ORG, type TestGateway } from "./testing/test-gateway.ts";
 
 const application = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
 // The default trunk trusts another network only: 127.0.0.1 (SIPp) is an untrusted source.
@@ -65,8 +60,11 @@ describe("untrusted sources", () => {
     listener.send(options("friendly-scanner", 1), gateway.port, "127.0.0.1");
     listener.send(options("sipvicious", 2), gateway.port, "127.0.0.1");
     listener.send(options("Acme PBX", 3), gateway.port, "127.0.0.1");
-    await waitFor(() => received.length >= 1, 5000);
-    await Bun.sleep(300);
+    // The friendly OPTIONS went last on the same socket: once its answer is in, any answer
+    // to the scanners would have come before it.
+    await waitFor("the answer to the last OPTIONS", () => received.some((text) => text.includes("scan-3")), {
+      timeoutMs: 5000,
+    });
     socket.close();
     listener.close();
     expect(received).toHaveLength(1);
@@ -96,7 +94,7 @@ describe("digest-authenticated trunk", () => {
     };
     await gateway.bus.hashSet(Hashes.trunks, trunk.id, JSON.stringify(trunk));
     await gateway.bus.publish(Channels.trunkInvalidated, trunk.id);
-    await waitFor(() => gateway.service.directory.anyDigestTrunk);
+    await waitFor("the digest trunk in the directory", () => gateway.service.directory.anyDigestTrunk);
   });
   afterAll(async () => {
     await gateway.stop();
@@ -109,7 +107,9 @@ describe("digest-authenticated trunk", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => gateway.events().some((event) => event.type === "call.ended"));
+    await waitFor("the call.ended event", () =>
+      gateway.events().some((event) => event.type === "call.ended"),
+    );
     expect(gateway.events().map((event) => event.type)).toEqual([
       "call.status",
       "call.started",

@@ -10,6 +10,7 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import type { TranscriptTurn } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
@@ -19,7 +20,6 @@ import {
   TEST_AGENT_ID,
   type TestGateway,
   testAgent,
-  waitFor,
 } from "../calls/testing/test-gateway.ts";
 import { createAgentApplication } from "./create.ts";
 
@@ -87,7 +87,11 @@ describe("turn pipeline over SIP (SIPp, stand-ins)", () => {
     });
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-    await waitFor(() => gateway.events().some((event) => event.type === "call.ended"), 10_000);
+    await waitFor(
+      "the call.ended event",
+      () => gateway.events().some((event) => event.type === "call.ended"),
+      { timeoutMs: 10_000 },
+    );
     const turns = turnsOfLastCall();
     expect(turns[0]).toMatchObject({ role: "agent", text: "Hello.", interrupted: false });
     expect(turns[1]).toMatchObject({ role: "user", text: "I would like to book a table for two." });
@@ -111,12 +115,13 @@ describe("turn pipeline over SIP (SIPp, stand-ins)", () => {
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
     await waitFor(
+      "the second call's call.ended event",
       () =>
         gateway
           .events()
           .slice(before)
           .some((event) => event.type === "call.ended"),
-      10_000,
+      { timeoutMs: 10_000 },
     );
     const turns = turnsOfLastCall();
     expect(turns.map((turn) => turn.role)).toEqual(["agent", "user", "agent", "user", "agent"]);

@@ -120,13 +120,3 @@ export async function publishRoute(
   await bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
   await bus.hashSet(Hashes.creditBalances, full.org_id, String(balanceCents));
 }
-
-/** Polls until `predicate` holds or `timeoutMs` passes. */
-export async function waitFor(predicate: () => boolean, timeoutMs = 10_000): Promise<boolean> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    if (predicate()) return true;
-    await Bun.sleep(25);
-  }
-  return predicate();
-}
