@@ -1,4 +1,5 @@
 import { describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type ClockSubscriber, MediaClock } from "./clock.ts";
 
 function collector() {
@@ -14,14 +15,6 @@ function busyWait(ms: number) {
   }
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 10_000) {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await Bun.sleep(5);
-  }
-}
-
 describe("MediaClock", () => {
   test("runs only while subscribed and gives every subscriber each tick once, in order", async () => {
     const clock = new MediaClock();
@@ -31,7 +24,7 @@ describe("MediaClock", () => {
     const stopFirst = clock.subscribe(first.subscriber);
     const stopSecond = clock.subscribe(second.subscriber);
     expect(clock.running).toBe(true);
-    await waitFor(() => first.ticks.length >= 10);
+    await waitFor("ten ticks", () => first.ticks.length >= 10);
     stopFirst();
     stopSecond();
     expect(clock.running).toBe(false);
@@ -43,9 +36,9 @@ describe("MediaClock", () => {
     const clock = new MediaClock({ maxCatchUpTicks: 100 });
     const { ticks, subscriber } = collector();
     const stop = clock.subscribe(subscriber);
-    await waitFor(() => ticks.length >= 2);
+    await waitFor("two ticks", () => ticks.length >= 2);
     busyWait(120);
-    await waitFor(() => ticks.length >= 12);
+    await waitFor("the missed ticks replayed", () => ticks.length >= 12);
     stop();
     expect(ticks).toEqual(ticks.map((_, index) => index + 1));
     expect(clock.stats().catchUpTicks).toBeGreaterThan(0);
@@ -55,10 +48,10 @@ describe("MediaClock", () => {
     const clock = new MediaClock({ maxCatchUpTicks: 2 });
     const { ticks, subscriber } = collector();
     const stop = clock.subscribe(subscriber);
-    await waitFor(() => ticks.length >= 2);
+    await waitFor("two ticks", () => ticks.length >= 2);
     const before = ticks.length;
     busyWait(300);
-    await waitFor(() => ticks.length >= before + 3);
+    await waitFor("three ticks after the stall", () => ticks.length >= before + 3);
     stop();
     expect(clock.stats().resyncs).toBeGreaterThan(0);
     expect(ticks).toEqual(ticks.map((_, index) => index + 1));
@@ -73,7 +66,7 @@ describe("MediaClock", () => {
       },
     });
     const stopGood = clock.subscribe(subscriber);
-    await waitFor(() => ticks.length >= 3);
+    await waitFor("three ticks", () => ticks.length >= 3);
     stopBad();
     stopGood();
     expect(clock.stats().subscriberErrors).toBeGreaterThanOrEqual(3);
@@ -85,7 +78,7 @@ describe("MediaClock", () => {
     const stops = calls.map((log, subscriber) =>
       clock.subscribe({ tick: (tickIndex, nowMs) => log.push({ subscriber, tickIndex, nowMs }) }),
     );
-    await waitFor(() => calls.every((log) => log.length >= 5));
+    await waitFor("five ticks in every phase", () => calls.every((log) => log.length >= 5));
     for (const stop of stops) stop();
     for (const log of calls) {
       expect(log.map((call) => call.tickIndex)).toEqual(log.map((_, index) => index + 1));

@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { udp } from "bun";
 import { MediaClock } from "../media/clock.ts";
@@ -73,14 +74,6 @@ async function rawPeer() {
   return { socket, packets, port: socket.port };
 }
 
-async function waitFor(condition: () => boolean, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await Bun.sleep(10);
-  }
-}
-
 function collectFrames(session: RtpSession) {
   const frames: Int16Array[] = [];
   session.onFrame((frame) => frames.push(frame.slice()));
@@ -106,8 +99,15 @@ describe("RtpSession between two sessions on loopback", () => {
     // The talkspurt's first packet leaves at once, without waiting for the clock.
     expect(a.playedSamples).toBe(320);
     expect(a.queuedSamples).toBe(16000 - 320);
-    await waitFor(() => a.playedSamples === 16000 && b.playedSamples === 16000 && heardByA.length >= 60);
-    await Bun.sleep(200);
+    await waitFor(
+      "both tones played and heard",
+      () =>
+        a.playedSamples === 16000 &&
+        b.playedSamples === 16000 &&
+        heardByA.length >= 60 &&
+        heardByB.length >= 60,
+      { timeoutMs: 15_000 },
+    );
     expect(a.queuedSamples).toBe(0);
     const atB = concat(heardByB);
     const atA = concat(heardByA);
@@ -148,10 +148,12 @@ describe("RtpSession between two sessions on loopback", () => {
     a.onDtmf((digit) => atA.push(digit));
     b.onDtmf((digit) => atB.push(digit));
     await Promise.all([a.sendDtmf("1234567890*#"), b.sendDtmf("9a")]);
-    await waitFor(() => atB.length >= 12 && atA.length >= 2);
-    await Bun.sleep(100);
-    expect(atB.join("")).toBe("1234567890*#");
-    expect(atA.join("")).toBe("9A");
+    // A last digit each way, sent after every packet of the others: once it is reported, a
+    // duplicate report of an earlier digit would have come before it.
+    await Promise.all([a.sendDtmf("D"), b.sendDtmf("D")]);
+    await waitFor("the closing digit at both ends", () => atB.at(-1) === "D" && atA.at(-1) === "D");
+    expect(atB.join("")).toBe("1234567890*#D");
+    expect(atA.join("")).toBe("9AD");
     await expect(a.sendDtmf("12x")).rejects.toThrow(RangeError);
   });
 
@@ -169,13 +171,21 @@ describe("RtpSession on the wire", () => {
       payloadType: 8,
       remote: { address: "127.0.0.1", port: peer.port },
     });
-    await waitFor(() => peer.packets.length >= 5);
+    const silent = (packet: Captured) => packet.payload.every((byte) => byte === 0xd5);
+    /** Packets the peer got after its first `audible` audio packets, all silent. */
+    const silentAfterAudio = (audible: number) => {
+      const audio = peer.packets.flatMap((packet, index) => (silent(packet) ? [] : [index]));
+      return audio.length === audible ? peer.packets.length - 1 - audio.at(-1)! : 0;
+    };
+    await waitFor("five packets of silence", () => peer.packets.length >= 5);
     session.enqueue(sine(1000, 16000, 320 * 3));
-    await waitFor(() => session.playedSamples === 960);
-    await Bun.sleep(100);
+    await waitFor("the first talkspurt and silence after it", () => silentAfterAudio(3) >= 3, {
+      timeoutMs: 15_000,
+    });
     session.enqueue(sine(1000, 16000, 320 * 2));
-    await waitFor(() => session.playedSamples === 1600);
-    await Bun.sleep(100);
+    await waitFor("the second talkspurt and silence after it", () => silentAfterAudio(5) >= 3, {
+      timeoutMs: 15_000,
+    });
     await session.close();
     const packets = peer.packets;
     expect(packets[0]!.marker).toBe(true);
@@ -189,7 +199,7 @@ describe("RtpSession on the wire", () => {
       expect(current.payloadType).toBe(8);
       expect(current.payload.length).toBe(160);
     }
-    const audible = packets.map((packet) => !packet.payload.every((byte) => byte === 0xd5));
+    const audible = packets.map((packet) => !silent(packet));
     const starts = audible.flatMap((isAudio, index) => (isAudio && !audible[index - 1] ? [index] : []));
     expect(starts.length).toBe(2);
     expect(audible.filter(Boolean).length).toBe(5);
@@ -208,28 +218,36 @@ describe("RtpSession on the wire", () => {
     session.enqueue(sine(1000, 16000, 320 * 3));
     expect(session.playedSamples).toBe(320);
     step(6);
-    await waitFor(() => peer.packets.length >= 9);
-    await Bun.sleep(50);
-    const audible = peer.packets.map((packet) => !packet.payload.every((byte) => byte === 0xff));
+    // A new talkspurt's first packet leaves on enqueue, after all the steps' packets: once it
+    // is in, nothing the steps sent is still on its way.
+    session.enqueue(sine(1000, 16000, 320));
+    const sentinelAt = await waitFor("the next talkspurt's first packet", () => {
+      const at = peer.packets.findIndex((packet, index) => index > 3 && packet.marker);
+      return at > 0 && at;
+    });
+    const packets = peer.packets.slice(0, sentinelAt);
+    const audible = packets.map((packet) => !packet.payload.every((byte) => byte === 0xff));
     // 3 silent steps, the early packet, 2 steps of audio, 1 step with nothing, 3 of silence.
     expect(audible).toEqual([false, false, false, true, true, true, false, false, false]);
-    expect(peer.packets[3]!.marker).toBe(true);
-    for (let index = 1; index < peer.packets.length; index++) {
-      expect(peer.packets[index]!.timestamp).toBe((peer.packets[index - 1]!.timestamp + 160) >>> 0);
+    expect(packets[3]!.marker).toBe(true);
+    for (let index = 1; index < packets.length; index++) {
+      expect(packets[index]!.timestamp).toBe((packets[index - 1]!.timestamp + 160) >>> 0);
     }
     // 9 steps and 9 packets: after the skipped step the stream is back on the clock.
-    expect(peer.packets.length).toBe(9);
+    expect(packets.length).toBe(9);
   });
 
   test("flush stops agent audio on the next tick (barge-in)", async () => {
     const peer = await rawPeer();
     const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port } });
     session.enqueue(sine(1000, 16000, 16000 * 5));
-    await waitFor(() => session.playedSamples >= 320 * 5);
+    await waitFor("five frames played", () => session.playedSamples >= 320 * 5);
     session.flush();
     expect(session.queuedSamples).toBe(0);
     const playedAtFlush = session.playedSamples;
-    await Bun.sleep(200);
+    const packetsAtFlush = peer.packets.length;
+    // Ten more ticks' packets at the peer: the clock has moved on well past the flush.
+    await waitFor("ten packets after the flush", () => peer.packets.length >= packetsAtFlush + 10);
     expect(session.playedSamples).toBe(playedAtFlush);
     const lastAudio = peer.packets.findLastIndex((packet) => !packet.payload.every((byte) => byte === 0xff));
     expect(lastAudio).toBeLessThan(peer.packets.length - 5);
@@ -249,13 +267,16 @@ describe("RtpSession on the wire", () => {
         "127.0.0.1",
       );
     }
-    await waitFor(() => session.remote?.port === caller.port && caller.packets.length >= 3);
+    await waitFor(
+      "the session to latch onto the caller",
+      () => session.remote?.port === caller.port && caller.packets.length >= 3,
+    );
     intruder.socket.send(
       serializeRtp({ payloadType: 0, sequenceNumber: 100, timestamp: 99_999, ssrc: 5, payload }),
       session.localPort,
       "127.0.0.1",
     );
-    await waitFor(() => session.stats().foreignSource === 1);
+    await waitFor("the intruder's packet counted", () => session.stats().foreignSource === 1);
     expect(session.remote).toEqual({ address: "127.0.0.1", port: caller.port });
     expect(heard.length).toBeGreaterThan(0);
     session.setRemote("127.0.0.1", 9);
@@ -307,9 +328,9 @@ describe("RtpSession on the wire", () => {
         next += 2;
       },
     });
-    await waitFor(() => next >= 40);
+    await waitFor("all 40 packets sent", () => next >= 40, { timeoutMs: 15_000 });
     stopSender();
-    await waitFor(() => heard.length >= 45);
+    await waitFor("45 frames played out", () => heard.length >= 45, { timeoutMs: 15_000 });
     const stats = session.stats();
     expect(duplicatesSent).toBe(3);
     expect(stats.packetsReceived).toBe(40 + duplicatesSent);
@@ -333,45 +354,58 @@ describe("RtpSession on the wire", () => {
       session.localPort,
       "127.0.0.1",
     );
-    await waitFor(() => session.stats().malformed === 2 && session.stats().unexpectedPayloadType === 1);
+    await waitFor(
+      "two malformed datagrams and one unknown payload type counted",
+      () => session.stats().malformed === 2 && session.stats().unexpectedPayloadType === 1,
+    );
     expect(session.stats().packetsReceived).toBe(0);
   });
 
   test("media timeout fires once when RTP stops, and not while on hold", async () => {
     const peer = await rawPeer();
+    const { clock: stepped, step } = steppedClock();
     const held = await openSession({
       remote: { address: "127.0.0.1", port: peer.port },
       mediaTimeoutMs: 100,
+      clock: stepped,
     });
     held.setHold(true);
     const session = await openSession({
       remote: { address: "127.0.0.1", port: peer.port },
       mediaTimeoutMs: 100,
+      clock: stepped,
     });
     let fired = 0;
     let heldFired = 0;
     session.onMediaTimeout(() => fired++);
     held.onMediaTimeout(() => heldFired++);
-    await waitFor(() => fired === 1);
-    await Bun.sleep(300);
+    // Ticks stamped 150 ms and then seconds on: past the timeout, once and then again.
+    const startMs = performance.now();
+    step(1, startMs + 150);
+    expect(fired).toBe(1);
+    step(5, startMs + 5_000);
     expect(fired).toBe(1);
     expect(heldFired).toBe(0);
   });
 
   test("on hold nothing is sent and queued audio waits", async () => {
     const peer = await rawPeer();
-    const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port } });
-    await waitFor(() => peer.packets.length >= 2);
+    const { clock: stepped, step } = steppedClock();
+    const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port }, clock: stepped });
+    step(2);
+    await waitFor("two packets of silence", () => peer.packets.length >= 2);
     session.setHold(true);
-    await Bun.sleep(60);
-    const countOnHold = peer.packets.length;
     session.enqueue(new Int16Array(3200).fill(1000));
-    await Bun.sleep(200);
-    expect(peer.packets.length).toBe(countOnHold);
+    step(10);
     expect(session.queuedSamples).toBe(3200);
     session.setHold(false);
-    await waitFor(() => session.queuedSamples === 0);
-    expect(peer.packets.length).toBeGreaterThan(countOnHold);
+    step(10);
+    expect(session.queuedSamples).toBe(0);
+    // The held audio follows the two packets from before the hold directly: the ten steps on
+    // hold sent nothing.
+    await waitFor("the ten held frames", () => peer.packets.length >= 12);
+    const audible = peer.packets.map((packet) => !packet.payload.every((byte) => byte === 0xff));
+    expect(audible).toEqual([false, false, ...Array(10).fill(true)]);
   });
 
   test("a peer that went away (ICMP port unreachable) neither throws nor stops the session", async () => {
@@ -384,7 +418,10 @@ describe("RtpSession on the wire", () => {
       timedOut = true;
     });
     session.enqueue(new Int16Array(320 * 10).fill(1000));
-    await waitFor(() => timedOut && session.queuedSamples === 0 && session.stats().socketErrors > 0);
+    await waitFor(
+      "the media timeout, the queue played out and a socket error counted",
+      () => timedOut && session.queuedSamples === 0 && session.stats().socketErrors > 0,
+    );
     expect(session.playedSamples).toBe(3200);
   });
 

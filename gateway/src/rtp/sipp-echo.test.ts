@@ -1,4 +1,5 @@
 import { afterAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { Subprocess } from "bun";
 import { MediaClock } from "../media/clock.ts";
@@ -64,21 +65,18 @@ async function echoes(mediaPort: number): Promise<boolean> {
     },
   });
   try {
-    for (let attempt = 0; attempt < 40 && !answered; attempt++) {
-      probe.send(Uint8Array.from([0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]), mediaPort, "127.0.0.1");
-      await Bun.sleep(50);
-    }
-    return answered;
+    // Not echoing within 2 s (its bind failed): the caller tries other ports.
+    return await waitFor(
+      "sipp to echo a probe",
+      () => {
+        if (!answered)
+          probe.send(Uint8Array.from([0x80, 0, 0, 1, 0, 0, 0, 0, 0, 0, 0, 1]), mediaPort, "127.0.0.1");
+        return answered;
+      },
+      { timeoutMs: 2000, intervalMs: 50 },
+    ).catch(() => false);
   } finally {
     probe.close();
-  }
-}
-
-async function waitFor(condition: () => boolean, timeoutMs = 15_000) {
-  const until = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > until) throw new Error("condition not met in time");
-    await Bun.sleep(10);
   }
 }
 
@@ -103,10 +101,12 @@ describe("RtpSession against sipp -rtp_echo", () => {
     session.onDtmf((digit) => digits.push(digit));
 
     session.enqueue(sine(1000, 16000, 16000));
-    await waitFor(() => session!.playedSamples === 16000);
+    await waitFor("the tone played", () => session!.playedSamples === 16000, { timeoutMs: 15_000 });
     await session.sendDtmf("42#");
-    await waitFor(() => digits.length >= 3);
-    await Bun.sleep(100);
+    // A last digit after every packet of the others: once it is echoed, a duplicate report of
+    // an earlier digit, and the tone's echo, would have come before it.
+    await session.sendDtmf("D");
+    await waitFor("the closing digit's echo", () => digits.at(-1) === "D", { timeoutMs: 15_000 });
 
     const loud = heard.filter((frame) => rms(frame) > 2000);
     expect(loud.length).toBeGreaterThanOrEqual(45);
@@ -114,7 +114,7 @@ describe("RtpSession against sipp -rtp_echo", () => {
     const block = new Int16Array(30 * 320);
     for (let index = 0; index < 30; index++) block.set(heard[firstLoud + 5 + index]!, index * 320);
     expect(toneShare(block, 1000, 16000)).toBeGreaterThan(0.9);
-    expect(digits.join("")).toBe("42#");
+    expect(digits.join("")).toBe("42#D");
     expect(session.stats().lost).toBe(0);
     expect(session.remote).toEqual({ address: "127.0.0.1", port: echo.mediaPort });
   });

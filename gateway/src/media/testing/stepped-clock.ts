@@ -2,7 +2,7 @@
 // ordinary MediaClock. Shared by the RTP and WebRTC call-audio tests.
 import type { ClockSubscriber, MediaClock } from "../clock.ts";
 
-export function steppedClock(): { clock: MediaClock; step(count: number): void } {
+export function steppedClock(): { clock: MediaClock; step(count: number, nowMs?: number): void } {
   const subscribers: ClockSubscriber[] = [];
   const clock = {
     subscribe(subscriber: ClockSubscriber) {
@@ -10,9 +10,10 @@ export function steppedClock(): { clock: MediaClock; step(count: number): void }
       return () => {};
     },
   } as unknown as MediaClock;
-  const step = (count: number) => {
+  /** `count` ticks, each stamped `nowMs` when given (a time the test chooses), else the real time. */
+  const step = (count: number, nowMs?: number) => {
     for (let index = 0; index < count; index++)
-      for (const subscriber of subscribers) subscriber.tick(index, performance.now());
+      for (const subscriber of subscribers) subscriber.tick(index, nowMs ?? performance.now());
   };
   return { clock, step };
 }
