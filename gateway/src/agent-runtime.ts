@@ -4,7 +4,7 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
 import { createKnowledgeRuntime } from "@switchboard/shared/knowledge/runtime";
 import type { Logger } from "@switchboard/shared/logger";
-import type { MediaApplication } from "./calls/application.ts";
+import type { MediaApplication } from "./call-core/application.ts";
 import { createAgentApplication } from "./pipeline/create.ts";
 
 export interface AgentRuntime {

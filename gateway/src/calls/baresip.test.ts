@@ -6,8 +6,8 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { freeUdpPort } from "@switchboard/stand-ins/testing/sipp";
+import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import { GreetingApplication } from "./greeting-application.ts";
 import { publishRoute, startTestGateway, type TestGateway } from "./testing/test-gateway.ts";
 
 describe("baresip calls the gateway", () => {

@@ -3,8 +3,8 @@ import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import type { CallContext, MediaApplication } from "../call-core/application.ts";
 import { DRAIN_HANGUP_CAUSE, drainCalls } from "../drain.ts";
-import type { CallContext, MediaApplication } from "./application.ts";
 import { publishRoute, startTestGateway, type TestGateway } from "./testing/test-gateway.ts";
 
 const log = createLogger("silent");

@@ -2,9 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { callLeaseScope } from "../call-core/call-leases.ts";
+import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import { callLeaseScope } from "./call-leases.ts";
-import { GreetingApplication } from "./greeting-application.ts";
 import { publishRoute, startTestGateway, TEST_ORG, type TestGateway } from "./testing/test-gateway.ts";
 
 const greeting = (hangupAfterGreetingMs: number | null) =>

@@ -6,9 +6,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import type { CallContext, MediaApplication } from "../call-core/application.ts";
+import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import type { CallContext, MediaApplication } from "./application.ts";
-import { GreetingApplication } from "./greeting-application.ts";
 import { publishRoute, startTestGateway, type TestGateway } from "./testing/test-gateway.ts";
 
 const TRUSTED = { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" };

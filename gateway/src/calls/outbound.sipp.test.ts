@@ -3,10 +3,10 @@ import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { startSippServer } from "@switchboard/stand-ins/testing/sipp";
+import type { CallContext, MediaApplication } from "../call-core/application.ts";
+import { callLeaseScope } from "../call-core/call-leases.ts";
+import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import type { CallContext, MediaApplication } from "./application.ts";
-import { callLeaseScope } from "./call-leases.ts";
-import { GreetingApplication } from "./greeting-application.ts";
 import { statusForFailure } from "./outbound.ts";
 import {
   startTestGateway,

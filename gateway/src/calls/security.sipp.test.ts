@@ -3,8 +3,8 @@ import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { inboundAuthFor, type TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import { GreetingApplication } from "./greeting-application.ts";
 import { publishRoute, startTestGateway, TEST_ORG, type TestGateway } from "./testing/test-gateway.ts";
 
 const application = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });

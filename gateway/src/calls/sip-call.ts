@@ -3,16 +3,16 @@
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
 import { uriHost } from "@switchboard/shared/sip/uri";
+import type { CallControl, RunningApplication } from "../call-core/application.ts";
+import type { CallLease } from "../call-core/call-leases.ts";
+import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { RtpSession } from "../rtp/session.ts";
 import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
 import type { Dialog } from "../sip/dialog.ts";
 import type { SipRequest } from "../sip/message.ts";
 import type { ServerTransaction } from "../sip/transaction.ts";
-import type { CallControl, RunningApplication } from "./application.ts";
-import type { CallLease } from "./call-leases.ts";
 import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";
-import { centsPerMinuteFor, durationCap } from "./duration-cap.ts";
 import { normalizeE164 } from "./numbers.ts";
 import type { RegisteredCall } from "./registry.ts";
 

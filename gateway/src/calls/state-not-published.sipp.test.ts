@@ -5,8 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { STATE_PUBLISHED_AT_FIELD } from "@switchboard/shared/bus/state";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
+import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import { GreetingApplication } from "./greeting-application.ts";
 import {
   markStatePublished,
   publishRoute,

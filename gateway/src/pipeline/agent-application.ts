@@ -1,6 +1,6 @@
 import type { Agent } from "@switchboard/shared/agent";
 import type { Logger } from "@switchboard/shared/logger";
-import type { CallContext, MediaApplication, RunningApplication } from "../calls/application.ts";
+import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
 import type { VadEngine } from "../vad/engine.ts";

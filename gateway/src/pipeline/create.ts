@@ -2,7 +2,7 @@ import { runtimeOf } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import { type KnowledgeRetriever, knowledgeContextFor } from "@switchboard/shared/knowledge/retrieval";
 import type { Logger } from "@switchboard/shared/logger";
-import type { CallContext } from "../calls/application.ts";
+import type { CallContext } from "../call-core/application.ts";
 import type { ProviderMetrics } from "../providers/base/metrics.ts";
 import { buildProviders } from "../providers/registry.ts";
 import { callTenant } from "../tenant/call-tenant.ts";

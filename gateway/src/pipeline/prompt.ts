@@ -1,4 +1,4 @@
-import type { CallContext } from "../calls/application.ts";
+import type { CallContext } from "../call-core/application.ts";
 
 const PLACEHOLDER = /\{\{\s*([A-Za-z0-9_.-]+)\s*\}\}/g;
 

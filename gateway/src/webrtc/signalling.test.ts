@@ -12,8 +12,8 @@ import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { rms, sine } from "@switchboard/stand-ins/testing/signals";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
-import type { CallContext, MediaApplication } from "../calls/application.ts";
-import { callLeaseScope } from "../calls/call-leases.ts";
+import type { CallContext, MediaApplication } from "../call-core/application.ts";
+import { callLeaseScope } from "../call-core/call-leases.ts";
 import { markStatePublished, testAgent } from "../calls/testing/test-gateway.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
 

@@ -22,10 +22,10 @@ import {
   type WebCallClaims,
 } from "@switchboard/shared/secrets/call-token";
 import { iceLinkHeaders, iceServersFromConfig } from "@switchboard/shared/webrtc/ice";
-import type { MediaApplication } from "../calls/application.ts";
-import { type CallLease, CallLeases } from "../calls/call-leases.ts";
-import { centsPerMinuteFor, durationCap } from "../calls/duration-cap.ts";
-import { type RecordingPublisher, recordingPublisher } from "../calls/recording-upload.ts";
+import type { MediaApplication } from "../call-core/application.ts";
+import { type CallLease, CallLeases } from "../call-core/call-leases.ts";
+import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
+import { type RecordingPublisher, recordingPublisher } from "../call-core/recording-upload.ts";
 import { DRAIN_RETRY_AFTER_S, type DrainableCalls } from "../drain.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { MediaClock } from "../media/clock.ts";

@@ -5,9 +5,9 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import { type CallEvent, type CallStatus, Streams, type TranscriptTurn } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import type { Logger } from "@switchboard/shared/logger";
-import type { CallControl, MediaApplication, RunningApplication } from "../calls/application.ts";
-import type { DurationCap } from "../calls/duration-cap.ts";
-import type { RecordingPublisher } from "../calls/recording-upload.ts";
+import type { CallControl, MediaApplication, RunningApplication } from "../call-core/application.ts";
+import type { DurationCap } from "../call-core/duration-cap.ts";
+import type { RecordingPublisher } from "../call-core/recording-upload.ts";
 import type { WebRtcCallAudio } from "./call-audio.ts";
 import type { WebRtcPeer } from "./peer.ts";
 
@@ -21,7 +21,7 @@ export interface WebCallInit {
   metadata: Record<string, unknown>;
   peer: WebRtcPeer;
   audio: WebRtcCallAudio;
-  /** The agent's maximum and what the balance pays for (calls/duration-cap.ts). */
+  /** The agent's maximum and what the balance pays for (call-core/duration-cap.ts). */
   durationCap: DurationCap;
 }
 

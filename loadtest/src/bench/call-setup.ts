@@ -2,7 +2,7 @@
 // a gateway in this process; reports INVITE -> 200 OK time (SIPp's rtd) and gateway CPU.
 // Run: bun loadtest/src/bench/call-setup.ts [calls=300] [callsPerSecond=30]
 import { join } from "node:path";
-import { GreetingApplication } from "@switchboard/gateway/calls/greeting-application";
+import { GreetingApplication } from "@switchboard/gateway/call-core/greeting-application";
 import { publishRoute, startTestGateway } from "@switchboard/gateway/calls/testing/test-gateway";
 import { EspeakTts } from "@switchboard/gateway/providers/espeak/tts";
 import { freeUdpPort, SIPP_DIR } from "@switchboard/stand-ins/testing/sipp";

@@ -4,7 +4,7 @@
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { CallContext } from "@switchboard/gateway/calls/application";
+import type { CallContext } from "@switchboard/gateway/call-core/application";
 import { SAMPLES_PER_FRAME } from "@switchboard/gateway/media/audio-format";
 import { AgentApplication } from "@switchboard/gateway/pipeline/agent-application";
 import { testAgent } from "@switchboard/gateway/pipeline/testing/test-call";

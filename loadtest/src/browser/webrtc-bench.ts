@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { MediaApplication } from "@switchboard/gateway/calls/application";
+import type { MediaApplication } from "@switchboard/gateway/call-core/application";
 import { MediaClock } from "@switchboard/gateway/media/clock";
 import { startGateway } from "@switchboard/gateway/server";
 import { WebRtcCallAudio } from "@switchboard/gateway/webrtc/call-audio";

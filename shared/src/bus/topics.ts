@@ -36,7 +36,7 @@ export const Hashes = {
   trunks: "trunks",
   /**
    * org id -> its concurrent-call cap (decimal), counted with leases for the whole platform
-   * (gateway/src/calls/call-leases.ts); gateways fall back to ORG_DEFAULT_MAX_CONCURRENT_CALLS.
+   * (gateway/src/call-core/call-leases.ts); gateways fall back to ORG_DEFAULT_MAX_CONCURRENT_CALLS.
    */
   orgCallLimits: "orgs:call-limits",
   /** org id -> JSON RatesView (shared/src/rates.ts), the org's effective prices; gateways fall back to their config. */

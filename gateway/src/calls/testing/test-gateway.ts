@@ -8,7 +8,7 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, type NumberRoute, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
-import type { MediaApplication } from "../application.ts";
+import type { MediaApplication } from "../../call-core/application.ts";
 import { SipService } from "../sip-service.ts";
 
 export interface TestGateway {

@@ -1,4 +1,4 @@
-import type { CallControl, CallReporter } from "../../calls/application.ts";
+import type { CallControl, CallReporter } from "../../call-core/application.ts";
 import type { CallAudio } from "../../media/call-audio.ts";
 import type { ChatMessage, LlmProvider, LlmRequest, ToolCall } from "../../providers/types.ts";
 import type { PipelineClock } from "../clock.ts";

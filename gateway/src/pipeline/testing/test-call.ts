@@ -1,7 +1,7 @@
 // Runs the agent application on a TestCallAudio with scripted providers and a manual clock.
 import { AGENT_DEFAULTS, type Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
-import type { CallContext } from "../../calls/application.ts";
+import type { CallContext } from "../../call-core/application.ts";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import { EnergyVadEngine } from "../../vad/energy.ts";
 import type { VadEngine } from "../../vad/engine.ts";

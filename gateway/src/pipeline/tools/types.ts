@@ -1,5 +1,5 @@
 import type { Logger } from "@switchboard/shared/logger";
-import type { CallControl } from "../../calls/application.ts";
+import type { CallControl } from "../../call-core/application.ts";
 import type { CallAudio } from "../../media/call-audio.ts";
 import type { ToolDefinition } from "../../providers/types.ts";
 

@@ -12,11 +12,11 @@ import { liveKitToken } from "@switchboard/shared/livekit/token";
 import type { Logger } from "@switchboard/shared/logger";
 import { publishedRates } from "@switchboard/shared/rates";
 import { claimCallStart } from "@switchboard/shared/secrets/call-token";
-import type { MediaApplication } from "../../calls/application.ts";
-import { CallEventWriter } from "../../calls/call-events.ts";
-import type { CallLeases } from "../../calls/call-leases.ts";
-import { centsPerMinuteFor, durationCap } from "../../calls/duration-cap.ts";
-import { recordingPublisher } from "../../calls/recording-upload.ts";
+import type { MediaApplication } from "../../call-core/application.ts";
+import { CallEventWriter } from "../../call-core/call-events.ts";
+import type { CallLeases } from "../../call-core/call-leases.ts";
+import { centsPerMinuteFor, durationCap } from "../../call-core/duration-cap.ts";
+import { recordingPublisher } from "../../call-core/recording-upload.ts";
 import type { DrainableCalls } from "../../drain.ts";
 import type { MediaClock } from "../../media/clock.ts";
 import {
