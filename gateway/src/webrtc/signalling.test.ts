@@ -10,11 +10,13 @@ import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
-import { rms, sine } from "@switchboard/stand-ins/testing/signals";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
+import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../call-core/application.ts";
 import { callLeaseScope } from "../call-core/call-leases.ts";
 import { markStatePublished, testAgent } from "../calls/testing/test-gateway.ts";
+import { INTERNAL_SAMPLE_RATE_HZ, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
 
 // The gateway's WHIP endpoint end to end with a werift client: token checks, the answer, the
@@ -153,17 +155,7 @@ async function callEvents(): Promise<CallEvent[]> {
   return entries.map((entry) => JSON.parse(entry.data) as CallEvent);
 }
 
-function waitFor(predicate: () => boolean, timeoutMs = 20_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const startedMs = Date.now();
-    const poll = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - startedMs > timeoutMs) reject(new Error("condition not met in time"));
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
-}
+const WAIT = { timeoutMs: 20_000 };
 
 describe("WHIP signalling on the gateway", () => {
   test("a browser call connects, runs the application with direction web, and ends on DELETE", async () => {
@@ -184,13 +176,17 @@ describe("WHIP signalling on the gateway", () => {
     expect(response.headers.get("link")).toContain('<stun:stun.example.net:3478>; rel="ice-server"');
     await client.pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
 
-    await waitFor(() => started.some((call) => call.callId === callId));
+    await waitFor("the call to start", () => started.some((call) => call.callId === callId), WAIT);
     const call = started.find((candidate) => candidate.callId === callId)!;
     expect(call.direction).toBe("web");
     expect(call.orgId).toBe(ORG);
     expect(call.agent.id).toBe(agent.id);
 
-    await waitFor(() => messages.some((message) => message.type === "transcript") && received.length >= 30);
+    await waitFor(
+      "the greeting's transcript and 30 packets of its audio",
+      () => messages.some((message) => message.type === "transcript") && received.length >= 30,
+      WAIT,
+    );
     expect(messages[0]).toMatchObject({ type: "call.started", call_id: callId, codec: "opus" });
     expect(messages.find((message) => message.type === "transcript")).toMatchObject({
       index: 0,
@@ -328,11 +324,7 @@ describe("WHIP signalling on the gateway", () => {
       headers: { authorization: `Bearer ${web.token}` },
     });
     expect(hungUp.status).toBe(200);
-    const deadline = Date.now() + 10_000;
-    while ((await bus.countLeases(scope)) !== 1) {
-      if (Date.now() > deadline) throw new Error("timed out waiting for the web call's lease to be released");
-      await Bun.sleep(20);
-    }
+    await waitFor("the web call's lease to be released", async () => (await bus.countLeases(scope)) === 1);
     expect(await bus.releaseLease(scope, web.callId)).toBe(false);
     expect(await bus.releaseLease(scope, "call_sip_elsewhere")).toBe(true);
   }, 30_000);
@@ -342,12 +334,11 @@ describe("WHIP signalling on the gateway", () => {
     const client = await offer();
     const response = await post(client.sdp, bearer);
     await client.pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
-    await waitFor(() => started.some((call) => call.callId === callId));
+    await waitFor("the call to start", () => started.some((call) => call.callId === callId), WAIT);
     const call = started.find((candidate) => candidate.callId === callId)!;
-    let loudFrames = 0;
-    call.audio.onFrame((frame) => {
-      if (rms(frame) > 1000) loudFrames += 1;
-    });
+    const frames: Int16Array[] = [];
+    call.audio.onFrame((frame) => frames.push(frame.slice()));
+    const loud = () => frames.filter((frame) => rms(frame) > 1000);
     const { Encoder } = await import("@evan/opus");
     const { RtpHeader, RtpPacket } = await import("werift");
     const encoder = new Encoder({ channels: 2, sample_rate: 48_000 });
@@ -358,10 +349,17 @@ describe("WHIP signalling on the gateway", () => {
         stereo[sample * 2] = stereo[sample * 2 + 1] = mono[sample]!;
       const header = new RtpHeader({ sequenceNumber: index, timestamp: index * 960 });
       await client.transceiver.sender.sendRtp(new RtpPacket(header, Buffer.from(encoder.encode(stereo))));
+      // Paces the stream in real time, as a browser sends it.
       await Bun.sleep(20);
     }
-    await waitFor(() => loudFrames >= 20);
+    await waitFor("20 loud frames", () => loud().length >= 20, WAIT);
+    // Every frame is 20 ms of 16 kHz mono, and the 300 Hz tone sent at 48 kHz is 300 Hz at 16 kHz.
+    expect(new Set(frames.map((frame) => frame.length))).toEqual(new Set([SAMPLES_PER_FRAME]));
+    const tone = loud().slice(2, 18);
+    const block = new Int16Array(tone.length * SAMPLES_PER_FRAME);
+    for (const [index, frame] of tone.entries()) block.set(frame, index * SAMPLES_PER_FRAME);
+    expect(toneShare(block, 300, INTERNAL_SAMPLE_RATE_HZ)).toBeGreaterThan(0.8);
     client.channel.send(JSON.stringify({ type: "hangup" }));
-    await waitFor(() => stoppedCalls >= 2);
+    await waitFor("both calls to stop", () => stoppedCalls >= 2, WAIT);
   }, 60_000);
 });
