@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { AudioFrame } from "@livekit/rtc-node";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { sine } from "@switchboard/stand-ins/testing/signals";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import { MediaClock } from "../../media/clock.ts";
@@ -12,14 +13,6 @@ import { FrameChunker, FrameRateError, monoSamples, toLiveKitFrame } from "./fra
 import { RoomCallState } from "./room-call-state.ts";
 
 // No LiveKit server is reachable here: these cover the parts that need none.
-
-async function waitFor(predicate: () => boolean, what: string, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!predicate()) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(5);
-  }
-}
 
 describe("LiveKit frame conversion", () => {
   test("a 20 ms internal frame becomes a 16 kHz mono AudioFrame holding a copy", () => {
@@ -124,7 +117,7 @@ describe("LiveKitCallAudio", () => {
       audio.receiveFrame(new AudioFrame(tone.slice(index * 160, (index + 1) * 160), 16_000, 1, 160));
     }
     audio.enqueue(sine(1000, 16_000, SAMPLES_PER_FRAME * 3));
-    await waitFor(() => sent.length >= 3 && caller.length >= 2, "frames both ways");
+    await waitFor("frames both ways", () => sent.length >= 3 && caller.length >= 2);
     expect(Array.from(caller[0]!)).toEqual(Array.from(tone.subarray(0, 320)));
     expect(Array.from(caller[1]!)).toEqual(Array.from(tone.subarray(320, 640)));
     expect(
@@ -136,7 +129,7 @@ describe("LiveKitCallAudio", () => {
     const before = sent.length;
     // Five more ticks (a caller frame each): no agent frame left after the flush.
     const ticks = caller.length;
-    await waitFor(() => caller.length >= ticks + 5, "five ticks");
+    await waitFor("five ticks", () => caller.length >= ticks + 5);
     expect(sent.length).toBe(before);
     expect(audio.queuedSamples).toBe(0);
     expect(await audio.close()).toBeNull();
@@ -162,7 +155,7 @@ describe("LiveKitCallAudio", () => {
       const callerTone = sine(300, 16_000, SAMPLES_PER_FRAME * 8);
       audio.receiveFrame(new AudioFrame(callerTone, 16_000, 1, callerTone.length));
       audio.enqueue(sine(1200, 16_000, SAMPLES_PER_FRAME * 8));
-      await waitFor(() => sent.length >= 8 && heard.length >= 8, "eight frames both ways");
+      await waitFor("eight frames both ways", () => sent.length >= 8 && heard.length >= 8);
       const recording = await audio.close();
       expect(recording).not.toBeNull();
       const samples = new Int16Array((await readFile(recording!.path)).buffer.slice(44));

@@ -16,6 +16,7 @@ import { newId } from "@switchboard/shared/ids";
 import { createLogger, type Logger } from "@switchboard/shared/logger";
 import { claimCallStart } from "@switchboard/shared/secrets/call-token";
 import { captureLogs } from "@switchboard/shared/testing/log-capture";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { jwtVerify } from "jose";
 import { CallLeases, callLeaseScope } from "../../call-core/call-leases.ts";
 import { GreetingApplication } from "../../call-core/greeting-application.ts";
@@ -56,18 +57,6 @@ let rooms: LiveKitRooms;
 let made: FakeRoom[];
 let nowMs: number;
 const clock = new MediaClock();
-
-async function waitFor(
-  condition: () => boolean | Promise<boolean>,
-  what: string,
-  timeoutMs = 10_000,
-): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await condition())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(5);
-  }
-}
 
 /** Call events written since the last call, in order. */
 async function drainEvents(): Promise<CallEvent[]> {
@@ -176,7 +165,7 @@ afterAll(async () => {
 describe("room dispatch", () => {
   test("a dispatched room is joined with the agent's token for that room", async () => {
     const command = await dispatch();
-    await waitFor(() => made[0]?.connection !== null && made.length === 1, "the agent in the room");
+    await waitFor("the agent in the room", () => made[0]?.connection !== null && made.length === 1);
     const { url, token } = made[0]!.connection!;
     expect(url).toBe(LIVEKIT.url);
     const { payload } = await jwtVerify(token, new TextEncoder().encode(LIVEKIT.apiSecret));
@@ -197,7 +186,7 @@ describe("room dispatch", () => {
     await dispatch({ agent_id: "agt_missing" });
     await dispatch({ org_id: "org_other" });
     const live = await dispatch();
-    await waitFor(() => made.length === 1 && made[0]!.connection !== null, "the live room");
+    await waitFor("the live room", () => made.length === 1 && made[0]!.connection !== null);
     const { payload } = await jwtVerify(
       made[0]!.connection!.token,
       new TextEncoder().encode(LIVEKIT.apiSecret),
@@ -209,13 +198,13 @@ describe("room dispatch", () => {
     const other = startRooms({ gatewayId: "gateway-livekit-test-2" });
     try {
       for (let index = 0; index < 4; index++) await dispatch();
-      await waitFor(() => made.filter((room) => room.connection).length === 4, "four rooms joined");
+      await waitFor("four rooms joined", () => made.filter((room) => room.connection).length === 4);
       expect(rooms.callsInProgress + other.callsInProgress).toBe(4);
       // Every dispatch is acked: none is left pending for a gateway to join again.
       await waitFor(
+        "the dispatches acked",
         async () =>
           (await pendingOf("gateway-livekit-test")) + (await pendingOf("gateway-livekit-test-2")) === 0,
-        "the dispatches acked",
       );
       expect(made.length).toBe(4);
     } finally {
@@ -227,15 +216,15 @@ describe("room dispatch", () => {
 describe("a call in a room", () => {
   test("caller joins, audio flows both ways, caller leaves: call.started, call.ended with duration, recording", async () => {
     const command = await dispatch();
-    await waitFor(() => made[0]?.connection != null, "the agent in the room");
+    await waitFor("the agent in the room", () => made[0]?.connection != null);
     const room = made[0]!;
     const answeredAtMs = nowMs;
     const caller = room.join(`caller-${command.call_id}`);
     const microphone = room.publishMicrophoneOf(caller);
-    await waitFor(() => room.messages.some((message) => message.type === "call.started"), "call.started");
+    await waitFor("call.started", () => room.messages.some((message) => message.type === "call.started"));
     for (const frame of toneFrames(100)) microphone.push(frame);
     // The greeting (espeak-ng) reaches the room as 20 ms 16 kHz frames of the agent's voice.
-    await waitFor(() => room.voice.length >= 25, "the agent's voice", 15_000);
+    await waitFor("the agent's voice", () => room.voice.length >= 25, { timeoutMs: 15_000 });
     expect(
       room.voice.every(
         (frame) => frame.sampleRate === 16_000 && frame.channels === 1 && frame.samplesPerChannel === 320,
@@ -246,7 +235,7 @@ describe("a call in a room", () => {
 
     nowMs = answeredAtMs + 3_400;
     room.leave(caller);
-    await waitFor(() => rooms.callsInProgress === 0, "the call's end");
+    await waitFor("the call's end", () => rooms.callsInProgress === 0);
     expect(room.disconnects).toBe(1);
     expect(await bus.countLeases(callLeaseScope(ORG))).toBe(0);
 
@@ -294,16 +283,16 @@ describe("a call in a room", () => {
 
   test("other agents and video tracks are not the caller; the room closing ends the call", async () => {
     await dispatch();
-    await waitFor(() => made[0]?.connection != null, "the agent in the room");
+    await waitFor("the agent in the room", () => made[0]?.connection != null);
     const room = made[0]!;
     const otherAgent = room.join("agent-elsewhere", "agent");
     room.publishMicrophoneOf(otherAgent);
     const caller = room.join("caller");
     room.publishMicrophoneOf(caller, 2 /* TrackKind.KIND_VIDEO */);
     room.publishMicrophoneOf(caller);
-    await waitFor(() => room.messages.length === 1, "call.started");
+    await waitFor("call.started", () => room.messages.length === 1);
     room.close();
-    await waitFor(() => rooms.callsInProgress === 0, "the call's end");
+    await waitFor("the call's end", () => rooms.callsInProgress === 0);
     const events = await drainEvents();
     expect(events.filter((event) => event.type !== "call.recording").map((event) => event.type)).toEqual([
       "call.started",
@@ -316,10 +305,10 @@ describe("a call in a room", () => {
     await bus.hashSet(Hashes.creditBalances, ORG, "0");
     await dispatch();
     const used = await dispatch();
-    await waitFor(() => made.length === 2 && made.every((room) => room.connection), "both rooms joined");
+    await waitFor("both rooms joined", () => made.length === 2 && made.every((room) => room.connection));
     const [broke, taken] = made as [FakeRoom, FakeRoom];
     broke.publishMicrophoneOf(broke.join("caller-1"));
-    await waitFor(() => broke.disconnects === 1, "the refusal");
+    await waitFor("the refusal", () => broke.disconnects === 1);
     expect(broke.messages).toEqual([
       expect.objectContaining({ type: "call.ended", status: "failed", hangup_cause: "insufficient_credits" }),
     ]);
@@ -328,7 +317,7 @@ describe("a call in a room", () => {
     // A WHIP offer with the same call token started the call first.
     expect(await claimCallStart(bus, used.call_id, new Date(used.expires_at))).toBe(true);
     taken.publishMicrophoneOf(taken.join("caller-2"));
-    await waitFor(() => taken.disconnects === 1, "the refusal");
+    await waitFor("the refusal", () => taken.disconnects === 1);
     expect(taken.messages).toEqual([
       expect.objectContaining({ type: "call.ended", status: "failed", hangup_cause: "token_used" }),
     ]);
@@ -341,8 +330,8 @@ describe("a call in a room", () => {
     // Real time: the deadline is 300 ms after the dispatch.
     nowMs = Date.now();
     await dispatch({ expires_at: new Date(nowMs + 300).toISOString() });
-    await waitFor(() => made[0]?.connection != null, "the agent in the room");
-    await waitFor(() => made[0]!.disconnects === 1, "the agent leaving");
+    await waitFor("the agent in the room", () => made[0]?.connection != null);
+    await waitFor("the agent leaving", () => made[0]!.disconnects === 1);
     expect(rooms.callsInProgress).toBe(0);
     expect(await drainEvents()).toEqual([]);
   });
@@ -352,9 +341,8 @@ describe("a call in a room", () => {
     const logs = captureLogs();
     rooms = startRooms({ logger: logs.logger, refuseWith: new Error("signal failure: connection refused") });
     const command = await dispatch();
-    await waitFor(
-      () => logs.entries().some((entry) => entry.msg === "joining the livekit room failed"),
-      "the failure logged",
+    await waitFor("the failure logged", () =>
+      logs.entries().some((entry) => entry.msg === "joining the livekit room failed"),
     );
     expect(logs.entries().find((entry) => entry.msg === "joining the livekit room failed")).toMatchObject({
       call_id: command.call_id,
@@ -362,7 +350,7 @@ describe("a call in a room", () => {
     expect(made.length).toBe(1);
     expect(made[0]!.disconnects).toBe(1);
     expect(rooms.callsInProgress).toBe(0);
-    await waitFor(async () => (await pendingOf("gateway-livekit-test")) === 0, "the dispatch acked");
+    await waitFor("the dispatch acked", async () => (await pendingOf("gateway-livekit-test")) === 0);
     expect(await drainEvents()).toEqual([]);
   });
 });
@@ -400,9 +388,8 @@ describe("a gateway with LiveKit configured", () => {
           expires_at: new Date(Date.now() + 60_000).toISOString(),
         } satisfies RoomDispatchCommand),
       );
-      await waitFor(
-        () => logs.entries().some((entry) => entry.msg === "joining the livekit room failed"),
-        "the SDK's connection refused",
+      await waitFor("the SDK's connection refused", () =>
+        logs.entries().some((entry) => entry.msg === "joining the livekit room failed"),
       );
       const failure = logs.entries().find((entry) => entry.msg === "joining the livekit room failed")!;
       expect(failure).toMatchObject({ component: "livekit", call_id: callId });
