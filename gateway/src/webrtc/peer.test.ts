@@ -1,5 +1,6 @@
 import { afterAll, describe, expect, test } from "bun:test";
 import { Decoder, Encoder } from "@evan/opus";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import { RTCPeerConnection, RTCRtpCodecParameters, RtpHeader, RtpPacket } from "werift";
 import { SAMPLES_PER_FRAME } from "../media/audio-format.ts";
@@ -45,17 +46,7 @@ function concat(frames: Int16Array[]): Int16Array {
   return out;
 }
 
-function waitFor(predicate: () => boolean, timeoutMs = 15_000): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const started = Date.now();
-    const poll = () => {
-      if (predicate()) resolve();
-      else if (Date.now() - started > timeoutMs) reject(new Error(`timed out: ${predicate.toString()}`));
-      else setTimeout(poll, 20);
-    };
-    poll();
-  });
-}
+const WAIT = { timeoutMs: 15_000 };
 
 describe("WebRtcPeer over loopback", () => {
   for (const mimeType of ["audio/opus", "audio/PCMU"] as const) {
@@ -89,10 +80,14 @@ describe("WebRtcPeer over loopback", () => {
         track.onReceiveRtp.subscribe((packet) => received.push(packet.payload));
       });
       await browser.pc.setRemoteDescription({ type: "answer", sdp: peer.answerSdp });
-      await waitFor(() => browser.pc.connectionState === "connected" && peer.connectionState === "connected");
+      await waitFor(
+        "both peers connected",
+        () => browser.pc.connectionState === "connected" && peer.connectionState === "connected",
+        WAIT,
+      );
 
       peer.sendMessage({ type: "call.started", call_id: "call_test" });
-      await waitFor(() => browser.channel.readyState === "open");
+      await waitFor("the data channel open", () => browser.channel.readyState === "open", WAIT);
       browser.channel.send(JSON.stringify({ type: "dtmf", digit: "5" }));
 
       // The agent side: one second of a 1 kHz tone queued for playout.
@@ -117,12 +112,17 @@ describe("WebRtcPeer over loopback", () => {
         const step = mimeType === "audio/opus" ? 960 : 160;
         const header = new RtpHeader({ sequenceNumber: index, timestamp: index * step, marker: index === 0 });
         await browser.transceiver.sender.sendRtp(new RtpPacket(header, Buffer.from(payload)));
+        // Paces the stream in real time, as a browser sends it.
         await Bun.sleep(20);
       }
       pcmuCodec.destroy();
 
-      await waitFor(() => callerFrames.length >= 40 && received.length >= 40 && messages.length >= 1);
-      await waitFor(() => fromPage.length >= 1);
+      await waitFor(
+        "40 frames each way and call.started at the browser",
+        () => callerFrames.length >= 40 && received.length >= 40 && messages.length >= 1,
+        WAIT,
+      );
+      await waitFor("the browser's DTMF message at the peer", () => fromPage.length >= 1, WAIT);
       expect(JSON.parse(messages[0]!)).toEqual({ type: "call.started", call_id: "call_test" });
       expect(JSON.parse(fromPage[0]!)).toEqual({ type: "dtmf", digit: "5" });
 
