@@ -21,7 +21,7 @@ export interface DrainableCalls {
   sayGoodbyeToAll(text: string, cause: string): void;
 }
 
-export interface DrainOptions {
+interface DrainOptions {
   drainTimeoutMs: number;
   goodbyeMessage: string;
   log: Logger;

@@ -122,7 +122,7 @@ export type CredentialBlock = (typeof CREDENTIAL_BLOCKS)[number];
 /** Where a provider block sits: a block itself, or one of its fallbacks (`llm.fallbacks.0`). */
 export type CredentialKey = CredentialBlock | `${"llm" | "stt"}.fallbacks.${number}`;
 
-export interface CredentialSlot {
+interface CredentialSlot {
   /** Its key in AgentRuntimeSecrets.credentials, and the field path in errors. */
   key: CredentialKey;
   block: CredentialBlock;

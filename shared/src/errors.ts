@@ -5,7 +5,7 @@ export interface FieldProblem {
   message: string;
 }
 
-export interface ProblemDetails {
+interface ProblemDetails {
   type: string;
   title: string;
   status: number;

@@ -41,7 +41,7 @@ export function parseHeartbeat(value: string | null | undefined): GatewayHeartbe
   }
 }
 
-export interface HeartbeatWriter {
+interface HeartbeatWriter {
   stop(): Promise<void>;
 }
 

@@ -1,7 +1,7 @@
 // Resource ids: a type prefix and a UUIDv7 (time-ordered, so ids sort by creation time and
 // serve directly as pagination cursors).
 
-export type IdPrefix =
+type IdPrefix =
   | "org"
   | "key"
   | "agt"

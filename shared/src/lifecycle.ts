@@ -3,12 +3,12 @@
 // once with 128 + the signal's number. Shutdown runs once: a later call awaits the first.
 import type { Logger } from "./logger.ts";
 
-export type StopStep = () => Promise<void> | void;
+type StopStep = () => Promise<void> | void;
 
 const SIGNAL_NUMBERS = { SIGINT: 2, SIGTERM: 15 } as const;
-export type ShutdownSignal = keyof typeof SIGNAL_NUMBERS;
+type ShutdownSignal = keyof typeof SIGNAL_NUMBERS;
 
-export interface LifecycleOptions {
+interface LifecycleOptions {
   log: Logger;
   /** Ends the process (tests pass their own). */
   exit?: (code: number) => void;

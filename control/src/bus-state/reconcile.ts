@@ -10,7 +10,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import type { BusStateDeps } from "./published-hashes.ts";
 import { type BusHashName, rebuiltHashes } from "./registry.ts";
 
-export interface ReconcileReport {
+interface ReconcileReport {
   /** Entries written or deleted, per hash. */
   repaired: Partial<Record<BusHashName, number>>;
   total: number;
@@ -71,7 +71,7 @@ const MIN_REQUESTED_GAP_MS = 1000;
 /** A failed rebuild is tried again this soon, whatever the interval. */
 const RETRY_AFTER_FAILURE_MS = 1000;
 
-export type ReconcileReason = "start" | "reconnect" | "requested" | "periodic";
+type ReconcileReason = "start" | "reconnect" | "requested" | "periodic";
 
 /**
  * Runs rebuilds one at a time: a trigger during a run asks for one more run after it, so a

@@ -18,14 +18,14 @@ import {
 
 export type BusHashName = keyof typeof Hashes | keyof typeof HashFamilies;
 
-export interface NotRebuilt {
+interface NotRebuilt {
   /** Who writes it. */
   owner: "gateway" | "control";
   /** Why no database rebuild exists for it. */
   reason: string;
 }
 
-export type BusStateEntry = { rebuild: PublishedHash } | NotRebuilt;
+type BusStateEntry = { rebuild: PublishedHash } | NotRebuilt;
 
 /** In rebuild order: what later entries' repairs rely on comes first. */
 export const BUS_STATE = {

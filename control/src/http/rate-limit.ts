@@ -3,7 +3,7 @@ import { ApiError } from "@switchboard/shared/errors";
 
 const WINDOW_MS = 60_000;
 
-export interface RateLimitResult {
+interface RateLimitResult {
   headers: Record<string, string>;
   limited: ApiError | null;
 }

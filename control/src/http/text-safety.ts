@@ -8,9 +8,9 @@
 import { ApiError } from "@switchboard/shared/errors";
 import { Elysia } from "elysia";
 
-export type TextProblemCode = "invalid_encoding" | "invalid_character";
+type TextProblemCode = "invalid_encoding" | "invalid_character";
 
-export interface TextProblem {
+interface TextProblem {
   code: TextProblemCode;
   /** What is wrong, without the value: "contains a NUL character". */
   message: string;
@@ -78,7 +78,7 @@ export function percentDecode(value: string, plusIsSpace = false): string | null
 }
 
 /** A problem found inside a parsed JSON value, with the dotted path of the field. */
-export interface JsonTextProblem extends TextProblem {
+interface JsonTextProblem extends TextProblem {
   /** "metadata.note", "tools.0.name"; "" for the top-level value itself. */
   field: string;
   /** True when an object key, not a value, is at fault; `field` is then the object holding it. */

@@ -1,7 +1,7 @@
 // Single byte ranges (RFC 9110 section 14.1.2). Multiple ranges and unparsable headers are
 // ignored (section 14.2 lets a server answer with the whole representation).
 
-export type RangeResult =
+type RangeResult =
   | { kind: "whole" }
   | { kind: "partial"; start: number; end: number }
   | { kind: "unsatisfiable" };

@@ -6,7 +6,7 @@ export interface ClockSubscriber {
   tick(tickIndex: number, nowMs: number): void;
 }
 
-export interface ClockStats {
+interface ClockStats {
   /** Timer steps run (periodMs / phases apart). */
   ticks: number;
   /** Ticks run back-to-back to catch up after the event loop stalled. */
@@ -17,7 +17,7 @@ export interface ClockStats {
   subscriberErrors: number;
 }
 
-export interface MediaClockOptions {
+interface MediaClockOptions {
   /** Each subscriber's period. */
   periodMs?: number;
   /**

@@ -1,7 +1,7 @@
 import type { ChatMessage } from "../providers/types.ts";
 
 /** Where one agent sentence sits in the call's outgoing sample stream. */
-export interface SpokenSegment {
+interface SpokenSegment {
   text: string;
   wordCount: number;
   startSample: number;

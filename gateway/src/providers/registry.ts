@@ -35,7 +35,7 @@ import { OpenAiTts } from "./openai/tts.ts";
 import { type LlmProvider, ProviderError, type SttProvider, type TtsProvider } from "./types.ts";
 import { WhisperStt } from "./whisper/stt.ts";
 
-export type ProviderConfig = Pick<
+type ProviderConfig = Pick<
   Config,
   | "openaiBaseUrl"
   | "openaiApiKey"
@@ -55,13 +55,13 @@ export type ProviderConfig = Pick<
 /** The settings providers are built from; a snapshot's runtime secrets ride along (runtimeOf). */
 export type AgentProviderSettings = Pick<Agent, "llm" | "stt" | "voice" | "endpointing">;
 
-export interface AgentProviders {
+interface AgentProviders {
   llm: LlmProvider;
   stt: SttProvider;
   tts: TtsProvider;
 }
 
-export interface RegistryOptions {
+interface RegistryOptions {
   policy?: Partial<RetryPolicy>;
   metrics?: ProviderMetrics;
   /** Top-level fields added to custom-LLM webhook bodies (e.g. the call id and metadata). */

@@ -1,9 +1,9 @@
 // Adaptive jitter buffer over codec bytes of a one-byte-per-sample codec (G.711 at 8 kHz),
 // indexed by RTP timestamp so any packetisation (10, 20, 30 ms) plays out as 20 ms frames.
 
-export type PopResult = "ok" | "lost" | "idle";
+type PopResult = "ok" | "lost" | "idle";
 
-export interface JitterBufferOptions {
+interface JitterBufferOptions {
   /** Samples per output frame (160 = 20 ms at 8 kHz). */
   frameSamples: number;
   /** Byte written where a sample is missing inside a partly received frame. */
@@ -20,7 +20,7 @@ export interface JitterBufferOptions {
   idleAfterFrames?: number;
 }
 
-export interface JitterBufferStats {
+interface JitterBufferStats {
   late: number;
   duplicates: number;
   /** Frames dropped to shrink the delay back to target. */
@@ -117,10 +117,6 @@ export class JitterBuffer {
   /** Samples buffered ahead of the playout point. */
   get bufferedSamples(): number {
     return Math.max(0, this.endTs - this.playTs);
-  }
-
-  get isPlaying(): boolean {
-    return this.playing;
   }
 
   /**

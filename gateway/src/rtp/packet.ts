@@ -4,7 +4,7 @@ const RTP_VERSION = 2;
 export const RTP_HEADER_BYTES = 12;
 
 /** A parsed packet as offsets into the datagram, so parsing allocates nothing. */
-export interface RtpPacketView {
+interface RtpPacketView {
   marker: boolean;
   payloadType: number;
   sequenceNumber: number;
@@ -103,7 +103,7 @@ export function writeRtpHeader(
   return RTP_HEADER_BYTES;
 }
 
-export interface RtpPacketFields {
+interface RtpPacketFields {
   marker?: boolean;
   payloadType: number;
   sequenceNumber: number;

@@ -6,7 +6,7 @@ const MAX_DROPOUT = 3000;
 const MAX_MISORDER = 100;
 const MIN_SEQUENTIAL = 2;
 
-export type SequenceVerdict = "valid" | "probation" | "bad" | "duplicate";
+type SequenceVerdict = "valid" | "probation" | "bad" | "duplicate";
 
 export class ReceiveStats {
   private maxSeq = 0;

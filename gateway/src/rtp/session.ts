@@ -173,10 +173,6 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     return this.playout.queuedSamples;
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   /** A new SDP (re-INVITE): send there and reopen the learning window. */
   setRemote(address: string, port: number): void {
     const signalled = this.signalledRemote;

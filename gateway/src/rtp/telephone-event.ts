@@ -39,7 +39,7 @@ export class TelephoneEventReceiver {
   }
 }
 
-export interface TelephoneEventPacket {
+interface TelephoneEventPacket {
   /** First packet of the event: the marker bit is set (section 2.5.1.3). */
   marker: boolean;
   /** The E bit is set (the last three packets of the event). */

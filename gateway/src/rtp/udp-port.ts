@@ -1,7 +1,7 @@
 import type { udp } from "bun";
 
 export type UdpSocket = udp.Socket<"uint8array">;
-export type DatagramHandler = (data: Uint8Array, port: number, address: string) => void;
+type DatagramHandler = (data: Uint8Array, port: number, address: string) => void;
 
 class NoFreePortError extends Error {
   constructor(portMin: number, portMax: number) {

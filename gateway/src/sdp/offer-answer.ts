@@ -13,7 +13,7 @@ export interface MediaSelection {
   direction: "sendrecv" | "sendonly" | "recvonly" | "inactive";
 }
 
-export type NegotiationResult = { ok: true; selection: MediaSelection } | { ok: false; reason: string };
+type NegotiationResult = { ok: true; selection: MediaSelection } | { ok: false; reason: string };
 
 const STATIC_PAYLOAD_TYPES: Record<number, G711Codec> = { 0: "PCMU", 8: "PCMA" };
 const DIRECTIONS = new Set(["sendrecv", "sendonly", "recvonly", "inactive"]);
@@ -72,7 +72,7 @@ function answerDirection(offered: MediaSelection["direction"]): MediaSelection["
   return offered;
 }
 
-export interface LocalMedia {
+interface LocalMedia {
   address: string;
   port: number;
   sessionId: number;

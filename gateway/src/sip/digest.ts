@@ -26,7 +26,7 @@ function normalizeAlgorithm(value: string | undefined): DigestAlgorithm | null {
   return null;
 }
 
-export interface DigestVerdict {
+interface DigestVerdict {
   ok: boolean;
   username: string | null;
   /** The nonce was ours but has expired: challenge again with stale=true. */
@@ -34,7 +34,7 @@ export interface DigestVerdict {
 }
 
 /** Looks up the stored HA1 for a user and algorithm; null for an unknown user. */
-export type Ha1Lookup = (username: string, algorithm: DigestAlgorithm) => string | null;
+type Ha1Lookup = (username: string, algorithm: DigestAlgorithm) => string | null;
 
 export class DigestServer {
   private readonly dummyHa1 = randomBytes(32).toString("hex");
@@ -114,7 +114,7 @@ function safeEqual(a: string, b: string): boolean {
   return left.length === right.length && timingSafeEqual(left, right);
 }
 
-export interface DigestChallenge {
+interface DigestChallenge {
   realm: string;
   nonce: string;
   algorithm: DigestAlgorithm;

@@ -88,21 +88,11 @@ export class SipHeaders {
     return this;
   }
 
-  set(name: string, value: string): this {
-    this.delete(name);
-    return this.append(name, value);
-  }
-
   delete(name: string): this {
     const key = normalizeHeaderName(name);
     for (let i = this.fields.length - 1; i >= 0; i--)
       if (this.fields[i]![0] === key) this.fields.splice(i, 1);
     return this;
-  }
-
-  has(name: string): boolean {
-    const key = normalizeHeaderName(name);
-    return this.fields.some(([field]) => field === key);
   }
 
   /** The first value of a header (for multi-value headers: the first list entry). */
@@ -134,7 +124,7 @@ export class SipHeaders {
   }
 }
 
-export interface Via {
+interface Via {
   transport: string;
   host: string;
   port: number | null;
@@ -157,7 +147,7 @@ export function formatVia(via: Via): string {
   return `SIP/2.0/${via.transport} ${via.host}${port}${formatParams(via.params)}`;
 }
 
-export interface CSeq {
+interface CSeq {
   seq: number;
   method: string;
 }
@@ -172,7 +162,7 @@ export function parseCSeq(value: string): CSeq | null {
 }
 
 /** `"Display" <uri>;params` or `uri;params` (RFC 3261 §20.10: then params belong to the header). */
-export interface NameAddr {
+interface NameAddr {
   displayName: string | null;
   uri: string;
   params: Map<string, string | null>;

@@ -10,7 +10,7 @@ export function isScannerUserAgent(userAgent: string | null): boolean {
   return userAgent !== null && SCANNER_USER_AGENTS.test(userAgent);
 }
 
-export interface FloodSettings {
+interface FloodSettings {
   maxRequests: number;
   windowMs: number;
   banMs: number;
@@ -54,10 +54,6 @@ export class FloodGuard {
       return true;
     }
     return false;
-  }
-
-  get bannedCount(): number {
-    return this.bans.size;
   }
 
   private sweep(nowMs: number): void {

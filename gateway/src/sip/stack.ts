@@ -15,14 +15,14 @@ import {
 import type { SipPeer, SipTransport } from "./transport.ts";
 
 /** `ServerTransaction` for every request except ACK (which has none of its own). */
-export type RequestHandler = (
+type RequestHandler = (
   request: SipRequest,
   transaction: ServerTransaction | null,
   peer: SipPeer,
 ) => void;
 
 /** Decides, before any state is kept, whether a request from this source is looked at. */
-export type RequestGate = (request: SipRequest | null, peer: SipPeer) => boolean;
+type RequestGate = (request: SipRequest | null, peer: SipPeer) => boolean;
 
 export class SipStack {
   private readonly serverTransactions = new Map<string, ServerTransaction>();
@@ -65,10 +65,6 @@ export class SipStack {
   /** 2xx retransmissions after their transaction ended (the TU re-sends the ACK). */
   onStrayResponse(handler: (response: SipResponse, peer: SipPeer) => void): void {
     this.strayResponseHandler = handler;
-  }
-
-  get activeTransactions(): number {
-    return this.serverTransactions.size + this.clientTransactions.size;
   }
 
   send(message: SipMessage, peer: SipPeer): void {

@@ -13,7 +13,7 @@ export interface SipTimers {
 
 export const DEFAULT_TIMERS: SipTimers = { t1Ms: 500, t2Ms: 4000, t4Ms: 5000 };
 
-export interface MessageSender {
+interface MessageSender {
   send(message: SipRequest | SipResponse, peer: SipPeer): Promise<void>;
 }
 
@@ -77,7 +77,7 @@ abstract class Transaction {
   }
 }
 
-export type ServerState = "proceeding" | "accepted" | "completed" | "confirmed" | "terminated";
+type ServerState = "proceeding" | "accepted" | "completed" | "confirmed" | "terminated";
 
 export class ServerTransaction extends Transaction {
   state: ServerState = "proceeding";
@@ -166,7 +166,7 @@ export class ServerTransaction extends Transaction {
   }
 }
 
-export type ClientResponseHandler = (response: SipResponse) => void;
+type ClientResponseHandler = (response: SipResponse) => void;
 
 export class ClientTransaction extends Transaction {
   state: "calling" | "proceeding" | "accepted" | "completed" | "terminated" = "calling";

@@ -21,7 +21,7 @@ export interface SipPeer {
   port: number;
 }
 
-export type MessageHandler = (result: ParseResult, peer: SipPeer) => void;
+type MessageHandler = (result: ParseResult, peer: SipPeer) => void;
 
 interface Connection {
   buffer: Buffer;

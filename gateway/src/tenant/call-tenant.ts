@@ -8,7 +8,7 @@ import type { OutboundUrlPolicy } from "@switchboard/shared/net/outbound-url";
 import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { type RequestSigner, requestSigner } from "./signed-requests.ts";
 
-export interface CallTenant {
+interface CallTenant {
   signer: RequestSigner;
   urlPolicy: OutboundUrlPolicy;
   credentials: AgentRuntimeSecrets["credentials"];

@@ -7,7 +7,7 @@ import type { Config } from "@switchboard/shared/config";
 import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { ProviderError } from "../providers/types.ts";
 
-export interface OperatorEndpoint {
+interface OperatorEndpoint {
   baseUrl: string;
   apiKey: string | null;
 }
@@ -19,7 +19,7 @@ export interface ProviderConnection {
   tenantUrl: boolean;
 }
 
-export type SecretBoxConfig = Pick<Config, "secretKey" | "dataDir">;
+type SecretBoxConfig = Pick<Config, "secretKey" | "dataDir">;
 
 /** A credential's key in clear; a key control encrypted with another SECRET_KEY is a final error. */
 function credentialKey(

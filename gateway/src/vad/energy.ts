@@ -1,6 +1,6 @@
 import { VAD_WINDOW_SAMPLES, type VadEngine, type VadStream } from "./engine.ts";
 
-export interface EnergyVadOptions {
+interface EnergyVadOptions {
   /** Level always treated as silence, in dBFS. */
   floorDbfs?: number;
   /** How far above the tracked noise floor speech must be, in dB. */

@@ -176,7 +176,7 @@ class SileroStream implements VadStream {
   }
 }
 
-export interface SileroVadStats {
+interface SileroVadStats {
   runs: number;
   /** Windows the model ran on. */
   windows: number;

@@ -84,10 +84,6 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     return this.playout.queuedSamples;
   }
 
-  get isClosed(): boolean {
-    return this.closed;
-  }
-
   stats(): WebRtcCallAudioStats {
     return { ...this.counters };
   }

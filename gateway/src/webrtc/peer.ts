@@ -13,7 +13,7 @@ import { guardWeriftUdpSockets } from "./udp-socket-errors.ts";
 
 guardWeriftUdpSockets();
 
-export interface PeerOptions {
+interface PeerOptions {
   iceServers: RTCIceServer[];
   /** Extra host addresses to gather on (loopback in tests, which werift skips by default). */
   additionalHostAddresses?: string[];
@@ -23,7 +23,7 @@ export interface PeerOptions {
   gatherTimeoutMs?: number;
 }
 
-export type PeerState = "connecting" | "connected" | "failed" | "closed";
+type PeerState = "connecting" | "connected" | "failed" | "closed";
 
 /** RFC 7587: opus is always signalled as 48000/2; PCMU keeps its static type 0. */
 function supportedCodecs(): RTCRtpCodecParameters[] {

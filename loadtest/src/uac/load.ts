@@ -6,7 +6,7 @@ import { SipUac } from "./sip-uac.ts";
 import { Histogram, type Percentiles, summarize } from "./stats.ts";
 import { runWebCall, type WebCallTarget } from "./web-call.ts";
 
-export interface LoadOptions {
+interface LoadOptions {
   gateway: { address: string; port: number };
   /** Set: browser-style WebRTC calls to this target instead of SIP calls. */
   web?: WebCallTarget;

@@ -10,7 +10,7 @@ import type { udp } from "bun";
 const T1_MS = 500;
 const TRANSACTION_TIMEOUT_MS = 64 * T1_MS;
 
-export interface AnsweredCall {
+interface AnsweredCall {
   callId: string;
   status: number;
   /** The gateway's RTP address from the SDP answer (null when the call failed). */
@@ -158,11 +158,6 @@ export class SipUac {
     const response = await this.transaction(callId, "BYE", text);
     this.dialogs.delete(callId);
     return response?.status ?? null;
-  }
-
-  /** Forgets a call the gateway ended. */
-  forget(callId: string): void {
-    this.dialogs.delete(callId);
   }
 
   private receive(data: Buffer): void {

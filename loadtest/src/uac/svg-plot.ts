@@ -1,7 +1,7 @@
 // A small line chart as SVG text (no plotting dependency): series of y values over shared
 // x categories, log-spaced x axis positions given by the category order.
 
-export interface Series {
+interface Series {
   name: string;
   color: string;
   values: number[];

@@ -14,7 +14,7 @@ export interface Fault {
   dropAfterChunks?: number;
 }
 
-export interface ServiceStats {
+interface ServiceStats {
   requests: number;
   /** Requests whose client went away before the response was complete. */
   aborted: number;

@@ -1,6 +1,6 @@
 import type { Bus, StreamEntry } from "./contract.ts";
 
-export interface ConsumerOptions {
+interface ConsumerOptions {
   stream: string;
   group: string;
   consumer: string;

@@ -143,7 +143,7 @@ function sha1Of(script: string): string {
   return sha;
 }
 
-export interface RedisBusOptions {
+interface RedisBusOptions {
   /** Acked entries are trimmed at most this often per stream (default 1000 ms). */
   trimIntervalMs?: number;
 }

@@ -25,7 +25,7 @@ export interface Embedder {
   readonly maxTokens: number;
 }
 
-export interface EmbedderOptions {
+interface EmbedderOptions {
   /** Hub id or a folder name under `modelsDir`, e.g. `Xenova/all-MiniLM-L6-v2`. */
   model: string;
   modelsDir: string | null;

@@ -7,7 +7,7 @@ import { join } from "node:path";
 const SYSTEM_PYTHON = "/usr/bin/python3";
 const GENERATOR = join(import.meta.dir, "..", "..", "..", "scripts", "test-model.py");
 
-export interface TestModel {
+interface TestModel {
   embeddingModel: string;
   modelsDir: string;
 }

@@ -3,7 +3,7 @@
 // means local files only (nothing is fetched), otherwise the hub with a cache under DATA_DIR.
 import type { env as TransformersEnv } from "@huggingface/transformers";
 
-export interface ModelSource {
+interface ModelSource {
   /** A local directory of models; set: nothing is downloaded. */
   modelsDir: string | null;
   /** Where downloaded models are kept when `modelsDir` is unset. */

@@ -4,7 +4,7 @@ import type { Agent } from "../agent.ts";
 import type { Embedder } from "../embeddings/embedder.ts";
 import type { KnowledgeStore } from "./store.ts";
 
-export interface RetrievedPassage {
+interface RetrievedPassage {
   source_id: string;
   title: string;
   text: string;
@@ -12,7 +12,7 @@ export interface RetrievedPassage {
   tokens: number;
 }
 
-export interface Retrieval {
+interface Retrieval {
   passages: RetrievedPassage[];
   /** Tokens of the passages returned (at most the budget). */
   tokens: number;
@@ -20,9 +20,9 @@ export interface Retrieval {
   searchMs: number;
 }
 
-export type RetrievalAgent = Pick<Agent, "knowledge"> & { org_id?: string | undefined };
+type RetrievalAgent = Pick<Agent, "knowledge"> & { org_id?: string | undefined };
 
-export interface RetrieverOptions {
+interface RetrieverOptions {
   store: KnowledgeStore;
   embedder: () => Promise<Embedder>;
   tokenBudget: number;

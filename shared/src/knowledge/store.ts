@@ -69,11 +69,6 @@ export class KnowledgeStore {
     return entry.index;
   }
 
-  /** Forgets an org (its next search reloads it). */
-  evict(orgId: string): void {
-    this.orgs.delete(orgId);
-  }
-
   private enqueue(entry: OrgEntry, work: () => Promise<void>): Promise<void> {
     const next = entry.queue.then(work).catch((error) => {
       this.log.warn({ err: error }, "knowledge index update failed");

@@ -3,14 +3,14 @@
 // rebuilt only after a source changes), so a search is a linear scan with no allocation
 // besides the result.
 
-export interface IndexedPassage {
+interface IndexedPassage {
   sourceId: string;
   title: string;
   text: string;
   tokens: number;
 }
 
-export interface SearchHit {
+interface SearchHit {
   passage: IndexedPassage;
   score: number;
 }
@@ -31,17 +31,9 @@ export class VectorIndex {
   private dirty = false;
   private dims = 0;
 
-  get dimensions(): number {
-    return this.dims;
-  }
-
   get size(): number {
     this.rebuild();
     return this.rowCount;
-  }
-
-  get sourceIds(): string[] {
-    return [...this.sources.keys()];
   }
 
   has(sourceId: string): boolean {

@@ -4,9 +4,9 @@
 
 export const LIVEKIT_ROLE_ATTRIBUTE = "switchboard.role";
 
-export type LiveKitRole = "agent" | "caller";
+type LiveKitRole = "agent" | "caller";
 
-export interface LiveKitTokenOptions {
+interface LiveKitTokenOptions {
   apiKey: string;
   apiSecret: string;
   room: string;

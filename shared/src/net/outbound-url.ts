@@ -25,7 +25,6 @@ export {
   type OutboundUrlPolicy,
   type OutboundUrlTestHooks,
   type OutboundUrlTestPolicy,
-  type UnsafeUrlCode,
   UnsafeUrlError,
 } from "./resolve.ts";
 

@@ -3,7 +3,7 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import { nonPublicReason } from "./ip-ranges.ts";
 
-export type UnsafeUrlCode = "invalid" | "scheme" | "credentials" | "unresolvable" | "not_public";
+type UnsafeUrlCode = "invalid" | "scheme" | "credentials" | "unresolvable" | "not_public";
 
 /** A tenant-supplied URL the platform will not request; the message completes "The url ...". */
 export class UnsafeUrlError extends Error {

@@ -12,7 +12,7 @@ const ISSUER = "switchboard";
 const AUDIENCE = "web-call";
 const KEY_BYTES = 32;
 
-export type TokenSecretConfig = Pick<Config, "webCallSecret" | "secretKey" | "dataDir">;
+type TokenSecretConfig = Pick<Config, "webCallSecret" | "secretKey" | "dataDir">;
 
 export interface WebCallClaims {
   callId: string;

@@ -1,7 +1,7 @@
 // SIP, SIPS and tel URIs (RFC 3261 §19.1, RFC 3966), including IPv6 references (RFC 5118).
 import { parseParams } from "./params.ts";
 
-export interface SipUri {
+interface SipUri {
   scheme: "sip" | "sips" | "tel";
   /** Percent-decoded user part (for tel: the number). */
   user: string | null;

@@ -2,7 +2,7 @@
 import pino from "pino";
 import type { Logger } from "../logger.ts";
 
-export interface LogCapture {
+interface LogCapture {
   logger: Logger;
   /** Each line as written (JSON text), in order. */
   lines: string[];

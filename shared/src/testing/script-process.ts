@@ -12,7 +12,7 @@ export interface ScriptProcess {
   stop(): Promise<void>;
 }
 
-export interface ScriptOptions {
+interface ScriptOptions {
   /** The child's whole environment besides PATH and HOME. */
   env: Record<string, string>;
   /** Printed once the script is ready. */

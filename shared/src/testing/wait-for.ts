@@ -1,6 +1,6 @@
 // The one polling wait for every package's tests. It never returns a boolean to ignore: either
 // the probe's value or an error naming what was awaited. A probe that throws fails at once.
-export interface WaitForOptions {
+interface WaitForOptions {
   /** How long to keep probing (real time). */
   timeoutMs?: number;
   /** Pause between probes. */

@@ -2,7 +2,7 @@
 // handed to the page (WHIP's Link headers, RFC 9725 section 4.6, and the token response).
 import type { Config } from "../config.ts";
 
-export interface IceServer {
+interface IceServer {
   urls: string[];
   username?: string;
   credential?: string;

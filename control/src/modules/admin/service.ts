@@ -14,7 +14,7 @@ import { getBalanceCents, type LedgerRow, recordEntry } from "../credits/ledger.
 import { getOrgRow, type OrgRow, publishOrg } from "../orgs/service.ts";
 import type { CreateOrgInput, RateOverridesInput, UpdateOrgInput } from "./model.ts";
 
-export interface AdminDeps {
+interface AdminDeps {
   db: Database;
   bus: Bus;
   config: Config;
@@ -91,7 +91,7 @@ export async function updateOrg(deps: AdminDeps, orgId: string, input: UpdateOrg
   return row;
 }
 
-export interface OrgWithBalance {
+interface OrgWithBalance {
   id: string;
   row: OrgRow;
   balanceCents: number;

@@ -10,7 +10,7 @@ import { reapLostCalls } from "./reaper.ts";
 /** Undispatched queued calls younger than this are still in their request's hands. */
 const DISPATCH_RETRY_AFTER_MS = 10_000;
 
-export interface CallsBackground {
+interface CallsBackground {
   consumer: RunningConsumer;
   stop(): Promise<void>;
 }

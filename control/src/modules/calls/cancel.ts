@@ -13,7 +13,7 @@ import { isTerminal } from "./events.ts";
 import { type CallRow, presentCall } from "./present.ts";
 import { getCallRow } from "./service.ts";
 
-export interface CancelOutcome {
+interface CancelOutcome {
   row: CallRow;
   /** true: cancelled here; false: handed to the gateways, the call ends shortly. */
   final: boolean;

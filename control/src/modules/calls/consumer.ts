@@ -8,7 +8,7 @@ import { applyCallEvent, type CallEventsDeps, parseCallEvent } from "./events.ts
 
 export const CALL_EVENTS_GROUP = "control";
 
-export interface CallEventsConsumerOptions {
+interface CallEventsConsumerOptions {
   /** Unique per process: a dead process's pending entries are claimed by the others. */
   consumerName: string;
   claimIdleMs: number;

@@ -11,7 +11,7 @@ import { calls } from "../../db/schema.ts";
 import type { CallRow } from "./present.ts";
 import { chooseOutboundTrunk } from "./trunk-choice.ts";
 
-export interface DispatchDeps {
+interface DispatchDeps {
   db: Database;
   bus: Bus;
 }

@@ -24,7 +24,7 @@ export interface CallEventsDeps {
   config: RatesConfig & { publicBaseUrl: string | null };
 }
 
-export type ApplyOutcome = "applied" | "duplicate" | "unknown_org";
+type ApplyOutcome = "applied" | "duplicate" | "unknown_org";
 
 const TERMINAL: ReadonlySet<CallStatus> = new Set(["completed", "busy", "no_answer", "failed", "canceled"]);
 

@@ -3,7 +3,7 @@ import type { calls, callTurns } from "../../db/schema.ts";
 import type { CallResponse, TurnResponse } from "./model.ts";
 
 export type CallRow = typeof calls.$inferSelect;
-export type TurnRow = typeof callTurns.$inferSelect;
+type TurnRow = typeof callTurns.$inferSelect;
 
 const iso = (date: Date | null) => (date ? date.toISOString() : null);
 

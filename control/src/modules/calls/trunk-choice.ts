@@ -7,7 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { trunks } from "../../db/schema.ts";
 import { callingPrefix } from "../phone-numbers/e164.ts";
 
-export type TrunkChoice = { kind: "org"; trunkId: string } | { kind: "default" };
+type TrunkChoice = { kind: "org"; trunkId: string } | { kind: "default" };
 
 function allows(prefixes: string[], e164: string): boolean {
   return prefixes.some((prefix) => e164.startsWith(prefix.startsWith("+") ? prefix : `+${prefix}`));

@@ -32,7 +32,7 @@ export interface CreditsDeps {
   config: Pick<Config, "creditsLowThresholdCents">;
 }
 
-export interface EntryInput {
+interface EntryInput {
   orgId: string;
   kind: LedgerKind;
   /** Signed: positive adds credits, negative spends them. */
@@ -41,7 +41,7 @@ export interface EntryInput {
   description?: string | null;
 }
 
-export interface EntryResult {
+interface EntryResult {
   entry: LedgerRow;
   /** False when an entry with this (kind, reference) already existed and was returned as is. */
   created: boolean;

@@ -4,12 +4,12 @@
 // and repeats the tail of the previous chunk (up to `overlapTokens`) so a fact that straddles
 // a boundary is whole in at least one chunk.
 
-export interface Chunk {
+interface Chunk {
   text: string;
   tokens: number;
 }
 
-export interface ChunkOptions {
+interface ChunkOptions {
   maxTokens: number;
   overlapTokens: number;
   /** Tokens of a piece of text as the model sees it (without special tokens). */

@@ -10,7 +10,7 @@ import {
   extractDocument,
 } from "./extract/document.ts";
 
-export interface FetchLimits {
+interface FetchLimits {
   allowPrivate: boolean;
   timeoutMs: number;
   maxBytes: number;

@@ -16,7 +16,7 @@ import { chunkDocument } from "./chunker.ts";
 import { publishSource } from "./publish.ts";
 import type { SourceRow } from "./service.ts";
 
-export interface KnowledgeWorkerOptions {
+interface KnowledgeWorkerOptions {
   db: Database;
   bus: Bus;
   log: Logger;

@@ -15,7 +15,7 @@ type SecretConfig = Pick<Config, "secretKey" | "dataDir">;
 const SIGNING_SECRET_ROTATION_GRACE_MS = 24 * 60 * 60 * 1000;
 const VISIBLE_PREFIX_CHARS = 12;
 
-export interface SigningSecretState {
+interface SigningSecretState {
   prefix: string;
   previous_expires_at: string | null;
 }

@@ -17,7 +17,7 @@ const LENGTH_REASONS: Record<string, string> = {
   NOT_A_NUMBER: "is not a phone number",
 };
 
-export interface ParsedNumber {
+interface ParsedNumber {
   e164: string;
   /** ISO 3166-1 alpha-2, e.g. "US". */
   country: string;

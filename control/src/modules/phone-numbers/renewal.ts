@@ -9,7 +9,7 @@ import { emitWebhookEvent } from "../webhooks/emit.ts";
 import { type PhoneNumberRow, publishRoute } from "./routing.ts";
 import { addMonth, type NumbersDeps } from "./service.ts";
 
-export interface RenewalOutcome {
+interface RenewalOutcome {
   renewed: string[];
   suspended: string[];
   /** Already suspended and still unpaid. */

@@ -11,7 +11,7 @@ import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { CreateCredentialInput, CredentialResponse } from "./model.ts";
 
-export type CredentialRow = typeof providerCredentials.$inferSelect;
+type CredentialRow = typeof providerCredentials.$inferSelect;
 type CredentialConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
 
 /** Kinds that speak the OpenAI REST API and so may name their own base URL. */

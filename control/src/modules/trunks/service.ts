@@ -21,9 +21,9 @@ import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
 import type { CreateTrunkInput, TrunkResponse, UpdateTrunkInput } from "./model.ts";
 
-export type TrunkRow = typeof trunks.$inferSelect;
+type TrunkRow = typeof trunks.$inferSelect;
 
-export interface TrunkServiceDeps {
+interface TrunkServiceDeps {
   db: Database;
   bus: Bus;
   config: Config;

@@ -14,7 +14,7 @@ export interface LiveKitGrant {
   token: string;
 }
 
-export interface RoomCall {
+interface RoomCall {
   callId: string;
   orgId: string;
   agentId: string;

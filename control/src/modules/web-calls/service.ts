@@ -24,7 +24,7 @@ const VISIBLE_PREFIX_CHARS = 12;
 const WIDGET_KEY_PATTERN = /^pk_live_[A-Za-z0-9]{32}$/;
 const RATE_WINDOW_MS = 60_000;
 
-export interface CallGrant {
+interface CallGrant {
   token: string;
   call_id: string;
   agent_id: string;

@@ -5,7 +5,7 @@ import type { Database } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 
 /** Event types beyond the catalogue that only the platform sends. */
-export type PlatformEventType = WebhookEventType | "webhook.test";
+type PlatformEventType = WebhookEventType | "webhook.test";
 
 /** The Standard Webhooks payload: `{type, timestamp, data}`. */
 export function eventPayload(

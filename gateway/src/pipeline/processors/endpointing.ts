@@ -3,7 +3,7 @@ import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 import { emptyTimeline } from "../turn.ts";
 
-export interface EndpointingOptions {
+interface EndpointingOptions {
   /** Silence after the VAD's speech end that ends the caller's turn. */
   silenceMs: number;
   /** How long to wait for the STT's final transcript after a flush. */

@@ -1,7 +1,7 @@
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 
-export interface InterruptionOptions {
+interface InterruptionOptions {
   enabled: boolean;
   /** Speech over the agent shorter than this (a cough, "mm-hm") does not interrupt. */
   minSpeechMs: number;

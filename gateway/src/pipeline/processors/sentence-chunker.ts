@@ -6,7 +6,7 @@ const SENTENCE_END = /[.!?…]+["')\]]*\s|\n+/g;
 const CLAUSE_END = /[,;:—]\s/g;
 const ABBREVIATIONS = new Set(["mr", "mrs", "ms", "dr", "st", "vs", "etc", "jr", "sr", "prof", "e.g", "i.e"]);
 
-export interface ChunkerOptions {
+interface ChunkerOptions {
   /** A clause boundary (comma, semicolon...) cuts only once this much text is waiting. */
   minClauseChars: number;
 }

@@ -4,7 +4,7 @@ import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 import { SpeechEndEstimator } from "./speech-end.ts";
 
-export interface VadOptions {
+interface VadOptions {
   /** Probability at which speech starts. */
   startThreshold: number;
   /** Probability under which a window counts as silence (hysteresis below startThreshold). */

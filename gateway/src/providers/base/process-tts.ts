@@ -6,7 +6,7 @@ import { ProviderAbortError } from "./errors.ts";
 import { pcmStream } from "./pcm-bytes.ts";
 import { WavStreamReader } from "./wav.ts";
 
-export interface WavProcess {
+interface WavProcess {
   provider: string;
   argv: string[];
   /** Written to stdin and closed; null leaves stdin empty. */

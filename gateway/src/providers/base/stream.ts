@@ -5,7 +5,7 @@ import { isAbortError, ProviderAbortError, timeoutError, toProviderError } from 
 import { type ProviderFamily, type ProviderMetrics, providerMetrics } from "./metrics.ts";
 import { backoffDelayMs, DEFAULT_RETRY_POLICY, type RetryPolicy, sleep } from "./policy.ts";
 
-export interface ResilientStreamOptions<T> {
+interface ResilientStreamOptions<T> {
   family: ProviderFamily;
   provider: string;
   policy?: Partial<RetryPolicy>;

@@ -10,7 +10,7 @@ export function encodeWav(pcm: Int16Array, sampleRateHz: number): Uint8Array {
   return bytes;
 }
 
-export interface WavFormat {
+interface WavFormat {
   sampleRateHz: number;
   channels: number;
   bitsPerSample: number;

@@ -9,7 +9,7 @@ import { chatCompletionsBody, readChatStream } from "../base/chat-stream.ts";
 import { responseError } from "../base/errors.ts";
 import { type LlmEvent, type LlmProvider, type LlmRequest, ProviderError } from "../types.ts";
 
-export interface CustomLlmOptions {
+interface CustomLlmOptions {
   webhookUrl: string;
   /** Extra headers for the customer's server (e.g. a shared secret). */
   headers?: Record<string, string>;

@@ -12,7 +12,7 @@ import {
   type TranscriptEvent,
 } from "../types.ts";
 
-export interface DeepgramOptions {
+interface DeepgramOptions {
   baseUrl: string;
   apiKey: string | null;
   /** Deepgram's own endpointing (silence in ms before speech_final). */

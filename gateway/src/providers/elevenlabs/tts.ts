@@ -9,7 +9,7 @@ import { ProviderError, type TtsOptions, type TtsProvider } from "../types.ts";
 
 const ELEVENLABS_PCM_SAMPLE_RATE_HZ = 16_000;
 
-export interface ElevenLabsOptions {
+interface ElevenLabsOptions {
   baseUrl: string;
   apiKey: string | null;
   modelId: string;

@@ -5,7 +5,7 @@ import type { TtsOptions, TtsProvider } from "../types.ts";
 
 const ESPEAK_DEFAULT_WORDS_PER_MINUTE = 175;
 
-export interface EspeakOptions {
+interface EspeakOptions {
   binary?: string;
 }
 

@@ -2,7 +2,7 @@
 import type { LlmEvent, LlmProvider, LlmRequest, ProviderError } from "../types.ts";
 import { fallbackStream } from "./stream.ts";
 
-export interface LlmChoice {
+interface LlmChoice {
   provider: LlmProvider;
   /** Each provider has its own model names; these replace the request's when set. */
   model?: string;

@@ -3,7 +3,7 @@
 import { isAbortError, toProviderError } from "../base/errors.ts";
 import type { ProviderError } from "../types.ts";
 
-export interface FallbackAttempt<T> {
+interface FallbackAttempt<T> {
   provider: string;
   start: () => AsyncIterable<T>;
 }

@@ -7,7 +7,7 @@ import type { ProviderError, SttOptions, SttProvider, SttSession, TranscriptEven
 /** Replay buffer cap: 30 s at 16 kHz. */
 const MAX_REPLAY_SAMPLES = 16_000 * 30;
 
-export interface SttChoice {
+interface SttChoice {
   provider: SttProvider;
   /** Each provider has its own model names; these replace the session options' when set. */
   model?: string;

@@ -2,7 +2,7 @@
 import type { ProviderError, TtsOptions, TtsProvider } from "../types.ts";
 import { fallbackStream } from "./stream.ts";
 
-export interface VoicedTtsProvider {
+interface VoicedTtsProvider {
   provider: TtsProvider;
   /** Each provider has its own voice names; this one replaces options.voiceId when set. */
   voiceId?: string;

@@ -11,7 +11,7 @@ import { ProviderError, type TtsOptions, type TtsProvider } from "../types.ts";
 
 const CHUNK_MS = 100;
 
-export interface FliteOptions {
+interface FliteOptions {
   binary?: string;
 }
 

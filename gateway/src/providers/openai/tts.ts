@@ -7,7 +7,7 @@ import { type OpenAiConnection, openAiPost } from "./client.ts";
 
 const OPENAI_PCM_SAMPLE_RATE_HZ = 24_000;
 
-export interface OpenAiTtsOptions extends OpenAiConnection {
+interface OpenAiTtsOptions extends OpenAiConnection {
   model: string;
 }
 

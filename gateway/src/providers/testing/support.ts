@@ -24,7 +24,7 @@ export function speechThenSilence(speechMs: number, silenceMs: number): Int16Arr
   return frames;
 }
 
-export interface RecordedSession {
+interface RecordedSession {
   session: SttSession;
   events: TranscriptEvent[];
   errors: ProviderError[];

@@ -14,7 +14,7 @@ import {
 const WHISPER_SAMPLE_RATE_HZ = 16_000;
 const MAX_SEGMENT_SAMPLES = WHISPER_SAMPLE_RATE_HZ * 30;
 
-export interface WhisperOptions {
+interface WhisperOptions {
   /** Hub-style id of a model stored under modelsDir, e.g. `onnx-community/whisper-tiny.en`. */
   modelId: string;
   modelsDir: string | null;

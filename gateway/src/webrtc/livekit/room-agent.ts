@@ -10,7 +10,7 @@ import type { FrameSink } from "./call-audio.ts";
 import { type RoomAction, RoomCallState, type RoomSignal } from "./room-call-state.ts";
 import type { RoomPort, RoomTrack, TrackAudio } from "./room-port.ts";
 
-export interface RoomAgentListener {
+interface RoomAgentListener {
   /** The caller's microphone is subscribed: the call may start. */
   caller(identity: string): void;
   /** The caller left or the room went away. */
@@ -64,11 +64,6 @@ export class LiveKitRoomAgent {
         if (participant.identity === this.state.caller) listener.dtmf(digit);
       })
       .on("disconnected", (reason) => this.signal({ type: "disconnected", reason: String(reason) }));
-  }
-
-  /** The caller's identity once its microphone arrived. */
-  get caller(): string | null {
-    return this.state.caller;
   }
 
   /** Joins the room and publishes the agent's microphone. */

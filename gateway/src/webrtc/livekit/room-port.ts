@@ -25,7 +25,7 @@ export interface RoomTrack {
   readonly sid?: string;
 }
 
-export interface RoomPublication {
+interface RoomPublication {
   readonly sid?: string;
 }
 

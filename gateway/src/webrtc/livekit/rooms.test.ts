@@ -18,6 +18,7 @@ import { claimCallStart } from "@switchboard/shared/secrets/call-token";
 import { captureLogs } from "@switchboard/shared/testing/log-capture";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { jwtVerify } from "jose";
+import type { MediaApplication } from "../../call-core/application.ts";
 import { CallLeases, callLeaseScope } from "../../call-core/call-leases.ts";
 import { GreetingApplication } from "../../call-core/greeting-application.ts";
 import { MediaClock } from "../../media/clock.ts";
@@ -107,7 +108,9 @@ function peak(samples: ArrayLike<number>): number {
   return max;
 }
 
-function startRooms(options: { logger?: Logger; gatewayId?: string; refuseWith?: Error } = {}): LiveKitRooms {
+function startRooms(
+  options: { logger?: Logger; gatewayId?: string; refuseWith?: Error; application?: MediaApplication } = {},
+): LiveKitRooms {
   const log = options.logger ?? createLogger("silent");
   const gatewayId = options.gatewayId ?? "gateway-livekit-test";
   const service = new LiveKitRooms({
@@ -116,7 +119,8 @@ function startRooms(options: { logger?: Logger; gatewayId?: string; refuseWith?:
     log,
     bus,
     clock,
-    application: new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null }),
+    application:
+      options.application ?? new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null }),
     gatewayId,
     leases: new CallLeases({ bus, gatewayId, config, log }),
     recordingsDir: join(dataDir, "recordings"),
@@ -299,6 +303,30 @@ describe("a call in a room", () => {
       "call.ended",
     ]);
     expect(events[1]).toMatchObject({ status: "completed", hangup_cause: "room_disconnected" });
+  });
+
+  test("the caller's keypad digits reach the application; another participant's do not", async () => {
+    await rooms.stop();
+    const digits: string[] = [];
+    rooms = startRooms({
+      application: {
+        async start(call) {
+          call.audio.onDtmf((digit) => digits.push(digit));
+          return { async stop() {} };
+        },
+      },
+    });
+    await dispatch();
+    await waitFor("the agent in the room", () => made[0]?.connection != null);
+    const room = made[0]!;
+    const caller = room.join("caller");
+    room.publishMicrophoneOf(caller);
+    await waitFor("call.started", () => room.messages.some((message) => message.type === "call.started"));
+    room.pressKey(room.join("someone-else"), "9");
+    room.pressKey(caller, "5");
+    room.pressKey(caller, "#");
+    await waitFor("two digits", () => digits.length === 2);
+    expect(digits).toEqual(["5", "#"]);
   });
 
   test("a caller over the org's credits, or whose call token a WHIP offer used, is refused: no events", async () => {

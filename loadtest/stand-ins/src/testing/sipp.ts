@@ -99,7 +99,7 @@ export async function runSipp(options: {
   return { exitCode, stdout, stderr, errors };
 }
 
-export interface SippServer {
+interface SippServer {
   port: number;
   /** Resolves when SIPp has run its calls (or timed out). */
   done: Promise<SippResult>;

@@ -4,7 +4,7 @@
 import { Readability } from "@mozilla/readability";
 import { parseHTML } from "linkedom";
 
-export interface ExtractedHtml {
+interface ExtractedHtml {
   title: string | null;
   text: string;
 }
