@@ -2,6 +2,7 @@ import { afterAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { WavRecorder } from "./wav-recorder.ts";
 
 const directory = mkdtempSync(join(tmpdir(), "wav-recorder-"));
@@ -45,8 +46,8 @@ describe("WavRecorder", () => {
     const recorder = await WavRecorder.create(path, 16000, 100);
     const frame = new Int16Array(320).fill(1000);
     for (let index = 0; index < 50; index++) recorder.write(frame, frame, 320);
-    await Bun.sleep(50);
-    expect(statSync(path).size).toBeGreaterThan(44 + 16000 * 4 * 0.5);
+    // Written out before the recording ends: more than half of it is on disk while still open.
+    await waitFor("half a second of audio on disk", () => statSync(path).size > 44 + 16000 * 4 * 0.5);
     const info = await recorder.close();
     expect(info.durationS).toBeCloseTo(1, 6);
     expect(await recorder.close()).toEqual(info);
