@@ -6,7 +6,6 @@ import { uriHost } from "@switchboard/shared/sip/uri";
 import type { CallControl, RunningApplication } from "../call-core/application.ts";
 import type { CallLease } from "../call-core/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
-import type { CallAudio } from "../media/call-audio.ts";
 import type { RtpSession } from "../rtp/session.ts";
 import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
 import type { Dialog } from "../sip/dialog.ts";
@@ -124,7 +123,7 @@ export class SipCall implements RegisteredCall, CallControl {
         toNumber: init.toNumber,
         objective: init.objective,
         metadata: init.metadata,
-        audio: this.callAudio(),
+        audio: this.media,
         control: this,
         reporter: {
           turn: (turn) => {
@@ -220,33 +219,8 @@ export class SipCall implements RegisteredCall, CallControl {
     if (type.startsWith("application/dtmf-relay"))
       digit = /Signal\s*=\s*([0-9*#A-Da-d])/.exec(body)?.[1] ?? null;
     else if (type.startsWith("application/dtmf")) digit = /^\s*([0-9*#A-Da-d])/.exec(body)?.[1] ?? null;
-    if (!digit) return;
-    for (const handler of this.infoDtmfHandlers) handler(digit.toUpperCase());
-  }
-
-  private readonly infoDtmfHandlers: Array<(digit: string) => void> = [];
-
-  /** The RTP session as the application sees it, with SIP INFO digits joined to RFC 4733 ones. */
-  private callAudio(): CallAudio {
-    const media = this.media;
-    const infoHandlers = this.infoDtmfHandlers;
-    return {
-      onFrame: (handler) => media.onFrame(handler),
-      onDtmf: (handler) => {
-        media.onDtmf(handler);
-        infoHandlers.push(handler);
-      },
-      enqueue: (pcm) => media.enqueue(pcm),
-      flush: () => media.flush(),
-      narrowband: media.narrowband,
-      get playedSamples() {
-        return media.playedSamples;
-      },
-      get queuedSamples() {
-        return media.queuedSamples;
-      },
-      sendDtmf: (digits) => media.sendDtmf(digits),
-    };
+    // Joined to the RFC 4733 digits the RTP session receives.
+    if (digit) this.media.receiveDtmf(digit);
   }
 
   /** RFC 3515 §2.4.5: NOTIFY bodies carry the transfer's progress as a sipfrag status line. */

@@ -1,4 +1,5 @@
 import type { PcmFrame } from "./audio-format.ts";
+import { PlayoutQueue } from "./playout-queue.ts";
 
 /**
  * A call's audio as the turn pipeline sees it, whatever carries it (RTP for SIP calls,
@@ -29,4 +30,60 @@ export interface CallAudio {
   readonly queuedSamples: number;
   /** Sends DTMF digits to the caller. */
   sendDtmf(digits: string): Promise<void>;
+}
+
+type FrameHandler = (frame: PcmFrame, ageMs: number) => void;
+type DtmfHandler = (digit: string) => void;
+
+/** RFC 4733 section 3.2 events 0-15: the digits a keypad sends. */
+const DTMF_DIGIT = /^[0-9*#A-D]$/;
+
+/**
+ * What every CallAudio does alike, whatever carries the call (RTP, WebRTC, a LiveKit room):
+ * handler registration and dispatch of caller frames and digits, and the agent's playout
+ * queue. Implementations pace `playout` on the media clock and call `emitFrame` once a tick.
+ */
+export abstract class BaseCallAudio implements CallAudio {
+  private readonly frameHandlers: FrameHandler[] = [];
+  private readonly dtmfHandlers: DtmfHandler[] = [];
+  protected readonly playout = new PlayoutQueue();
+
+  abstract readonly narrowband: boolean;
+  abstract enqueue(pcm: Int16Array): void;
+  abstract sendDtmf(digits: string): Promise<void>;
+
+  onFrame(handler: FrameHandler): void {
+    this.frameHandlers.push(handler);
+  }
+
+  onDtmf(handler: DtmfHandler): void {
+    this.dtmfHandlers.push(handler);
+  }
+
+  flush(): void {
+    this.playout.flush();
+  }
+
+  get playedSamples(): number {
+    return this.playout.playedSamples;
+  }
+
+  get queuedSamples(): number {
+    return this.playout.queuedSamples;
+  }
+
+  /**
+   * A digit from the caller, whatever carried it (RFC 4733 events, SIP INFO, a data channel);
+   * anything but a keypad digit is ignored.
+   */
+  receiveDtmf(digit: string): void {
+    const upper = digit.toUpperCase();
+    if (!DTMF_DIGIT.test(upper)) return;
+    for (const handler of this.dtmfHandlers) handler(upper);
+  }
+
+  /** Hands this tick's caller frame to every handler (they must copy it to keep it). */
+  protected emitFrame(frame: PcmFrame, ageMs: number): void {
+    for (const handler of this.frameHandlers) handler(frame, ageMs);
+  }
 }

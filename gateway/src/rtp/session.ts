@@ -1,11 +1,10 @@
 import { randomBytes } from "node:crypto";
-import { INTERNAL_SAMPLE_RATE_HZ, type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
-import type { CallAudio } from "../media/call-audio.ts";
+import { INTERNAL_SAMPLE_RATE_HZ, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
+import { BaseCallAudio } from "../media/call-audio.ts";
 import type { ClockSubscriber } from "../media/clock.ts";
 import { LossConcealer } from "../media/concealment.ts";
 import { EarlyFrameRecording } from "../media/early-frame-recording.ts";
 import { G711_SAMPLE_RATE_HZ, g711Decode, g711Encode, g711SilenceByte } from "../media/g711.ts";
-import { PlayoutQueue } from "../media/playout-queue.ts";
 import { Resampler } from "../media/resampler.ts";
 import { type RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
 import { DtmfOutbox } from "./dtmf-outbox.ts";
@@ -31,7 +30,7 @@ function isDigitalSilence(pcm: Int16Array): boolean {
  * 16 kHz PCM, paced by the shared MediaClock. Frames passed to onFrame handlers are reused
  * on the next tick: copy them to keep them.
  */
-export class RtpSession implements CallAudio, ClockSubscriber {
+export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   readonly localPort: number;
   private remoteEndpoint: RtpEndpoint | null;
   /** The address from the latest SDP, which may differ from the latched source behind NAT. */
@@ -47,8 +46,6 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   private remoteSsrc = -1;
   private readonly unsubscribe: () => void;
 
-  private readonly frameHandlers: ((frame: PcmFrame, ageMs: number) => void)[] = [];
-  private readonly dtmfHandlers: ((digit: string) => void)[] = [];
   private readonly timeoutHandlers: (() => void)[] = [];
 
   private readonly view = emptyRtpView();
@@ -68,7 +65,6 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   );
   private readonly upsamplerLatencyMs = this.upsampler.latencyMs;
   private previousInputSilent = false;
-  private readonly playout = new PlayoutQueue();
   private readonly dtmfOutbox: DtmfOutbox;
 
   private readonly receivedCodecFrame = new Uint8Array(CODEC_FRAME_SAMPLES);
@@ -109,6 +105,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     private readonly mediaTimeoutMs: number,
     private readonly learningWindowMs: number,
   ) {
+    super();
     this.localPort = socket.port;
     this.remoteEndpoint = options.remote;
     this.signalledRemote = options.remote;
@@ -165,14 +162,6 @@ export class RtpSession implements CallAudio, ClockSubscriber {
   /** G.711 is the only codec here: 8 kHz. */
   readonly narrowband = true;
 
-  get playedSamples(): number {
-    return this.playout.playedSamples;
-  }
-
-  get queuedSamples(): number {
-    return this.playout.queuedSamples;
-  }
-
   /** A new SDP (re-INVITE): send there and reopen the learning window. */
   setRemote(address: string, port: number): void {
     const signalled = this.signalledRemote;
@@ -197,22 +186,10 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     this.timeoutHandlers.push(handler);
   }
 
-  onFrame(handler: (frame: PcmFrame, ageMs: number) => void): void {
-    this.frameHandlers.push(handler);
-  }
-
-  onDtmf(handler: (digit: string) => void): void {
-    this.dtmfHandlers.push(handler);
-  }
-
   enqueue(pcm: Int16Array): void {
     if (this.closed) return;
     this.playout.enqueue(pcm);
     if (!this.talking && !this.aheadOfClock && !this.onHold) this.sendTalkspurtStart();
-  }
-
-  flush(): void {
-    this.playout.flush();
   }
 
   /** Sends digits as RFC 4733 events; resolves once the last end packet has left. */
@@ -322,7 +299,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
       else this.upsampler.process(pcm8k, frame);
       this.previousInputSilent = silent;
     }
-    for (const handler of this.frameHandlers) handler(frame, ageMs);
+    this.emitFrame(frame, ageMs);
     return frame;
   }
 
@@ -414,7 +391,7 @@ export class RtpSession implements CallAudio, ClockSubscriber {
     }
     if (isEvent) {
       const digit = this.eventReceiver.receive(view.timestamp, data, view.payloadOffset, view.payloadLength);
-      if (digit !== null) for (const handler of this.dtmfHandlers) handler(digit);
+      if (digit !== null) this.receiveDtmf(digit);
       return;
     }
     this.receiveStats.updateJitter(view.timestamp, (nowMs * G711_SAMPLE_RATE_HZ) / 1000);

@@ -2,8 +2,8 @@
 // paced by the gateway's one media clock. Received payloads are decoded on arrival into a
 // short FIFO; each tick hands one 20 ms frame to the pipeline and sends one encoded frame.
 import { randomBytes } from "node:crypto";
-import { FRAME_MS, type PcmFrame, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
-import type { CallAudio } from "../media/call-audio.ts";
+import { FRAME_MS, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
+import { BaseCallAudio } from "../media/call-audio.ts";
 import type { ClockSubscriber, MediaClock } from "../media/clock.ts";
 import { EarlyFrameRecording } from "../media/early-frame-recording.ts";
 import { PlayoutQueue } from "../media/playout-queue.ts";
@@ -30,11 +30,8 @@ export interface WebRtcCallAudioStats {
   droppedInboundFrames: number;
 }
 
-export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
-  private readonly frameHandlers: ((frame: PcmFrame, ageMs: number) => void)[] = [];
-  private readonly dtmfHandlers: ((digit: string) => void)[] = [];
+export class WebRtcCallAudio extends BaseCallAudio implements ClockSubscriber {
   private readonly inbound = new PlayoutQueue(SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES * 2);
-  private readonly playout = new PlayoutQueue();
   private readonly callerFrame = new Int16Array(SAMPLES_PER_FRAME);
   private readonly agentFrame = new Int16Array(SAMPLES_PER_FRAME);
   private readonly discardFrame = new Int16Array(SAMPLES_PER_FRAME);
@@ -66,6 +63,7 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     private readonly sendPayload: SendPayload,
     private readonly recorder: WavRecorder | null = null,
   ) {
+    super();
     const random = randomBytes(6);
     this.sequenceNumber = random.readUInt16BE(0);
     this.timestamp = random.readUInt32BE(2);
@@ -76,24 +74,8 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     return this.codec.name === "PCMU";
   }
 
-  get playedSamples(): number {
-    return this.playout.playedSamples;
-  }
-
-  get queuedSamples(): number {
-    return this.playout.queuedSamples;
-  }
-
   stats(): WebRtcCallAudioStats {
     return { ...this.counters };
-  }
-
-  onFrame(handler: (frame: PcmFrame, ageMs: number) => void): void {
-    this.frameHandlers.push(handler);
-  }
-
-  onDtmf(handler: (digit: string) => void): void {
-    this.dtmfHandlers.push(handler);
   }
 
   enqueue(pcm: Int16Array): void {
@@ -102,19 +84,9 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
     if (!this.talking && !this.aheadOfClock) this.sendTalkspurtStart();
   }
 
-  flush(): void {
-    this.playout.flush();
-  }
-
   /** A browser has no telephone-event; digits travel on the data channel instead. */
   sendDtmf(_digits: string): Promise<void> {
     return Promise.reject(new Error("browser calls do not carry DTMF"));
-  }
-
-  /** A keypad digit the page sent on the data channel. */
-  receiveDtmf(digit: string): void {
-    if (!/^[0-9*#A-D]$/.test(digit)) return;
-    for (const handler of this.dtmfHandlers) handler(digit);
   }
 
   /** One RTP payload from the browser. */
@@ -146,7 +118,7 @@ export class WebRtcCallAudio implements CallAudio, ClockSubscriber {
         const queuedMs = this.inbound.queuedSamples / (SAMPLES_PER_FRAME / FRAME_MS);
         ageMs = Math.max(0, performance.now() - this.lastPayloadAtMs + queuedMs);
       } else callerFrame.fill(0);
-      for (const handler of this.frameHandlers) handler(callerFrame, ageMs);
+      this.emitFrame(callerFrame, ageMs);
     }
     let agentFrame: Int16Array | null = null;
     if (

@@ -3,8 +3,8 @@
 // AudioStream at 16 kHz mono; agent frames go to an AudioSource through `sink`. With a
 // recorder, each tick writes the caller's frame (left) and the agent's (right).
 import type { AudioFrame } from "@livekit/rtc-node";
-import { type PcmFrame, SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
-import type { CallAudio } from "../../media/call-audio.ts";
+import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
+import { BaseCallAudio } from "../../media/call-audio.ts";
 import type { ClockSubscriber, MediaClock } from "../../media/clock.ts";
 import { PlayoutQueue } from "../../media/playout-queue.ts";
 import type { RecordingInfo, WavRecorder } from "../../media/wav-recorder.ts";
@@ -15,12 +15,9 @@ export type FrameSink = (frame: AudioFrame) => Promise<void>;
 
 const MAX_INBOUND_FRAMES = 8;
 
-export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
-  private readonly frameHandlers: ((frame: PcmFrame, ageMs: number) => void)[] = [];
-  private readonly dtmfHandlers: ((digit: string) => void)[] = [];
+export class LiveKitCallAudio extends BaseCallAudio implements ClockSubscriber {
   private readonly chunker = new FrameChunker();
   private readonly inbound = new PlayoutQueue(SAMPLES_PER_FRAME * MAX_INBOUND_FRAMES * 2);
-  private readonly playout = new PlayoutQueue();
   private readonly callerFrame = new Int16Array(SAMPLES_PER_FRAME);
   private readonly agentFrame = new Int16Array(SAMPLES_PER_FRAME);
   private readonly discard = new Int16Array(SAMPLES_PER_FRAME);
@@ -33,44 +30,19 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
     private readonly sink: FrameSink,
     private readonly recorder: WavRecorder | null = null,
   ) {
+    super();
     this.unsubscribe = clock.subscribe(this);
   }
 
   /** LiveKit rooms carry Opus at 48 kHz. */
   readonly narrowband = false;
 
-  get playedSamples(): number {
-    return this.playout.playedSamples;
-  }
-
-  get queuedSamples(): number {
-    return this.playout.queuedSamples;
-  }
-
-  onFrame(handler: (frame: PcmFrame, ageMs: number) => void): void {
-    this.frameHandlers.push(handler);
-  }
-
-  onDtmf(handler: (digit: string) => void): void {
-    this.dtmfHandlers.push(handler);
-  }
-
   enqueue(pcm: Int16Array): void {
     if (!this.closed) this.playout.enqueue(pcm);
   }
 
-  flush(): void {
-    this.playout.flush();
-  }
-
   sendDtmf(_digits: string): Promise<void> {
     return Promise.reject(new Error("LiveKit room calls do not carry DTMF"));
-  }
-
-  /** A keypad digit (a SIP participant's DTMF, relayed by the room). */
-  receiveDtmf(digit: string): void {
-    if (!/^[0-9*#A-D]$/.test(digit)) return;
-    for (const handler of this.dtmfHandlers) handler(digit);
   }
 
   /** One frame from the caller's AudioStream. */
@@ -87,7 +59,7 @@ export class LiveKitCallAudio implements CallAudio, ClockSubscriber {
     if (this.mediaStarted) {
       if (!this.inbound.pull(this.callerFrame)) this.callerFrame.fill(0);
       // LiveKit delivers frames already paced by its own jitter buffer: age is not known here.
-      for (const handler of this.frameHandlers) handler(this.callerFrame, 0);
+      this.emitFrame(this.callerFrame, 0);
     }
     const agentSpoke = this.playout.pull(this.agentFrame);
     if (agentSpoke) {
