@@ -24,6 +24,11 @@ const received: {
   headers: Record<string, string>;
 }[] = [];
 let server: ReturnType<typeof Bun.serve>;
+/** /slow answers only when the file's tests are done: any tool timeout is shorter. */
+let releaseSlow = () => {};
+const slowReleased = new Promise<void>((resolve) => {
+  releaseSlow = resolve;
+});
 beforeAll(() => {
   server = Bun.serve({
     port: 0,
@@ -37,13 +42,16 @@ beforeAll(() => {
         auth: request.headers.get("authorization"),
         headers: Object.fromEntries(request.headers),
       });
-      if (url.pathname === "/slow") await Bun.sleep(2000);
+      if (url.pathname === "/slow") await slowReleased;
       if (url.pathname === "/broken") return new Response("database down", { status: 500 });
       return Response.json({ slots: ["9:00", "11:30"] });
     },
   });
 });
-afterAll(() => server.stop(true));
+afterAll(() => {
+  releaseSlow();
+  server.stop(true);
+});
 
 function http(path: string, extra: Partial<AgentTool> = {}): AgentTool {
   return {

@@ -26,6 +26,7 @@ test("a consumer slower than the idle timeout does not time the provider out", a
   const texts: string[] = [];
   for await (const event of llm.stream(request, new AbortController().signal)) {
     if (event.type === "text") texts.push(event.text);
+    // The scenario, not a wait: the consumer holds each value for 2.5 idle timeouts.
     await Bun.sleep(250);
   }
   expect(texts.join("")).toBe("one two three four");
