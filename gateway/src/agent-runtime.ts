@@ -7,7 +7,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "./call-core/application.ts";
 import { createAgentApplication } from "./pipeline/create.ts";
 
-export interface AgentRuntime {
+interface AgentRuntime {
   application: MediaApplication;
   stop(): Promise<void>;
 }

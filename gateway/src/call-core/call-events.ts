@@ -5,7 +5,7 @@ import { newId } from "@switchboard/shared/ids";
 import type { Logger } from "@switchboard/shared/logger";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-export type CallEventBody = DistributiveOmit<CallEvent, "event_id" | "gateway_id" | "occurred_at">;
+type CallEventBody = DistributiveOmit<CallEvent, "event_id" | "gateway_id" | "occurred_at">;
 
 export class CallEventWriter {
   constructor(

@@ -18,9 +18,9 @@ export const callLeaseScope = (orgId: string) => `calls:${orgId}`;
 const RELEASE_RETRY_MS = 1000;
 
 /** The org is at its platform-wide cap, or this gateway at its ceiling for the org. */
-export type CallRefusal = "org_cap" | "gateway_ceiling";
+type CallRefusal = "org_cap" | "gateway_ceiling";
 
-export type CallAdmission = { ok: true; lease: CallLease } | { ok: false; refusal: CallRefusal; cap: number };
+type CallAdmission = { ok: true; lease: CallLease } | { ok: false; refusal: CallRefusal; cap: number };
 
 export interface CallLease {
   readonly orgId: string;
@@ -29,7 +29,7 @@ export interface CallLease {
   release(): Promise<void>;
 }
 
-export interface CallLeasesOptions {
+interface CallLeasesOptions {
   bus: Bus;
   gatewayId: string;
   config: Pick<Config, "sipMaxCallsPerOrg" | "orgDefaultMaxConcurrentCalls" | "gatewayHeartbeatIntervalMs">;

@@ -5,7 +5,7 @@ import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { TtsProvider } from "../providers/types.ts";
 import type { CallContext, MediaApplication, RunningApplication } from "./application.ts";
 
-export interface GreetingOptions {
+interface GreetingOptions {
   tts: TtsProvider;
   /** Hang up this long after the greeting finished playing; null keeps the call up. */
   hangupAfterGreetingMs: number | null;

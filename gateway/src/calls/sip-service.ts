@@ -28,7 +28,7 @@ import { CallRegistry } from "./registry.ts";
 import type { SipCall } from "./sip-call.ts";
 import { defaultTrunk } from "./trunk.ts";
 
-export interface SipServiceOptions {
+interface SipServiceOptions {
   config: Config;
   log: Logger;
   bus: Bus;

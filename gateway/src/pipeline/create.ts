@@ -9,7 +9,7 @@ import { callTenant } from "../tenant/call-tenant.ts";
 import { loadVadEngine } from "../vad/load.ts";
 import { AgentApplication } from "./agent-application.ts";
 
-export interface AgentApplicationSetup {
+interface AgentApplicationSetup {
   config: Config;
   log: Logger;
   metrics?: ProviderMetrics;

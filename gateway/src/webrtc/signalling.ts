@@ -46,7 +46,7 @@ const CORS_HEADERS: Record<string, string> = {
   "access-control-max-age": "600",
 };
 
-export interface WebRtcServiceOptions {
+interface WebRtcServiceOptions {
   config: Config;
   log: Logger;
   bus: Bus;

@@ -14,7 +14,7 @@ import type { WebRtcPeer } from "./peer.ts";
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
 type CallEventBody = DistributiveOmit<CallEvent, "event_id" | "gateway_id" | "occurred_at">;
 
-export interface WebCallInit {
+interface WebCallInit {
   callId: string;
   orgId: string;
   agent: Agent;
@@ -25,7 +25,7 @@ export interface WebCallInit {
   durationCap: DurationCap;
 }
 
-export interface WebCallDeps {
+interface WebCallDeps {
   bus: Bus;
   log: Logger;
   gatewayId: string;

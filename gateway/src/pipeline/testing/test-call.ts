@@ -53,7 +53,7 @@ function speechFrame(index: number): Int16Array {
 
 const SILENT_FRAME = new Int16Array(SAMPLES_PER_FRAME);
 
-export interface TestCallOptions {
+interface TestCallOptions {
   agent?: Partial<Agent>;
   llm?: LlmStep[];
   stt?: (string | null)[];

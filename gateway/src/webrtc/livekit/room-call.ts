@@ -48,7 +48,7 @@ export interface RoomCallDeps {
   now: () => number;
 }
 
-export interface RoomCallInit {
+interface RoomCallInit {
   callId: string;
   orgId: string;
   agent: Agent;

@@ -33,7 +33,7 @@ export const ROOMS_GROUP = "livekit-gateways";
 /** Why a caller was refused (the hang-up cause in the data message). */
 const REFUSALS = { org_cap: "concurrency_limit", gateway_ceiling: "gateway_call_limit" } as const;
 
-export interface LiveKitRoomsOptions {
+interface LiveKitRoomsOptions {
   config: Config;
   livekit: LiveKitConfig;
   log: Logger;
