@@ -70,7 +70,7 @@ export class AgentApplication implements MediaApplication {
       systemPrompt: buildSystemPrompt(call),
       firstMessage: buildFirstMessage(call),
       tools: new ToolRegistry(agent.tools, providers.toolRequests ?? PUBLIC_ONLY),
-      audio: call.audio,
+      sendDtmf: (digits) => call.audio.sendDtmf(digits),
       control: call.control,
       reporter: call.reporter,
       clock,

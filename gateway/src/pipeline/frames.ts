@@ -16,7 +16,12 @@ export type SystemFrame =
   /** Upstream: the agent took the floor. */
   | { type: "agent_turn_started"; turn: AgentTurn }
   /** Upstream: the turn's last sample was played (not sent on interruption). */
-  | { type: "agent_turn_ended"; turn: AgentTurn };
+  | { type: "agent_turn_ended"; turn: AgentTurn }
+  /**
+   * Upstream: playout stopped (interruption or end of call) with `playedSamples` of agent audio
+   * on the wire since the call started: what the caller heard of the turns in progress.
+   */
+  | { type: "playout_stopped"; playedSamples: number };
 
 export type RealtimeFrame = { type: "audio_in"; pcm: PcmFrame; atMs: number };
 
@@ -54,6 +59,7 @@ const SYSTEM_TYPES = new Set<Frame["type"]>([
   "stt_flush",
   "agent_turn_started",
   "agent_turn_ended",
+  "playout_stopped",
 ]);
 
 export function isDataFrame(frame: Frame): frame is DataFrame {

@@ -1,5 +1,4 @@
 import type { CallControl, CallReporter } from "../../call-core/application.ts";
-import type { CallAudio } from "../../media/call-audio.ts";
 import type { ChatMessage, LlmProvider, LlmRequest, ToolCall } from "../../providers/types.ts";
 import type { PipelineClock } from "../clock.ts";
 import type { DataFrame, Frame } from "../frames.ts";
@@ -15,7 +14,8 @@ export interface LlmProcessorOptions {
   systemPrompt: string;
   firstMessage: string;
   tools: ToolRegistry;
-  audio: CallAudio;
+  /** Sends DTMF digits to the caller (the send_dtmf tool). */
+  sendDtmf(digits: string): Promise<void>;
   control: CallControl;
   reporter: CallReporter;
   clock: PipelineClock;
@@ -55,14 +55,12 @@ export class LlmProcessor extends QueuedProcessor {
 
   protected override process(frame: Frame, direction: Direction): void {
     if (frame.type === "agent_turn_ended") this.finishTurn(frame.turn);
+    // Playout answers an interruption (or the end) with what reached the caller.
+    else if (frame.type === "playout_stopped") this.interruptTurns(frame.playedSamples);
     super.process(frame, direction);
     if (frame.type === "start" && this.options.firstMessage) {
       super.process({ type: "say", text: this.options.firstMessage, hangupCause: null }, "downstream");
     }
-  }
-
-  protected override onInterruption(): void {
-    for (const turn of [...this.active]) this.interruptTurn(turn);
   }
 
   protected async handle(frame: DataFrame, signal: AbortSignal): Promise<void> {
@@ -197,7 +195,7 @@ export class LlmProcessor extends QueuedProcessor {
         if (signal.aborted) throw signal.reason;
         const result = await this.options.tools.execute(call, {
           signal,
-          audio: this.options.audio,
+          sendDtmf: (digits) => this.options.sendDtmf(digits),
           control: this.options.control,
           waitForSpeech: () => this.waitForSpeech(signal),
           logger: this.logger,
@@ -233,7 +231,11 @@ export class LlmProcessor extends QueuedProcessor {
     }
   }
 
-  private interruptTurn(turn: AgentTurn): void {
+  private interruptTurns(playedSamples: number): void {
+    for (const turn of [...this.active]) this.interruptTurn(turn, playedSamples);
+  }
+
+  private interruptTurn(turn: AgentTurn, playedSamples: number): void {
     if (turn.closed) return;
     turn.closed = true;
     this.active.splice(this.active.indexOf(turn), 1);
@@ -245,7 +247,7 @@ export class LlmProcessor extends QueuedProcessor {
       }
       this.streaming = null;
     }
-    const heard = heardWordCount(turn, this.options.audio.playedSamples, this.options.sampleRateHz);
+    const heard = heardWordCount(turn, playedSamples, this.options.sampleRateHz);
     truncateToHeard(this.history, turn.messages, heard);
     const words = splitWords(turn.generatedText);
     this.resume = {

@@ -58,14 +58,19 @@ export class PlayoutProcessor extends Processor {
         break;
       case "interruption":
         this.audio.flush();
-        this.playing.length = 0;
-        this.resolveMarks(Number.POSITIVE_INFINITY);
+        this.stopped();
         break;
       case "end":
-        this.playing.length = 0;
-        this.resolveMarks(Number.POSITIVE_INFINITY);
+        this.stopped();
         break;
     }
+  }
+
+  /** Nothing more of the turns in progress will play: tells upstream how much did. */
+  private stopped(): void {
+    this.playing.length = 0;
+    this.resolveMarks(Number.POSITIVE_INFINITY);
+    this.push({ type: "playout_stopped", playedSamples: this.audio.playedSamples }, "upstream");
   }
 
   private writePosition(): number {

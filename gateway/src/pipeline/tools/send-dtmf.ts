@@ -19,7 +19,7 @@ export function sendDtmfTool(tool: AgentTool): PipelineTool {
       const digits = typeof args.digits === "string" ? args.digits : String(args.digits ?? "");
       if (!DTMF_DIGITS.test(digits)) return jsonResult({ ok: false, error: "digits must be 0-9, *, #, A-D" });
       await context.waitForSpeech();
-      await context.audio.sendDtmf(digits.toUpperCase());
+      await context.sendDtmf(digits.toUpperCase());
       return jsonResult({ ok: true, sent: digits });
     },
   };

@@ -1,12 +1,12 @@
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallControl } from "../../call-core/application.ts";
-import type { CallAudio } from "../../media/call-audio.ts";
 import type { ToolDefinition } from "../../providers/types.ts";
 
 export interface ToolContext {
   /** Aborted when the caller interrupts or the call ends. */
   signal: AbortSignal;
-  audio: CallAudio;
+  /** Sends DTMF digits to the caller (RFC 4733 on SIP calls). */
+  sendDtmf(digits: string): Promise<void>;
   control: CallControl;
   /** Resolves once everything the agent has said so far has been played to the caller. */
   waitForSpeech(): Promise<void>;
