@@ -92,10 +92,6 @@ export class WebRtcService implements DrainableCalls {
         : options.recordingsDir;
   }
 
-  get activeCalls(): number {
-    return this.calls.size;
-  }
-
   /** The response for a signalling request, or null when the path is not ours. */
   async handle(request: Request): Promise<Response | null> {
     const { pathname } = new URL(request.url);
