@@ -5,6 +5,9 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
+import { eq } from "drizzle-orm";
+import { callEventsSeen } from "../../db/schema.ts";
 import {
   addCredits,
   addWebhookEndpoint,
@@ -23,12 +26,19 @@ import { applyCallEvent } from "./events.ts";
 const RATES = { inboundCentsPerMinute: 6, outboundCentsPerMinute: 12, webCentsPerMinute: 6 };
 const log = createLogger((process.env.TEST_LOG as "info") ?? "silent");
 
-async function waitFor(check: () => Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not met in time");
-    await Bun.sleep(50);
-  }
+const WAIT = { timeoutMs: 15_000, intervalMs: 50 };
+
+/**
+ * An event of an org that does not exist: the consumer records its id and changes nothing.
+ * Appended after the entries under test, its id in the table shows the consumer got past them.
+ */
+function sentinelEvent(h: Harness): CallEvent {
+  return eventOf(h, { type: "call.status", call_id: newId("call"), status: "ringing" }, "org_gone");
+}
+
+async function seen(h: Harness, event: CallEvent): Promise<boolean> {
+  const rows = await h.ctx.db.select().from(callEventsSeen).where(eq(callEventsSeen.eventId, event.event_id));
+  return rows.length === 1;
 }
 
 async function appendAll(bus: Bus, events: CallEvent[]): Promise<void> {
@@ -75,19 +85,22 @@ for (const backend of ["memory", "redis"] as const) {
       });
       await appendAll(bus, events);
       await appendAll(bus, events);
+      const sentinel = sentinelEvent(h);
+      await appendAll(bus, [sentinel]);
       const consumer = startCallEventsConsumer(h.ctx, log, {
         consumerName: "c1",
         claimIdleMs: 60_000,
         blockMs: 100,
       });
       try {
-        await waitFor(async () => {
-          const pending = await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c1", 100);
-          const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
-          return pending.length === 0 && detail.body?.status === "completed";
-        });
-        // Everything appended has been read and acked by now.
-        await Bun.sleep(300);
+        // The sentinel went last: once it is handled and nothing is pending, every copy was.
+        await waitFor(
+          "both copies of the stream handled and acked",
+          async () =>
+            (await seen(h, sentinel)) &&
+            (await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c1", 100)).length === 0,
+          WAIT,
+        );
       } finally {
         await consumer.stop();
       }
@@ -135,12 +148,21 @@ for (const backend of ["memory", "redis"] as const) {
       });
       try {
         // Polling the dead consumer's pending list would redeliver to it (and reset its idle
-        // time), so only the database is watched here.
-        await waitFor(async () => {
-          const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
-          return detail.body.status === "completed" && detail.body.transcript.length === 3;
-        });
-        await Bun.sleep(300);
+        // time), so the database is watched, then the survivor's own pending list.
+        await waitFor(
+          "the claimed events applied",
+          async () => {
+            const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+            return detail.body.status === "completed" && detail.body.transcript.length === 3;
+          },
+          WAIT,
+        );
+        await waitFor(
+          "the survivor to ack what it claimed",
+          async () =>
+            (await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "survivor", 100)).length === 0,
+          WAIT,
+        );
       } finally {
         await survivor.stop();
       }
@@ -252,19 +274,26 @@ for (const backend of ["memory", "redis"] as const) {
 
       await bus.append(Streams.callEvents, "not json");
       await bus.append(Streams.callEvents, JSON.stringify({ type: "call.ended" }));
+      const sentinel = sentinelEvent(h);
+      await appendAll(bus, [sentinel]);
       const consumer = startCallEventsConsumer(h.ctx, log, {
         consumerName: "c2",
         claimIdleMs: 60_000,
         blockMs: 100,
       });
       try {
-        await waitFor(async () => {
-          await Bun.sleep(200);
-          return (await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c2", 100)).length === 0;
-        });
+        // Past the sentinel with nothing pending: the unreadable entries were read and acked.
+        await waitFor(
+          "the unreadable entries dropped and acked",
+          async () =>
+            (await seen(h, sentinel)) &&
+            (await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c2", 100)).length === 0,
+          WAIT,
+        );
       } finally {
         await consumer.stop();
       }
+      expect((await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`)).body.status).toBe("in_progress");
     }, 30_000);
   });
 }

@@ -77,10 +77,11 @@ describe("lost-gateway reaper", () => {
     expect((await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`)).body.status).toBe("in_progress");
     expect(await h.ctx.bus.countLeases(scope)).toBe(2);
 
-    await Bun.sleep(LOST_AFTER_MS + 300);
-    await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
-    expect(await reapLostCalls(h.ctx, REAP)).toBeGreaterThanOrEqual(1);
-    expect(await reapLostCalls(h.ctx, REAP)).toBe(0);
+    // The reaper's clock moved past the lost gateway's window; the live one beats at that time.
+    const laterMs = Date.now() + LOST_AFTER_MS + 300;
+    await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(laterMs));
+    expect(await reapLostCalls(h.ctx, REAP, laterMs)).toBeGreaterThanOrEqual(1);
+    expect(await reapLostCalls(h.ctx, REAP, laterMs)).toBe(0);
     // The lost gateway's place is free long before its lease would expire; the live one's stays.
     expect(await h.ctx.bus.countLeases(scope)).toBe(1);
     expect(await h.ctx.bus.releaseLease(scope, lostCall)).toBe(false);
