@@ -7,6 +7,7 @@ import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { STATE_GENERATION_FIELD, STATE_PUBLISHED_AT_FIELD } from "@switchboard/shared/bus/state";
 import { Channels, Hashes, knowledgeSourcesHash } from "@switchboard/shared/bus/topics";
 import type { PublishedSource } from "@switchboard/shared/knowledge/published";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
 import { knowledgeChunks, knowledgeSources } from "../db/schema.ts";
 import { credit } from "../modules/credits/ledger.ts";
@@ -116,8 +117,10 @@ for (const [name, connect] of backends) {
       expect(again.generation).toBe(report.generation + 1);
 
       // Gateways dropped what they cached of each repaired entry.
-      const deadline = Date.now() + 5000;
-      while (heard.trunks.length < 2 && Date.now() < deadline) await Bun.sleep(20);
+      await waitFor(
+        "invalidations of the repaired agents, routes and trunks",
+        () => heard.agents.length >= 2 && heard.routes.length >= 2 && heard.trunks.length >= 2,
+      );
       expect(heard.agents.sort()).toEqual([agent.body.id, "agt_deleted_long_ago"].sort());
       expect(heard.routes.sort()).toEqual([numberE164!, "+19995550199"].sort());
       expect(heard.trunks.sort()).toEqual([trunk.body.id, "trk_released"].sort());
@@ -168,8 +171,7 @@ for (const [name, connect] of backends) {
       expect(await bus.hashGet(knowledgeSourcesHash(org.orgId), "ks_gone")).toBeNull();
       expect(await bus.hashGetAll(knowledgeSourcesHash(other.orgId))).toEqual({});
       expect(await bus.hashGet(Hashes.knowledgeRevisions, org.orgId)).not.toBe(revision);
-      const deadline = Date.now() + 5000;
-      while (changes.length < 3 && Date.now() < deadline) await Bun.sleep(20);
+      await waitFor("three knowledge changes announced", () => changes.length >= 3);
       const announced = changes.map(
         (message) => JSON.parse(message) as { source_id: string; removed: boolean },
       );

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 
 let h: Harness;
@@ -81,7 +82,10 @@ describe("agents", () => {
 
   test("PATCH merges nested settings and bumps updated_at", async () => {
     const created = await h.json<AgentBody>("POST", "/api/v1/agents", { body: fullAgent });
-    await Bun.sleep(5);
+    await waitFor(
+      "the clock to pass the agent's updated_at",
+      () => Date.now() > Date.parse(created.body.updated_at),
+    );
     const patched = await h.json<AgentBody>("PATCH", `/api/v1/agents/${created.body.id}`, {
       body: { llm: { temperature: 1.1 }, is_active: false, name: "Renamed", silence: { max_reprompts: 0 } },
     });
@@ -220,14 +224,12 @@ describe("agent lists across instances on Redis", () => {
       const key = await a.newKey("owner", a.orgId);
       expect((await b.json<{ data: unknown[] }>("GET", "/api/v1/agents", { key })).body.data).toEqual([]);
       const created = await a.json<AgentBody>("POST", "/api/v1/agents", { key, body: { name: "Seen" } });
-      let ids: string[] = [];
-      const deadline = Date.now() + 3000;
-      while (!ids.includes(created.body.id) && Date.now() < deadline) {
-        ids = (await b.json<{ data: AgentBody[] }>("GET", "/api/v1/agents", { key })).body.data.map(
+      const ids = await waitFor("the new agent in the other instance's list", async () => {
+        const listed = (await b.json<{ data: AgentBody[] }>("GET", "/api/v1/agents", { key })).body.data.map(
           (x) => x.id,
         );
-        if (!ids.includes(created.body.id)) await Bun.sleep(10);
-      }
+        return listed.includes(created.body.id) && listed;
+      });
       expect(ids).toEqual([created.body.id]);
     } finally {
       await a.close();

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
 import { calls } from "../../db/schema.ts";
 import { addCredits, addNumber, createAgent } from "../../testing/calls.ts";
@@ -35,9 +36,7 @@ describe("POST /calls/{id}/cancel", () => {
     expect(response.status).toBe(202);
     expect(response.body.status).toBe("queued");
     expect(await h.ctx.bus.hashGet(Hashes.canceledCalls, callId)).toBe("1");
-    const deadline = Date.now() + 2000;
-    while (!heard.includes(callId) && Date.now() < deadline) await Bun.sleep(5);
-    expect(heard).toContain(callId);
+    await waitFor("the cancel broadcast", () => heard.includes(callId));
     await unsubscribe();
   });
 

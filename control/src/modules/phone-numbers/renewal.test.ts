@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { and, eq } from "drizzle-orm";
 import { reconcileBusState } from "../../bus-state/reconcile.ts";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
@@ -77,9 +78,10 @@ describe("routing table on Redis", () => {
     });
     await h.json("POST", `/api/v1/phone-numbers/${number.id}/detach`, { key: org.ownerKey });
     expect((await route(number.phone_number)).agent_id).toBeNull();
-    const deadline = Date.now() + 5000;
-    while (invalidated.length < 2 && Date.now() < deadline) await Bun.sleep(20);
-    expect(invalidated.filter((m) => m === number.phone_number).length).toBeGreaterThanOrEqual(2);
+    await waitFor(
+      "two invalidations of the number's route",
+      () => invalidated.filter((m) => m === number.phone_number).length >= 2,
+    );
     await unsubscribe();
 
     // A restarted Redis is empty: the bus rebuild restores every route and drops stale ones.
