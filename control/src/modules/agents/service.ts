@@ -54,8 +54,23 @@ export async function createAgent(
   role: ApiKeyRole,
   input: CreateAgentInput,
 ): Promise<AgentResponse> {
+  const row = await insertAgent(deps, deps.db, orgId, role, input);
+  await publishAgentSnapshot(deps, orgId, toAgent(row), row.id);
+  return presentAgent(row);
+}
+
+/**
+ * Checks and inserts an agent through `db` (a transaction when the agent is part of a larger
+ * write); publishing it for the gateways is the caller's, once the write has committed.
+ */
+export async function insertAgent(
+  deps: AgentDeps,
+  db: Database,
+  orgId: string,
+  role: ApiKeyRole,
+  input: CreateAgentInput,
+): Promise<AgentRow> {
   checkMemberMayWrite(role, input);
-  const { db } = deps;
   const llm = merge(AGENT_DEFAULTS.llm, input.llm as Partial<Agent["llm"]>);
   if (input.llm?.webhook_url && !input.llm.provider) llm.provider = "custom";
   if (llm.provider === "custom" && !input.llm?.model) llm.model = CUSTOM_LLM_MODEL;
@@ -87,8 +102,7 @@ export async function createAgent(
       metadata: input.metadata ?? {},
     })
     .returning();
-  await publishAgentSnapshot(deps, orgId, toAgent(row!), row!.id);
-  return presentAgent(row!);
+  return row!;
 }
 
 export async function listAgents(db: Database, orgId: string, page: PageRequest): Promise<AgentRow[]> {

@@ -106,48 +106,69 @@ export async function buyPhoneNumber(
   input: BuyInput,
   now = new Date(),
 ): Promise<PhoneNumberRow> {
-  const wanted = wantedFrom(input);
-  if (input.agent_id) await assertAgentInOrg(deps.db, orgId, input.agent_id);
-  const row = await deps.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
-    const reserved = await deps.provider.reserve(tx, orgId, wanted);
-    if (!reserved.ok) {
-      if (reserved.reason === "taken") {
-        throw new ApiError(409, "number_unavailable", "That number has already been bought.");
-      }
-      if (reserved.reason === "unknown") throw notFound("Phone number in the available inventory");
-      throw new ApiError(404, "no_numbers_available", "No number is available in that area code.");
-    }
-    const { numberMonthlyCents } = await orgRates(tx, deps.config, orgId);
-    const id = newId("pn");
-    const [created] = await tx
-      .insert(phoneNumbers)
-      .values({
-        id,
-        orgId,
-        phoneNumber: reserved.number.phone_number,
-        country: reserved.number.country,
-        region: reserved.number.region,
-        provider: deps.provider.name,
-        agentId: input.agent_id ?? null,
-        monthlyCostCents: numberMonthlyCents,
-        renewsAt: addMonth(now),
-      })
-      .returning();
-    if (numberMonthlyCents > 0) {
-      await appendEntry(tx, deps, {
-        orgId,
-        kind: "number_purchase",
-        amountCents: -numberMonthlyCents,
-        reference: id,
-        description: `First month of ${reserved.number.phone_number}`,
-      });
-    }
-    return created!;
-  });
-  await publishRoute(deps.bus, row);
-  await publishBalance(deps.db, deps.bus, orgId);
+  const row = await deps.db.transaction(async (tx) =>
+    buyPhoneNumberIn(tx as unknown as Database, deps, orgId, input, now),
+  );
+  await publishBoughtNumber(deps, row);
   return row;
+}
+
+/**
+ * The purchase's writes inside the caller's transaction `tx`: the number claimed, created and
+ * its first month charged. Publish with publishBoughtNumber once `tx` has committed.
+ */
+export async function buyPhoneNumberIn(
+  tx: Database,
+  deps: NumbersDeps,
+  orgId: string,
+  input: BuyInput,
+  now = new Date(),
+): Promise<PhoneNumberRow> {
+  const wanted = wantedFrom(input);
+  if (input.agent_id) await assertAgentInOrg(tx, orgId, input.agent_id);
+  const reserved = await deps.provider.reserve(tx, orgId, wanted);
+  if (!reserved.ok) {
+    if (reserved.reason === "taken") {
+      throw new ApiError(409, "number_unavailable", "That number has already been bought.");
+    }
+    if (reserved.reason === "unknown") throw notFound("Phone number in the available inventory");
+    throw new ApiError(404, "no_numbers_available", "No number is available in that area code.");
+  }
+  const { numberMonthlyCents } = await orgRates(tx, deps.config, orgId);
+  const id = newId("pn");
+  const [created] = await tx
+    .insert(phoneNumbers)
+    .values({
+      id,
+      orgId,
+      phoneNumber: reserved.number.phone_number,
+      country: reserved.number.country,
+      region: reserved.number.region,
+      provider: deps.provider.name,
+      agentId: input.agent_id ?? null,
+      monthlyCostCents: numberMonthlyCents,
+      renewsAt: addMonth(now),
+    })
+    .returning();
+  if (numberMonthlyCents > 0) {
+    await appendEntry(tx, deps, {
+      orgId,
+      kind: "number_purchase",
+      amountCents: -numberMonthlyCents,
+      reference: id,
+      description: `First month of ${reserved.number.phone_number}`,
+    });
+  }
+  return created!;
+}
+
+/** A bought number's route and the org's new balance, for the gateways. */
+export async function publishBoughtNumber(
+  deps: Pick<NumbersDeps, "db" | "bus">,
+  row: PhoneNumberRow,
+): Promise<void> {
+  await publishRoute(deps.bus, row);
+  await publishBalance(deps.db, deps.bus, row.orgId);
 }
 
 export async function attachAgent(
