@@ -21,6 +21,7 @@ import { jwtVerify } from "jose";
 import type { MediaApplication } from "../../call-core/application.ts";
 import { CallLeases, callLeaseScope } from "../../call-core/call-leases.ts";
 import { GreetingApplication } from "../../call-core/greeting-application.ts";
+import { drainCalls } from "../../drain.ts";
 import { MediaClock } from "../../media/clock.ts";
 import { EspeakTts } from "../../providers/espeak/tts.ts";
 import { startGateway } from "../../server.ts";
@@ -303,6 +304,36 @@ describe("a call in a room", () => {
       "call.ended",
     ]);
     expect(events[1]).toMatchObject({ status: "completed", hangup_cause: "room_disconnected" });
+  });
+
+  test("a drain takes no more rooms and ends the calls in progress as gateway_shutdown, with their events", async () => {
+    await dispatch();
+    await waitFor("the agent in the room", () => made[0]?.connection != null);
+    const room = made[0]!;
+    room.publishMicrophoneOf(room.join("caller"));
+    await waitFor("call.started", () => room.messages.some((message) => message.type === "call.started"));
+    await drainCalls([rooms], { drainTimeoutMs: 0, goodbyeMessage: "Goodbye.", log: createLogger("silent") });
+    expect(rooms.callsInProgress).toBe(0);
+    expect(room.disconnects).toBe(1);
+    const events = await drainEvents();
+    expect(events.find((event) => event.type === "call.ended")).toMatchObject({
+      status: "completed",
+      hangup_cause: "gateway_shutdown",
+    });
+    // A room dispatched now waits for a gateway still taking rooms.
+    const waiting = await dispatch();
+    const other = startRooms({ gatewayId: "gateway-livekit-test-2" });
+    try {
+      await waitFor("the other gateway in the room", () => made.length === 2 && made[1]!.connection !== null);
+      const { payload } = await jwtVerify(
+        made[1]!.connection!.token,
+        new TextEncoder().encode(LIVEKIT.apiSecret),
+      );
+      expect((payload.video as { room: string }).room).toBe(waiting.room);
+      expect(rooms.callsInProgress).toBe(0);
+    } finally {
+      await other.stop();
+    }
   });
 
   test("the caller's keypad digits reach the application; another participant's do not", async () => {
