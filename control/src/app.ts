@@ -14,6 +14,7 @@ import { agentsModule } from "./modules/agents/routes.ts";
 import { analyticsModule } from "./modules/analytics/routes.ts";
 import { apiKeysModule } from "./modules/api-keys/routes.ts";
 import { roleAtLeast } from "./modules/api-keys/service.ts";
+import { callAliasesModule } from "./modules/calls/aliases.ts";
 import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { docsAssetsModule, offlineScalarOptions } from "./modules/docs/routes.ts";
@@ -85,6 +86,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
+        .use(callAliasesModule(ctx))
         .use(analyticsModule(ctx))
         .use(orgModule(ctx))
         .use(adminModule(ctx)),

@@ -1,5 +1,6 @@
 import { CALL_DIRECTIONS, CALL_STATUSES } from "@switchboard/shared/events";
 import { t } from "elysia";
+import { paginationQuery } from "../../http/pagination.ts";
 
 const nullableInt = t.Nullable(t.Number());
 
@@ -43,7 +44,7 @@ const callFields = {
 export const callSchema = t.Object(callFields);
 export const callDetailSchema = t.Object({ ...callFields, transcript: t.Array(turnSchema) });
 
-export const outboundBody = t.Object({
+const outboundFields = {
   agent_id: t.String({ minLength: 1, maxLength: 100 }),
   to_number: t.String({ minLength: 1, maxLength: 32, description: "E.164, e.g. +14155550142." }),
   from_number: t.Optional(
@@ -57,6 +58,12 @@ export const outboundBody = t.Object({
     t.String({ maxLength: 5000, description: "The goal of this call, added to the prompt." }),
   ),
   metadata: t.Optional(t.Record(t.String(), t.Unknown())),
+};
+export const outboundBody = t.Object(outboundFields, {
+  description:
+    "The camelCase spelling other platforms' clients send (`agentId`, `toNumber`, `fromNumber`, with " +
+    "`objective` and `metadata`) is accepted too, deprecated: the same fields under other names. A body " +
+    "mixing both spellings, or with a field neither has, is a 422 naming the field.",
 });
 export type OutboundInput = typeof outboundBody.static;
 
@@ -65,7 +72,7 @@ const stringOrList = t.Union([
   t.Array(t.String({ maxLength: 100 }), { maxItems: 20 }),
 ]);
 
-export const listCallsQuery = {
+const listCallsQuery = {
   status: t.Optional(stringOrList),
   direction: t.Optional(t.String({ maxLength: 20 })),
   from: t.Optional(t.String({ maxLength: 40, description: "ISO datetime: started at or after." })),
@@ -73,6 +80,13 @@ export const listCallsQuery = {
   agent_id: t.Optional(t.String({ maxLength: 100 })),
   agentId: t.Optional(t.String({ maxLength: 100, description: "Alias of agent_id." })),
 };
+
+export const listCallsQuerySchema = t.Object({ ...paginationQuery, ...listCallsQuery });
+export const callPageSchema = t.Object({
+  data: t.Array(callSchema),
+  has_more: t.Boolean(),
+  next_cursor: t.Nullable(t.String()),
+});
 
 export type CallResponse = typeof callSchema.static;
 export type CallDetailResponse = typeof callDetailSchema.static;

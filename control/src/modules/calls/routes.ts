@@ -1,15 +1,14 @@
 import { ApiError } from "@switchboard/shared/errors";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
-import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { recordingResponse } from "../../recordings/serve.ts";
 import { createRecordingStore, type RecordingStore } from "../../recordings/store.ts";
+import { acceptCamelCaseOutbound } from "./camel-case-body.ts";
 import { cancelCall } from "./cancel.ts";
-import { claimAndDispatch } from "./dispatch.ts";
-import { callDetailSchema, callSchema, listCallsQuery, outboundBody } from "./model.ts";
+import { callDetailSchema, callPageSchema, callSchema, listCallsQuerySchema, outboundBody } from "./model.ts";
 import { presentCall } from "./present.ts";
-import { createOutboundCall, getCallDetail, getCallRow, listCalls, parseCallFilters } from "./service.ts";
+import { getCallDetail, getCallRow, listCallsPage, placeOutboundCall } from "./service.ts";
 
 const callParams = t.Object({ call_id: t.String({ maxLength: 100 }) });
 
@@ -21,19 +20,10 @@ export function callsModule(
   return new Elysia({ prefix: "/calls", detail: { tags: ["Calls"] } })
     .get(
       "",
-      async ({ request, query }) => {
-        const page = pageRequest(query);
-        const filters = parseCallFilters(query);
-        const rows = await listCalls(ctx.db, requestAuth(request).orgId, filters, page);
-        return toPage(rows, page, (row) => presentCall(row, publicBaseUrl));
-      },
+      async ({ request, query }) => listCallsPage(ctx.db, requestAuth(request).orgId, query, publicBaseUrl),
       {
-        query: t.Object({ ...paginationQuery, ...listCallsQuery }),
-        response: t.Object({
-          data: t.Array(callSchema),
-          has_more: t.Boolean(),
-          next_cursor: t.Nullable(t.String()),
-        }),
+        query: listCallsQuerySchema,
+        response: callPageSchema,
         detail: {
           summary: "List calls",
           description:
@@ -44,17 +34,12 @@ export function callsModule(
     .post(
       "/outbound",
       async ({ request, body, set }) => {
-        const orgId = requestAuth(request).orgId;
-        const row = await createOutboundCall(ctx, orgId, body);
-        try {
-          await claimAndDispatch(ctx, row.id);
-        } catch (error) {
-          ctx.log.warn({ err: error, call_id: row.id }, "dispatch append failed; the sweeper retries");
-        }
+        const call = await placeOutboundCall(ctx, requestAuth(request).orgId, body);
         set.status = 201;
-        return presentCall(await getCallRow(ctx.db, orgId, row.id), publicBaseUrl);
+        return call;
       },
       {
+        transform: acceptCamelCaseOutbound,
         body: outboundBody,
         response: { 201: callSchema },
         detail: {

@@ -8,14 +8,16 @@ import {
   type CallStatus,
 } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
+import type { Logger } from "@switchboard/shared/logger";
 import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, calls, callTurns, phoneNumbers } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
-import type { PageRequest } from "../../http/pagination.ts";
+import { type Page, type PageRequest, pageRequest, toPage } from "../../http/pagination.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { parseE164 } from "../phone-numbers/e164.ts";
-import type { CallDetailResponse, OutboundInput } from "./model.ts";
+import { claimAndDispatch } from "./dispatch.ts";
+import type { CallDetailResponse, CallResponse, OutboundInput } from "./model.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 import { chooseOutboundTrunk } from "./trunk-choice.ts";
 
@@ -87,6 +89,18 @@ export async function listCalls(
   if (filters.startedTo) where.push(lt(calls.startedAt, filters.startedTo));
   if (filters.agentId) where.push(eq(calls.agentId, filters.agentId));
   return selectPage(db.select().from(calls).$dynamic(), calls.id, and(...where), page);
+}
+
+/** A page of GET /calls from its query (pagination and filters), newest first. */
+export async function listCallsPage(
+  db: Database,
+  orgId: string,
+  query: Parameters<typeof pageRequest>[0] & Parameters<typeof parseCallFilters>[0],
+  publicBaseUrl: string | null,
+): Promise<Page<CallResponse>> {
+  const page = pageRequest(query);
+  const rows = await listCalls(db, orgId, parseCallFilters(query), page);
+  return toPage(rows, page, (row) => presentCall(row, publicBaseUrl));
 }
 
 export async function getCallRow(db: Database, orgId: string, callId: string): Promise<CallRow> {
@@ -203,4 +217,22 @@ export async function createOutboundCall(
     })
     .returning();
   return row!;
+}
+
+/**
+ * Places an outbound call: stored as queued, then handed to a gateway. A failed hand-off is
+ * logged and left to the sweeper, which dispatches it later; the call is never dialled twice.
+ */
+export async function placeOutboundCall(
+  deps: CallsDeps & { log: Logger },
+  orgId: string,
+  input: OutboundInput,
+): Promise<CallResponse> {
+  const row = await createOutboundCall(deps, orgId, input);
+  try {
+    await claimAndDispatch(deps, row.id);
+  } catch (error) {
+    deps.log.warn({ err: error, call_id: row.id }, "dispatch append failed; the sweeper retries");
+  }
+  return presentCall(await getCallRow(deps.db, orgId, row.id), deps.config.publicBaseUrl);
 }
