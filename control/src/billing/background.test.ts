@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq, inArray } from "drizzle-orm";
 import { reconcileBusState } from "../bus-state/reconcile.ts";
 import { numberInventory, webhookDeliveries } from "../db/schema.ts";
@@ -60,16 +61,11 @@ describe("control's background work for numbers, credits and webhooks", () => {
 
     await h.json("POST", "/api/v1/webhooks", { key: org.ownerKey, body: { url: receiver.url } });
     const [id] = await emitWebhookEvent(h.ctx.db, org.orgId, "call.ended", { call_id: "call_bg" });
-    await receiver.waitFor(1, 20_000);
+    await waitFor("the delivery at the receiver", () => receiver.received.length >= 1, { timeoutMs: 20_000 });
     expect(receiver.received[0]!.headers["webhook-id"]).toBe(id!);
-    const deadline = Date.now() + 10_000;
-    for (;;) {
+    await waitFor("the delivery marked succeeded", async () => {
       const [row] = await h.ctx.db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, id!));
-      if (row!.status === "succeeded" || Date.now() > deadline) {
-        expect(row!.status).toBe("succeeded");
-        break;
-      }
-      await Bun.sleep(20);
-    }
+      return row!.status === "succeeded";
+    });
   }, 60_000);
 });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { createHarness, type Harness, testDatabase, testRedisBus } from "../testing/harness.ts";
 import { Idempotency } from "./idempotency.ts";
 
@@ -132,11 +133,14 @@ describe("Idempotency-Key", () => {
     const gate = new Promise<void>((resolve) => {
       release = resolve;
     });
+    let handling = false;
     const slow = idempotency.run(h.orgId, "inflight", request(), "{}", async () => {
+      handling = true;
       await gate;
       return new Response("done", { status: 201 });
     });
-    await Bun.sleep(20);
+    // The handler runs once the key is claimed.
+    await waitFor("the first request's handler to run", () => handling);
     const error = await idempotency
       .run(h.orgId, "inflight", request(), "{}", async () => new Response("second"))
       .catch((e: { status: number; code: string }) => e);

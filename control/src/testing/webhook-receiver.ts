@@ -15,7 +15,6 @@ export interface Receiver {
   received: ReceivedWebhook[];
   /** Responses for the next requests in order; then 200. */
   script: ScriptedResponse[];
-  waitFor(count: number, timeoutMs?: number): Promise<void>;
   stop(): void;
 }
 
@@ -47,13 +46,6 @@ export function startReceiver(script: ScriptedResponse[] = []): Receiver {
     },
     set script(value) {
       state.script = value;
-    },
-    async waitFor(count, timeoutMs = 15_000) {
-      const deadline = Date.now() + timeoutMs;
-      while (received.length < count) {
-        if (Date.now() > deadline) throw new Error(`receiver got ${received.length} of ${count} requests`);
-        await Bun.sleep(10);
-      }
     },
     stop() {
       server.stop(true);

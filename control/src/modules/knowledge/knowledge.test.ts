@@ -7,6 +7,7 @@ import { writeTestModel } from "@switchboard/shared/embeddings/test-model";
 import { KnowledgeRetriever } from "@switchboard/shared/knowledge/retrieval";
 import { KnowledgeStore } from "@switchboard/shared/knowledge/store";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { asc, eq } from "drizzle-orm";
 import { knowledgeChunks } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
@@ -24,6 +25,10 @@ let gatewayStore: KnowledgeStore;
 let retriever: KnowledgeRetriever;
 let pages: ReturnType<typeof Bun.serve>;
 let pageBase: string;
+let releaseSlow = () => {};
+const slowReleased = new Promise<void>((resolve) => {
+  releaseSlow = resolve;
+});
 
 const ARTICLE = `<!doctype html><html><head><title>Help centre</title></head><body>
 <nav><a href="/">Home</a> <a href="/shop">Shop</a> <a href="/cart">Cart</a></nav>
@@ -70,8 +75,8 @@ beforeAll(async () => {
         return new Response("x".repeat(h.ctx.config.knowledgeMaxBytes + 10), {
           headers: { "content-type": "text/plain" },
         });
-      if (path === "/slow")
-        return new Promise<Response>((resolve) => setTimeout(() => resolve(new Response("late")), 5_000));
+      // Answers only once the file's tests are done: any fetch timeout is shorter.
+      if (path === "/slow") return slowReleased.then(() => new Response("late"));
       return new Response("no such page", { status: 404 });
     },
   });
@@ -79,6 +84,7 @@ beforeAll(async () => {
 }, 60_000);
 
 afterAll(async () => {
+  releaseSlow();
   await worker.drain();
   await gatewayStore.stop();
   await h.close();
@@ -604,11 +610,15 @@ describe("ingestion worker", () => {
         body: { title: "Long", content },
       });
       expect(["pending", "processing", "ready"]).toContain(created.body.status);
-      let source = created.body;
-      for (let i = 0; i < 300 && source.status !== "ready"; i++) {
-        await Bun.sleep(50);
-        source = await getSource(created.body.id);
-      }
+      const source = await waitFor(
+        "the source to be ready",
+        async () => {
+          const latest = await getSource(created.body.id);
+          if (latest.status === "failed") throw new Error(`the source failed: ${JSON.stringify(latest)}`);
+          return latest.status === "ready" && latest;
+        },
+        { timeoutMs: 15_000, intervalMs: 50 },
+      );
       expect(source.status).toBe("ready");
       expect(source.progress).toBe(100);
       expect(source.chunk_count).toBeGreaterThan(10);

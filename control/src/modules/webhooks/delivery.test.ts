@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
@@ -56,13 +57,7 @@ async function delivery(id: string) {
   return row!;
 }
 
-async function waitUntil(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("condition not reached in time");
-    await Bun.sleep(20);
-  }
-}
+const WAIT = { timeoutMs: 20_000, intervalMs: 20 };
 
 describe("webhook delivery worker", () => {
   test("an emitted event arrives signed, with Standard Webhooks headers", async () => {
@@ -75,7 +70,7 @@ describe("webhook delivery worker", () => {
       duration_s: 42,
     });
     expect(await worker().runOnce()).toBeGreaterThanOrEqual(1);
-    await receiver.waitFor(1);
+    await waitFor("the delivery at the receiver", () => receiver.received.length >= 1);
     const got = receiver.received[0]!;
     expect(got.headers["content-type"]).toBe("application/json");
     expect(got.headers["webhook-id"]).toBe(id!);
@@ -92,7 +87,7 @@ describe("webhook delivery worker", () => {
     const [id] = await emitWebhookEvent(h.ctx.db, org.orgId, "call.failed", { call_id: "call_2" });
     const running = worker();
     running.start();
-    await waitUntil(async () => (await delivery(id!)).status !== "pending");
+    await waitFor("the delivery to settle", async () => (await delivery(id!)).status !== "pending", WAIT);
     await running.stop();
     expect(receiver.received).toHaveLength(3);
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([id!]));
@@ -127,7 +122,11 @@ describe("webhook delivery worker", () => {
 
     const second = worker({ retryScheduleMs: [300, 300] });
     second.start();
-    await waitUntil(async () => (await delivery(id!)).status === "succeeded");
+    await waitFor(
+      "the retried delivery to succeed",
+      async () => (await delivery(id!)).status === "succeeded",
+      WAIT,
+    );
     await second.stop();
     expect(await delivery(id!)).toMatchObject({ attempts: 2, lastResponseCode: 200 });
     expect(receiver.received).toHaveLength(2);
@@ -207,7 +206,7 @@ describe("webhook delivery worker", () => {
     await emitWebhookEvent(h.ctx.db, org.orgId, "call.started", {});
     const later = Date.now() + 25 * 3_600_000;
     await worker({ now: () => later }).runOnce();
-    await receiver.waitFor(1);
+    await waitFor("the delivery at the receiver", () => receiver.received.length >= 1);
     const got = receiver.received[0]!;
     const signatures = got.headers["webhook-signature"]!.split(" ");
     expect(signatures).toHaveLength(1);
