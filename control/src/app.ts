@@ -19,6 +19,7 @@ import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { docsAssetsModule, offlineScalarOptions } from "./modules/docs/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
+import { managedNumbersModule } from "./modules/managed-numbers/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
@@ -81,6 +82,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(providerCredentialsModule(ctx))
         .use(orgSigningSecretModule(ctx))
         .use(phoneNumbersModule(ctx))
+        .use(managedNumbersModule(ctx))
         .use(trunksModule(ctx))
         .use(creditsModule(ctx))
         .use(knowledgeModule(ctx))

@@ -32,6 +32,8 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("POST", "/org/signing-secret/rotate", "rotate the signing secret"),
   admin("POST", "/phone-numbers", "buy numbers"),
   admin("DELETE", "/phone-numbers/:id", "release numbers"),
+  admin("POST", "/numbers", "buy numbers"),
+  admin("DELETE", "/numbers/:id", "release numbers"),
   admin("POST", "/trunks", "manage trunks"),
   admin("PATCH", "/trunks/:id", "manage trunks"),
   admin("DELETE", "/trunks/:id", "manage trunks"),
