@@ -1,6 +1,5 @@
-import { openapi } from "@elysiajs/openapi";
 import { ApiError, forbidden, problemResponse } from "@switchboard/shared/errors";
-import { Elysia } from "elysia";
+import { Elysia, t } from "elysia";
 import type { ControlContext } from "./context.ts";
 import { errorHandler } from "./http/errors.ts";
 import { Idempotency } from "./http/idempotency.ts";
@@ -17,7 +16,7 @@ import { roleAtLeast } from "./modules/api-keys/service.ts";
 import { callAliasesModule } from "./modules/calls/aliases.ts";
 import { callsModule } from "./modules/calls/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
-import { docsAssetsModule, offlineScalarOptions } from "./modules/docs/routes.ts";
+import { docsAssetsModule } from "./modules/docs/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { managedNumbersModule } from "./modules/managed-numbers/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
@@ -27,6 +26,7 @@ import { providerCredentialsModule } from "./modules/provider-credentials/routes
 import { trunksModule } from "./modules/trunks/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
+import { apiDocs } from "./openapi/document.ts";
 
 const API_PREFIX = "/api/v1";
 
@@ -36,42 +36,41 @@ export interface ControlApp {
   routes: Elysia;
 }
 
+const readiness = t.Object({ status: t.UnionEnum(["ready", "not_ready"]) });
+
 function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
   return new Elysia()
     .use(errorHandler(ctx.log))
     .use(textSafetyHook())
-    .use(
-      openapi({
-        path: "/docs",
-        specPath: "/openapi.json",
-        scalar: offlineScalarOptions,
-        documentation: {
-          openapi: "3.1.0",
-          info: {
-            title: "Switchboard API",
-            version: "1.0.0",
-            description:
-              "Voice AI agents over SIP trunks and WebRTC. Authenticate with `Authorization: Bearer sk_live_...`. " +
-              "Errors are RFC 9457 problem+json with a stable `code`. POST accepts `Idempotency-Key`.",
-          },
-          servers: [{ url: "/" }],
-          components: {
-            securitySchemes: { bearer: { type: "http", scheme: "bearer", bearerFormat: "sk_live_..." } },
-          },
-          security: [{ bearer: [] }],
-        },
-      }),
-    )
+    .use(apiDocs())
     .use(docsAssetsModule())
-    .get("/health", () => ({ status: "ok" }), { detail: { tags: ["Health"], security: [] } })
+    .get("/health", () => ({ status: "ok" as const }), {
+      response: t.Object({ status: t.Literal("ok") }),
+      detail: {
+        operationId: "getHealth",
+        summary: "Liveness",
+        description: "200 while the process serves requests; checks nothing else.",
+        tags: ["Health"],
+        security: [],
+      },
+    })
     .get(
       "/ready",
       async ({ set }) => {
         const ready = await isReady();
         if (!ready) set.status = 503;
-        return { status: ready ? "ready" : "not_ready" };
+        return { status: ready ? ("ready" as const) : ("not_ready" as const) };
       },
-      { detail: { tags: ["Health"], security: [] } },
+      {
+        response: { 200: readiness, 503: readiness },
+        detail: {
+          operationId: "getReadiness",
+          summary: "Readiness",
+          description: "200 `ready` when the database answers, else 503 `not_ready`.",
+          tags: ["Health"],
+          security: [],
+        },
+      },
     )
     .use(widgetPublicModule(ctx))
     .group(API_PREFIX, (api) =>

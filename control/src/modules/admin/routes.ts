@@ -1,6 +1,7 @@
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { problems } from "../../openapi/problems.ts";
 import { presentApiKey } from "../api-keys/model.ts";
 import { presentTransaction } from "../credits/service.ts";
 import { orgSchema, presentOrg } from "../orgs/model.ts";
@@ -20,7 +21,10 @@ import { adjustCredits, createOrgForTenant, issueApiKey, listOrgs, updateOrg } f
 const OPERATOR_ONLY = "Operator only: `Authorization: Bearer <ADMIN_API_KEY>` (sk_admin_...).";
 
 export function adminModule(ctx: ControlContext) {
-  return new Elysia({ prefix: "/admin", detail: { tags: ["Admin"], description: OPERATOR_ONLY } })
+  return new Elysia({
+    prefix: "/admin",
+    detail: { tags: ["Admin"], description: OPERATOR_ONLY, security: [{ admin: [] }] },
+  })
     .onTransform(({ request }) => requireAdmin(request))
     .post(
       "/orgs",
@@ -32,7 +36,12 @@ export function adminModule(ctx: ControlContext) {
       {
         body: createOrgBody,
         response: { 201: orgSchema },
-        detail: { summary: "Create an org (a tenant)", description: OPERATOR_ONLY },
+        detail: {
+          operationId: "adminCreateOrg",
+          summary: "Create an org (a tenant)",
+          description: `${OPERATOR_ONLY} Takes no Idempotency-Key (400): list the orgs before retrying a create.`,
+          ...problems("idempotency_key_unsupported"),
+        },
       },
     )
     .get(
@@ -50,13 +59,17 @@ export function adminModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List orgs, newest first", description: OPERATOR_ONLY },
+        detail: {
+          operationId: "adminListOrgs",
+          summary: "List orgs, newest first",
+          description: OPERATOR_ONLY,
+        },
       },
     )
     .get("/orgs/:org_id", async ({ params }) => loadOrg(ctx.db, ctx.config, params.org_id), {
       params: orgParams,
       response: orgSchema,
-      detail: { summary: "Get an org", description: OPERATOR_ONLY },
+      detail: { operationId: "adminGetOrg", summary: "Get an org", description: OPERATOR_ONLY },
     })
     .patch(
       "/orgs/:org_id",
@@ -69,6 +82,7 @@ export function adminModule(ctx: ControlContext) {
         body: updateOrgBody,
         response: orgSchema,
         detail: {
+          operationId: "adminUpdateOrg",
           summary: "Change an org's name, concurrent-call cap or rates",
           description: `${OPERATOR_ONLY} A new cap or rate reaches the gateways at once.`,
         },
@@ -86,6 +100,7 @@ export function adminModule(ctx: ControlContext) {
         body: adminApiKeyBody,
         response: { 201: adminApiKeySchema },
         detail: {
+          operationId: "adminCreateApiKey",
           summary: "Create a key for an org",
           description: `${OPERATOR_ONLY} The tenant's first owner key; the full secret is returned only once.`,
         },
@@ -103,10 +118,12 @@ export function adminModule(ctx: ControlContext) {
         body: adjustmentBody,
         response: { 201: adjustmentSchema },
         detail: {
+          operationId: "adminAdjustCredits",
           summary: "Grant credits or correct the balance",
           description:
             `${OPERATOR_ONLY} A positive amount is a \`grant\`, a negative one a \`correction\` ` +
             "(409 when it would take the balance below zero). Send `Idempotency-Key` so a retry is not applied twice.",
+          ...problems("balance_would_be_negative"),
         },
       },
     );

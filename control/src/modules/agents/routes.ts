@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { type Page, pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { AgentListCache } from "./list-cache.ts";
 import { type AgentResponse, agentSchema, createAgentBody, updateAgentBody } from "./model.ts";
 import { createAgent, deleteAgent, getAgentRow, listAgents, presentAgent, updateAgent } from "./service.ts";
@@ -28,7 +29,11 @@ export function agentsModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List agents" },
+        detail: {
+          operationId: "listAgents",
+          summary: "List agents",
+          description: "The org's agents, newest first; `limit`/`cursor` or `page`/`size`.",
+        },
       },
     )
     .post(
@@ -40,13 +45,29 @@ export function agentsModule(ctx: ControlContext) {
         set.status = 201;
         return agent;
       },
-      { body: createAgentBody, response: { 201: agentSchema }, detail: { summary: "Create an agent" } },
+      {
+        body: createAgentBody,
+        response: { 201: agentSchema },
+        detail: {
+          operationId: "createAgent",
+          summary: "Create an agent",
+          description:
+            "Answers 201 with every default filled in. Member keys may not set `llm`, `stt`, `voice` or `tools` " +
+            "(403): those decide where call audio, transcripts and keys go. `credential_id` names a provider " +
+            "credential of the org; `knowledge.source_ids` sources of the org.",
+          ...problems("forbidden"),
+        },
+      },
     )
     .get(
       "/:agent_id",
       async ({ request, params }) =>
         presentAgent(await getAgentRow(ctx.db, requestAuth(request).orgId, params.agent_id)),
-      { params: agentParams, response: agentSchema, detail: { summary: "Get an agent" } },
+      {
+        params: agentParams,
+        response: agentSchema,
+        detail: { operationId: "getAgent", summary: "Get an agent", description: "One agent of the org." },
+      },
     )
     .patch(
       "/:agent_id",
@@ -60,7 +81,14 @@ export function agentsModule(ctx: ControlContext) {
         params: agentParams,
         body: updateAgentBody,
         response: agentSchema,
-        detail: { summary: "Update an agent" },
+        detail: {
+          operationId: "updateAgent",
+          summary: "Update an agent",
+          description:
+            'Sets the fields sent; nested objects merge, so `{"llm": {"temperature": 0.2}}` keeps the model. ' +
+            "Member keys may not change `llm`, `stt`, `voice` or `tools` (403). Gateways get the new settings at once.",
+          ...problems("forbidden"),
+        },
       },
     )
     .delete(
@@ -71,6 +99,14 @@ export function agentsModule(ctx: ControlContext) {
         listCache.forget(orgId);
         set.status = 204;
       },
-      { params: agentParams, detail: { summary: "Delete an agent" } },
+      {
+        params: agentParams,
+        detail: {
+          operationId: "deleteAgent",
+          summary: "Delete an agent",
+          description: "Numbers attached to it are detached and stop answering; past calls keep its id.",
+          responses: { 204: { description: "Deleted." } },
+        },
+      },
     );
 }

@@ -15,6 +15,7 @@ export function analyticsModule(ctx: ControlContext) {
       query: overviewQuery,
       response: overviewSchema,
       detail: {
+        operationId: "getAnalyticsOverview",
         summary: "Account analytics summary",
         description:
           "Calls that started in [from, to): counts by status and direction, minutes, spend, and the average and p95 total latency of agent turns, overall and per agent.",

@@ -23,7 +23,13 @@ export function apiKeysModule(ctx: ControlContext) {
       {
         body: createApiKeyBody,
         response: { 201: createdApiKeySchema },
-        detail: { summary: "Create an API key", description: "The full secret is returned only once." },
+        detail: {
+          operationId: "createApiKey",
+          summary: "Create an API key",
+          description:
+            "Owner and admin keys; only an owner key may create an owner key. The full secret (`sk_live_...`) " +
+            "is in this response only: the platform keeps a hash and a visible prefix.",
+        },
       },
     )
     .get(
@@ -42,7 +48,12 @@ export function apiKeysModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List API keys" },
+        detail: {
+          operationId: "listApiKeys",
+          summary: "List API keys",
+          description:
+            "Prefix, name, role, creation, last use, expiry and revocation of each key; never the secret.",
+        },
       },
     )
     .delete(
@@ -52,6 +63,15 @@ export function apiKeysModule(ctx: ControlContext) {
         await revokeKey(ctx.db, ctx.bus, auth, params.id, ctx.authenticator.awaitEcho);
         set.status = 204;
       },
-      { params: t.Object({ id: t.String() }), detail: { summary: "Revoke an API key" } },
+      {
+        params: t.Object({ id: t.String() }),
+        detail: {
+          operationId: "revokeApiKey",
+          summary: "Revoke an API key",
+          description:
+            "The key fails from the very next request, on every instance. Only an owner key may revoke an owner key.",
+          responses: { 204: { description: "Revoked." } },
+        },
+      },
     );
 }

@@ -2,6 +2,7 @@ import { ApiError } from "@switchboard/shared/errors";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { recordingResponse } from "../../recordings/serve.ts";
 import { createRecordingStore, type RecordingStore } from "../../recordings/store.ts";
 import { acceptCamelCaseOutbound } from "./camel-case-body.ts";
@@ -11,6 +12,11 @@ import { presentCall } from "./present.ts";
 import { getCallDetail, getCallRow, listCallsPage, placeOutboundCall } from "./service.ts";
 
 const callParams = t.Object({ call_id: t.String({ maxLength: 100 }) });
+const wavSchema = { type: "string", contentMediaType: "audio/wav" } as const;
+const contentRange = {
+  description: "`bytes start-end/size`, or `bytes */size` on a 416.",
+  schema: { type: "string" },
+} as const;
 
 export function callsModule(
   ctx: ControlContext,
@@ -25,6 +31,7 @@ export function callsModule(
         query: listCallsQuerySchema,
         response: callPageSchema,
         detail: {
+          operationId: "listCalls",
           summary: "List calls",
           description:
             "Newest first. `status` may repeat (OR); `from`/`to` bound `started_at`; `limit`/`cursor` or `page`/`size`.",
@@ -43,9 +50,18 @@ export function callsModule(
         body: outboundBody,
         response: { 201: callSchema },
         detail: {
+          operationId: "createOutboundCall",
           summary: "Place an outbound call",
           description:
             "Queues the call and hands it to a gateway. Send `Idempotency-Key` to retry safely: the call is never dialled twice.",
+          ...problems(
+            "insufficient_credits",
+            "destination_not_allowed",
+            "not_found",
+            "agent_inactive",
+            "number_suspended",
+            "no_caller_number",
+          ),
         },
       },
     )
@@ -64,9 +80,11 @@ export function callsModule(
         params: callParams,
         response: { 200: callSchema, 202: callSchema },
         detail: {
+          operationId: "cancelCall",
           summary: "Cancel or hang up a call",
           description:
             "200 with the call canceled when no gateway had it yet; 202 when its gateway is told to CANCEL (ringing) or hang up (answered): the call's status follows. 409 once the call has ended.",
+          ...problems("call_already_ended"),
         },
       },
     )
@@ -77,7 +95,13 @@ export function callsModule(
       {
         params: callParams,
         response: callDetailSchema,
-        detail: { summary: "Get a call with its transcript" },
+        detail: {
+          operationId: "getCall",
+          summary: "Get a call with its transcript",
+          description:
+            "The call with its `transcript`: each turn's text (for the agent, what the caller heard), timestamps, " +
+            "whether it was interrupted, and the agent turns' latency by stage.",
+        },
       },
     )
     .get(
@@ -91,9 +115,25 @@ export function callsModule(
       },
       {
         params: callParams,
+        headers: t.Object({
+          range: t.Optional(t.String({ description: "One byte range: `bytes=0-1023`." })),
+        }),
         detail: {
+          operationId: "getCallRecording",
           summary: "Get the call recording",
           description: "audio/wav; supports `Range: bytes=...` (206 Partial Content, 416 past the end).",
+          responses: {
+            200: { description: "The whole recording.", content: { "audio/wav": { schema: wavSchema } } },
+            206: {
+              description: "The requested byte range.",
+              headers: { "Content-Range": contentRange },
+              content: { "audio/wav": { schema: wavSchema } },
+            },
+            416: {
+              description: "The range starts past the end.",
+              headers: { "Content-Range": contentRange },
+            },
+          },
         },
       },
     );

@@ -3,6 +3,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { orgRates } from "../orgs/service.ts";
 import { getBalanceCents } from "./ledger.ts";
 import {
@@ -39,7 +40,14 @@ export function creditsModule(
           rates: ratesView(await orgRates(ctx.db, ctx.config, orgId)),
         };
       },
-      { response: balanceSchema, detail: { summary: "Get the credit balance and rates" } },
+      {
+        response: balanceSchema,
+        detail: {
+          operationId: "getCreditBalance",
+          summary: "Get the credit balance and rates",
+          description: "The balance in cents, the low-balance threshold and the rates the org pays.",
+        },
+      },
     )
     .get(
       "/transactions",
@@ -58,7 +66,12 @@ export function creditsModule(
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List ledger entries, newest first" },
+        detail: {
+          operationId: "listCreditTransactions",
+          summary: "List ledger entries, newest first",
+          description:
+            "Purchases, grants, corrections, call and number charges, each with the balance after it.",
+        },
       },
     )
     .post(
@@ -79,11 +92,13 @@ export function creditsModule(
         body: purchaseBody,
         response: { 201: purchaseSchema, 202: purchaseSchema },
         detail: {
+          operationId: "purchaseCredits",
           summary: "Buy credits",
           description:
             "Owner or admin, through the platform's payment provider. Send `Idempotency-Key` so a retried " +
             "purchase is not charged twice. Without a payment provider the operator grants credits instead, " +
             "and a purchase is a 402 `payment_provider_not_configured`.",
+          ...problems("payment_provider_not_configured", "payment_failed"),
         },
       },
     )
@@ -92,7 +107,14 @@ export function creditsModule(
       async ({ request }) => ({
         low_balance_threshold_cents: await getThresholdCents(ctx, requestAuth(request).orgId),
       }),
-      { response: settingsSchema, detail: { summary: "Get credit settings" } },
+      {
+        response: settingsSchema,
+        detail: {
+          operationId: "getCreditSettings",
+          summary: "Get credit settings",
+          description: "The balance below which a `credits.low` webhook event is sent.",
+        },
+      },
     )
     .patch(
       "/settings",
@@ -107,6 +129,14 @@ export function creditsModule(
           ),
         };
       },
-      { body: settingsBody, response: settingsSchema, detail: { summary: "Set the low-balance threshold" } },
+      {
+        body: settingsBody,
+        response: settingsSchema,
+        detail: {
+          operationId: "updateCreditSettings",
+          summary: "Set the low-balance threshold",
+          description: "Owner or admin. A `credits.low` event is sent when the balance falls below it.",
+        },
+      },
     );
 }

@@ -6,6 +6,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { getAgentRow, presentAgent } from "../agents/service.ts";
 import { detectType, extractDocument, SUPPORTED_UPLOADS } from "./extract/document.ts";
 import { fetchDocument } from "./fetch-url.ts";
@@ -81,7 +82,11 @@ export function knowledgeModule(ctx: ControlContext) {
       {
         query: t.Object(paginationQuery),
         response: listResponse,
-        detail: { summary: "List knowledge sources" },
+        detail: {
+          operationId: "listKnowledgeSources",
+          summary: "List knowledge sources",
+          description: "The org's sources, newest first, with `external_id`, status and embedding progress.",
+        },
       },
     )
     .get(
@@ -109,7 +114,14 @@ export function knowledgeModule(ctx: ControlContext) {
       {
         query: searchQuery,
         response: searchResponse,
-        detail: { summary: "Show what retrieval returns for a query, with scores" },
+        detail: {
+          operationId: "searchKnowledge",
+          summary: "Show what retrieval returns for a query, with scores",
+          description:
+            "Runs retrieval exactly as a gateway does during a call: `q` against all sources, or against an " +
+            "agent's knowledge settings with `agent_id`; with the token count and timings.",
+          ...problems("not_found", "embedding_model_unavailable"),
+        },
       },
     )
     .get(
@@ -119,7 +131,12 @@ export function knowledgeModule(ctx: ControlContext) {
       {
         params: sourceParams,
         response: knowledgeSourceSchema,
-        detail: { summary: "Get a knowledge source (status and progress)" },
+        detail: {
+          operationId: "getKnowledgeSource",
+          summary: "Get a knowledge source (status and progress)",
+          description:
+            "One source; `status` goes from `pending` through `processing` to `ready` (or `failed`) as it is embedded.",
+        },
       },
     )
     .post(
@@ -136,7 +153,11 @@ export function knowledgeModule(ctx: ControlContext) {
       {
         body: textBody(ctx.config.knowledgeMaxBytes),
         response: { 201: knowledgeSourceSchema },
-        detail: { summary: "Add a text source" },
+        detail: {
+          operationId: "createTextKnowledgeSource",
+          summary: "Add a text source",
+          description: "Chunked and embedded in the background; agents retrieve from it once it is `ready`.",
+        },
       },
     )
     .post(
@@ -150,7 +171,20 @@ export function knowledgeModule(ctx: ControlContext) {
       {
         body: urlBody,
         response: { 201: knowledgeSourceSchema },
-        detail: { summary: "Add a source from a URL (fetched now, embedded in the background)" },
+        detail: {
+          operationId: "createUrlKnowledgeSource",
+          summary: "Add a source from a URL (fetched now, embedded in the background)",
+          description:
+            "The page (HTML, PDF, DOCX, text) is fetched during the request, within the size and time limits; " +
+            "private addresses are refused unless the platform allows them.",
+          ...problems(
+            "invalid_url",
+            "url_fetch_failed",
+            "document_too_large",
+            "unsupported_media_type",
+            "invalid_document",
+          ),
+        },
       },
     )
     .post(
@@ -191,7 +225,13 @@ export function knowledgeModule(ctx: ControlContext) {
           if (declared > limits.maxBytes + MULTIPART_OVERHEAD_BYTES) throw tooLarge("file", limits.maxBytes);
         },
         response: { 201: knowledgeSourceSchema },
-        detail: { summary: "Upload a PDF, DOCX, TXT or Markdown file (multipart field `file`)" },
+        detail: {
+          operationId: "uploadKnowledgeFile",
+          summary: "Upload a PDF, DOCX, TXT or Markdown file (multipart field `file`)",
+          description:
+            "Its text is extracted during the request and embedded in the background; `title` is optional.",
+          ...problems("document_too_large", "unsupported_media_type", "invalid_document"),
+        },
       },
     )
     .put(
@@ -225,7 +265,20 @@ export function knowledgeModule(ctx: ControlContext) {
         params: externalParams,
         body: externalBody(ctx.config.knowledgeMaxBytes),
         response: { 200: knowledgeSourceSchema, 201: knowledgeSourceSchema },
-        detail: { summary: "Create or replace the source keyed by your own id (idempotent sync)" },
+        detail: {
+          operationId: "upsertExternalKnowledgeSource",
+          summary: "Create or replace the source keyed by your own id (idempotent sync)",
+          description:
+            "201 when the `external_id` is new, 200 when its source is replaced in place: send it whenever " +
+            "the content changes and the knowledge base never fills with duplicates.",
+          ...problems(
+            "invalid_url",
+            "url_fetch_failed",
+            "document_too_large",
+            "unsupported_media_type",
+            "invalid_document",
+          ),
+        },
       },
     )
     .delete(
@@ -234,7 +287,15 @@ export function knowledgeModule(ctx: ControlContext) {
         await deleteExternalSource(ctx.db, ctx.bus, requestAuth(request).orgId, params.external_id);
         set.status = 204;
       },
-      { params: externalParams, detail: { summary: "Delete the source with that external_id" } },
+      {
+        params: externalParams,
+        detail: {
+          operationId: "deleteExternalKnowledgeSource",
+          summary: "Delete the source with that external_id",
+          description: "Agents stop retrieving from it at once.",
+          responses: { 204: { description: "Deleted." } },
+        },
+      },
     )
     .delete(
       "/:source_id",
@@ -242,6 +303,14 @@ export function knowledgeModule(ctx: ControlContext) {
         await deleteSource(ctx.db, ctx.bus, requestAuth(request).orgId, params.source_id);
         set.status = 204;
       },
-      { params: sourceParams, detail: { summary: "Delete a source" } },
+      {
+        params: sourceParams,
+        detail: {
+          operationId: "deleteKnowledgeSource",
+          summary: "Delete a source",
+          description: "By its Switchboard id. Agents stop retrieving from it at once.",
+          responses: { 204: { description: "Deleted." } },
+        },
+      },
     );
 }

@@ -11,6 +11,7 @@ export function orgModule(ctx: ControlContext) {
     {
       response: orgSchema,
       detail: {
+        operationId: "getOrg",
         summary: "Get your org",
         description: "Any role. Its id, name, concurrent-call limit, the rates it pays and its balance.",
       },

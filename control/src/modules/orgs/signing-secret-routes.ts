@@ -29,6 +29,7 @@ export function orgSigningSecretModule(ctx: ControlContext) {
     {
       response: rotatedSchema,
       detail: {
+        operationId: "rotateSigningSecret",
         summary: "Create or rotate the org's request-signing secret",
         description:
           "Requests to your custom LLM `webhook_url` and HTTP tools carry Standard Webhooks headers " +

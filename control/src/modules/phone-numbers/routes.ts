@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { requireBillingRole } from "../credits/service.ts";
 import { orgRates } from "../orgs/service.ts";
 import {
@@ -49,7 +50,12 @@ export function phoneNumbersModule(
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List your numbers" },
+        detail: {
+          operationId: "listPhoneNumbers",
+          summary: "List your numbers",
+          description:
+            "The org's numbers, newest first, with their agent, forwarding, status and renewal date.",
+        },
       },
     )
     .get(
@@ -67,7 +73,12 @@ export function phoneNumbersModule(
       {
         query: searchQuery,
         response: t.Object({ data: t.Array(availableNumberSchema) }),
-        detail: { summary: "Search numbers available to buy" },
+        detail: {
+          operationId: "searchPhoneNumbers",
+          summary: "Search numbers available to buy",
+          description:
+            "By `country`, `area_code` or digits the number `contains`; each with its monthly price.",
+        },
       },
     )
     .post(
@@ -82,10 +93,12 @@ export function phoneNumbersModule(
         body: buyBody,
         response: { 201: phoneNumberSchema },
         detail: {
+          operationId: "buyPhoneNumber",
           summary: "Buy a number",
           description:
             "Send `phone_number` (one search returned) or `area_code`. The first month is charged from " +
             "credits at once (402 `insufficient_credits` when short); renewals monthly after that.",
+          ...problems("insufficient_credits", "not_found", "no_numbers_available", "number_unavailable"),
         },
       },
     )
@@ -93,7 +106,15 @@ export function phoneNumbersModule(
       "/:id",
       async ({ request, params }) =>
         presentPhoneNumber(await getPhoneNumberRow(ctx.db, requestAuth(request).orgId, params.id)),
-      { params, response: phoneNumberSchema, detail: { summary: "Get a number" } },
+      {
+        params,
+        response: phoneNumberSchema,
+        detail: {
+          operationId: "getPhoneNumber",
+          summary: "Get a number",
+          description: "One number of the org.",
+        },
+      },
     )
     .post(
       "/:id/attach",
@@ -103,14 +124,28 @@ export function phoneNumbersModule(
         params,
         body: attachBody,
         response: phoneNumberSchema,
-        detail: { summary: "Assign a number to an agent", description: "`{agent_id: null}` detaches." },
+        detail: {
+          operationId: "attachPhoneNumber",
+          summary: "Assign a number to an agent",
+          description:
+            "Calls to the number are answered by this agent from now on. `{agent_id: null}` detaches.",
+        },
       },
     )
     .post(
       "/:id/detach",
       async ({ request, params }) =>
         presentPhoneNumber(await attachAgent(deps, requestAuth(request).orgId, params.id, null)),
-      { params, response: phoneNumberSchema, detail: { summary: "Detach the number from its agent" } },
+      {
+        params,
+        response: phoneNumberSchema,
+        detail: {
+          operationId: "detachPhoneNumber",
+          summary: "Detach the number from its agent",
+          description:
+            "The number stays yours; without an agent its calls are forwarded (mode `no_agent`) or refused.",
+        },
+      },
     )
     .patch(
       "/:id/forwarding",
@@ -120,7 +155,11 @@ export function phoneNumbersModule(
         params,
         body: forwardingBody,
         response: phoneNumberSchema,
-        detail: { summary: "Update forwarding settings" },
+        detail: {
+          operationId: "updatePhoneNumberForwarding",
+          summary: "Update forwarding settings",
+          description: "`forward_to` (E.164) and `mode`; `forward_to: null` turns forwarding off.",
+        },
       },
     )
     .delete(
@@ -131,6 +170,14 @@ export function phoneNumbersModule(
         await releasePhoneNumber(deps, auth.orgId, params.id);
         set.status = 204;
       },
-      { params, detail: { summary: "Release a number", description: "Owner or admin. No refund." } },
+      {
+        params,
+        detail: {
+          operationId: "releasePhoneNumber",
+          summary: "Release a number",
+          description: "Owner or admin. The number stops answering at once; no refund.",
+          responses: { 204: { description: "Released." } },
+        },
+      },
     );
 }

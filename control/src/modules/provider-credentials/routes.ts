@@ -3,6 +3,7 @@ import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { requireRole } from "../../http/roles.ts";
+import { problems } from "../../openapi/problems.ts";
 import { createCredentialBody, credentialSchema } from "./model.ts";
 import { createCredential, deleteCredential, listCredentials, presentCredential } from "./service.ts";
 
@@ -28,7 +29,11 @@ export function providerCredentialsModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List provider credentials" },
+        detail: {
+          operationId: "listProviderCredentials",
+          summary: "List provider credentials",
+          description: "Any role. Provider, name, base URL and the key's last characters; never the key.",
+        },
       },
     )
     .post(
@@ -44,11 +49,13 @@ export function providerCredentialsModule(ctx: ControlContext) {
         body: createCredentialBody,
         response: { 201: credentialSchema },
         detail: {
+          operationId: "createProviderCredential",
           summary: "Store a provider credential",
           description:
             "The org's own key for OpenAI, Deepgram, ElevenLabs or an OpenAI-compatible endpoint. Agents name it " +
             "in a provider block's `credential_id`. The key is encrypted at rest and never shown again; a `base_url` " +
             "is only ever sent this credential's key, never the platform's.",
+          ...problems("invalid_url"),
         },
       },
     )
@@ -63,8 +70,11 @@ export function providerCredentialsModule(ctx: ControlContext) {
       {
         params,
         detail: {
+          operationId: "deleteProviderCredential",
           summary: "Delete a provider credential",
           description: "Refused with 409 `credential_in_use` while an agent names it.",
+          responses: { 204: { description: "Deleted." } },
+          ...problems("credential_in_use"),
         },
       },
     );

@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { createTrunkBody, trunkSchema, updateTrunkBody } from "./model.ts";
 import { createTrunk, deleteTrunk, getTrunkRow, listTrunks, presentTrunk, updateTrunk } from "./service.ts";
 
@@ -24,7 +25,11 @@ export function trunksModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List trunks" },
+        detail: {
+          operationId: "listTrunks",
+          summary: "List trunks",
+          description: "The org's SIP trunks, newest first; passwords only as `has_*_password`.",
+        },
       },
     )
     .post(
@@ -34,13 +39,28 @@ export function trunksModule(ctx: ControlContext) {
         set.status = 201;
         return trunk;
       },
-      { body: createTrunkBody, response: { 201: trunkSchema }, detail: { summary: "Create a trunk" } },
+      {
+        body: createTrunkBody,
+        response: { 201: trunkSchema },
+        detail: {
+          operationId: "createTrunk",
+          summary: "Create a trunk",
+          description:
+            "Owner or admin. Inbound: the carrier's source ranges (`inbound_cidrs`) and/or digest credentials; " +
+            "outbound: `outbound_uri` with its credentials and the destinations it may call. Gateways get it at once.",
+          ...problems("conflict"),
+        },
+      },
     )
     .get(
       "/:trunk_id",
       async ({ request, params }) =>
         presentTrunk(await getTrunkRow(ctx.db, requestAuth(request).orgId, params.trunk_id)),
-      { params: trunkParams, response: trunkSchema, detail: { summary: "Get a trunk" } },
+      {
+        params: trunkParams,
+        response: trunkSchema,
+        detail: { operationId: "getTrunk", summary: "Get a trunk", description: "One trunk of the org." },
+      },
     )
     .patch(
       "/:trunk_id",
@@ -49,7 +69,12 @@ export function trunksModule(ctx: ControlContext) {
         params: trunkParams,
         body: updateTrunkBody,
         response: trunkSchema,
-        detail: { summary: "Update a trunk" },
+        detail: {
+          operationId: "updateTrunk",
+          summary: "Update a trunk",
+          description: "Owner or admin. Sets the fields sent; gateways get the change at once.",
+          ...problems("conflict"),
+        },
       },
     )
     .delete(
@@ -58,6 +83,14 @@ export function trunksModule(ctx: ControlContext) {
         await deleteTrunk(deps, requestAuth(request), params.trunk_id);
         set.status = 204;
       },
-      { params: trunkParams, detail: { summary: "Delete a trunk" } },
+      {
+        params: trunkParams,
+        detail: {
+          operationId: "deleteTrunk",
+          summary: "Delete a trunk",
+          description: "Owner or admin. Gateways stop accepting and placing calls through it at once.",
+          responses: { 204: { description: "Deleted." } },
+        },
+      },
     );
 }

@@ -41,6 +41,12 @@ export const callGrantSchema = t.Object({
   ),
 });
 
+/** POST /widget/token, which parses its body itself so that every answer carries CORS headers. */
+export const widgetTokenBody = t.Object({
+  key: t.String({ description: "The publishable widget key (`pk_live_...`)." }),
+  agent_id: t.String({ description: "An agent the key lists." }),
+});
+
 export const createWidgetKeyBody = t.Object({
   name: t.String({ minLength: 1, maxLength: 100 }),
   agent_ids: t.Array(t.String({ minLength: 1 }), { minItems: 1, maxItems: 100 }),

@@ -4,6 +4,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import {
   callGrantSchema,
   createdWidgetKeySchema,
@@ -11,6 +12,7 @@ import {
   presentWidgetKey,
   webTokenBody,
   widgetKeySchema,
+  widgetTokenBody,
 } from "./model.ts";
 import {
   createWidgetKey,
@@ -43,9 +45,11 @@ export function webCallsModule(ctx: ControlContext) {
         body: webTokenBody,
         response: { 201: callGrantSchema },
         detail: {
+          operationId: "createWebCallToken",
           summary: "Create a browser call token",
           description:
             "A short-lived token for exactly one WebRTC call to this agent. Mint it on your server and hand it to the page. With LiveKit configured, `livekit` also names a room for the call that the agent joins: connect the page to it with its token instead of using WHIP.",
+          ...problems(["agent_inactive", 409], "dispatch_failed"),
         },
       },
     )
@@ -65,6 +69,7 @@ export function webCallsModule(ctx: ControlContext) {
         body: createWidgetKeyBody,
         response: { 201: createdWidgetKeySchema },
         detail: {
+          operationId: "createWidgetKey",
           summary: "Create a publishable widget key",
           description:
             "A pk_live_ key for page source: it can only start calls to the listed agents from the listed origins.",
@@ -85,7 +90,11 @@ export function webCallsModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List widget keys" },
+        detail: {
+          operationId: "listWidgetKeys",
+          summary: "List widget keys",
+          description: "Owner and admin keys. Name, prefix, agents and origins of each key; never the key.",
+        },
       },
     )
     .delete(
@@ -94,7 +103,15 @@ export function webCallsModule(ctx: ControlContext) {
         await revokeWidgetKey(ctx.db, requestAuth(request), params.id);
         set.status = 204;
       },
-      { params: t.Object({ id: t.String() }), detail: { summary: "Revoke a widget key" } },
+      {
+        params: t.Object({ id: t.String() }),
+        detail: {
+          operationId: "revokeWidgetKey",
+          summary: "Revoke a widget key",
+          description: "Pages using it can no longer start calls; calls in progress go on.",
+          responses: { 204: { description: "Revoked." } },
+        },
+      },
     );
 }
 
@@ -149,10 +166,26 @@ export function widgetPublicModule(ctx: ControlContext) {
       {
         parse: "none",
         detail: {
+          operationId: "createWidgetCallToken",
           summary: "Create a call token from a widget key",
           description:
-            "Called by widget.js with `{key, agent_id}`; the key must list the agent and the request's Origin.",
+            "Called by widget.js with `{key, agent_id}`; the key must list the agent and the request's Origin. " +
+            "Limited per key and origin (`WIDGET_RATE_LIMIT_PER_MINUTE`).",
           security: [],
+          requestBody: { required: true, content: { "application/json": { schema: widgetTokenBody } } },
+          responses: {
+            201: {
+              description: "A token for one call.",
+              content: { "application/json": { schema: callGrantSchema } },
+            },
+          },
+          ...problems(
+            "invalid_widget_key",
+            "origin_not_allowed",
+            "agent_not_allowed",
+            "not_found",
+            "rate_limited",
+          ),
         },
       },
     )

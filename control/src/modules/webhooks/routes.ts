@@ -2,6 +2,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import {
   createWebhookBody,
   deliverySchema,
@@ -47,7 +48,11 @@ export function webhooksModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List webhook endpoints" },
+        detail: {
+          operationId: "listWebhooks",
+          summary: "List webhook endpoints",
+          description: "Owner and admin keys. Each endpoint's URL, events and state; never its secret.",
+        },
       },
     )
     .post(
@@ -61,10 +66,12 @@ export function webhooksModule(ctx: ControlContext) {
         body: createWebhookBody,
         response: { 201: webhookWithSecretSchema },
         detail: {
+          operationId: "createWebhook",
           summary: "Register a webhook endpoint",
           description:
             "Deliveries carry `webhook-id`, `webhook-timestamp` and `webhook-signature` (Standard Webhooks, " +
             "`v1` HMAC-SHA256). The `whsec_` secret is returned only in this response.",
+          ...problems("webhook_url_not_allowed"),
         },
       },
     )
@@ -75,7 +82,11 @@ export function webhooksModule(ctx: ControlContext) {
       {
         params,
         response: webhookSchema,
-        detail: { summary: "Get a webhook endpoint" },
+        detail: {
+          operationId: "getWebhook",
+          summary: "Get a webhook endpoint",
+          description: "One endpoint; `disabled_reason` says why deliveries stopped, if they did.",
+        },
       },
     )
     .patch(
@@ -86,7 +97,12 @@ export function webhooksModule(ctx: ControlContext) {
         params,
         body: updateWebhookBody,
         response: webhookSchema,
-        detail: { summary: "Update a webhook endpoint" },
+        detail: {
+          operationId: "updateWebhook",
+          summary: "Update a webhook endpoint",
+          description: "Sets the fields sent; `enabled: true` resumes a disabled endpoint.",
+          ...problems("webhook_url_not_allowed"),
+        },
       },
     )
     .delete(
@@ -95,7 +111,15 @@ export function webhooksModule(ctx: ControlContext) {
         await deleteWebhook(ctx.db, adminOrg(request), params.id);
         set.status = 204;
       },
-      { params, detail: { summary: "Delete a webhook endpoint" } },
+      {
+        params,
+        detail: {
+          operationId: "deleteWebhook",
+          summary: "Delete a webhook endpoint",
+          description: "Its deliveries, pending ones included, are deleted with it.",
+          responses: { 204: { description: "Deleted." } },
+        },
+      },
     )
     .post(
       "/:id/rotate-secret",
@@ -107,6 +131,7 @@ export function webhooksModule(ctx: ControlContext) {
         params,
         response: webhookWithSecretSchema,
         detail: {
+          operationId: "rotateWebhookSecret",
           summary: "Rotate the signing secret",
           description:
             "For 24 h both the old and the new secret sign each delivery (space-separated signatures).",
@@ -131,7 +156,11 @@ export function webhooksModule(ctx: ControlContext) {
           has_more: t.Boolean(),
           next_cursor: t.Nullable(t.String()),
         }),
-        detail: { summary: "List deliveries to this endpoint, newest first" },
+        detail: {
+          operationId: "listWebhookDeliveries",
+          summary: "List deliveries to this endpoint, newest first",
+          description: "Each delivery's event, attempts, last status code and next retry.",
+        },
       },
     )
     .post(
@@ -140,6 +169,15 @@ export function webhooksModule(ctx: ControlContext) {
         const { delivery } = await sendTestEvent(ctx.db, ctx.config, adminOrg(request), params.id);
         return presentDelivery(delivery);
       },
-      { params, response: deliverySchema, detail: { summary: "Send a signed test event now" } },
+      {
+        params,
+        response: deliverySchema,
+        detail: {
+          operationId: "sendWebhookTestEvent",
+          summary: "Send a signed test event now",
+          description:
+            "Delivers a `webhook.test` event during the request and answers with the delivery's outcome.",
+        },
+      },
     );
 }
