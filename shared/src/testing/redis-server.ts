@@ -1,6 +1,8 @@
 // A redis-server of a test's own (never the shared one): flushed, killed and restarted at will.
 // No persistence, as many installs run it: a restart comes back empty.
 import { RedisClient, type Subprocess } from "bun";
+import { freeTcpPort, startOnFreePort } from "./ports.ts";
+import { waitFor } from "./wait-for.ts";
 
 export interface OwnRedis {
   port: number;
@@ -12,17 +14,22 @@ export interface OwnRedis {
   stop(): Promise<void>;
 }
 
-async function freePort(): Promise<number> {
-  const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = probe.port!;
-  probe.stop(true);
-  return port;
-}
-
-function spawnServer(port: number): Subprocess {
+function spawnServer(port: number): Subprocess<"ignore", "pipe", "ignore"> {
   return Bun.spawn(
-    ["redis-server", "--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-    { stdout: "ignore", stderr: "ignore" },
+    [
+      "redis-server",
+      "--port",
+      String(port),
+      "--bind",
+      "127.0.0.1",
+      "--save",
+      "",
+      "--appendonly",
+      "no",
+      "--loglevel",
+      "warning",
+    ],
+    { stdout: "pipe", stderr: "ignore" },
   );
 }
 
@@ -36,23 +43,39 @@ async function send(url: string, args: string[]): Promise<unknown> {
   }
 }
 
-async function waitUntilServing(url: string, server: Subprocess, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    if (server.exitCode !== null) throw new Error(`redis-server on ${url} exited (${server.exitCode})`);
-    try {
-      if ((await send(url, ["PING"])) === "PONG") return;
-    } catch {}
-    if (Date.now() > deadline) throw new Error(`redis-server on ${url} did not start`);
-    await Bun.sleep(25);
+/** Resolves once the server answers PING; throws with its output when it exits first (a taken port). */
+async function waitUntilServing(
+  url: string,
+  server: Subprocess<"ignore", "pipe", "ignore">,
+  timeoutMs = 10_000,
+): Promise<void> {
+  try {
+    await waitFor(
+      `redis-server on ${url} to answer PING`,
+      async () => {
+        if (server.exitCode !== null)
+          throw new Error(
+            `redis-server on ${url} exited (${server.exitCode}): ${await new Response(server.stdout).text()}`,
+          );
+        return (await send(url, ["PING"]).catch(() => null)) === "PONG";
+      },
+      { timeoutMs, intervalMs: 25 },
+    );
+  } catch (error) {
+    server.kill("SIGKILL");
+    await server.exited;
+    throw error;
   }
 }
 
 export async function startOwnRedis(): Promise<OwnRedis> {
-  const port = await freePort();
+  let server!: Subprocess<"ignore", "pipe", "ignore">;
+  const port = await startOnFreePort(freeTcpPort, async (port) => {
+    server = spawnServer(port);
+    await waitUntilServing(`redis://127.0.0.1:${port}`, server);
+    return port;
+  });
   const url = `redis://127.0.0.1:${port}`;
-  let server = spawnServer(port);
-  await waitUntilServing(url, server);
   return {
     port,
     url,
@@ -60,6 +83,7 @@ export async function startOwnRedis(): Promise<OwnRedis> {
     async restart() {
       server.kill("SIGKILL");
       await server.exited;
+      // The same port, as a restarted Redis has: another process may have taken it meanwhile.
       server = spawnServer(port);
       await waitUntilServing(url, server);
     },
