@@ -135,6 +135,11 @@ export const PROBLEM_CODES = {
     detail: "The agent is not active; set is_active to true to place calls.",
     errors: [{ field: "agent_id", message: "is not active" }],
   },
+  number_has_no_agent: {
+    status: 409,
+    when: "The number has no agent to configure.",
+    detail: "This number has no agent to configure. Attach one with POST /api/v1/phone-numbers/{id}/attach.",
+  },
   balance_would_be_negative: {
     status: 409,
     when: "A correction larger than the balance.",

@@ -9,6 +9,7 @@ import { withFieldNames } from "../../http/field-names.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { acceptCamelCaseOutbound } from "./camel-case-body.ts";
 import { callDetailSchema, callPageSchema, callSchema, listCallsQuerySchema, outboundBody } from "./model.ts";
+import { outboundCallProblems } from "./routes.ts";
 import { getCallDetail, listCallsPage, placeOutboundCall } from "./service.ts";
 
 /** An alias's OpenAPI entry: deprecated, pointing at the operation to use instead. */
@@ -66,12 +67,15 @@ export function callAliasesModule(ctx: ControlContext) {
       {
         body: triggerBody,
         response: { 201: callSchema },
-        detail: aliasDetail(
-          "triggerCall",
-          "Trigger an outbound call",
-          "POST /api/v1/calls/outbound",
-          "`phone_number` is `to_number`; the call goes out from the number attached to the agent.",
-        ),
+        detail: {
+          ...aliasDetail(
+            "triggerCall",
+            "Trigger an outbound call",
+            "POST /api/v1/calls/outbound",
+            "`phone_number` is `to_number`; the call goes out from the number attached to the agent.",
+          ),
+          ...outboundCallProblems,
+        },
       },
     )
     .get(
@@ -94,11 +98,10 @@ export function callAliasesModule(ctx: ControlContext) {
         transform: acceptCamelCaseOutbound,
         body: outboundBody,
         response: { 201: callSchema },
-        detail: aliasDetail(
-          "dispatchConversation",
-          "Dispatch an outbound call",
-          "POST /api/v1/calls/outbound",
-        ),
+        detail: {
+          ...aliasDetail("dispatchConversation", "Dispatch an outbound call", "POST /api/v1/calls/outbound"),
+          ...outboundCallProblems,
+        },
       },
     )
     .get(

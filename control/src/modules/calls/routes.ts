@@ -12,6 +12,15 @@ import { presentCall } from "./present.ts";
 import { getCallDetail, getCallRow, listCallsPage, placeOutboundCall } from "./service.ts";
 
 const callParams = t.Object({ call_id: t.String({ maxLength: 100 }) });
+/** What placing a call can refuse, beyond what every POST can: the aliases give the same. */
+export const outboundCallProblems = problems(
+  "insufficient_credits",
+  "destination_not_allowed",
+  "not_found",
+  "agent_inactive",
+  "number_suspended",
+  "no_caller_number",
+);
 const wavSchema = { type: "string", contentMediaType: "audio/wav" } as const;
 const contentRange = {
   description: "`bytes start-end/size`, or `bytes */size` on a 416.",
@@ -54,14 +63,7 @@ export function callsModule(
           summary: "Place an outbound call",
           description:
             "Queues the call and hands it to a gateway. Send `Idempotency-Key` to retry safely: the call is never dialled twice.",
-          ...problems(
-            "insufficient_credits",
-            "destination_not_allowed",
-            "not_found",
-            "agent_inactive",
-            "number_suspended",
-            "no_caller_number",
-          ),
+          ...outboundCallProblems,
         },
       },
     )

@@ -4,6 +4,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
 import { requireBillingRole } from "../credits/service.ts";
 import { InventoryNumberProvider } from "../phone-numbers/providers/inventory.ts";
 import type { NumberProvider } from "../phone-numbers/providers/types.ts";
@@ -63,12 +64,15 @@ export function managedNumbersModule(
       {
         body: createManagedNumberBody,
         response: { 201: managedNumberSchema },
-        detail: aliasDetail(
-          "createManagedNumber",
-          "Create an agent and buy a number for it",
-          "`POST /api/v1/agents` then `POST /api/v1/phone-numbers` with `{area_code, agent_id}`; here both " +
-            "happen in one transaction with the number's one charge, and nothing is created when buying fails",
-        ),
+        detail: {
+          ...aliasDetail(
+            "createManagedNumber",
+            "Create an agent and buy a number for it",
+            "`POST /api/v1/agents` then `POST /api/v1/phone-numbers` with `{area_code, agent_id}`; here both " +
+              "happen in one transaction with the number's one charge, and nothing is created when buying fails",
+          ),
+          ...problems("insufficient_credits", "no_numbers_available"),
+        },
       },
     )
     .get(
@@ -94,12 +98,15 @@ export function managedNumbersModule(
         params,
         body: updateManagedNumberBody,
         response: managedNumberSchema,
-        detail: aliasDetail(
-          "updateManagedNumber",
-          "Update a managed number's agent",
-          "`PATCH /api/v1/agents/{agent_id}` (members may not set `voice_id` or `webhook_url`; 409 " +
-            "`number_has_no_agent` for a number without an agent)",
-        ),
+        detail: {
+          ...aliasDetail(
+            "updateManagedNumber",
+            "Update a managed number's agent",
+            "`PATCH /api/v1/agents/{agent_id}` (members may not set `voice_id` or `webhook_url`; 409 " +
+              "`number_has_no_agent` for a number without an agent)",
+          ),
+          ...problems("forbidden", "number_has_no_agent"),
+        },
       },
     )
     .delete(
@@ -112,11 +119,14 @@ export function managedNumbersModule(
       },
       {
         params,
-        detail: aliasDetail(
-          "releaseManagedNumber",
-          "Release a managed number",
-          "`DELETE /api/v1/phone-numbers/{id}` (the agent stays; delete it with `DELETE /api/v1/agents/{agent_id}`)",
-        ),
+        detail: {
+          ...aliasDetail(
+            "releaseManagedNumber",
+            "Release a managed number",
+            "`DELETE /api/v1/phone-numbers/{id}` (the agent stays; delete it with `DELETE /api/v1/agents/{agent_id}`)",
+          ),
+          responses: { 204: { description: "Released." } },
+        },
       },
     );
 }
