@@ -24,7 +24,7 @@ import {
 } from "../phone-numbers/service.ts";
 import type { CreateManagedNumberInput, ManagedNumberResponse, UpdateManagedNumberInput } from "./model.ts";
 
-export interface ManagedNumbersDeps extends AgentDeps, NumbersDeps {
+interface ManagedNumbersDeps extends AgentDeps, NumbersDeps {
   config: AgentDeps["config"] & NumbersDeps["config"];
   provider: NumberProvider;
 }
@@ -41,7 +41,7 @@ interface AgentSettings {
   metadata: Record<string, unknown>;
 }
 
-export function presentManagedNumber(
+function presentManagedNumber(
   number: PhoneNumberRow,
   agent: AgentSettings | null,
 ): ManagedNumberResponse {
