@@ -84,7 +84,7 @@ describe("agents", () => {
     const created = await h.json<AgentBody>("POST", "/api/v1/agents", { body: fullAgent });
     await waitFor(
       "the clock to pass the agent's updated_at",
-      () => Date.now() > Date.parse(created.body.updated_at),
+      () => Date.now() > Date.parse(String(created.body.updated_at)),
     );
     const patched = await h.json<AgentBody>("PATCH", `/api/v1/agents/${created.body.id}`, {
       body: { llm: { temperature: 1.1 }, is_active: false, name: "Renamed", silence: { max_reprompts: 0 } },
