@@ -2,6 +2,7 @@
 // kept, awaited until it prints that it is ready, and stopped with SIGTERM (SIGKILL after 5 s).
 import { appendFileSync } from "node:fs";
 import type { Subprocess } from "bun";
+import { waitFor } from "./wait-for.ts";
 
 export interface ScriptProcess {
   proc: Subprocess<"ignore", "pipe", "pipe">;
@@ -54,15 +55,19 @@ export async function startScript(
   };
   void pump(proc.stdout);
   void pump(proc.stderr);
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
-  let match = output.match(options.ready);
-  while (!match) {
-    if (proc.exitCode !== null || Date.now() > deadline) {
-      proc.kill("SIGKILL");
-      throw new Error(`${script} did not start:\n${output}`);
-    }
-    await Bun.sleep(50);
-    match = output.match(options.ready);
+  let match: RegExpMatchArray;
+  try {
+    match = await waitFor(
+      `${script} to print ${options.ready}`,
+      () => {
+        if (proc.exitCode !== null) throw new Error(`${script} exited (${proc.exitCode})`);
+        return output.match(options.ready);
+      },
+      { timeoutMs: options.timeoutMs ?? 60_000, intervalMs: 50 },
+    );
+  } catch (error) {
+    proc.kill("SIGKILL");
+    throw new Error(`${script} did not start: ${(error as Error).message}\n${output}`);
   }
   return {
     proc,
