@@ -7,7 +7,7 @@ import type { Logger } from "@switchboard/shared/logger";
 export const DRAIN_RETRY_AFTER_S = 30;
 /** The hang-up cause of calls the drain ended. */
 export const DRAIN_HANGUP_CAUSE = "gateway_shutdown";
-/** The application hangs up this long after its goodbye regardless (pipeline: 10 s); a margin on top. */
+/** A call is cut this long after its goodbye regardless (call-core/call-end.ts: 10 s); a margin on top. */
 const GOODBYE_WAIT_MS = 15_000;
 const POLL_MS = 100;
 

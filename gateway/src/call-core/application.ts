@@ -4,6 +4,7 @@ import type { CallAudio } from "../media/call-audio.ts";
 
 /** What the signalling side (SIP or WebRTC) lets the application do to the call. */
 export interface CallControl {
+  /** The application is done (its last words were heard): hang up now (through CallEnd). */
   hangup(cause: string): Promise<void>;
   /** Blind transfer (SIP REFER); resolves with the NOTIFY outcome. */
   transfer(target: string): Promise<{ ok: boolean; status: number | null; reason: string }>;
@@ -39,8 +40,9 @@ export interface RunningApplication {
   /** The call ended (either side hung up): cancel everything. */
   stop(): Promise<void>;
   /**
-   * Interrupts whatever is playing, says `text`, then hangs up with `cause` (and regardless
-   * after a grace period). Absent: the call layer hangs up without a goodbye.
+   * Interrupts whatever is playing, says `text`, then hangs up with `cause` once it was heard.
+   * Only CallEnd calls it (it decides when, and cuts the call after a grace period). Absent:
+   * the call is hung up without a goodbye.
    */
   sayGoodbye?(text: string, cause: string): void;
 }

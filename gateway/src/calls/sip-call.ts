@@ -4,6 +4,7 @@ import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
 import { uriHost } from "@switchboard/shared/sip/uri";
 import type { CallControl, RunningApplication } from "../call-core/application.ts";
+import { CallEnd } from "../call-core/call-end.ts";
 import type { CallLease } from "../call-core/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
 import type { RtpSession } from "../rtp/session.ts";
@@ -44,10 +45,11 @@ export class SipCall implements RegisteredCall, CallControl {
   state: "early" | "answered" | "ended" = "early";
   /** The INVITE (initial or re-INVITE) whose 2xx waits for its ACK. */
   pendingInvite: ServerTransaction | null = null;
+  /** Decides how the call ends from our side (cap, drain, the application, API, media). */
+  readonly callEnd: CallEnd;
   private application: RunningApplication | null = null;
   private answeredAtMs: number | null = null;
   private sdpVersion = 1;
-  private maxDurationTimer: ReturnType<typeof setTimeout> | null = null;
   private transferWaiter: ((outcome: TransferOutcome) => void) | null = null;
   private endedPromise: Promise<void> | null = null;
 
@@ -59,8 +61,13 @@ export class SipCall implements RegisteredCall, CallControl {
     this.orgId = init.orgId;
     this.dialog = init.dialog;
     this.media = init.media;
+    this.callEnd = new CallEnd({
+      hangUp: (cause) => this.hangUpNow(cause),
+      log: deps.log.child({ call_id: init.callId }),
+    });
+    // A caller who sends nothing more hears nothing either: no goodbye.
     this.media.onMediaTimeout(() => {
-      this.hangup("media_timeout").catch(() => {});
+      this.callEnd.hangup("media_timeout").catch(() => {});
     });
   }
 
@@ -86,7 +93,7 @@ export class SipCall implements RegisteredCall, CallControl {
   private readonly sessionId = Math.floor(Date.now() / 1000);
   private turnsReported = 0;
 
-  /** The call is answered: events, the media application, the max-duration guard. */
+  /** The call is answered: events, the duration cap, the media application. */
   async answered(): Promise<void> {
     if (this.state !== "early") return;
     this.state = "answered";
@@ -108,11 +115,7 @@ export class SipCall implements RegisteredCall, CallControl {
       await deps.directory.balanceCents(this.orgId),
       centsPerMinuteFor(await deps.directory.rates(this.orgId, deps.config), init.direction),
     );
-    if (cap.seconds !== null) {
-      this.maxDurationTimer = setTimeout(() => {
-        this.hangup(cap.cause).catch(() => {});
-      }, cap.seconds * 1000);
-    }
+    this.callEnd.startCap(cap);
     try {
       this.application = await deps.application.start({
         callId: this.callId,
@@ -134,6 +137,7 @@ export class SipCall implements RegisteredCall, CallControl {
           },
         },
       });
+      this.callEnd.attach(this.application);
     } catch (error) {
       deps.log.error({ err: error, call_id: this.callId }, "media application failed to start");
       await this.hangup("application_error");
@@ -234,7 +238,13 @@ export class SipCall implements RegisteredCall, CallControl {
     this.transferWaiter = null;
   }
 
-  async hangup(cause: string): Promise<void> {
+  /** Hangs up now (the application's, an API's or the transfer's hang-up): CallEnd decides. */
+  hangup(cause: string): Promise<void> {
+    return this.callEnd.hangup(cause);
+  }
+
+  /** BYE once answered; before that the call fails. */
+  private async hangUpNow(cause: string): Promise<void> {
     if (this.state === "ended") return;
     if (this.state === "answered") {
       const bye = this.dialog.createRequest("BYE");
@@ -245,12 +255,6 @@ export class SipCall implements RegisteredCall, CallControl {
       return;
     }
     await this.end("failed", cause);
-  }
-
-  /** Ends the call from our side: the application says `text` first when it can, then BYE. */
-  sayGoodbyeAndHangup(text: string, cause: string): void {
-    if (this.state === "answered" && this.application?.sayGoodbye) this.application.sayGoodbye(text, cause);
-    else this.hangup(cause).catch(() => {});
   }
 
   /** Blind transfer (RFC 3515): REFER, then wait for the final sipfrag NOTIFY; BYE on success. */
@@ -297,7 +301,7 @@ export class SipCall implements RegisteredCall, CallControl {
 
   private async finish(status: CallStatus, cause: string): Promise<void> {
     this.state = "ended";
-    if (this.maxDurationTimer) clearTimeout(this.maxDurationTimer);
+    this.callEnd.close();
     this.transferWaiter?.({ ok: false, status: null, reason: "call ended" });
     this.deps.registry.remove(this);
     this.init.lease?.release().catch(() => {});

@@ -195,7 +195,7 @@ export class SipService implements DrainableCalls {
   }
 
   sayGoodbyeToAll(text: string, cause: string): void {
-    for (const call of this.deps.registry.all()) call.sayGoodbyeAndHangup(text, cause);
+    for (const call of this.deps.registry.all()) call.callEnd.goodbye(text, cause);
   }
 
   private refuseWhileDraining(request: SipRequest, transaction: ServerTransaction): void {

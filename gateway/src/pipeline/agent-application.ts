@@ -4,7 +4,7 @@ import type { CallContext, MediaApplication, RunningApplication } from "../call-
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
 import type { VadEngine } from "../vad/engine.ts";
-import { type PipelineClock, systemClock, type TimerHandle } from "./clock.ts";
+import { type PipelineClock, systemClock } from "./clock.ts";
 import { Pipeline } from "./pipeline.ts";
 import { EndpointingProcessor } from "./processors/endpointing.ts";
 import { InterruptionProcessor } from "./processors/interruption.ts";
@@ -46,9 +46,6 @@ export interface RunningAgentApplication extends RunningApplication {
   /** The conversation as the model sees it (system prompt, turns, tool calls). */
   readonly history: readonly ChatMessage[];
 }
-
-/** Extra time for a goodbye (max_duration_s, gateway drain) before the call is cut regardless. */
-const GOODBYE_GRACE_MS = 10_000;
 
 /** The turn pipeline as a call's media application. */
 export class AgentApplication implements MediaApplication {
@@ -121,23 +118,15 @@ export class AgentApplication implements MediaApplication {
     call.audio.onDtmf((digit) => {
       if (running) pipeline.push({ type: "dtmf", digit, atMs: clock.now() });
     });
-    const timers: TimerHandle[] = [];
     let sayingGoodbye = false;
+    // When to say it, and when to cut a goodbye that is not heard, the call's end decides
+    // (call-core/call-end.ts): max_duration_s, the drain.
     const sayGoodbye = (text: string, cause: string) => {
       if (!running || sayingGoodbye) return;
       sayingGoodbye = true;
       pipeline.push({ type: "interruption", atMs: clock.now() });
       pipeline.push({ type: "say", text, hangupCause: cause });
-      timers.push(clock.setTimer(GOODBYE_GRACE_MS, () => void call.control.hangup(cause).catch(() => {})));
     };
-    if (agent.max_duration_s > 0) {
-      timers.push(
-        clock.setTimer(agent.max_duration_s * 1000, () => {
-          logger?.info({ maxDurationS: agent.max_duration_s }, "call reached its maximum duration");
-          sayGoodbye("We've reached the time limit for this call. Goodbye.", "max_duration");
-        }),
-      );
-    }
     pipeline.push({ type: "start" });
 
     return {
@@ -146,7 +135,6 @@ export class AgentApplication implements MediaApplication {
       async stop() {
         if (!running) return;
         running = false;
-        for (const timer of timers) timer.cancel();
         pipeline.push({ type: "end", cause: "call_ended" });
       },
     };

@@ -6,6 +6,7 @@ import { type CallEvent, type CallStatus, Streams, type TranscriptTurn } from "@
 import { newId } from "@switchboard/shared/ids";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallControl, MediaApplication, RunningApplication } from "../call-core/application.ts";
+import { CallEnd } from "../call-core/call-end.ts";
 import type { DurationCap } from "../call-core/duration-cap.ts";
 import type { RecordingPublisher } from "../call-core/recording-upload.ts";
 import type { WebRtcCallAudio } from "./call-audio.ts";
@@ -46,11 +47,12 @@ export class WebCall implements CallControl {
   readonly callId: string;
   readonly orgId: string;
   state: "connecting" | "answered" | "ended" = "connecting";
+  /** Decides how the call ends from our side (cap, drain, the application). */
+  readonly callEnd: CallEnd;
   private application: RunningApplication | null = null;
   private answeredAtMs: number | null = null;
   private turnIndex = 0;
   private connectTimer: ReturnType<typeof setTimeout> | null = null;
-  private maxDurationTimer: ReturnType<typeof setTimeout> | null = null;
   private ending: Promise<void> | null = null;
   private readonly endedHandlers: (() => void)[] = [];
 
@@ -60,6 +62,10 @@ export class WebCall implements CallControl {
   ) {
     this.callId = init.callId;
     this.orgId = init.orgId;
+    this.callEnd = new CallEnd({
+      hangUp: (cause) => this.end("completed", cause),
+      log: deps.log.child({ call_id: init.callId }),
+    });
     init.peer.onPayload((payload) => init.audio.receivePayload(payload));
     init.peer.onState((state) => {
       if (state === "connected") this.answered().catch(() => {});
@@ -77,14 +83,9 @@ export class WebCall implements CallControl {
     this.endedHandlers.push(handler);
   }
 
-  async hangup(cause: string): Promise<void> {
-    await this.end("completed", cause);
-  }
-
-  /** Ends the call from our side: the application says `text` first when it can. */
-  sayGoodbyeAndHangup(text: string, cause: string): void {
-    if (this.state === "answered" && this.application?.sayGoodbye) this.application.sayGoodbye(text, cause);
-    else this.end("completed", cause).catch(() => {});
+  /** Hangs up now (the application's hang-up): CallEnd decides. */
+  hangup(cause: string): Promise<void> {
+    return this.callEnd.hangup(cause);
   }
 
   async transfer(_target: string): Promise<{ ok: boolean; status: number | null; reason: string }> {
@@ -121,12 +122,7 @@ export class WebCall implements CallControl {
       agent_id: init.agent.id,
       codec: init.audio.codec.name,
     });
-    const cap = init.durationCap;
-    if (cap.seconds !== null) {
-      this.maxDurationTimer = setTimeout(() => {
-        this.end("completed", cap.cause).catch(() => {});
-      }, cap.seconds * 1000);
-    }
+    this.callEnd.startCap(init.durationCap);
     try {
       const running = await deps.application.start({
         callId: this.callId,
@@ -142,7 +138,10 @@ export class WebCall implements CallControl {
         reporter: { turn: (turn) => this.reportTurn(turn) },
       });
       if ((this.state as WebCall["state"]) === "ended") await running.stop();
-      else this.application = running;
+      else {
+        this.application = running;
+        this.callEnd.attach(running);
+      }
     } catch (error) {
       deps.log.error({ err: error, call_id: this.callId }, "media application failed to start");
       await this.end("failed", "application_error");
@@ -172,7 +171,7 @@ export class WebCall implements CallControl {
     const wasAnswered = this.state === "answered";
     this.state = "ended";
     if (this.connectTimer) clearTimeout(this.connectTimer);
-    if (this.maxDurationTimer) clearTimeout(this.maxDurationTimer);
+    this.callEnd.close();
     const { init } = this;
     try {
       await this.application?.stop();

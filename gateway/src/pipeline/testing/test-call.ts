@@ -2,6 +2,8 @@
 import { AGENT_DEFAULTS, type Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
 import type { CallContext } from "../../call-core/application.ts";
+import { CallEnd } from "../../call-core/call-end.ts";
+import { durationCap } from "../../call-core/duration-cap.ts";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
 import { EnergyVadEngine } from "../../vad/energy.ts";
 import type { VadEngine } from "../../vad/engine.ts";
@@ -93,6 +95,13 @@ export class TestCall {
 
   async start(): Promise<this> {
     const agent = testAgent(this.options.agent);
+    // The call's end as a transport runs it (its cap on the test's clock); hanging up is recorded.
+    const callEnd = new CallEnd({
+      hangUp: async (cause) => {
+        this.hangups.push(cause);
+      },
+      timers: this.clock,
+    });
     const context: CallContext = {
       callId: "call_test",
       orgId: "org_test",
@@ -104,9 +113,7 @@ export class TestCall {
       metadata: this.options.metadata ?? {},
       audio: this.audio,
       control: {
-        hangup: async (cause) => {
-          this.hangups.push(cause);
-        },
+        hangup: (cause) => callEnd.hangup(cause),
         transfer: async (target) => {
           this.transfers.push({
             target,
@@ -128,6 +135,8 @@ export class TestCall {
         retrieveContext: this.options.retrieveContext,
       });
     this.app = await application.start(context);
+    callEnd.attach(this.app);
+    callEnd.startCap(durationCap(agent.max_duration_s, null, 0));
     await settle();
     return this;
   }

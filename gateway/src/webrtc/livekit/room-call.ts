@@ -11,6 +11,7 @@ import type { Agent } from "@switchboard/shared/agent";
 import type { CallStatus, TranscriptTurn } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallControl, MediaApplication, RunningApplication } from "../../call-core/application.ts";
+import { CallEnd } from "../../call-core/call-end.ts";
 import type { CallEventWriter } from "../../call-core/call-events.ts";
 import type { DurationCap } from "../../call-core/duration-cap.ts";
 import type { RecordingPublisher } from "../../call-core/recording-upload.ts";
@@ -62,6 +63,8 @@ export class LiveKitRoomCall implements CallControl {
   readonly callId: string;
   readonly orgId: string;
   state: "waiting" | "admitting" | "answered" | "ended" = "waiting";
+  /** Decides how the call ends from our side (cap, drain, the application). */
+  readonly callEnd: CallEnd;
   private readonly agent: LiveKitRoomAgent;
   private audio: LiveKitCallAudio | null = null;
   private application: RunningApplication | null = null;
@@ -69,7 +72,6 @@ export class LiveKitRoomCall implements CallControl {
   private answeredAtMs: number | null = null;
   private turnIndex = 0;
   private waitTimer: ReturnType<typeof setTimeout> | null = null;
-  private capTimer: ReturnType<typeof setTimeout> | null = null;
   private ending: Promise<void> | null = null;
   private readonly endedHandlers: (() => void)[] = [];
 
@@ -79,6 +81,10 @@ export class LiveKitRoomCall implements CallControl {
   ) {
     this.callId = init.callId;
     this.orgId = init.orgId;
+    this.callEnd = new CallEnd({
+      hangUp: (cause) => this.end("completed", cause),
+      log: deps.log.child({ call_id: init.callId }),
+    });
     this.agent = new LiveKitRoomAgent(
       init.room,
       {
@@ -111,18 +117,13 @@ export class LiveKitRoomCall implements CallControl {
     this.endedHandlers.push(handler);
   }
 
-  async hangup(cause: string): Promise<void> {
-    await this.end("completed", cause);
+  /** Hangs up now (the application's hang-up): CallEnd decides. */
+  hangup(cause: string): Promise<void> {
+    return this.callEnd.hangup(cause);
   }
 
   async transfer(_target: string): Promise<{ ok: boolean; status: number | null; reason: string }> {
     return { ok: false, status: null, reason: "LiveKit room calls cannot be transferred" };
-  }
-
-  /** Ends the call from our side: the application says `text` first when it can. */
-  sayGoodbyeAndHangup(text: string, cause: string): void {
-    if (this.state === "answered" && this.application?.sayGoodbye) this.application.sayGoodbye(text, cause);
-    else this.end("completed", cause).catch(() => {});
   }
 
   /** Ends the call once; before it was answered nothing is reported. */
@@ -180,10 +181,7 @@ export class LiveKitRoomCall implements CallControl {
       answered_at: new Date(this.answeredAtMs).toISOString(),
     });
     this.send({ type: "call.started", call_id: this.callId, agent_id: init.agent.id, codec: "opus" });
-    const cap = admission.durationCap;
-    if (cap.seconds !== null) {
-      this.capTimer = setTimeout(() => this.end("completed", cap.cause).catch(() => {}), cap.seconds * 1000);
-    }
+    this.callEnd.startCap(admission.durationCap);
     const running = await deps.application.start({
       callId: this.callId,
       orgId: this.orgId,
@@ -198,7 +196,10 @@ export class LiveKitRoomCall implements CallControl {
       reporter: { turn: (turn) => this.reportTurn(turn) },
     });
     if ((this.state as LiveKitRoomCall["state"]) === "ended") await running.stop();
-    else this.application = running;
+    else {
+      this.application = running;
+      this.callEnd.attach(running);
+    }
   }
 
   private reportTurn(turn: TranscriptTurn): void {
@@ -213,7 +214,7 @@ export class LiveKitRoomCall implements CallControl {
     const answered = this.state === "answered";
     this.state = "ended";
     if (this.waitTimer) clearTimeout(this.waitTimer);
-    if (this.capTimer) clearTimeout(this.capTimer);
+    this.callEnd.close();
     const { deps } = this;
     try {
       await this.application?.stop();

@@ -97,7 +97,7 @@ export class LiveKitRooms implements DrainableCalls {
   }
 
   sayGoodbyeToAll(text: string, cause: string): void {
-    for (const call of this.calls.values()) call.sayGoodbyeAndHangup(text, cause);
+    for (const call of this.calls.values()) call.callEnd.goodbye(text, cause);
   }
 
   /** Ends every call (gateway shutdown). */
