@@ -36,7 +36,10 @@ export interface ControlApp {
   routes: Elysia;
 }
 
-const readiness = t.Object({ status: t.UnionEnum(["ready", "not_ready"]) });
+const readiness = t.Object(
+  { status: t.UnionEnum(["ready", "not_ready"]) },
+  { description: "`ready`; `not_ready` (503) while the database does not answer." },
+);
 
 function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
   return new Elysia()

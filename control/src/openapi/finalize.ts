@@ -112,6 +112,15 @@ function normalizeContent(content: unknown): void {
     if (isObject(media)) media.schema = normalizeSchema(media.schema);
 }
 
+// The generator's description of a success response without one of its own.
+const GENERATED_DESCRIPTION = /^Response for status (\d+)$/;
+const SUCCESS: Record<string, string> = {
+  "200": "OK.",
+  "201": "Created.",
+  "202": "Accepted.",
+  "204": "No content.",
+};
+
 function normalizeOperation(operation: Json): void {
   if (Array.isArray(operation.parameters))
     for (const parameter of operation.parameters)
@@ -120,6 +129,8 @@ function normalizeOperation(operation: Json): void {
   if (isObject(operation.responses)) {
     for (const response of Object.values(operation.responses)) {
       if (!isObject(response)) continue;
+      const status = GENERATED_DESCRIPTION.exec(String(response.description))?.[1];
+      if (status && SUCCESS[status]) response.description = SUCCESS[status];
       normalizeContent(response.content);
       if (isObject(response.headers))
         for (const header of Object.values(response.headers))
