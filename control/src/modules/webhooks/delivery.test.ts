@@ -82,13 +82,16 @@ describe("webhook delivery worker", () => {
   });
 
   test("a receiver that fails twice then succeeds gets exactly one successful delivery", async () => {
-    const receiver = receiverWith([{ status: 500 }, { status: 503 }]);
+    // The successful attempt takes 30 ms at the receiver: its recorded latency includes them.
+    const receiver = receiverWith([{ status: 500 }, { status: 503 }, { status: 200, delayMs: 30 }]);
     const { org, endpointId, secret } = await endpointFor(receiver);
     const [id] = await emitWebhookEvent(h.ctx.db, org.orgId, "call.failed", { call_id: "call_2" });
+    const startedAtMs = performance.now();
     const running = worker();
     running.start();
     await waitFor("the delivery to settle", async () => (await delivery(id!)).status !== "pending", WAIT);
     await running.stop();
+    const elapsedMs = performance.now() - startedAtMs;
     expect(receiver.received).toHaveLength(3);
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([id!]));
     for (const attempt of receiver.received)
@@ -106,7 +109,8 @@ describe("webhook delivery worker", () => {
       response_code: 200,
       error: null,
     });
-    expect(listed.body.data[0]!.latency_ms).toBeGreaterThanOrEqual(0);
+    expect(listed.body.data[0]!.latency_ms).toBeGreaterThanOrEqual(30);
+    expect(listed.body.data[0]!.latency_ms).toBeLessThanOrEqual(Math.ceil(elapsedMs));
   });
 
   test("a worker stopped between attempts: a fresh one resumes the retry", async () => {

@@ -128,7 +128,11 @@ describe("webhook endpoints", () => {
   test("test sends a signed ping that standardwebhooks verifies, recorded in deliveries", async () => {
     const created = await createEndpoint({ url: receiver.url });
     const before = receiver.received.length;
+    // The receiver takes 30 ms to answer: the recorded latency includes them.
+    receiver.script = [{ status: 200, delayMs: 30 }];
+    const sentAtMs = performance.now();
     const res = await h.json<Delivery>("POST", `/api/v1/webhooks/${created.body.id}/test`);
+    const elapsedMs = performance.now() - sentAtMs;
     expect(res.status).toBe(200);
     expect(res.body).toMatchObject({
       event_type: "webhook.test",
@@ -136,7 +140,8 @@ describe("webhook endpoints", () => {
       attempts: 1,
       response_code: 200,
     });
-    expect(res.body.latency_ms).toBeGreaterThanOrEqual(0);
+    expect(res.body.latency_ms).toBeGreaterThanOrEqual(30);
+    expect(res.body.latency_ms).toBeLessThanOrEqual(Math.ceil(elapsedMs));
     const got = receiver.received[before]!;
     expect(got.headers["webhook-id"]).toBe(res.body.id);
     const verified = new Webhook(created.body.secret!).verify(got.body, got.headers) as Record<
