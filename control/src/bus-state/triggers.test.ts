@@ -24,7 +24,8 @@ beforeAll(async () => {
   const agent = await h.json<{ id: string }>("POST", "/api/v1/agents", { body: { name: "Desk" } });
   expect(agent.status).toBe(201);
   agentId = agent.body.id;
-});
+  // The first harness of a test process pays PGlite's cold start (about 6 s here).
+}, 60_000);
 afterEach(async () => {
   await reconciler?.stop();
   reconciler = null;
