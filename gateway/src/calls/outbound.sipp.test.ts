@@ -7,7 +7,7 @@ import type { CallContext, MediaApplication } from "../call-core/application.ts"
 import { callLeaseScope } from "../call-core/call-leases.ts";
 import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
-import { statusForFailure } from "./outbound.ts";
+import { statusForFailure } from "./outbound-call.ts";
 import {
   startTestGateway,
   TEST_AGENT_ID,
