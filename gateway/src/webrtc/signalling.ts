@@ -23,6 +23,7 @@ import {
 } from "@switchboard/shared/secrets/call-token";
 import { iceLinkHeaders, iceServersFromConfig } from "@switchboard/shared/webrtc/ice";
 import type { MediaApplication } from "../call-core/application.ts";
+import { CallEventWriter } from "../call-core/call-events.ts";
 import { type CallLease, CallLeases } from "../call-core/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
 import { type RecordingPublisher, recordingPublisher } from "../call-core/recording-upload.ts";
@@ -75,6 +76,7 @@ export class WebRtcService implements DrainableCalls {
   private readonly leases: CallLeases;
   private readonly recordingsDir: string | null;
   private readonly publishRecording: RecordingPublisher;
+  private readonly events: CallEventWriter;
 
   constructor(private readonly options: WebRtcServiceOptions) {
     this.leases =
@@ -86,6 +88,7 @@ export class WebRtcService implements DrainableCalls {
         log: options.log,
       });
     this.publishRecording = recordingPublisher(options.config, options.log);
+    this.events = new CallEventWriter(options.bus, options.gatewayId, options.log);
     this.recordingsDir =
       options.recordingsDir === undefined
         ? join(options.config.dataDir, "recordings")
@@ -228,9 +231,8 @@ export class WebRtcService implements DrainableCalls {
     );
     const call = new WebCall(
       {
-        bus,
+        events: this.events,
         log: this.options.log,
-        gatewayId: this.options.gatewayId,
         application: this.options.application,
         connectTimeoutMs: this.options.connectTimeoutMs ?? 30_000,
         publishRecording: this.publishRecording,

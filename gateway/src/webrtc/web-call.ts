@@ -1,19 +1,15 @@
 // One browser call from answered offer to hang-up: events to the bus, the media application
 // on a CallContext with direction "web", and live transcript and call events to the page.
 import type { Agent } from "@switchboard/shared/agent";
-import type { Bus } from "@switchboard/shared/bus/contract";
-import { type CallEvent, type CallStatus, Streams, type TranscriptTurn } from "@switchboard/shared/events";
-import { newId } from "@switchboard/shared/ids";
+import type { CallStatus, TranscriptTurn } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallControl, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { CallEnd } from "../call-core/call-end.ts";
+import type { CallEventWriter } from "../call-core/call-events.ts";
 import type { DurationCap } from "../call-core/duration-cap.ts";
 import type { RecordingPublisher } from "../call-core/recording-upload.ts";
 import type { WebRtcCallAudio } from "./call-audio.ts";
 import type { WebRtcPeer } from "./peer.ts";
-
-type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type CallEventBody = DistributiveOmit<CallEvent, "event_id" | "gateway_id" | "occurred_at">;
 
 interface WebCallInit {
   callId: string;
@@ -27,9 +23,8 @@ interface WebCallInit {
 }
 
 interface WebCallDeps {
-  bus: Bus;
+  events: CallEventWriter;
   log: Logger;
-  gatewayId: string;
   application: MediaApplication;
   /** A call whose ICE/DTLS has not completed by then fails. */
   connectTimeoutMs: number;
@@ -105,7 +100,7 @@ export class WebCall implements CallControl {
     this.answeredAtMs = Date.now();
     if (this.connectTimer) clearTimeout(this.connectTimer);
     const { init, deps } = this;
-    await this.write({
+    await this.deps.events.write({
       type: "call.started",
       call_id: this.callId,
       org_id: this.orgId,
@@ -151,7 +146,9 @@ export class WebCall implements CallControl {
   private reportTurn(turn: TranscriptTurn): void {
     const index = this.turnIndex++;
     this.send({ type: "transcript", index, turn });
-    this.write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index, turn }).catch(() => {});
+    this.deps.events
+      .write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index, turn })
+      .catch(() => {});
   }
 
   private handlePageMessage(text: string): void {
@@ -185,7 +182,7 @@ export class WebCall implements CallControl {
     await Bun.sleep(50);
     await init.peer.close();
     const endedAtMs = Date.now();
-    await this.write({
+    await this.deps.events.write({
       type: "call.ended",
       call_id: this.callId,
       org_id: this.orgId,
@@ -195,7 +192,7 @@ export class WebCall implements CallControl {
       duration_s: this.answeredAtMs === null ? 0 : Math.round((endedAtMs - this.answeredAtMs) / 1000),
     });
     if (recording) {
-      await this.write({
+      await this.deps.events.write({
         type: "call.recording",
         call_id: this.callId,
         org_id: this.orgId,
@@ -213,19 +210,5 @@ export class WebCall implements CallControl {
 
   private send(message: PageMessage): void {
     this.init.peer.sendMessage(message);
-  }
-
-  private async write(body: CallEventBody): Promise<void> {
-    const event = {
-      ...body,
-      event_id: newId("evt"),
-      gateway_id: this.deps.gatewayId,
-      occurred_at: new Date().toISOString(),
-    } as CallEvent;
-    try {
-      await this.deps.bus.append(Streams.callEvents, JSON.stringify(event));
-    } catch (error) {
-      this.deps.log.error({ err: error, call_id: this.callId, type: body.type }, "call event not written");
-    }
   }
 }
