@@ -16,9 +16,9 @@ import {
   expectGreetedCall,
 } from "./support/call-outcome.ts";
 import {
-  freeSipPort,
-  freeTcpPort,
+  controlUrlOf,
   freshDatabase,
+  gatewayAddressOf,
   type RunningProcess,
   scripts,
   standInUrlsOf,
@@ -39,16 +39,15 @@ let api: ApiClient;
 const gateways: Array<RunningProcess & { sipPort: number }> = [];
 
 async function startGatewayProcess(standInUrls: Record<string, string>) {
-  const sipPort = await freeSipPort();
   const gateway = await startProcess(
     scripts.gateway,
     {
       REDIS_URL: redis.url,
       DATA_DIR: dir,
-      SIP_PORT: String(sipPort),
+      SIP_PORT: "0",
       SIP_BIND_ADDRESS: "127.0.0.1",
       PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: String(await freeTcpPort()),
+      GATEWAY_PORT: "0",
       RTP_PORT_MIN: "0",
       RTP_PORT_MAX: "1",
       SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
@@ -59,7 +58,7 @@ async function startGatewayProcess(standInUrls: Record<string, string>) {
     },
     /SIP on UDP and TCP port \d+/,
   );
-  gateways.push({ ...gateway, sipPort });
+  gateways.push({ ...gateway, ...gatewayAddressOf(gateway.output()) });
 }
 
 beforeAll(async () => {
@@ -68,7 +67,6 @@ beforeAll(async () => {
   redis = await startOwnRedis();
   standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
   const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
   control = await startProcess(
     scripts.control,
     {
@@ -76,7 +74,7 @@ beforeAll(async () => {
       REDIS_URL: redis.url,
       DATA_DIR: dir,
       CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
+      CONTROL_PORT: "0",
       INIT_API_KEY: apiKey,
       NUMBER_INVENTORY: INBOUND_NUMBER,
       ALLOW_PRIVATE_URLS: "true",
@@ -87,7 +85,7 @@ beforeAll(async () => {
     },
     /Docs/,
   );
-  api = new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey);
+  api = new ApiClient(controlUrlOf(control.output()), apiKey);
   const standInUrls = standInUrlsOf(standIns.output());
   await Promise.all([startGatewayProcess(standInUrls), startGatewayProcess(standInUrls)]);
   const receiver = startWebhookReceiver();

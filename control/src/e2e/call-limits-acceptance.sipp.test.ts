@@ -9,22 +9,24 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { hostname, tmpdir } from "node:os";
 import { join } from "node:path";
 import { RedisBus } from "@switchboard/shared/bus/redis";
+import { freeUdpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp, type SippResult } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
   ApiClient,
   type Call,
+  E2E_WAIT,
   INBOUND_NUMBER,
   makeCallerAudio,
   provisionInbound,
   startWebhookReceiver,
-  until,
 } from "./support/acceptance.ts";
 import {
-  freeSipPort,
-  freeTcpPort,
+  controlUrlOf,
   freshDatabase,
   freshRedis,
+  gatewayAddressOf,
   type RunningProcess,
   scripts,
   standInUrlsOf,
@@ -51,29 +53,32 @@ let receiver: ReturnType<typeof startWebhookReceiver>;
 const gateways: GatewayProcess[] = [];
 
 async function startGatewayProcess(): Promise<GatewayProcess> {
-  const sipPort = await freeSipPort();
-  const gateway = await startProcess(
-    scripts.gateway,
-    {
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      SIP_PORT: String(sipPort),
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: String(await freeTcpPort()),
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-      GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
-      // The holding callers send no audio.
-      SIP_MEDIA_TIMEOUT_MS: "120000",
-      OPENAI_API_KEY: "sk-stand-in",
-      LOG_LEVEL: "warn",
-      ...standInUrls,
-    },
-    /SIP on UDP and TCP port \d+/,
+  // A SIP port chosen ahead: the gateway's id, which the test needs, is named after it. Taken
+  // before the gateway binds it, the start is tried again on another.
+  const gateway = await startOnFreePort(freeUdpPort, (sipPort) =>
+    startProcess(
+      scripts.gateway,
+      {
+        REDIS_URL: redis.url,
+        DATA_DIR: dir,
+        SIP_PORT: String(sipPort),
+        SIP_BIND_ADDRESS: "127.0.0.1",
+        PUBLIC_IP: "127.0.0.1",
+        GATEWAY_PORT: "0",
+        RTP_PORT_MIN: "0",
+        RTP_PORT_MAX: "1",
+        SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
+        GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
+        // The holding callers send no audio.
+        SIP_MEDIA_TIMEOUT_MS: "120000",
+        OPENAI_API_KEY: "sk-stand-in",
+        LOG_LEVEL: "warn",
+        ...standInUrls,
+      },
+      /SIP on UDP and TCP port \d+/,
+    ),
   );
-  const started = { ...gateway, sipPort };
+  const started = { ...gateway, ...gatewayAddressOf(gateway.output()) };
   gateways.push(started);
   return started;
 }
@@ -120,7 +125,6 @@ beforeAll(async () => {
   standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
   standInUrls = standInUrlsOf(standIns.output());
   const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
   control = await startProcess(
     scripts.control,
     {
@@ -128,7 +132,7 @@ beforeAll(async () => {
       REDIS_URL: redis.url,
       DATA_DIR: dir,
       CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
+      CONTROL_PORT: "0",
       INIT_API_KEY: apiKey,
       ADMIN_API_KEY: ADMIN_KEY,
       NUMBER_INVENTORY: INBOUND_NUMBER,
@@ -141,7 +145,7 @@ beforeAll(async () => {
     },
     /Docs/,
   );
-  controlUrl = `http://127.0.0.1:${controlPort}`;
+  controlUrl = controlUrlOf(control.output());
   api = new ApiClient(controlUrl, apiKey);
   await provisionInbound(api, receiver.url);
   await Promise.all([startGatewayProcess(), startGatewayProcess()]);
@@ -173,10 +177,16 @@ describe("the per-org concurrent-call cap across two gateways on Redis and Postg
 
     // One call in progress on each gateway (A's caller gives up soon after its BYE goes unanswered).
     const onA = holdingCall(gatewayA, "uac-holds-on-gateway-a", HOLD_MS, HOLD_MS / 1000 + 3);
-    const callA = await until("the call on gateway A in progress", async () => (await inProgress())[0]);
+    const callA = await waitFor(
+      "the call on gateway A in progress",
+      async () => (await inProgress())[0],
+      E2E_WAIT,
+    );
     const onB = holdingCall(gatewayB, "uac-holds-on-gateway-b", HOLD_MS, HOLD_MS / 1000 + 20);
-    const callB = await until("the call on gateway B in progress", async () =>
-      (await inProgress()).find((call) => call.id !== callA.id),
+    const callB = await waitFor(
+      "the call on gateway B in progress",
+      async () => (await inProgress()).find((call) => call.id !== callA.id),
+      E2E_WAIT,
     );
 
     // The third concurrent call is refused on either gateway.
@@ -190,10 +200,14 @@ describe("the per-org concurrent-call cap across two gateways on Redis and Postg
     expect(await bus.renewLeases(gatewayAId, 600_000)).toBe(1);
     await expectRefused(gatewayB);
 
-    const lost = await until("the reaper to end the killed gateway's call", async () => {
-      const detail = await api.request<Call>("GET", `/calls/${callA.id}`);
-      return detail.body.status === "failed" ? detail.body : null;
-    });
+    const lost = await waitFor(
+      "the reaper to end the killed gateway's call",
+      async () => {
+        const detail = await api.request<Call>("GET", `/calls/${callA.id}`);
+        return detail.body.status === "failed" ? detail.body : null;
+      },
+      E2E_WAIT,
+    );
     expect(lost.hangup_cause).toBe("gateway_lost");
     expect(await bus.renewLeases(gatewayAId, 600_000)).toBe(0);
 
@@ -212,10 +226,14 @@ describe("the per-org concurrent-call cap across two gateways on Redis and Postg
     const [, heldOnB] = await Promise.all([onA, onB]);
     expect(heldOnB.errors).toBe("");
     expect(heldOnB.exitCode).toBe(0);
-    const completed = await until("gateway B's calls to complete", async () => {
-      const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=completed");
-      return page.body.data.length >= 2 ? page.body.data : null;
-    });
+    const completed = await waitFor(
+      "gateway B's calls to complete",
+      async () => {
+        const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=completed");
+        return page.body.data.length >= 2 ? page.body.data : null;
+      },
+      E2E_WAIT,
+    );
     expect(completed.map((call) => call.id)).toContain(callB.id);
   }, 150_000);
 });

@@ -10,7 +10,9 @@ import { join } from "node:path";
 import { connectBus } from "@switchboard/shared/bus/index";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { parseHeartbeat } from "@switchboard/shared/heartbeat";
-import { until } from "./support/acceptance.ts";
+import { freeTcpPort } from "@switchboard/shared/testing/ports";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
+import { E2E_WAIT } from "./support/acceptance.ts";
 import {
   type ComposeFile,
   type ComposeService,
@@ -22,10 +24,10 @@ import {
   serviceEnvironment,
 } from "./support/compose.ts";
 import {
-  freeSipPort,
-  freeTcpPort,
+  controlUrlOf,
   freshDatabase,
   freshRedis,
+  gatewayAddressOf,
   type RunningProcess,
   startProcess,
 } from "./support/processes.ts";
@@ -204,14 +206,14 @@ describe("the compose topology as processes on PostgreSQL and Redis", () => {
     dir = mkdtempSync(join(tmpdir(), "compose-topology-"));
     database = await freshDatabase();
     redis = await freshRedis();
-    // Each container's environment, its hosts and ports pointed at this machine.
-    const controlPort = await freeTcpPort();
+    // Each container's environment, its hosts and ports pointed at this machine. The ports are
+    // 0: each process binds free ones itself, and its environment then records the ones it got.
     controlEnv = {
       ...serviceEnvironment(file.services.control!),
       DATABASE_URL: database.url,
       REDIS_URL: redis.url,
       CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
+      CONTROL_PORT: "0",
       DATA_DIR: join(dir, "control"),
     };
     const gatewayEnvs = [];
@@ -221,19 +223,20 @@ describe("the compose topology as processes on PostgreSQL and Redis", () => {
         env: {
           ...serviceEnvironment(service),
           REDIS_URL: redis.url,
-          GATEWAY_PORT: String(await freeTcpPort()),
-          SIP_PORT: String(await freeSipPort()),
+          GATEWAY_PORT: "0",
+          SIP_PORT: "0",
           DATA_DIR: join(dir, name),
         },
       });
     }
     control = await startProcess(entrypointScript("control"), controlEnv, /Docs\s+http/);
+    controlEnv.CONTROL_PORT = new URL(controlUrlOf(control.output())).port;
     const started = await Promise.all(
-      gatewayEnvs.map(async ({ name, env }) => ({
-        name,
-        env,
-        process: await startProcess(entrypointScript("gateway"), env, /SIP on UDP and TCP port \d+/),
-      })),
+      gatewayEnvs.map(async ({ name, env }) => {
+        const process = await startProcess(entrypointScript("gateway"), env, /SIP on UDP and TCP port \d+/);
+        const { httpPort, sipPort } = gatewayAddressOf(process.output());
+        return { name, env: { ...env, GATEWAY_PORT: String(httpPort), SIP_PORT: String(sipPort) }, process };
+      }),
     );
     gateways.push(...started);
   }, 60_000);
@@ -256,10 +259,14 @@ describe("the compose topology as processes on PostgreSQL and Redis", () => {
   test("both gateways register their heartbeats on the bus", async () => {
     const bus = await connectBus(redis.url);
     try {
-      const heartbeats = await until("two gateway heartbeats", async () => {
-        const entries = await bus.hashGetAll(Hashes.gatewayHeartbeats);
-        return Object.keys(entries).length >= 2 ? entries : null;
-      });
+      const heartbeats = await waitFor(
+        "two gateway heartbeats",
+        async () => {
+          const entries = await bus.hashGetAll(Hashes.gatewayHeartbeats);
+          return Object.keys(entries).length >= 2 ? entries : null;
+        },
+        E2E_WAIT,
+      );
       expect(Object.keys(heartbeats)).toHaveLength(2);
       for (const value of Object.values(heartbeats)) {
         const heartbeat = parseHeartbeat(value);
@@ -276,6 +283,7 @@ describe("the compose topology as processes on PostgreSQL and Redis", () => {
     for (const gateway of gateways)
       expect(await runHealthcheck(file.services[gateway.name]!, gateway.env)).toBe(0);
     const [first] = gateways;
+    // A port released a moment ago: nothing of ours answers there.
     const nobody = { ...first!.env, GATEWAY_PORT: String(await freeTcpPort()) };
     expect(await runHealthcheck(file.services[first!.name]!, nobody)).toBe(1);
   }, 20_000);

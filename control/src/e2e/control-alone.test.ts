@@ -15,7 +15,7 @@ import {
 } from "../testing/heavy-modules.ts";
 import { ApiClient } from "./support/acceptance.ts";
 import {
-  freeTcpPort,
+  controlUrlOf,
   freshDatabase,
   freshRedis,
   type RunningProcess,
@@ -60,7 +60,6 @@ describe("control alone", () => {
     dir = mkdtempSync(join(tmpdir(), "sb-control-alone-"));
     database = await freshDatabase();
     redis = await freshRedis();
-    const port = await freeTcpPort();
     const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
     control = await startProcess(
       scripts.control,
@@ -69,7 +68,7 @@ describe("control alone", () => {
         REDIS_URL: redis.url,
         DATA_DIR: dir,
         CONTROL_HOST: "127.0.0.1",
-        CONTROL_PORT: String(port),
+        CONTROL_PORT: "0",
         INIT_API_KEY: apiKey,
         LOG_LEVEL: "warn",
       },
@@ -77,7 +76,7 @@ describe("control alone", () => {
       60_000,
       GUARDED,
     );
-    api = new ApiClient(`http://127.0.0.1:${port}`, apiKey);
+    api = new ApiClient(controlUrlOf(control.output()), apiKey);
   });
   afterAll(async () => {
     await control?.stop();

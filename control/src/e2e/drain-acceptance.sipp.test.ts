@@ -8,23 +8,24 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
   ApiClient,
   type Call,
+  E2E_WAIT,
   INBOUND_NUMBER,
   makeCallerAudio,
   provisionInbound,
   startWebhookReceiver,
-  until,
   type WebhookReceiver,
 } from "./support/acceptance.ts";
 import {
-  freeSipPort,
-  freeTcpPort,
+  controlUrlOf,
   freshDatabase,
   freshRedis,
+  gatewayAddressOf,
   type RunningProcess,
   scripts,
   standInUrlsOf,
@@ -50,17 +51,15 @@ let receiver: WebhookReceiver;
 const gateways: GatewayProcess[] = [];
 
 async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
-  const sipPort = await freeSipPort();
-  const httpPort = await freeTcpPort();
   const gateway = await startProcess(
     scripts.gateway,
     {
       REDIS_URL: redis.url,
       DATA_DIR: dir,
-      SIP_PORT: String(sipPort),
+      SIP_PORT: "0",
       SIP_BIND_ADDRESS: "127.0.0.1",
       PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: String(httpPort),
+      GATEWAY_PORT: "0",
       RTP_PORT_MIN: "0",
       RTP_PORT_MAX: "1",
       SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
@@ -72,7 +71,7 @@ async function startGatewayProcess(env: Record<string, string> = {}): Promise<Ga
     },
     /SIP on UDP and TCP port \d+/,
   );
-  const started = { ...gateway, sipPort, httpUrl: `http://127.0.0.1:${httpPort}` };
+  const started = { ...gateway, ...gatewayAddressOf(gateway.output()) };
   gateways.push(started);
   return started;
 }
@@ -85,13 +84,17 @@ async function exitCodeOf(process: RunningProcess, timeoutMs: number): Promise<n
 }
 
 async function liveInboundCall(): Promise<Call> {
-  return until("an inbound call in progress with its greeting", async () => {
-    const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=in_progress");
-    const candidate = page.body.data[0];
-    if (!candidate) return null;
-    const detail = await api.request<Call>("GET", `/calls/${candidate.id}`);
-    return detail.body.transcript.some((turn) => turn.role === "agent") ? detail.body : null;
-  });
+  return waitFor(
+    "an inbound call in progress with its greeting",
+    async () => {
+      const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=in_progress");
+      const candidate = page.body.data[0];
+      if (!candidate) return null;
+      const detail = await api.request<Call>("GET", `/calls/${candidate.id}`);
+      return detail.body.transcript.some((turn) => turn.role === "agent") ? detail.body : null;
+    },
+    E2E_WAIT,
+  );
 }
 
 beforeAll(async () => {
@@ -103,7 +106,6 @@ beforeAll(async () => {
   standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
   standInUrls = standInUrlsOf(standIns.output());
   const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
   control = await startProcess(
     scripts.control,
     {
@@ -111,7 +113,7 @@ beforeAll(async () => {
       REDIS_URL: redis.url,
       DATA_DIR: dir,
       CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
+      CONTROL_PORT: "0",
       INIT_API_KEY: apiKey,
       NUMBER_INVENTORY: INBOUND_NUMBER,
       ALLOW_PRIVATE_URLS: "true",
@@ -123,7 +125,7 @@ beforeAll(async () => {
     },
     /Docs/,
   );
-  api = new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey);
+  api = new ApiClient(controlUrlOf(control.output()), apiKey);
   await provisionInbound(api, receiver.url);
 }, 120_000);
 
@@ -147,10 +149,14 @@ describe("graceful drain on SIGTERM: control and two gateways over Redis and Pos
     const live = await liveInboundCall();
     const sigtermAtMs = Date.now();
     gatewayA!.proc.kill("SIGTERM");
-    await until("gateway A's /health to say draining", async () => {
-      const health = await fetch(`${gatewayA!.httpUrl}/health`);
-      return health.status === 503 && (await health.json()).status === "draining";
-    });
+    await waitFor(
+      "gateway A's /health to say draining",
+      async () => {
+        const health = await fetch(`${gatewayA!.httpUrl}/health`);
+        return health.status === 503 && (await health.json()).status === "draining";
+      },
+      E2E_WAIT,
+    );
 
     const [invite, options, whip, otherGateway] = await Promise.all([
       runSipp({
@@ -187,10 +193,14 @@ describe("graceful drain on SIGTERM: control and two gateways over Redis and Pos
     expect(callerResult.exitCode).toBe(0);
     expect(await exitCodeOf(gatewayA!, 15_000)).toBe(0);
 
-    const ended = await until("the drained call, completed", async () => {
-      const detail = await api.request<TimedCall>("GET", `/calls/${live.id}`);
-      return detail.body.status === "completed" ? detail.body : null;
-    });
+    const ended = await waitFor(
+      "the drained call, completed",
+      async () => {
+        const detail = await api.request<TimedCall>("GET", `/calls/${live.id}`);
+        return detail.body.status === "completed" ? detail.body : null;
+      },
+      E2E_WAIT,
+    );
     expect(ended.hangup_cause).toBe("caller_hangup");
     expect(ended.duration_s!).toBeGreaterThan(10);
     // The conversation went on after the SIGTERM: the caller spoke and the agent answered.
@@ -223,10 +233,14 @@ describe("graceful drain on SIGTERM: control and two gateways over Redis and Pos
     expect(callerResult.exitCode).toBe(0);
     expect(await exitCodeOf(gateway, 15_000)).toBe(0);
 
-    const ended = await until("the call ended by the drain", async () => {
-      const detail = await api.request<Call>("GET", `/calls/${live.id}`);
-      return detail.body.status === "completed" ? detail.body : null;
-    });
+    const ended = await waitFor(
+      "the call ended by the drain",
+      async () => {
+        const detail = await api.request<Call>("GET", `/calls/${live.id}`);
+        return detail.body.status === "completed" ? detail.body : null;
+      },
+      E2E_WAIT,
+    );
     expect(ended.hangup_cause).toBe("gateway_shutdown");
     const agentTurns = ended.transcript.filter((turn) => turn.role === "agent");
     // Heard whole: a goodbye cut short would show the words played and `interrupted: true`.

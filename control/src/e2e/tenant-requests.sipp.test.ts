@@ -6,10 +6,11 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import { Webhook } from "standardwebhooks";
-import { type ApiClient, type Call, makeCallerAudio, until } from "./support/acceptance.ts";
+import { type ApiClient, type Call, E2E_WAIT, makeCallerAudio } from "./support/acceptance.ts";
 import { startEmbeddedPlatform } from "./support/embedded-platform.ts";
 import { type RunningProcess, scripts, standInUrlsOf, startProcess } from "./support/processes.ts";
 
@@ -125,13 +126,17 @@ async function callAndSpeak(number: string): Promise<Call> {
     timeoutS: 30,
   });
   expect(result.errors).toBe("");
-  const listed = await until("the completed call", async () => {
-    const page = await api.request<{ data: Array<Call & { to_number: string }> }>(
-      "GET",
-      "/calls?status=completed",
-    );
-    return page.body.data.find((call) => call.to_number === number);
-  });
+  const listed = await waitFor(
+    "the completed call",
+    async () => {
+      const page = await api.request<{ data: Array<Call & { to_number: string }> }>(
+        "GET",
+        "/calls?status=completed",
+      );
+      return page.body.data.find((call) => call.to_number === number);
+    },
+    E2E_WAIT,
+  );
   return (await api.request<Call>("GET", `/calls/${listed.id}`)).body;
 }
 

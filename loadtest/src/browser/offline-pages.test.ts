@@ -8,11 +8,11 @@ import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import {
-  freeSipPort,
-  freeTcpPort,
+  controlUrlOf,
   type RunningProcess,
   startProcess,
 } from "@switchboard/control/src/e2e/support/processes";
+import { freeTcpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
 import { type Browser, type BrowserContext, chromium, type Locator, type Page } from "playwright-core";
 import { CHROMIUM_PATH } from "./chromium.ts";
 
@@ -104,24 +104,28 @@ beforeAll(async () => {
   screenshotsDir = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, "docs", "screenshots") : dir;
   mkdirSync(screenshotsDir, { recursive: true });
   apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
-  const gatewayPort = await freeTcpPort();
-  platform = await startProcess(
-    join(REPO_ROOT, "control", "src", "all-in-one.ts"),
-    {
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
-      GATEWAY_PORT: String(gatewayPort),
-      GATEWAY_PUBLIC_URL: `http://127.0.0.1:${gatewayPort}`,
-      SIP_PORT: String(await freeSipPort()),
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      INIT_API_KEY: apiKey,
-      LOG_LEVEL: "warn",
-    },
-    /Docs\s+http/,
-  );
-  controlOrigin = `http://127.0.0.1:${controlPort}`;
+  // Control and SIP bind free ports themselves (port 0). The gateway's HTTP port is chosen
+  // ahead, as GATEWAY_PUBLIC_URL must name it; taken before the bind, the start is tried again.
+  let gatewayPort = 0;
+  platform = await startOnFreePort(freeTcpPort, (port) => {
+    gatewayPort = port;
+    return startProcess(
+      join(REPO_ROOT, "control", "src", "all-in-one.ts"),
+      {
+        DATA_DIR: dir,
+        CONTROL_HOST: "127.0.0.1",
+        CONTROL_PORT: "0",
+        GATEWAY_PORT: String(port),
+        GATEWAY_PUBLIC_URL: `http://127.0.0.1:${port}`,
+        SIP_PORT: "0",
+        SIP_BIND_ADDRESS: "127.0.0.1",
+        INIT_API_KEY: apiKey,
+        LOG_LEVEL: "warn",
+      },
+      /Docs\s+http/,
+    );
+  });
+  controlOrigin = controlUrlOf(platform.output());
   gatewayOrigin = `http://127.0.0.1:${gatewayPort}`;
 
   const agent = await api<{ id: string }>("POST", "/agents", {

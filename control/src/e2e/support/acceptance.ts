@@ -2,6 +2,7 @@
 // SIPp scenario, and the inbound call checked end to end through the public API.
 import { expect } from "bun:test";
 import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import { Webhook } from "standardwebhooks";
@@ -56,19 +57,8 @@ export class ApiClient {
   }
 }
 
-export async function until<T>(
-  what: string,
-  probe: () => Promise<T | null | undefined | false>,
-  timeoutMs = 30_000,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value) return value;
-    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
-    await Bun.sleep(200);
-  }
-}
+/** How long the acceptance tests wait for what processes do, and how often they look. */
+export const E2E_WAIT = { timeoutMs: 30_000, intervalMs: 200 };
 
 export interface WebhookReceiver {
   url: string;
@@ -160,14 +150,22 @@ export async function expectInboundCallEndToEnd(options: {
   expect(result.errors).toBe("");
   expect(result.exitCode).toBe(0);
 
-  const listed = await until("the completed inbound call", async () => {
-    const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=completed");
-    return page.body.data[0];
-  });
-  const call = await until("the call's recording", async () => {
-    const detail = await api.request<Call>("GET", `/calls/${listed.id}`);
-    return detail.body.recording_url ? detail.body : null;
-  });
+  const listed = await waitFor(
+    "the completed inbound call",
+    async () => {
+      const page = await api.request<{ data: Call[] }>("GET", "/calls?direction=inbound&status=completed");
+      return page.body.data[0];
+    },
+    E2E_WAIT,
+  );
+  const call = await waitFor(
+    "the call's recording",
+    async () => {
+      const detail = await api.request<Call>("GET", `/calls/${listed.id}`);
+      return detail.body.recording_url ? detail.body : null;
+    },
+    E2E_WAIT,
+  );
   expect(call.direction).toBe("inbound");
   expect(call.answered_at).not.toBeNull();
   expect(call.duration_s!).toBeGreaterThan(5);
@@ -189,8 +187,10 @@ export async function expectInboundCallEndToEnd(options: {
   expect(ranged.status).toBe(206);
   expect(await ranged.text()).toBe("WAVE");
 
-  const delivery = await until("a signed call.ended webhook", async () =>
-    options.receiver.deliveries.find((item) => JSON.parse(item.body).data?.id === call.id),
+  const delivery = await waitFor(
+    "a signed call.ended webhook",
+    async () => options.receiver.deliveries.find((item) => JSON.parse(item.body).data?.id === call.id),
+    E2E_WAIT,
   );
   const verified = new Webhook(options.webhookSecret).verify(delivery.body, delivery.headers) as {
     type: string;

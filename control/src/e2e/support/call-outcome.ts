@@ -1,9 +1,10 @@
 // One SIPp call and what became of it: answered (the caller listens for a moment, then hangs
 // up), or refused with a status, its Retry-After and its Reason, read from SIPp's error log.
 import { expect } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
-import { type ApiClient, type Call, INBOUND_NUMBER, until } from "./acceptance.ts";
+import { type ApiClient, type Call, E2E_WAIT, INBOUND_NUMBER } from "./acceptance.ts";
 
 export type CallOutcome =
   | { answered: true; atMs: number }
@@ -44,19 +45,24 @@ export async function callUntilAnswered(
   deadlineMs: number,
 ): Promise<{ answeredAtMs: number; refusals: CallOutcome[] }> {
   const refusals: CallOutcome[] = [];
-  for (;;) {
-    const outcome = await callOnce(dir, sipPort);
-    if (outcome.answered) return { answeredAtMs: outcome.atMs, refusals };
-    expect({ status: outcome.status, reason: outcome.reason }).toEqual({
-      status: 503,
-      reason: 'SIP ;cause=503 ;text="Service state not yet published"',
-    });
-    expect(Number(outcome.retryAfter)).toBeGreaterThan(0);
-    refusals.push(outcome);
-    if (Date.now() > deadlineMs)
-      throw new Error(`no call answered in time; refusals: ${JSON.stringify(refusals)}`);
-    await Bun.sleep(200);
-  }
+  const answered = await waitFor(
+    "a call to be answered",
+    async () => {
+      const outcome = await callOnce(dir, sipPort);
+      if (outcome.answered) return outcome;
+      expect({ status: outcome.status, reason: outcome.reason }).toEqual({
+        status: 503,
+        reason: 'SIP ;cause=503 ;text="Service state not yet published"',
+      });
+      expect(Number(outcome.retryAfter)).toBeGreaterThan(0);
+      refusals.push(outcome);
+      return null;
+    },
+    { timeoutMs: Math.max(0, deadlineMs - Date.now()), intervalMs: 200 },
+  ).catch((error: Error) => {
+    throw new Error(`${error.message}; refusals: ${JSON.stringify(refusals)}`);
+  });
+  return { answeredAtMs: answered.atMs, refusals };
 }
 
 /** The newest completed inbound call began with the agent's greeting, as the caller heard it. */
@@ -65,13 +71,17 @@ export async function expectGreetedCall(
   greeting: string,
   completedBefore: number,
 ): Promise<Call> {
-  const latest = await until("the answered call to be recorded as completed", async () => {
-    const page = await api.request<{ data: Call[] }>(
-      "GET",
-      "/calls?direction=inbound&status=completed&limit=100",
-    );
-    return page.body.data.length > completedBefore ? page.body.data[0] : null;
-  });
+  const latest = await waitFor(
+    "the answered call to be recorded as completed",
+    async () => {
+      const page = await api.request<{ data: Call[] }>(
+        "GET",
+        "/calls?direction=inbound&status=completed&limit=100",
+      );
+      return page.body.data.length > completedBefore ? page.body.data[0] : null;
+    },
+    E2E_WAIT,
+  );
   const call = (await api.request<Call>("GET", `/calls/${latest.id}`)).body;
   expect(call.answered_at).not.toBeNull();
   expect(call.transcript[0]).toMatchObject({ role: "agent", text: greeting });

@@ -1,8 +1,8 @@
 // The embedded default as `npm start` runs it (control and gateway in one process on PGlite
-// under DATA_DIR and the in-process bus), on loopback ports of its own, trusting SIP from
+// under DATA_DIR and the in-process bus), on loopback ports it binds itself, trusting SIP from
 // 127.0.0.1, with its first owner key known to the test.
 import { ApiClient } from "./acceptance.ts";
-import { freeSipPort, freeTcpPort, type RunningProcess, scripts, startProcess } from "./processes.ts";
+import { controlUrlOf, gatewayAddressOf, type RunningProcess, scripts, startProcess } from "./processes.ts";
 
 export interface EmbeddedPlatform {
   process: RunningProcess;
@@ -17,19 +17,17 @@ export async function startEmbeddedPlatform(
   env: Record<string, string>,
 ): Promise<EmbeddedPlatform> {
   const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  const controlPort = await freeTcpPort();
-  const sipPort = await freeSipPort();
   const process = await startProcess(
     scripts.embedded,
     {
       DATA_DIR: dir,
       CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: String(controlPort),
+      CONTROL_PORT: "0",
       INIT_API_KEY: apiKey,
-      SIP_PORT: String(sipPort),
+      SIP_PORT: "0",
       SIP_BIND_ADDRESS: "127.0.0.1",
       PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: String(await freeTcpPort()),
+      GATEWAY_PORT: "0",
       RTP_PORT_MIN: "0",
       RTP_PORT_MAX: "1",
       SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
@@ -38,5 +36,10 @@ export async function startEmbeddedPlatform(
     },
     /SIP on UDP and TCP port \d+/,
   );
-  return { process, api: new ApiClient(`http://127.0.0.1:${controlPort}`, apiKey), apiKey, sipPort };
+  return {
+    process,
+    api: new ApiClient(controlUrlOf(process.output()), apiKey),
+    apiKey,
+    sipPort: gatewayAddressOf(process.output()).sipPort,
+  };
 }

@@ -10,24 +10,23 @@ import { createFreshDatabase } from "../../testing/fresh-database.ts";
 const REDIS_BASE_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const REPO_ROOT = join(import.meta.dir, "..", "..", "..", "..");
 
-export async function freeTcpPort(): Promise<number> {
-  const probe = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response() });
-  const port = probe.port!;
-  probe.stop(true);
-  return port;
+// Control, gateways and the embedded default start on port 0 (CONTROL_PORT, GATEWAY_PORT,
+// SIP_PORT): each binds free ports itself and prints them, so no port is released by the test
+// and taken by someone else before the child binds it.
+
+/** Control's base URL from the API line of its banner. */
+export function controlUrlOf(output: string): string {
+  const match = /^\s*API\s+(http:\/\/\S+)\/api\/v1$/m.exec(output);
+  if (!match) throw new Error(`no API line in control's output:\n${output}`);
+  return match[1]!;
 }
 
-/** A port free for both UDP and TCP (SIP listens on both). */
-export async function freeSipPort(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const port = await freeTcpPort();
-    try {
-      const socket = await Bun.udpSocket({ hostname: "127.0.0.1", port });
-      socket.close();
-      return port;
-    } catch {}
-  }
-  throw new Error("no port free for both UDP and TCP");
+/** A gateway's HTTP URL (on 127.0.0.1) and SIP port from the line it prints at start. */
+export function gatewayAddressOf(output: string): { httpUrl: string; httpPort: number; sipPort: number } {
+  const match = /Gateway\s+http:\/\/[^\s:]+:(\d+) \(SIP on UDP and TCP port (\d+)/.exec(output);
+  if (!match) throw new Error(`no Gateway line in the gateway's output:\n${output}`);
+  const httpPort = Number(match[1]);
+  return { httpUrl: `http://127.0.0.1:${httpPort}`, httpPort, sipPort: Number(match[2]) };
 }
 
 /** A database of its own for the acceptance run. */
