@@ -6,7 +6,7 @@ import { RedisBus } from "@switchboard/shared/bus/redis";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
-import { freeUdpPort } from "@switchboard/stand-ins/testing/sipp";
+import { freeUdpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
 import { startGateway } from "../server.ts";
 import type { MediaApplication } from "./application.ts";
 import { CallLeases, callLeaseScope } from "./call-leases.ts";
@@ -145,18 +145,27 @@ for (const [name, connect] of backends) {
 
 test("a gateway starting under an earlier run's id voids that run's leases; stopping ends its own", async () => {
   const bus = new MemoryBus();
-  const sipPort = await freeUdpPort();
-  const gatewayId = `gateway-${hostname()}-${sipPort}`;
   const scope = callLeaseScope("org_restarted");
-  // Calls never survive a restart: the earlier run's leases would otherwise be renewed forever.
-  await bus.acquireLease(scope, "call_of_earlier_run", gatewayId, 5, 600_000);
   await bus.acquireLease(scope, "call_elsewhere", "gateway-other", 5, 600_000);
   const application: MediaApplication = { start: async () => ({ stop: async () => {} }) };
-  const gateway = await startGateway({
-    config: loadConfig({ SIP_PORT: String(sipPort), SIP_BIND_ADDRESS: "127.0.0.1", GATEWAY_PORT: "0" }),
-    log,
-    bus,
-    application,
+  // The gateway's id is named after its SIP port, so the port is chosen ahead (and the start
+  // tried again on another if it was taken before the bind).
+  const { gateway, gatewayId } = await startOnFreePort(freeUdpPort, async (sipPort) => {
+    const gatewayId = `gateway-${hostname()}-${sipPort}`;
+    // Calls never survive a restart: the earlier run's leases would otherwise be renewed forever.
+    await bus.acquireLease(scope, "call_of_earlier_run", gatewayId, 5, 600_000);
+    try {
+      const gateway = await startGateway({
+        config: loadConfig({ SIP_PORT: String(sipPort), SIP_BIND_ADDRESS: "127.0.0.1", GATEWAY_PORT: "0" }),
+        log,
+        bus,
+        application,
+      });
+      return { gateway, gatewayId };
+    } catch (error) {
+      await bus.releaseLease(scope, "call_of_earlier_run");
+      throw error;
+    }
   });
   try {
     expect(await bus.releaseLease(scope, "call_of_earlier_run")).toBe(false);

@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { GreetingApplication } from "@switchboard/gateway/call-core/greeting-application";
 import { publishRoute, startTestGateway } from "@switchboard/gateway/calls/testing/test-gateway";
 import { EspeakTts } from "@switchboard/gateway/providers/espeak/tts";
-import { freeUdpPort, SIPP_DIR } from "@switchboard/stand-ins/testing/sipp";
+import { freeUdpPort } from "@switchboard/shared/testing/ports";
+import { SIPP_DIR } from "@switchboard/stand-ins/testing/sipp";
 
 const calls = Number(process.argv[2] ?? 300);
 const rate = Number(process.argv[3] ?? 30);

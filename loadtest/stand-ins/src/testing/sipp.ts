@@ -1,38 +1,31 @@
 // SIPp as a stand-in caller (UAC) or carrier (UAS) for tests: runs one scenario from
 // loadtest/stand-ins/sipp/ against a SIP port on loopback, on free signalling and media ports.
+import { readdirSync, readFileSync, readlinkSync } from "node:fs";
 import { join, resolve } from "node:path";
 
 /** The SIPp scenarios, named for the outcome they expect. */
 export const SIPP_DIR = resolve(import.meta.dir, "../../sipp");
 
-export async function freeUdpPort(): Promise<number> {
-  const socket = await Bun.udpSocket({ hostname: "127.0.0.1", port: 0 });
-  const port = socket.port;
-  socket.close();
-  return port;
+/**
+ * Ports for one SIPp run, above Linux's ephemeral range (32768-60999) so no socket the kernel
+ * hands out can take one: media at `mediaPort` (audio RTP/RTCP, video at + 2 and + 3) and
+ * signalling at mediaPort + 4. Nothing probes them first, as a probe's port can be taken before
+ * SIPp binds it anyway: when another process holds one, SIPp says so and exits at once, and the
+ * run starts again on another block. (shared/src/testing/ports.ts does the same for everyone
+ * else; the stand-ins import no workspace.)
+ */
+function portBlock(): { sipPort: number; mediaPort: number } {
+  const mediaPort = 61000 + 6 * Math.floor(Math.random() * 750);
+  return { mediaPort, sipPort: mediaPort + 4 };
 }
 
-/**
- * A block of four free UDP ports for SIPp's media (audio RTP/RTCP at the port, video at
- * port + 2), above Linux's ephemeral range (32768-60999) so no socket the kernel hands out
- * meanwhile can take one of them.
- */
-async function freeMediaPortBlock(): Promise<number> {
-  for (let attempt = 0; attempt < 50; attempt++) {
-    const base = 61000 + 4 * Math.floor(Math.random() * 1000);
-    const sockets: { close(): void }[] = [];
-    try {
-      for (let offset = 0; offset < 4; offset++) {
-        sockets.push(await Bun.udpSocket({ hostname: "127.0.0.1", port: base + offset }));
-      }
-      return base;
-    } catch {
-      // Taken: try another block.
-    } finally {
-      for (const socket of sockets) socket.close();
-    }
-  }
-  throw new Error("no free block of four UDP ports above 61000");
+const PORT_ATTEMPTS = 5;
+
+/** Whether SIPp exited because a port it was given is taken ("Unable to bind ..., errno = 98"). */
+function portTaken(result: SippResult): boolean {
+  return (
+    result.exitCode !== 0 && /errno = 98|Address already in use/i.test(`${result.stderr}\n${result.stdout}`)
+  );
 }
 
 export interface SippResult {
@@ -42,8 +35,7 @@ export interface SippResult {
   errors: string;
 }
 
-/** Runs one SIPp scenario to completion (exit code 0: every call succeeded). */
-export async function runSipp(options: {
+interface SippRunOptions {
   scenario: string;
   gatewayPort: number;
   service?: string;
@@ -52,9 +44,20 @@ export async function runSipp(options: {
   extraArgs?: string[];
   timeoutS?: number;
   localIp?: string;
-}): Promise<SippResult> {
-  const localPort = await freeUdpPort();
-  const mediaPort = await freeMediaPortBlock();
+}
+
+/** Runs one SIPp scenario to completion (exit code 0: every call succeeded). */
+export async function runSipp(options: SippRunOptions): Promise<SippResult> {
+  for (let attempt = 1; ; attempt++) {
+    const result = await runSippOn(options, portBlock());
+    if (attempt >= PORT_ATTEMPTS || !portTaken(result)) return result;
+  }
+}
+
+async function runSippOn(
+  options: SippRunOptions,
+  { sipPort: localPort, mediaPort }: { sipPort: number; mediaPort: number },
+): Promise<SippResult> {
   const workDir = `/tmp/sipp-${process.pid}-${localPort}`;
   await Bun.$`mkdir -p ${workDir}`.quiet();
   const errorFile = join(workDir, "errors.log");
@@ -105,16 +108,34 @@ interface SippServer {
   done: Promise<SippResult>;
 }
 
-/** Starts SIPp as a UAS (a stand-in trunk) on a free port; the gateway calls it. */
-export async function startSippServer(options: {
+interface SippServerOptions {
   scenario: string;
   calls?: number;
   timeoutS?: number;
   /** SIPp transport mode: u1 (UDP, default) or t1 (TCP, one connection). */
   transport?: "u1" | "t1";
-}): Promise<SippServer> {
-  const port = await freeUdpPort();
-  const mediaPort = await freeMediaPortBlock();
+}
+
+/**
+ * Starts SIPp as a UAS (a stand-in trunk) on a free port and resolves once SIPp holds its SIP
+ * socket; the gateway calls it.
+ */
+export async function startSippServer(options: SippServerOptions): Promise<SippServer> {
+  for (let attempt = 1; ; attempt++) {
+    const server = await startSippServerOn(options, portBlock());
+    if ("port" in server) return server;
+    if (attempt >= PORT_ATTEMPTS || !portTaken(server.exited)) {
+      const { exitCode, stderr, errors } = server.exited;
+      throw new Error(`SIPp exited (${exitCode}) before it held its port:\n${stderr}${errors}`);
+    }
+  }
+}
+
+/** The server once it holds its SIP port, or how it ended when it exited before that. */
+async function startSippServerOn(
+  options: SippServerOptions,
+  { sipPort: port, mediaPort }: { sipPort: number; mediaPort: number },
+): Promise<SippServer | { exited: SippResult }> {
   const workDir = `/tmp/sipp-uas-${process.pid}-${port}`;
   await Bun.$`mkdir -p ${workDir}`.quiet();
   const errorFile = join(workDir, "errors.log");
@@ -155,7 +176,51 @@ export async function startSippServer(options: {
     await Bun.$`rm -rf ${workDir}`.quiet();
     return { exitCode, stdout, stderr, errors };
   })();
-  // SIPp binds within a few ms of starting; give it a moment before calls arrive.
-  await Bun.sleep(300);
+  // Ready once SIPp's own socket is on the port. Polled, as SIPp announces nothing (and the
+  // stand-ins cannot use shared's waitFor): every 10 ms, for at most 10 s.
+  const deadline = performance.now() + 10_000;
+  while (child.exitCode === null && !holdsPort(child.pid, port, options.transport ?? "u1")) {
+    if (performance.now() > deadline) {
+      child.kill();
+      throw new Error(`SIPp did not bind port ${port} within 10 s`);
+    }
+    await Bun.sleep(10);
+  }
+  if (child.exitCode !== null) return { exited: await done };
   return { port, done };
+}
+
+/**
+ * Whether process `pid` holds a UDP socket bound to `port` (transport u1) or a TCP socket
+ * listening on it (t1), as Linux's /proc/net tables and the process's descriptors tell.
+ */
+function holdsPort(pid: number, port: number, transport: "u1" | "t1"): boolean {
+  const inodes = new Set<string>();
+  try {
+    for (const fd of readdirSync(`/proc/${pid}/fd`)) {
+      const target = readlinkSync(`/proc/${pid}/fd/${fd}`, { encoding: "utf8" }) as string;
+      const inode = /^socket:\[(\d+)\]$/.exec(target)?.[1];
+      if (inode) inodes.add(inode);
+    }
+  } catch {
+    return false; // gone, or a descriptor closed while listed
+  }
+  const suffix = `:${port.toString(16).toUpperCase().padStart(4, "0")}`;
+  const tables =
+    transport === "t1" ? ["/proc/net/tcp", "/proc/net/tcp6"] : ["/proc/net/udp", "/proc/net/udp6"];
+  for (const table of tables) {
+    let text: string;
+    try {
+      text = readFileSync(table, "utf8");
+    } catch {
+      continue;
+    }
+    for (const line of text.split("\n").slice(1)) {
+      const [, local, , state, , , , , , inode] = line.trim().split(/\s+/);
+      // TCP state 0A is LISTEN.
+      if (local?.endsWith(suffix) && (transport === "u1" || state === "0A") && inodes.has(inode ?? ""))
+        return true;
+    }
+  }
+  return false;
 }
