@@ -13,6 +13,7 @@ import { type RunningGateway, startGateway } from "@switchboard/gateway/server";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import type { Browser, Page } from "playwright-core";
 import { launchChromium, speechWav } from "./chromium.ts";
@@ -132,15 +133,15 @@ async function inboundAudio(page: Page): Promise<{ bytes: number; audioLevel: nu
   });
 }
 
-async function waitForAudioLevel(page: Page): Promise<{ bytes: number; audioLevel: number }> {
-  const deadline = Date.now() + 20_000;
-  let last = { bytes: 0, audioLevel: 0 };
-  while (Date.now() < deadline) {
-    last = await inboundAudio(page);
-    if (last.bytes > 2000 && last.audioLevel > 0.001) return last;
-    await Bun.sleep(100);
-  }
-  return last;
+function waitForAudioLevel(page: Page): Promise<{ bytes: number; audioLevel: number }> {
+  return waitFor(
+    "audible audio at the page",
+    async () => {
+      const audio = await inboundAudio(page);
+      return audio.bytes > 2000 && audio.audioLevel > 0.001 && audio;
+    },
+    { timeoutMs: 20_000, intervalMs: 100 },
+  );
 }
 
 describe("browser calls in headless Chromium", () => {
@@ -168,14 +169,16 @@ describe("browser calls in headless Chromium", () => {
     await page.waitForFunction(() => document.querySelector("#status")?.textContent === "You hung up.");
     await page.close();
 
-    let listed: { id: string; direction: string; status: string }[] = [];
-    const deadline = Date.now() + 20_000;
-    while (Date.now() < deadline) {
-      const list = await h.json<{ data: typeof listed }>("GET", "/api/v1/calls?limit=50");
-      listed = list.body.data ?? [];
-      if (listed.some((call) => call.id === callId && call.status === "completed")) break;
-      await Bun.sleep(200);
-    }
+    type Listed = { id: string; direction: string; status: string };
+    const listed = await waitFor(
+      "the call listed as completed",
+      async () => {
+        const list = await h.json<{ data: Listed[] }>("GET", "/api/v1/calls?limit=50");
+        const calls = list.body.data ?? [];
+        return calls.some((call) => call.id === callId && call.status === "completed") && calls;
+      },
+      { timeoutMs: 20_000, intervalMs: 200 },
+    );
     expect(listed.find((call) => call.id === callId)).toMatchObject({
       direction: "web",
       status: "completed",
