@@ -1,6 +1,7 @@
 // Runs the agent application on a TestCallAudio with scripted providers and a manual clock.
 import { AGENT_DEFAULTS, type Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import type { CallContext } from "../../call-core/application.ts";
 import { CallEnd } from "../../call-core/call-end.ts";
 import { durationCap } from "../../call-core/duration-cap.ts";
@@ -170,14 +171,21 @@ export class TestCall {
     if (!condition()) throw new Error(`condition not met within ${maxMs} ms of call time`);
   }
 
-  /** Like `until`, for work that runs in real time (HTTP on loopback): sleeps between ticks. */
-  async untilReal(condition: () => boolean, maxRealMs = 10_000): Promise<void> {
-    const deadline = Date.now() + maxRealMs;
-    while (!condition()) {
-      if (Date.now() > deadline) throw new Error(`condition not met within ${maxRealMs} ms`);
-      await this.tick(false);
-      await Bun.sleep(2);
-    }
+  /** Like `until`, for work that runs in real time (HTTP on loopback): ticks between probes. */
+  async untilReal(
+    condition: () => boolean,
+    maxRealMs = 10_000,
+    what = "the call's condition",
+  ): Promise<void> {
+    await waitFor(
+      what,
+      async () => {
+        if (condition()) return true;
+        await this.tick(false);
+        return false;
+      },
+      { timeoutMs: maxRealMs, intervalMs: 2 },
+    );
   }
 
   agentTurns(): TranscriptTurn[] {
