@@ -4,6 +4,7 @@ import { $ } from "bun";
 import postgres from "postgres";
 import { createClient } from "redis";
 import { POSTGRES_ADMIN_URL } from "../control/src/testing/fresh-database.ts";
+import { waitFor } from "../shared/src/testing/wait-for.ts";
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -49,8 +50,10 @@ export async function ensureServices(): Promise<void> {
     await $`redis-server --daemonize yes --bind 127.0.0.1 --port 6379 --save "" --appendonly no`
       .quiet()
       .nothrow();
-    await Bun.sleep(300);
-    if (!(await redisUp())) {
+    const up = await waitFor("Redis to answer", redisUp, { timeoutMs: 5000, intervalMs: 50 }).catch(
+      () => false,
+    );
+    if (!up) {
       console.error(`[test] Redis is not reachable at ${REDIS_URL} (set TEST_REDIS_URL).`);
       process.exit(1);
     }
