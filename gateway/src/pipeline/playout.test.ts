@@ -23,7 +23,8 @@ const SILENT = new Int16Array(320);
 function setUp() {
   const audio = new TestCallAudio();
   const head = new Head();
-  const pipeline = new Pipeline([head, new PlayoutProcessor(audio, new ManualClock())]);
+  const clock = new ManualClock();
+  const pipeline = new Pipeline([head, new PlayoutProcessor(audio, clock)]);
   const turn = new AgentTurn(1, 0, emptyTimeline());
   // One second of agent audio in one sentence.
   pipeline.push({
@@ -33,7 +34,7 @@ function setUp() {
     sentenceStart: true,
     text: "One two three.",
   });
-  return { audio, head, pipeline };
+  return { audio, head, pipeline, clock, turn };
 }
 
 describe("playout", () => {
@@ -52,5 +53,17 @@ describe("playout", () => {
     pipeline.push({ type: "end", cause: "call_ended" });
     expect(audio.flushes).toHaveLength(0);
     expect(head.upstream).toEqual([{ type: "playout_stopped", playedSamples: 3 * 320 }]);
+  });
+
+  test("a caller who sends no audio still gets the turn's end once its audio has played", () => {
+    const { audio, head, pipeline, clock, turn } = setUp();
+    pipeline.push({ type: "llm_end", turn });
+    // The call's sender plays the second of audio; no caller frame enters the pipeline.
+    for (let tick = 0; tick < 50; tick++) audio.tick(SILENT);
+    expect(head.upstream).toEqual([]);
+    clock.advance(1000);
+    expect(head.upstream).toEqual([]);
+    clock.advance(100);
+    expect(head.upstream).toEqual([{ type: "agent_turn_ended", turn }]);
   });
 });

@@ -1,8 +1,11 @@
+import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import type { CallAudio } from "../../media/call-audio.ts";
-import type { PipelineClock } from "../clock.ts";
+import type { PipelineClock, TimerHandle } from "../clock.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 import { type AgentTurn, splitWords } from "../turn.ts";
+
+const FINISH_SLACK_MS = 40;
 
 interface PlayingTurn {
   turn: AgentTurn;
@@ -20,6 +23,7 @@ export class PlayoutProcessor extends Processor {
   readonly name = "playout";
   private readonly playing: PlayingTurn[] = [];
   private readonly marks: { targetSample: number; resolve: () => void }[] = [];
+  private finishTimer: TimerHandle | null = null;
 
   constructor(
     private readonly audio: CallAudio,
@@ -47,11 +51,13 @@ export class PlayoutProcessor extends Processor {
         entry.ended = true;
         entry.endSample = this.writePosition();
         this.check();
+        this.armFinishCheck();
         break;
       }
       case "mark":
         this.marks.push({ targetSample: this.writePosition(), resolve: frame.resolve });
         this.check();
+        this.armFinishCheck();
         break;
       case "audio_in":
         this.check();
@@ -68,6 +74,8 @@ export class PlayoutProcessor extends Processor {
 
   /** Nothing more of the turns in progress will play: tells upstream how much did. */
   private stopped(): void {
+    this.finishTimer?.cancel();
+    this.finishTimer = null;
     this.playing.length = 0;
     this.resolveMarks(Number.POSITIVE_INFINITY);
     this.push({ type: "playout_stopped", playedSamples: this.audio.playedSamples }, "upstream");
@@ -124,6 +132,19 @@ export class PlayoutProcessor extends Processor {
       }
     }
     this.resolveMarks(played);
+  }
+
+  /** Something waits for played audio: check again when the queue should have drained. */
+  private armFinishCheck(): void {
+    const waiting = this.marks.length > 0 || this.playing.some((entry) => entry.ended);
+    if (!waiting || this.finishTimer) return;
+    const queuedMs = (this.audio.queuedSamples * 1000) / INTERNAL_SAMPLE_RATE_HZ;
+    // Two ticks of slack for the sender's pacing; never a busy loop when nothing moves.
+    this.finishTimer = this.clock.setTimer(Math.max(queuedMs, 60) + FINISH_SLACK_MS, () => {
+      this.finishTimer = null;
+      this.check();
+      this.armFinishCheck();
+    });
   }
 
   private resolveMarks(playedSamples: number): void {
