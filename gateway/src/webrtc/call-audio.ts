@@ -11,19 +11,14 @@ import type { RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
 import type { WebRtcAudioCodec } from "./codecs.ts";
 
 /** Sends one encoded frame as RTP (the transport adds SSRC and payload type). */
-export type SendPayload = (
-  payload: Uint8Array,
-  timestamp: number,
-  sequenceNumber: number,
-  marker: boolean,
-) => void;
+type SendPayload = (payload: Uint8Array, timestamp: number, sequenceNumber: number, marker: boolean) => void;
 
 /** Caller audio older than this is dropped so a stalled tick never builds up delay. */
 const MAX_INBOUND_FRAMES = 8;
 /** Quiet frames still run through the encoder after speech, so its state decays smoothly. */
 const ENCODED_SILENCE_FRAMES = 3;
 
-export interface WebRtcCallAudioStats {
+interface WebRtcCallAudioStats {
   framesSent: number;
   payloadsReceived: number;
   undecodable: number;
