@@ -15,11 +15,7 @@ import {
 import type { SipPeer, SipTransport } from "./transport.ts";
 
 /** `ServerTransaction` for every request except ACK (which has none of its own). */
-type RequestHandler = (
-  request: SipRequest,
-  transaction: ServerTransaction | null,
-  peer: SipPeer,
-) => void;
+type RequestHandler = (request: SipRequest, transaction: ServerTransaction | null, peer: SipPeer) => void;
 
 /** Decides, before any state is kept, whether a request from this source is looked at. */
 type RequestGate = (request: SipRequest | null, peer: SipPeer) => boolean;

@@ -41,10 +41,7 @@ interface AgentSettings {
   metadata: Record<string, unknown>;
 }
 
-function presentManagedNumber(
-  number: PhoneNumberRow,
-  agent: AgentSettings | null,
-): ManagedNumberResponse {
+function presentManagedNumber(number: PhoneNumberRow, agent: AgentSettings | null): ManagedNumberResponse {
   return {
     ...presentPhoneNumber(number),
     system_prompt: agent?.system_prompt ?? null,
