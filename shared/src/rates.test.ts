@@ -1,6 +1,13 @@
-import { expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { loadConfig } from "./config.ts";
-import { effectiveRates, publishedRates, rateOverrides, ratesView } from "./rates.ts";
+import {
+  affordableSeconds,
+  callCostCents,
+  effectiveRates,
+  publishedRates,
+  rateOverrides,
+  ratesView,
+} from "./rates.ts";
 
 const defaults = loadConfig({
   NUMBER_MONTHLY_CENTS: "500",
@@ -33,4 +40,24 @@ test("what a gateway reads: the published view, else its own defaults", () => {
   expect(publishedRates(defaults, published).inboundCentsPerMinute).toBe(60);
   expect(publishedRates(defaults, null)).toEqual(effectiveRates(defaults, {}));
   expect(publishedRates(defaults, "[1,2")).toEqual(effectiveRates(defaults, {}));
+});
+
+describe("the rating rule", () => {
+  test("a call capped at the affordable seconds costs at most the balance; one second more costs more", () => {
+    for (const centsPerMinute of [1, 3, 5, 7, 60, 120, 999]) {
+      for (const balanceCents of [0, 1, 2, 5, 59, 61, 100, 1234]) {
+        const seconds = affordableSeconds(balanceCents, centsPerMinute);
+        expect(callCostCents(centsPerMinute, seconds)).toBeLessThanOrEqual(balanceCents);
+        expect(callCostCents(centsPerMinute, seconds + 1)).toBeGreaterThan(balanceCents);
+      }
+    }
+  });
+
+  test("metered in whole seconds rounded up, then to the cent rounded up", () => {
+    expect(callCostCents(60, 0)).toBe(0);
+    expect(callCostCents(60, 0.2)).toBe(1);
+    expect(callCostCents(3, 20)).toBe(1);
+    expect(callCostCents(3, 21)).toBe(2);
+    expect(callCostCents(120, 90.01)).toBe(182);
+  });
 });

@@ -78,6 +78,21 @@ export function centsPerMinuteFor(
   return rates.inboundCentsPerMinute;
 }
 
+/**
+ * The rating rule, written once: a call is metered in whole seconds (rounded up) at its
+ * direction's per-minute rate, rounded up to the cent. Control bills with `callCostCents`;
+ * gateways cap a call at `affordableSeconds`, the longest the balance pays for by that rule.
+ */
+export function callCostCents(centsPerMinute: number, durationS: number): number {
+  if (!Number.isFinite(durationS) || durationS <= 0) return 0;
+  const billedSeconds = Math.ceil(durationS - 1e-9);
+  return Math.ceil((billedSeconds * centsPerMinute) / 60 - 1e-9);
+}
+
+export function affordableSeconds(balanceCents: number, centsPerMinute: number): number {
+  return Math.max(0, Math.floor((balanceCents * 60) / centsPerMinute));
+}
+
 /** What a gateway uses: the rates control published for the org (JSON RatesView), else `defaults`. */
 export function publishedRates(defaults: Rates, json: string | null): Rates {
   if (json === null) return effectiveRates(defaults, null);

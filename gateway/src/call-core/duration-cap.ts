@@ -1,5 +1,7 @@
 // The org's per-minute rate comes from CallDirectory.rates: what control publishes, resolved
 // by the same rule control bills with.
+import { affordableSeconds } from "@switchboard/shared/rates";
+
 export { centsPerMinuteFor } from "@switchboard/shared/rates";
 
 export interface DurationCap {
@@ -21,7 +23,7 @@ export function durationCap(
 ): DurationCap {
   const agentCapS = agentMaxDurationS > 0 ? agentMaxDurationS : null;
   if (balanceCents === null || centsPerMinute <= 0) return { seconds: agentCapS, cause: "max_duration" };
-  const affordableS = Math.max(0, Math.floor((balanceCents * 60) / centsPerMinute));
+  const affordableS = affordableSeconds(balanceCents, centsPerMinute);
   if (agentCapS !== null && agentCapS <= affordableS) return { seconds: agentCapS, cause: "max_duration" };
   return { seconds: affordableS, cause: "credits_exhausted" };
 }

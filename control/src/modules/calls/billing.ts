@@ -2,22 +2,20 @@
 // at the org's own per-minute rate (shared/src/rates.ts), the one the gateway capped it with.
 import type { Config } from "@switchboard/shared/config";
 import type { CallDirection } from "@switchboard/shared/events";
-import { centsPerMinuteFor, type Rates } from "@switchboard/shared/rates";
+import { callCostCents, centsPerMinuteFor, type Rates } from "@switchboard/shared/rates";
 import type { Database } from "../../db/client.ts";
 import { appendEntry, getBalanceCents } from "../credits/ledger.ts";
 
 /** The platform's default rates and the low-balance threshold the ledger needs. */
 export type RatesConfig = Rates & Pick<Config, "creditsLowThresholdCents">;
 
-/** Whole seconds (rounded up) at the direction's per-minute rate, rounded up to the cent. */
-export function callCostCents(
+/** The call's cost by the shared rating rule, at the direction's rate. */
+export function costOfCallCents(
   rates: Pick<Rates, "inboundCentsPerMinute" | "outboundCentsPerMinute" | "webCentsPerMinute">,
   direction: CallDirection,
   durationS: number,
 ): number {
-  if (!Number.isFinite(durationS) || durationS <= 0) return 0;
-  const billedSeconds = Math.ceil(durationS - 1e-9);
-  return Math.ceil((billedSeconds * centsPerMinuteFor(rates, direction)) / 60 - 1e-9);
+  return callCostCents(centsPerMinuteFor(rates, direction), durationS);
 }
 
 /**

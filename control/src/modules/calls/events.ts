@@ -15,7 +15,7 @@ import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import { orgRates } from "../orgs/service.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
-import { callCostCents, chargeCall, type RatesConfig } from "./billing.ts";
+import { chargeCall, costOfCallCents, type RatesConfig } from "./billing.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 
 export interface CallEventsDeps {
@@ -183,7 +183,7 @@ async function applyInTransaction(
         tx,
         deps.config,
         row,
-        callCostCents(rates, row.direction, durationS),
+        costOfCallCents(rates, row.direction, durationS),
       );
       charged = chargedCents > 0;
       const [updated] = await tx
