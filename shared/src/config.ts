@@ -92,6 +92,9 @@ export interface Config {
   sipMediaTimeoutMs: number;
   openaiBaseUrl: string;
   openaiApiKey: string | null;
+  /** Gemini Live (realtime agents): the Generative Language API's base URL and the operator's key. */
+  geminiBaseUrl: string;
+  geminiApiKey: string | null;
   deepgramBaseUrl: string;
   deepgramApiKey: string | null;
   elevenlabsBaseUrl: string;
@@ -336,6 +339,12 @@ export function loadConfig(env: Env = process.env): Config {
     sipMediaTimeoutMs: read.integer("SIP_MEDIA_TIMEOUT_MS", 60_000, 1000, 3_600_000),
     openaiBaseUrl: read.url("OPENAI_BASE_URL", ["http:", "https:"], "https://api.openai.com/v1")!,
     openaiApiKey: read.raw("OPENAI_API_KEY"),
+    geminiBaseUrl: read.url(
+      "GEMINI_BASE_URL",
+      ["http:", "https:", "ws:", "wss:"],
+      "wss://generativelanguage.googleapis.com",
+    )!,
+    geminiApiKey: read.raw("GEMINI_API_KEY"),
     deepgramBaseUrl: read.url(
       "DEEPGRAM_BASE_URL",
       ["http:", "https:", "ws:", "wss:"],
