@@ -1,5 +1,6 @@
 // Events, defined once: the webhook catalogue users subscribe to, and the call events
 // gateways write to the bus for control to persist.
+import type { RealtimeUsage } from "./realtime.ts";
 
 export const WEBHOOK_EVENT_TYPES = [
   "call.started",
@@ -79,6 +80,8 @@ export type CallEvent =
       hangup_cause: string;
       ended_at: string;
       duration_s: number;
+      /** A realtime (speech-to-speech) call's token usage; absent or null for pipeline calls. */
+      usage?: RealtimeUsage | null;
     })
   | (CallEventBase & { type: "call.recording"; path: string; duration_s: number; bytes: number });
 
