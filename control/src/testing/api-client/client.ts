@@ -1,0 +1,72 @@
+// The typed API client the suites drive the control plane with: openapi-fetch over the types
+// in schema.d.ts (generated from the served document), in-process through `app.handle` for the
+// unit suites or over HTTP to a base URL for the end-to-end ones. Every answer passes through
+// ResponseContract, so a status or body the document does not describe fails the test.
+import createClient, { type Client, type Middleware } from "openapi-fetch";
+import type { ControlApp } from "../../app.ts";
+import { ResponseContract } from "./response-contract.ts";
+import type { paths } from "./schema.d.ts";
+import { documentOf, type OpenApiDocument } from "./served-document.ts";
+
+export type ApiClient = Client<paths>;
+export type { paths };
+
+export type ApiClientTarget =
+  | { app: ControlApp; apiKey: string | null; baseUrl?: never }
+  | { baseUrl: string; apiKey: string | null; app?: never };
+
+const IN_PROCESS_BASE_URL = "http://localhost";
+
+// One document and one set of compiled schemas per app (or base URL), shared by its clients.
+const contractsByApp = new WeakMap<ControlApp, Promise<ResponseContract>>();
+const contractsByUrl = new Map<string, Promise<ResponseContract>>();
+
+async function contractFrom(document: Promise<OpenApiDocument>): Promise<ResponseContract> {
+  return new ResponseContract(await document);
+}
+
+function contractFor(target: ApiClientTarget): Promise<ResponseContract> {
+  if (target.app) {
+    let contract = contractsByApp.get(target.app);
+    if (!contract) {
+      contract = contractFrom(documentOf(target.app));
+      contractsByApp.set(target.app, contract);
+    }
+    return contract;
+  }
+  let contract = contractsByUrl.get(target.baseUrl);
+  if (!contract) {
+    contract = contractFrom(
+      fetch(new URL("/openapi.json", target.baseUrl)).then((r) => r.json() as Promise<OpenApiDocument>),
+    );
+    contractsByUrl.set(target.baseUrl, contract);
+  }
+  return contract;
+}
+
+export function createApiClient(target: ApiClientTarget): ApiClient {
+  const headers: Record<string, string> = {};
+  if (target.apiKey !== null) headers.authorization = `Bearer ${target.apiKey}`;
+  const client = target.app
+    ? createClient<paths>({
+        baseUrl: IN_PROCESS_BASE_URL,
+        headers,
+        fetch: (request: Request) => target.app.handle(request),
+      })
+    : createClient<paths>({ baseUrl: target.baseUrl, headers });
+  const checkAgainstDocument: Middleware = {
+    async onResponse({ request, schemaPath, response }) {
+      await (await contractFor(target)).check(request.method, schemaPath, response);
+    },
+  };
+  client.use(checkAgainstDocument);
+  return client;
+}
+
+/** A client of a test harness's app, with the harness org's owner key unless another is given. */
+export function harnessClient(
+  harness: { app: ControlApp; ownerKey: string },
+  apiKey: string | null = harness.ownerKey,
+): ApiClient {
+  return createApiClient({ app: harness.app, apiKey });
+}

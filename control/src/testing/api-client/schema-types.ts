@@ -1,0 +1,37 @@
+// schema.d.ts, the client's types, rendered from the served document by openapi-typescript and
+// printed as biome prints the repo's files, so the committed file and a fresh rendering compare
+// byte for byte.
+import { join } from "node:path";
+import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import type { OpenApiDocument } from "./served-document.ts";
+
+export const SCHEMA_TYPES_PATH = join(import.meta.dir, "schema.d.ts");
+export const REFRESH_COMMAND = "npm run api:types";
+
+const ROOT = join(import.meta.dir, "..", "..", "..", "..");
+const BIOME = join(ROOT, "node_modules", ".bin", "biome");
+
+const HEADER = `// Generated from the served /openapi.json by \`${REFRESH_COMMAND}\`: do not edit by hand.
+// control/src/testing/api-client/schema-drift.test.ts fails when this file and the document differ.
+`;
+
+export async function renderSchemaTypes(document: OpenApiDocument): Promise<string> {
+  const ast = await openapiTS(document as unknown as OpenAPI3, { silent: true });
+  return formatted(HEADER + astToString(ast));
+}
+
+async function formatted(source: string): Promise<string> {
+  const biome = Bun.spawn([BIOME, "check", "--write", `--stdin-file-path=${SCHEMA_TYPES_PATH}`], {
+    cwd: ROOT,
+    stdin: new Blob([source]),
+    stdout: "pipe",
+    stderr: "pipe",
+  });
+  const [stdout, stderr, exitCode] = await Promise.all([
+    new Response(biome.stdout).text(),
+    new Response(biome.stderr).text(),
+    biome.exited,
+  ]);
+  if (exitCode !== 0) throw new Error(`biome could not print schema.d.ts (exit ${exitCode}):\n${stderr}`);
+  return stdout;
+}
