@@ -1,5 +1,5 @@
 // One browser call through a LiveKit room, from the agent joining to the call's end: the same
-// lifecycle as a WHIP call (web-call.ts). The call is answered when its caller's microphone
+// lifecycle as a WHIP call (call-core/browser-call.ts holds what both share). The call is answered when its caller's microphone
 // arrives and is admitted (org cap, credits, the call token); then call.started (direction
 // web), the media application, turns, and at the end call.ended with its duration and the
 // recording. A room whose caller never came, or was refused, writes no events, as a refused
@@ -8,17 +8,11 @@ import { mkdir, unlink } from "node:fs/promises";
 import { join } from "node:path";
 import type { AudioFrame } from "@livekit/rtc-node";
 import type { Agent } from "@switchboard/shared/agent";
-import type { CallStatus, TranscriptTurn } from "@switchboard/shared/events";
-import type { Logger } from "@switchboard/shared/logger";
-import type { CallControl, MediaApplication, RunningApplication } from "../../call-core/application.ts";
-import { CallEnd } from "../../call-core/call-end.ts";
-import type { CallEventWriter } from "../../call-core/call-events.ts";
+import { BrowserCall, type BrowserCallDeps, type PageMessage } from "../../call-core/browser-call.ts";
 import type { DurationCap } from "../../call-core/duration-cap.ts";
-import type { RecordingPublisher } from "../../call-core/recording-upload.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import type { MediaClock } from "../../media/clock.ts";
-import { WavRecorder } from "../../media/wav-recorder.ts";
-import type { PageMessage } from "../web-call.ts";
+import { type RecordingInfo, WavRecorder } from "../../media/wav-recorder.ts";
 import { LiveKitCallAudio } from "./call-audio.ts";
 import { LiveKitRoomAgent } from "./room-agent.ts";
 import type { RoomPort } from "./room-port.ts";
@@ -36,12 +30,8 @@ export interface AdmissionRequest {
   expiresAtMs: number;
 }
 
-export interface RoomCallDeps {
-  events: CallEventWriter;
-  log: Logger;
+export interface RoomCallDeps extends BrowserCallDeps {
   clock: MediaClock;
-  application: MediaApplication;
-  publishRecording: RecordingPublisher;
   /** Null: calls are not recorded. */
   recordingsDir: string | null;
   /** Takes the call's place once its caller is there. */
@@ -59,31 +49,21 @@ interface RoomCallInit {
   callerDeadlineMs: number;
 }
 
-export class LiveKitRoomCall implements CallControl {
-  readonly callId: string;
-  readonly orgId: string;
+export class LiveKitRoomCall extends BrowserCall {
   state: "waiting" | "admitting" | "answered" | "ended" = "waiting";
-  /** Decides how the call ends from our side (cap, drain, the application). */
-  readonly callEnd: CallEnd;
   private readonly agent: LiveKitRoomAgent;
   private audio: LiveKitCallAudio | null = null;
-  private application: RunningApplication | null = null;
   private release: (() => Promise<void>) | null = null;
-  private answeredAtMs: number | null = null;
-  private turnIndex = 0;
   private waitTimer: ReturnType<typeof setTimeout> | null = null;
-  private ending: Promise<void> | null = null;
-  private readonly endedHandlers: (() => void)[] = [];
 
   constructor(
     private readonly deps: RoomCallDeps,
     private readonly init: RoomCallInit,
   ) {
-    this.callId = init.callId;
-    this.orgId = init.orgId;
-    this.callEnd = new CallEnd({
-      hangUp: (cause) => this.end("completed", cause),
-      log: deps.log.child({ call_id: init.callId }),
+    super(deps, init, {
+      transport: "livekit",
+      transferRefusal: "LiveKit room calls cannot be transferred",
+      reportsUnansweredEnd: false,
     });
     this.agent = new LiveKitRoomAgent(
       init.room,
@@ -111,25 +91,6 @@ export class LiveKitRoomCall implements CallControl {
     this.waitTimer = setTimeout(() => {
       if (this.state === "waiting") this.end("canceled", "caller_not_joined").catch(() => {});
     }, waitMs);
-  }
-
-  onEnded(handler: () => void): void {
-    this.endedHandlers.push(handler);
-  }
-
-  /** Hangs up now (the application's hang-up): CallEnd decides. */
-  hangup(cause: string): Promise<void> {
-    return this.callEnd.hangup(cause);
-  }
-
-  async transfer(_target: string): Promise<{ ok: boolean; status: number | null; reason: string }> {
-    return { ok: false, status: null, reason: "LiveKit room calls cannot be transferred" };
-  }
-
-  /** Ends the call once; before it was answered nothing is reported. */
-  end(status: CallStatus, hangupCause: string): Promise<void> {
-    this.ending ??= this.finish(status, hangupCause);
-    return this.ending;
   }
 
   private async admitCaller(identity: string): Promise<void> {
@@ -168,99 +129,30 @@ export class LiveKitRoomCall implements CallControl {
     }
     this.audio = new LiveKitCallAudio(deps.clock, this.agent.speak, recorder);
     this.state = "answered";
-    this.answeredAtMs = deps.now();
-    await deps.events.write({
-      type: "call.started",
-      call_id: this.callId,
-      org_id: this.orgId,
-      direction: "web",
-      agent_id: init.agent.id,
-      from_number: null,
-      to_number: null,
-      phone_number_id: null,
-      answered_at: new Date(this.answeredAtMs).toISOString(),
-    });
-    this.send({ type: "call.started", call_id: this.callId, agent_id: init.agent.id, codec: "opus" });
-    this.callEnd.startCap(admission.durationCap);
-    const running = await deps.application.start({
-      callId: this.callId,
-      orgId: this.orgId,
-      agent: init.agent,
-      direction: "web",
-      fromNumber: null,
-      toNumber: null,
-      objective: null,
-      metadata: { ...init.metadata, livekit_room: this.callId, livekit_caller: identity },
-      audio: this.audio,
-      control: this,
-      reporter: { turn: (turn) => this.reportTurn(turn) },
-    });
-    if ((this.state as LiveKitRoomCall["state"]) === "ended") await running.stop();
-    else {
-      this.application = running;
-      this.callEnd.attach(running);
-    }
+    await this.writeStarted("opus");
+    await this.startApplication(
+      this.audio,
+      { ...init.metadata, livekit_room: this.callId, livekit_caller: identity },
+      admission.durationCap,
+    );
   }
 
-  private reportTurn(turn: TranscriptTurn): void {
-    const index = this.turnIndex++;
-    this.send({ type: "transcript", index, turn });
-    this.deps.events
-      .write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index, turn })
-      .catch(() => {});
-  }
-
-  private async finish(status: CallStatus, hangupCause: string): Promise<void> {
-    const answered = this.state === "answered";
+  protected markEnded(): void {
     this.state = "ended";
     if (this.waitTimer) clearTimeout(this.waitTimer);
-    this.callEnd.close();
-    const { deps } = this;
-    try {
-      await this.application?.stop();
-    } catch (error) {
-      deps.log.warn({ err: error, call_id: this.callId }, "media application stop failed");
-    }
-    const finalStatus: CallStatus = answered ? status : status === "completed" ? "canceled" : status;
-    await this.send({
-      type: "call.ended",
-      call_id: this.callId,
-      status: finalStatus,
-      hangup_cause: hangupCause,
-    });
-    const recording = (await this.audio?.close().catch(() => null)) ?? null;
-    await this.agent.leave();
-    if (answered && this.answeredAtMs !== null) {
-      const endedAtMs = deps.now();
-      await deps.events.write({
-        type: "call.ended",
-        call_id: this.callId,
-        org_id: this.orgId,
-        status: finalStatus,
-        hangup_cause: hangupCause,
-        ended_at: new Date(endedAtMs).toISOString(),
-        duration_s: Math.round((endedAtMs - this.answeredAtMs) / 1000),
-      });
-      if (recording) {
-        await deps.events.write({
-          type: "call.recording",
-          call_id: this.callId,
-          org_id: this.orgId,
-          path: await deps.publishRecording(this.callId, recording.path),
-          duration_s: recording.durationS,
-          bytes: recording.bytes,
-        });
-      }
-    }
-    await this.release?.().catch(() => {});
-    deps.log.info(
-      { call_id: this.callId, status: finalStatus, hangup_cause: hangupCause, answered },
-      "livekit call ended",
-    );
-    for (const handler of this.endedHandlers) handler();
   }
 
-  private send(message: PageMessage): Promise<void> {
+  protected sendToPage(message: PageMessage): Promise<void> {
     return this.agent.send(message);
+  }
+
+  protected async closeMedia(): Promise<RecordingInfo | null> {
+    const recording = (await this.audio?.close().catch(() => null)) ?? null;
+    await this.agent.leave();
+    return recording;
+  }
+
+  protected override async released(): Promise<void> {
+    await this.release?.().catch(() => {});
   }
 }
