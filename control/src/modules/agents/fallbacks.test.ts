@@ -4,39 +4,32 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { AgentSnapshot } from "@switchboard/shared/agent";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
+import { type ApiClient, harnessClient, type RequestBody } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 
 const KEY = "sk-fallback-0123456789abcdefghijklmnop";
 
-type Problem = {
-  status: number;
-  code: string;
-  detail: string;
-  errors: Array<{ field: string; message: string }>;
-};
-type AgentBody = {
-  id: string;
-  llm: { provider: string; model: string; fallbacks?: Array<Record<string, unknown>> };
-  stt: { provider: string; fallbacks?: Array<Record<string, unknown>> };
-};
+type AgentFields = Partial<RequestBody<"/api/v1/agents", "post">>;
 
 let h: Harness;
 let strict: Harness;
+let api: ApiClient;
 let tenantLlm: string;
 let deepgram: string;
 beforeAll(async () => {
   h = await createHarness();
   strict = await createHarness({ config: { allowPrivateUrls: false } });
+  api = harnessClient(h);
   tenantLlm = (
-    await h.json<{ id: string }>("POST", "/api/v1/provider-credentials", {
+    await api.POST("/api/v1/provider-credentials", {
       body: { provider: "openai_compatible", api_key: KEY, base_url: "http://127.0.0.1:9/v1" },
     })
-  ).body.id;
+  ).data!.id;
   deepgram = (
-    await h.json<{ id: string }>("POST", "/api/v1/provider-credentials", {
+    await api.POST("/api/v1/provider-credentials", {
       body: { provider: "deepgram", api_key: "dg-fallback-0123456789abcdef" },
     })
-  ).body.id;
+  ).data!.id;
 });
 afterAll(async () => {
   await h.close();
@@ -47,10 +40,8 @@ async function snapshotOf(agentId: string): Promise<AgentSnapshot> {
   return JSON.parse((await h.ctx.bus.hashGet(Hashes.agentSnapshots, agentId))!);
 }
 
-async function create(body: Record<string, unknown>, harness = h) {
-  return harness.json<AgentBody & Problem>("POST", "/api/v1/agents", {
-    body: { name: "Fallbacks", ...body },
-  });
+async function create(body: AgentFields, harness = h) {
+  return harnessClient(harness).POST("/api/v1/agents", { body: { name: "Fallbacks", ...body } });
 }
 
 describe("agent fallbacks", () => {
@@ -73,19 +64,20 @@ describe("agent fallbacks", () => {
         ],
       },
     });
-    expect(created.status).toBe(201);
-    expect(created.body.llm.fallbacks).toEqual([
+    expect(created.response.status).toBe(201);
+    expect(created.data!.llm.fallbacks).toEqual([
       { provider: "openai", model: "llama-3", credential_id: tenantLlm },
       { provider: "custom", model: "custom", webhook_url: "https://llm.example.com/chat/completions" },
     ]);
-    expect(created.body.stt.fallbacks).toEqual([
+    expect(created.data!.stt.fallbacks).toEqual([
       { provider: "deepgram", model: "nova-2", credential_id: deepgram },
       { provider: "whisper", model: "tiny" },
     ]);
-    const fetched = await h.json<AgentBody>("GET", `/api/v1/agents/${created.body.id}`);
-    expect(fetched.body.llm.fallbacks).toEqual(created.body.llm.fallbacks);
+    const agent = { params: { path: { agent_id: created.data!.id } } };
+    const fetched = await api.GET("/api/v1/agents/{agent_id}", agent);
+    expect(fetched.data!.llm.fallbacks).toEqual(created.data!.llm.fallbacks);
 
-    const runtime = (await snapshotOf(created.body.id)).runtime!;
+    const runtime = (await snapshotOf(created.data!.id)).runtime!;
     expect(Object.keys(runtime.credentials).sort()).toEqual(["llm.fallbacks.0", "stt.fallbacks.0"]);
     expect(runtime.credentials["llm.fallbacks.0"]).toMatchObject({
       id: tenantLlm,
@@ -97,50 +89,55 @@ describe("agent fallbacks", () => {
     expect(runtime.credentials["stt.fallbacks.0"]).toMatchObject({ id: deepgram });
 
     // A credential a fallback names cannot be deleted from under it.
-    const inUse = await h.json<Problem>("DELETE", `/api/v1/provider-credentials/${tenantLlm}`);
-    expect(inUse.status).toBe(409);
-    expect(inUse.body.code).toBe("credential_in_use");
+    const inUse = await api.DELETE("/api/v1/provider-credentials/{id}", {
+      params: { path: { id: tenantLlm } },
+    });
+    expect(inUse.response.status).toBe(409);
+    expect(inUse.error!.code).toBe("credential_in_use");
 
     // PATCH replaces the list; an empty list removes them and their credentials from the snapshot.
-    const cleared = await h.json<AgentBody>("PATCH", `/api/v1/agents/${created.body.id}`, {
+    const cleared = await api.PATCH("/api/v1/agents/{agent_id}", {
+      ...agent,
       body: { llm: { fallbacks: [] }, stt: { fallbacks: [] } },
     });
-    expect(cleared.status).toBe(200);
-    expect(cleared.body.llm.fallbacks).toEqual([]);
-    expect(cleared.body.llm.model).toBe("gpt-4o-mini");
-    expect((await snapshotOf(created.body.id)).runtime!.credentials).toEqual({});
+    expect(cleared.response.status).toBe(200);
+    expect(cleared.data!.llm.fallbacks).toEqual([]);
+    expect(cleared.data!.llm.model).toBe("gpt-4o-mini");
+    expect((await snapshotOf(created.data!.id)).runtime!.credentials).toEqual({});
   });
 
   test("a fallback naming another org's credential is refused, with the field named, and nothing is written", async () => {
     const other = await h.newOrg();
-    const foreign = await h.json<{ id: string }>("POST", "/api/v1/provider-credentials", {
-      key: other.ownerKey,
-      body: { provider: "openai", api_key: KEY },
-    });
-    const before = await h.json<{ data: unknown[] }>("GET", "/api/v1/agents?limit=100");
+    const foreign = (
+      await harnessClient(h, other.ownerKey).POST("/api/v1/provider-credentials", {
+        body: { provider: "openai", api_key: KEY },
+      })
+    ).data!;
+    const list = { params: { query: { limit: 100 } } };
+    const before = await api.GET("/api/v1/agents", list);
     const refused = await create({
-      llm: { fallbacks: [{ provider: "openai", model: "gpt-4o", credential_id: foreign.body.id }] },
+      llm: { fallbacks: [{ provider: "openai", model: "gpt-4o", credential_id: foreign.id }] },
     });
-    expect(refused.status).toBe(422);
-    expect(refused.body.errors).toEqual([
+    expect(refused.response.status).toBe(422);
+    expect(refused.error!.errors).toEqual([
       expect.objectContaining({ field: "llm.fallbacks.0.credential_id" }),
     ]);
     const sttRefused = await create({
       stt: {
         fallbacks: [
           { provider: "whisper", model: "tiny" },
-          { provider: "deepgram", model: "nova-2", credential_id: foreign.body.id },
+          { provider: "deepgram", model: "nova-2", credential_id: foreign.id },
         ],
       },
     });
-    expect(sttRefused.status).toBe(422);
-    expect(sttRefused.body.errors[0]!.field).toBe("stt.fallbacks.1.credential_id");
-    const after = await h.json<{ data: unknown[] }>("GET", "/api/v1/agents?limit=100");
-    expect(after.body.data.length).toBe(before.body.data.length);
+    expect(sttRefused.response.status).toBe(422);
+    expect(sttRefused.error!.errors![0]!.field).toBe("stt.fallbacks.1.credential_id");
+    const after = await api.GET("/api/v1/agents", list);
+    expect(after.data!.data.length).toBe(before.data!.data.length);
   });
 
   test("each fallback gets the primary's checks: fitting credentials, base_url needs a credential, custom needs a webhook_url", async () => {
-    const cases: Array<[Record<string, unknown>, string]> = [
+    const cases: Array<[AgentFields, string]> = [
       [
         { llm: { fallbacks: [{ provider: "openai", model: "m", credential_id: deepgram }] } },
         "llm.fallbacks.0.credential_id",
@@ -161,8 +158,8 @@ describe("agent fallbacks", () => {
     ];
     for (const [fields, field] of cases) {
       const refused = await create(fields);
-      expect({ field, status: refused.status }).toEqual({ field, status: 422 });
-      expect(refused.body.errors[0]!.field).toBe(field);
+      expect({ field, status: refused.response.status }).toEqual({ field, status: 422 });
+      expect(refused.error!.errors![0]!.field).toBe(field);
     }
   });
 
@@ -175,12 +172,12 @@ describe("agent fallbacks", () => {
       },
       strict,
     );
-    expect(refused.status).toBe(422);
-    expect(refused.body.errors[0]!.field).toBe("llm.fallbacks.0.webhook_url");
+    expect(refused.response.status).toBe(422);
+    expect(refused.error!.errors![0]!.field).toBe("llm.fallbacks.0.webhook_url");
   });
 
   test("the schema: at most three, each with a provider and a model of the block's kinds", async () => {
-    const four = Array.from({ length: 4 }, () => ({ provider: "openai", model: "m" }));
+    const four = Array.from({ length: 4 }, () => ({ provider: "openai", model: "m" }) as const);
     for (const fields of [
       { llm: { fallbacks: four } },
       { stt: { fallbacks: four } },
@@ -190,20 +187,21 @@ describe("agent fallbacks", () => {
       { llm: { fallbacks: [{ provider: "openai", model: "m", temperature: 3 }] } },
       { llm: { fallbacks: "openai" } },
     ]) {
-      const refused = await create(fields);
-      expect({ fields, status: refused.status }).toEqual({ fields, status: 422 });
+      // Deliberately off the documented body: the cast is the point of the test.
+      const refused = await create(fields as never);
+      expect({ fields, status: refused.response.status }).toEqual({ fields, status: 422 });
     }
     const three = await create({ llm: { fallbacks: four.slice(1) }, stt: { fallbacks: four.slice(1) } });
-    expect(three.status).toBe(201);
+    expect(three.response.status).toBe(201);
   });
 
   test("members may not set fallbacks", async () => {
     const member = await h.newKey("member");
     const created = await create({});
-    const refused = await h.json<Problem>("PATCH", `/api/v1/agents/${created.body.id}`, {
-      key: member,
+    const refused = await harnessClient(h, member).PATCH("/api/v1/agents/{agent_id}", {
+      params: { path: { agent_id: created.data!.id } },
       body: { llm: { fallbacks: [{ provider: "openai", model: "m" }] } },
     });
-    expect(refused.status).toBe(403);
+    expect(refused.response.status).toBe(403);
   });
 });

@@ -2,6 +2,7 @@
 // refused when it points at the operator's own networks: webhooks, knowledge URLs, the custom
 // LLM endpoint, HTTP tools and provider credentials' base URLs.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { type ApiClient, harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 
 const PRIVATE_HOSTS = [
@@ -13,59 +14,75 @@ const PRIVATE_HOSTS = [
   "localhost",
 ];
 
-type UrlKind = [kind: string, method: string, path: string, body: (url: string) => Record<string, unknown>];
+type Created = Promise<{ response: Response }>;
+type UrlKind = [
+  kind: string,
+  create: (api: ApiClient, url: string) => Created,
+  list: (api: ApiClient) => Promise<{ data?: { data: unknown[] } }>,
+];
+
+const listAgents = (api: ApiClient) => api.GET("/api/v1/agents");
 
 const KINDS: UrlKind[] = [
-  ["webhook", "POST", "/api/v1/webhooks", (url) => ({ url })],
-  ["knowledge url", "POST", "/api/v1/knowledge/url", (url) => ({ url })],
+  [
+    "webhook",
+    (api, url) => api.POST("/api/v1/webhooks", { body: { url } }),
+    (api) => api.GET("/api/v1/webhooks"),
+  ],
+  [
+    "knowledge url",
+    (api, url) => api.POST("/api/v1/knowledge/url", { body: { url } }),
+    (api) => api.GET("/api/v1/knowledge"),
+  ],
   [
     "custom LLM",
-    "POST",
-    "/api/v1/agents",
-    (url) => ({ name: "Custom", llm: { provider: "custom", webhook_url: url } }),
+    (api, url) =>
+      api.POST("/api/v1/agents", { body: { name: "Custom", llm: { provider: "custom", webhook_url: url } } }),
+    listAgents,
   ],
   [
     "HTTP tool",
-    "POST",
-    "/api/v1/agents",
-    (url) => ({ name: "Tool", tools: [{ type: "http", name: "lookup", url }] }),
+    (api, url) =>
+      api.POST("/api/v1/agents", { body: { name: "Tool", tools: [{ type: "http", name: "lookup", url }] } }),
+    listAgents,
   ],
   [
     "provider base URL",
-    "POST",
-    "/api/v1/provider-credentials",
-    (url) => ({ provider: "openai_compatible", api_key: "k", base_url: url }),
+    (api, url) =>
+      api.POST("/api/v1/provider-credentials", {
+        body: { provider: "openai_compatible", api_key: "k", base_url: url },
+      }),
+    (api) => api.GET("/api/v1/provider-credentials"),
   ],
 ];
 
 let h: Harness;
+let api: ApiClient;
 beforeAll(async () => {
   h = await createHarness({ config: { allowPrivateUrls: false } });
+  api = harnessClient(h);
 });
 afterAll(async () => {
   await h.close();
 });
 
 describe("tenant URLs at create time, ALLOW_PRIVATE_URLS unset", () => {
-  for (const [kind, method, path, body] of KINDS) {
+  for (const [kind, create, list] of KINDS) {
     test(`${kind}: every private, loopback and metadata address is refused and nothing is written`, async () => {
       for (const host of PRIVATE_HOSTS) {
-        const refused = await h.json<{ code: string; detail: string }>(method, path, {
-          body: body(`http://${host}:8080/hook`),
-        });
-        expect({ host, status: refused.status }).toEqual({ host, status: 422 });
-        expect(refused.headers.get("content-type")).toContain("application/problem+json");
+        const refused = await create(api, `http://${host}:8080/hook`);
+        expect({ host, status: refused.response.status }).toEqual({ host, status: 422 });
+        expect(refused.response.headers.get("content-type")).toContain("application/problem+json");
       }
-      const listPath = path === "/api/v1/knowledge/url" ? "/api/v1/knowledge" : path;
-      const listed = await h.json<{ data: unknown[] }>("GET", listPath);
-      expect(listed.body.data).toEqual([]);
+      const listed = await list(api);
+      expect(listed.data!.data).toEqual([]);
     });
   }
 
   test("a public address passes the same check", async () => {
-    for (const [, method, path, body] of KINDS.slice(2)) {
-      const accepted = await h.json(method, path, { body: body("http://8.8.8.8:8080/hook") });
-      expect({ path, status: accepted.status }).toEqual({ path, status: 201 });
+    for (const [kind, create] of KINDS.slice(2)) {
+      const accepted = await create(api, "http://8.8.8.8:8080/hook");
+      expect({ kind, status: accepted.response.status }).toEqual({ kind, status: 201 });
     }
   });
 });

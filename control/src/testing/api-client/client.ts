@@ -11,6 +11,29 @@ import { documentOf, type OpenApiDocument } from "./served-document.ts";
 export type ApiClient = Client<paths>;
 export type { paths };
 
+type JsonContentOf<T> = T extends { content: { "application/json": infer Body } } ? Body : never;
+
+/** The JSON request body the document gives an operation, e.g. `RequestBody<"/api/v1/agents", "post">`. */
+export type RequestBody<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+> = paths[Path][Method] extends {
+  requestBody?: infer Body;
+}
+  ? JsonContentOf<NonNullable<Body>>
+  : never;
+
+/** The JSON body the document gives one status of an operation. */
+export type ResponseBody<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+  Status extends number = 200,
+> = paths[Path][Method] extends { responses: infer Responses }
+  ? Status extends keyof Responses
+    ? JsonContentOf<Responses[Status]>
+    : never
+  : never;
+
 export type ApiClientTarget =
   | { app: ControlApp; apiKey: string | null; baseUrl?: never }
   | { baseUrl: string; apiKey: string | null; app?: never };
