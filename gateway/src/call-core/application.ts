@@ -1,5 +1,6 @@
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, TranscriptTurn } from "@switchboard/shared/events";
+import type { RealtimeUsage } from "@switchboard/shared/realtime";
 import type { CallAudio } from "../media/call-audio.ts";
 
 /** What the signalling side (SIP or WebRTC) lets the application do to the call. */
@@ -45,4 +46,12 @@ export interface RunningApplication {
    * the call is hung up without a goodbye.
    */
   sayGoodbye?(text: string, cause: string): void;
+  /** A speech-to-speech model's token usage over the call, read once it has stopped. */
+  usage?(): RealtimeUsage | null;
+}
+
+/** call.ended's `usage`: present only when the stopped application reports one. */
+export function usageOf(application: RunningApplication | null | undefined): { usage?: RealtimeUsage } {
+  const usage = application?.usage?.() ?? null;
+  return usage ? { usage } : {};
 }

@@ -7,7 +7,7 @@ import type { CallStatus, TranscriptTurn } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { RecordingInfo } from "../media/wav-recorder.ts";
-import type { CallControl, MediaApplication, RunningApplication } from "./application.ts";
+import { type CallControl, type MediaApplication, type RunningApplication, usageOf } from "./application.ts";
 import { CallEnd } from "./call-end.ts";
 import type { CallEventWriter } from "./call-events.ts";
 import type { DurationCap } from "./duration-cap.ts";
@@ -184,6 +184,7 @@ export abstract class BrowserCall implements CallControl {
         hangup_cause: hangupCause,
         ended_at: new Date(endedAtMs).toISOString(),
         duration_s: answeredAtMs === null ? 0 : Math.round((endedAtMs - answeredAtMs) / 1000),
+        ...usageOf(this.application),
       });
       if (recording) {
         await core.events.write({

@@ -3,7 +3,7 @@
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
 import { uriHost } from "@switchboard/shared/sip/uri";
-import type { CallControl, RunningApplication } from "../call-core/application.ts";
+import { type CallControl, type RunningApplication, usageOf } from "../call-core/application.ts";
 import { CallEnd } from "../call-core/call-end.ts";
 import type { CallLease } from "../call-core/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
@@ -322,6 +322,7 @@ export class SipCall implements RegisteredCall, CallControl {
       hangup_cause: cause,
       ended_at: new Date(endedAtMs).toISOString(),
       duration_s: durationS,
+      ...usageOf(this.application),
     });
     if (recording && this.answeredAtMs !== null) {
       await deps.events.write({
