@@ -2,26 +2,21 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { and, eq, sum } from "drizzle-orm";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
+import { type ApiClient, harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { createWebhook } from "../webhooks/service.ts";
 import { credit, recordEntry } from "./ledger.ts";
 
 let h: Harness;
+let api: ApiClient;
 beforeAll(async () => {
   // These orgs buy their own credits: the embedded single-org setup's self-serve mode.
   h = await createHarness({ config: { selfServeCredits: true } });
+  api = harnessClient(h);
 });
 afterAll(async () => {
   await h.close();
 });
-
-type Balance = {
-  balance_cents: number;
-  currency: string;
-  low_balance_threshold_cents: number;
-  rates: Record<string, number>;
-};
-type Page = { data: Array<Record<string, unknown>>; has_more: boolean; next_cursor: string | null };
 
 async function ledgerSum(orgId: string): Promise<number> {
   const [row] = await h.ctx.db
@@ -38,9 +33,9 @@ const spend = (orgId: string, cents: number, reference: string) =>
 describe("credits", () => {
   test("a new org has a zero balance and the configured rates", async () => {
     const { ownerKey } = await h.newOrg();
-    const res = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: ownerKey });
-    expect(res.status).toBe(200);
-    expect(res.body).toEqual({
+    const res = await harnessClient(h, ownerKey).GET("/api/v1/credits/balance");
+    expect(res.response.status).toBe(200);
+    expect(res.data!).toEqual({
       balance_cents: 0,
       currency: "usd",
       low_balance_threshold_cents: 500,
@@ -55,36 +50,34 @@ describe("credits", () => {
 
   test("purchase credits at once through the self-hosted provider, listed in transactions", async () => {
     const org = await h.newOrg();
-    const bought = await h.json<Record<string, unknown>>("POST", "/api/v1/credits/purchase", {
-      key: org.ownerKey,
-      body: { amount_cents: 2500 },
-    });
-    expect(bought.status).toBe(201);
-    expect(bought.body).toMatchObject({ status: "succeeded", provider: "self_hosted", balance_cents: 2500 });
-    expect(bought.body.transaction).toMatchObject({
+    const orgApi = harnessClient(h, org.ownerKey);
+    const bought = await orgApi.POST("/api/v1/credits/purchase", { body: { amount_cents: 2500 } });
+    expect(bought.response.status).toBe(201);
+    expect(bought.data!).toMatchObject({ status: "succeeded", provider: "self_hosted", balance_cents: 2500 });
+    expect(bought.data!.transaction).toMatchObject({
       kind: "purchase",
       amount_cents: 2500,
       balance_after_cents: 2500,
     });
-    const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
-    expect(balance.body.balance_cents).toBe(2500);
+    const balance = await orgApi.GET("/api/v1/credits/balance");
+    expect(balance.data!.balance_cents).toBe(2500);
     expect(await h.ctx.bus.hashGet(Hashes.creditBalances, org.orgId)).toBe("2500");
-    const list = await h.json<Page>("GET", "/api/v1/credits/transactions", { key: org.ownerKey });
-    expect(list.status).toBe(200);
-    expect(list.body.data).toHaveLength(1);
-    expect(list.body.data[0]).toMatchObject({ kind: "purchase", amount_cents: 2500 });
+    const list = await orgApi.GET("/api/v1/credits/transactions");
+    expect(list.response.status).toBe(200);
+    expect(list.data!.data).toHaveLength(1);
+    expect(list.data!.data[0]).toMatchObject({ kind: "purchase", amount_cents: 2500 });
   });
 
   test("without self-serve credits or a payment provider, a purchase is a 402 and writes nothing", async () => {
     const operated = await createHarness({ config: { selfServeCredits: false } });
     try {
-      const res = await operated.json<Record<string, unknown>>("POST", "/api/v1/credits/purchase", {
+      const res = await harnessClient(operated).POST("/api/v1/credits/purchase", {
         body: { amount_cents: 2500 },
       });
-      expect(res.status).toBe(402);
-      expect(res.headers.get("content-type")).toContain("application/problem+json");
-      expect(res.body.code).toBe("payment_provider_not_configured");
-      expect(String(res.body.detail)).toContain("operator");
+      expect(res.response.status).toBe(402);
+      expect(res.response.headers.get("content-type")).toContain("application/problem+json");
+      expect(res.error!.code).toBe("payment_provider_not_configured");
+      expect(String(res.error!.detail)).toContain("operator");
       expect(await ledgerSum(operated.orgId)).toBe(0);
       expect(await operated.ctx.bus.hashGet(Hashes.creditBalances, operated.orgId)).toBeNull();
     } finally {
@@ -95,61 +88,49 @@ describe("credits", () => {
   test("transactions paginate newest first and stay inside the org", async () => {
     const org = await h.newOrg();
     for (let i = 1; i <= 3; i++) await credit(h.ctx, org.orgId, i * 100, "adjustment", `adj-${i}`);
-    const first = await h.json<Page>("GET", "/api/v1/credits/transactions?limit=2", { key: org.ownerKey });
-    expect(first.body.data.map((e) => e.amount_cents)).toEqual([300, 200]);
-    expect(first.body.has_more).toBe(true);
-    const second = await h.json<Page>(
-      "GET",
-      `/api/v1/credits/transactions?limit=2&cursor=${first.body.next_cursor}`,
-      { key: org.ownerKey },
-    );
-    expect(second.body.data.map((e) => e.amount_cents)).toEqual([100]);
-    expect(second.body.has_more).toBe(false);
-    const other = await h.json<Page>("GET", "/api/v1/credits/transactions");
-    expect(other.body.data.some((e) => String(e.reference).startsWith("adj-"))).toBe(false);
+    const orgApi = harnessClient(h, org.ownerKey);
+    const first = (await orgApi.GET("/api/v1/credits/transactions", { params: { query: { limit: 2 } } }))
+      .data!;
+    expect(first.data.map((e) => e.amount_cents)).toEqual([300, 200]);
+    expect(first.has_more).toBe(true);
+    const second = (
+      await orgApi.GET("/api/v1/credits/transactions", {
+        params: { query: { limit: 2, cursor: first.next_cursor! } },
+      })
+    ).data!;
+    expect(second.data.map((e) => e.amount_cents)).toEqual([100]);
+    expect(second.has_more).toBe(false);
+    const other = (await api.GET("/api/v1/credits/transactions")).data!;
+    expect(other.data.some((e) => String(e.reference).startsWith("adj-"))).toBe(false);
   });
 
   test("purchase refuses members (403) and bad amounts (422) and changes nothing", async () => {
     const org = await h.newOrg();
-    const member = await h.newKey("member", org.orgId);
-    const denied = await h.json("POST", "/api/v1/credits/purchase", {
-      key: member,
-      body: { amount_cents: 1000 },
-    });
-    expect(denied.status).toBe(403);
+    const member = harnessClient(h, await h.newKey("member", org.orgId));
+    const denied = await member.POST("/api/v1/credits/purchase", { body: { amount_cents: 1000 } });
+    expect(denied.response.status).toBe(403);
     for (const body of [{ amount_cents: 0 }, { amount_cents: 12.5 }, { amount_cents: "lots" }, {}]) {
-      const res = await h.json<{ code: string }>("POST", "/api/v1/credits/purchase", {
-        key: org.ownerKey,
-        body,
+      // Deliberately off the documented body: the cast is the point of the test.
+      const res = await harnessClient(h, org.ownerKey).POST("/api/v1/credits/purchase", {
+        body: body as never,
       });
-      expect(res.status).toBe(422);
-      expect(res.body.code).toBe("validation_failed");
+      expect(res.response.status).toBe(422);
+      expect(res.error!.code).toBe("validation_failed");
     }
     expect(await ledgerSum(org.orgId)).toBe(0);
   });
 
   test("Idempotency-Key: a retried purchase is replayed, not charged twice", async () => {
     const org = await h.newOrg();
-    const headers = { "idempotency-key": "buy-credits-1" };
-    const first = await h.json("POST", "/api/v1/credits/purchase", {
-      key: org.ownerKey,
-      headers,
-      body: { amount_cents: 1000 },
-    });
-    const again = await h.json("POST", "/api/v1/credits/purchase", {
-      key: org.ownerKey,
-      headers,
-      body: { amount_cents: 1000 },
-    });
-    expect(first.status).toBe(201);
-    expect(again.status).toBe(201);
-    expect(again.body).toEqual(first.body);
-    const different = await h.json("POST", "/api/v1/credits/purchase", {
-      key: org.ownerKey,
-      headers,
-      body: { amount_cents: 2000 },
-    });
-    expect(different.status).toBe(422);
+    const orgApi = harnessClient(h, org.ownerKey);
+    const params = { header: { "Idempotency-Key": "buy-credits-1" } };
+    const first = await orgApi.POST("/api/v1/credits/purchase", { params, body: { amount_cents: 1000 } });
+    const again = await orgApi.POST("/api/v1/credits/purchase", { params, body: { amount_cents: 1000 } });
+    expect(first.response.status).toBe(201);
+    expect(again.response.status).toBe(201);
+    expect(again.data!).toEqual(first.data!);
+    const different = await orgApi.POST("/api/v1/credits/purchase", { params, body: { amount_cents: 2000 } });
+    expect(different.response.status).toBe(422);
     expect(await ledgerSum(org.orgId)).toBe(1000);
   });
 
@@ -160,8 +141,8 @@ describe("credits", () => {
       status: 402,
       code: "insufficient_credits",
     });
-    const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
-    expect(balance.body.balance_cents).toBe(100);
+    const balance = await harnessClient(h, org.ownerKey).GET("/api/v1/credits/balance");
+    expect(balance.data!.balance_cents).toBe(100);
     expect(await ledgerSum(org.orgId)).toBe(100);
   });
 
@@ -193,8 +174,8 @@ describe("credits", () => {
     ).length;
     expect(succeeded).toBe(33);
     expect(refused).toBe(17);
-    const balance = await h.json<Balance>("GET", "/api/v1/credits/balance", { key: org.ownerKey });
-    expect(balance.body.balance_cents).toBe(10);
+    const balance = await harnessClient(h, org.ownerKey).GET("/api/v1/credits/balance");
+    expect(balance.data!.balance_cents).toBe(10);
     expect(await ledgerSum(org.orgId)).toBe(10);
     const entries = await h.ctx.db
       .select()
@@ -207,33 +188,25 @@ describe("credits", () => {
 
   test("settings: the low-balance threshold is per org, admin-only to change", async () => {
     const org = await h.newOrg();
-    const member = await h.newKey("member", org.orgId);
+    const member = harnessClient(h, await h.newKey("member", org.orgId));
+    const owner = harnessClient(h, org.ownerKey);
     expect(
-      (
-        await h.json("PATCH", "/api/v1/credits/settings", {
-          key: member,
-          body: { low_balance_threshold_cents: 1 },
-        })
-      ).status,
+      (await member.PATCH("/api/v1/credits/settings", { body: { low_balance_threshold_cents: 1 } })).response
+        .status,
     ).toBe(403);
-    const bad = await h.json("PATCH", "/api/v1/credits/settings", {
-      key: org.ownerKey,
-      body: { low_balance_threshold_cents: -5 },
-    });
-    expect(bad.status).toBe(422);
-    const set = await h.json("PATCH", "/api/v1/credits/settings", {
-      key: org.ownerKey,
+    const bad = await owner.PATCH("/api/v1/credits/settings", { body: { low_balance_threshold_cents: -5 } });
+    expect(bad.response.status).toBe(422);
+    const set = await owner.PATCH("/api/v1/credits/settings", {
       body: { low_balance_threshold_cents: 2000 },
     });
-    expect(set.body).toEqual({ low_balance_threshold_cents: 2000 });
-    expect((await h.json("GET", "/api/v1/credits/settings", { key: member })).body).toEqual({
+    expect(set.data!).toEqual({ low_balance_threshold_cents: 2000 });
+    expect((await member.GET("/api/v1/credits/settings")).data!).toEqual({
       low_balance_threshold_cents: 2000,
     });
-    const reset = await h.json("PATCH", "/api/v1/credits/settings", {
-      key: org.ownerKey,
+    const reset = await owner.PATCH("/api/v1/credits/settings", {
       body: { low_balance_threshold_cents: null },
     });
-    expect(reset.body).toEqual({ low_balance_threshold_cents: 500 });
+    expect(reset.data!).toEqual({ low_balance_threshold_cents: 500 });
   });
 
   test("credits.low is queued once when the balance crosses below the threshold", async () => {
@@ -242,10 +215,10 @@ describe("credits", () => {
       url: "http://127.0.0.1:9/hooks",
       events: ["credits.low"],
     });
-    await h.json("PATCH", "/api/v1/credits/settings", {
-      key: org.ownerKey,
+    const set = await harnessClient(h, org.ownerKey).PATCH("/api/v1/credits/settings", {
       body: { low_balance_threshold_cents: 1000 },
     });
+    expect(set.response.status).toBe(200);
     await credit(h.ctx, org.orgId, 1500, "purchase", "seed");
     await spend(org.orgId, 400, "c1"); // 1100: still above
     const lowEvents = () =>
