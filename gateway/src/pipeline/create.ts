@@ -2,9 +2,10 @@ import { runtimeOf } from "@switchboard/shared/agent";
 import type { Config } from "@switchboard/shared/config";
 import { type KnowledgeRetriever, knowledgeContextFor } from "@switchboard/shared/knowledge/retrieval";
 import type { Logger } from "@switchboard/shared/logger";
-import type { CallContext } from "../call-core/application.ts";
+import type { CallContext, MediaApplication } from "../call-core/application.ts";
 import type { ProviderMetrics } from "../providers/base/metrics.ts";
 import { buildProviders } from "../providers/registry.ts";
+import { withRealtimeAgents } from "../realtime/create.ts";
 import { callTenant } from "../tenant/call-tenant.ts";
 import { loadVadEngine } from "../vad/load.ts";
 import { AgentApplication } from "./agent-application.ts";
@@ -19,23 +20,22 @@ interface AgentApplicationSetup {
 
 /**
  * The gateway's agent application: one VAD engine (Silero, batched across calls; energy VAD
- * when the model cannot load) and each call's providers from the agent's settings.
+ * when the model cannot load) and each call's providers from the agent's settings. Agents
+ * with a `realtime` block run on their speech-to-speech model instead (realtime/).
  */
-export async function createAgentApplication(setup: AgentApplicationSetup): Promise<AgentApplication> {
+export async function createAgentApplication(setup: AgentApplicationSetup): Promise<MediaApplication> {
   const log = setup.log.child({ component: "pipeline" });
   const knowledge = setup.knowledge;
   const vad = await loadVadEngine(log);
   log.info({ vad: vad.name }, "turn pipeline ready");
-  return new AgentApplication({
+  const retrieveContext = knowledge
+    ? (call: CallContext, query: string, signal: AbortSignal) =>
+        knowledgeContextFor(knowledge, { knowledge: call.agent.knowledge, org_id: call.orgId })(query, signal)
+    : undefined;
+  const pipeline = new AgentApplication({
     vad,
     logger: log,
-    retrieveContext: knowledge
-      ? (call: CallContext, query: string, signal: AbortSignal) =>
-          knowledgeContextFor(knowledge, { knowledge: call.agent.knowledge, org_id: call.orgId })(
-            query,
-            signal,
-          )
-      : undefined,
+    retrieveContext,
     providers: (agent, call) => {
       const tenant = callTenant(
         setup.config,
@@ -54,4 +54,5 @@ export async function createAgentApplication(setup: AgentApplicationSetup): Prom
       };
     },
   });
+  return withRealtimeAgents(pipeline, { config: setup.config, log: setup.log, vad, retrieveContext });
 }

@@ -2,7 +2,7 @@
 import { AGENT_DEFAULTS, type Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import type { CallContext } from "../../call-core/application.ts";
+import type { CallContext, MediaApplication } from "../../call-core/application.ts";
 import { CallEnd } from "../../call-core/call-end.ts";
 import { durationCap } from "../../call-core/duration-cap.ts";
 import { SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
@@ -72,7 +72,7 @@ interface TestCallOptions {
   realTime?: boolean;
   retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
   /** An application built elsewhere (e.g. by createAgentApplication) instead of the scripted one. */
-  application?: AgentApplication;
+  application?: MediaApplication;
 }
 
 export class TestCall {
@@ -135,7 +135,7 @@ export class TestCall {
         silence: this.options.silence,
         retrieveContext: this.options.retrieveContext,
       });
-    this.app = await application.start(context);
+    this.app = (await application.start(context)) as RunningAgentApplication;
     callEnd.attach(this.app);
     callEnd.startCap(durationCap(agent.max_duration_s, null, 0));
     await settle();

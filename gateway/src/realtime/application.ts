@@ -1,0 +1,478 @@
+// A call's media application on a speech-to-speech model: caller audio streams to the model,
+// its audio plays out on the call, and the gateway keeps what it owns on the pipeline too:
+// the greeting, tools, DTMF, barge-in with a truncated history, silence reprompts, the
+// goodbye at max duration, per-turn transcripts and latency, and the model's usage.
+import type { Logger } from "@switchboard/shared/logger";
+import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
+import { type PipelineClock, systemClock, type TimerHandle } from "../pipeline/clock.ts";
+import { DEFAULT_SILENCE_OPTIONS, type SilenceOptions } from "../pipeline/processors/silence.ts";
+import { buildFirstMessage, buildSystemPrompt } from "../pipeline/prompt.ts";
+import type { ToolRequestOptions } from "../pipeline/tools/http-tool.ts";
+import { agentTranscriptTurn, userTranscriptTurn } from "../pipeline/turn-report.ts";
+import type { VadEngine } from "../vad/engine.ts";
+import { AgentItem, newTimeline } from "./agent-speech.ts";
+import { CallerSpeech } from "./caller-speech.ts";
+import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
+import { type RealtimeSettings, type RealtimeUsage, realtimeOf } from "./settings.ts";
+import { RealtimeTools, type RetrieveKnowledge } from "./tools.ts";
+
+/** Digits pressed within this gap go to the model as one message (as on the pipeline). */
+const DTMF_GROUP_MS = 400;
+const PLAYOUT_POLL_MS = 20;
+
+export type ConnectSession = (
+  call: CallContext,
+  settings: RealtimeSettings,
+  session: RealtimeSessionConfig,
+  listener: (event: RealtimeEvent) => void,
+) => Promise<RealtimeSession>;
+
+export interface RealtimeApplicationOptions {
+  connect: ConnectSession;
+  vad: VadEngine;
+  /** How HTTP tools reach the customer's servers for this call. */
+  toolRequests(call: CallContext): ToolRequestOptions;
+  retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
+  clock?: PipelineClock;
+  logger?: Logger;
+  silence?: Partial<SilenceOptions>;
+}
+
+export interface RunningRealtimeApplication extends RunningApplication {
+  usage(): RealtimeUsage | null;
+}
+
+function sayExactly(text: string): string {
+  return `Say exactly this to the caller, and nothing else: "${text}"`;
+}
+
+function silenceOptions(call: CallContext, overrides: Partial<SilenceOptions> | undefined): SilenceOptions {
+  const settings = call.agent.silence ?? {};
+  return {
+    ...DEFAULT_SILENCE_OPTIONS,
+    ...(settings.reprompt_ms !== undefined ? { repromptMs: settings.reprompt_ms } : {}),
+    ...(settings.max_reprompts !== undefined ? { maxReprompts: settings.max_reprompts } : {}),
+    ...(settings.reprompt_message ? { repromptMessage: settings.reprompt_message } : {}),
+    ...(settings.hangup_message ? { hangupMessage: settings.hangup_message } : {}),
+    ...overrides,
+  };
+}
+
+export class RealtimeApplication implements MediaApplication {
+  constructor(private readonly options: RealtimeApplicationOptions) {}
+
+  async start(call: CallContext): Promise<RunningRealtimeApplication> {
+    const settings = realtimeOf(call.agent);
+    if (!settings) throw new Error("the agent has no realtime block");
+    const run = new RealtimeCall(call, settings, this.options);
+    await run.connect();
+    return {
+      stop: () => run.stop(),
+      sayGoodbye: (text, cause) => run.sayGoodbye(text, cause),
+      usage: () => run.usage,
+    };
+  }
+}
+
+interface PendingHangup {
+  cause: string;
+  /** Something was said since the hang-up was decided: it goes once that has played. */
+  spoke: boolean;
+  goodbyeAsked: boolean;
+}
+
+/** One call's realtime conversation. */
+class RealtimeCall {
+  private session: RealtimeSession | null = null;
+  private readonly clock: PipelineClock;
+  private readonly logger: Logger | null;
+  private readonly abort = new AbortController();
+  private readonly tools: RealtimeTools;
+  private readonly speech: CallerSpeech;
+  private readonly silence: SilenceOptions;
+  private readonly gatewayTurns: boolean;
+  private running = true;
+
+  private item: AgentItem | null = null;
+  /** Item ids cut by a barge-in: their late audio is not played. */
+  private readonly cutItems = new Set<string>();
+  private callerSpeaking = false;
+  private callerSpeechStartAt = 0;
+  private lastSpeechEndAt: number | null = null;
+  private bargeInCandidate = false;
+  /** Gateway turn detection: the caller's turn is open at the model. */
+  private turnOpen = false;
+  private endpointTimer: TimerHandle | null = null;
+  /** The words a barge-in cut off, spoken again when the interruption had no words. */
+  private resume: string | null = null;
+  private silenceTimer: TimerHandle | null = null;
+  private reprompts = 0;
+  private hangup: PendingHangup | null = null;
+  private digits = "";
+  private digitTimer: TimerHandle | null = null;
+  private readonly toolRuns = new Set<Promise<void>>();
+  usage: RealtimeUsage | null = null;
+
+  constructor(
+    private readonly call: CallContext,
+    private readonly settings: RealtimeSettings,
+    private readonly options: RealtimeApplicationOptions,
+  ) {
+    this.clock = options.clock ?? systemClock;
+    this.logger = options.logger?.child({ call_id: call.callId, agent_id: call.agent.id }) ?? null;
+    const retrieve = options.retrieveContext;
+    const retrieveForCall: RetrieveKnowledge | null = retrieve
+      ? (query, signal) => retrieve(call, query, signal)
+      : null;
+    this.tools = new RealtimeTools(call.agent, options.toolRequests(call), retrieveForCall);
+    this.silence = silenceOptions(call, options.silence);
+    this.gatewayTurns = settings.turn_detection === "gateway";
+    this.speech = new CallerSpeech(options.vad.createStream({ narrowband: call.audio.narrowband }), {
+      started: (atMs) => this.onSpeechStarted(atMs),
+      stopped: (atMs, speechMs) => this.onSpeechStopped(atMs, speechMs),
+    });
+  }
+
+  async connect(): Promise<void> {
+    const { call, settings } = this;
+    const instructions = [buildSystemPrompt(call), settings.instructions_extra?.trim()]
+      .filter(Boolean)
+      .join("\n\n");
+    this.session = await this.options.connect(
+      call,
+      settings,
+      {
+        model: settings.model,
+        voice: settings.voice,
+        instructions,
+        tools: this.tools.definitions,
+        turnDetection: settings.turn_detection ?? "server_vad",
+        narrowbandCodec: call.audio.narrowband ? "PCMU" : null,
+      },
+      (event) => {
+        if (this.running) this.onEvent(event);
+      },
+    );
+    call.audio.onFrame((pcm, ageMs) => {
+      if (this.running) this.onFrame(pcm, this.clock.now() - ageMs);
+    });
+    call.audio.onDtmf((digit) => {
+      if (this.running) this.onDigit(digit);
+    });
+    const greeting = buildFirstMessage(call);
+    if (greeting) this.session.createResponse(sayExactly(greeting));
+    else this.armSilence();
+  }
+
+  async stop(): Promise<void> {
+    if (!this.running) return;
+    this.running = false;
+    this.abort.abort(new DOMException("call ended", "AbortError"));
+    for (const timer of [this.silenceTimer, this.endpointTimer, this.digitTimer]) timer?.cancel();
+    // The agent turn in progress is reported with what was heard of it.
+    if (this.item) this.reportAgentTurn(this.item, true);
+    this.item = null;
+    this.speech.close();
+    this.session?.close();
+    await Promise.allSettled([...this.toolRuns]);
+  }
+
+  sayGoodbye(text: string, cause: string): void {
+    if (!this.running || this.hangup?.goodbyeAsked) return;
+    this.cutAgent();
+    this.hangup = { cause, spoke: false, goodbyeAsked: true };
+    this.session?.createResponse(sayExactly(text));
+  }
+
+  // --- caller side -----------------------------------------------------------------------
+
+  private onFrame(pcm: Int16Array, atMs: number): void {
+    this.session?.appendAudio(pcm);
+    this.speech.push(pcm, atMs);
+    const { interruptions } = this.call.agent;
+    if (
+      this.bargeInCandidate &&
+      this.callerSpeaking &&
+      atMs - this.callerSpeechStartAt >= interruptions.min_speech_ms
+    ) {
+      this.bargeIn();
+    }
+    this.checkPlayout();
+  }
+
+  private get agentAudible(): boolean {
+    return this.item !== null || this.call.audio.queuedSamples > 0;
+  }
+
+  private onSpeechStarted(atMs: number): void {
+    this.callerSpeaking = true;
+    this.callerSpeechStartAt = atMs;
+    this.endpointTimer?.cancel();
+    this.endpointTimer = null;
+    this.cancelSilence();
+    if (this.agentAudible && this.call.agent.interruptions.enabled) this.bargeInCandidate = true;
+    else this.openTurn();
+  }
+
+  private onSpeechStopped(atMs: number, speechMs: number): void {
+    this.callerSpeaking = false;
+    if (this.bargeInCandidate) {
+      this.bargeInCandidate = false;
+      // Shorter than the minimum over the agent: a backchannel ("mm-hm"), not a turn.
+      if (speechMs < this.call.agent.interruptions.min_speech_ms) return;
+      this.bargeIn();
+    }
+    this.lastSpeechEndAt = atMs;
+    if (this.gatewayTurns && this.turnOpen) {
+      this.endpointTimer = this.clock.setTimer(this.call.agent.endpointing.silence_ms, () => {
+        this.endpointTimer = null;
+        this.turnOpen = false;
+        this.session?.commitTurn();
+      });
+    }
+  }
+
+  private openTurn(): void {
+    if (!this.gatewayTurns || this.turnOpen) return;
+    this.turnOpen = true;
+    this.session?.startTurn();
+  }
+
+  /** The caller really spoke over the agent: stop playout now, cancel and truncate the item. */
+  private bargeIn(): void {
+    this.bargeInCandidate = false;
+    this.cutAgent();
+    this.openTurn();
+  }
+
+  private cutAgent(): void {
+    const item = this.item;
+    const audio = this.call.audio;
+    const playedMs = item ? item.playedMs(audio) : 0;
+    audio.flush();
+    this.session?.interrupt(item?.itemId ?? null, playedMs);
+    if (!item) return;
+    this.item = null;
+    this.cutItems.add(item.itemId);
+    const { heard, remainder } = item.heardWords(playedMs);
+    this.resume = remainder || null;
+    if (heard) {
+      this.call.reporter.turn(
+        agentTranscriptTurn(heard, item.startedAt, this.clock.now(), true, item.timeline),
+      );
+    }
+  }
+
+  private onDigit(digit: string): void {
+    this.digits += digit;
+    this.digitTimer?.cancel();
+    this.digitTimer = this.clock.setTimer(DTMF_GROUP_MS, () => {
+      this.digitTimer = null;
+      const digits = this.digits;
+      this.digits = "";
+      if (this.agentAudible && this.call.agent.interruptions.enabled) this.cutAgent();
+      this.cancelSilence();
+      const now = this.clock.now();
+      this.call.reporter.turn(userTranscriptTurn(digits, now, now));
+      this.lastSpeechEndAt = now;
+      this.session?.sendText(`[caller pressed ${digits}]`);
+    });
+  }
+
+  // --- model side ------------------------------------------------------------------------
+
+  private onEvent(event: RealtimeEvent): void {
+    switch (event.type) {
+      case "audio":
+        this.onAudio(event.itemId, event.pcm);
+        break;
+      case "agent_transcript_delta":
+        if (this.item?.itemId === event.itemId && !this.item.transcriptDone)
+          this.item.transcript += event.text;
+        break;
+      case "agent_transcript_done":
+        if (this.item?.itemId === event.itemId) {
+          this.item.transcript = event.text;
+          this.item.transcriptDone = true;
+        }
+        break;
+      case "caller_transcript":
+        this.onCallerTranscript(event.text);
+        break;
+      case "tool_call":
+        this.runTool(event.callId, event.name, event.arguments);
+        break;
+      case "response_done":
+        this.onResponseDone();
+        break;
+      case "usage":
+        this.addUsage(event.usage);
+        break;
+      case "failed":
+        this.logger?.error({ detail: event.message }, "realtime session failed");
+        this.call.control.hangup("provider_error").catch(() => {});
+        break;
+      case "speech_started":
+      case "speech_stopped":
+        // The gateway's own VAD decides barge-in; the server's turn events are not needed.
+        break;
+    }
+  }
+
+  private onAudio(itemId: string, pcm: Int16Array): void {
+    if (this.cutItems.has(itemId)) return;
+    const audio = this.call.audio;
+    let item = this.item;
+    if (item === null || item.itemId !== itemId) {
+      if (item) item.complete = true;
+      const now = this.clock.now();
+      const timeline = newTimeline(this.takeSpeechEnd());
+      // TurnLatency on a realtime turn: llm_first_token_ms is speech end -> the model's first
+      // audio delta, first_packet_ms that delta -> its first packet on the wire.
+      timeline.llmRequestAt = timeline.speechEndAt;
+      timeline.llmFirstTokenAt = now;
+      timeline.firstAudioEnqueuedAt = now;
+      item = new AgentItem(itemId, now, audio.playedSamples + audio.queuedSamples, timeline);
+      this.item = item;
+      this.cancelSilence();
+      if (this.hangup) this.hangup.spoke = true;
+    }
+    audio.enqueue(pcm);
+    item.receivedSamples += pcm.length;
+    this.checkPlayout();
+  }
+
+  /** The caller's speech end the next agent item answers (null for the greeting, reprompts). */
+  private takeSpeechEnd(): number | null {
+    const at = this.lastSpeechEndAt;
+    this.lastSpeechEndAt = null;
+    return at;
+  }
+
+  private onCallerTranscript(text: string): void {
+    const words = text.trim();
+    if (!words) {
+      // The interruption had no words: carry on from where the agent was cut off.
+      const resume = this.resume;
+      this.resume = null;
+      if (resume) {
+        this.cutAgent();
+        this.session?.createResponse(sayExactly(resume));
+      }
+      return;
+    }
+    this.resume = null;
+    this.reprompts = 0;
+    const endedAt = this.lastSpeechEndAt ?? this.clock.now();
+    this.call.reporter.turn(userTranscriptTurn(words, Math.min(this.callerSpeechStartAt, endedAt), endedAt));
+  }
+
+  private onResponseDone(): void {
+    if (this.item) this.item.complete = true;
+    else if (this.hangup?.goodbyeAsked) this.hangup.spoke = true;
+    this.checkPlayout();
+  }
+
+  /** Each tick: the first packet of the item, and its end once all of it has played. */
+  private checkPlayout(): void {
+    const item = this.item;
+    const audio = this.call.audio;
+    if (item) {
+      if (item.timeline.firstPacketAt === null && audio.playedSamples > item.startSample)
+        item.timeline.firstPacketAt = this.clock.now();
+      if (!item.finishedPlaying(audio)) return;
+      this.item = null;
+      this.reportAgentTurn(item, false);
+      this.armSilence();
+    }
+    this.maybeHangUp();
+  }
+
+  private reportAgentTurn(item: AgentItem, interrupted: boolean): void {
+    const text = interrupted ? item.heardWords(item.playedMs(this.call.audio)).heard : item.transcript.trim();
+    if (!text) return;
+    this.call.reporter.turn(
+      agentTranscriptTurn(text, item.startedAt, this.clock.now(), interrupted, item.timeline),
+    );
+  }
+
+  private maybeHangUp(): void {
+    const hangup = this.hangup;
+    if (!hangup || this.item !== null || this.call.audio.queuedSamples > 0 || this.toolRuns.size > 0) return;
+    if (hangup.spoke) {
+      this.hangup = null;
+      this.running = false;
+      this.call.control.hangup(hangup.cause).catch((error) => {
+        this.logger?.error({ err: error }, "hang-up failed");
+      });
+      return;
+    }
+    if (!hangup.goodbyeAsked) {
+      // The model ended the call without saying anything: a goodbye first, as on the pipeline.
+      hangup.goodbyeAsked = true;
+      this.session?.createResponse(sayExactly("Goodbye."));
+    }
+  }
+
+  private runTool(callId: string, name: string, args: string): void {
+    const run = (async () => {
+      const result = await this.tools.execute(name, args, {
+        signal: this.abort.signal,
+        sendDtmf: (digits) => this.call.audio.sendDtmf(digits),
+        control: this.call.control,
+        waitForSpeech: () => this.waitForSpeech(),
+        logger: this.logger,
+      });
+      if (!this.running) return;
+      if (result.hangupCause && !this.hangup) {
+        this.hangup = { cause: result.hangupCause, spoke: this.agentAudible, goodbyeAsked: false };
+      }
+      this.session?.submitToolResult(callId, name, result.content, !result.hangupCause);
+    })();
+    this.toolRuns.add(run);
+    run.finally(() => {
+      this.toolRuns.delete(run);
+      if (this.running) this.checkPlayout();
+    });
+  }
+
+  private async waitForSpeech(): Promise<void> {
+    while (this.running && this.agentAudible) await Bun.sleep(PLAYOUT_POLL_MS);
+  }
+
+  private addUsage(usage: RealtimeUsage): void {
+    const sum = this.usage ?? {
+      model: usage.model,
+      input_audio_tokens: 0,
+      output_audio_tokens: 0,
+      text_tokens: 0,
+    };
+    sum.input_audio_tokens += usage.input_audio_tokens;
+    sum.output_audio_tokens += usage.output_audio_tokens;
+    sum.text_tokens += usage.text_tokens;
+    this.usage = sum;
+  }
+
+  // --- silence ---------------------------------------------------------------------------
+
+  private armSilence(): void {
+    this.cancelSilence();
+    if (this.hangup || !this.running) return;
+    this.silenceTimer = this.clock.setTimer(this.silence.repromptMs, () => {
+      this.silenceTimer = null;
+      if (this.callerSpeaking || this.agentAudible) return;
+      if (this.reprompts < this.silence.maxReprompts) {
+        this.reprompts += 1;
+        this.session?.createResponse(sayExactly(this.silence.repromptMessage));
+      } else {
+        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: true };
+        this.session?.createResponse(sayExactly(this.silence.hangupMessage));
+      }
+    });
+  }
+
+  private cancelSilence(): void {
+    this.silenceTimer?.cancel();
+    this.silenceTimer = null;
+  }
+}

@@ -1,0 +1,63 @@
+// What the realtime application needs from a speech-to-speech model, whatever its protocol.
+// Audio crosses this interface in the gateway's own format (16 kHz PCM16); each adapter
+// converts to and from what its model speaks.
+import type { ToolDefinition } from "../providers/types.ts";
+import type { RealtimeUsage } from "./settings.ts";
+
+export type RealtimeEvent =
+  /** Model audio of one output item, already in the gateway's format. */
+  | { type: "audio"; itemId: string; pcm: Int16Array }
+  /** The model's transcript of its own audio, as it is produced. */
+  | { type: "agent_transcript_delta"; itemId: string; text: string }
+  /** The whole transcript of one output item. */
+  | { type: "agent_transcript_done"; itemId: string; text: string }
+  /** The model's transcription of one caller utterance (empty: speech without words). */
+  | { type: "caller_transcript"; text: string }
+  /** The server's own voice activity detection heard the caller start or stop. */
+  | { type: "speech_started" }
+  | { type: "speech_stopped" }
+  | { type: "tool_call"; callId: string; name: string; arguments: string }
+  /** The model finished (or abandoned) one response. */
+  | { type: "response_done" }
+  /** Tokens the model reports for some of its work; the call's usage is their sum. */
+  | { type: "usage"; usage: RealtimeUsage }
+  /** The connection failed or the provider reported an error it cannot recover from. */
+  | { type: "failed"; message: string };
+
+export interface RealtimeSessionConfig {
+  model: string;
+  voice: string;
+  instructions: string;
+  tools: ToolDefinition[];
+  /** "gateway": the gateway's VAD decides turns (commitTurn); otherwise the server's VAD does. */
+  turnDetection: "server_vad" | "semantic_vad" | "gateway";
+  /**
+   * The caller's audio is G.711 (8 kHz): an adapter that can should speak G.711 with its model
+   * (µ-law or A-law) instead of wideband PCM.
+   */
+  narrowbandCodec: "PCMU" | "PCMA" | null;
+}
+
+export interface RealtimeSession {
+  readonly provider: string;
+  /** One 20 ms frame of caller audio (16 kHz PCM16). */
+  appendAudio(pcm: Int16Array): void;
+  /** Asks for a response; `instructions` replace the session's for this one response. */
+  createResponse(instructions?: string): void;
+  /** A user message in text (DTMF digits), answered at once. */
+  sendText(text: string): void;
+  /** The caller started speaking (gateway turn detection only). */
+  startTurn(): void;
+  /** The caller's turn is over: answer it (gateway turn detection only). */
+  commitTurn(): void;
+  /**
+   * Barge-in: stop the response in progress and keep in the model's history only the first
+   * `playedMs` of item `itemId`'s audio (what the caller heard).
+   */
+  interrupt(itemId: string | null, playedMs: number): void;
+  /** The result of a tool call; `respond: false` when the call ends and nothing more is said. */
+  submitToolResult(callId: string, name: string, output: string, respond: boolean): void;
+  close(): void;
+}
+
+export type RealtimeListener = (event: RealtimeEvent) => void;
