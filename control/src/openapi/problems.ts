@@ -130,10 +130,9 @@ export const PROBLEM_CODES = {
     detail: "The call already ended (completed).",
   },
   agent_inactive: {
-    status: 422,
+    status: 409,
     when: "The agent is not active (`is_active: false`).",
     detail: "The agent is not active; set is_active to true to place calls.",
-    errors: [{ field: "agent_id", message: "is not active" }],
   },
   number_has_no_agent: {
     status: 409,

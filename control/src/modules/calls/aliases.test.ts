@@ -187,12 +187,14 @@ describe("outbound aliases place the call POST /calls/outbound places", () => {
   test("POST /calls/trigger's errors are the canonical ones, naming phone_number for to_number", async () => {
     const foreign = await h.newOrg();
     const foreignAgent = await createAgent(as(foreign.ownerKey));
+    const inactiveAgent = await createAgent(h, { is_active: false });
     const cases: Array<{ trigger: Record<string, unknown>; status: number }> = [
       { trigger: { phone_number: "4155550142", agent_id: agentId }, status: 422 },
       { trigger: { phone_number: "+1415555", agent_id: agentId }, status: 422 },
       { trigger: { phone_number: "+33142685300", agent_id: agentId }, status: 403 },
       { trigger: { phone_number: "+14155550142", agent_id: "agt_missing" }, status: 404 },
       { trigger: { phone_number: "+14155550142", agent_id: foreignAgent }, status: 404 },
+      { trigger: { phone_number: "+14155550142", agent_id: inactiveAgent }, status: 409 },
       { trigger: { phone_number: "+14155550142" }, status: 422 },
     ];
     for (const { trigger, status } of cases) {

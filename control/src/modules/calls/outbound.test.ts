@@ -113,7 +113,7 @@ describe("POST /calls/outbound", () => {
       },
       { body: { agent_id: "agt_missing", to_number: "+14155550142" }, status: 404, code: "not_found" },
       { body: { agent_id: foreignAgent, to_number: "+14155550142" }, status: 404, code: "not_found" },
-      { body: { agent_id: inactive, to_number: "+14155550142" }, status: 422, code: "agent_inactive" },
+      { body: { agent_id: inactive, to_number: "+14155550142" }, status: 409, code: "agent_inactive" },
       {
         body: { agent_id: agentId, to_number: "+14155550142", from_number: "+14155550100" },
         status: 422,

@@ -185,12 +185,12 @@ export async function createOutboundCall(
     .from(agents)
     .where(and(eq(agents.orgId, orgId), eq(agents.id, input.agent_id)));
   if (!agent) throw notFound("Agent");
+  // 409, as for a web call token: the request is valid, the agent's state conflicts with it.
   if (!agent.isActive) {
     throw new ApiError(
-      422,
+      409,
       "agent_inactive",
       "The agent is not active; set is_active to true to place calls.",
-      [{ field: "agent_id", message: "is not active" }],
     );
   }
   const from = await callerNumber(deps.db, orgId, agent.id, input.from_number);

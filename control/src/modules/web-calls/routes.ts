@@ -49,7 +49,7 @@ export function webCallsModule(ctx: ControlContext) {
           summary: "Create a browser call token",
           description:
             "A short-lived token for exactly one WebRTC call to this agent. Mint it on your server and hand it to the page. With LiveKit configured, `livekit` also names a room for the call that the agent joins: connect the page to it with its token instead of using WHIP.",
-          ...problems(["agent_inactive", 409], "dispatch_failed"),
+          ...problems("agent_inactive", "dispatch_failed"),
         },
       },
     )

@@ -9655,7 +9655,11 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `agent_inactive`: The agent is not active (`is_active: false`).
+       */
       409: {
         headers: {
           "Retry-After": components["headers"]["Retry-After"];
@@ -9666,9 +9670,7 @@ export interface operations {
         };
       };
       /**
-       * @description `agent_inactive`: The agent is not active (`is_active: false`).
-       *
-       *     `validation_failed`: Field problems, listed in `errors[]`.
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
        *
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        *
@@ -10348,7 +10350,11 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `agent_inactive`: The agent is not active (`is_active: false`).
+       */
       409: {
         headers: {
           "Retry-After": components["headers"]["Retry-After"];
@@ -10359,9 +10365,7 @@ export interface operations {
         };
       };
       /**
-       * @description `agent_inactive`: The agent is not active (`is_active: false`).
-       *
-       *     `validation_failed`: Field problems, listed in `errors[]`.
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
        *
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        *
@@ -10663,7 +10667,11 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `agent_inactive`: The agent is not active (`is_active: false`).
+       */
       409: {
         headers: {
           "Retry-After": components["headers"]["Retry-After"];
@@ -10674,9 +10682,7 @@ export interface operations {
         };
       };
       /**
-       * @description `agent_inactive`: The agent is not active (`is_active: false`).
-       *
-       *     `validation_failed`: Field problems, listed in `errors[]`.
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
        *
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        *
