@@ -4,6 +4,7 @@ import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { harnessClient, type RequestBody } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { type Receiver, startReceiver } from "../../testing/webhook-receiver.ts";
 import { emitWebhookEvent } from "./emit.ts";
@@ -42,14 +43,15 @@ function worker(options: Partial<WebhookWorkerOptions> = {}): WebhookDeliveryWor
 }
 
 /** An org of its own with one endpoint, so other tests' deliveries never mix in. */
-async function endpointFor(receiver: Receiver, events: string[] = []) {
+async function endpointFor(
+  receiver: Receiver,
+  events: RequestBody<"/api/v1/webhooks", "post">["events"] = [],
+) {
   const org = await h.newOrg();
-  const created = await h.json<{ id: string; secret: string }>("POST", "/api/v1/webhooks", {
-    key: org.ownerKey,
-    body: { url: receiver.url, events },
-  });
-  expect(created.status).toBe(201);
-  return { org, endpointId: created.body.id, secret: created.body.secret };
+  const api = harnessClient(h, org.ownerKey);
+  const created = await api.POST("/api/v1/webhooks", { body: { url: receiver.url, events } });
+  expect(created.response.status).toBe(201);
+  return { org, api, endpointId: created.data!.id, secret: created.data!.secret! };
 }
 
 async function delivery(id: string) {
@@ -84,7 +86,7 @@ describe("webhook delivery worker", () => {
   test("a receiver that fails twice then succeeds gets exactly one successful delivery", async () => {
     // The successful attempt takes 30 ms at the receiver: its recorded latency includes them.
     const receiver = receiverWith([{ status: 500 }, { status: 503 }, { status: 200, delayMs: 30 }]);
-    const { org, endpointId, secret } = await endpointFor(receiver);
+    const { org, api, endpointId, secret } = await endpointFor(receiver);
     const [id] = await emitWebhookEvent(h.ctx.db, org.orgId, "call.failed", { call_id: "call_2" });
     const startedAtMs = performance.now();
     const running = worker();
@@ -96,21 +98,19 @@ describe("webhook delivery worker", () => {
     expect(new Set(receiver.received.map((r) => r.headers["webhook-id"]))).toEqual(new Set([id!]));
     for (const attempt of receiver.received)
       expect(new Webhook(secret).verify(attempt.body, attempt.headers)).toBeTruthy();
-    const listed = await h.json<{ data: Array<Record<string, unknown>> }>(
-      "GET",
-      `/api/v1/webhooks/${endpointId}/deliveries`,
-      { key: org.ownerKey },
-    );
-    expect(listed.body.data).toHaveLength(1);
-    expect(listed.body.data[0]).toMatchObject({
+    const listed = await api.GET("/api/v1/webhooks/{id}/deliveries", {
+      params: { path: { id: endpointId } },
+    });
+    expect(listed.data!.data).toHaveLength(1);
+    expect(listed.data!.data[0]).toMatchObject({
       id,
       status: "succeeded",
       attempts: 3,
       response_code: 200,
       error: null,
     });
-    expect(listed.body.data[0]!.latency_ms).toBeGreaterThanOrEqual(30);
-    expect(listed.body.data[0]!.latency_ms).toBeLessThanOrEqual(Math.ceil(elapsedMs));
+    expect(listed.data!.data[0]!.latency_ms).toBeGreaterThanOrEqual(30);
+    expect(listed.data!.data[0]!.latency_ms).toBeLessThanOrEqual(Math.ceil(elapsedMs));
   });
 
   test("a worker stopped between attempts: a fresh one resumes the retry", async () => {
@@ -155,17 +155,13 @@ describe("webhook delivery worker", () => {
 
   test("410 Gone disables the endpoint", async () => {
     const receiver = receiverWith([{ status: 410 }]);
-    const { org, endpointId } = await endpointFor(receiver);
+    const { org, api, endpointId } = await endpointFor(receiver);
     const [id] = await emitWebhookEvent(h.ctx.db, org.orgId, "call.started", {});
     await worker().runOnce();
     expect(await delivery(id!)).toMatchObject({ status: "failed", attempts: 1, lastResponseCode: 410 });
-    const endpoint = await h.json<{ enabled: boolean; disabled_reason: string }>(
-      "GET",
-      `/api/v1/webhooks/${endpointId}`,
-      { key: org.ownerKey },
-    );
-    expect(endpoint.body.enabled).toBe(false);
-    expect(endpoint.body.disabled_reason).toContain("410");
+    const endpoint = (await api.GET("/api/v1/webhooks/{id}", { params: { path: { id: endpointId } } })).data!;
+    expect(endpoint.enabled).toBe(false);
+    expect(endpoint.disabled_reason).toContain("410");
     expect(await emitWebhookEvent(h.ctx.db, org.orgId, "call.started", {})).toEqual([]);
   });
 
@@ -203,10 +199,10 @@ describe("webhook delivery worker", () => {
 
   test("after rotation the old secret stops signing once its 24 h are over", async () => {
     const receiver = receiverWith([]);
-    const { org, endpointId, secret: oldSecret } = await endpointFor(receiver);
-    const rotated = await h.json<{ secret: string }>("POST", `/api/v1/webhooks/${endpointId}/rotate-secret`, {
-      key: org.ownerKey,
-    });
+    const { org, api, endpointId, secret: oldSecret } = await endpointFor(receiver);
+    const rotated = (
+      await api.POST("/api/v1/webhooks/{id}/rotate-secret", { params: { path: { id: endpointId } } })
+    ).data!;
     await emitWebhookEvent(h.ctx.db, org.orgId, "call.started", {});
     const later = Date.now() + 25 * 3_600_000;
     await worker({ now: () => later }).runOnce();
@@ -215,9 +211,7 @@ describe("webhook delivery worker", () => {
     const signatures = got.headers["webhook-signature"]!.split(" ");
     expect(signatures).toHaveLength(1);
     const at = new Date(Number(got.headers["webhook-timestamp"]) * 1000);
-    expect(signatures[0]).toBe(
-      new Webhook(rotated.body.secret).sign(got.headers["webhook-id"]!, at, got.body),
-    );
+    expect(signatures[0]).toBe(new Webhook(rotated.secret!).sign(got.headers["webhook-id"]!, at, got.body));
     expect(signatures[0]).not.toBe(new Webhook(oldSecret).sign(got.headers["webhook-id"]!, at, got.body));
     const [endpoint] = await h.ctx.db
       .select()

@@ -3,13 +3,16 @@ import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { eq } from "drizzle-orm";
 import { Webhook } from "standardwebhooks";
 import { webhookEndpoints } from "../../db/schema.ts";
+import { type ApiClient, harnessClient, type RequestBody } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { type Receiver, startReceiver } from "../../testing/webhook-receiver.ts";
 
 let h: Harness;
+let api: ApiClient;
 let receiver: Receiver;
 beforeAll(async () => {
   h = await createHarness();
+  api = harnessClient(h);
   receiver = startReceiver();
 });
 afterAll(async () => {
@@ -17,27 +20,10 @@ afterAll(async () => {
   await h.close();
 });
 
-type Endpoint = {
-  id: string;
-  url: string;
-  events: string[];
-  description: string;
-  enabled: boolean;
-  secret?: string;
-  previous_secret_expires_at: string | null;
-};
-type Delivery = {
-  id: string;
-  event_type: string;
-  status: string;
-  attempts: number;
-  response_code: number | null;
-  latency_ms: number | null;
-};
-type Problem = { code: string; detail: string; errors?: Array<{ field: string; message: string }> };
+const byId = (id: string) => ({ params: { path: { id } } });
 
-async function createEndpoint(body: Record<string, unknown>, key = h.ownerKey) {
-  return h.json<Endpoint & Problem>("POST", "/api/v1/webhooks", { key, body });
+async function createEndpoint(body: RequestBody<"/api/v1/webhooks", "post">, key = h.ownerKey) {
+  return harnessClient(h, key).POST("/api/v1/webhooks", { body });
 }
 
 describe("webhook endpoints", () => {
@@ -47,43 +33,45 @@ describe("webhook endpoints", () => {
       events: ["call.ended", "credits.low"],
       description: "CRM",
     });
-    expect(created.status).toBe(201);
-    expect(created.body).toMatchObject({
+    expect(created.response.status).toBe(201);
+    expect(created.data!).toMatchObject({
       url: receiver.url,
       events: ["call.ended", "credits.low"],
       description: "CRM",
       enabled: true,
     });
-    expect(created.body.id).toMatch(/^whk_/);
-    const secret = created.body.secret!;
+    expect(created.data!.id).toMatch(/^whk_/);
+    const secret = created.data!.secret!;
     expect(secret).toMatch(/^whsec_[A-Za-z0-9+/]+=*$/);
     expect(Buffer.from(secret.slice(6), "base64").length).toBeGreaterThanOrEqual(24);
-    const read = await h.json<Endpoint>("GET", `/api/v1/webhooks/${created.body.id}`);
-    expect(read.status).toBe(200);
-    expect(read.body.secret).toBeUndefined();
+    const read = await api.GET("/api/v1/webhooks/{id}", byId(created.data!.id));
+    expect(read.response.status).toBe(200);
+    expect(read.data!).not.toHaveProperty("secret");
     const [row] = await h.ctx.db
       .select()
       .from(webhookEndpoints)
-      .where(eq(webhookEndpoints.id, created.body.id));
+      .where(eq(webhookEndpoints.id, created.data!.id));
     expect(row!.secretCiphertext).not.toContain(secret.slice(6, 20));
     expect(decryptSecret(h.ctx.config, row!.secretCiphertext)).toBe(secret);
-    const list = await h.json<{ data: Endpoint[] }>("GET", "/api/v1/webhooks");
-    expect(list.body.data.map((e) => e.id)).toContain(created.body.id);
-    expect(list.body.data.every((e) => e.secret === undefined)).toBe(true);
+    const list = await api.GET("/api/v1/webhooks");
+    expect(list.data!.data.map((e) => e.id)).toContain(created.data!.id);
+    expect(list.data!.data.every((e) => !("secret" in e))).toBe(true);
   });
 
   test("update and delete", async () => {
     const created = await createEndpoint({ url: receiver.url });
-    expect(created.body.events).toEqual([]);
-    const patched = await h.json<Endpoint>("PATCH", `/api/v1/webhooks/${created.body.id}`, {
+    expect(created.data!.events).toEqual([]);
+    const endpoint = byId(created.data!.id);
+    const patched = await api.PATCH("/api/v1/webhooks/{id}", {
+      ...endpoint,
       body: { events: ["number.suspended"], enabled: false, description: "ops" },
     });
-    expect(patched.status).toBe(200);
-    expect(patched.body).toMatchObject({ events: ["number.suspended"], enabled: false, description: "ops" });
-    const deleted = await h.request("DELETE", `/api/v1/webhooks/${created.body.id}`);
-    expect(deleted.status).toBe(204);
-    expect((await h.json("GET", `/api/v1/webhooks/${created.body.id}`)).status).toBe(404);
-    expect((await h.json("DELETE", `/api/v1/webhooks/${created.body.id}`)).status).toBe(404);
+    expect(patched.response.status).toBe(200);
+    expect(patched.data!).toMatchObject({ events: ["number.suspended"], enabled: false, description: "ops" });
+    const deleted = await api.DELETE("/api/v1/webhooks/{id}", endpoint);
+    expect(deleted.response.status).toBe(204);
+    expect((await api.GET("/api/v1/webhooks/{id}", endpoint)).response.status).toBe(404);
+    expect((await api.DELETE("/api/v1/webhooks/{id}", endpoint)).response.status).toBe(404);
   });
 
   test("bad input is a 422 naming the field", async () => {
@@ -93,36 +81,39 @@ describe("webhook endpoints", () => {
       { url: receiver.url, events: ["call.exploded"] },
       { events: ["call.ended"] },
     ]) {
-      const res = await createEndpoint(body);
-      expect(res.status).toBe(422);
-      expect(res.body.errors?.length).toBeGreaterThan(0);
+      // Deliberately off the documented body: the cast is the point of the test.
+      const res = await createEndpoint(body as never);
+      expect(res.response.status).toBe(422);
+      expect(res.error!.errors?.length).toBeGreaterThan(0);
     }
     const created = await createEndpoint({ url: receiver.url });
-    const bad = await h.json<Problem>("PATCH", `/api/v1/webhooks/${created.body.id}`, {
+    const bad = await api.PATCH("/api/v1/webhooks/{id}", {
+      ...byId(created.data!.id),
       body: { url: "nope" },
     });
-    expect(bad.status).toBe(422);
-    expect(bad.body.errors?.[0]?.field).toBe("url");
+    expect(bad.response.status).toBe(422);
+    expect(bad.error!.errors?.[0]?.field).toBe("url");
   });
 
   test("members get 403 and another org's endpoints are 404", async () => {
     const created = await createEndpoint({ url: receiver.url });
     const member = await h.newKey("member");
-    expect((await h.json("GET", "/api/v1/webhooks", { key: member })).status).toBe(403);
-    expect((await createEndpoint({ url: receiver.url }, member)).status).toBe(403);
+    expect((await harnessClient(h, member).GET("/api/v1/webhooks")).response.status).toBe(403);
+    expect((await createEndpoint({ url: receiver.url }, member)).response.status).toBe(403);
     const other = await h.newOrg();
-    const key = other.ownerKey;
-    const id = created.body.id;
-    expect((await h.json("GET", `/api/v1/webhooks/${id}`, { key })).status).toBe(404);
-    expect((await h.json("PATCH", `/api/v1/webhooks/${id}`, { key, body: { enabled: false } })).status).toBe(
-      404,
-    );
-    expect((await h.json("DELETE", `/api/v1/webhooks/${id}`, { key })).status).toBe(404);
-    expect((await h.json("POST", `/api/v1/webhooks/${id}/rotate-secret`, { key })).status).toBe(404);
-    expect((await h.json("GET", `/api/v1/webhooks/${id}/deliveries`, { key })).status).toBe(404);
-    expect((await h.json("POST", `/api/v1/webhooks/${id}/test`, { key })).status).toBe(404);
-    const list = await h.json<{ data: Endpoint[] }>("GET", "/api/v1/webhooks", { key });
-    expect(list.body.data).toHaveLength(0);
+    const theirs = harnessClient(h, other.ownerKey);
+    const endpoint = byId(created.data!.id);
+    expect((await theirs.GET("/api/v1/webhooks/{id}", endpoint)).response.status).toBe(404);
+    expect(
+      (await theirs.PATCH("/api/v1/webhooks/{id}", { ...endpoint, body: { enabled: false } })).response
+        .status,
+    ).toBe(404);
+    expect((await theirs.DELETE("/api/v1/webhooks/{id}", endpoint)).response.status).toBe(404);
+    expect((await theirs.POST("/api/v1/webhooks/{id}/rotate-secret", endpoint)).response.status).toBe(404);
+    expect((await theirs.GET("/api/v1/webhooks/{id}/deliveries", endpoint)).response.status).toBe(404);
+    expect((await theirs.POST("/api/v1/webhooks/{id}/test", endpoint)).response.status).toBe(404);
+    const list = await theirs.GET("/api/v1/webhooks");
+    expect(list.data!.data).toHaveLength(0);
   });
 
   test("test sends a signed ping that standardwebhooks verifies, recorded in deliveries", async () => {
@@ -131,56 +122,58 @@ describe("webhook endpoints", () => {
     // The receiver takes 30 ms to answer: the recorded latency includes them.
     receiver.script = [{ status: 200, delayMs: 30 }];
     const sentAtMs = performance.now();
-    const res = await h.json<Delivery>("POST", `/api/v1/webhooks/${created.body.id}/test`);
+    const res = await api.POST("/api/v1/webhooks/{id}/test", byId(created.data!.id));
     const elapsedMs = performance.now() - sentAtMs;
-    expect(res.status).toBe(200);
-    expect(res.body).toMatchObject({
+    expect(res.response.status).toBe(200);
+    const delivery = res.data!;
+    expect(delivery).toMatchObject({
       event_type: "webhook.test",
       status: "succeeded",
       attempts: 1,
       response_code: 200,
     });
-    expect(res.body.latency_ms).toBeGreaterThanOrEqual(30);
-    expect(res.body.latency_ms).toBeLessThanOrEqual(Math.ceil(elapsedMs));
+    expect(delivery.latency_ms).toBeGreaterThanOrEqual(30);
+    expect(delivery.latency_ms).toBeLessThanOrEqual(Math.ceil(elapsedMs));
     const got = receiver.received[before]!;
-    expect(got.headers["webhook-id"]).toBe(res.body.id);
-    const verified = new Webhook(created.body.secret!).verify(got.body, got.headers) as Record<
+    expect(got.headers["webhook-id"]).toBe(delivery.id);
+    const verified = new Webhook(created.data!.secret!).verify(got.body, got.headers) as Record<
       string,
       unknown
     >;
-    expect(verified).toMatchObject({ type: "webhook.test", data: { webhook_id: created.body.id } });
+    expect(verified).toMatchObject({ type: "webhook.test", data: { webhook_id: created.data!.id } });
     expect(() =>
       new Webhook(`whsec_${Buffer.alloc(32, 7).toString("base64")}`).verify(got.body, got.headers),
     ).toThrow();
-    const deliveries = await h.json<{ data: Delivery[] }>(
-      "GET",
-      `/api/v1/webhooks/${created.body.id}/deliveries`,
-    );
-    expect(deliveries.body.data.map((d) => d.id)).toEqual([res.body.id]);
+    const deliveries = await api.GET("/api/v1/webhooks/{id}/deliveries", byId(created.data!.id));
+    expect(deliveries.data!.data.map((d) => d.id)).toEqual([delivery.id]);
   });
 
   test("rotate-secret: both secrets sign for 24 h", async () => {
-    const created = await createEndpoint({ url: receiver.url });
-    const rotated = await h.json<Endpoint>("POST", `/api/v1/webhooks/${created.body.id}/rotate-secret`);
-    expect(rotated.status).toBe(200);
-    expect(rotated.body.secret).toMatch(/^whsec_/);
-    expect(rotated.body.secret).not.toBe(created.body.secret);
-    const graceH = (Date.parse(rotated.body.previous_secret_expires_at!) - Date.now()) / 3_600_000;
+    const created = (await createEndpoint({ url: receiver.url })).data!;
+    const endpoint = byId(created.id);
+    const res = await api.POST("/api/v1/webhooks/{id}/rotate-secret", endpoint);
+    expect(res.response.status).toBe(200);
+    const rotated = res.data!;
+    expect(rotated.secret).toMatch(/^whsec_/);
+    expect(rotated.secret).not.toBe(created.secret);
+    const graceH = (Date.parse(rotated.previous_secret_expires_at!) - Date.now()) / 3_600_000;
     expect(graceH).toBeGreaterThan(23.9);
     expect(graceH).toBeLessThanOrEqual(24);
     const before = receiver.received.length;
-    await h.json("POST", `/api/v1/webhooks/${created.body.id}/test`);
+    await api.POST("/api/v1/webhooks/{id}/test", endpoint);
     const got = receiver.received[before]!;
     expect(got.headers["webhook-signature"]!.split(" ")).toHaveLength(2);
-    expect(new Webhook(rotated.body.secret!).verify(got.body, got.headers)).toBeTruthy();
-    expect(new Webhook(created.body.secret!).verify(got.body, got.headers)).toBeTruthy();
+    expect(new Webhook(rotated.secret!).verify(got.body, got.headers)).toBeTruthy();
+    expect(new Webhook(created.secret!).verify(got.body, got.headers)).toBeTruthy();
   });
 });
 
 describe("webhook targets on private networks", () => {
   let strict: Harness;
+  let strictApi: ApiClient;
   beforeAll(async () => {
     strict = await createHarness({ config: { allowPrivateUrls: false } });
+    strictApi = harnessClient(strict);
   });
   afterAll(async () => {
     await strict.close();
@@ -199,27 +192,26 @@ describe("webhook targets on private networks", () => {
       "http://[::ffff:127.0.0.1]/hook",
       "http://[::ffff:a00:1]/hook",
     ]) {
-      const res = await strict.json<Problem>("POST", "/api/v1/webhooks", { body: { url } });
-      expect(res.status).toBe(422);
-      expect(res.body.code).toBe("webhook_url_not_allowed");
-      expect(res.body.errors?.[0]?.field).toBe("url");
-      expect(res.body.detail).toEndWith("only public addresses are allowed (ALLOW_PRIVATE_URLS).");
+      const res = await strictApi.POST("/api/v1/webhooks", { body: { url } });
+      expect(res.response.status).toBe(422);
+      expect(res.error!.code).toBe("webhook_url_not_allowed");
+      expect(res.error!.errors?.[0]?.field).toBe("url");
+      expect(res.error!.detail).toEndWith("only public addresses are allowed (ALLOW_PRIVATE_URLS).");
     }
-    const credentials = await strict.json<Problem>("POST", "/api/v1/webhooks", {
+    const credentials = await strictApi.POST("/api/v1/webhooks", {
       body: { url: "https://user:pw@93.184.216.34/hook" },
     });
-    expect(credentials.status).toBe(422);
-    expect(credentials.body.detail).toBe(
+    expect(credentials.response.status).toBe(422);
+    expect(credentials.error!.detail).toBe(
       "The webhook url contains credentials (user:password@), which are not allowed.",
     );
-    const ok = await strict.json<Endpoint>("POST", "/api/v1/webhooks", {
-      body: { url: "https://93.184.216.34/hook" },
-    });
-    expect(ok.status).toBe(201);
-    const moved = await strict.json<Problem>("PATCH", `/api/v1/webhooks/${ok.body.id}`, {
+    const ok = await strictApi.POST("/api/v1/webhooks", { body: { url: "https://93.184.216.34/hook" } });
+    expect(ok.response.status).toBe(201);
+    const moved = await strictApi.PATCH("/api/v1/webhooks/{id}", {
+      ...byId(ok.data!.id),
       body: { url: "http://169.254.169.254/latest/meta-data" },
     });
-    expect(moved.status).toBe(422);
-    expect(moved.body.detail).toContain("169.254.169.254, a link-local address (cloud metadata)");
+    expect(moved.response.status).toBe(422);
+    expect(moved.error!.detail).toContain("169.254.169.254, a link-local address (cloud metadata)");
   });
 });
