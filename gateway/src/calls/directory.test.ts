@@ -3,6 +3,7 @@ import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import { createLogger } from "@switchboard/shared/logger";
+import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
 import { CallDirectory } from "./directory.ts";
 
@@ -35,6 +36,61 @@ describe("call directory: rates", () => {
       expect(centsPerMinuteFor(rates, "inbound")).toBe(3);
       expect(centsPerMinuteFor(rates, "outbound")).toBe(5);
     }
+    await bus.close();
+  });
+});
+
+function trunk(id: string, orgId: string | null): TrunkSnapshot {
+  return {
+    id,
+    org_id: orgId,
+    name: id,
+    inbound_cidrs: [],
+    inbound_auth: null,
+    outbound_uri: `sip:${id}.example.test`,
+    outbound_auth: null,
+    caller_id: { default_caller_id: null, allow_from_number: true },
+    destination_prefixes: ["+1"],
+  };
+}
+
+describe("call directory: outbound trunks", () => {
+  test("a trunk published after the last reload, its invalidation not yet seen, is found by reloading on the miss", async () => {
+    const bus = new MemoryBus();
+    const directory = new CallDirectory(bus, createLogger("silent"), null);
+    await directory.start();
+    // Written as control writes it, without the invalidation that would make the gateway reload.
+    await bus.hashSet(Hashes.trunks, "trk_new", JSON.stringify(trunk("trk_new", "org_a")));
+    expect((await directory.outboundTrunk("org_a", "trk_new"))?.id).toBe("trk_new");
+    // Found without another reload from now on.
+    await bus.hashDelete(Hashes.trunks, "trk_new");
+    expect((await directory.outboundTrunk("org_a", "trk_new"))?.id).toBe("trk_new");
+    await directory.stop();
+    await bus.close();
+  });
+
+  test("a trunk still missing after the reload, or another org's, is not dialled", async () => {
+    const bus = new MemoryBus();
+    const directory = new CallDirectory(bus, createLogger("silent"), null);
+    await directory.start();
+    await bus.hashSet(Hashes.trunks, "trk_b", JSON.stringify(trunk("trk_b", "org_b")));
+    expect(await directory.outboundTrunk("org_a", "trk_missing")).toBeNull();
+    expect(await directory.outboundTrunk("org_a", "trk_b")).toBeNull();
+    expect((await directory.outboundTrunk("org_b", "trk_b"))?.id).toBe("trk_b");
+    await directory.stop();
+    await bus.close();
+  });
+
+  test("without a named trunk a miss reloads too: the org's own trunk, else the default", async () => {
+    const bus = new MemoryBus();
+    const directory = new CallDirectory(bus, createLogger("silent"), null);
+    await directory.start();
+    await bus.hashSet(Hashes.trunks, "trk_default", JSON.stringify(trunk("trk_default", null)));
+    expect((await directory.outboundTrunk("org_a", null))?.id).toBe("trk_default");
+    await bus.hashSet(Hashes.trunks, "trk_own", JSON.stringify(trunk("trk_own", "org_a")));
+    await directory.reloadTrunks();
+    expect((await directory.outboundTrunk("org_a", null))?.id).toBe("trk_own");
+    await directory.stop();
     await bus.close();
   });
 });

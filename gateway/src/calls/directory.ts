@@ -77,8 +77,21 @@ export class CallDirectory {
     return this.trunks.some((entry) => entry.trunk.inbound_auth !== null);
   }
 
+  /**
+   * The trunk an outbound call dials (see `loadedOutboundTrunk`). A miss reloads the trunks
+   * once before it is final: a dispatch can arrive before the invalidation of the trunk it
+   * names (pub/sub and the dispatch stream are not ordered), or after that invalidation was
+   * lost with a connection.
+   */
+  async outboundTrunk(orgId: string, trunkId: string | null): Promise<TrunkSnapshot | null> {
+    const loaded = this.loadedOutboundTrunk(orgId, trunkId);
+    if (loaded) return loaded;
+    await this.reloadTrunks();
+    return this.loadedOutboundTrunk(orgId, trunkId);
+  }
+
   /** The org's own trunk with an outbound URI when given, else the default trunk. */
-  outboundTrunk(orgId: string, trunkId: string | null): TrunkSnapshot | null {
+  private loadedOutboundTrunk(orgId: string, trunkId: string | null): TrunkSnapshot | null {
     const usable = this.trunks.map((entry) => entry.trunk).filter((trunk) => trunk.outbound_uri !== null);
     if (trunkId)
       return (

@@ -36,7 +36,7 @@ export async function resolveRoute(
   const fail = (cause: string) => ({ ok: false as const, cause });
   const agent = await deps.directory.agent(command.agent_id);
   if (!agent) return fail("agent_not_found");
-  const trunk = deps.directory.outboundTrunk(command.org_id, command.trunk_id);
+  const trunk = await deps.directory.outboundTrunk(command.org_id, command.trunk_id);
   if (!trunk?.outbound_uri) return fail("no_outbound_trunk");
   const toNumber = normalizeE164(command.to_number);
   if (!toNumber) return fail("invalid_destination");

@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { startSippServer } from "@switchboard/stand-ins/testing/sipp";
+import { type SippResult, startSippServer } from "@switchboard/stand-ins/testing/sipp";
 import type { CallContext, MediaApplication } from "../call-core/application.ts";
 import { callLeaseScope } from "../call-core/call-leases.ts";
 import { GreetingApplication } from "../call-core/greeting-application.ts";
@@ -55,6 +56,17 @@ function eventsFor(target: TestGateway, callId: string): CallEvent[] {
   return target.events().filter((event) => event.call_id === callId);
 }
 
+/** The carrier's scenario ran clean and the gateway reported the call's end: the call's events. */
+async function endedCallEvents(carrier: { done: Promise<SippResult> }, callId: string): Promise<CallEvent[]> {
+  const result = await carrier.done;
+  expect(result.errors).toBe("");
+  expect(result.exitCode).toBe(0);
+  await waitFor("the call's call.ended event", () =>
+    eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
+  );
+  return eventsFor(gateway!, callId);
+}
+
 const hangsUp = new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: 100 });
 
 describe("outbound calls through the trunk (SIPp as the carrier)", () => {
@@ -62,13 +74,7 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const trunk = await startSippServer({ scenario: "uas-answer-expect-ack-and-bye.xml" });
     gateway = await gatewayCalling(trunk.port, hangsUp);
     const callId = await dispatch(gateway);
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    expect(result.exitCode).toBe(0);
-    await waitFor("the call's call.ended event", () =>
-      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
-    );
-    const events = eventsFor(gateway, callId);
+    const events = await endedCallEvents(trunk, callId);
     expect(events.map((event) => event.type)).toEqual(["call.status", "call.started", "call.ended"]);
     expect(events[1]).toMatchObject({
       direction: "outbound",
@@ -76,6 +82,31 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
       from_number: "+14155550100",
     });
     expect(events[2]).toMatchObject({ status: "completed", hangup_cause: "agent_hangup" });
+  }, 60_000);
+
+  test("a dispatch naming an org trunk the gateway has not loaded yet: it reloads its trunks and dials it", async () => {
+    const carrier = await startSippServer({ scenario: "uas-answer-expect-ack-and-bye.xml" });
+    gateway = await startTestGateway({ application: hangsUp });
+    await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
+    // Published as control publishes a new trunk, but the invalidation has not reached the gateway.
+    const trunk: TrunkSnapshot = {
+      id: "trk_new",
+      org_id: TEST_ORG,
+      name: "carrier",
+      inbound_cidrs: [],
+      inbound_auth: null,
+      outbound_uri: `sip:127.0.0.1:${carrier.port};transport=udp`,
+      outbound_auth: null,
+      caller_id: { default_caller_id: null, allow_from_number: true },
+      destination_prefixes: ["+1"],
+    };
+    await gateway.bus.hashSet(Hashes.trunks, trunk.id, JSON.stringify(trunk));
+    const callId = await dispatch(gateway, { trunk_id: trunk.id });
+    const events = await endedCallEvents(carrier, callId);
+    expect(events.at(-1)).toMatchObject({
+      status: "completed",
+      hangup_cause: "agent_hangup",
+    });
   }, 60_000);
 
   test("over TCP: the trunk URI's transport=tcp carries the whole call", async () => {
@@ -86,13 +117,8 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     });
     await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
     const callId = await dispatch(gateway);
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    expect(result.exitCode).toBe(0);
-    await waitFor("the call's call.ended event", () =>
-      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
-    );
-    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+    const events = await endedCallEvents(trunk, callId);
+    expect(events.at(-1)).toMatchObject({
       status: "completed",
       hangup_cause: "agent_hangup",
     });
@@ -102,27 +128,17 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
     const trunk = await startSippServer({ scenario: "uas-busy-486-expect-ack.xml" });
     gateway = await gatewayCalling(trunk.port, hangsUp);
     const callId = await dispatch(gateway);
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    expect(result.exitCode).toBe(0);
-    await waitFor("the call's call.ended event", () =>
-      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
-    );
-    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "busy", hangup_cause: "sip_486" });
+    const events = await endedCallEvents(trunk, callId);
+    expect(events.at(-1)).toMatchObject({ status: "busy", hangup_cause: "sip_486" });
   }, 60_000);
 
   test("no answer: the gateway CANCELs at its ring timeout and ends the call no_answer", async () => {
     const trunk = await startSippServer({ scenario: "uas-ring-no-answer-expect-cancel.xml" });
     gateway = await gatewayCalling(trunk.port, hangsUp, { SIP_OUTBOUND_RING_TIMEOUT_MS: "1000" });
     const callId = await dispatch(gateway);
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    expect(result.exitCode).toBe(0);
-    await waitFor("the call's call.ended event", () =>
-      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
-    );
-    expect(eventsFor(gateway, callId).map((event) => event.type)).toEqual(["call.status", "call.ended"]);
-    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+    const events = await endedCallEvents(trunk, callId);
+    expect(events.map((event) => event.type)).toEqual(["call.status", "call.ended"]);
+    expect(events.at(-1)).toMatchObject({
       status: "no_answer",
       hangup_cause: "ring_timeout",
     });
@@ -136,13 +152,8 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
       eventsFor(gateway!, callId).some((event) => event.type === "call.status"),
     );
     await gateway.bus.publish(Channels.callCancel, callId);
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    expect(result.exitCode).toBe(0);
-    await waitFor("the call's call.ended event", () =>
-      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
-    );
-    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({
+    const events = await endedCallEvents(trunk, callId);
+    expect(events.at(-1)).toMatchObject({
       status: "canceled",
       hangup_cause: "api_cancel",
     });
@@ -201,13 +212,8 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
 
     await gateway.bus.releaseLease(scope, "call_elsewhere");
     const callId = await dispatch(gateway);
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    expect(result.exitCode).toBe(0);
-    await waitFor("the call's call.ended event", () =>
-      eventsFor(gateway!, callId).some((event) => event.type === "call.ended"),
-    );
-    expect(eventsFor(gateway, callId).at(-1)).toMatchObject({ status: "completed" });
+    const events = await endedCallEvents(trunk, callId);
+    expect(events.at(-1)).toMatchObject({ status: "completed" });
     expect(await gateway.bus.countLeases(scope)).toBe(0);
   }, 60_000);
 
