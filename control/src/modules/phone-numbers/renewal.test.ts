@@ -5,6 +5,7 @@ import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { and, eq } from "drizzle-orm";
 import { reconcileBusState } from "../../bus-state/reconcile.ts";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
+import { harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 import { stockInventory } from "../../testing/numbers.ts";
 import { credit, getBalanceCents } from "../credits/ledger.ts";
@@ -29,13 +30,7 @@ afterAll(async () => {
   await h.ctx.bus.close();
 });
 
-type PhoneNumber = {
-  id: string;
-  phone_number: string;
-  status: string;
-  renews_at: string;
-  agent_id: string | null;
-};
+const byId = (id: string) => ({ params: { path: { id } } });
 
 async function route(phoneNumber: string) {
   const raw = await h.ctx.bus.hashGet(Hashes.numberRoutes, phoneNumber);
@@ -46,37 +41,33 @@ async function orgWithNumber(balanceCents: number) {
   const org = await h.newOrg();
   await credit(h.ctx, org.orgId, balanceCents, "purchase", "seed");
   const [number] = await stockInventory(h.ctx.db, 1);
-  const bought = await h.json<PhoneNumber>("POST", "/api/v1/phone-numbers", {
-    key: org.ownerKey,
-    body: { phone_number: number },
-  });
-  expect(bought.status).toBe(201);
-  return { org, number: bought.body };
+  const api = harnessClient(h, org.ownerKey);
+  const bought = await api.POST("/api/v1/phone-numbers", { body: { phone_number: number } });
+  expect(bought.response.status).toBe(201);
+  return { org, api, number: bought.data! };
 }
 
 describe("routing table on Redis", () => {
   test("attach, detach and a full republish are visible on the bus, with invalidations", async () => {
-    const { org, number } = await orgWithNumber(1000);
+    const { org, api, number } = await orgWithNumber(1000);
     const invalidated: string[] = [];
     const unsubscribe = await h.ctx.bus.subscribe(Channels.numberRouteInvalidated, (m) =>
       invalidated.push(m),
     );
-    const agent = await h.json<{ id: string }>("POST", "/api/v1/agents", {
-      key: org.ownerKey,
-      body: { name: "Line" },
+    const agent = (await api.POST("/api/v1/agents", { body: { name: "Line" } })).data!;
+    const attached = await api.POST("/api/v1/phone-numbers/{id}/attach", {
+      ...byId(number.id),
+      body: { agent_id: agent.id },
     });
-    await h.json("POST", `/api/v1/phone-numbers/${number.id}/attach`, {
-      key: org.ownerKey,
-      body: { agent_id: agent.body.id },
-    });
+    expect(attached.response.status).toBe(200);
     expect(await route(number.phone_number)).toEqual({
       org_id: org.orgId,
       phone_number_id: number.id,
-      agent_id: agent.body.id,
+      agent_id: agent.id,
       forwarding: null,
       status: "active",
     });
-    await h.json("POST", `/api/v1/phone-numbers/${number.id}/detach`, { key: org.ownerKey });
+    expect((await api.POST("/api/v1/phone-numbers/{id}/detach", byId(number.id))).response.status).toBe(200);
     expect((await route(number.phone_number)).agent_id).toBeNull();
     await waitFor(
       "two invalidations of the number's route",
@@ -95,43 +86,38 @@ describe("routing table on Redis", () => {
 
 describe("routes after an agent is deleted", () => {
   test("its numbers' routes lose the agent", async () => {
-    const { org, number } = await orgWithNumber(1000);
-    const agent = await h.json<{ id: string }>("POST", "/api/v1/agents", {
-      key: org.ownerKey,
-      body: { name: "Temporary" },
+    const { api, number } = await orgWithNumber(1000);
+    const agent = (await api.POST("/api/v1/agents", { body: { name: "Temporary" } })).data!;
+    const attached = await api.POST("/api/v1/phone-numbers/{id}/attach", {
+      ...byId(number.id),
+      body: { agent_id: agent.id },
     });
-    await h.json("POST", `/api/v1/phone-numbers/${number.id}/attach`, {
-      key: org.ownerKey,
-      body: { agent_id: agent.body.id },
-    });
-    expect((await route(number.phone_number)).agent_id).toBe(agent.body.id);
-    expect((await h.request("DELETE", `/api/v1/agents/${agent.body.id}`, { key: org.ownerKey })).status).toBe(
-      204,
-    );
-    expect(await refreshRoutesForAgent(h.ctx.db, h.ctx.bus, agent.body.id)).toBe(1);
+    expect(attached.response.status).toBe(200);
+    expect((await route(number.phone_number)).agent_id).toBe(agent.id);
+    expect(
+      (await api.DELETE("/api/v1/agents/{agent_id}", { params: { path: { agent_id: agent.id } } })).response
+        .status,
+    ).toBe(204);
+    expect(await refreshRoutesForAgent(h.ctx.db, h.ctx.bus, agent.id)).toBe(1);
     expect((await route(number.phone_number)).agent_id).toBeNull();
-    const read = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
-      key: org.ownerKey,
-    });
-    expect(read.body.agent_id).toBeNull();
+    const read = await api.GET("/api/v1/phone-numbers/{id}", byId(number.id));
+    expect(read.data!.agent_id).toBeNull();
   });
 });
 
 describe("renewal scheduler", () => {
   test("a due renewal with credits is charged once and moves renews_at a month on", async () => {
-    const { org, number } = await orgWithNumber(2000);
+    const { org, api, number } = await orgWithNumber(2000);
     const due = new Date(Date.parse(number.renews_at) + 1000);
     const outcome = await scheduler.tick(due);
     expect(outcome.renewed).toContain(number.id);
     expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(1000);
     expect(await h.ctx.bus.hashGet(Hashes.creditBalances, org.orgId)).toBe("1000");
-    const after = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
-      key: org.ownerKey,
-    });
-    const movedDays = (Date.parse(after.body.renews_at) - Date.parse(number.renews_at)) / DAY_MS;
+    const after = (await api.GET("/api/v1/phone-numbers/{id}", byId(number.id))).data!;
+    const movedDays = (Date.parse(after.renews_at) - Date.parse(number.renews_at)) / DAY_MS;
     expect(movedDays).toBeGreaterThanOrEqual(28);
     expect(movedDays).toBeLessThanOrEqual(31);
-    expect(after.body.status).toBe("active");
+    expect(after.status).toBe("active");
     await scheduler.tick(due);
     expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(1000);
     const renewals = await h.ctx.db
@@ -142,7 +128,7 @@ describe("renewal scheduler", () => {
   });
 
   test("an unpaid renewal suspends the number, updates the route and queues number.suspended", async () => {
-    const { org, number } = await orgWithNumber(700);
+    const { org, api, number } = await orgWithNumber(700);
     const { row: endpoint } = await createWebhook(h.ctx.db, h.ctx.config, org.orgId, {
       url: "http://127.0.0.1:9/hooks",
     });
@@ -150,10 +136,8 @@ describe("renewal scheduler", () => {
     const outcome = await scheduler.tick(due);
     expect(outcome.suspended).toContain(number.id);
     expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(200);
-    const after = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
-      key: org.ownerKey,
-    });
-    expect(after.body.status).toBe("suspended");
+    const after = (await api.GET("/api/v1/phone-numbers/{id}", byId(number.id))).data!;
+    expect(after.status).toBe("suspended");
     expect((await route(number.phone_number)).status).toBe("suspended");
     const events = await h.ctx.db
       .select()
@@ -175,11 +159,9 @@ describe("renewal scheduler", () => {
     // Paid after a top-up: active again for a month from then.
     await credit(h.ctx, org.orgId, 1000, "purchase", "topup");
     expect((await scheduler.tick(later)).renewed).toContain(number.id);
-    const back = await h.json<PhoneNumber>("GET", `/api/v1/phone-numbers/${number.id}`, {
-      key: org.ownerKey,
-    });
-    expect(back.body.status).toBe("active");
-    expect(Date.parse(back.body.renews_at)).toBeGreaterThan(later.getTime() + 27 * DAY_MS);
+    const back = (await api.GET("/api/v1/phone-numbers/{id}", byId(number.id))).data!;
+    expect(back.status).toBe("active");
+    expect(Date.parse(back.renews_at)).toBeGreaterThan(later.getTime() + 27 * DAY_MS);
     expect((await route(number.phone_number)).status).toBe("active");
     expect(await getBalanceCents(h.ctx.db, org.orgId)).toBe(700);
   });
