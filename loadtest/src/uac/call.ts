@@ -20,6 +20,8 @@ export async function runCall(
   plan: CallPlan,
   /** Called once the INVITE has its final response. */
   onSettled: () => void = () => {},
+  /** The caller's number (E.164) in From; the UAC's default when unset. */
+  fromNumber?: string,
 ): Promise<CallResult> {
   const meter = new CallMeter(plan);
   const result = meter.result;
@@ -59,10 +61,15 @@ export async function runCall(
   let remoteBye = false;
   const inviteAtMs = performance.now();
   try {
-    const answered = await uac.invite(plan.number, socket.port, () => {
-      remoteBye = true;
-      meter.end("gateway hung up");
-    });
+    const answered = await uac.invite(
+      plan.number,
+      socket.port,
+      () => {
+        remoteBye = true;
+        meter.end("gateway hung up");
+      },
+      fromNumber,
+    );
     result.status = answered.status;
     onSettled();
     if (!answered.media) {
@@ -76,6 +83,7 @@ export async function runCall(
     await meter.finished;
     removeTick();
     if (!remoteBye) {
+      result.byeSentAtEpochMs = Date.now();
       const byeStatus = await uac.bye(answered.callId);
       if (byeStatus !== 200) meter.end(`BYE answered ${byeStatus ?? "nothing"}`);
     }

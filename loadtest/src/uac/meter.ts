@@ -25,6 +25,8 @@ export interface CallResult {
   setupMs: number | null;
   /** Answer -> first voiced packet of the greeting. */
   greetingMs: number | null;
+  /** Wall-clock time (Date.now()) the caller sent its BYE; null when it did not hang up. */
+  byeSentAtEpochMs: number | null;
   turnLatenciesMs: number[];
   missingReplies: number;
   packetsReceived: number;
@@ -43,6 +45,7 @@ function emptyResult(): CallResult {
     failure: null,
     setupMs: null,
     greetingMs: null,
+    byeSentAtEpochMs: null,
     turnLatenciesMs: [],
     missingReplies: 0,
     packetsReceived: 0,

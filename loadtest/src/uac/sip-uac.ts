@@ -26,11 +26,15 @@ interface PendingTransaction {
 
 interface DialogState {
   fromTag: string;
+  /** The caller's number in From (E.164). */
+  fromNumber: string;
   toHeader: string;
   remoteTarget: string;
   pending: PendingTransaction | null;
   onRemoteBye: (() => void) | null;
 }
+
+const DEFAULT_CALLER_NUMBER = "+14155550111";
 
 function randomToken(): string {
   return crypto.randomUUID().replaceAll("-", "").slice(0, 16);
@@ -73,7 +77,7 @@ export class SipUac {
       `${method} ${uri} SIP/2.0\r\n` +
       `Via: SIP/2.0/UDP 127.0.0.1:${this.localPort};branch=z9hG4bK${randomToken()};rport\r\n` +
       "Max-Forwards: 70\r\n" +
-      `From: <sip:+14155550111@127.0.0.1>;tag=${dialog.fromTag}\r\n` +
+      `From: <sip:${dialog.fromNumber}@127.0.0.1>;tag=${dialog.fromTag}\r\n` +
       `To: ${dialog.toHeader}\r\n` +
       `Call-ID: ${callId}\r\n` +
       `CSeq: ${cseq} ${method}\r\n` +
@@ -108,11 +112,17 @@ export class SipUac {
   }
 
   /** Sends INVITE with a PCMU offer for `rtpPort`; resolves on the final response. */
-  async invite(number: string, rtpPort: number, onRemoteBye: () => void): Promise<AnsweredCall> {
+  async invite(
+    number: string,
+    rtpPort: number,
+    onRemoteBye: () => void,
+    fromNumber = DEFAULT_CALLER_NUMBER,
+  ): Promise<AnsweredCall> {
     const callId = `${randomToken()}@uac`;
     const requestUri = `sip:${number}@${this.gateway.address}:${this.gateway.port}`;
     const dialog: DialogState = {
       fromTag: randomToken(),
+      fromNumber,
       toHeader: `<sip:${number}@${this.gateway.address}>`,
       remoteTarget: requestUri,
       pending: null,
