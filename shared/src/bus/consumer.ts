@@ -26,12 +26,7 @@ export function startConsumer(
   options: ConsumerOptions,
   handle: (entry: StreamEntry) => Promise<void>,
 ): RunningConsumer {
-  const batchSize = options.batchSize ?? 32;
-  const blockMs = options.blockMs ?? 1000;
-  const claimIdleMs = options.claimIdleMs ?? 30_000;
-  let running = true;
-
-  async function process(entries: StreamEntry[]): Promise<void> {
+  return startBatchConsumer(bus, options, async (entries) => {
     const done: string[] = [];
     for (const entry of entries) {
       try {
@@ -41,6 +36,28 @@ export function startConsumer(
         options.onError?.(error, entry);
       }
     }
+    return done;
+  });
+}
+
+/**
+ * As startConsumer, but the handler takes every entry of one read at once (up to
+ * `batchSize`) and resolves with the ids it has finished; only those are acked, after it
+ * resolved. Entries it leaves out are delivered again. It reports its own failures.
+ */
+export function startBatchConsumer(
+  bus: Bus,
+  options: ConsumerOptions,
+  handleBatch: (entries: StreamEntry[]) => Promise<string[]>,
+): RunningConsumer {
+  const batchSize = options.batchSize ?? 32;
+  const blockMs = options.blockMs ?? 1000;
+  const claimIdleMs = options.claimIdleMs ?? 30_000;
+  let running = true;
+
+  async function process(entries: StreamEntry[]): Promise<void> {
+    if (entries.length === 0) return;
+    const done = await handleBatch(entries);
     await bus.ack(options.stream, options.group, done);
   }
 

@@ -1,10 +1,16 @@
 // Control's side of Streams.callEvents: one consumer group shared by every control instance.
 
-import { type RunningConsumer, startConsumer } from "@switchboard/shared/bus/consumer";
+import { type RunningConsumer, startBatchConsumer } from "@switchboard/shared/bus/consumer";
 import type { StreamEntry } from "@switchboard/shared/bus/contract";
-import { Streams } from "@switchboard/shared/events";
+import { type CallEvent, Streams } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
-import { applyCallEvent, type CallEventsDeps, parseCallEvent } from "./events.ts";
+import {
+  type ApplyOutcome,
+  applyCallEvent,
+  applyCallEvents,
+  type CallEventsDeps,
+  parseCallEvent,
+} from "./events.ts";
 
 export const CALL_EVENTS_GROUP = "control";
 
@@ -13,42 +19,73 @@ interface CallEventsConsumerOptions {
   consumerName: string;
   claimIdleMs: number;
   blockMs?: number;
+  /** Entries read, and persisted in one transaction, at a time. */
+  batchSize?: number;
 }
 
 /**
- * Persists each entry, then acks it (the ack follows the commit, so a process killed in
- * between redelivers an entry whose event id is already recorded: a no-op). An entry that is
- * not a call event is logged and acked, so it cannot block the group.
+ * Persists each read's entries in one transaction, then acks them (the ack follows the
+ * commit, so a process killed in between redelivers entries whose event ids are already
+ * recorded: no-ops). When that transaction fails, the entries are applied one by one, so
+ * one bad event cannot hold back the others; an entry that still fails stays pending and is
+ * retried. An entry that is not a call event is logged and acked, so it cannot block the group.
  */
 export function startCallEventsConsumer(
   deps: CallEventsDeps,
   log: Logger,
   options: CallEventsConsumerOptions,
 ): RunningConsumer {
-  return startConsumer(
+  const reportOutcome = (entry: StreamEntry, event: CallEvent, outcome: ApplyOutcome) => {
+    if (outcome === "unknown_org")
+      log.warn(
+        { entry: entry.id, call_id: event.call_id, org_id: event.org_id },
+        "call event for unknown org dropped",
+      );
+  };
+  return startBatchConsumer(
     deps.bus,
     {
       stream: Streams.callEvents,
       group: CALL_EVENTS_GROUP,
       consumer: options.consumerName,
       blockMs: options.blockMs ?? 1000,
+      batchSize: options.batchSize,
       claimIdleMs: options.claimIdleMs,
-      onError: (error, entry) =>
-        log.error({ err: error, entry: entry.id }, "call event not applied; will retry"),
     },
-    async (entry: StreamEntry) => {
-      const event = parseCallEvent(entry.data);
-      if (!event) {
-        log.warn({ entry: entry.id }, "unreadable call event dropped");
-        return;
+    async (entries) => {
+      const done: string[] = [];
+      const readable: { entry: StreamEntry; event: CallEvent }[] = [];
+      for (const entry of entries) {
+        const event = parseCallEvent(entry.data);
+        if (event) readable.push({ entry, event });
+        else {
+          log.warn({ entry: entry.id }, "unreadable call event dropped");
+          done.push(entry.id);
+        }
       }
-      const outcome = await applyCallEvent(deps, event);
-      if (outcome === "unknown_org") {
+      try {
+        const outcomes = await applyCallEvents(
+          deps,
+          readable.map((item) => item.event),
+        );
+        for (const [index, item] of readable.entries())
+          reportOutcome(item.entry, item.event, outcomes[index]!);
+        return [...done, ...readable.map((item) => item.entry.id)];
+      } catch (error) {
         log.warn(
-          { entry: entry.id, call_id: event.call_id, org_id: event.org_id },
-          "call event for unknown org dropped",
+          { err: error, entries: readable.length },
+          "call event batch not applied; applying one by one",
         );
       }
+      for (const { entry, event } of readable) {
+        try {
+          reportOutcome(entry, event, await applyCallEvent(deps, event));
+          done.push(entry.id);
+        } catch (error) {
+          log.error({ err: error, entry: entry.id }, "call event not applied; will retry");
+        }
+      }
+      return done;
     },
   );
 }

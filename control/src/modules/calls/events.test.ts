@@ -123,6 +123,47 @@ for (const backend of ["memory", "redis"] as const) {
       expect(Number(balance)).toBe(await getBalanceCents(h.ctx.db, h.orgId));
     }, 30_000);
 
+    test("an event that cannot be stored holds back nothing else of its batch and stays pending", async () => {
+      const callId = newId("call");
+      const events = inboundCallEvents(h, {
+        callId,
+        agentId,
+        answeredAtMs: Date.now() - 60_000,
+        durationS: 60,
+      });
+      // PostgreSQL text cannot hold NUL, so this turn fails inside the batch's transaction.
+      const poison = eventOf(h, {
+        type: "call.turn",
+        call_id: newId("call"),
+        index: 0,
+        turn: agentTurn(Date.now(), 500, "bad\u0000text"),
+      });
+      const sentinel = sentinelEvent(h);
+      await appendAll(bus, [...events.slice(0, 3), poison, ...events.slice(3), sentinel]);
+      const consumer = startCallEventsConsumer(h.ctx, log, {
+        consumerName: "c-poison",
+        claimIdleMs: 60_000,
+        blockMs: 100,
+      });
+      try {
+        await waitFor("the batch around the bad event applied", () => seen(h, sentinel), WAIT);
+      } finally {
+        await consumer.stop();
+      }
+      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      expect(detail.body.status).toBe("completed");
+      expect(detail.body.transcript).toHaveLength(3);
+      expect(await callCharges(h, callId)).toEqual([-6]);
+      expect(await seen(h, poison)).toBe(false);
+      const pending = await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "c-poison", 100);
+      expect(pending.map((entry) => JSON.parse(entry.data).event_id)).toEqual([poison.event_id]);
+      await bus.ack(
+        Streams.callEvents,
+        CALL_EVENTS_GROUP,
+        pending.map((entry) => entry.id),
+      );
+    }, 30_000);
+
     test("entries read by a consumer that died before acking are claimed by another", async () => {
       const callId = newId("call");
       const events = inboundCallEvents(h, {

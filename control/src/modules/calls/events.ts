@@ -24,7 +24,7 @@ export interface CallEventsDeps {
   config: RatesConfig & { publicBaseUrl: string | null };
 }
 
-type ApplyOutcome = "applied" | "duplicate" | "unknown_org";
+export type ApplyOutcome = "applied" | "duplicate" | "unknown_org";
 
 const TERMINAL: ReadonlySet<CallStatus> = new Set(["completed", "busy", "no_answer", "failed", "canceled"]);
 
@@ -223,9 +223,28 @@ async function applyInTransaction(
 
 /** Applies `event` once; the balance mirror on the bus is refreshed after a charge commits. */
 export async function applyCallEvent(deps: CallEventsDeps, event: CallEvent): Promise<ApplyOutcome> {
-  const result = await deps.db.transaction((tx) =>
-    applyInTransaction(tx as unknown as Database, deps, event, []),
-  );
-  if (result.charged) await publishBalance(deps.db, deps.bus, event.org_id);
-  return result.outcome;
+  const [outcome] = await applyCallEvents(deps, [event]);
+  return outcome!;
+}
+
+/**
+ * Applies `events` in order, each once, in one transaction: all of them commit or none does
+ * (a redelivery after a failure or a crash before the commit finds none recorded). One
+ * commit for a batch instead of one per event is what lets a consumer keep up with many
+ * calls. The balance mirror is refreshed once per charged org after the commit.
+ */
+export async function applyCallEvents(deps: CallEventsDeps, events: CallEvent[]): Promise<ApplyOutcome[]> {
+  if (events.length === 0) return [];
+  const result = await deps.db.transaction(async (tx) => {
+    const outcomes: ApplyOutcome[] = [];
+    const chargedOrgs = new Set<string>();
+    for (const event of events) {
+      const applied = await applyInTransaction(tx as unknown as Database, deps, event, []);
+      outcomes.push(applied.outcome);
+      if (applied.charged) chargedOrgs.add(event.org_id);
+    }
+    return { outcomes, chargedOrgs };
+  });
+  for (const orgId of result.chargedOrgs) await publishBalance(deps.db, deps.bus, orgId);
+  return result.outcomes;
 }
