@@ -5,6 +5,7 @@ import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
 import type { VadEngine } from "../vad/engine.ts";
 import { type PipelineClock, systemClock } from "./clock.ts";
+import { GreetingCache } from "./greeting-cache.ts";
 import { Pipeline } from "./pipeline.ts";
 import { EndpointingProcessor } from "./processors/endpointing.ts";
 import { InterruptionProcessor } from "./processors/interruption.ts";
@@ -49,6 +50,8 @@ export interface RunningAgentApplication extends RunningApplication {
 
 /** The turn pipeline as a call's media application. */
 export class AgentApplication implements MediaApplication {
+  private readonly greetings = new GreetingCache();
+
   constructor(private readonly options: AgentApplicationOptions) {}
 
   async start(call: CallContext): Promise<RunningAgentApplication> {
@@ -57,6 +60,13 @@ export class AgentApplication implements MediaApplication {
     const logger = this.options.logger?.child({ call_id: call.callId, agent_id: agent.id }) ?? null;
     const providers = this.options.providers(agent, call);
     const retrieve = this.options.retrieveContext;
+    const firstMessage = buildFirstMessage(call);
+    // A greeting filled from the call's own variables differs per call: never kept.
+    const tts = this.greetings.wrap(
+      agent,
+      agent.first_message.includes("{{") ? null : firstMessage,
+      providers.tts,
+    );
     const llm = new LlmProcessor({
       provider: providers.llm,
       request: {
@@ -65,7 +75,7 @@ export class AgentApplication implements MediaApplication {
         maxTokens: agent.llm.max_tokens,
       },
       systemPrompt: buildSystemPrompt(call),
-      firstMessage: buildFirstMessage(call),
+      firstMessage,
       tools: new ToolRegistry(agent.tools, providers.toolRequests ?? PUBLIC_ONLY),
       sendDtmf: (digits) => call.audio.sendDtmf(digits),
       control: call.control,
@@ -102,7 +112,7 @@ export class AgentApplication implements MediaApplication {
         llm,
         new SentenceChunker(),
         new TtsProcessor(
-          providers.tts,
+          tts,
           { voiceId: agent.voice.voice_id, speed: agent.voice.speed, sampleRateHz: INTERNAL_SAMPLE_RATE_HZ },
           clock,
         ),
