@@ -3,7 +3,14 @@
 /** Wait between the last chunk sent and an injected connection drop. */
 export const DROP_DELAY_MS = 100;
 
-export type StandInService = "chat" | "speech" | "transcription" | "deepgram" | "elevenlabs";
+export type StandInService =
+  | "chat"
+  | "speech"
+  | "transcription"
+  | "deepgram"
+  | "elevenlabs"
+  | "openai-realtime"
+  | "gemini-live";
 
 export interface Fault {
   /** Answer with this HTTP status (WebSocket services refuse the upgrade with it). */

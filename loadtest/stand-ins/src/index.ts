@@ -3,19 +3,25 @@
 import { startDeepgramStandIn } from "./deepgram.ts";
 import { startElevenLabsStandIn } from "./elevenlabs.ts";
 import { type Fault, type StandInService, StandInState } from "./faults.ts";
+import { startGeminiLiveStandIn } from "./gemini-live.ts";
 import { startOpenAiStandIn } from "./openai.ts";
+import { RealtimeLog } from "./realtime-log.ts";
 import { type PartialScript, resolveScript, type StandInScript } from "./script.ts";
 
 export type { Fault, StandInService } from "./faults.ts";
+export type { RealtimeConnectionRecord, RealtimeLog } from "./realtime-log.ts";
+export type { RealtimeRule, RealtimeScript } from "./realtime-script.ts";
 export type { PartialScript, StandInScript } from "./script.ts";
 
 export interface StandInUrls {
-  /** For OPENAI_BASE_URL. */
+  /** For OPENAI_BASE_URL; the Realtime WebSocket is at `${openai}/realtime` (ws://). */
   openai: string;
   /** For DEEPGRAM_BASE_URL. */
   deepgram: string;
   /** For ELEVENLABS_BASE_URL. */
   elevenlabs: string;
+  /** For GEMINI_BASE_URL (@google/genai `httpOptions.baseUrl`): Gemini Live's WebSocket. */
+  gemini: string;
 }
 
 export interface StandIns {
@@ -23,6 +29,8 @@ export interface StandIns {
   /** The resolved script; tests may change fields between requests. */
   script: StandInScript;
   state: StandInState;
+  /** What the speech-to-speech stand-ins received, per connection. */
+  realtime: { openai: RealtimeLog; gemini: RealtimeLog };
   failNext(service: StandInService, fault: Fault, count?: number): void;
   stop(): Promise<void>;
 }
@@ -30,20 +38,24 @@ export interface StandIns {
 export function startStandIns(partial: PartialScript = {}): StandIns {
   const script = resolveScript(partial);
   const state = new StandInState();
-  const openai = startOpenAiStandIn(script, state);
+  const realtime = { openai: new RealtimeLog(), gemini: new RealtimeLog() };
+  const openai = startOpenAiStandIn(script, state, realtime.openai);
   const deepgram = startDeepgramStandIn(script, state);
   const elevenlabs = startElevenLabsStandIn(script, state);
+  const gemini = startGeminiLiveStandIn(script, state, realtime.gemini);
   return {
     urls: {
       openai: `http://127.0.0.1:${openai.port}/v1`,
       deepgram: `ws://127.0.0.1:${deepgram.port}/v1`,
       elevenlabs: `http://127.0.0.1:${elevenlabs.port}/v1`,
+      gemini: `http://127.0.0.1:${gemini.port}`,
     },
     script,
     state,
+    realtime,
     failNext: (service, fault, count) => state.failNext(service, fault, count),
     async stop() {
-      await Promise.all([openai.stop(true), deepgram.stop(true), elevenlabs.stop(true)]);
+      await Promise.all([openai.stop(true), deepgram.stop(true), elevenlabs.stop(true), gemini.stop(true)]);
     },
   };
 }

@@ -6,7 +6,7 @@ import { type PartialScript, startStandIns } from "./index.ts";
 const scriptJson = process.env.STAND_IN_SCRIPT;
 const standIns = startStandIns(scriptJson ? (JSON.parse(scriptJson) as PartialScript) : {});
 process.stdout.write(
-  `OPENAI_BASE_URL=${standIns.urls.openai}\nDEEPGRAM_BASE_URL=${standIns.urls.deepgram}\nELEVENLABS_BASE_URL=${standIns.urls.elevenlabs}\n`,
+  `OPENAI_BASE_URL=${standIns.urls.openai}\nDEEPGRAM_BASE_URL=${standIns.urls.deepgram}\nELEVENLABS_BASE_URL=${standIns.urls.elevenlabs}\nGEMINI_BASE_URL=${standIns.urls.gemini}\n`,
 );
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {

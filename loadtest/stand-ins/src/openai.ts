@@ -1,17 +1,27 @@
-// The OpenAI stand-in server: chat completions, audio speech and transcriptions under /v1.
+// The OpenAI stand-in server: chat completions, audio speech and transcriptions under /v1, and
+// the Realtime WebSocket at /v1/realtime.
 import { faultResponse, type StandInState } from "./faults.ts";
 import { speech, transcription } from "./openai-audio.ts";
 import { chatCompletion } from "./openai-chat.ts";
+import { openAiRealtime } from "./openai-realtime.ts";
+import { RealtimeLog } from "./realtime-log.ts";
 import type { StandInScript } from "./script.ts";
 
-export function startOpenAiStandIn(script: StandInScript, state: StandInState) {
+export function startOpenAiStandIn(
+  script: StandInScript,
+  state: StandInState,
+  realtimeLog = new RealtimeLog(),
+) {
+  const realtime = openAiRealtime(script, state, realtimeLog);
   return Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
     idleTimeout: 0,
-    async fetch(request) {
+    websocket: realtime.websocket,
+    async fetch(request, server) {
       const arrivedAtMs = performance.now();
       const path = new URL(request.url).pathname;
+      if (path === "/v1/realtime") return realtime.upgrade(request, server);
       const service =
         path === "/v1/chat/completions"
           ? "chat"

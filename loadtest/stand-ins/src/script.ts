@@ -1,5 +1,6 @@
 // What the stand-ins say and how slowly: deterministic content and latencies for tests and
 // benchmarks. Every field has a default; pass a partial script to override some.
+import { DEFAULT_REALTIME_SCRIPT, type RealtimeScript } from "./realtime-script.ts";
 
 export interface LlmRule {
   /** Regular expression tested against the last user message (case-insensitive). */
@@ -60,18 +61,25 @@ export interface DeepgramScript {
 
 export interface StandInScript {
   /** When set, requests must carry these keys (Bearer / Token / xi_api_key). */
-  apiKeys: { openai: string | null; deepgram: string | null; elevenlabs: string | null };
+  apiKeys: {
+    openai: string | null;
+    deepgram: string | null;
+    elevenlabs: string | null;
+    gemini: string | null;
+  };
   llm: LlmScript;
   speech: SpeechScript;
   transcription: TranscriptionScript;
   deepgram: DeepgramScript;
   elevenlabs: SpeechScript;
+  /** The speech-to-speech stand-ins (OpenAI Realtime, Gemini Live). */
+  realtime: RealtimeScript;
 }
 
 export type PartialScript = { [K in keyof StandInScript]?: Partial<StandInScript[K]> };
 
 const DEFAULT_SCRIPT: StandInScript = {
-  apiKeys: { openai: null, deepgram: null, elevenlabs: null },
+  apiKeys: { openai: null, deepgram: null, elevenlabs: null, gemini: null },
   llm: {
     rules: [],
     defaultReply: "Sure, I can help with that. What else would you like to know?",
@@ -96,6 +104,7 @@ const DEFAULT_SCRIPT: StandInScript = {
     idleCloseMs: 10_000,
   },
   elevenlabs: { firstByteMs: 100, chunkMs: 40, chunkIntervalMs: 0, msPerWord: 250 },
+  realtime: DEFAULT_REALTIME_SCRIPT,
 };
 
 export function resolveScript(partial: PartialScript = {}): StandInScript {
@@ -106,5 +115,6 @@ export function resolveScript(partial: PartialScript = {}): StandInScript {
     transcription: { ...DEFAULT_SCRIPT.transcription, ...partial.transcription },
     deepgram: { ...DEFAULT_SCRIPT.deepgram, ...partial.deepgram },
     elevenlabs: { ...DEFAULT_SCRIPT.elevenlabs, ...partial.elevenlabs },
+    realtime: { ...DEFAULT_SCRIPT.realtime, ...partial.realtime },
   };
 }

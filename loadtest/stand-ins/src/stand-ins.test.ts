@@ -89,16 +89,17 @@ test("main.ts prints exactly one line per service", async () => {
   try {
     const reader = child.stdout.getReader();
     let text = "";
-    while (text.split("\n").length < 4) {
+    while (text.split("\n").length < 5) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
     }
     const lines = text.trim().split("\n");
-    expect(lines.length).toBe(3);
+    expect(lines.length).toBe(4);
     expect(lines[0]).toMatch(/^OPENAI_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(lines[1]).toMatch(/^DEEPGRAM_BASE_URL=ws:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(lines[2]).toMatch(/^ELEVENLABS_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v1$/);
+    expect(lines[3]).toMatch(/^GEMINI_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/);
   } finally {
     child.kill();
     await child.exited;
