@@ -11,18 +11,27 @@
 import type { Server, ServerWebSocket, WebSocketHandler } from "bun";
 import type {
   ConversationItem,
-  RealtimeAudioFormats,
   RealtimeAudioInputTurnDetection,
   RealtimeSessionCreateRequest,
 } from "openai/resources/realtime/realtime";
 import type { StandInState } from "./faults.ts";
+import { createItem, truncateItem } from "./openai-realtime-items.ts";
 import {
   type CancelReason,
   type ItemState,
   OpenAiResponseRun,
   type OutgoingEvent,
 } from "./openai-realtime-response.ts";
-import { type AudioFormat, bytesPerMs, decodeToLinear, OPENAI_PCM_FORMAT } from "./realtime-audio.ts";
+import {
+  audioFormatOf,
+  declaredTools,
+  defaultSession,
+  isKnownFormat,
+  type ProtocolError,
+  silenceMsOf,
+  updatedSession,
+} from "./openai-realtime-session.ts";
+import { bytesPerMs, decodeToLinear, OPENAI_PCM_FORMAT } from "./realtime-audio.ts";
 import { type RealtimeConnectionRecord, type RealtimeLog, recordEvent } from "./realtime-log.ts";
 import { greetingFor, nextUtterance, type PlannedResponse, replyTo } from "./realtime-script.ts";
 import { EnergyVad } from "./realtime-vad.ts";
@@ -30,8 +39,6 @@ import type { StandInScript } from "./script.ts";
 
 /** A committed buffer must hold at least this much audio (the API's own minimum). */
 const MIN_COMMIT_MS = 100;
-/** semantic_vad's end-of-turn wait by eagerness; the stand-in has no words to judge by. */
-const SEMANTIC_SILENCE_MS = { low: 1500, medium: 800, auto: 800, high: 300 } as const;
 
 export interface OpenAiRealtimeConnection {
   record: RealtimeConnectionRecord;
@@ -57,32 +64,20 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
     if (ws.data.closed) return;
     ws.send(JSON.stringify({ event_id: newId(ws.data, "event"), ...event }));
   };
-  const fail = (
-    ws: Socket,
-    clientEvent: ClientEvent,
-    code: string,
-    message: string,
-    param: string | null = null,
-  ) =>
+  const fail = (ws: Socket, clientEvent: ClientEvent, error: ProtocolError) =>
     send(ws, {
       type: "error",
       error: {
         type: "invalid_request_error",
-        code,
-        message,
-        param,
+        ...error,
         event_id: typeof clientEvent.event_id === "string" ? clientEvent.event_id : null,
       },
     });
 
   const inputFormat = (ws: Socket) => audioFormatOf(ws.data.session.audio?.input?.format);
   const turnDetection = (ws: Socket) => ws.data.session.audio?.input?.turn_detection ?? null;
-  const silenceMs = (detection: RealtimeAudioInputTurnDetection | null): number | null => {
-    if (!detection) return null;
-    if (detection.type === "server_vad")
-      return detection.silence_duration_ms ?? script.realtime.silenceDurationMs;
-    return SEMANTIC_SILENCE_MS[detection.eagerness ?? "auto"];
-  };
+  const silenceMs = (detection: RealtimeAudioInputTurnDetection | null) =>
+    silenceMsOf(detection, script.realtime.silenceDurationMs);
 
   const commit = (ws: Socket, speechEndedAtMs: number): string => {
     const connection = ws.data;
@@ -156,7 +151,7 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
   const onAudio = (ws: Socket, event: ClientEvent) => {
     const connection = ws.data;
     if (typeof event.audio !== "string")
-      return fail(ws, event, "invalid_value", "audio must be base64", "audio");
+      return fail(ws, event, { code: "invalid_value", message: "audio must be base64", param: "audio" });
     const bytes = new Uint8Array(Buffer.from(event.audio, "base64"));
     connection.record.audioInBytes += bytes.length;
     connection.bufferedBytes += bytes.length;
@@ -186,88 +181,24 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
   };
 
   const onSessionUpdate = (ws: Socket, event: ClientEvent) => {
-    const update = event.session as Partial<RealtimeSessionCreateRequest> | undefined;
-    if (!update || typeof update !== "object")
-      return fail(
-        ws,
-        event,
-        "missing_required_parameter",
-        "Missing required parameter: 'session'.",
-        "session",
-      );
-    if (update.type !== "realtime") {
-      return fail(
-        ws,
-        event,
-        "missing_required_parameter",
-        "Missing required parameter: 'session.type'.",
-        "session.type",
-      );
-    }
-    for (const side of ["input", "output"] as const) {
-      const format = update.audio?.[side]?.format;
-      if (format && !isKnownFormat(format)) {
-        return fail(
-          ws,
-          event,
-          "invalid_value",
-          `Invalid audio format for ${side}.`,
-          `session.audio.${side}.format`,
-        );
-      }
-    }
-    const session = ws.data.session;
-    ws.data.session = {
-      ...session,
-      ...update,
-      audio: {
-        input: { ...session.audio?.input, ...update.audio?.input },
-        output: { ...session.audio?.output, ...update.audio?.output },
-      },
-    };
-    const record = ws.data.record;
-    record.session = structuredClone(ws.data.session) as unknown as Record<string, unknown>;
-    record.tools = (ws.data.session.tools ?? []).flatMap((tool) =>
-      "name" in tool && typeof tool.name === "string" ? [tool.name] : [],
-    );
-    send(ws, { type: "session.updated", session: ws.data.session });
+    const outcome = updatedSession(ws.data.session, event.session);
+    if ("error" in outcome) return fail(ws, event, outcome.error);
+    ws.data.session = outcome.session;
+    ws.data.record.session = structuredClone(outcome.session) as unknown as Record<string, unknown>;
+    ws.data.record.tools = declaredTools(outcome.session);
+    send(ws, { type: "session.updated", session: outcome.session });
   };
 
   const onItemCreate = (ws: Socket, event: ClientEvent) => {
     const connection = ws.data;
-    const item = event.item as (ConversationItem & { id?: string }) | undefined;
-    if (!item || typeof item !== "object")
-      return fail(ws, event, "missing_required_parameter", "Missing required parameter: 'item'.", "item");
-    if (item.type === "function_call_output") {
-      const known = connection.items.some(
-        (state) => state.item.type === "function_call" && state.item.call_id === item.call_id,
-      );
-      if (!known)
-        return fail(
-          ws,
-          event,
-          "invalid_value",
-          `No function call with call_id '${item.call_id}'.`,
-          "item.call_id",
-        );
-      connection.record.functionResults.push({ call_id: item.call_id, output: item.output });
+    const outcome = createItem(connection.items, event.item, () => newId(connection, "item"));
+    if ("error" in outcome) return fail(ws, event, outcome.error);
+    const { stored, previousItemId } = outcome;
+    if (stored.type === "function_call_output") {
+      connection.record.functionResults.push({ call_id: stored.call_id, output: stored.output });
     }
-    const stored = {
-      ...item,
-      id: item.id ?? newId(connection, "item"),
-      object: "realtime.item",
-      status: "completed",
-    } as ConversationItem & { id: string };
-    const previous = connection.items.at(-1)?.item.id ?? null;
-    const text =
-      stored.type === "message"
-        ? stored.content
-            .map((part) => ("text" in part && part.text) || ("transcript" in part && part.transcript) || "")
-            .join(" ")
-        : "";
-    connection.items.push({ item: stored, audioMs: 0, text });
-    send(ws, { type: "conversation.item.added", previous_item_id: previous, item: stored });
-    send(ws, { type: "conversation.item.done", previous_item_id: previous, item: stored });
+    send(ws, { type: "conversation.item.added", previous_item_id: previousItemId, item: stored });
+    send(ws, { type: "conversation.item.done", previous_item_id: previousItemId, item: stored });
   };
 
   const onTruncate = (ws: Socket, event: ClientEvent) => {
@@ -279,28 +210,8 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
       content_index: contentIndex,
       audio_end_ms: audioEndMs,
     });
-    const state = ws.data.items.find((candidate) => candidate.item.id === itemId);
-    if (state?.item.type !== "message" || state.item.role !== "assistant") {
-      return fail(
-        ws,
-        event,
-        "invalid_value",
-        `Item with item_id '${itemId}' is not an assistant audio item.`,
-        "item_id",
-      );
-    }
-    if (!Number.isFinite(audioEndMs) || audioEndMs < 0 || audioEndMs > Math.ceil(state.audioMs)) {
-      return fail(
-        ws,
-        event,
-        "invalid_value",
-        `audio_end_ms ${event.audio_end_ms} is beyond the item's ${Math.round(state.audioMs)} ms of audio.`,
-        "audio_end_ms",
-      );
-    }
-    // The server drops the transcript of a truncated item: only the audio heard remains.
-    state.audioMs = audioEndMs;
-    state.text = "";
+    const error = truncateItem(ws.data.items, itemId, audioEndMs);
+    if (error) return fail(ws, event, error);
     send(ws, {
       type: "conversation.item.truncated",
       item_id: itemId,
@@ -325,12 +236,11 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
       case "input_audio_buffer.commit": {
         const bufferedMs = connection.bufferedBytes / bytesPerMs(inputFormat(ws));
         if (bufferedMs < MIN_COMMIT_MS) {
-          return fail(
-            ws,
-            event,
-            "input_audio_buffer_commit_empty",
-            `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`,
-          );
+          return fail(ws, event, {
+            code: "input_audio_buffer_commit_empty",
+            message: `Error committing input audio buffer: buffer too small. Expected at least ${MIN_COMMIT_MS}ms of audio, but buffer only has ${bufferedMs.toFixed(2)}ms of audio.`,
+            param: null,
+          });
         }
         commit(ws, arrivedAtMs);
         return;
@@ -345,12 +255,11 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
         return onTruncate(ws, event);
       case "response.create": {
         if (connection.response?.active) {
-          return fail(
-            ws,
-            event,
-            "conversation_already_has_active_response",
-            `Conversation already has an active response in progress: ${connection.response.id}. Wait until the response is finished before creating a new one.`,
-          );
+          return fail(ws, event, {
+            code: "conversation_already_has_active_response",
+            message: `Conversation already has an active response in progress: ${connection.response.id}. Wait until the response is finished before creating a new one.`,
+            param: null,
+          });
         }
         const response = event.response as { instructions?: string } | undefined;
         return respond(ws, arrivedAtMs, response?.instructions);
@@ -359,18 +268,21 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
         const wanted = typeof event.response_id === "string" ? event.response_id : null;
         const current = connection.response;
         if (!current?.active || (wanted && wanted !== current.id)) {
-          return fail(
-            ws,
-            event,
-            "response_cancel_not_active",
-            "Cancellation failed: no active response found",
-          );
+          return fail(ws, event, {
+            code: "response_cancel_not_active",
+            message: "Cancellation failed: no active response found",
+            param: null,
+          });
         }
         cancelResponse(ws, "client_cancelled");
         return;
       }
       default:
-        return fail(ws, event, "invalid_value", `Invalid value: '${type}'.`, "type");
+        return fail(ws, event, {
+          code: "invalid_value",
+          message: `Invalid value: '${type}'.`,
+          param: "type",
+        });
     }
   };
 
@@ -430,7 +342,11 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
       try {
         event = JSON.parse(typeof message === "string" ? message : new TextDecoder().decode(message));
       } catch {
-        return fail(ws, {}, "invalid_json", "The server could not parse the event as JSON.");
+        return fail(
+          ws,
+          {},
+          { code: "invalid_json", message: "The server could not parse the event as JSON.", param: null },
+        );
       }
       // The VAD decodes each append in the input format the session has at that moment.
       if (event.type === "session.update") ws.data.vad = vadFor(ws.data, event, script);
@@ -474,42 +390,4 @@ function vadFor(connection: OpenAiRealtimeConnection, event: ClientEvent, script
   const vad = new EnergyVad(sampleRateHz, () => script.realtime.speechRmsThreshold);
   vad.audioMs = connection.vad.audioMs;
   return vad;
-}
-
-function isKnownFormat(format: RealtimeAudioFormats): boolean {
-  if (format.type === "audio/pcm") return format.rate === undefined || format.rate === 24_000;
-  return format.type === "audio/pcmu" || format.type === "audio/pcma";
-}
-
-function audioFormatOf(format: RealtimeAudioFormats | undefined): AudioFormat {
-  if (format?.type === "audio/pcmu" || format?.type === "audio/pcma")
-    return { type: format.type, sampleRateHz: 8000 };
-  return OPENAI_PCM_FORMAT;
-}
-
-function defaultSession(model: string, silenceDurationMs: number): RealtimeSessionCreateRequest {
-  return {
-    type: "realtime",
-    model,
-    output_modalities: ["audio"],
-    instructions: "",
-    tools: [],
-    tool_choice: "auto",
-    max_output_tokens: "inf",
-    audio: {
-      input: {
-        format: { type: "audio/pcm", rate: 24_000 },
-        turn_detection: {
-          type: "server_vad",
-          threshold: 0.5,
-          prefix_padding_ms: 300,
-          silence_duration_ms: silenceDurationMs,
-          create_response: true,
-          interrupt_response: true,
-          idle_timeout_ms: null,
-        },
-      },
-      output: { format: { type: "audio/pcm", rate: 24_000 }, voice: "alloy", speed: 1 },
-    },
-  };
 }
