@@ -179,7 +179,13 @@ class GeminiLiveSession implements RealtimeSession {
     if (this.inTurn) this.dropping = true;
   }
 
-  submitToolResult(callId: string, name: string, output: string, _respond: boolean): void {
+  submitToolResult(callId: string, name: string, output: string, respond: boolean): void {
+    if (!respond) {
+      // The call ends (end_call): a toolResponse would make the model go on talking, so the
+      // call is left unanswered and the turn ends here, with what was said before the call.
+      this.endTurn();
+      return;
+    }
     let response: unknown;
     try {
       response = JSON.parse(output);
@@ -265,7 +271,9 @@ class GeminiLiveSession implements RealtimeSession {
       if (said) {
         this.beginTurn();
         if (!this.dropping) {
-          this.agentText += said;
+          // Fragments carry their own spacing; one after a tool call may start a new sentence.
+          const joined = /[.!?,]$/.test(this.agentText) && /^\S/.test(said);
+          this.agentText += joined ? ` ${said}` : said;
           emit({ type: "agent_transcript_delta", itemId: this.itemId, text: said });
         }
       }
