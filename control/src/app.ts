@@ -42,7 +42,10 @@ const readiness = t.Object(
 );
 
 function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
-  return new Elysia()
+  // `normalize: false`: Elysia checks each request body, query and response against its schema as
+  // sent, where normalizing would first drop the fields the schema does not name. So a field a
+  // body does not have (`sytem_prompt`) is a 422 naming it rather than silently lost.
+  return new Elysia({ normalize: false })
     .use(errorHandler(ctx.log))
     .use(textSafetyHook())
     .use(apiDocs())

@@ -1,3 +1,14 @@
+import type {
+  AgentTool,
+  EndpointingSettings,
+  InterruptionSettings,
+  KnowledgeSettings,
+  LlmSettings,
+  SilenceSettings,
+  SttSettings,
+  VoiceSettings,
+} from "@switchboard/shared/agent";
+import type { TurnLatency } from "@switchboard/shared/events";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -102,16 +113,16 @@ export const agents = pgTable(
     name: text("name").notNull(),
     systemPrompt: text("system_prompt").notNull().default(""),
     firstMessage: text("first_message").notNull().default(""),
-    voice: jsonb("voice").$type<Record<string, unknown>>().notNull(),
-    llm: jsonb("llm").$type<Record<string, unknown>>().notNull(),
-    stt: jsonb("stt").$type<Record<string, unknown>>().notNull(),
+    voice: jsonb("voice").$type<VoiceSettings>().notNull(),
+    llm: jsonb("llm").$type<LlmSettings>().notNull(),
+    stt: jsonb("stt").$type<SttSettings>().notNull(),
     language: text("language").notNull().default("en"),
-    endpointing: jsonb("endpointing").$type<Record<string, unknown>>().notNull(),
-    interruptions: jsonb("interruptions").$type<Record<string, unknown>>().notNull(),
-    tools: jsonb("tools").$type<unknown[]>().notNull().default(sql`'[]'::jsonb`),
-    knowledge: jsonb("knowledge").$type<Record<string, unknown>>().notNull(),
+    endpointing: jsonb("endpointing").$type<EndpointingSettings>().notNull(),
+    interruptions: jsonb("interruptions").$type<InterruptionSettings>().notNull(),
+    tools: jsonb("tools").$type<AgentTool[]>().notNull().default(sql`'[]'::jsonb`),
+    knowledge: jsonb("knowledge").$type<KnowledgeSettings>().notNull(),
     /** Reprompt and hang-up on a silent caller; empty: the gateway's defaults. */
-    silence: jsonb("silence").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
+    silence: jsonb("silence").$type<SilenceSettings>().notNull().default(sql`'{}'::jsonb`),
     maxDurationS: integer("max_duration_s").notNull().default(1800),
     isActive: boolean("is_active").notNull().default(true),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
@@ -389,7 +400,7 @@ export const callTurns = pgTable(
     startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull(),
     endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }).notNull(),
     interrupted: boolean("interrupted").notNull().default(false),
-    latency: jsonb("latency").$type<Record<string, number | null> | null>(),
+    latency: jsonb("latency").$type<TurnLatency | null>(),
     /** Copied out of `latency` for analytics. */
     totalMs: integer("total_ms"),
   },

@@ -3,18 +3,37 @@ import type { Logger } from "@switchboard/shared/logger";
 import { Elysia, type ValidationError } from "elysia";
 
 interface ValueErrorLike {
+  type?: number;
   path?: string;
   message?: string;
   summary?: string;
 }
 
+/** TypeBox's ValueErrorType.ObjectAdditionalProperties: a field the object's schema does not name. */
+const UNKNOWN_FIELD = 42;
+
+/** `/llm/temprature` as errors name fields elsewhere: `llm.temprature`. */
+const fieldOf = (path: string | undefined) => (path ?? "").replace(/^\//, "").replaceAll("/", ".");
+
 function fieldProblems(error: ValidationError): FieldProblem[] {
   const all = (error.all ?? []) as ValueErrorLike[];
   const problems = all.map((item) => ({
-    field: (item.path ?? "").replace(/^\//, "").replaceAll("/", ".") || error.type,
-    message: item.summary ?? item.message ?? "is invalid",
+    field: fieldOf(item.path) || error.type,
+    message: item.type === UNKNOWN_FIELD ? "unknown field" : (item.summary ?? item.message ?? "is invalid"),
   }));
   return problems.length > 0 ? problems : [{ field: error.type, message: error.message }];
+}
+
+/** The 422 of a request that failed its schema; one made only of unknown fields names them. */
+function validationProblem(error: ValidationError): ApiError {
+  const problems = fieldProblems(error);
+  const unknown = problems.filter((problem) => problem.message === "unknown field").map((p) => p.field);
+  const where = error.type === "body" ? "request body" : `${error.type} parameters`;
+  const detail =
+    unknown.length === problems.length
+      ? `unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`
+      : `The ${where} failed validation.`;
+  return new ApiError(422, "validation_failed", detail, problems);
 }
 
 /** Every error leaves as RFC 9457 problem+json with a stable `code`. */
@@ -24,15 +43,15 @@ export function errorHandler(log: Logger) {
     switch (code) {
       case "VALIDATION": {
         const validation = error as ValidationError;
-        const where = validation.type === "body" ? "request body" : `${validation.type} parameters`;
-        return problemResponse(
-          new ApiError(
-            422,
-            "validation_failed",
-            `The ${where} failed validation.`,
-            fieldProblems(validation),
-          ),
-        );
+        if (validation.type === "response") {
+          // The server's own answer does not fit its documented schema: a bug, not the caller's.
+          log.error(
+            { fields: fieldProblems(validation).map((problem) => problem.field) },
+            "response failed its schema",
+          );
+          return problemResponse(new ApiError(500, "internal_error", "An unexpected error occurred."));
+        }
+        return problemResponse(validationProblem(validation));
       }
       case "PARSE":
         return problemResponse(new ApiError(400, "malformed_body", "The request body is not valid JSON."));

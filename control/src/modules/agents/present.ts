@@ -1,24 +1,24 @@
-import type { Agent } from "@switchboard/shared/agent";
+import type { AgentResponse } from "@switchboard/shared/schemas/agent";
 import type { agents } from "../../db/schema.ts";
-import type { AgentResponse } from "./model.ts";
 
 export type AgentRow = typeof agents.$inferSelect;
 
-export function toAgent(row: AgentRow): Agent {
+/** The agent as the API shows it, which is also the shape gateways run (an `Agent`). */
+export function toAgent(row: AgentRow): AgentResponse {
   return {
     id: row.id,
     name: row.name,
     system_prompt: row.systemPrompt,
     first_message: row.firstMessage,
-    voice: row.voice as unknown as Agent["voice"],
-    llm: row.llm as unknown as Agent["llm"],
-    stt: row.stt as unknown as Agent["stt"],
+    voice: row.voice,
+    llm: row.llm,
+    stt: row.stt,
     language: row.language,
-    endpointing: row.endpointing as unknown as Agent["endpointing"],
-    interruptions: row.interruptions as unknown as Agent["interruptions"],
-    tools: row.tools as Agent["tools"],
-    knowledge: row.knowledge as unknown as Agent["knowledge"],
-    silence: row.silence as Agent["silence"],
+    endpointing: row.endpointing,
+    interruptions: row.interruptions,
+    tools: row.tools,
+    knowledge: row.knowledge,
+    silence: row.silence,
     max_duration_s: row.maxDurationS,
     is_active: row.isActive,
     metadata: row.metadata,
@@ -28,5 +28,5 @@ export function toAgent(row: AgentRow): Agent {
 }
 
 export function presentAgent(row: AgentRow): AgentResponse {
-  return toAgent(row) as unknown as AgentResponse;
+  return toAgent(row);
 }

@@ -46,8 +46,6 @@ function merge<T extends object>(base: T, patch: Partial<T> | undefined): T {
 /** A custom LLM's request names model "custom" (the webhook-mode convention) unless the agent names one. */
 const CUSTOM_LLM_MODEL = "custom";
 
-type Json = Record<string, unknown>;
-
 export async function createAgent(
   deps: AgentDeps,
   orgId: string,
@@ -71,13 +69,13 @@ export async function insertAgent(
   input: CreateAgentInput,
 ): Promise<AgentRow> {
   checkMemberMayWrite(role, input);
-  const llm = merge(AGENT_DEFAULTS.llm, input.llm as Partial<Agent["llm"]>);
+  const llm = merge(AGENT_DEFAULTS.llm, input.llm);
   if (input.llm?.webhook_url && !input.llm.provider) llm.provider = "custom";
   if (llm.provider === "custom" && !input.llm?.model) llm.model = CUSTOM_LLM_MODEL;
-  const voice = merge(AGENT_DEFAULTS.voice, input.voice as Partial<Agent["voice"]>);
-  const stt = merge(AGENT_DEFAULTS.stt, input.stt as Partial<Agent["stt"]>);
-  const knowledge = merge(AGENT_DEFAULTS.knowledge, input.knowledge as Partial<Agent["knowledge"]>);
-  const tools = (input.tools ?? []) as Agent["tools"];
+  const voice = merge(AGENT_DEFAULTS.voice, input.voice);
+  const stt = merge(AGENT_DEFAULTS.stt, input.stt);
+  const knowledge = merge(AGENT_DEFAULTS.knowledge, input.knowledge);
+  const tools = input.tools ?? [];
   await checkAgentSettings(db, deps.config, orgId, { llm, voice, stt, tools } as Agent, null);
   await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
@@ -88,14 +86,14 @@ export async function insertAgent(
       name: input.name,
       systemPrompt: input.system_prompt ?? "",
       firstMessage: input.first_message ?? "",
-      voice: voice as unknown as Json,
-      llm: llm as unknown as Json,
-      stt: stt as unknown as Json,
+      voice,
+      llm,
+      stt,
       language: input.language ?? "en",
-      endpointing: merge(AGENT_DEFAULTS.endpointing, input.endpointing) as unknown as Json,
-      interruptions: merge(AGENT_DEFAULTS.interruptions, input.interruptions) as unknown as Json,
+      endpointing: merge(AGENT_DEFAULTS.endpointing, input.endpointing),
+      interruptions: merge(AGENT_DEFAULTS.interruptions, input.interruptions),
       tools,
-      knowledge: knowledge as unknown as Json,
+      knowledge,
       silence: input.silence ?? {},
       maxDurationS: input.max_duration_s ?? AGENT_DEFAULTS.max_duration_s,
       isActive: input.is_active ?? true,
@@ -128,15 +126,15 @@ export async function updateAgent(
   checkMemberMayWrite(role, input);
   const { db } = deps;
   const current = toAgent(await getAgentRow(db, orgId, agentId));
-  const llm = merge(current.llm, input.llm as Partial<Agent["llm"]>);
+  const llm = merge(current.llm, input.llm);
   if (llm.provider === "custom" && current.llm.provider !== "custom" && !input.llm?.model) {
     llm.model = CUSTOM_LLM_MODEL;
   }
-  const voice = merge(current.voice, input.voice as Partial<Agent["voice"]>);
-  const stt = merge(current.stt, input.stt as Partial<Agent["stt"]>);
-  const tools = (input.tools ?? current.tools) as Agent["tools"];
+  const voice = merge(current.voice, input.voice);
+  const stt = merge(current.stt, input.stt);
+  const tools = input.tools ?? current.tools;
   await checkAgentSettings(db, deps.config, orgId, { ...current, llm, voice, stt, tools }, current);
-  const knowledge = merge(current.knowledge, input.knowledge as Partial<Agent["knowledge"]>);
+  const knowledge = merge(current.knowledge, input.knowledge);
   await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
     .update(agents)
@@ -144,14 +142,14 @@ export async function updateAgent(
       name: input.name,
       systemPrompt: input.system_prompt,
       firstMessage: input.first_message,
-      voice: voice as unknown as Json,
-      llm: llm as unknown as Json,
-      stt: stt as unknown as Json,
+      voice,
+      llm,
+      stt,
       language: input.language,
-      endpointing: merge(current.endpointing, input.endpointing) as unknown as Json,
-      interruptions: merge(current.interruptions, input.interruptions) as unknown as Json,
+      endpointing: merge(current.endpointing, input.endpointing),
+      interruptions: merge(current.interruptions, input.interruptions),
       tools: input.tools,
-      knowledge: knowledge as unknown as Json,
+      knowledge,
       silence: input.silence ? { ...current.silence, ...input.silence } : undefined,
       maxDurationS: input.max_duration_s,
       isActive: input.is_active,

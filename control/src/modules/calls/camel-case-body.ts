@@ -21,10 +21,10 @@ const camelCaseBody = t.Object(
   },
   { additionalProperties: false },
 );
-// Normalized as Elysia normalizes a route's body before it reports errors, so a camelCase body
-// gets the very errors its snake_case twin gets, under its own field names.
+// Checked as the app checks a route's body (unnormalized, control/src/app.ts), so a camelCase
+// body gets the very errors its snake_case twin gets, under its own field names.
 const camelCaseValidator = getSchemaValidator(camelCaseBody, {
-  normalize: true,
+  normalize: false,
   additionalProperties: false,
 });
 const KNOWN_FIELDS = new Set(Object.keys(camelCaseBody.properties));
@@ -58,9 +58,7 @@ export function acceptCamelCaseOutbound(context: { body: unknown }): void {
       "The request body has fields the camelCase body does not have.",
     );
   }
-  const normalized = camelCaseValidator.Clean?.(structuredClone(body)) ?? body;
-  if (!camelCaseValidator.Check(normalized))
-    throw new ValidationError("body", camelCaseValidator, normalized);
+  if (!camelCaseValidator.Check(body)) throw new ValidationError("body", camelCaseValidator, body);
   context.body = Object.fromEntries(
     Object.entries(body).map(([field, value]) => [SNAKE_OF[field as CamelField] ?? field, value]),
   );

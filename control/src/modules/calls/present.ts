@@ -1,4 +1,3 @@
-import type { TurnLatency } from "@switchboard/shared/events";
 import type { calls, callTurns } from "../../db/schema.ts";
 import type { CallResponse, TurnResponse } from "./model.ts";
 
@@ -43,6 +42,6 @@ export function presentTurn(row: TurnRow): TurnResponse {
     started_at: row.startedAt.toISOString(),
     ended_at: row.endedAt.toISOString(),
     interrupted: row.interrupted,
-    latency: (row.latency as TurnLatency | null) ?? null,
+    latency: row.latency ?? null,
   };
 }

@@ -1,0 +1,236 @@
+// The agent, written once: the API's request and response schemas, the drizzle column types and
+// the snapshot gateways run all derive from these.
+import { type Static, Type } from "@sinclair/typebox";
+import { DateTime, JsonObject, Nullable, STRICT, StringEnum } from "./kit.ts";
+
+/** The most fallbacks one block may list. */
+export const MAX_FALLBACKS = 3;
+
+export const VOICE_PROVIDERS = ["espeak", "flite", "openai", "elevenlabs"] as const;
+export const LLM_PROVIDERS = ["openai", "custom"] as const;
+export const STT_PROVIDERS = ["deepgram", "openai", "whisper"] as const;
+export const TOOL_TYPES = ["end_call", "transfer_call", "send_dtmf", "http"] as const;
+export const TOOL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
+export const KNOWLEDGE_MODES = ["all", "selected", "none"] as const;
+
+const credentialId = Type.Optional(
+  Nullable(
+    Type.String({
+      maxLength: 100,
+      description:
+        "A provider credential of your org (POST /provider-credentials); unset: the platform's key.",
+    }),
+  ),
+);
+
+export const VoiceSettingsSchema = Type.Object(
+  {
+    provider: StringEnum(VOICE_PROVIDERS),
+    voice_id: Type.String({ minLength: 1, maxLength: 200 }),
+    speed: Type.Optional(Type.Number({ minimum: 0.25, maximum: 4 })),
+    credential_id: credentialId,
+  },
+  STRICT,
+);
+
+const llmFields = {
+  provider: StringEnum(LLM_PROVIDERS, {
+    description: "`openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).",
+  }),
+  model: Type.String({ minLength: 1, maxLength: 200 }),
+  temperature: Type.Number({ minimum: 0, maximum: 2 }),
+  max_tokens: Type.Optional(Type.Integer({ minimum: 1, maximum: 32000 })),
+  /** Tenant-supplied: needs `credential_id`; the operator's key never goes to it. */
+  base_url: Type.Optional(
+    Nullable(
+      Type.String({
+        format: "uri",
+        maxLength: 2000,
+        description: "An OpenAI-compatible endpoint of yours; needs `credential_id` (its key may be empty).",
+      }),
+    ),
+  ),
+  webhook_url: Type.Optional(Nullable(Type.String({ format: "uri", maxLength: 2000 }))),
+  credential_id: credentialId,
+};
+
+/** An alternative LLM; unset temperature and max_tokens are the primary's. */
+export const LlmFallbackSchema = Type.Object(
+  { ...llmFields, temperature: Type.Optional(llmFields.temperature) },
+  STRICT,
+);
+
+export const LlmSettingsSchema = Type.Object(
+  {
+    ...llmFields,
+    fallbacks: Type.Optional(
+      Type.Array(LlmFallbackSchema, {
+        maxItems: MAX_FALLBACKS,
+        description:
+          "Other LLMs, tried in order when the one before fails with a retryable error (network, timeout, 408, 429, 5xx) before its first token. Unset temperature and max_tokens are the primary's.",
+      }),
+    ),
+  },
+  STRICT,
+);
+
+const sttFields = {
+  provider: StringEnum(STT_PROVIDERS),
+  model: Type.String({ minLength: 1, maxLength: 200 }),
+  language: Type.String({ minLength: 2, maxLength: 20 }),
+  credential_id: credentialId,
+};
+
+/** An alternative STT; an unset language is the primary's. */
+export const SttFallbackSchema = Type.Object(
+  { ...sttFields, language: Type.Optional(sttFields.language) },
+  STRICT,
+);
+
+export const SttSettingsSchema = Type.Object(
+  {
+    ...sttFields,
+    fallbacks: Type.Optional(
+      Type.Array(SttFallbackSchema, {
+        maxItems: MAX_FALLBACKS,
+        description:
+          "Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's.",
+      }),
+    ),
+  },
+  STRICT,
+);
+
+export const EndpointingSettingsSchema = Type.Object(
+  {
+    silence_ms: Type.Integer({
+      minimum: 100,
+      maximum: 5000,
+      description: "Silence that ends the caller's turn.",
+    }),
+  },
+  STRICT,
+);
+
+export const InterruptionSettingsSchema = Type.Object(
+  {
+    enabled: Type.Boolean(),
+    min_speech_ms: Type.Integer({
+      minimum: 0,
+      maximum: 3000,
+      description: "Shorter speech (a cough, 'mm-hm') does not interrupt.",
+    }),
+  },
+  STRICT,
+);
+
+export const KnowledgeSettingsSchema = Type.Object(
+  {
+    mode: StringEnum(KNOWLEDGE_MODES, {
+      description: "`all` of the org's sources, the `selected` ones in `source_ids`, or `none`.",
+    }),
+    source_ids: Type.Array(Type.String(), { maxItems: 500 }),
+    top_k: Type.Integer({ minimum: 1, maximum: 20 }),
+  },
+  STRICT,
+);
+
+/** A silent caller gets a reprompt after `reprompt_ms`, then a polite hang-up. */
+export const SilenceSettingsSchema = Type.Object(
+  {
+    reprompt_ms: Type.Optional(
+      Type.Integer({
+        minimum: 1000,
+        maximum: 120000,
+        description: "Silence before the agent reprompts (default 10000).",
+      }),
+    ),
+    max_reprompts: Type.Optional(
+      Type.Integer({
+        minimum: 0,
+        maximum: 10,
+        description: "Reprompts before a polite hang-up (default 1).",
+      }),
+    ),
+    reprompt_message: Type.Optional(Type.String({ maxLength: 2000 })),
+    hangup_message: Type.Optional(Type.String({ maxLength: 2000 })),
+  },
+  STRICT,
+);
+
+/** What the model may call; each type reads the fields its description names. */
+export const AgentToolSchema = Type.Object(
+  {
+    type: StringEnum(TOOL_TYPES),
+    name: Type.Optional(Type.String({ pattern: "^[a-zA-Z0-9_-]{1,64}$" })),
+    description: Type.Optional(Type.String({ maxLength: 2000 })),
+    parameters: Type.Optional(
+      JsonObject({ description: "`http`: the JSON Schema of the arguments the model sends." }),
+    ),
+    url: Type.Optional(Type.String({ format: "uri", description: "`http`: the endpoint called." })),
+    method: Type.Optional(StringEnum(TOOL_METHODS, { description: "`http`: default POST." })),
+    timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 60000 })),
+    headers: Type.Optional(
+      Type.Record(Type.String(), Type.String(), { description: "`http`: sent with every request." }),
+    ),
+    target: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 300,
+        description:
+          "`transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
+      }),
+    ),
+  },
+  STRICT,
+);
+
+const agentFields = {
+  id: Type.String(),
+  name: Type.String({ minLength: 1, maxLength: 200 }),
+  system_prompt: Type.String({ maxLength: 50000 }),
+  first_message: Type.String({
+    maxLength: 5000,
+    description: "Spoken on answer; empty waits for the caller.",
+  }),
+  voice: VoiceSettingsSchema,
+  llm: LlmSettingsSchema,
+  stt: SttSettingsSchema,
+  language: Type.String({ minLength: 2, maxLength: 20 }),
+  endpointing: EndpointingSettingsSchema,
+  interruptions: InterruptionSettingsSchema,
+  tools: Type.Array(AgentToolSchema, { maxItems: 64 }),
+  knowledge: KnowledgeSettingsSchema,
+  silence: SilenceSettingsSchema,
+  max_duration_s: Type.Integer({ minimum: 10, maximum: 14400 }),
+  is_active: Type.Boolean(),
+  metadata: JsonObject(),
+  created_at: DateTime(),
+  updated_at: DateTime(),
+};
+
+/** The agent as the API shows it. */
+export const AgentResponseSchema = Type.Object(agentFields);
+
+/**
+ * The agent as gateways run it (snapshots on the bus carry this shape): `silence` may be
+ * absent (the gateway's defaults apply), and a snapshot names its org.
+ */
+export const AgentSchema = Type.Object({
+  ...agentFields,
+  org_id: Type.Optional(Type.String()),
+  silence: Type.Optional(SilenceSettingsSchema),
+});
+
+export type VoiceSettings = Static<typeof VoiceSettingsSchema>;
+export type LlmSettings = Static<typeof LlmSettingsSchema>;
+export type LlmFallback = Static<typeof LlmFallbackSchema>;
+export type SttSettings = Static<typeof SttSettingsSchema>;
+export type SttFallback = Static<typeof SttFallbackSchema>;
+export type EndpointingSettings = Static<typeof EndpointingSettingsSchema>;
+export type InterruptionSettings = Static<typeof InterruptionSettingsSchema>;
+export type KnowledgeSettings = Static<typeof KnowledgeSettingsSchema>;
+export type SilenceSettings = Static<typeof SilenceSettingsSchema>;
+export type AgentTool = Static<typeof AgentToolSchema>;
+export type Agent = Static<typeof AgentSchema>;
+export type AgentResponse = Static<typeof AgentResponseSchema>;
