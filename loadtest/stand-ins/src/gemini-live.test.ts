@@ -3,9 +3,9 @@
 // turns: transcription both ways, a function call and its response, an interruption.
 import { afterAll, beforeEach, expect, test } from "bun:test";
 import { GoogleGenAI, type LiveServerMessage, MediaModality, Modality } from "@google/genai";
-import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { synthesizeWords } from "./audio.ts";
 import { startStandIns } from "./index.ts";
+import { MessageWaiter } from "./testing/message-waiter.ts";
 
 const standIns = startStandIns({
   apiKeys: { gemini: "gm-key" },
@@ -55,7 +55,8 @@ function modelAudioBytes(messages: WireMessage[]): number {
 
 test("@google/genai connects, sets up and hears a greeting with transcription and usage", async () => {
   const ai = new GoogleGenAI({ apiKey: "gm-key", httpOptions: { baseUrl: standIns.urls.gemini } });
-  const messages: LiveServerMessage[] = [];
+  const received = new MessageWaiter<LiveServerMessage>();
+  const messages = received.messages;
   const session = await ai.live.connect({
     model: "gemini-live-2.5-flash-preview",
     config: {
@@ -66,13 +67,13 @@ test("@google/genai connects, sets up and hears a greeting with transcription an
       outputAudioTranscription: {},
       inputAudioTranscription: {},
     },
-    callbacks: { onmessage: (message) => messages.push(message) },
+    callbacks: { onmessage: (message) => received.push(message) },
   });
   session.sendClientContent({
     turns: [{ role: "user", parts: [{ text: 'Greet the caller: "Good morning."' }] }],
     turnComplete: true,
   });
-  const complete = await waitFor("turnComplete", () =>
+  const complete = await received.until("turnComplete", () =>
     messages.find((message) => message.serverContent?.turnComplete),
   );
   expect(messages[0]?.setupComplete).toBeDefined();
@@ -96,11 +97,12 @@ async function rawSession(setupExtra: Record<string, unknown> = {}) {
   const path = "/ws/google.ai.generativelanguage.v1beta.GenerativeService.BidiGenerateContent";
   const socket = new WebSocket(`${standIns.urls.gemini.replace("http", "ws")}${path}?key=gm-key`);
   socket.binaryType = "arraybuffer";
-  const messages: WireMessage[] = [];
+  const received = new MessageWaiter<WireMessage>();
+  const messages = received.messages;
   socket.addEventListener("message", (event) => {
     // The service sends binary frames of UTF-8 JSON.
     expect(event.data).toBeInstanceOf(ArrayBuffer);
-    messages.push(JSON.parse(new TextDecoder().decode(event.data as ArrayBuffer)));
+    received.push(JSON.parse(new TextDecoder().decode(event.data as ArrayBuffer)));
   });
   await new Promise((resolve) => socket.addEventListener("open", resolve));
   const send = (message: Record<string, unknown>) => socket.send(JSON.stringify(message));
@@ -114,28 +116,28 @@ async function rawSession(setupExtra: Record<string, unknown> = {}) {
       ...setupExtra,
     },
   });
-  await waitFor("setupComplete", () => messages.find((message) => message.setupComplete));
+  await received.until("setupComplete", () => messages.find((message) => message.setupComplete));
   const speak = (speechMs: number, silenceMs: number) => {
     for (const data of callerAudio(speechMs, silenceMs)) {
       send({ realtimeInput: { audio: { data, mimeType: "audio/pcm;rate=16000" } } });
     }
   };
-  return { socket, messages, send, speak };
+  return { socket, messages, until: received.until.bind(received), send, speak };
 }
 
 test("caller turns: input transcription, the reply, then goodbye brings end_call and the turn after its response", async () => {
-  const { socket, messages, send, speak } = await rawSession();
+  const { socket, messages, until, send, speak } = await rawSession();
   speak(500, 300);
-  await waitFor("first turnComplete", () => messages.find((message) => message.serverContent?.turnComplete));
+  await until("first turnComplete", () => messages.find((message) => message.serverContent?.turnComplete));
   const heard = messages.find((message) => message.serverContent?.inputTranscription);
   expect(heard?.serverContent?.inputTranscription).toEqual({ text: standIns.script.realtime.utterances[0] });
 
   speak(500, 300);
-  const toolCall = await waitFor("toolCall", () => messages.find((message) => message.toolCall)?.toolCall);
+  const toolCall = await until("toolCall", () => messages.find((message) => message.toolCall)?.toolCall);
   const [call] = toolCall.functionCalls;
   expect(call).toMatchObject({ name: "end_call", args: {} });
   send({ toolResponse: { functionResponses: [{ id: call?.id, name: "end_call", response: { ok: true } }] } });
-  await waitFor(
+  await until(
     "the turn after the tool",
     () => messages.filter((message) => message.serverContent?.turnComplete).length === 2,
   );
@@ -155,9 +157,9 @@ test("speech over a model turn interrupts it; with automatic detection off, acti
         turnComplete: true,
       },
     });
-    await waitFor("model audio", () => modelAudioBytes(automatic.messages) > 0);
+    await automatic.until("model audio", () => modelAudioBytes(automatic.messages) > 0);
     automatic.speak(250, 0);
-    await waitFor("interrupted", () =>
+    await automatic.until("interrupted", () =>
       automatic.messages.find((message) => message.serverContent?.interrupted),
     );
     expect(modelAudioBytes(automatic.messages)).toBeLessThan(8 * 250 * 48);
@@ -173,13 +175,15 @@ test("speech over a model turn interrupts it; with automatic detection off, acti
         turnComplete: true,
       },
     });
-    await waitFor("model audio", () => modelAudioBytes(manual.messages) > 0);
+    await manual.until("model audio", () => modelAudioBytes(manual.messages) > 0);
     manual.speak(300, 0);
     expect(manual.messages.some((message) => message.serverContent?.interrupted)).toBe(false);
     manual.send({ realtimeInput: { activityStart: {} } });
-    await waitFor("interrupted", () => manual.messages.find((message) => message.serverContent?.interrupted));
+    await manual.until("interrupted", () =>
+      manual.messages.find((message) => message.serverContent?.interrupted),
+    );
     manual.send({ realtimeInput: { activityEnd: {} } });
-    await waitFor("the reply to the caller", () =>
+    await manual.until("the reply to the caller", () =>
       manual.messages.find((message) => message.serverContent?.turnComplete),
     );
     manual.socket.close();

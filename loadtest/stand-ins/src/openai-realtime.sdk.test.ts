@@ -5,7 +5,6 @@ import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { waitFor } from "@switchboard/shared/testing/wait-for";
 import type { Server } from "bun";
 import OpenAI from "openai";
 import { OpenAIRealtimeWebSocket } from "openai/realtime/websocket";
@@ -14,6 +13,7 @@ import { StandInState } from "./faults.ts";
 import { type OpenAiRealtimeConnection, openAiRealtime } from "./openai-realtime.ts";
 import { RealtimeLog } from "./realtime-log.ts";
 import { resolveScript } from "./script.ts";
+import { MessageWaiter } from "./testing/message-waiter.ts";
 
 const script = resolveScript({ apiKeys: { openai: "sk-sdk" }, realtime: { firstAudioMs: 20 } });
 const log = new RealtimeLog();
@@ -64,10 +64,11 @@ afterAll(async () => {
 test("OpenAIRealtimeWebSocket opens a session, configures it and receives a whole response", async () => {
   const client = new OpenAI({ apiKey: "sk-sdk", baseURL: `https://127.0.0.1:${server.port}/v1` });
   const realtime = new OpenAIRealtimeWebSocket({ model: "gpt-realtime" }, client);
-  const events: RealtimeServerEvent[] = [];
+  const received = new MessageWaiter<RealtimeServerEvent>();
+  const events = received.messages;
   const errors: unknown[] = [];
   realtime.on("error", (error) => errors.push(error));
-  realtime.on("event", (event) => events.push(event));
+  realtime.on("event", (event) => received.push(event));
   await new Promise((resolve) => realtime.socket.addEventListener("open", resolve));
 
   realtime.send({
@@ -79,7 +80,9 @@ test("OpenAIRealtimeWebSocket opens a session, configures it and receives a whol
     },
   });
   realtime.send({ type: "response.create", response: { instructions: 'Say "Welcome back."' } });
-  const done = await waitFor("response.done", () => events.find((event) => event.type === "response.done"));
+  const done = await received.until("response.done", () =>
+    events.find((event) => event.type === "response.done"),
+  );
   expect(errors).toEqual([]);
   expect(events.map((event) => event.type).slice(0, 3)).toEqual([
     "session.created",

@@ -2,10 +2,10 @@
 // server-VAD turns, a function call and its output, barge-in and truncation), and the official
 // SDK's OpenAIRealtimeWebSocket parses what it sends.
 import { afterAll, beforeEach, expect, test } from "bun:test";
-import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { mulaw } from "alawmulaw";
 import { synthesizeWords } from "./audio.ts";
 import { startStandIns } from "./index.ts";
+import { MessageWaiter } from "./testing/message-waiter.ts";
 
 const standIns = startStandIns({
   apiKeys: { openai: "sk-realtime" },
@@ -20,8 +20,9 @@ type ServerEvent = Record<string, unknown> & { type: string };
 async function connect(model = "gpt-realtime", key = "sk-realtime") {
   const url = `${standIns.urls.openai.replace("http", "ws")}/realtime?model=${model}`;
   const socket = new WebSocket(url, { headers: { authorization: `Bearer ${key}` } } as unknown as string[]);
-  const events: ServerEvent[] = [];
-  socket.addEventListener("message", (message) => events.push(JSON.parse(String(message.data))));
+  const received = new MessageWaiter<ServerEvent>();
+  const events = received.messages;
+  socket.addEventListener("message", (message) => received.push(JSON.parse(String(message.data))));
   await new Promise((resolve, reject) => {
     socket.addEventListener("open", resolve);
     socket.addEventListener("error", reject);
@@ -32,7 +33,7 @@ async function connect(model = "gpt-realtime", key = "sk-realtime") {
     send: (event: Record<string, unknown>) => socket.send(JSON.stringify(event)),
     /** The next event of `type` after the ones already taken. */
     async next(type: string): Promise<ServerEvent> {
-      const found = await waitFor(type, () => {
+      const found = await received.until(type, () => {
         const index = events.findIndex((event, position) => position >= seen && event.type === type);
         return index >= 0 ? index + 1 : null;
       });
