@@ -3,11 +3,8 @@
 // separately a Redis restart: within the reconcile interval both gateways answer again with
 // the agent, and every INVITE meanwhile is a 503 with Retry-After (never 480 or 404).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { type OwnRedis, startOwnRedis } from "@switchboard/shared/testing/redis-server";
-import { ApiClient, INBOUND_NUMBER, provisionInbound, startWebhookReceiver } from "./support/acceptance.ts";
+import { type ApiClient, provisionInbound, startWebhookReceiver } from "./support/acceptance.ts";
 import {
   type CallOutcome,
   callOnce,
@@ -15,79 +12,27 @@ import {
   completedInboundCalls,
   expectGreetedCall,
 } from "./support/call-outcome.ts";
-import {
-  controlUrlOf,
-  freshDatabase,
-  gatewayAddressOf,
-  type RunningProcess,
-  scripts,
-  standInUrlsOf,
-  startProcess,
-} from "./support/processes.ts";
+import { type Cluster, type GatewayProcess, startCluster } from "./support/cluster.ts";
 
 const GREETING = "Hello.";
 const RECONCILE_INTERVAL_S = 2;
 /** A call is set up and listened to for a few seconds; allow that on top of the interval. */
 const ANSWERED_AGAIN_WITHIN_MS = RECONCILE_INTERVAL_S * 1000 + 8000;
 
-let dir: string;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
 let redis: OwnRedis;
-let standIns: RunningProcess;
-let control: RunningProcess;
+let cluster: Cluster;
+let dir: string;
 let api: ApiClient;
-const gateways: Array<RunningProcess & { sipPort: number }> = [];
-
-async function startGatewayProcess(standInUrls: Record<string, string>) {
-  const gateway = await startProcess(
-    scripts.gateway,
-    {
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      SIP_PORT: "0",
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: "0",
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-      GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
-      OPENAI_API_KEY: "sk-stand-in",
-      LOG_LEVEL: "warn",
-      ...standInUrls,
-    },
-    /SIP on UDP and TCP port \d+/,
-  );
-  gateways.push({ ...gateway, ...gatewayAddressOf(gateway.output()) });
-}
+let gateways: GatewayProcess[];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "bus-flush-acceptance-"));
-  database = await freshDatabase();
   redis = await startOwnRedis();
-  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
-  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  control = await startProcess(
-    scripts.control,
-    {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: "0",
-      INIT_API_KEY: apiKey,
-      NUMBER_INVENTORY: INBOUND_NUMBER,
-      ALLOW_PRIVATE_URLS: "true",
-      SELF_SERVE_CREDITS: "true",
-      RATE_LIMIT_PER_MINUTE: "100000",
-      BUS_RECONCILE_INTERVAL_S: String(RECONCILE_INTERVAL_S),
-      LOG_LEVEL: "warn",
-    },
-    /Docs/,
-  );
-  api = new ApiClient(controlUrlOf(control.output()), apiKey);
-  const standInUrls = standInUrlsOf(standIns.output());
-  await Promise.all([startGatewayProcess(standInUrls), startGatewayProcess(standInUrls)]);
+  cluster = await startCluster({
+    name: "bus-flush-acceptance",
+    redisUrl: redis.url,
+    control: { BUS_RECONCILE_INTERVAL_S: String(RECONCILE_INTERVAL_S) },
+  });
+  ({ dir, api, gateways } = cluster);
   const receiver = startWebhookReceiver();
   await provisionInbound(api, receiver.url);
   receiver.stop();
@@ -100,10 +45,8 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
-  for (const process of [...gateways, control, standIns]) await process?.stop().catch(() => {});
+  await cluster?.stop();
   await redis?.stop().catch(() => {});
-  await database?.drop().catch(() => {});
-  if (dir) rmSync(dir, { recursive: true, force: true });
 }, 60_000);
 
 /** Every gateway answers again with the agent within the interval; refusals meanwhile are 503. */

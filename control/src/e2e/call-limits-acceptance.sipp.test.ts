@@ -5,16 +5,13 @@
 // lost and reclaims it; then a new call is answered.
 
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { hostname, tmpdir } from "node:os";
-import { join } from "node:path";
+import { hostname } from "node:os";
 import { RedisBus } from "@switchboard/shared/bus/redis";
-import { freeUdpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp, type SippResult } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
-  ApiClient,
+  type ApiClient,
   type Call,
   E2E_WAIT,
   INBOUND_NUMBER,
@@ -22,66 +19,19 @@ import {
   provisionInbound,
   startWebhookReceiver,
 } from "./support/acceptance.ts";
-import {
-  controlUrlOf,
-  freshDatabase,
-  freshRedis,
-  gatewayAddressOf,
-  type RunningProcess,
-  scripts,
-  standInUrlsOf,
-  startProcess,
-} from "./support/processes.ts";
+import { type Cluster, type GatewayProcess, startCluster } from "./support/cluster.ts";
 
 const ADMIN_KEY = `sk_admin_${"L1m1t5".repeat(5)}`;
 /** Calls held open this long by the callers, well past the steps that need them. */
 const HOLD_MS = 25_000;
 
-type GatewayProcess = RunningProcess & { sipPort: number };
-
+let cluster: Cluster;
 let dir: string;
 let callerAudio: string;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let redis: Awaited<ReturnType<typeof freshRedis>>;
 let bus: RedisBus;
-let standIns: RunningProcess;
-let standInUrls: Record<string, string>;
-let control: RunningProcess;
 let controlUrl: string;
 let api: ApiClient;
 let receiver: ReturnType<typeof startWebhookReceiver>;
-const gateways: GatewayProcess[] = [];
-
-async function startGatewayProcess(): Promise<GatewayProcess> {
-  // A SIP port chosen ahead: the gateway's id, which the test needs, is named after it. Taken
-  // before the gateway binds it, the start is tried again on another.
-  const gateway = await startOnFreePort(freeUdpPort, (sipPort) =>
-    startProcess(
-      scripts.gateway,
-      {
-        REDIS_URL: redis.url,
-        DATA_DIR: dir,
-        SIP_PORT: String(sipPort),
-        SIP_BIND_ADDRESS: "127.0.0.1",
-        PUBLIC_IP: "127.0.0.1",
-        GATEWAY_PORT: "0",
-        RTP_PORT_MIN: "0",
-        RTP_PORT_MAX: "1",
-        SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-        GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
-        // The holding callers send no audio.
-        SIP_MEDIA_TIMEOUT_MS: "120000",
-        OPENAI_API_KEY: "sk-stand-in",
-        LOG_LEVEL: "warn",
-        ...standInUrls,
-      },
-      /SIP on UDP and TCP port \d+/,
-    ),
-  );
-  const started = { ...gateway, ...gatewayAddressOf(gateway.output()) };
-  gateways.push(started);
-  return started;
-}
 
 /** A caller that is answered and stays on the line for `holdMs`, then hangs up. */
 function holdingCall(
@@ -115,54 +65,39 @@ async function inProgress(): Promise<Call[]> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "call-limits-acceptance-"));
-  callerAudio = makeCallerAudio(dir);
-  database = await freshDatabase();
-  redis = await freshRedis();
-  // The production bus's own key prefix: the test reads and writes what the processes share.
-  bus = await RedisBus.connect(redis.url);
-  receiver = startWebhookReceiver();
-  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
-  standInUrls = standInUrlsOf(standIns.output());
-  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  control = await startProcess(
-    scripts.control,
-    {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: "0",
-      INIT_API_KEY: apiKey,
+  cluster = await startCluster({
+    name: "call-limits-acceptance",
+    control: {
       ADMIN_API_KEY: ADMIN_KEY,
-      NUMBER_INVENTORY: INBOUND_NUMBER,
-      ALLOW_PRIVATE_URLS: "true",
-      SELF_SERVE_CREDITS: "true",
-      RATE_LIMIT_PER_MINUTE: "100000",
       // A gateway silent this long is lost; its heartbeat comes every 500 ms.
       GATEWAY_LOST_AFTER_MS: "4000",
-      LOG_LEVEL: "warn",
     },
-    /Docs/,
-  );
-  controlUrl = controlUrlOf(control.output());
-  api = new ApiClient(controlUrl, apiKey);
+    // The holding callers send no audio.
+    gateway: { SIP_MEDIA_TIMEOUT_MS: "120000" },
+    gateways: 0,
+  });
+  ({ dir, api, controlUrl } = cluster);
+  callerAudio = makeCallerAudio(dir);
+  // The production bus's own key prefix: the test reads and writes what the processes share.
+  bus = await RedisBus.connect(cluster.redisUrl);
+  receiver = startWebhookReceiver();
   await provisionInbound(api, receiver.url);
-  await Promise.all([startGatewayProcess(), startGatewayProcess()]);
+  // SIP ports chosen ahead: a gateway's id, which the test needs, is named after its port.
+  await Promise.all([
+    cluster.startGateway({ sipPortAhead: true }),
+    cluster.startGateway({ sipPortAhead: true }),
+  ]);
 }, 120_000);
 
 afterAll(async () => {
-  for (const process of [...gateways, control, standIns]) await process?.stop().catch(() => {});
   receiver?.stop();
   await bus?.close().catch(() => {});
-  await redis?.drop().catch(() => {});
-  await database?.drop().catch(() => {});
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await cluster?.stop();
 }, 60_000);
 
 describe("the per-org concurrent-call cap across two gateways on Redis and PostgreSQL", () => {
   test("cap 2: a third call anywhere is refused with 503 + Retry-After; a killed gateway's place is freed by the reaper", async () => {
-    const [gatewayA, gatewayB] = gateways as [GatewayProcess, GatewayProcess];
+    const [gatewayA, gatewayB] = cluster.gateways as [GatewayProcess, GatewayProcess];
     // The operator sets the org's cap; the tenant sees it.
     const org = await api.request<{ id: string }>("GET", "/org");
     const patched = await fetch(`${controlUrl}/api/v1/admin/orgs/${org.body.id}`, {

@@ -4,14 +4,11 @@
 // webhook receiver, as a user would.
 
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp, type SippResult, startSippServer } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
-  ApiClient,
+  type ApiClient,
   type Call,
   E2E_WAIT,
   expectInboundCallEndToEnd,
@@ -21,100 +18,40 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from "./support/acceptance.ts";
-import {
-  controlUrlOf,
-  freshDatabase,
-  freshRedis,
-  gatewayAddressOf,
-  type RunningProcess,
-  scripts,
-  standInUrlsOf,
-  startProcess,
-} from "./support/processes.ts";
+import { type Cluster, type GatewayProcess, startCluster } from "./support/cluster.ts";
 
 const INBOUND_CENTS_PER_MINUTE = 60;
 const OUTBOUND_CENTS_PER_MINUTE = 120;
 
+let cluster: Cluster;
 let dir: string;
 let callerAudio: string;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let redis: Awaited<ReturnType<typeof freshRedis>>;
-let standIns: RunningProcess;
-let control: RunningProcess;
-let gatewayA: RunningProcess & { sipPort: number };
-let gatewayB: RunningProcess & { sipPort: number };
+let gatewayA: GatewayProcess;
+let gatewayB: GatewayProcess;
 let api: ApiClient;
 let receiver: WebhookReceiver;
 let webhookSecret: string;
 
-async function startGatewayProcess(
-  standInUrls: Record<string, string>,
-): Promise<RunningProcess & { sipPort: number }> {
-  const gateway = await startProcess(
-    scripts.gateway,
-    {
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      SIP_PORT: "0",
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: "0",
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-      GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
-      OPENAI_API_KEY: "sk-stand-in",
-      LOG_LEVEL: "warn",
-      ...standInUrls,
-    },
-    /SIP on UDP and TCP port \d+/,
-  );
-  return { ...gateway, ...gatewayAddressOf(gateway.output()) };
-}
-
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "calls-acceptance-"));
-  callerAudio = makeCallerAudio(dir);
-  database = await freshDatabase();
-  redis = await freshRedis();
-  receiver = startWebhookReceiver();
-  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
-  const standInUrls = standInUrlsOf(standIns.output());
-
-  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  control = await startProcess(
-    scripts.control,
-    {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: "0",
-      INIT_API_KEY: apiKey,
-      NUMBER_INVENTORY: INBOUND_NUMBER,
-      ALLOW_PRIVATE_URLS: "true",
-      // With DATABASE_URL set, tenants buy no credits unless the operator allows it.
-      SELF_SERVE_CREDITS: "true",
+  cluster = await startCluster({
+    name: "calls-acceptance",
+    control: {
       INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
       OUTBOUND_CENTS_PER_MINUTE: String(OUTBOUND_CENTS_PER_MINUTE),
       GATEWAY_LOST_AFTER_MS: "3000",
-      LOG_LEVEL: "warn",
     },
-    /Docs/,
-  );
-  api = new ApiClient(controlUrlOf(control.output()), apiKey);
-  gatewayA = await startGatewayProcess(standInUrls);
-  gatewayB = await startGatewayProcess(standInUrls);
+  });
+  ({ dir, api } = cluster);
+  [gatewayA, gatewayB] = cluster.gateways as [GatewayProcess, GatewayProcess];
+  callerAudio = makeCallerAudio(dir);
+  receiver = startWebhookReceiver();
   ({ webhookSecret } = await provisionInbound(api, receiver.url));
 }, 120_000);
 
 afterAll(async () => {
-  for (const process of [gatewayA, gatewayB, control, standIns]) await process?.stop().catch(() => {});
   receiver?.stop();
-  await redis?.drop().catch(() => {});
-  await database?.drop().catch(() => {});
-  if (dir) rmSync(dir, { recursive: true, force: true });
-});
+  await cluster?.stop();
+}, 60_000);
 
 describe("calls end to end: control and gateways as processes over Redis and PostgreSQL", () => {
   test("an inbound SIPp call is persisted with transcript and latency, recorded, announced and billed", async () => {
@@ -137,10 +74,7 @@ describe("calls end to end: control and gateways as processes over Redis and Pos
       destination_countries: ["US"],
     });
     expect(trunk.status).toBe(201);
-    // Gateways learn about the trunk through the bus. Still a sleep: no gateway shows when it has
-    // reloaded its trunks, and one given a dispatch naming a trunk it has not reloaded fails the
-    // call instead of reloading (gateway/src/calls/directory.ts).
-    await Bun.sleep(1000);
+    // At once: a gateway given a dispatch naming a trunk it has not loaded yet reloads its trunks.
     const agent = await api.request<{ id: string }>("POST", "/agents", {
       name: "Reminders",
       first_message: "Hello, this is a reminder.",

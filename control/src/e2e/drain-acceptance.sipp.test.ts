@@ -5,14 +5,13 @@
 // With a tiny DRAIN_TIMEOUT_S the remaining call hears the goodbye and gets a BYE.
 
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
-  ApiClient,
+  type ApiClient,
   type Call,
   E2E_WAIT,
   INBOUND_NUMBER,
@@ -21,60 +20,20 @@ import {
   startWebhookReceiver,
   type WebhookReceiver,
 } from "./support/acceptance.ts";
-import {
-  controlUrlOf,
-  freshDatabase,
-  freshRedis,
-  gatewayAddressOf,
-  type RunningProcess,
-  scripts,
-  standInUrlsOf,
-  startProcess,
-} from "./support/processes.ts";
+import { type Cluster, startCluster } from "./support/cluster.ts";
+import type { RunningProcess } from "./support/processes.ts";
 
 const GOODBYE = "Sorry, this line is closing now. Goodbye.";
 
-type GatewayProcess = RunningProcess & { sipPort: number; httpUrl: string };
 type TimedCall = Omit<Call, "transcript"> & {
   transcript: Array<Call["transcript"][number] & { started_at: string }>;
 };
 
+let cluster: Cluster;
 let dir: string;
 let callerAudio: string;
-let database: Awaited<ReturnType<typeof freshDatabase>>;
-let redis: Awaited<ReturnType<typeof freshRedis>>;
-let standIns: RunningProcess;
-let standInUrls: Record<string, string>;
-let control: RunningProcess;
 let api: ApiClient;
 let receiver: WebhookReceiver;
-const gateways: GatewayProcess[] = [];
-
-async function startGatewayProcess(env: Record<string, string> = {}): Promise<GatewayProcess> {
-  const gateway = await startProcess(
-    scripts.gateway,
-    {
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      SIP_PORT: "0",
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: "0",
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
-      GATEWAY_HEARTBEAT_INTERVAL_MS: "500",
-      OPENAI_API_KEY: "sk-stand-in",
-      LOG_LEVEL: "warn",
-      ...standInUrls,
-      ...env,
-    },
-    /SIP on UDP and TCP port \d+/,
-  );
-  const started = { ...gateway, ...gatewayAddressOf(gateway.output()) };
-  gateways.push(started);
-  return started;
-}
 
 /** The process's exit code, or a failure if it is still running after `timeoutMs`. */
 async function exitCodeOf(process: RunningProcess, timeoutMs: number): Promise<number> {
@@ -98,48 +57,27 @@ async function liveInboundCall(): Promise<Call> {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "drain-acceptance-"));
+  // Gateways start in the tests, each drained by its test.
+  cluster = await startCluster({
+    name: "drain-acceptance",
+    // A gateway whose heartbeat stopped while draining would lose its call within this.
+    control: { GATEWAY_LOST_AFTER_MS: "2000" },
+    gateways: 0,
+  });
+  ({ dir, api } = cluster);
   callerAudio = makeCallerAudio(dir);
-  database = await freshDatabase();
-  redis = await freshRedis();
   receiver = startWebhookReceiver();
-  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
-  standInUrls = standInUrlsOf(standIns.output());
-  const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
-  control = await startProcess(
-    scripts.control,
-    {
-      DATABASE_URL: database.url,
-      REDIS_URL: redis.url,
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: "0",
-      INIT_API_KEY: apiKey,
-      NUMBER_INVENTORY: INBOUND_NUMBER,
-      ALLOW_PRIVATE_URLS: "true",
-      SELF_SERVE_CREDITS: "true",
-      RATE_LIMIT_PER_MINUTE: "100000",
-      // A gateway whose heartbeat stopped while draining would lose its call within this.
-      GATEWAY_LOST_AFTER_MS: "2000",
-      LOG_LEVEL: "warn",
-    },
-    /Docs/,
-  );
-  api = new ApiClient(controlUrlOf(control.output()), apiKey);
   await provisionInbound(api, receiver.url);
 }, 120_000);
 
 afterAll(async () => {
-  for (const process of [...gateways, control, standIns]) await process?.stop().catch(() => {});
   receiver?.stop();
-  await redis?.drop().catch(() => {});
-  await database?.drop().catch(() => {});
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await cluster?.stop();
 }, 60_000);
 
 describe("graceful drain on SIGTERM: control and two gateways over Redis and PostgreSQL", () => {
   test("the call in progress goes on to its end; new calls are refused with 503 and the other gateway answers; then the gateway exits 0", async () => {
-    const [gatewayA, gatewayB] = await Promise.all([startGatewayProcess(), startGatewayProcess()]);
+    const [gatewayA, gatewayB] = await Promise.all([cluster.startGateway(), cluster.startGateway()]);
     const caller = runSipp({
       scenario: speakingCallerScenario(dir, callerAudio, "uac-call-outlives-sigterm", [1500, 7000], 12_000),
       gatewayPort: gatewayA!.sipPort,
@@ -214,7 +152,9 @@ describe("graceful drain on SIGTERM: control and two gateways over Redis and Pos
   }, 120_000);
 
   test("after DRAIN_TIMEOUT_S the remaining call hears the goodbye, gets a BYE, and is recorded as gateway_shutdown", async () => {
-    const gateway = await startGatewayProcess({ DRAIN_TIMEOUT_S: "1", DRAIN_GOODBYE_MESSAGE: GOODBYE });
+    const gateway = await cluster.startGateway({
+      env: { DRAIN_TIMEOUT_S: "1", DRAIN_GOODBYE_MESSAGE: GOODBYE },
+    });
     // The caller sends silence (as a trunk's RTP does) and expects the gateway's BYE.
     const silence = join(dir, "silence.ulaw");
     writeFileSync(silence, Buffer.alloc(8000 * 30, 0xff));

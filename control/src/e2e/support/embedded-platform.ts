@@ -2,6 +2,7 @@
 // under DATA_DIR and the in-process bus), on loopback ports it binds itself, trusting SIP from
 // 127.0.0.1, with its first owner key known to the test.
 import { ApiClient } from "./acceptance.ts";
+import { LOOPBACK_GATEWAY_ENV } from "./cluster.ts";
 import { controlUrlOf, gatewayAddressOf, type RunningProcess, scripts, startProcess } from "./processes.ts";
 
 export interface EmbeddedPlatform {
@@ -24,13 +25,7 @@ export async function startEmbeddedPlatform(
       CONTROL_HOST: "127.0.0.1",
       CONTROL_PORT: "0",
       INIT_API_KEY: apiKey,
-      SIP_PORT: "0",
-      SIP_BIND_ADDRESS: "127.0.0.1",
-      PUBLIC_IP: "127.0.0.1",
-      GATEWAY_PORT: "0",
-      RTP_PORT_MIN: "0",
-      RTP_PORT_MAX: "1",
-      SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
+      ...LOOPBACK_GATEWAY_ENV,
       LOG_LEVEL: "warn",
       ...env,
     },
