@@ -65,7 +65,7 @@ const PROVIDERS: Array<[string, RealtimeSettings]> = [
   ["Gemini Live", { provider: "gemini", model: "gemini-live-2.5-flash-preview", voice: "Puck" }],
 ];
 
-describe.each(PROVIDERS)("realtime application on %s", (name, settings) => {
+describe.each(PROVIDERS)("realtime application on %s", (_name, settings) => {
   const log = () => (settings.provider === "openai" ? standIns.realtime.openai : standIns.realtime.gemini);
 
   test("greets, answers the caller, ends the call with end_call and reports usage", async () => {
