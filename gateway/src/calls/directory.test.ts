@@ -1,4 +1,4 @@
-import { describe, expect, test } from "bun:test";
+import { afterEach, beforeEach, describe, expect, test } from "bun:test";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
@@ -55,42 +55,42 @@ function trunk(id: string, orgId: string | null): TrunkSnapshot {
 }
 
 describe("call directory: outbound trunks", () => {
-  test("a trunk published after the last reload, its invalidation not yet seen, is found by reloading on the miss", async () => {
-    const bus = new MemoryBus();
-    const directory = new CallDirectory(bus, createLogger("silent"), null);
+  let bus: MemoryBus;
+  let directory: CallDirectory;
+  /** Publishes a trunk as control writes it, without the invalidation that makes gateways reload. */
+  const publish = (snapshot: TrunkSnapshot) =>
+    bus.hashSet(Hashes.trunks, snapshot.id, JSON.stringify(snapshot));
+
+  beforeEach(async () => {
+    bus = new MemoryBus();
+    directory = new CallDirectory(bus, createLogger("silent"), null);
     await directory.start();
-    // Written as control writes it, without the invalidation that would make the gateway reload.
-    await bus.hashSet(Hashes.trunks, "trk_new", JSON.stringify(trunk("trk_new", "org_a")));
+  });
+  afterEach(async () => {
+    await directory.stop();
+    await bus.close();
+  });
+
+  test("a trunk published after the last reload, its invalidation not yet seen, is found by reloading on the miss", async () => {
+    await publish(trunk("trk_new", "org_a"));
     expect((await directory.outboundTrunk("org_a", "trk_new"))?.id).toBe("trk_new");
     // Found without another reload from now on.
     await bus.hashDelete(Hashes.trunks, "trk_new");
     expect((await directory.outboundTrunk("org_a", "trk_new"))?.id).toBe("trk_new");
-    await directory.stop();
-    await bus.close();
   });
 
   test("a trunk still missing after the reload, or another org's, is not dialled", async () => {
-    const bus = new MemoryBus();
-    const directory = new CallDirectory(bus, createLogger("silent"), null);
-    await directory.start();
-    await bus.hashSet(Hashes.trunks, "trk_b", JSON.stringify(trunk("trk_b", "org_b")));
+    await publish(trunk("trk_b", "org_b"));
     expect(await directory.outboundTrunk("org_a", "trk_missing")).toBeNull();
     expect(await directory.outboundTrunk("org_a", "trk_b")).toBeNull();
     expect((await directory.outboundTrunk("org_b", "trk_b"))?.id).toBe("trk_b");
-    await directory.stop();
-    await bus.close();
   });
 
   test("without a named trunk a miss reloads too: the org's own trunk, else the default", async () => {
-    const bus = new MemoryBus();
-    const directory = new CallDirectory(bus, createLogger("silent"), null);
-    await directory.start();
-    await bus.hashSet(Hashes.trunks, "trk_default", JSON.stringify(trunk("trk_default", null)));
+    await publish(trunk("trk_default", null));
     expect((await directory.outboundTrunk("org_a", null))?.id).toBe("trk_default");
-    await bus.hashSet(Hashes.trunks, "trk_own", JSON.stringify(trunk("trk_own", "org_a")));
+    await publish(trunk("trk_own", "org_a"));
     await directory.reloadTrunks();
     expect((await directory.outboundTrunk("org_a", null))?.id).toBe("trk_own");
-    await directory.stop();
-    await bus.close();
   });
 });
