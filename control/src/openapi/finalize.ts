@@ -103,6 +103,11 @@ function normalizeSchema(input: unknown): unknown {
     const { nullable, ...rest } = schema;
     schema = nullable === true && !acceptsNull(rest) ? { anyOf: [rest, { type: "null" }] } : rest;
   }
+  // A `const` beside a type list that allows null would still refuse the null.
+  if ("const" in schema && Array.isArray(schema.type) && schema.type.includes("null")) {
+    const { const: value, ...rest } = schema;
+    schema = { ...rest, enum: [value, null] };
+  }
   return schema;
 }
 

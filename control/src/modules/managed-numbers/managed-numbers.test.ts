@@ -4,6 +4,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { and, eq } from "drizzle-orm";
 import { agents, creditLedger, numberInventory, phoneNumbers } from "../../db/schema.ts";
+import { answerOf, harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { stockInventory } from "../../testing/numbers.ts";
 import { credit, getBalanceCents } from "../credits/ledger.ts";
@@ -43,8 +44,10 @@ async function stockedAreaCode(count = 2): Promise<string> {
   return areaCode;
 }
 
-const call = (method: string, path: string, key: string, body?: unknown) =>
-  h.json<Body>(method, path, body === undefined ? { key } : { key, body });
+const as = (key: string) => harnessClient(h, key);
+const answer = (pending: Parameters<typeof answerOf>[0]) => answerOf<Body>(pending);
+const byId = (id: unknown) => ({ params: { path: { id: String(id) } } });
+const agentById = (id: unknown) => ({ params: { path: { agent_id: String(id) } } });
 
 function expectSameProblem(alias: Answer, canonical: Answer): void {
   expect({ status: alias.status, code: alias.body.code }).toEqual({
@@ -74,11 +77,15 @@ describe("POST /numbers (managed mode)", () => {
   test("creates the agent, buys a number in the area code and attaches it, with one charge", async () => {
     const org = await fundedOrg(5000);
     const areaCode = await stockedAreaCode();
-    const created = await call("POST", "/api/v1/numbers", org.ownerKey, {
-      system_prompt: "You are a helpful sales assistant for Acme Corp.",
-      first_message: "Hello, how can I help you?",
-      area_code: areaCode,
-    });
+    const created = await answer(
+      as(org.ownerKey).POST("/api/v1/numbers", {
+        body: {
+          system_prompt: "You are a helpful sales assistant for Acme Corp.",
+          first_message: "Hello, how can I help you?",
+          area_code: areaCode,
+        },
+      }),
+    );
     expect(created.status).toBe(201);
     const phoneNumber = created.body.phone_number as string;
     expect(phoneNumber.startsWith(`+1${areaCode}`)).toBe(true);
@@ -93,7 +100,7 @@ describe("POST /numbers (managed mode)", () => {
     });
 
     const agentId = created.body.agent_id as string;
-    const agent = await call("GET", `/api/v1/agents/${agentId}`, org.ownerKey);
+    const agent = await answer(as(org.ownerKey).GET("/api/v1/agents/{agent_id}", agentById(agentId)));
     expect(agent.body).toMatchObject({
       id: agentId,
       name: phoneNumber,
@@ -102,7 +109,7 @@ describe("POST /numbers (managed mode)", () => {
       llm: { provider: "openai" },
     });
     expect(created.body.voice_id).toBe((agent.body.voice as { voice_id: string }).voice_id);
-    const number = await call("GET", `/api/v1/phone-numbers/${created.body.id}`, org.ownerKey);
+    const number = await answer(as(org.ownerKey).GET("/api/v1/phone-numbers/{id}", byId(created.body.id)));
     for (const [field, value] of Object.entries(number.body)) expect(created.body[field]).toEqual(value);
 
     const rows = await orgRows(org.orgId);
@@ -121,15 +128,19 @@ describe("POST /numbers (managed mode)", () => {
   test("webhook_url is the agent's custom LLM endpoint; voice_id an ElevenLabs voice", async () => {
     const org = await fundedOrg();
     const areaCode = await stockedAreaCode();
-    const created = await call("POST", "/api/v1/numbers", org.ownerKey, {
-      system_prompt: "You are a helpful assistant.",
-      webhook_url: WEBHOOK_URL,
-      area_code: areaCode,
-      voice_id: "cgSgspJ2msm6clMCkdW9",
-      first_message: "Hello!",
-      inbound_mode: "autopilot",
-      metadata: { crm_id: 42 },
-    });
+    const created = await answer(
+      as(org.ownerKey).POST("/api/v1/numbers", {
+        body: {
+          system_prompt: "You are a helpful assistant.",
+          webhook_url: WEBHOOK_URL,
+          area_code: areaCode,
+          voice_id: "cgSgspJ2msm6clMCkdW9",
+          first_message: "Hello!",
+          inbound_mode: "autopilot",
+          metadata: { crm_id: 42 },
+        },
+      }),
+    );
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({
       webhook_url: WEBHOOK_URL,
@@ -137,7 +148,9 @@ describe("POST /numbers (managed mode)", () => {
       first_message: "Hello!",
       metadata: { crm_id: 42 },
     });
-    const agent = await call("GET", `/api/v1/agents/${created.body.agent_id}`, org.ownerKey);
+    const agent = await answer(
+      as(org.ownerKey).GET("/api/v1/agents/{agent_id}", agentById(created.body.agent_id)),
+    );
     expect(agent.body).toMatchObject({
       llm: { provider: "custom", model: "custom", webhook_url: WEBHOOK_URL },
       voice: { provider: "elevenlabs", voice_id: "cgSgspJ2msm6clMCkdW9" },
@@ -149,11 +162,12 @@ describe("POST /numbers (managed mode)", () => {
     const org = await fundedOrg();
     const areaCode = await stockedAreaCode();
     const send = () =>
-      h.json<Body>("POST", "/api/v1/numbers", {
-        key: org.ownerKey,
-        headers: { "idempotency-key": "managed-1" },
-        body: { system_prompt: "Hi", area_code: areaCode },
-      });
+      answer(
+        as(org.ownerKey).POST("/api/v1/numbers", {
+          params: { header: { "Idempotency-Key": "managed-1" } },
+          body: { system_prompt: "Hi", area_code: areaCode },
+        }),
+      );
     const first = await send();
     const again = await send();
     expect(first.status).toBe(201);
@@ -165,19 +179,27 @@ describe("POST /numbers (managed mode)", () => {
   test("when buying fails nothing is created, with the canonical route's error", async () => {
     const areaCode = await stockedAreaCode(1);
     const short = await fundedOrg(499);
-    const alias = await call("POST", "/api/v1/numbers", short.ownerKey, {
-      system_prompt: "Hi",
-      area_code: areaCode,
-    });
-    const canonical = await call("POST", "/api/v1/phone-numbers", short.ownerKey, { area_code: areaCode });
+    const alias = await answer(
+      as(short.ownerKey).POST("/api/v1/numbers", {
+        body: {
+          system_prompt: "Hi",
+          area_code: areaCode,
+        },
+      }),
+    );
+    const canonical = await answer(
+      as(short.ownerKey).POST("/api/v1/phone-numbers", { body: { area_code: areaCode } }),
+    );
     expect(alias.status).toBe(402);
     expectSameProblem(alias, canonical);
     expect(alias.body).toEqual(canonical.body);
 
     const rich = await fundedOrg();
     const noneLeft = "989";
-    const none = await call("POST", "/api/v1/numbers", rich.ownerKey, { area_code: noneLeft });
-    const noneCanonical = await call("POST", "/api/v1/phone-numbers", rich.ownerKey, { area_code: noneLeft });
+    const none = await answer(as(rich.ownerKey).POST("/api/v1/numbers", { body: { area_code: noneLeft } }));
+    const noneCanonical = await answer(
+      as(rich.ownerKey).POST("/api/v1/phone-numbers", { body: { area_code: noneLeft } }),
+    );
     expect(none.status).toBe(404);
     expect(none.body).toEqual(noneCanonical.body);
 
@@ -192,24 +214,37 @@ describe("POST /numbers (managed mode)", () => {
   test("bad input and roles answer as the canonical routes, naming this body's fields", async () => {
     const org = await fundedOrg();
     const areaCode = await stockedAreaCode(1);
-    const badArea = await call("POST", "/api/v1/numbers", org.ownerKey, { area_code: "4x5" });
-    const badAreaCanonical = await call("POST", "/api/v1/phone-numbers", org.ownerKey, { area_code: "4x5" });
+    const badArea = await answer(as(org.ownerKey).POST("/api/v1/numbers", { body: { area_code: "4x5" } }));
+    const badAreaCanonical = await answer(
+      as(org.ownerKey).POST("/api/v1/phone-numbers", { body: { area_code: "4x5" } }),
+    );
     expect(badArea.status).toBe(422);
     expectSameProblem(badArea, badAreaCanonical);
     expect(badArea.body.errors).toEqual(badAreaCanonical.body.errors);
 
-    const noArea = await call("POST", "/api/v1/numbers", org.ownerKey, { system_prompt: "Hi" });
+    // Deliberately without the required area_code: the cast is the point of the test.
+    const noArea = await answer(
+      as(org.ownerKey).POST("/api/v1/numbers", { body: { system_prompt: "Hi" } as never }),
+    );
     expect(noArea.status).toBe(422);
     expect(noArea.body.errors?.map((problem) => problem.field)).toContain("area_code");
 
-    const privateHook = await call("POST", "/api/v1/numbers", org.ownerKey, {
-      webhook_url: PRIVATE_URL,
-      area_code: areaCode,
-    });
-    const privateHookCanonical = await call("POST", "/api/v1/agents", org.ownerKey, {
-      name: "Custom",
-      llm: { webhook_url: PRIVATE_URL },
-    });
+    const privateHook = await answer(
+      as(org.ownerKey).POST("/api/v1/numbers", {
+        body: {
+          webhook_url: PRIVATE_URL,
+          area_code: areaCode,
+        },
+      }),
+    );
+    const privateHookCanonical = await answer(
+      as(org.ownerKey).POST("/api/v1/agents", {
+        body: {
+          name: "Custom",
+          llm: { webhook_url: PRIVATE_URL },
+        },
+      }),
+    );
     expect(privateHook.status).toBe(422);
     expectSameProblem(privateHook, privateHookCanonical);
     expect(privateHookCanonical.body.errors?.map((problem) => problem.field)).toEqual(["llm.webhook_url"]);
@@ -219,8 +254,10 @@ describe("POST /numbers (managed mode)", () => {
     expect(privateHook.body.detail).toStartWith("webhook_url ");
 
     const member = await h.newKey("member", org.orgId);
-    const asMember = await call("POST", "/api/v1/numbers", member, { area_code: areaCode });
-    const asMemberCanonical = await call("POST", "/api/v1/phone-numbers", member, { area_code: areaCode });
+    const asMember = await answer(as(member).POST("/api/v1/numbers", { body: { area_code: areaCode } }));
+    const asMemberCanonical = await answer(
+      as(member).POST("/api/v1/phone-numbers", { body: { area_code: areaCode } }),
+    );
     expect(asMember.status).toBe(403);
     expect(asMember.body).toEqual(asMemberCanonical.body);
 
@@ -232,11 +269,15 @@ describe("POST /numbers (managed mode)", () => {
 
 describe("GET, PATCH and DELETE /numbers/{id}", () => {
   async function managed(org: Org, body: Record<string, unknown> = {}) {
-    const created = await call("POST", "/api/v1/numbers", org.ownerKey, {
-      system_prompt: "You are a helpful assistant.",
-      area_code: await stockedAreaCode(1),
-      ...body,
-    });
+    const created = await answer(
+      as(org.ownerKey).POST("/api/v1/numbers", {
+        body: {
+          system_prompt: "You are a helpful assistant.",
+          area_code: await stockedAreaCode(1),
+          ...body,
+        },
+      }),
+    );
     expect(created.status).toBe(201);
     return created.body as Body & { id: string; agent_id: string; phone_number: string };
   }
@@ -244,14 +285,18 @@ describe("GET, PATCH and DELETE /numbers/{id}", () => {
   test("GET shows the number and its agent; GET /numbers lists them; another org's is a 404", async () => {
     const org = await fundedOrg();
     const number = await managed(org, { voice_id: "cgSgspJ2msm6clMCkdW9" });
-    const one = await call("GET", `/api/v1/numbers/${number.id}`, org.ownerKey);
+    const one = await answer(as(org.ownerKey).GET("/api/v1/numbers/{id}", byId(number.id)));
     expect(one.status).toBe(200);
     expect(one.body).toEqual(number);
 
-    const plain = await call("POST", "/api/v1/phone-numbers", org.ownerKey, {
-      area_code: await stockedAreaCode(1),
-    });
-    const bare = await call("GET", `/api/v1/numbers/${plain.body.id}`, org.ownerKey);
+    const plain = await answer(
+      as(org.ownerKey).POST("/api/v1/phone-numbers", {
+        body: {
+          area_code: await stockedAreaCode(1),
+        },
+      }),
+    );
+    const bare = await answer(as(org.ownerKey).GET("/api/v1/numbers/{id}", byId(plain.body.id)));
     expect(bare.body).toEqual({
       ...plain.body,
       system_prompt: null,
@@ -262,35 +307,40 @@ describe("GET, PATCH and DELETE /numbers/{id}", () => {
       metadata: {},
     });
 
-    const list = await call("GET", "/api/v1/numbers", org.ownerKey);
-    const canonicalList = await call("GET", "/api/v1/phone-numbers", org.ownerKey);
+    const list = await answer(as(org.ownerKey).GET("/api/v1/numbers"));
+    const canonicalList = await answer(as(org.ownerKey).GET("/api/v1/phone-numbers"));
     expect(list.status).toBe(200);
     expect((list.body.data as Body[]).map((item) => item.id)).toEqual(
       (canonicalList.body.data as Body[]).map((item) => item.id),
     );
     expect(list.body.data).toContainEqual(number);
-    const page = await call("GET", "/api/v1/numbers?limit=1", org.ownerKey);
+    const page = await answer(as(org.ownerKey).GET("/api/v1/numbers", { params: { query: { limit: 1 } } }));
     expect([(page.body.data as unknown[]).length, page.body.has_more]).toEqual([1, true]);
 
     const other = await fundedOrg();
-    const alias = await call("GET", `/api/v1/numbers/${number.id}`, other.ownerKey);
-    const canonical = await call("GET", `/api/v1/phone-numbers/${number.id}`, other.ownerKey);
+    const alias = await answer(as(other.ownerKey).GET("/api/v1/numbers/{id}", byId(number.id)));
+    const canonical = await answer(as(other.ownerKey).GET("/api/v1/phone-numbers/{id}", byId(number.id)));
     expect(alias.status).toBe(404);
     expect(alias.body).toEqual(canonical.body);
-    expect((await call("GET", "/api/v1/numbers", other.ownerKey)).body.data).toEqual([]);
+    expect((await answer(as(other.ownerKey).GET("/api/v1/numbers"))).body.data).toEqual([]);
   });
 
   test("PATCH updates the number's agent as PATCH /agents/{id} does, with its checks", async () => {
     const org = await fundedOrg();
     const number = await managed(org);
-    const path = `/api/v1/numbers/${number.id}`;
-    const updated = await call("PATCH", path, org.ownerKey, {
-      system_prompt: "You book tables.",
-      first_message: "Hi there!",
-      voice_id: "21m00Tcm4TlvDq8ikWAM",
-      webhook_url: WEBHOOK_URL,
-      metadata: { tier: "gold" },
-    });
+    const target = byId(number.id);
+    const updated = await answer(
+      as(org.ownerKey).PATCH("/api/v1/numbers/{id}", {
+        ...target,
+        body: {
+          system_prompt: "You book tables.",
+          first_message: "Hi there!",
+          voice_id: "21m00Tcm4TlvDq8ikWAM",
+          webhook_url: WEBHOOK_URL,
+          metadata: { tier: "gold" },
+        },
+      }),
+    );
     expect(updated.status).toBe(200);
     expect(updated.body).toMatchObject({
       id: number.id,
@@ -301,7 +351,7 @@ describe("GET, PATCH and DELETE /numbers/{id}", () => {
       webhook_url: WEBHOOK_URL,
       metadata: { tier: "gold" },
     });
-    const agent = await call("GET", `/api/v1/agents/${number.agent_id}`, org.ownerKey);
+    const agent = await answer(as(org.ownerKey).GET("/api/v1/agents/{agent_id}", agentById(number.agent_id)));
     expect(agent.body).toMatchObject({
       system_prompt: "You book tables.",
       voice: { provider: "elevenlabs", voice_id: "21m00Tcm4TlvDq8ikWAM" },
@@ -309,49 +359,82 @@ describe("GET, PATCH and DELETE /numbers/{id}", () => {
     });
     const snapshot = JSON.parse((await h.ctx.bus.hashGet(Hashes.agentSnapshots, number.agent_id)) ?? "null");
     expect(snapshot.system_prompt).toBe("You book tables.");
-    expect((await call("GET", path, org.ownerKey)).body).toEqual(updated.body);
+    expect((await answer(as(org.ownerKey).GET("/api/v1/numbers/{id}", target))).body).toEqual(updated.body);
 
-    const managedAgain = await call("PATCH", path, org.ownerKey, { webhook_url: null });
+    const managedAgain = await answer(
+      as(org.ownerKey).PATCH("/api/v1/numbers/{id}", { ...target, body: { webhook_url: null } }),
+    );
     expect(managedAgain.body.webhook_url).toBeNull();
-    const back = await call("GET", `/api/v1/agents/${number.agent_id}`, org.ownerKey);
+    const back = await answer(as(org.ownerKey).GET("/api/v1/agents/{agent_id}", agentById(number.agent_id)));
     expect(back.body.llm).toMatchObject({ provider: "openai", model: "gpt-4o-mini", webhook_url: null });
 
-    const refused = await call("PATCH", path, org.ownerKey, { webhook_url: PRIVATE_URL });
-    const refusedCanonical = await call("PATCH", `/api/v1/agents/${number.agent_id}`, org.ownerKey, {
-      llm: { provider: "custom", webhook_url: PRIVATE_URL },
-    });
+    const refused = await answer(
+      as(org.ownerKey).PATCH("/api/v1/numbers/{id}", { ...target, body: { webhook_url: PRIVATE_URL } }),
+    );
+    const refusedCanonical = await answer(
+      as(org.ownerKey).PATCH("/api/v1/agents/{agent_id}", {
+        ...agentById(number.agent_id),
+        body: {
+          llm: { provider: "custom", webhook_url: PRIVATE_URL },
+        },
+      }),
+    );
     expect(refused.status).toBe(422);
     expectSameProblem(refused, refusedCanonical);
     expect(refused.body.errors?.map((problem) => problem.field)).toEqual(["webhook_url"]);
 
     const member = await h.newKey("member", org.orgId);
-    const prompt = await call("PATCH", path, member, { system_prompt: "Members may edit prompts." });
+    const prompt = await answer(
+      as(member).PATCH("/api/v1/numbers/{id}", {
+        ...target,
+        body: { system_prompt: "Members may edit prompts." },
+      }),
+    );
     expect(prompt.status).toBe(200);
-    const voice = await call("PATCH", path, member, { voice_id: "21m00Tcm4TlvDq8ikWAM" });
-    const voiceCanonical = await call("PATCH", `/api/v1/agents/${number.agent_id}`, member, {
-      voice: { provider: "elevenlabs", voice_id: "21m00Tcm4TlvDq8ikWAM" },
-    });
+    const voice = await answer(
+      as(member).PATCH("/api/v1/numbers/{id}", { ...target, body: { voice_id: "21m00Tcm4TlvDq8ikWAM" } }),
+    );
+    const voiceCanonical = await answer(
+      as(member).PATCH("/api/v1/agents/{agent_id}", {
+        ...agentById(number.agent_id),
+        body: {
+          voice: { provider: "elevenlabs", voice_id: "21m00Tcm4TlvDq8ikWAM" },
+        },
+      }),
+    );
     expect(voice.status).toBe(403);
     expect(voice.body).toEqual(voiceCanonical.body);
 
     const other = await fundedOrg();
-    const foreign = await call("PATCH", path, other.ownerKey, { system_prompt: "x" });
-    const foreignCanonical = await call("GET", `/api/v1/phone-numbers/${number.id}`, other.ownerKey);
+    const foreign = await answer(
+      as(other.ownerKey).PATCH("/api/v1/numbers/{id}", { ...target, body: { system_prompt: "x" } }),
+    );
+    const foreignCanonical = await answer(
+      as(other.ownerKey).GET("/api/v1/phone-numbers/{id}", byId(number.id)),
+    );
     expect(foreign.status).toBe(404);
     expect(foreign.body).toEqual(foreignCanonical.body);
-    expect((await call("GET", path, org.ownerKey)).body.system_prompt).toBe("Members may edit prompts.");
+    expect((await answer(as(org.ownerKey).GET("/api/v1/numbers/{id}", target))).body.system_prompt).toBe(
+      "Members may edit prompts.",
+    );
   });
 
   test("PATCH of a number without an agent is a 409, unless it changes nothing", async () => {
     const org = await fundedOrg();
-    const plain = await call("POST", "/api/v1/phone-numbers", org.ownerKey, {
-      area_code: await stockedAreaCode(1),
-    });
-    const path = `/api/v1/numbers/${plain.body.id}`;
-    const refused = await call("PATCH", path, org.ownerKey, { system_prompt: "Hi" });
+    const plain = await answer(
+      as(org.ownerKey).POST("/api/v1/phone-numbers", {
+        body: {
+          area_code: await stockedAreaCode(1),
+        },
+      }),
+    );
+    const target = byId(plain.body.id);
+    const refused = await answer(
+      as(org.ownerKey).PATCH("/api/v1/numbers/{id}", { ...target, body: { system_prompt: "Hi" } }),
+    );
     expect(refused.status).toBe(409);
     expect(refused.body.code).toBe("number_has_no_agent");
-    const unchanged = await call("PATCH", path, org.ownerKey, {});
+    const unchanged = await answer(as(org.ownerKey).PATCH("/api/v1/numbers/{id}", { ...target, body: {} }));
     expect(unchanged.status).toBe(200);
     expect(unchanged.body.agent_id).toBeNull();
   });
@@ -359,14 +442,14 @@ describe("GET, PATCH and DELETE /numbers/{id}", () => {
   test("DELETE releases the number as DELETE /phone-numbers/{id}; the agent stays", async () => {
     const org = await fundedOrg();
     const number = await managed(org);
-    const path = `/api/v1/numbers/${number.id}`;
+    const target = byId(number.id);
     const member = await h.newKey("member", org.orgId);
-    const alias = await call("DELETE", path, member);
-    const canonical = await call("DELETE", `/api/v1/phone-numbers/${number.id}`, member);
+    const alias = await answer(as(member).DELETE("/api/v1/numbers/{id}", target));
+    const canonical = await answer(as(member).DELETE("/api/v1/phone-numbers/{id}", byId(number.id)));
     expect(alias.status).toBe(403);
     expect(alias.body).toEqual(canonical.body);
 
-    const released = await h.request("DELETE", path, { key: org.ownerKey });
+    const released = await answer(as(org.ownerKey).DELETE("/api/v1/numbers/{id}", target));
     expect(released.status).toBe(204);
     expect(await h.ctx.bus.hashGet(Hashes.numberRoutes, number.phone_number)).toBeNull();
     const [inventory] = await h.ctx.db
@@ -374,10 +457,14 @@ describe("GET, PATCH and DELETE /numbers/{id}", () => {
       .from(numberInventory)
       .where(eq(numberInventory.phoneNumber, number.phone_number));
     expect(inventory?.orgId).toBeNull();
-    expect((await call("GET", `/api/v1/agents/${number.agent_id}`, org.ownerKey)).status).toBe(200);
+    expect(
+      (await answer(as(org.ownerKey).GET("/api/v1/agents/{agent_id}", agentById(number.agent_id)))).status,
+    ).toBe(200);
 
-    const again = await call("DELETE", path, org.ownerKey);
-    const againCanonical = await call("DELETE", `/api/v1/phone-numbers/${number.id}`, org.ownerKey);
+    const again = await answer(as(org.ownerKey).DELETE("/api/v1/numbers/{id}", target));
+    const againCanonical = await answer(
+      as(org.ownerKey).DELETE("/api/v1/phone-numbers/{id}", byId(number.id)),
+    );
     expect(again.status).toBe(404);
     expect(again.body).toEqual(againCanonical.body);
   });

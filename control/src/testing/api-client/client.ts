@@ -93,3 +93,12 @@ export function harnessClient(
 ): ApiClient {
   return createApiClient({ app: harness.app, apiKey });
 }
+
+/** One answer as status, body (the data, or the problem) and headers: for suites that compare
+ * an alias's answer with its canonical route's, whatever either returned. */
+export async function answerOf<Body = Record<string, unknown>>(
+  pending: Promise<{ data?: unknown; error?: unknown; response: Response }>,
+): Promise<{ status: number; body: Body; headers: Headers }> {
+  const { data, error, response } = await pending;
+  return { status: response.status, body: (data ?? error ?? null) as Body, headers: response.headers };
+}

@@ -5493,9 +5493,9 @@ export interface operations {
               webhook_url: string | null;
               /**
                * @description null while no agent is attached.
-               * @constant
+               * @enum {string|null}
                */
-              inbound_mode: "autopilot";
+              inbound_mode: "autopilot" | null;
               metadata: {
                 [key: string]: unknown;
               };
@@ -5672,9 +5672,9 @@ export interface operations {
             webhook_url: string | null;
             /**
              * @description null while no agent is attached.
-             * @constant
+             * @enum {string|null}
              */
-            inbound_mode: "autopilot";
+            inbound_mode: "autopilot" | null;
             metadata: {
               [key: string]: unknown;
             };
@@ -5823,9 +5823,9 @@ export interface operations {
             webhook_url: string | null;
             /**
              * @description null while no agent is attached.
-             * @constant
+             * @enum {string|null}
              */
-            inbound_mode: "autopilot";
+            inbound_mode: "autopilot" | null;
             metadata: {
               [key: string]: unknown;
             };
@@ -6084,9 +6084,9 @@ export interface operations {
             webhook_url: string | null;
             /**
              * @description null while no agent is attached.
-             * @constant
+             * @enum {string|null}
              */
-            inbound_mode: "autopilot";
+            inbound_mode: "autopilot" | null;
             metadata: {
               [key: string]: unknown;
             };
