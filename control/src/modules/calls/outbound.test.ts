@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import type { StreamEntry } from "@switchboard/shared/bus/contract";
 import { type DispatchCommand, Streams } from "@switchboard/shared/events";
+import { type ApiClient, harnessClient, type RequestBody } from "../../testing/api-client/client.ts";
 import { addCredits, addNumber, createAgent } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 
@@ -16,11 +17,13 @@ async function dispatched(h: Harness): Promise<DispatchCommand[]> {
 
 describe("POST /calls/outbound", () => {
   let h: Harness;
+  let api: ApiClient;
   let agentId: string;
   let attached: { id: string; phoneNumber: string };
 
   beforeAll(async () => {
     h = await createHarness({ config: { outboundAllowedPrefixes: ["+1", "+44"] } });
+    api = harnessClient(h);
     await h.ctx.bus.ensureGroup(Streams.dispatch, GROUP);
     agentId = await createAgent(h);
     await addNumber(h);
@@ -32,16 +35,16 @@ describe("POST /calls/outbound", () => {
   });
 
   test("the reference page's example queues a call from the agent's number and dispatches it once", async () => {
-    const response = await h.json<Record<string, unknown>>("POST", "/api/v1/calls/outbound", {
-      headers: { "idempotency-key": "outbound-example-1" },
+    const response = await api.POST("/api/v1/calls/outbound", {
+      params: { header: { "Idempotency-Key": "outbound-example-1" } },
       body: {
         agent_id: agentId,
         to_number: "+14155550142",
         objective: "Remind the customer about tomorrow at 10am and offer to reschedule.",
       },
     });
-    expect(response.status).toBe(201);
-    const call = response.body;
+    expect(response.response.status).toBe(201);
+    const call = response.data!;
     expect(call.status).toBe("queued");
     expect(call.direction).toBe("outbound");
     expect(call.from_number).toBe(attached.phoneNumber);
@@ -50,21 +53,21 @@ describe("POST /calls/outbound", () => {
     expect(call.cost_cents).toBeNull();
     expect(typeof call.started_at).toBe("string");
 
-    const replay = await h.json<Record<string, unknown>>("POST", "/api/v1/calls/outbound", {
-      headers: { "idempotency-key": "outbound-example-1" },
+    const replay = await api.POST("/api/v1/calls/outbound", {
+      params: { header: { "Idempotency-Key": "outbound-example-1" } },
       body: {
         agent_id: agentId,
         to_number: "+14155550142",
         objective: "Remind the customer about tomorrow at 10am and offer to reschedule.",
       },
     });
-    expect(replay.status).toBe(201);
-    expect(replay.body.id).toBe(call.id);
+    expect(replay.response.status).toBe(201);
+    expect(replay.data!.id).toBe(call.id);
 
     const commands = await dispatched(h);
     expect(commands).toHaveLength(1);
     expect(commands[0]).toMatchObject({
-      call_id: call.id as string,
+      call_id: call.id,
       org_id: h.orgId,
       agent_id: agentId,
       from_number: attached.phoneNumber,
@@ -73,14 +76,14 @@ describe("POST /calls/outbound", () => {
       trunk_id: null,
     });
 
-    const fetched = await h.json<Record<string, unknown>>("GET", `/api/v1/calls/${call.id}`);
-    expect(fetched.status).toBe(200);
-    expect(fetched.body.transcript).toEqual([]);
+    const fetched = await api.GET("/api/v1/calls/{call_id}", { params: { path: { call_id: call.id } } });
+    expect(fetched.response.status).toBe(200);
+    expect(fetched.data!.transcript).toEqual([]);
   });
 
   test("an explicit from_number of the org is used, with metadata", async () => {
     const other = await addNumber(h);
-    const response = await h.json<Record<string, unknown>>("POST", "/api/v1/calls/outbound", {
+    const response = await api.POST("/api/v1/calls/outbound", {
       body: {
         agent_id: agentId,
         to_number: "+442079460958",
@@ -88,11 +91,11 @@ describe("POST /calls/outbound", () => {
         metadata: { crm: 42 },
       },
     });
-    expect(response.status).toBe(201);
-    expect(response.body.from_number).toBe(other.phoneNumber);
-    expect(response.body.metadata).toEqual({ crm: 42 });
+    expect(response.response.status).toBe(201);
+    expect(response.data!.from_number).toBe(other.phoneNumber);
+    expect(response.data!.metadata).toEqual({ crm: 42 });
     const commands = await dispatched(h);
-    expect(commands.map((c) => c.call_id)).toEqual([response.body.id as string]);
+    expect(commands.map((c) => c.call_id)).toEqual([response.data!.id]);
   });
 
   test("each invalid request is a precise 4xx and queues nothing", async () => {
@@ -103,7 +106,11 @@ describe("POST /calls/outbound", () => {
       ...h,
       json: (m, p, o) => h.json(m, p, { ...o, key: foreign.ownerKey }),
     });
-    const cases: Array<{ body: Record<string, unknown>; status: number; code: string }> = [
+    const cases: Array<{
+      body: Partial<RequestBody<"/api/v1/calls/outbound", "post">>;
+      status: number;
+      code: string;
+    }> = [
       { body: { agent_id: agentId, to_number: "4155550142" }, status: 422, code: "validation_failed" },
       { body: { agent_id: agentId, to_number: "+1415555" }, status: 422, code: "validation_failed" },
       {
@@ -127,15 +134,14 @@ describe("POST /calls/outbound", () => {
       { body: { to_number: "+14155550142" }, status: 422, code: "validation_failed" },
     ];
     for (const item of cases) {
-      const response = await h.json<{ code: string; status: number }>("POST", "/api/v1/calls/outbound", {
-        body: item.body,
-      });
-      expect({ body: item.body, status: response.status, code: response.body.code }).toEqual({
+      // One case leaves out the required agent_id on purpose: the cast is the point of the test.
+      const response = await api.POST("/api/v1/calls/outbound", { body: item.body as never });
+      expect({ body: item.body, status: response.response.status, code: response.error?.code }).toEqual({
         body: item.body,
         status: item.status,
         code: item.code,
       });
-      expect(response.headers.get("content-type")).toContain("application/problem+json");
+      expect(response.response.headers.get("content-type")).toContain("application/problem+json");
     }
     expect(await dispatched(h)).toHaveLength(0);
   });
@@ -146,46 +152,46 @@ describe("POST /calls/outbound", () => {
     const agent = await createAgent(as);
     await addNumber(h, { orgId: org.orgId, agentId: agent });
     await addCredits(h, 500, org.orgId);
-    const trunk = await as.json<{ id: string }>("POST", "/api/v1/trunks", {
+    const orgApi = harnessClient(h, org.ownerKey);
+    const trunk = await orgApi.POST("/api/v1/trunks", {
       body: { name: "carrier", outbound_uri: "sip:carrier.example.com", destination_countries: ["GB"] },
     });
-    expect(trunk.status).toBe(201);
-    const refused = await as.json<{ code: string }>("POST", "/api/v1/calls/outbound", {
+    expect(trunk.response.status).toBe(201);
+    const refused = await orgApi.POST("/api/v1/calls/outbound", {
       body: { agent_id: agent, to_number: "+14155550142" },
     });
-    expect(refused.status).toBe(403);
-    expect(refused.body.code).toBe("destination_not_allowed");
+    expect(refused.response.status).toBe(403);
+    expect(refused.error!.code).toBe("destination_not_allowed");
     expect(await dispatched(h)).toHaveLength(0);
 
-    const placed = await as.json<{ id: string }>("POST", "/api/v1/calls/outbound", {
+    const placed = await orgApi.POST("/api/v1/calls/outbound", {
       body: { agent_id: agent, to_number: "+442079460958" },
     });
-    expect(placed.status).toBe(201);
+    expect(placed.response.status).toBe(201);
     const commands = await dispatched(h);
     expect(commands).toHaveLength(1);
-    expect(commands[0]).toMatchObject({ call_id: placed.body.id, trunk_id: trunk.body.id });
+    expect(commands[0]).toMatchObject({ call_id: placed.data!.id, trunk_id: trunk.data!.id });
   });
 
   test("without credits it is a 402; without any active number a 422 that says so", async () => {
     const broke = await h.newOrg();
     const as = (key: string): Harness => ({ ...h, json: (m, p, o) => h.json(m, p, { ...o, key }) });
     const brokeAgent = await createAgent(as(broke.ownerKey));
-    const noNumber = await h.json<{ code: string }>("POST", "/api/v1/calls/outbound", {
-      key: broke.ownerKey,
+    const brokeApi = harnessClient(h, broke.ownerKey);
+    const noNumber = await brokeApi.POST("/api/v1/calls/outbound", {
       body: { agent_id: brokeAgent, to_number: "+14155550142" },
     });
-    expect(noNumber.status).toBe(422);
-    expect(noNumber.body.code).toBe("no_caller_number");
+    expect(noNumber.response.status).toBe(422);
+    expect(noNumber.error!.code).toBe("no_caller_number");
 
     await addNumber(h, { orgId: broke.orgId, agentId: brokeAgent });
-    const noBalance = await h.json<{ code: string }>("POST", "/api/v1/calls/outbound", {
-      key: broke.ownerKey,
+    const noBalance = await brokeApi.POST("/api/v1/calls/outbound", {
       body: { agent_id: brokeAgent, to_number: "+14155550142" },
     });
-    expect(noBalance.status).toBe(402);
-    expect(noBalance.body.code).toBe("insufficient_credits");
-    const list = await h.json<{ data: unknown[] }>("GET", "/api/v1/calls", { key: broke.ownerKey });
-    expect(list.body.data).toHaveLength(0);
+    expect(noBalance.response.status).toBe(402);
+    expect(noBalance.error!.code).toBe("insufficient_credits");
+    const list = await brokeApi.GET("/api/v1/calls");
+    expect(list.data!.data).toHaveLength(0);
     expect(await dispatched(h)).toHaveLength(0);
   });
 });
