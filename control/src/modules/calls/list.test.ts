@@ -3,18 +3,22 @@ import { mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { newId } from "@switchboard/shared/ids";
+import {
+  type ApiClient,
+  harnessClient,
+  type QueryOf,
+  type ResponseBody,
+} from "../../testing/api-client/client.ts";
 import { createAgent, eventOf, inboundCallEvents } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { applyCallEvent } from "./events.ts";
 
-interface CallsPage {
-  data: Array<{ id: string; status: string; direction: string; agent_id: string | null; started_at: string }>;
-  has_more: boolean;
-  next_cursor: string | null;
-}
+type CallsPage = ResponseBody<"/api/v1/calls", "get">;
+type CallsQuery = QueryOf<"/api/v1/calls", "get">;
 
 describe("GET /calls filters and pagination", () => {
   let h: Harness;
+  let api: ApiClient;
   let agentA: string;
   let agentB: string;
   const ids: Record<string, string> = {};
@@ -22,6 +26,7 @@ describe("GET /calls filters and pagination", () => {
 
   beforeAll(async () => {
     h = await createHarness();
+    api = harnessClient(h);
     agentA = await createAgent(h, { name: "A" });
     agentB = await createAgent(h, { name: "B" });
     // Six calls, one hour apart, created oldest first (ids sort by creation).
@@ -69,72 +74,79 @@ describe("GET /calls filters and pagination", () => {
 
   const names = (page: CallsPage) =>
     page.data.map((call) => Object.entries(ids).find(([, id]) => id === call.id)?.[0]);
+  const list = async (query: CallsQuery) => (await api.GET("/api/v1/calls", { params: { query } })).data!;
 
   test("newest first, with cursor pagination", async () => {
-    const first = await h.json<CallsPage>("GET", "/api/v1/calls?limit=4");
-    expect(first.status).toBe(200);
-    expect(names(first.body)).toEqual(["c5", "c4", "c3", "c2"]);
-    expect(first.body.has_more).toBe(true);
-    const second = await h.json<CallsPage>("GET", `/api/v1/calls?limit=4&cursor=${first.body.next_cursor}`);
-    expect(names(second.body)).toEqual(["c1", "c0"]);
-    expect(second.body.has_more).toBe(false);
-    expect(second.body.next_cursor).toBeNull();
+    const answer = await api.GET("/api/v1/calls", { params: { query: { limit: 4 } } });
+    expect(answer.response.status).toBe(200);
+    const first = answer.data!;
+    expect(names(first)).toEqual(["c5", "c4", "c3", "c2"]);
+    expect(first.has_more).toBe(true);
+    const second = await list({ limit: 4, cursor: first.next_cursor! });
+    expect(names(second)).toEqual(["c1", "c0"]);
+    expect(second.has_more).toBe(false);
+    expect(second.next_cursor).toBeNull();
   });
 
   test("page and size as in seed 002", async () => {
-    const page1 = await h.json<CallsPage>("GET", "/api/v1/calls?page=1&size=2");
-    expect(names(page1.body)).toEqual(["c3", "c2"]);
+    const page1 = await list({ page: 1, size: 2 });
+    expect(names(page1)).toEqual(["c3", "c2"]);
   });
 
   test("status repeats as OR, case-insensitive; direction, agent and time window filter", async () => {
-    const byStatus = await h.json<CallsPage>("GET", "/api/v1/calls?status=NO_ANSWER&status=FAILED");
-    expect(names(byStatus.body)).toEqual(["c2", "c1"]);
-    const single = await h.json<CallsPage>("GET", "/api/v1/calls?status=completed");
-    expect(names(single.body)).toEqual(["c3", "c0"]);
-    const outbound = await h.json<CallsPage>("GET", "/api/v1/calls?direction=OUTBOUND");
-    expect(names(outbound.body)).toEqual(["c3", "c1"]);
-    const byAgent = await h.json<CallsPage>("GET", `/api/v1/calls?agent_id=${agentB}`);
-    expect(names(byAgent.body)).toEqual(["c5", "c3", "c2"]);
-    const alias = await h.json<CallsPage>("GET", `/api/v1/calls?agentId=${agentA}&direction=inbound`);
-    expect(names(alias.body)).toEqual(["c0"]);
+    const byStatus = await list({ status: ["NO_ANSWER", "FAILED"] });
+    expect(names(byStatus)).toEqual(["c2", "c1"]);
+    const single = await list({ status: "completed" });
+    expect(names(single)).toEqual(["c3", "c0"]);
+    const outbound = await list({ direction: "OUTBOUND" });
+    expect(names(outbound)).toEqual(["c3", "c1"]);
+    const byAgent = await list({ agent_id: agentB });
+    expect(names(byAgent)).toEqual(["c5", "c3", "c2"]);
+    const alias = await list({ agentId: agentA, direction: "inbound" });
+    expect(names(alias)).toEqual(["c0"]);
     const from = new Date(baseMs + 2 * 3_600_000).toISOString();
     const to = new Date(baseMs + 4 * 3_600_000).toISOString();
-    const window = await h.json<CallsPage>("GET", `/api/v1/calls?from=${from}&to=${to}`);
-    expect(names(window.body)).toEqual(["c3", "c2"]);
-    const combined = await h.json<CallsPage>(
-      "GET",
-      `/api/v1/calls?from=${from}&status=completed&status=busy&limit=1`,
-    );
-    expect(names(combined.body)).toEqual(["c4"]);
-    expect(combined.body.has_more).toBe(true);
+    const window = await list({ from, to });
+    expect(names(window)).toEqual(["c3", "c2"]);
+    const combined = await list({ from, status: ["completed", "busy"], limit: 1 });
+    expect(names(combined)).toEqual(["c4"]);
+    expect(combined.has_more).toBe(true);
   });
 
   test("bad filters are 422 problems, and another org sees none of these calls", async () => {
-    for (const query of ["status=ringingx", "direction=sideways", "from=yesterday", "limit=0"]) {
-      const response = await h.json<{ code: string }>("GET", `/api/v1/calls?${query}`);
-      expect({ query, status: response.status, code: response.body.code }).toEqual({
+    const queries: CallsQuery[] = [
+      { status: "ringingx" },
+      { direction: "sideways" },
+      { from: "yesterday" },
+      { limit: 0 },
+    ];
+    for (const query of queries) {
+      const response = await api.GET("/api/v1/calls", { params: { query } });
+      expect({ query, status: response.response.status, code: response.error?.code }).toEqual({
         query,
         status: 422,
         code: "validation_failed",
       });
     }
-    const other = await h.newOrg();
-    const list = await h.json<CallsPage>("GET", "/api/v1/calls", { key: other.ownerKey });
-    expect(list.body.data).toHaveLength(0);
-    const one = await h.json<{ code: string }>("GET", `/api/v1/calls/${ids.c0}`, { key: other.ownerKey });
-    expect(one.status).toBe(404);
-    expect(one.body.code).toBe("not_found");
+    const other = harnessClient(h, (await h.newOrg()).ownerKey);
+    const theirs = await other.GET("/api/v1/calls");
+    expect(theirs.data!.data).toHaveLength(0);
+    const one = await other.GET("/api/v1/calls/{call_id}", { params: { path: { call_id: ids.c0! } } });
+    expect(one.response.status).toBe(404);
+    expect(one.error!.code).toBe("not_found");
   });
 });
 
 describe("GET /calls/{id}/recording", () => {
   let h: Harness;
+  let api: ApiClient;
   let dir: string;
   let callId: string;
   const bytes = new Uint8Array(10_000).map((_, i) => i % 251);
 
   beforeAll(async () => {
     h = await createHarness();
+    api = harnessClient(h);
     dir = await mkdtemp(join(tmpdir(), "sb-recordings-"));
     const path = join(dir, "call.wav");
     await Bun.write(path, bytes);
@@ -158,8 +170,18 @@ describe("GET /calls/{id}/recording", () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  const get = (range?: string) =>
-    h.request("GET", `/api/v1/calls/${callId}/recording`, range ? { headers: { range } } : {});
+  const recordingOf = (id: string) => ({
+    params: { path: { call_id: id } },
+    parseAs: "arrayBuffer" as const,
+  });
+  // The client has read the body (as an ArrayBuffer): the answer keeps it beside status and headers.
+  const get = async (range?: string) => {
+    const { data, response } = await api.GET("/api/v1/calls/{call_id}/recording", {
+      ...recordingOf(callId),
+      headers: range ? { range } : {},
+    });
+    return { status: response.status, headers: response.headers, arrayBuffer: async () => data! };
+  };
 
   test("the whole file, then single ranges with 206 and Content-Range", async () => {
     const whole = await get();
@@ -202,12 +224,13 @@ describe("GET /calls/{id}/recording", () => {
       durationS: 1,
     });
     await applyCallEvent(h.ctx, started!);
-    const none = await h.json<{ code: string }>("GET", `/api/v1/calls/${bare}/recording`);
-    expect(none.status).toBe(404);
+    const none = await api.GET("/api/v1/calls/{call_id}/recording", recordingOf(bare));
+    expect(none.response.status).toBe(404);
     const other = await h.newOrg();
-    const foreign = await h.json<{ code: string }>("GET", `/api/v1/calls/${callId}/recording`, {
-      key: other.ownerKey,
-    });
-    expect(foreign.status).toBe(404);
+    const foreign = await harnessClient(h, other.ownerKey).GET(
+      "/api/v1/calls/{call_id}/recording",
+      recordingOf(callId),
+    );
+    expect(foreign.response.status).toBe(404);
   });
 });

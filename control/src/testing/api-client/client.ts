@@ -23,6 +23,16 @@ export type RequestBody<
   ? JsonContentOf<NonNullable<Body>>
   : never;
 
+/** The query parameters the document gives an operation. */
+export type QueryOf<
+  Path extends keyof paths,
+  Method extends keyof paths[Path],
+> = paths[Path][Method] extends {
+  parameters: { query?: infer Query };
+}
+  ? NonNullable<Query>
+  : never;
+
 /** The JSON body the document gives one status of an operation. */
 export type ResponseBody<
   Path extends keyof paths,
