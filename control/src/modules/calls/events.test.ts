@@ -18,6 +18,7 @@ import {
   inboundCallEvents,
   webhookTypes,
 } from "../../testing/calls.ts";
+import { answerOf, harnessClient, type ResponseBody } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
@@ -45,17 +46,13 @@ async function appendAll(bus: Bus, events: CallEvent[]): Promise<void> {
   for (const event of events) await bus.append(Streams.callEvents, JSON.stringify(event));
 }
 
-interface CallDetail {
-  status: string;
-  direction: string;
-  agent_id: string | null;
-  duration_s: number | null;
-  cost_cents: number | null;
-  hangup_cause: string | null;
-  answered_at: string | null;
-  recording_url: string | null;
-  transcript: Array<{ role: string; text: string; latency: { total_ms: number } | null }>;
-}
+type CallDetail = ResponseBody<"/api/v1/calls/{call_id}", "get">;
+
+/** GET /calls/{id} through the typed client, as status and body. */
+const callDetail = (h: Harness, callId: string) =>
+  answerOf<CallDetail>(
+    harnessClient(h).GET("/api/v1/calls/{call_id}", { params: { path: { call_id: callId } } }),
+  );
 
 for (const backend of ["memory", "redis"] as const) {
   describe(`call events over the ${backend} bus`, () => {
@@ -104,7 +101,7 @@ for (const backend of ["memory", "redis"] as const) {
       } finally {
         await consumer.stop();
       }
-      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.body.status).toBe("completed");
       expect(detail.body.direction).toBe("inbound");
       expect(detail.body.agent_id).toBe(agentId);
@@ -150,7 +147,7 @@ for (const backend of ["memory", "redis"] as const) {
       } finally {
         await consumer.stop();
       }
-      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.body.status).toBe("completed");
       expect(detail.body.transcript).toHaveLength(3);
       expect(await callCharges(h, callId)).toEqual([-6]);
@@ -193,7 +190,7 @@ for (const backend of ["memory", "redis"] as const) {
         await waitFor(
           "the claimed events applied",
           async () => {
-            const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+            const detail = await callDetail(h, callId);
             return detail.body.status === "completed" && detail.body.transcript.length === 3;
           },
           WAIT,
@@ -209,7 +206,7 @@ for (const backend of ["memory", "redis"] as const) {
       }
       expect(await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "dead", 100)).toHaveLength(0);
       expect(await bus.readPending(Streams.callEvents, CALL_EVENTS_GROUP, "survivor", 100)).toHaveLength(0);
-      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.body.status).toBe("completed");
       expect(detail.body.transcript).toHaveLength(3);
       // 30 s at 6 cents a minute.
@@ -235,7 +232,7 @@ for (const backend of ["memory", "redis"] as const) {
       for (const event of [recording, ended!, started!, ringing!]) {
         expect(await applyCallEvent(h.ctx, event)).toBe("applied");
       }
-      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.body.status).toBe("completed");
       expect(detail.body.agent_id).toBe(agentId);
       expect(detail.body.answered_at).toBe(new Date(answeredAtMs).toISOString());
@@ -278,7 +275,7 @@ for (const backend of ["memory", "redis"] as const) {
           duration_s: 90.2,
         }),
       );
-      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.body.status).toBe("failed");
       // 90.2 s bills 91 s; at 12 cents a minute that is 18.2 cents, rounded up.
       expect(detail.body.cost_cents).toBe(19);
@@ -310,7 +307,7 @@ for (const backend of ["memory", "redis"] as const) {
         "org_gone",
       );
       expect(await applyCallEvent(h.ctx, ghost)).toBe("unknown_org");
-      const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.body.status).toBe("in_progress");
 
       await bus.append(Streams.callEvents, "not json");
@@ -334,7 +331,7 @@ for (const backend of ["memory", "redis"] as const) {
       } finally {
         await consumer.stop();
       }
-      expect((await h.json<CallDetail>("GET", `/api/v1/calls/${callId}`)).body.status).toBe("in_progress");
+      expect((await callDetail(h, callId)).body.status).toBe("in_progress");
     }, 30_000);
   });
 }
