@@ -8,6 +8,7 @@ import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
 import { callEventsSeen } from "../../db/schema.ts";
+import { answerOf, harnessClient, type ResponseBody } from "../../testing/api-client/client.ts";
 import {
   addCredits,
   addWebhookEndpoint,
@@ -18,7 +19,6 @@ import {
   inboundCallEvents,
   webhookTypes,
 } from "../../testing/calls.ts";
-import { answerOf, harnessClient, type ResponseBody } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
