@@ -1,13 +1,14 @@
 // End to end over SIP with a realtime agent: SIPp calls the gateway and speaks (espeak-ng,
 // G.711 u-law over RTP); the agent runs on the OpenAI Realtime stand-in in audio/pcmu. The
 // greeting, an answered turn, end_call, the transcript and usage on call.ended; and a caller
-// talking over a long reply, which truncates the model's item to the audio played.
+// talking over a long reply, which truncates the model's item to the audio played. The same
+// conversation against the Gemini Live stand-in (16 kHz PCM in, 24 kHz out).
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
-import { Hashes } from "@switchboard/shared/bus/topics";
+import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import type { CallEvent, TranscriptTurn } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
@@ -23,6 +24,7 @@ import {
   testAgent,
 } from "../calls/testing/test-gateway.ts";
 import { createAgentApplication } from "../pipeline/create.ts";
+import type { RealtimeSettings } from "./settings.ts";
 
 const DEFAULT_REPLY = "Sure, I can help with that. What else would you like to know?";
 const LONG_REPLY =
@@ -51,19 +53,35 @@ beforeAll(async () => {
       silenceDurationMs: 400,
     },
   });
-  const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai });
+  const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai, GEMINI_BASE_URL: standIns.urls.gemini });
   gateway = await startTestGateway({
     env: { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" },
     application: await createAgentApplication({ config, log: createLogger("fatal") }),
   });
   await publishRoute(gateway.bus, "+14155550100");
+}, 60_000);
+
+async function useAgent(realtime: RealtimeSettings): Promise<void> {
   const agent = testAgent({
     first_message: "Hello, this is Ada.",
     tools: [{ type: "end_call" }],
-    ...({ realtime: { provider: "openai", model: "gpt-realtime", voice: "marin" } } as Partial<Agent>),
+    ...({ realtime } as Partial<Agent>),
   });
   await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(agent));
-}, 60_000);
+  await gateway.bus.publish(Channels.agentInvalidated, TEST_AGENT_ID);
+  standIns.script.realtime.defaultReply = DEFAULT_REPLY;
+  standIns.script.realtime.utterances = [
+    "I would like to book a table for two.",
+    "No, that is all. Goodbye.",
+  ];
+  standIns.realtime.openai.reset();
+  standIns.realtime.gemini.reset();
+}
+
+const PROVIDERS: Array<[string, RealtimeSettings]> = [
+  ["OpenAI Realtime", { provider: "openai", model: "gpt-realtime", voice: "marin" }],
+  ["Gemini Live", { provider: "gemini", model: "gemini-live-2.5-flash-preview", voice: "Puck" }],
+];
 
 afterAll(async () => {
   await gateway?.stop();
@@ -84,8 +102,11 @@ function lastCall(): {
   };
 }
 
-describe("realtime agent over SIP (SIPp, OpenAI Realtime stand-in)", () => {
+describe.each(PROVIDERS)("realtime agent over SIP (SIPp, %s stand-in)", (_name, settings) => {
+  const log = () => (settings.provider === "openai" ? standIns.realtime.openai : standIns.realtime.gemini);
+
   test("greeting, an answered utterance, end_call: transcript and usage on call.ended", async () => {
+    await useAgent(settings);
     const result = await runSipp({
       scenario: speakingCallerScenario(dir, callerAudio, "uac-realtime-end-call", [2500, 9000], 20_000, {
         gatewayHangsUp: true,
@@ -109,28 +130,30 @@ describe("realtime agent over SIP (SIPp, OpenAI Realtime stand-in)", () => {
       expect(turn.latency?.first_packet_ms).not.toBeNull();
     expect(turns[2]!.latency?.llm_first_token_ms ?? 0).toBeGreaterThanOrEqual(150);
     expect(ended).toMatchObject({ status: "completed", hangup_cause: "agent_end_call" });
-    expect(ended!.usage?.model).toBe("gpt-realtime");
+    expect(ended!.usage?.model).toBe(settings.model);
     expect(ended!.usage?.input_audio_tokens ?? 0).toBeGreaterThan(0);
     expect(ended!.usage?.output_audio_tokens ?? 0).toBeGreaterThan(0);
     expect(ended!.usage?.text_tokens ?? 0).toBeGreaterThan(0);
-    // G.711 end to end with the model: µ-law in and out.
-    const record = standIns.realtime.openai.last()!;
-    const audio = record.session.audio as {
-      input: { format: { type: string } };
-      output: { format: { type: string } };
-    };
-    expect(audio.input.format.type).toBe("audio/pcmu");
-    expect(audio.output.format.type).toBe("audio/pcmu");
-    expect(record.functionResults).toHaveLength(1);
+    const record = log().last()!;
+    if (settings.provider === "openai") {
+      // G.711 with the model: µ-law in and out.
+      const audio = record.session.audio as {
+        input: { format: { type: string } };
+        output: { format: { type: string } };
+      };
+      expect(audio.input.format.type).toBe("audio/pcmu");
+      expect(audio.output.format.type).toBe("audio/pcmu");
+    }
+    expect(record.functionResults).toHaveLength(settings.provider === "openai" ? 1 : 0);
   }, 60_000);
 
   test("the caller talking over a long reply: truncated to the played duration, transcript cut", async () => {
+    await useAgent(settings);
     standIns.script.realtime.defaultReply = LONG_REPLY;
     standIns.script.realtime.utterances = [
       "I would like to book a table for two.",
       "Actually, make it three.",
     ];
-    standIns.realtime.openai.reset();
     const before = gateway.events().length;
     const result = await runSipp({
       scenario: speakingCallerScenario(dir, callerAudio, "uac-realtime-barge-in", [2500, 7500], 14_000),
@@ -153,14 +176,17 @@ describe("realtime agent over SIP (SIPp, OpenAI Realtime stand-in)", () => {
     expect(cut).toBeDefined();
     expect(LONG_REPLY.startsWith(cut!.text)).toBe(true);
     expect(cut!.text.length).toBeLessThan(LONG_REPLY.length);
-    const record = standIns.realtime.openai.last()!;
-    expect(record.truncations).toHaveLength(1);
-    const truncation = record.truncations[0]!;
-    // The played duration (playout clock) from the reply's first packet to the cut, not the
-    // whole reply the stand-in had already sent.
-    const heardMs = Date.parse(cut!.ended_at) - Date.parse(cut!.started_at);
-    expect(Math.abs(truncation.audio_end_ms - heardMs)).toBeLessThanOrEqual(100);
-    expect(truncation.audio_end_ms).toBeLessThan(record.audioOutMs - 2000);
+    // Gemini Live has no item to truncate: only the transcript is cut there.
+    const record = log().last()!;
+    if (settings.provider === "openai") {
+      expect(record.truncations).toHaveLength(1);
+      const truncation = record.truncations[0]!;
+      // The played duration (playout clock) from the reply's first packet to the cut, not the
+      // whole reply the stand-in had already sent.
+      const heardMs = Date.parse(cut!.ended_at) - Date.parse(cut!.started_at);
+      expect(Math.abs(truncation.audio_end_ms - heardMs)).toBeLessThanOrEqual(100);
+      expect(truncation.audio_end_ms).toBeLessThan(record.audioOutMs - 2000);
+    }
     // The caller's words after the barge-in were answered.
     expect(
       turns.find((turn) => turn.role === "user" && turn.text === "Actually, make it three."),
