@@ -7,7 +7,7 @@ import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
-import { callEventsSeen } from "../../db/schema.ts";
+import { callEventsSeen, orgs, webhookDeliveries } from "../../db/schema.ts";
 import { answerOf, harnessClient, type ResponseBody } from "../../testing/api-client/client.ts";
 import {
   addCredits,
@@ -22,7 +22,7 @@ import {
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
-import { applyCallEvent } from "./events.ts";
+import { applyCallEvent, applyCallEvents } from "./events.ts";
 
 const RATES = { inboundCentsPerMinute: 6, outboundCentsPerMinute: 12, webCentsPerMinute: 6 };
 const log = createLogger((process.env.TEST_LOG as "info") ?? "silent");
@@ -160,6 +160,49 @@ for (const backend of ["memory", "redis"] as const) {
         pending.map((entry) => entry.id),
       );
     }, 30_000);
+
+    test("one batch of two orgs' calls: each is billed at its own org's prices and announced to its own endpoints", async () => {
+      const other = await h.newOrg();
+      await addCredits(h, 10_000, other.orgId);
+      await h.ctx.db
+        .update(orgs)
+        .set({ rates: { inbound_cents_per_minute: 60 } })
+        .where(eq(orgs.id, other.orgId));
+      const hook = await h.json("POST", "/api/v1/webhooks", {
+        key: other.ownerKey,
+        body: { url: "http://127.0.0.1:9/other", events: ["call.ended"] },
+      });
+      expect(hook.status).toBe(201);
+      const ours = newId("call");
+      const theirs = newId("call");
+      const answeredAtMs = Date.now() - 60_000;
+      const ourEvents = inboundCallEvents(h, { callId: ours, agentId, answeredAtMs, durationS: 60 });
+      const theirEvents = inboundCallEvents(
+        { ...h, orgId: other.orgId },
+        {
+          callId: theirs,
+          agentId,
+          answeredAtMs,
+          durationS: 60,
+        },
+      );
+      const interleaved = ourEvents.flatMap((event, index) => [event, theirEvents[index]!]);
+      const outcomes = await applyCallEvents(h.ctx, [...interleaved, sentinelEvent(h)]);
+      expect(outcomes).toEqual([...interleaved.map(() => "applied" as const), "unknown_org" as const]);
+      expect(await callCharges(h, ours)).toEqual([-6]);
+      expect(await callCharges(h, theirs)).toEqual([-60]);
+      expect(await webhookTypes(h, other.orgId)).toEqual(["call.ended"]);
+      const ourDeliveries = await h.ctx.db
+        .select({ type: webhookDeliveries.eventType, payload: webhookDeliveries.payload })
+        .from(webhookDeliveries)
+        .where(eq(webhookDeliveries.orgId, h.orgId));
+      expect(
+        ourDeliveries
+          .filter((delivery) => delivery.payload.includes(ours))
+          .map((delivery) => delivery.type)
+          .sort(),
+      ).toEqual(["call.ended", "call.started", "call.transcript.ready"]);
+    });
 
     test("entries read by a consumer that died before acking are claimed by another", async () => {
       const callId = newId("call");

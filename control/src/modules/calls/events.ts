@@ -9,13 +9,19 @@ import {
   type CallStatus,
   type WebhookEventType,
 } from "@switchboard/shared/events";
+import { effectiveRates } from "@switchboard/shared/rates";
+import { realtimeUsageOf } from "@switchboard/shared/realtime";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
 import { publishBalance } from "../credits/ledger.ts";
-import { orgRates } from "../orgs/service.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
-import { chargeCall, costOfCallCents, type RatesConfig } from "./billing.ts";
+import {
+  anySubscribes,
+  queueWebhookEvent,
+  type WebhookSubscriber,
+  webhookSubscribers,
+} from "../webhooks/emit.ts";
+import { chargeCall, chargeOfCallCents, type RatesConfig } from "./billing.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 
 export interface CallEventsDeps {
@@ -75,22 +81,57 @@ interface PendingWebhook {
   data: Record<string, unknown>;
 }
 
-/** The call row, locked for this transaction; created from the event when control has not seen the call. */
+/**
+ * The call row, locked for this transaction; created from the event when control has not
+ * seen the call. Most events find the row, so it is looked for first (one statement).
+ */
 async function lockCall(tx: Database, event: CallEvent): Promise<CallRow> {
-  const occurredAt = dateOr(event.occurred_at, new Date());
-  await tx
+  const [found] = await tx.select().from(calls).where(eq(calls.id, event.call_id)).for("update");
+  if (found) return found;
+  const [created] = await tx
     .insert(calls)
     .values({
       id: event.call_id,
       orgId: event.org_id,
       direction: event.type === "call.started" ? event.direction : "inbound",
       status: "queued",
-      startedAt: occurredAt,
+      startedAt: dateOr(event.occurred_at, new Date()),
       gatewayId: event.gateway_id ?? null,
     })
-    .onConflictDoNothing();
+    .onConflictDoNothing()
+    .returning();
+  if (created) return created;
+  // Another transaction created it meanwhile: wait for its lock.
   const [row] = await tx.select().from(calls).where(eq(calls.id, event.call_id)).for("update");
   return row!;
+}
+
+/**
+ * What one transaction reads once for all its events: each org's prices (null: no such org)
+ * and webhook endpoints. Both are only read here, never changed by call events.
+ */
+class BatchLookups {
+  private readonly orgRows = new Map<string, { rates: unknown } | null>();
+  private readonly endpoints = new Map<string, WebhookSubscriber[]>();
+
+  constructor(private readonly tx: Database) {}
+
+  async org(orgId: string): Promise<{ rates: unknown } | null> {
+    if (!this.orgRows.has(orgId)) {
+      const [row] = await this.tx.select({ rates: orgs.rates }).from(orgs).where(eq(orgs.id, orgId));
+      this.orgRows.set(orgId, row ?? null);
+    }
+    return this.orgRows.get(orgId)!;
+  }
+
+  async subscribers(orgId: string): Promise<WebhookSubscriber[]> {
+    let endpoints = this.endpoints.get(orgId);
+    if (!endpoints) {
+      endpoints = await webhookSubscribers(this.tx, orgId);
+      this.endpoints.set(orgId, endpoints);
+    }
+    return endpoints;
+  }
 }
 
 async function transcriptOf(tx: Database, callId: string) {
@@ -106,9 +147,10 @@ async function applyInTransaction(
   tx: Database,
   deps: CallEventsDeps,
   event: CallEvent,
-  webhooks: PendingWebhook[],
+  lookups: BatchLookups,
 ): Promise<{ outcome: ApplyOutcome; charged: boolean }> {
-  const [org] = await tx.select({ id: orgs.id }).from(orgs).where(eq(orgs.id, event.org_id));
+  const webhooks: PendingWebhook[] = [];
+  const org = await lookups.org(event.org_id);
   const inserted = await tx
     .insert(callEventsSeen)
     .values({ eventId: event.event_id, callId: event.call_id })
@@ -168,7 +210,7 @@ async function applyInTransaction(
           startedAt,
           endedAt: dateOr(turn.ended_at, startedAt),
           interrupted: turn.interrupted === true,
-          latency: turn.latency ?? null,
+          latency: (turn.latency as unknown as Record<string, number | null> | null) ?? null,
           totalMs: typeof turn.latency?.total_ms === "number" ? Math.round(turn.latency.total_ms) : null,
         })
         .onConflictDoNothing();
@@ -178,12 +220,17 @@ async function applyInTransaction(
     case "call.ended": {
       if (isTerminal(row.status)) break;
       const durationS = Math.max(0, Number(event.duration_s) || 0);
-      const rates = await orgRates(tx, deps.config, row.orgId);
+      const usage = realtimeUsageOf(event.usage);
+      const rates = effectiveRates(deps.config, org.rates ?? null);
       const chargedCents = await chargeCall(
         tx,
         deps.config,
         row,
-        costOfCallCents(rates, row.direction, durationS),
+        chargeOfCallCents(rates, deps.config.realtimeTokenPrices, {
+          direction: row.direction,
+          durationS,
+          usage,
+        }),
       );
       charged = chargedCents > 0;
       const [updated] = await tx
@@ -194,6 +241,7 @@ async function applyInTransaction(
           endedAt: dateOr(event.ended_at, now),
           durationS,
           costCents: chargedCents,
+          usage,
           gatewayId,
           updatedAt: now,
         })
@@ -202,9 +250,11 @@ async function applyInTransaction(
       const resource = present(updated!);
       webhooks.push({ type: "call.ended", data: resource });
       if (updated!.status === "failed") webhooks.push({ type: "call.failed", data: resource });
-      const transcript = await transcriptOf(tx, row.id);
-      if (transcript.length > 0)
-        webhooks.push({ type: "call.transcript.ready", data: { ...resource, transcript } });
+      if (anySubscribes(await lookups.subscribers(row.orgId), "call.transcript.ready")) {
+        const transcript = await transcriptOf(tx, row.id);
+        if (transcript.length > 0)
+          webhooks.push({ type: "call.transcript.ready", data: { ...resource, transcript } });
+      }
       break;
     }
     case "call.recording": {
@@ -217,7 +267,11 @@ async function applyInTransaction(
       break;
     }
   }
-  for (const webhook of webhooks) await emitWebhookEvent(tx, row.orgId, webhook.type, webhook.data);
+  if (webhooks.length > 0) {
+    const endpoints = await lookups.subscribers(row.orgId);
+    for (const webhook of webhooks)
+      await queueWebhookEvent(tx, row.orgId, endpoints, webhook.type, webhook.data);
+  }
   return { outcome: "applied", charged };
 }
 
@@ -238,8 +292,9 @@ export async function applyCallEvents(deps: CallEventsDeps, events: CallEvent[])
   const result = await deps.db.transaction(async (tx) => {
     const outcomes: ApplyOutcome[] = [];
     const chargedOrgs = new Set<string>();
+    const lookups = new BatchLookups(tx as unknown as Database);
     for (const event of events) {
-      const applied = await applyInTransaction(tx as unknown as Database, deps, event, []);
+      const applied = await applyInTransaction(tx as unknown as Database, deps, event, lookups);
       outcomes.push(applied.outcome);
       if (applied.charged) chargedOrgs.add(event.org_id);
     }

@@ -16,22 +16,40 @@ export function eventPayload(
   return JSON.stringify({ type, timestamp: at.toISOString(), data });
 }
 
-/**
- * Queues `type` for every enabled endpoint of the org that subscribes to it: one outbox row
- * per endpoint. Pass the caller's transaction as `db` so the event commits with the change
- * that caused it (or not at all). Returns the delivery ids.
- */
-export async function emitWebhookEvent(
-  db: Database,
-  orgId: string,
-  type: WebhookEventType,
-  data: Record<string, unknown>,
-): Promise<string[]> {
-  const endpoints = await db
+/** An enabled endpoint of an org and the event types it asked for (none: every type). */
+export interface WebhookSubscriber {
+  id: string;
+  eventTypes: string[];
+}
+
+/** The org's enabled endpoints; read once, they serve several events of one transaction. */
+export function webhookSubscribers(db: Database, orgId: string): Promise<WebhookSubscriber[]> {
+  return db
     .select({ id: webhookEndpoints.id, eventTypes: webhookEndpoints.eventTypes })
     .from(webhookEndpoints)
     .where(and(eq(webhookEndpoints.orgId, orgId), eq(webhookEndpoints.enabled, true)));
-  const subscribed = endpoints.filter((e) => e.eventTypes.length === 0 || e.eventTypes.includes(type));
+}
+
+const subscribes = (endpoint: WebhookSubscriber, type: PlatformEventType) =>
+  endpoint.eventTypes.length === 0 || endpoint.eventTypes.includes(type);
+
+/** Whether any of `endpoints` takes `type`. */
+export function anySubscribes(endpoints: WebhookSubscriber[], type: PlatformEventType): boolean {
+  return endpoints.some((endpoint) => subscribes(endpoint, type));
+}
+
+/**
+ * Queues `type` for each of `endpoints` (from webhookSubscribers, read in the same
+ * transaction) that subscribes to it: one outbox row per endpoint. Returns the delivery ids.
+ */
+export async function queueWebhookEvent(
+  db: Database,
+  orgId: string,
+  endpoints: WebhookSubscriber[],
+  type: WebhookEventType,
+  data: Record<string, unknown>,
+): Promise<string[]> {
+  const subscribed = endpoints.filter((endpoint) => subscribes(endpoint, type));
   if (subscribed.length === 0) return [];
   const now = new Date();
   const payload = eventPayload(type, data, now);
@@ -45,4 +63,18 @@ export async function emitWebhookEvent(
   }));
   await db.insert(webhookDeliveries).values(rows);
   return rows.map((row) => row.id);
+}
+
+/**
+ * Queues `type` for every enabled endpoint of the org that subscribes to it: one outbox row
+ * per endpoint. Pass the caller's transaction as `db` so the event commits with the change
+ * that caused it (or not at all). Returns the delivery ids.
+ */
+export async function emitWebhookEvent(
+  db: Database,
+  orgId: string,
+  type: WebhookEventType,
+  data: Record<string, unknown>,
+): Promise<string[]> {
+  return queueWebhookEvent(db, orgId, await webhookSubscribers(db, orgId), type, data);
 }
