@@ -37,8 +37,8 @@ export const AGENT_DEFAULTS: Readonly<
   max_duration_s: 1800,
 };
 
-/** The agent provider blocks that may name a credential. */
-export const CREDENTIAL_BLOCKS = ["llm", "stt", "voice"] as const;
+/** The agent provider blocks that may name a credential (`realtime` only when the agent has one). */
+export const CREDENTIAL_BLOCKS = ["llm", "stt", "voice", "realtime"] as const;
 export type CredentialBlock = (typeof CREDENTIAL_BLOCKS)[number];
 
 /** Where a provider block sits: a block itself, or one of its fallbacks (`llm.fallbacks.0`). */
@@ -53,9 +53,9 @@ interface CredentialSlot {
 }
 
 /** Every provider block of the agent that may name a credential, fallbacks included. */
-export function credentialSlots(agent: Pick<Agent, "llm" | "stt" | "voice">): CredentialSlot[] {
+export function credentialSlots(agent: Pick<Agent, "llm" | "stt" | "voice" | "realtime">): CredentialSlot[] {
   const slots: CredentialSlot[] = [];
-  for (const block of CREDENTIAL_BLOCKS) {
+  for (const block of ["llm", "stt", "voice"] as const) {
     const settings = agent[block];
     slots.push({
       key: block,
@@ -73,13 +73,21 @@ export function credentialSlots(agent: Pick<Agent, "llm" | "stt" | "voice">): Cr
       });
     });
   }
+  if (agent.realtime) {
+    slots.push({
+      key: "realtime",
+      block: "realtime",
+      provider: agent.realtime.provider,
+      credentialId: agent.realtime.credential_id ?? null,
+    });
+  }
   return slots;
 }
 
 /** An org's provider credential as gateways receive it: the key still encrypted (secret-box). */
 export interface PublishedCredential {
   id: string;
-  provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+  provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
   base_url: string | null;
   api_key_ciphertext: string | null;
 }

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start. Every bad value is reported,
 // one line each, before the process gives up.
+import { parseRealtimeTokenPrices, type RealtimeTokenPrices } from "./realtime.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
 
@@ -46,6 +47,8 @@ export interface Config {
   creditsLowThresholdCents: number;
   /** Browser (WebRTC) calls; unset: the inbound rate. */
   webCentsPerMinute: number;
+  /** Realtime (speech-to-speech) calls also pay their model's tokens at these prices. */
+  realtimeTokenPrices: RealtimeTokenPrices;
   /** E.164 prefixes outbound calls may dial (e.g. "+1,+44"); empty: any destination. */
   outboundAllowedPrefixes: string[];
   /** How often a gateway writes its heartbeat (Hashes.gatewayHeartbeats). */
@@ -212,6 +215,15 @@ class Reader {
   }
 }
 
+function readRealtimeTokenPrices(read: Reader): RealtimeTokenPrices {
+  const raw = read.raw("REALTIME_TOKEN_PRICES");
+  if (raw === null) return {};
+  const parsed = parseRealtimeTokenPrices(raw);
+  if ("prices" in parsed) return parsed.prices;
+  read.problems.push(`REALTIME_TOKEN_PRICES ${parsed.problem}`);
+  return {};
+}
+
 const CIDR_PATTERN = /^([0-9.]+|[0-9a-fA-F:]+)(\/\d{1,3})?$/;
 
 export function loadConfig(env: Env = process.env): Config {
@@ -308,6 +320,7 @@ export function loadConfig(env: Env = process.env): Config {
     inboundCentsPerMinute: read.integer("INBOUND_CENTS_PER_MINUTE", 3, 0, 100_000),
     creditsLowThresholdCents: read.integer("CREDITS_LOW_THRESHOLD_CENTS", 500, 0, 100_000_000),
     webCentsPerMinute: read.integer("WEB_CENTS_PER_MINUTE", -1, 0, 100_000),
+    realtimeTokenPrices: readRealtimeTokenPrices(read),
     outboundAllowedPrefixes: read.list("OUTBOUND_ALLOWED_PREFIXES"),
     gatewayHeartbeatIntervalMs: read.integer("GATEWAY_HEARTBEAT_INTERVAL_MS", 2000, 100, 60_000),
     gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),

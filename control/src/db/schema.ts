@@ -9,6 +9,7 @@ import type {
   VoiceSettings,
 } from "@switchboard/shared/agent";
 import type { TurnLatency } from "@switchboard/shared/events";
+import type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realtime";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -55,7 +56,13 @@ export const orgs = pgTable("orgs", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
-export const providerCredentialKinds = ["openai", "openai_compatible", "deepgram", "elevenlabs"] as const;
+export const providerCredentialKinds = [
+  "openai",
+  "openai_compatible",
+  "deepgram",
+  "elevenlabs",
+  "gemini",
+] as const;
 export type ProviderCredentialKind = (typeof providerCredentialKinds)[number];
 
 /** An org's own key for a provider; agents name it by `credential_id`. */
@@ -124,6 +131,8 @@ export const agents = pgTable(
     /** Reprompt and hang-up on a silent caller; empty: the gateway's defaults. */
     silence: jsonb("silence").$type<SilenceSettings>().notNull().default(sql`'{}'::jsonb`),
     maxDurationS: integer("max_duration_s").notNull().default(1800),
+    /** A speech-to-speech model instead of the pipeline; null: the pipeline. */
+    realtime: jsonb("realtime").$type<RealtimeSettings>(),
     isActive: boolean("is_active").notNull().default(true),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
@@ -369,6 +378,8 @@ export const calls = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),
     durationS: doublePrecision("duration_s"),
     costCents: integer("cost_cents"),
+    /** A realtime call's model token usage, from its call.ended; null for pipeline calls. */
+    usage: jsonb("usage").$type<RealtimeUsage>(),
     hangupCause: text("hangup_cause"),
     /** Where the gateway stored the WAV: a local path, or an object key in S3 storage. */
     recordingPath: text("recording_path"),

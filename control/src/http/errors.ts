@@ -7,6 +7,24 @@ interface ValueErrorLike {
   path?: string;
   message?: string;
   summary?: string;
+  value?: unknown;
+  /** A union's errors, one iterator per variant. */
+  errors?: Iterable<ValueErrorLike>[];
+}
+
+/**
+ * An object sent where an object or null is accepted fails as the union (`realtime`); its
+ * object variant's own errors name the fields (`realtime.voice`), so those are reported.
+ */
+function withinObjectUnion(item: ValueErrorLike): ValueErrorLike[] {
+  if (!item.errors || typeof item.value !== "object" || item.value === null) return [item];
+  for (const variant of item.errors) {
+    const inner = [...variant];
+    if (inner.length > 0 && inner.every((error) => error.path !== item.path)) {
+      return inner.flatMap(withinObjectUnion);
+    }
+  }
+  return [item];
 }
 
 /** TypeBox's ValueErrorType.ObjectAdditionalProperties: a field the object's schema does not name. */
@@ -16,7 +34,7 @@ const UNKNOWN_FIELD = 42;
 const fieldOf = (path: string | undefined) => (path ?? "").replace(/^\//, "").replaceAll("/", ".");
 
 function fieldProblems(error: ValidationError): FieldProblem[] {
-  const all = (error.all ?? []) as ValueErrorLike[];
+  const all = ((error.all ?? []) as ValueErrorLike[]).flatMap(withinObjectUnion);
   const problems = all.map((item) => ({
     field: fieldOf(item.path) || error.type,
     message: item.type === UNKNOWN_FIELD ? "unknown field" : (item.summary ?? item.message ?? "is invalid"),

@@ -1,6 +1,7 @@
 // The agent, written once: the API's request and response schemas, the drizzle column types and
 // the snapshot gateways run all derive from these.
 import { type Static, Type } from "@sinclair/typebox";
+import { RealtimeSettingsSchema } from "../realtime.ts";
 import { DateTime, JsonObject, Nullable, STRICT, StringEnum } from "./kit.ts";
 
 /** The most fallbacks one block may list. */
@@ -203,6 +204,10 @@ const agentFields = {
   knowledge: KnowledgeSettingsSchema,
   silence: SilenceSettingsSchema,
   max_duration_s: Type.Integer({ minimum: 10, maximum: 14400 }),
+  realtime: Nullable(RealtimeSettingsSchema, {
+    description:
+      "A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline.",
+  }),
   is_active: Type.Boolean(),
   metadata: JsonObject(),
   created_at: DateTime(),
@@ -214,12 +219,14 @@ export const AgentResponseSchema = Type.Object(agentFields);
 
 /**
  * The agent as gateways run it (snapshots on the bus carry this shape): `silence` may be
- * absent (the gateway's defaults apply), and a snapshot names its org.
+ * absent (the gateway's defaults apply), `realtime` absent is the pipeline, and a snapshot
+ * names its org.
  */
 export const AgentSchema = Type.Object({
   ...agentFields,
   org_id: Type.Optional(Type.String()),
   silence: Type.Optional(SilenceSettingsSchema),
+  realtime: Type.Optional(agentFields.realtime),
 });
 
 export type VoiceSettings = Static<typeof VoiceSettingsSchema>;

@@ -1,4 +1,6 @@
 // The agent's request bodies, derived from its one schema in shared (schemas/agent.ts).
+
+import { RealtimeSettingsSchema } from "@switchboard/shared/realtime";
 import {
   type AgentResponse,
   AgentResponseSchema,
@@ -9,7 +11,7 @@ import {
   SttSettingsSchema,
   VoiceSettingsSchema,
 } from "@switchboard/shared/schemas/agent";
-import { STRICT } from "@switchboard/shared/schemas/kit";
+import { Nullable, STRICT } from "@switchboard/shared/schemas/kit";
 import { t } from "elysia";
 
 const response = AgentResponseSchema.properties;
@@ -37,14 +39,26 @@ const writable = {
 export const createAgentBody = t.Object(
   {
     name: response.name,
-    ...t.Partial(t.Object({ ...writable, voice: VoiceSettingsSchema })).properties,
+    ...t.Partial(t.Object({ ...writable, voice: VoiceSettingsSchema, realtime: response.realtime }))
+      .properties,
   },
   STRICT,
 );
 
 /** PATCH /agents/{id}: any field; a block's fields merge over the agent's. */
 export const updateAgentBody = t.Partial(
-  t.Object({ name: response.name, ...writable, voice: t.Partial(VoiceSettingsSchema) }, STRICT),
+  t.Object(
+    {
+      name: response.name,
+      ...writable,
+      voice: t.Partial(VoiceSettingsSchema),
+      realtime: Nullable(t.Partial(RealtimeSettingsSchema), {
+        description:
+          "Merged over the agent's block (a new block needs provider, model and voice); null returns the agent to the pipeline.",
+      }),
+    },
+    STRICT,
+  ),
 );
 
 export const agentSchema = AgentResponseSchema;

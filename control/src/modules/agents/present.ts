@@ -20,6 +20,7 @@ export function toAgent(row: AgentRow): AgentResponse {
     knowledge: row.knowledge,
     silence: row.silence,
     max_duration_s: row.maxDurationS,
+    realtime: row.realtime ?? null,
     is_active: row.isActive,
     metadata: row.metadata,
     created_at: row.createdAt.toISOString(),

@@ -9,6 +9,7 @@ import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import type { AgentResponse, CreateAgentInput, UpdateAgentInput } from "./model.ts";
 import { type AgentRow, presentAgent, toAgent } from "./present.ts";
+import { mergedRealtime } from "./realtime-block.ts";
 import { checkAgentSettings, checkMemberMayWrite } from "./settings-check.ts";
 import { publishAgentSnapshot, type SnapshotDeps } from "./snapshot.ts";
 
@@ -76,7 +77,8 @@ export async function insertAgent(
   const stt = merge(AGENT_DEFAULTS.stt, input.stt);
   const knowledge = merge(AGENT_DEFAULTS.knowledge, input.knowledge);
   const tools = input.tools ?? [];
-  await checkAgentSettings(db, deps.config, orgId, { llm, voice, stt, tools } as Agent, null);
+  const realtime = input.realtime ?? null;
+  await checkAgentSettings(db, deps.config, orgId, { llm, voice, stt, tools, realtime } as Agent, null);
   await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
     .insert(agents)
@@ -96,6 +98,7 @@ export async function insertAgent(
       knowledge,
       silence: input.silence ?? {},
       maxDurationS: input.max_duration_s ?? AGENT_DEFAULTS.max_duration_s,
+      realtime,
       isActive: input.is_active ?? true,
       metadata: input.metadata ?? {},
     })
@@ -133,7 +136,8 @@ export async function updateAgent(
   const voice = merge(current.voice, input.voice);
   const stt = merge(current.stt, input.stt);
   const tools = input.tools ?? current.tools;
-  await checkAgentSettings(db, deps.config, orgId, { ...current, llm, voice, stt, tools }, current);
+  const realtime = mergedRealtime(current.realtime, input.realtime);
+  await checkAgentSettings(db, deps.config, orgId, { ...current, llm, voice, stt, tools, realtime }, current);
   const knowledge = merge(current.knowledge, input.knowledge);
   await checkKnowledgeSources(db, orgId, knowledge);
   const [row] = await db
@@ -152,6 +156,7 @@ export async function updateAgent(
       knowledge,
       silence: input.silence ? { ...current.silence, ...input.silence } : undefined,
       maxDurationS: input.max_duration_s,
+      realtime,
       isActive: input.is_active,
       metadata: input.metadata,
       updatedAt: new Date(),

@@ -10,7 +10,7 @@ import { checkCredentialFits, checkTenantUrl, credentialsById } from "../provide
 import { credentialIdsOf } from "./snapshot.ts";
 
 /** Fields only owner and admin keys may set: they decide where call data and keys go. */
-const PRIVILEGED_FIELDS = ["llm", "stt", "voice", "tools"] as const;
+const PRIVILEGED_FIELDS = ["llm", "stt", "voice", "tools", "realtime"] as const;
 
 export function checkMemberMayWrite(role: ApiKeyRole, input: Record<string, unknown>): void {
   if (role !== "member") return;
@@ -60,6 +60,16 @@ function checkLlmBlock(path: string, llm: LlmFallback): void {
   }
 }
 
+/** Turn detection OpenAI has and Gemini Live does not. */
+function checkRealtimeBlock(realtime: Agent["realtime"]): void {
+  if (realtime?.provider === "gemini" && realtime.turn_detection === "semantic_vad") {
+    throw invalid(
+      "realtime.turn_detection",
+      "semantic_vad is OpenAI's: Gemini Live takes server_vad or gateway.",
+    );
+  }
+}
+
 export async function checkAgentSettings(
   db: Database,
   config: Pick<Config, "allowPrivateUrls">,
@@ -68,6 +78,7 @@ export async function checkAgentSettings(
   previous: Agent | null,
 ): Promise<void> {
   checkLlmBlock("llm", agent.llm);
+  checkRealtimeBlock(agent.realtime);
   for (const [index, fallback] of (agent.llm.fallbacks ?? []).entries()) {
     checkLlmBlock(`llm.fallbacks.${index}`, fallback);
   }

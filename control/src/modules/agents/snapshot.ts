@@ -23,7 +23,7 @@ export interface SnapshotDeps {
 }
 
 /** The credentials the agent's provider blocks and their fallbacks name. */
-export function credentialIdsOf(agent: Pick<Agent, "llm" | "stt" | "voice">): string[] {
+export function credentialIdsOf(agent: Pick<Agent, "llm" | "stt" | "voice" | "realtime">): string[] {
   const ids = credentialSlots(agent)
     .map((slot) => slot.credentialId)
     .filter((id): id is string => typeof id === "string" && id.length > 0);

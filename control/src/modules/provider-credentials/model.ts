@@ -4,7 +4,7 @@ import { providerCredentialKinds } from "../../db/schema.ts";
 export const createCredentialBody = t.Object({
   provider: t.UnionEnum([...providerCredentialKinds], {
     description:
-      "`openai`, `deepgram`, `elevenlabs`, or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).",
+      "`openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).",
   }),
   api_key: t.String({
     maxLength: 4000,

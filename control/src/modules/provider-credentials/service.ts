@@ -24,6 +24,8 @@ const CREDENTIAL_KINDS_FOR: Record<string, readonly ProviderCredentialKind[]> = 
   "stt:deepgram": ["deepgram"],
   "voice:openai": ["openai", "openai_compatible"],
   "voice:elevenlabs": ["elevenlabs"],
+  "realtime:openai": ["openai"],
+  "realtime:gemini": ["gemini"],
 };
 
 function invalid(field: string, detail: string, code = "validation_failed"): ApiError {
@@ -129,6 +131,7 @@ export async function deleteCredential(db: Database, orgId: string, id: string):
           sql`${agents.llm}->>'credential_id' = ${id}`,
           sql`${agents.stt}->>'credential_id' = ${id}`,
           sql`${agents.voice}->>'credential_id' = ${id}`,
+          sql`${agents.realtime}->>'credential_id' = ${id}`,
           sql`${agents.llm}->'fallbacks' @> ${JSON.stringify([{ credential_id: id }])}::jsonb`,
           sql`${agents.stt}->'fallbacks' @> ${JSON.stringify([{ credential_id: id }])}::jsonb`,
         ),

@@ -1,0 +1,2 @@
+ALTER TABLE "agents" ADD COLUMN "realtime" jsonb;--> statement-breakpoint
+ALTER TABLE "calls" ADD COLUMN "usage" jsonb;
