@@ -1,13 +1,15 @@
 // Per-second metering: a call is charged once, when it ends, referencing its id in the ledger,
-// at the org's own per-minute rate (shared/src/rates.ts), the one the gateway capped it with.
+// at the org's own per-minute rate (shared/src/rates.ts), the one the gateway capped it with;
+// a realtime call adds its model's tokens at the operator's REALTIME_TOKEN_PRICES.
 import type { Config } from "@switchboard/shared/config";
 import type { CallDirection } from "@switchboard/shared/events";
 import { callCostCents, centsPerMinuteFor, type Rates } from "@switchboard/shared/rates";
+import { type RealtimeUsage, realtimeCostCents } from "@switchboard/shared/realtime";
 import type { Database } from "../../db/client.ts";
 import { appendEntry, getBalanceCents } from "../credits/ledger.ts";
 
-/** The platform's default rates and the low-balance threshold the ledger needs. */
-export type RatesConfig = Rates & Pick<Config, "creditsLowThresholdCents">;
+/** The platform's default rates, token prices and the low-balance threshold the ledger needs. */
+export type RatesConfig = Rates & Pick<Config, "creditsLowThresholdCents" | "realtimeTokenPrices">;
 
 /** The call's cost by the shared rating rule, at the direction's rate. */
 export function costOfCallCents(
@@ -16,6 +18,16 @@ export function costOfCallCents(
   durationS: number,
 ): number {
   return callCostCents(centsPerMinuteFor(rates, direction), durationS);
+}
+
+/** The whole charge of an ended call: its minutes, plus its model tokens when it ran realtime. */
+export function chargeOfCallCents(
+  rates: Pick<Rates, "inboundCentsPerMinute" | "outboundCentsPerMinute" | "webCentsPerMinute">,
+  prices: Config["realtimeTokenPrices"],
+  call: { direction: CallDirection; durationS: number; usage: RealtimeUsage | null },
+): number {
+  const minutes = costOfCallCents(rates, call.direction, call.durationS);
+  return minutes + (call.usage ? realtimeCostCents(prices, call.usage) : 0);
 }
 
 /**

@@ -29,6 +29,7 @@ const RATES = {
   webCentsPerMinute: 6,
   numberMonthlyCents: 0,
   creditsLowThresholdCents: 0,
+  realtimeTokenPrices: {},
   publicBaseUrl: null,
 };
 const WAIT = { timeoutMs: 60_000, intervalMs: 10 };

@@ -18,6 +18,7 @@ startCallEventsConsumer(
       webCentsPerMinute: 6,
       numberMonthlyCents: 0,
       creditsLowThresholdCents: 0,
+      realtimeTokenPrices: {},
       publicBaseUrl: null,
     },
   },
