@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { encodeHeartbeat } from "@switchboard/shared/heartbeat";
 import { newId } from "@switchboard/shared/ids";
+import { answerOf, harnessClient, type ResponseBody } from "../../testing/api-client/client.ts";
 import {
   addCredits,
   addWebhookEndpoint,
@@ -17,14 +18,13 @@ import { GATEWAY_LOST_CAUSE, reapLostCalls } from "./reaper.ts";
 const LOST_AFTER_MS = 1000;
 const REAP = { lostAfterMs: LOST_AFTER_MS, ringingMaxMs: 600_000 };
 
-interface CallDetail {
-  status: string;
-  hangup_cause: string | null;
-  duration_s: number | null;
-  cost_cents: number | null;
-  ended_at: string | null;
-  transcript: unknown[];
-}
+type CallDetail = ResponseBody<"/api/v1/calls/{call_id}", "get">;
+
+/** GET /calls/{id} through the typed client, as status and body. */
+const callDetail = (h: Harness, callId: string) =>
+  answerOf<CallDetail>(
+    harnessClient(h).GET("/api/v1/calls/{call_id}", { params: { path: { call_id: callId } } }),
+  );
 
 describe("lost-gateway reaper", () => {
   let h: Harness;
@@ -74,7 +74,7 @@ describe("lost-gateway reaper", () => {
     // Nothing is lost while the last word from the gateway is recent.
     await h.ctx.bus.hashSet(Hashes.gatewayHeartbeats, liveGateway, String(Date.now()));
     await reapLostCalls(h.ctx, REAP);
-    expect((await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`)).body.status).toBe("in_progress");
+    expect((await callDetail(h, lostCall)).body.status).toBe("in_progress");
     expect(await h.ctx.bus.countLeases(scope)).toBe(2);
 
     // The reaper's clock moved past the lost gateway's window; the live one beats at that time.
@@ -87,7 +87,7 @@ describe("lost-gateway reaper", () => {
     expect(await h.ctx.bus.releaseLease(scope, lostCall)).toBe(false);
     expect(await h.ctx.bus.releaseLease(scope, liveCall)).toBe(true);
 
-    const lost = await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`);
+    const lost = await callDetail(h, lostCall);
     expect(lost.body.status).toBe("failed");
     expect(lost.body.hangup_cause).toBe(GATEWAY_LOST_CAUSE);
     expect(lost.body.transcript).toHaveLength(3);
@@ -97,7 +97,7 @@ describe("lost-gateway reaper", () => {
     expect(lost.body.cost_cents!).toBeGreaterThanOrEqual(12);
     expect(await callCharges(h, lostCall)).toEqual([-lost.body.cost_cents!]);
 
-    const live = await h.json<CallDetail>("GET", `/api/v1/calls/${liveCall}`);
+    const live = await callDetail(h, liveCall);
     expect(live.body.status).toBe("in_progress");
 
     // The gateway's own call.ended arriving late changes nothing and charges nothing more.
@@ -109,7 +109,7 @@ describe("lost-gateway reaper", () => {
       gatewayId: lostGateway,
     }).slice(5);
     expect(await applyCallEvent(h.ctx, lateEnd!)).toBe("applied");
-    const after = await h.json<CallDetail>("GET", `/api/v1/calls/${lostCall}`);
+    const after = await callDetail(h, lostCall);
     expect(after.body.hangup_cause).toBe(GATEWAY_LOST_CAUSE);
     expect(after.body.cost_cents).toBe(lost.body.cost_cents);
     expect(await callCharges(h, lostCall)).toEqual([-lost.body.cost_cents!]);
@@ -141,7 +141,7 @@ describe("lost-gateway reaper", () => {
     } finally {
       await h.ctx.bus.hashDelete(Hashes.gatewayHeartbeats, restartedGateway);
     }
-    const detail = await h.json<CallDetail>("GET", `/api/v1/calls/${orphan}`);
+    const detail = await callDetail(h, orphan);
     expect(detail.body.status).toBe("failed");
     expect(detail.body.hangup_cause).toBe(GATEWAY_LOST_CAUSE);
     expect(detail.body.transcript).toHaveLength(1);
