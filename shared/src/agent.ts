@@ -1,6 +1,7 @@
 // The agent as the API shows it and as gateways run it (snapshots on the bus carry this shape).
 // Its schema is written once, in schemas/agent.ts; the types here derive from it.
 import type { Agent } from "./schemas/agent.ts";
+import type { ProviderCredentialKind } from "./schemas/provider-credential.ts";
 
 export type {
   Agent,
@@ -14,13 +15,17 @@ export type {
   SilenceSettings,
   SttFallback,
   SttSettings,
+  TurnSettings,
   VoiceSettings,
 } from "./schemas/agent.ts";
 export { MAX_FALLBACKS } from "./schemas/agent.ts";
 
 /** What an agent created without these fields gets. */
 export const AGENT_DEFAULTS: Readonly<
-  Pick<Agent, "voice" | "llm" | "stt" | "endpointing" | "interruptions" | "knowledge" | "max_duration_s">
+  Pick<
+    Required<Agent>,
+    "voice" | "llm" | "stt" | "endpointing" | "turn" | "interruptions" | "knowledge" | "max_duration_s"
+  >
 > = {
   voice: { provider: "espeak", voice_id: "en-us" },
   llm: {
@@ -32,6 +37,7 @@ export const AGENT_DEFAULTS: Readonly<
   },
   stt: { provider: "deepgram", model: "nova-2", language: "en" },
   endpointing: { silence_ms: 500 },
+  turn: { mode: "adaptive", min_silence_ms: 200, max_silence_ms: 2000 },
   interruptions: { enabled: true, min_speech_ms: 250 },
   knowledge: { mode: "all", source_ids: [], top_k: 3 },
   max_duration_s: 1800,
@@ -87,7 +93,7 @@ export function credentialSlots(agent: Pick<Agent, "llm" | "stt" | "voice" | "re
 /** An org's provider credential as gateways receive it: the key still encrypted (secret-box). */
 export interface PublishedCredential {
   id: string;
-  provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+  provider: ProviderCredentialKind;
   base_url: string | null;
   api_key_ciphertext: string | null;
 }

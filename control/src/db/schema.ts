@@ -6,6 +6,7 @@ import type {
   LlmSettings,
   SilenceSettings,
   SttSettings,
+  TurnSettings,
   VoiceSettings,
 } from "@switchboard/shared/agent";
 import type { TurnLatency } from "@switchboard/shared/events";
@@ -125,6 +126,8 @@ export const agents = pgTable(
     stt: jsonb("stt").$type<SttSettings>().notNull(),
     language: text("language").notNull().default("en"),
     endpointing: jsonb("endpointing").$type<EndpointingSettings>().notNull(),
+    /** End-of-turn detection; null: the defaults (AGENT_DEFAULTS.turn). */
+    turn: jsonb("turn").$type<TurnSettings>(),
     interruptions: jsonb("interruptions").$type<InterruptionSettings>().notNull(),
     tools: jsonb("tools").$type<AgentTool[]>().notNull().default(sql`'[]'::jsonb`),
     knowledge: jsonb("knowledge").$type<KnowledgeSettings>().notNull(),

@@ -13,6 +13,7 @@ export const STT_PROVIDERS = ["deepgram", "openai", "whisper"] as const;
 export const TOOL_TYPES = ["end_call", "transfer_call", "send_dtmf", "http"] as const;
 export const TOOL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const KNOWLEDGE_MODES = ["all", "selected", "none"] as const;
+export const TURN_MODES = ["fixed", "adaptive", "model"] as const;
 
 const credentialId = Type.Optional(
   Nullable(
@@ -113,6 +114,30 @@ export const EndpointingSettingsSchema = Type.Object(
   STRICT,
 );
 
+/**
+ * When the caller's turn is over. `fixed` waits `endpointing.silence_ms` after their speech;
+ * `adaptive` starts from `endpointing.silence_ms` and moves between the two bounds on evidence
+ * (the transcript's words and punctuation, the STT's end-of-speech signals, the VAD's trend, the
+ * agent's last question); `model` adds an end-of-turn audio model (TURN_MODEL_PATH), falling
+ * back to `adaptive` without one.
+ */
+export const TurnSettingsSchema = Type.Object(
+  {
+    mode: StringEnum(TURN_MODES, { description: "`fixed`, `adaptive` (default) or `model`." }),
+    min_silence_ms: Type.Integer({
+      minimum: 0,
+      maximum: 5000,
+      description: "The shortest silence that may end a turn (adaptive and model modes).",
+    }),
+    max_silence_ms: Type.Integer({
+      minimum: 100,
+      maximum: 10000,
+      description: "The longest the agent waits for an unfinished sentence (adaptive and model modes).",
+    }),
+  },
+  STRICT,
+);
+
 export const InterruptionSettingsSchema = Type.Object(
   {
     enabled: Type.Boolean(),
@@ -199,6 +224,7 @@ const agentFields = {
   stt: SttSettingsSchema,
   language: Type.String({ minLength: 2, maxLength: 20 }),
   endpointing: EndpointingSettingsSchema,
+  turn: TurnSettingsSchema,
   interruptions: InterruptionSettingsSchema,
   tools: Type.Array(AgentToolSchema, { maxItems: 64 }),
   knowledge: KnowledgeSettingsSchema,
@@ -218,14 +244,15 @@ const agentFields = {
 export const AgentResponseSchema = Type.Object(agentFields);
 
 /**
- * The agent as gateways run it (snapshots on the bus carry this shape): `silence` may be
- * absent (the gateway's defaults apply), `realtime` absent is the pipeline, and a snapshot
+ * The agent as gateways run it (snapshots on the bus carry this shape): `silence` and `turn`
+ * may be absent (the gateway's defaults apply), `realtime` absent is the pipeline, and a snapshot
  * names its org.
  */
 export const AgentSchema = Type.Object({
   ...agentFields,
   org_id: Type.Optional(Type.String()),
   silence: Type.Optional(SilenceSettingsSchema),
+  turn: Type.Optional(TurnSettingsSchema),
   realtime: Type.Optional(agentFields.realtime),
 });
 
@@ -235,6 +262,7 @@ export type LlmFallback = Static<typeof LlmFallbackSchema>;
 export type SttSettings = Static<typeof SttSettingsSchema>;
 export type SttFallback = Static<typeof SttFallbackSchema>;
 export type EndpointingSettings = Static<typeof EndpointingSettingsSchema>;
+export type TurnSettings = Static<typeof TurnSettingsSchema>;
 export type InterruptionSettings = Static<typeof InterruptionSettingsSchema>;
 export type KnowledgeSettings = Static<typeof KnowledgeSettingsSchema>;
 export type SilenceSettings = Static<typeof SilenceSettingsSchema>;

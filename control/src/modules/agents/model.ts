@@ -9,6 +9,7 @@ import {
   KnowledgeSettingsSchema,
   LlmSettingsSchema,
   SttSettingsSchema,
+  TurnSettingsSchema,
   VoiceSettingsSchema,
 } from "@switchboard/shared/schemas/agent";
 import { Nullable, STRICT } from "@switchboard/shared/schemas/kit";
@@ -31,6 +32,7 @@ const writable = {
   llm: t.Partial(LlmSettingsSchema),
   stt: t.Partial(SttSettingsSchema),
   endpointing: t.Partial(EndpointingSettingsSchema),
+  turn: t.Partial(TurnSettingsSchema),
   interruptions: t.Partial(InterruptionSettingsSchema),
   knowledge: t.Partial(KnowledgeSettingsSchema),
 };

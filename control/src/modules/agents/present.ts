@@ -1,3 +1,4 @@
+import { AGENT_DEFAULTS } from "@switchboard/shared/agent";
 import type { AgentResponse } from "@switchboard/shared/schemas/agent";
 import type { agents } from "../../db/schema.ts";
 
@@ -15,6 +16,7 @@ export function toAgent(row: AgentRow): AgentResponse {
     stt: row.stt,
     language: row.language,
     endpointing: row.endpointing,
+    turn: row.turn ?? AGENT_DEFAULTS.turn,
     interruptions: row.interruptions,
     tools: row.tools,
     knowledge: row.knowledge,

@@ -12,6 +12,7 @@ import { type AgentRow, presentAgent, toAgent } from "./present.ts";
 import { mergedRealtime } from "./realtime-block.ts";
 import { checkAgentSettings, checkMemberMayWrite } from "./settings-check.ts";
 import { publishAgentSnapshot, type SnapshotDeps } from "./snapshot.ts";
+import { checkedTurn } from "./turn-block.ts";
 
 export { presentAgent };
 
@@ -93,6 +94,7 @@ export async function insertAgent(
       stt,
       language: input.language ?? "en",
       endpointing: merge(AGENT_DEFAULTS.endpointing, input.endpointing),
+      turn: checkedTurn(merge(AGENT_DEFAULTS.turn, input.turn)),
       interruptions: merge(AGENT_DEFAULTS.interruptions, input.interruptions),
       tools,
       knowledge,
@@ -151,6 +153,7 @@ export async function updateAgent(
       stt,
       language: input.language,
       endpointing: merge(current.endpointing, input.endpointing),
+      turn: input.turn ? checkedTurn(merge(current.turn, input.turn)) : undefined,
       interruptions: merge(current.interruptions, input.interruptions),
       tools: input.tools,
       knowledge,
