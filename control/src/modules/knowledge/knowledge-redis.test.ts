@@ -9,6 +9,7 @@ import { embedderFromConfig } from "@switchboard/shared/embeddings/embedder";
 import { writeTestModel } from "@switchboard/shared/embeddings/test-model";
 import { createKnowledgeRuntime, type KnowledgeRuntime } from "@switchboard/shared/knowledge/runtime";
 import { createLogger } from "@switchboard/shared/logger";
+import { harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness, testRedisBus } from "../../testing/harness.ts";
 import { KnowledgeWorker } from "./worker.ts";
 
@@ -52,24 +53,28 @@ afterAll(async () => {
 
 test("a gateway on its own Redis connection answers from published sources and forgets deleted ones", async () => {
   const agent = { org_id: h.orgId, knowledge: { mode: "all" as const, source_ids: [], top_k: 3 } };
-  const refunds = await h.json<{ id: string }>("PUT", "/api/v1/knowledge/external/faq-refunds", {
+  const api = harnessClient(h);
+  const external = { params: { path: { external_id: "faq-refunds" } } };
+  const refunds = await api.PUT("/api/v1/knowledge/external/{external_id}", {
+    ...external,
     body: {
       kind: "text",
       title: "Refund policy",
       content: "Refunds are available within 30 days of purchase.",
     },
   });
-  await h.json("POST", "/api/v1/knowledge/text", {
+  const parking = await api.POST("/api/v1/knowledge/text", {
     body: { title: "Parking", content: "Parking in the garage is free for customers." },
   });
+  expect(parking.response.status).toBe(201);
   await worker.drain();
 
   const first = await gateway.retriever.retrieveForTurn(agent, "can i get a refund for my purchase");
-  expect(first.passages[0]?.source_id).toBe(refunds.body.id);
+  expect(first.passages[0]?.source_id).toBe(refunds.data!.id);
   expect(first.passages[0]?.title).toBe("Refund policy");
 
-  expect((await h.request("DELETE", "/api/v1/knowledge/external/faq-refunds")).status).toBe(204);
+  expect((await api.DELETE("/api/v1/knowledge/external/{external_id}", external)).response.status).toBe(204);
   const after = await gateway.retriever.retrieveForTurn(agent, "can i get a refund for my purchase");
-  expect(after.passages.map((passage) => passage.source_id)).not.toContain(refunds.body.id);
+  expect(after.passages.map((passage) => passage.source_id)).not.toContain(refunds.data!.id);
   expect(after.passages.length).toBeGreaterThan(0);
 });
