@@ -1,5 +1,21 @@
 import type { PcmFrame } from "./audio-format.ts";
+import type { G711Codec } from "./g711.ts";
 import { PlayoutQueue } from "./playout-queue.ts";
+
+/**
+ * A G.711 call's audio at the codec's own 8 kHz, for a consumer that speaks G.711 as well (a
+ * realtime model in audio/pcmu): nothing is resampled on the way in or out.
+ */
+export interface G711CallAudio {
+  readonly codec: G711Codec;
+  /** Caller audio: each tick's 160 samples at 8 kHz, decoded (and concealed), before upsampling. */
+  onFrame(handler: (pcm8k: Int16Array, ageMs: number) => void): void;
+  /**
+   * Agent audio at 8 kHz, encoded as it is. It plays after audio queued by `enqueue`, `flush`
+   * drops it too, and it counts in `playedSamples`/`queuedSamples` as 16 kHz samples.
+   */
+  enqueue(pcm8k: Int16Array): void;
+}
 
 /**
  * A call's audio as the turn pipeline sees it, whatever carries it (RTP for SIP calls,
@@ -30,6 +46,8 @@ export interface CallAudio {
   readonly queuedSamples: number;
   /** Sends DTMF digits to the caller. */
   sendDtmf(digits: string): Promise<void>;
+  /** G.711 calls carried as G.711 (RTP): their audio at 8 kHz, without resampling. */
+  readonly g711?: G711CallAudio;
 }
 
 type FrameHandler = (frame: PcmFrame, ageMs: number) => void;

@@ -1,10 +1,11 @@
 import { randomBytes } from "node:crypto";
 import { INTERNAL_SAMPLE_RATE_HZ, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
-import { BaseCallAudio } from "../media/call-audio.ts";
+import { BaseCallAudio, type G711CallAudio } from "../media/call-audio.ts";
 import type { ClockSubscriber } from "../media/clock.ts";
 import { LossConcealer } from "../media/concealment.ts";
 import { EarlyFrameRecording } from "../media/early-frame-recording.ts";
 import { G711_SAMPLE_RATE_HZ, g711Decode, g711Encode, g711SilenceByte } from "../media/g711.ts";
+import { PlayoutQueue } from "../media/playout-queue.ts";
 import { Resampler } from "../media/resampler.ts";
 import { type RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
 import { DtmfOutbox } from "./dtmf-outbox.ts";
@@ -19,6 +20,8 @@ export type { RecordingInfo } from "../media/wav-recorder.ts";
 export type { RtpEndpoint, RtpSessionOptions, RtpSessionStats } from "./session-options.ts";
 
 const CODEC_FRAME_SAMPLES = (G711_SAMPLE_RATE_HZ * 20) / 1000; // 160
+/** 16 kHz samples per 8 kHz sample: passthrough audio is counted in the gateway's samples. */
+const WIDEBAND_PER_CODEC_SAMPLE = INTERNAL_SAMPLE_RATE_HZ / G711_SAMPLE_RATE_HZ;
 
 function isDigitalSilence(pcm: Int16Array): boolean {
   for (let i = 0; i < pcm.length; i++) if (pcm[i] !== 0) return false;
@@ -89,6 +92,12 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
    */
   private aheadOfClock = false;
   private readonly earlyRecording = new EarlyFrameRecording(SAMPLES_PER_FRAME);
+  /** Agent audio queued at 8 kHz through `g711` (no resampling), played after `playout`'s. */
+  private readonly codecPlayout = new PlayoutQueue(G711_SAMPLE_RATE_HZ * 4);
+  private readonly codecFrameHandlers: ((pcm8k: Int16Array, ageMs: number) => void)[] = [];
+  /** Upsamples `codecPlayout` audio for the recording only; the wire gets it as it is. */
+  private recordingUpsampler: Resampler | null = null;
+  private g711Audio: G711CallAudio | null = null;
 
   private packetsSent = 0;
   private packetsReceived = 0;
@@ -182,6 +191,34 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     if (!onHold) this.talking = false;
   }
 
+  get g711(): G711CallAudio {
+    this.g711Audio ??= {
+      codec: this.options.codec,
+      onFrame: (handler) => {
+        this.codecFrameHandlers.push(handler);
+      },
+      enqueue: (pcm8k) => {
+        if (this.closed) return;
+        this.codecPlayout.enqueue(pcm8k);
+        if (!this.talking && !this.aheadOfClock && !this.onHold) this.sendTalkspurtStart();
+      },
+    };
+    return this.g711Audio;
+  }
+
+  override get playedSamples(): number {
+    return super.playedSamples + this.codecPlayout.playedSamples * WIDEBAND_PER_CODEC_SAMPLE;
+  }
+
+  override get queuedSamples(): number {
+    return super.queuedSamples + this.codecPlayout.queuedSamples * WIDEBAND_PER_CODEC_SAMPLE;
+  }
+
+  override flush(): void {
+    super.flush();
+    this.codecPlayout.flush();
+  }
+
   onMediaTimeout(handler: () => void): void {
     this.timeoutHandlers.push(handler);
   }
@@ -230,6 +267,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     this.dtmfOutbox.cancel();
     this.upsampler.destroy();
     this.downsampler.destroy();
+    this.recordingUpsampler?.destroy();
     this.closing = this.recorder ? this.recorder.close() : Promise.resolve(null);
     return this.closing;
   }
@@ -239,7 +277,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     if (this.closed) return;
     const callerFrame = this.playReceived();
     let agentFrame: Int16Array | null = null;
-    if (this.aheadOfClock && (this.onHold || this.playout.queuedSamples === 0)) {
+    if (this.aheadOfClock && (this.onHold || this.queuedSamples === 0)) {
       // The talkspurt is over: this step sends nothing (its timestamp went to the early
       // packet), so the stream falls back in line with the clock.
       this.aheadOfClock = false;
@@ -265,7 +303,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
    */
   private sendTalkspurtStart(): void {
     const remote = this.remoteEndpoint;
-    if (remote === null || this.playout.queuedSamples < SAMPLES_PER_FRAME) return;
+    if (remote === null || this.queuedSamples < SAMPLES_PER_FRAME) return;
     if (this.dtmfOutbox.busy) return;
     const agentFrame = this.sendNext();
     if (agentFrame === null) return;
@@ -282,6 +320,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     if (result === "idle") {
       frame.fill(0);
       this.concealer.reset();
+      if (this.codecFrameHandlers.length > 0) this.receivedPcm8k.fill(0);
     } else {
       // The resampler's group delay makes the frame's sound that much older than its packet.
       ageMs = Math.max(0, performance.now() - this.jitterBuffer.frameArrivedAtMs) + this.upsamplerLatencyMs;
@@ -299,6 +338,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
       else this.upsampler.process(pcm8k, frame);
       this.previousInputSilent = silent;
     }
+    for (const handler of this.codecFrameHandlers) handler(this.receivedPcm8k, ageMs);
     this.emitFrame(frame, ageMs);
     return frame;
   }
@@ -308,7 +348,9 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     const remote = this.remoteEndpoint;
     if (this.sendTelephoneEvent(remote)) return null;
     const packet = this.audioPacket;
-    const hasAudio = this.playout.pull(this.agentFrame);
+    const wideband = this.playout.pull(this.agentFrame);
+    const codecRate = !wideband && this.codecPlayout.pull(this.agentPcm8k);
+    const hasAudio = wideband || codecRate;
     let marker = !this.firstPacketSent;
     if (hasAudio) {
       // RFC 3551 section 4.1: the marker bit flags the first packet of a talkspurt.
@@ -316,7 +358,8 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
         marker = true;
         this.downsampler.reset();
       }
-      this.downsampler.process(this.agentFrame, this.agentPcm8k);
+      if (wideband) this.downsampler.process(this.agentFrame, this.agentPcm8k);
+      else if (this.recorder) this.upsampleForRecording();
       g711Encode(this.options.codec, this.agentPcm8k, packet, RTP_HEADER_BYTES, CODEC_FRAME_SAMPLES);
     } else if (this.talking || !this.firstPacketSent) {
       // Comfort silence keeps NAT bindings open and the timestamp line continuous.
@@ -328,6 +371,16 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     this.transmit(packet, remote);
     this.firstPacketSent = true;
     return hasAudio ? this.agentFrame : null;
+  }
+
+  /** The recording keeps 16 kHz: 8 kHz passthrough audio is upsampled for it alone. */
+  private upsampleForRecording(): void {
+    this.recordingUpsampler ??= new Resampler(
+      G711_SAMPLE_RATE_HZ,
+      INTERNAL_SAMPLE_RATE_HZ,
+      CODEC_FRAME_SAMPLES,
+    );
+    this.recordingUpsampler.process(this.agentPcm8k, this.agentFrame);
   }
 
   /** Sends the next RFC 4733 packet when a digit is in progress; false when audio should go. */

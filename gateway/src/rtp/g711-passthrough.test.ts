@@ -1,0 +1,116 @@
+// A G.711 call's audio at 8 kHz through RtpSession.g711 (a realtime model in audio/pcmu): the
+// caller's samples exactly as decoded from the packets, the agent's encoded as they are, with
+// no resampling either way, counted in the call's 16 kHz playout and flushed with it.
+import { afterAll, describe, expect, test } from "bun:test";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
+import { sine } from "@switchboard/stand-ins/testing/signals";
+import type { udp } from "bun";
+import { g711Decode, g711Encode } from "../media/g711.ts";
+import { steppedClock } from "../media/testing/stepped-clock.ts";
+import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
+import { RtpSession } from "./session.ts";
+
+const opened: RtpSession[] = [];
+const sockets: udp.Socket<"uint8array">[] = [];
+
+afterAll(async () => {
+  for (const session of opened) await session.close();
+  for (const socket of sockets) socket.close();
+});
+
+async function peerAndSession() {
+  const payloads: Uint8Array[] = [];
+  const view = emptyRtpView();
+  const socket = await Bun.udpSocket({
+    hostname: "127.0.0.1",
+    port: 0,
+    binaryType: "uint8array",
+    socket: {
+      data(_socket, data) {
+        if (parseRtp(data, data.length, view) && view.payloadType === 0)
+          payloads.push(data.slice(view.payloadOffset, view.payloadOffset + view.payloadLength));
+      },
+    },
+  });
+  sockets.push(socket);
+  const { clock, step } = steppedClock();
+  const session = await RtpSession.open({
+    bindAddress: "127.0.0.1",
+    portMin: 0,
+    portMax: 0,
+    codec: "PCMU",
+    payloadType: 0,
+    telephoneEventPayloadType: 101,
+    remote: { address: "127.0.0.1", port: socket.port },
+    recordPath: null,
+    clock,
+  });
+  opened.push(session);
+  return { socket, payloads, session, step };
+}
+
+describe("RtpSession.g711: 8 kHz audio without resampling", () => {
+  test("agent audio queued at 8 kHz leaves as exactly its own µ-law bytes", async () => {
+    const { payloads, session, step } = await peerAndSession();
+    const pcm8k = sine(1000, 8000, 160 * 5, 6000);
+    session.g711.enqueue(pcm8k);
+    // The talkspurt's first packet leaves on enqueue; each step sends the next.
+    expect(session.playedSamples).toBe(320);
+    expect(session.queuedSamples).toBe(320 * 4);
+    step(4);
+    await waitFor("five packets", () => payloads.length >= 5);
+    const expected = new Uint8Array(pcm8k.length);
+    g711Encode("PCMU", pcm8k, expected);
+    const sent = new Uint8Array(payloads.slice(0, 5).flatMap((payload) => [...payload]));
+    expect(sent).toEqual(expected);
+    expect(session.playedSamples).toBe(320 * 5);
+    expect(session.queuedSamples).toBe(0);
+  });
+
+  test("flush drops the queued 8 kHz audio too (barge-in)", async () => {
+    const { session, step } = await peerAndSession();
+    session.g711.enqueue(sine(1000, 8000, 160 * 10, 6000));
+    step(1);
+    session.flush();
+    expect(session.queuedSamples).toBe(0);
+    const played = session.playedSamples;
+    step(3);
+    expect(session.playedSamples).toBe(played);
+  });
+
+  test("caller frames at 8 kHz are the packets' samples as decoded", async () => {
+    const { socket, session, step } = await peerAndSession();
+    const frames: Int16Array[] = [];
+    session.g711.onFrame((pcm8k) => frames.push(pcm8k.slice()));
+    const sent: Int16Array[] = [];
+    // Paced as a caller sends them: one packet a tick.
+    for (let sequence = 0; sequence < 6; sequence++) {
+      const payload = new Uint8Array(160);
+      g711Encode("PCMU", sine(440 + sequence * 100, 8000, 160, 5000), payload);
+      const decoded = new Int16Array(160);
+      g711Decode("PCMU", payload, 0, 160, decoded);
+      sent.push(decoded);
+      socket.send(
+        serializeRtp({
+          payloadType: 0,
+          sequenceNumber: sequence,
+          timestamp: sequence * 160,
+          ssrc: 9,
+          payload,
+        }),
+        session.localPort,
+        "127.0.0.1",
+      );
+      await waitFor("the packet", () => session.stats().packetsReceived === sequence + 1);
+      step(1);
+    }
+    step(10);
+    const audible = frames.filter((frame) => frame.some((sample) => sample !== 0));
+    expect(audible.length).toBeGreaterThanOrEqual(4);
+    // Whatever the jitter buffer's start, the frames are the sent ones, in order and exact.
+    const offset = sent.findIndex((frame) => frame.every((sample, index) => sample === audible[0]![index]));
+    expect(offset).toBeGreaterThanOrEqual(0);
+    for (let index = 0; index < audible.length && offset + index < sent.length; index++)
+      expect(audible[index]).toEqual(sent[offset + index]!);
+  });
+});
