@@ -2290,12 +2290,10 @@ export interface operations {
               id: string;
               name: string;
               system_prompt: string;
+              /** @description Spoken on answer; empty waits for the caller. */
               first_message: string;
               voice: {
-                /**
-                 * @default espeak
-                 * @enum {string}
-                 */
+                /** @enum {string} */
                 provider: "espeak" | "flite" | "openai" | "elevenlabs";
                 voice_id: string;
                 speed?: number;
@@ -2305,7 +2303,6 @@ export interface operations {
               llm: {
                 /**
                  * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-                 * @default openai
                  * @enum {string}
                  */
                 provider: "openai" | "custom";
@@ -2325,7 +2322,6 @@ export interface operations {
                 fallbacks?: {
                   /**
                    * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-                   * @default openai
                    * @enum {string}
                    */
                   provider: "openai" | "custom";
@@ -2344,10 +2340,7 @@ export interface operations {
                 }[];
               };
               stt: {
-                /**
-                 * @default deepgram
-                 * @enum {string}
-                 */
+                /** @enum {string} */
                 provider: "deepgram" | "openai" | "whisper";
                 model: string;
                 language: string;
@@ -2355,10 +2348,7 @@ export interface operations {
                 credential_id?: string | null;
                 /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
                 fallbacks?: {
-                  /**
-                   * @default deepgram
-                   * @enum {string}
-                   */
+                  /** @enum {string} */
                   provider: "deepgram" | "openai" | "whisper";
                   model: string;
                   language?: string;
@@ -2371,39 +2361,52 @@ export interface operations {
                 /** @description Silence that ends the caller's turn. */
                 silence_ms: number;
               };
+              turn: {
+                /**
+                 * @description `fixed`, `adaptive` (default) or `model`.
+                 * @enum {string}
+                 */
+                mode: "fixed" | "adaptive" | "model";
+                /** @description The shortest silence that may end a turn (adaptive and model modes). */
+                min_silence_ms: number;
+                /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+                max_silence_ms: number;
+              };
               interruptions: {
                 enabled: boolean;
                 /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
                 min_speech_ms: number;
               };
-              tools: ({
-                /**
-                 * @default end_call
-                 * @enum {string}
-                 */
+              tools: {
+                /** @enum {string} */
                 type: "end_call" | "transfer_call" | "send_dtmf" | "http";
                 name?: string;
                 description?: string;
+                /** @description `http`: the JSON Schema of the arguments the model sends. */
                 parameters?: {
                   [key: string]: unknown;
                 };
-                /** Format: uri */
+                /**
+                 * Format: uri
+                 * @description `http`: the endpoint called.
+                 */
                 url?: string;
                 /**
-                 * @default GET
+                 * @description `http`: default POST.
                  * @enum {string}
                  */
-                method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
                 timeout_ms?: number;
+                /** @description `http`: sent with every request. */
                 headers?: {
                   [key: string]: string;
                 };
-              } & {
-                [key: string]: unknown;
-              })[];
+                /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+                target?: string;
+              }[];
               knowledge: {
                 /**
-                 * @default all
+                 * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
                  * @enum {string}
                  */
                 mode: "all" | "selected" | "none";
@@ -2419,6 +2422,27 @@ export interface operations {
                 hangup_message?: string;
               };
               max_duration_s: number;
+              /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+              realtime: {
+                /**
+                 * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+                 * @enum {string}
+                 */
+                provider: "openai" | "gemini";
+                /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+                model: string;
+                /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+                voice: string;
+                /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+                instructions_extra?: string;
+                /**
+                 * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+                 * @enum {string}
+                 */
+                turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+                /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+                credential_id?: string | null;
+              } | null;
               is_active: boolean;
               metadata: {
                 [key: string]: unknown;
@@ -2497,21 +2521,50 @@ export interface operations {
           system_prompt?: string;
           /** @description Spoken on answer; empty waits for the caller. */
           first_message?: string;
-          voice?: {
+          language?: string;
+          tools?: {
+            /** @enum {string} */
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            name?: string;
+            description?: string;
+            /** @description `http`: the JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
             /**
-             * @default espeak
+             * Format: uri
+             * @description `http`: the endpoint called.
+             */
+            url?: string;
+            /**
+             * @description `http`: default POST.
              * @enum {string}
              */
-            provider: "espeak" | "flite" | "openai" | "elevenlabs";
-            voice_id: string;
-            speed?: number;
-            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
-            credential_id?: string | null;
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            timeout_ms?: number;
+            /** @description `http`: sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            target?: string;
+          }[];
+          silence?: {
+            /** @description Silence before the agent reprompts (default 10000). */
+            reprompt_ms?: number;
+            /** @description Reprompts before a polite hang-up (default 1). */
+            max_reprompts?: number;
+            reprompt_message?: string;
+            hangup_message?: string;
+          };
+          max_duration_s?: number;
+          is_active?: boolean;
+          metadata?: {
+            [key: string]: unknown;
           };
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-             * @default openai
              * @enum {string}
              */
             provider?: "openai" | "custom";
@@ -2531,7 +2584,6 @@ export interface operations {
             fallbacks?: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -2550,10 +2602,7 @@ export interface operations {
             }[];
           };
           stt?: {
-            /**
-             * @default deepgram
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider?: "deepgram" | "openai" | "whisper";
             model?: string;
             language?: string;
@@ -2561,10 +2610,7 @@ export interface operations {
             credential_id?: string | null;
             /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
             fallbacks?: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language?: string;
@@ -2572,84 +2618,114 @@ export interface operations {
               credential_id?: string | null;
             }[];
           };
-          language?: string;
           endpointing?: {
             /** @description Silence that ends the caller's turn. */
             silence_ms?: number;
+          };
+          turn?: {
+            /**
+             * @description `fixed`, `adaptive` (default) or `model`.
+             * @enum {string}
+             */
+            mode?: "fixed" | "adaptive" | "model";
+            /** @description The shortest silence that may end a turn (adaptive and model modes). */
+            min_silence_ms?: number;
+            /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+            max_silence_ms?: number;
           };
           interruptions?: {
             enabled?: boolean;
             /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
             min_speech_ms?: number;
           };
-          tools?: ({
-            /**
-             * @default end_call
-             * @enum {string}
-             */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
-            name?: string;
-            description?: string;
-            parameters?: {
-              [key: string]: unknown;
-            };
-            /** Format: uri */
-            url?: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            timeout_ms?: number;
-            headers?: {
-              [key: string]: string;
-            };
-          } & {
-            [key: string]: unknown;
-          })[];
           knowledge?: {
             /**
-             * @default all
+             * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
              * @enum {string}
              */
             mode?: "all" | "selected" | "none";
             source_ids?: string[];
             top_k?: number;
           };
-          silence?: {
-            /** @description Silence before the agent reprompts (default 10000). */
-            reprompt_ms?: number;
-            /** @description Reprompts before a polite hang-up (default 1). */
-            max_reprompts?: number;
-            reprompt_message?: string;
-            hangup_message?: string;
+          voice?: {
+            /** @enum {string} */
+            provider: "espeak" | "flite" | "openai" | "elevenlabs";
+            voice_id: string;
+            speed?: number;
+            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
+            credential_id?: string | null;
           };
-          max_duration_s?: number;
-          is_active?: boolean;
-          metadata?: {
-            [key: string]: unknown;
-          };
+          /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+          realtime?: {
+            /**
+             * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+             * @enum {string}
+             */
+            provider: "openai" | "gemini";
+            /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+            model: string;
+            /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+            voice: string;
+            /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+            instructions_extra?: string;
+            /**
+             * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+             * @enum {string}
+             */
+            turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+            /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+            credential_id?: string | null;
+          } | null;
         };
         "application/x-www-form-urlencoded": {
           name: string;
           system_prompt?: string;
           /** @description Spoken on answer; empty waits for the caller. */
           first_message?: string;
-          voice?: {
+          language?: string;
+          tools?: {
+            /** @enum {string} */
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            name?: string;
+            description?: string;
+            /** @description `http`: the JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
             /**
-             * @default espeak
+             * Format: uri
+             * @description `http`: the endpoint called.
+             */
+            url?: string;
+            /**
+             * @description `http`: default POST.
              * @enum {string}
              */
-            provider: "espeak" | "flite" | "openai" | "elevenlabs";
-            voice_id: string;
-            speed?: number;
-            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
-            credential_id?: string | null;
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            timeout_ms?: number;
+            /** @description `http`: sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            target?: string;
+          }[];
+          silence?: {
+            /** @description Silence before the agent reprompts (default 10000). */
+            reprompt_ms?: number;
+            /** @description Reprompts before a polite hang-up (default 1). */
+            max_reprompts?: number;
+            reprompt_message?: string;
+            hangup_message?: string;
+          };
+          max_duration_s?: number;
+          is_active?: boolean;
+          metadata?: {
+            [key: string]: unknown;
           };
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-             * @default openai
              * @enum {string}
              */
             provider?: "openai" | "custom";
@@ -2669,7 +2745,6 @@ export interface operations {
             fallbacks?: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -2688,10 +2763,7 @@ export interface operations {
             }[];
           };
           stt?: {
-            /**
-             * @default deepgram
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider?: "deepgram" | "openai" | "whisper";
             model?: string;
             language?: string;
@@ -2699,10 +2771,7 @@ export interface operations {
             credential_id?: string | null;
             /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
             fallbacks?: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language?: string;
@@ -2710,84 +2779,114 @@ export interface operations {
               credential_id?: string | null;
             }[];
           };
-          language?: string;
           endpointing?: {
             /** @description Silence that ends the caller's turn. */
             silence_ms?: number;
+          };
+          turn?: {
+            /**
+             * @description `fixed`, `adaptive` (default) or `model`.
+             * @enum {string}
+             */
+            mode?: "fixed" | "adaptive" | "model";
+            /** @description The shortest silence that may end a turn (adaptive and model modes). */
+            min_silence_ms?: number;
+            /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+            max_silence_ms?: number;
           };
           interruptions?: {
             enabled?: boolean;
             /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
             min_speech_ms?: number;
           };
-          tools?: ({
-            /**
-             * @default end_call
-             * @enum {string}
-             */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
-            name?: string;
-            description?: string;
-            parameters?: {
-              [key: string]: unknown;
-            };
-            /** Format: uri */
-            url?: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            timeout_ms?: number;
-            headers?: {
-              [key: string]: string;
-            };
-          } & {
-            [key: string]: unknown;
-          })[];
           knowledge?: {
             /**
-             * @default all
+             * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
              * @enum {string}
              */
             mode?: "all" | "selected" | "none";
             source_ids?: string[];
             top_k?: number;
           };
-          silence?: {
-            /** @description Silence before the agent reprompts (default 10000). */
-            reprompt_ms?: number;
-            /** @description Reprompts before a polite hang-up (default 1). */
-            max_reprompts?: number;
-            reprompt_message?: string;
-            hangup_message?: string;
+          voice?: {
+            /** @enum {string} */
+            provider: "espeak" | "flite" | "openai" | "elevenlabs";
+            voice_id: string;
+            speed?: number;
+            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
+            credential_id?: string | null;
           };
-          max_duration_s?: number;
-          is_active?: boolean;
-          metadata?: {
-            [key: string]: unknown;
-          };
+          /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+          realtime?: {
+            /**
+             * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+             * @enum {string}
+             */
+            provider: "openai" | "gemini";
+            /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+            model: string;
+            /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+            voice: string;
+            /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+            instructions_extra?: string;
+            /**
+             * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+             * @enum {string}
+             */
+            turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+            /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+            credential_id?: string | null;
+          } | null;
         };
         "multipart/form-data": {
           name: string;
           system_prompt?: string;
           /** @description Spoken on answer; empty waits for the caller. */
           first_message?: string;
-          voice?: {
+          language?: string;
+          tools?: {
+            /** @enum {string} */
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            name?: string;
+            description?: string;
+            /** @description `http`: the JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
             /**
-             * @default espeak
+             * Format: uri
+             * @description `http`: the endpoint called.
+             */
+            url?: string;
+            /**
+             * @description `http`: default POST.
              * @enum {string}
              */
-            provider: "espeak" | "flite" | "openai" | "elevenlabs";
-            voice_id: string;
-            speed?: number;
-            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
-            credential_id?: string | null;
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            timeout_ms?: number;
+            /** @description `http`: sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            target?: string;
+          }[];
+          silence?: {
+            /** @description Silence before the agent reprompts (default 10000). */
+            reprompt_ms?: number;
+            /** @description Reprompts before a polite hang-up (default 1). */
+            max_reprompts?: number;
+            reprompt_message?: string;
+            hangup_message?: string;
+          };
+          max_duration_s?: number;
+          is_active?: boolean;
+          metadata?: {
+            [key: string]: unknown;
           };
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-             * @default openai
              * @enum {string}
              */
             provider?: "openai" | "custom";
@@ -2807,7 +2906,6 @@ export interface operations {
             fallbacks?: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -2826,10 +2924,7 @@ export interface operations {
             }[];
           };
           stt?: {
-            /**
-             * @default deepgram
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider?: "deepgram" | "openai" | "whisper";
             model?: string;
             language?: string;
@@ -2837,10 +2932,7 @@ export interface operations {
             credential_id?: string | null;
             /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
             fallbacks?: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language?: string;
@@ -2848,63 +2940,64 @@ export interface operations {
               credential_id?: string | null;
             }[];
           };
-          language?: string;
           endpointing?: {
             /** @description Silence that ends the caller's turn. */
             silence_ms?: number;
+          };
+          turn?: {
+            /**
+             * @description `fixed`, `adaptive` (default) or `model`.
+             * @enum {string}
+             */
+            mode?: "fixed" | "adaptive" | "model";
+            /** @description The shortest silence that may end a turn (adaptive and model modes). */
+            min_silence_ms?: number;
+            /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+            max_silence_ms?: number;
           };
           interruptions?: {
             enabled?: boolean;
             /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
             min_speech_ms?: number;
           };
-          tools?: ({
-            /**
-             * @default end_call
-             * @enum {string}
-             */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
-            name?: string;
-            description?: string;
-            parameters?: {
-              [key: string]: unknown;
-            };
-            /** Format: uri */
-            url?: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            timeout_ms?: number;
-            headers?: {
-              [key: string]: string;
-            };
-          } & {
-            [key: string]: unknown;
-          })[];
           knowledge?: {
             /**
-             * @default all
+             * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
              * @enum {string}
              */
             mode?: "all" | "selected" | "none";
             source_ids?: string[];
             top_k?: number;
           };
-          silence?: {
-            /** @description Silence before the agent reprompts (default 10000). */
-            reprompt_ms?: number;
-            /** @description Reprompts before a polite hang-up (default 1). */
-            max_reprompts?: number;
-            reprompt_message?: string;
-            hangup_message?: string;
+          voice?: {
+            /** @enum {string} */
+            provider: "espeak" | "flite" | "openai" | "elevenlabs";
+            voice_id: string;
+            speed?: number;
+            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
+            credential_id?: string | null;
           };
-          max_duration_s?: number;
-          is_active?: boolean;
-          metadata?: {
-            [key: string]: unknown;
-          };
+          /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+          realtime?: {
+            /**
+             * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+             * @enum {string}
+             */
+            provider: "openai" | "gemini";
+            /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+            model: string;
+            /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+            voice: string;
+            /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+            instructions_extra?: string;
+            /**
+             * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+             * @enum {string}
+             */
+            turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+            /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+            credential_id?: string | null;
+          } | null;
         };
       };
     };
@@ -2919,12 +3012,10 @@ export interface operations {
             id: string;
             name: string;
             system_prompt: string;
+            /** @description Spoken on answer; empty waits for the caller. */
             first_message: string;
             voice: {
-              /**
-               * @default espeak
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "espeak" | "flite" | "openai" | "elevenlabs";
               voice_id: string;
               speed?: number;
@@ -2934,7 +3025,6 @@ export interface operations {
             llm: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -2954,7 +3044,6 @@ export interface operations {
               fallbacks?: {
                 /**
                  * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-                 * @default openai
                  * @enum {string}
                  */
                 provider: "openai" | "custom";
@@ -2973,10 +3062,7 @@ export interface operations {
               }[];
             };
             stt: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language: string;
@@ -2984,10 +3070,7 @@ export interface operations {
               credential_id?: string | null;
               /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
               fallbacks?: {
-                /**
-                 * @default deepgram
-                 * @enum {string}
-                 */
+                /** @enum {string} */
                 provider: "deepgram" | "openai" | "whisper";
                 model: string;
                 language?: string;
@@ -3000,39 +3083,52 @@ export interface operations {
               /** @description Silence that ends the caller's turn. */
               silence_ms: number;
             };
+            turn: {
+              /**
+               * @description `fixed`, `adaptive` (default) or `model`.
+               * @enum {string}
+               */
+              mode: "fixed" | "adaptive" | "model";
+              /** @description The shortest silence that may end a turn (adaptive and model modes). */
+              min_silence_ms: number;
+              /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+              max_silence_ms: number;
+            };
             interruptions: {
               enabled: boolean;
               /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
               min_speech_ms: number;
             };
-            tools: ({
-              /**
-               * @default end_call
-               * @enum {string}
-               */
+            tools: {
+              /** @enum {string} */
               type: "end_call" | "transfer_call" | "send_dtmf" | "http";
               name?: string;
               description?: string;
+              /** @description `http`: the JSON Schema of the arguments the model sends. */
               parameters?: {
                 [key: string]: unknown;
               };
-              /** Format: uri */
+              /**
+               * Format: uri
+               * @description `http`: the endpoint called.
+               */
               url?: string;
               /**
-               * @default GET
+               * @description `http`: default POST.
                * @enum {string}
                */
-              method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
               timeout_ms?: number;
+              /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-            } & {
-              [key: string]: unknown;
-            })[];
+              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              target?: string;
+            }[];
             knowledge: {
               /**
-               * @default all
+               * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
                * @enum {string}
                */
               mode: "all" | "selected" | "none";
@@ -3048,6 +3144,27 @@ export interface operations {
               hangup_message?: string;
             };
             max_duration_s: number;
+            /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+            realtime: {
+              /**
+               * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+               * @enum {string}
+               */
+              provider: "openai" | "gemini";
+              /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+              model: string;
+              /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+              voice: string;
+              /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+              instructions_extra?: string;
+              /**
+               * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+               * @enum {string}
+               */
+              turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+              /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+              credential_id?: string | null;
+            } | null;
             is_active: boolean;
             metadata: {
               [key: string]: unknown;
@@ -3154,12 +3271,10 @@ export interface operations {
             id: string;
             name: string;
             system_prompt: string;
+            /** @description Spoken on answer; empty waits for the caller. */
             first_message: string;
             voice: {
-              /**
-               * @default espeak
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "espeak" | "flite" | "openai" | "elevenlabs";
               voice_id: string;
               speed?: number;
@@ -3169,7 +3284,6 @@ export interface operations {
             llm: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -3189,7 +3303,6 @@ export interface operations {
               fallbacks?: {
                 /**
                  * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-                 * @default openai
                  * @enum {string}
                  */
                 provider: "openai" | "custom";
@@ -3208,10 +3321,7 @@ export interface operations {
               }[];
             };
             stt: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language: string;
@@ -3219,10 +3329,7 @@ export interface operations {
               credential_id?: string | null;
               /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
               fallbacks?: {
-                /**
-                 * @default deepgram
-                 * @enum {string}
-                 */
+                /** @enum {string} */
                 provider: "deepgram" | "openai" | "whisper";
                 model: string;
                 language?: string;
@@ -3235,39 +3342,52 @@ export interface operations {
               /** @description Silence that ends the caller's turn. */
               silence_ms: number;
             };
+            turn: {
+              /**
+               * @description `fixed`, `adaptive` (default) or `model`.
+               * @enum {string}
+               */
+              mode: "fixed" | "adaptive" | "model";
+              /** @description The shortest silence that may end a turn (adaptive and model modes). */
+              min_silence_ms: number;
+              /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+              max_silence_ms: number;
+            };
             interruptions: {
               enabled: boolean;
               /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
               min_speech_ms: number;
             };
-            tools: ({
-              /**
-               * @default end_call
-               * @enum {string}
-               */
+            tools: {
+              /** @enum {string} */
               type: "end_call" | "transfer_call" | "send_dtmf" | "http";
               name?: string;
               description?: string;
+              /** @description `http`: the JSON Schema of the arguments the model sends. */
               parameters?: {
                 [key: string]: unknown;
               };
-              /** Format: uri */
+              /**
+               * Format: uri
+               * @description `http`: the endpoint called.
+               */
               url?: string;
               /**
-               * @default GET
+               * @description `http`: default POST.
                * @enum {string}
                */
-              method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
               timeout_ms?: number;
+              /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-            } & {
-              [key: string]: unknown;
-            })[];
+              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              target?: string;
+            }[];
             knowledge: {
               /**
-               * @default all
+               * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
                * @enum {string}
                */
               mode: "all" | "selected" | "none";
@@ -3283,6 +3403,27 @@ export interface operations {
               hangup_message?: string;
             };
             max_duration_s: number;
+            /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+            realtime: {
+              /**
+               * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+               * @enum {string}
+               */
+              provider: "openai" | "gemini";
+              /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+              model: string;
+              /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+              voice: string;
+              /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+              instructions_extra?: string;
+              /**
+               * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+               * @enum {string}
+               */
+              turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+              /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+              credential_id?: string | null;
+            } | null;
             is_active: boolean;
             metadata: {
               [key: string]: unknown;
@@ -3440,21 +3581,50 @@ export interface operations {
           system_prompt?: string;
           /** @description Spoken on answer; empty waits for the caller. */
           first_message?: string;
-          voice?: {
+          language?: string;
+          tools?: {
+            /** @enum {string} */
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            name?: string;
+            description?: string;
+            /** @description `http`: the JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
             /**
-             * @default espeak
+             * Format: uri
+             * @description `http`: the endpoint called.
+             */
+            url?: string;
+            /**
+             * @description `http`: default POST.
              * @enum {string}
              */
-            provider?: "espeak" | "flite" | "openai" | "elevenlabs";
-            voice_id?: string;
-            speed?: number;
-            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
-            credential_id?: string | null;
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            timeout_ms?: number;
+            /** @description `http`: sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            target?: string;
+          }[];
+          silence?: {
+            /** @description Silence before the agent reprompts (default 10000). */
+            reprompt_ms?: number;
+            /** @description Reprompts before a polite hang-up (default 1). */
+            max_reprompts?: number;
+            reprompt_message?: string;
+            hangup_message?: string;
+          };
+          max_duration_s?: number;
+          is_active?: boolean;
+          metadata?: {
+            [key: string]: unknown;
           };
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-             * @default openai
              * @enum {string}
              */
             provider?: "openai" | "custom";
@@ -3474,7 +3644,6 @@ export interface operations {
             fallbacks?: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -3493,10 +3662,7 @@ export interface operations {
             }[];
           };
           stt?: {
-            /**
-             * @default deepgram
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider?: "deepgram" | "openai" | "whisper";
             model?: string;
             language?: string;
@@ -3504,10 +3670,7 @@ export interface operations {
             credential_id?: string | null;
             /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
             fallbacks?: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language?: string;
@@ -3515,84 +3678,114 @@ export interface operations {
               credential_id?: string | null;
             }[];
           };
-          language?: string;
           endpointing?: {
             /** @description Silence that ends the caller's turn. */
             silence_ms?: number;
+          };
+          turn?: {
+            /**
+             * @description `fixed`, `adaptive` (default) or `model`.
+             * @enum {string}
+             */
+            mode?: "fixed" | "adaptive" | "model";
+            /** @description The shortest silence that may end a turn (adaptive and model modes). */
+            min_silence_ms?: number;
+            /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+            max_silence_ms?: number;
           };
           interruptions?: {
             enabled?: boolean;
             /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
             min_speech_ms?: number;
           };
-          tools?: ({
-            /**
-             * @default end_call
-             * @enum {string}
-             */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
-            name?: string;
-            description?: string;
-            parameters?: {
-              [key: string]: unknown;
-            };
-            /** Format: uri */
-            url?: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            timeout_ms?: number;
-            headers?: {
-              [key: string]: string;
-            };
-          } & {
-            [key: string]: unknown;
-          })[];
           knowledge?: {
             /**
-             * @default all
+             * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
              * @enum {string}
              */
             mode?: "all" | "selected" | "none";
             source_ids?: string[];
             top_k?: number;
           };
-          silence?: {
-            /** @description Silence before the agent reprompts (default 10000). */
-            reprompt_ms?: number;
-            /** @description Reprompts before a polite hang-up (default 1). */
-            max_reprompts?: number;
-            reprompt_message?: string;
-            hangup_message?: string;
+          voice?: {
+            /** @enum {string} */
+            provider?: "espeak" | "flite" | "openai" | "elevenlabs";
+            voice_id?: string;
+            speed?: number;
+            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
+            credential_id?: string | null;
           };
-          max_duration_s?: number;
-          is_active?: boolean;
-          metadata?: {
-            [key: string]: unknown;
-          };
+          /** @description Merged over the agent's block (a new block needs provider, model and voice); null returns the agent to the pipeline. */
+          realtime?: {
+            /**
+             * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+             * @enum {string}
+             */
+            provider?: "openai" | "gemini";
+            /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+            model?: string;
+            /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+            voice?: string;
+            /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+            instructions_extra?: string;
+            /**
+             * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+             * @enum {string}
+             */
+            turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+            /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+            credential_id?: string | null;
+          } | null;
         };
         "application/x-www-form-urlencoded": {
           name?: string;
           system_prompt?: string;
           /** @description Spoken on answer; empty waits for the caller. */
           first_message?: string;
-          voice?: {
+          language?: string;
+          tools?: {
+            /** @enum {string} */
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            name?: string;
+            description?: string;
+            /** @description `http`: the JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
             /**
-             * @default espeak
+             * Format: uri
+             * @description `http`: the endpoint called.
+             */
+            url?: string;
+            /**
+             * @description `http`: default POST.
              * @enum {string}
              */
-            provider?: "espeak" | "flite" | "openai" | "elevenlabs";
-            voice_id?: string;
-            speed?: number;
-            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
-            credential_id?: string | null;
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            timeout_ms?: number;
+            /** @description `http`: sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            target?: string;
+          }[];
+          silence?: {
+            /** @description Silence before the agent reprompts (default 10000). */
+            reprompt_ms?: number;
+            /** @description Reprompts before a polite hang-up (default 1). */
+            max_reprompts?: number;
+            reprompt_message?: string;
+            hangup_message?: string;
+          };
+          max_duration_s?: number;
+          is_active?: boolean;
+          metadata?: {
+            [key: string]: unknown;
           };
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-             * @default openai
              * @enum {string}
              */
             provider?: "openai" | "custom";
@@ -3612,7 +3805,6 @@ export interface operations {
             fallbacks?: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -3631,10 +3823,7 @@ export interface operations {
             }[];
           };
           stt?: {
-            /**
-             * @default deepgram
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider?: "deepgram" | "openai" | "whisper";
             model?: string;
             language?: string;
@@ -3642,10 +3831,7 @@ export interface operations {
             credential_id?: string | null;
             /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
             fallbacks?: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language?: string;
@@ -3653,84 +3839,114 @@ export interface operations {
               credential_id?: string | null;
             }[];
           };
-          language?: string;
           endpointing?: {
             /** @description Silence that ends the caller's turn. */
             silence_ms?: number;
+          };
+          turn?: {
+            /**
+             * @description `fixed`, `adaptive` (default) or `model`.
+             * @enum {string}
+             */
+            mode?: "fixed" | "adaptive" | "model";
+            /** @description The shortest silence that may end a turn (adaptive and model modes). */
+            min_silence_ms?: number;
+            /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+            max_silence_ms?: number;
           };
           interruptions?: {
             enabled?: boolean;
             /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
             min_speech_ms?: number;
           };
-          tools?: ({
-            /**
-             * @default end_call
-             * @enum {string}
-             */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
-            name?: string;
-            description?: string;
-            parameters?: {
-              [key: string]: unknown;
-            };
-            /** Format: uri */
-            url?: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            timeout_ms?: number;
-            headers?: {
-              [key: string]: string;
-            };
-          } & {
-            [key: string]: unknown;
-          })[];
           knowledge?: {
             /**
-             * @default all
+             * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
              * @enum {string}
              */
             mode?: "all" | "selected" | "none";
             source_ids?: string[];
             top_k?: number;
           };
-          silence?: {
-            /** @description Silence before the agent reprompts (default 10000). */
-            reprompt_ms?: number;
-            /** @description Reprompts before a polite hang-up (default 1). */
-            max_reprompts?: number;
-            reprompt_message?: string;
-            hangup_message?: string;
+          voice?: {
+            /** @enum {string} */
+            provider?: "espeak" | "flite" | "openai" | "elevenlabs";
+            voice_id?: string;
+            speed?: number;
+            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
+            credential_id?: string | null;
           };
-          max_duration_s?: number;
-          is_active?: boolean;
-          metadata?: {
-            [key: string]: unknown;
-          };
+          /** @description Merged over the agent's block (a new block needs provider, model and voice); null returns the agent to the pipeline. */
+          realtime?: {
+            /**
+             * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+             * @enum {string}
+             */
+            provider?: "openai" | "gemini";
+            /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+            model?: string;
+            /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+            voice?: string;
+            /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+            instructions_extra?: string;
+            /**
+             * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+             * @enum {string}
+             */
+            turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+            /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+            credential_id?: string | null;
+          } | null;
         };
         "multipart/form-data": {
           name?: string;
           system_prompt?: string;
           /** @description Spoken on answer; empty waits for the caller. */
           first_message?: string;
-          voice?: {
+          language?: string;
+          tools?: {
+            /** @enum {string} */
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            name?: string;
+            description?: string;
+            /** @description `http`: the JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
             /**
-             * @default espeak
+             * Format: uri
+             * @description `http`: the endpoint called.
+             */
+            url?: string;
+            /**
+             * @description `http`: default POST.
              * @enum {string}
              */
-            provider?: "espeak" | "flite" | "openai" | "elevenlabs";
-            voice_id?: string;
-            speed?: number;
-            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
-            credential_id?: string | null;
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            timeout_ms?: number;
+            /** @description `http`: sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            target?: string;
+          }[];
+          silence?: {
+            /** @description Silence before the agent reprompts (default 10000). */
+            reprompt_ms?: number;
+            /** @description Reprompts before a polite hang-up (default 1). */
+            max_reprompts?: number;
+            reprompt_message?: string;
+            hangup_message?: string;
+          };
+          max_duration_s?: number;
+          is_active?: boolean;
+          metadata?: {
+            [key: string]: unknown;
           };
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-             * @default openai
              * @enum {string}
              */
             provider?: "openai" | "custom";
@@ -3750,7 +3966,6 @@ export interface operations {
             fallbacks?: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -3769,10 +3984,7 @@ export interface operations {
             }[];
           };
           stt?: {
-            /**
-             * @default deepgram
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider?: "deepgram" | "openai" | "whisper";
             model?: string;
             language?: string;
@@ -3780,10 +3992,7 @@ export interface operations {
             credential_id?: string | null;
             /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
             fallbacks?: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language?: string;
@@ -3791,63 +4000,64 @@ export interface operations {
               credential_id?: string | null;
             }[];
           };
-          language?: string;
           endpointing?: {
             /** @description Silence that ends the caller's turn. */
             silence_ms?: number;
+          };
+          turn?: {
+            /**
+             * @description `fixed`, `adaptive` (default) or `model`.
+             * @enum {string}
+             */
+            mode?: "fixed" | "adaptive" | "model";
+            /** @description The shortest silence that may end a turn (adaptive and model modes). */
+            min_silence_ms?: number;
+            /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+            max_silence_ms?: number;
           };
           interruptions?: {
             enabled?: boolean;
             /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
             min_speech_ms?: number;
           };
-          tools?: ({
-            /**
-             * @default end_call
-             * @enum {string}
-             */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
-            name?: string;
-            description?: string;
-            parameters?: {
-              [key: string]: unknown;
-            };
-            /** Format: uri */
-            url?: string;
-            /**
-             * @default GET
-             * @enum {string}
-             */
-            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
-            timeout_ms?: number;
-            headers?: {
-              [key: string]: string;
-            };
-          } & {
-            [key: string]: unknown;
-          })[];
           knowledge?: {
             /**
-             * @default all
+             * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
              * @enum {string}
              */
             mode?: "all" | "selected" | "none";
             source_ids?: string[];
             top_k?: number;
           };
-          silence?: {
-            /** @description Silence before the agent reprompts (default 10000). */
-            reprompt_ms?: number;
-            /** @description Reprompts before a polite hang-up (default 1). */
-            max_reprompts?: number;
-            reprompt_message?: string;
-            hangup_message?: string;
+          voice?: {
+            /** @enum {string} */
+            provider?: "espeak" | "flite" | "openai" | "elevenlabs";
+            voice_id?: string;
+            speed?: number;
+            /** @description A provider credential of your org (POST /provider-credentials); unset: the platform's key. */
+            credential_id?: string | null;
           };
-          max_duration_s?: number;
-          is_active?: boolean;
-          metadata?: {
-            [key: string]: unknown;
-          };
+          /** @description Merged over the agent's block (a new block needs provider, model and voice); null returns the agent to the pipeline. */
+          realtime?: {
+            /**
+             * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+             * @enum {string}
+             */
+            provider?: "openai" | "gemini";
+            /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+            model?: string;
+            /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+            voice?: string;
+            /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+            instructions_extra?: string;
+            /**
+             * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+             * @enum {string}
+             */
+            turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+            /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+            credential_id?: string | null;
+          } | null;
         };
       };
     };
@@ -3862,12 +4072,10 @@ export interface operations {
             id: string;
             name: string;
             system_prompt: string;
+            /** @description Spoken on answer; empty waits for the caller. */
             first_message: string;
             voice: {
-              /**
-               * @default espeak
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "espeak" | "flite" | "openai" | "elevenlabs";
               voice_id: string;
               speed?: number;
@@ -3877,7 +4085,6 @@ export interface operations {
             llm: {
               /**
                * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-               * @default openai
                * @enum {string}
                */
               provider: "openai" | "custom";
@@ -3897,7 +4104,6 @@ export interface operations {
               fallbacks?: {
                 /**
                  * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
-                 * @default openai
                  * @enum {string}
                  */
                 provider: "openai" | "custom";
@@ -3916,10 +4122,7 @@ export interface operations {
               }[];
             };
             stt: {
-              /**
-               * @default deepgram
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "deepgram" | "openai" | "whisper";
               model: string;
               language: string;
@@ -3927,10 +4130,7 @@ export interface operations {
               credential_id?: string | null;
               /** @description Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's. */
               fallbacks?: {
-                /**
-                 * @default deepgram
-                 * @enum {string}
-                 */
+                /** @enum {string} */
                 provider: "deepgram" | "openai" | "whisper";
                 model: string;
                 language?: string;
@@ -3943,39 +4143,52 @@ export interface operations {
               /** @description Silence that ends the caller's turn. */
               silence_ms: number;
             };
+            turn: {
+              /**
+               * @description `fixed`, `adaptive` (default) or `model`.
+               * @enum {string}
+               */
+              mode: "fixed" | "adaptive" | "model";
+              /** @description The shortest silence that may end a turn (adaptive and model modes). */
+              min_silence_ms: number;
+              /** @description The longest the agent waits for an unfinished sentence (adaptive and model modes). */
+              max_silence_ms: number;
+            };
             interruptions: {
               enabled: boolean;
               /** @description Shorter speech (a cough, 'mm-hm') does not interrupt. */
               min_speech_ms: number;
             };
-            tools: ({
-              /**
-               * @default end_call
-               * @enum {string}
-               */
+            tools: {
+              /** @enum {string} */
               type: "end_call" | "transfer_call" | "send_dtmf" | "http";
               name?: string;
               description?: string;
+              /** @description `http`: the JSON Schema of the arguments the model sends. */
               parameters?: {
                 [key: string]: unknown;
               };
-              /** Format: uri */
+              /**
+               * Format: uri
+               * @description `http`: the endpoint called.
+               */
               url?: string;
               /**
-               * @default GET
+               * @description `http`: default POST.
                * @enum {string}
                */
-              method: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
               timeout_ms?: number;
+              /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-            } & {
-              [key: string]: unknown;
-            })[];
+              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              target?: string;
+            }[];
             knowledge: {
               /**
-               * @default all
+               * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
                * @enum {string}
                */
               mode: "all" | "selected" | "none";
@@ -3991,6 +4204,27 @@ export interface operations {
               hangup_message?: string;
             };
             max_duration_s: number;
+            /** @description A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline. */
+            realtime: {
+              /**
+               * @description `openai` (the Realtime API) or `gemini` (Gemini Live).
+               * @enum {string}
+               */
+              provider: "openai" | "gemini";
+              /** @description The provider's speech-to-speech model, e.g. `gpt-realtime` or `gemini-live-2.5-flash-preview`. */
+              model: string;
+              /** @description The provider's voice name, e.g. `marin` (OpenAI) or `Puck` (Gemini). */
+              voice: string;
+              /** @description Added after the system prompt in the model's instructions (delivery, pacing, accent). */
+              instructions_extra?: string;
+              /**
+               * @description `server_vad` (default): the provider detects the end of speech; `semantic_vad`: OpenAI only, the model judges whether the caller finished; `gateway`: the gateway's VAD and endpointing decide and ask for the response.
+               * @enum {string}
+               */
+              turn_detection?: "server_vad" | "semantic_vad" | "gateway";
+              /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
+              credential_id?: string | null;
+            } | null;
             is_active: boolean;
             metadata: {
               [key: string]: unknown;
@@ -4096,7 +4330,7 @@ export interface operations {
                * @default openai
                * @enum {string}
                */
-              provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+              provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
               name: string;
               base_url: string | null;
               /** @description The key's first characters; the key itself is never shown again. */
@@ -4170,11 +4404,11 @@ export interface operations {
       content: {
         "application/json": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
            * @default openai
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
           /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
@@ -4183,11 +4417,11 @@ export interface operations {
         };
         "application/x-www-form-urlencoded": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
            * @default openai
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
           /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
@@ -4196,11 +4430,11 @@ export interface operations {
         };
         "multipart/form-data": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
            * @default openai
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
           /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
@@ -4222,7 +4456,7 @@ export interface operations {
              * @default openai
              * @enum {string}
              */
-            provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs";
+            provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
             name: string;
             base_url: string | null;
             /** @description The key's first characters; the key itself is never shown again. */
