@@ -2,6 +2,7 @@ import type { Agent } from "@switchboard/shared/agent";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
+import { EchoGuard } from "../media/echo/echo-guard.ts";
 import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
 import type { VadEngine } from "../vad/engine.ts";
 import { type PipelineClock, systemClock } from "./clock.ts";
@@ -84,6 +85,7 @@ export class AgentApplication implements MediaApplication {
       sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
       retrieveContext: retrieve ? (query, signal) => retrieve(call, query, signal) : undefined,
     });
+    const echoGuard = new EchoGuard(call.audio);
     const pipeline = new Pipeline(
       [
         new VadProcessor(
@@ -103,6 +105,7 @@ export class AgentApplication implements MediaApplication {
         new InterruptionProcessor({
           enabled: agent.interruptions.enabled,
           minSpeechMs: agent.interruptions.min_speech_ms,
+          echoGuard,
         }),
         new SilenceProcessor(clock, {
           ...DEFAULT_SILENCE_OPTIONS,
@@ -116,7 +119,7 @@ export class AgentApplication implements MediaApplication {
           { voiceId: agent.voice.voice_id, speed: agent.voice.speed, sampleRateHz: INTERNAL_SAMPLE_RATE_HZ },
           clock,
         ),
-        new PlayoutProcessor(call.audio, clock),
+        new PlayoutProcessor(call.audio, clock, echoGuard),
       ],
       logger,
     );

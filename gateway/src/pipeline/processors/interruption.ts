@@ -1,3 +1,4 @@
+import type { EchoGuard } from "../../media/echo/echo-guard.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 
@@ -5,7 +6,17 @@ interface InterruptionOptions {
   enabled: boolean;
   /** Speech over the agent shorter than this (a cough, "mm-hm") does not interrupt. */
   minSpeechMs: number;
+  /**
+   * With a guard, only caller speech the agent's own echo cannot explain counts toward
+   * `minSpeechMs` while the agent speaks (`../../media/echo/`).
+   */
+  echoGuard?: EchoGuard | null;
 }
+
+/** After the agent's last sample, this much residual speech makes speech begun over it a turn. */
+const RESIDUAL_AFTER_AGENT_MS = 60;
+/** Residual speech counts while it goes on: this long with none starts the count again. */
+const RESIDUAL_GAP_MS = 200;
 
 /**
  * Barge-in: caller speech over the agent that lasts `minSpeechMs` sends an interruption
@@ -19,6 +30,9 @@ export class InterruptionProcessor extends Processor {
   private candidate = false;
   /** The pending user turn has speech that counts (not only backchannels). */
   private turnHasRealSpeech = false;
+  /** Caller speech in the candidate that the echo guard could not explain. */
+  private residualMs = 0;
+  private residualGapMs = 0;
 
   constructor(private readonly options: InterruptionOptions) {
     super();
@@ -32,7 +46,8 @@ export class InterruptionProcessor extends Processor {
       case "agent_turn_ended":
         this.agentActive = false;
         // The caller started just before the agent finished and is still talking: that is a turn.
-        if (this.candidate && this.speaking) {
+        // With an echo guard, the echo's tail may still be arriving: the residual decides.
+        if (this.candidate && this.speaking && !this.options.echoGuard) {
           this.candidate = false;
           this.turnHasRealSpeech = true;
         }
@@ -40,22 +55,45 @@ export class InterruptionProcessor extends Processor {
       case "user_speech_started":
         this.speaking = true;
         this.speechStartAt = frame.atMs;
+        this.residualMs = 0;
+        this.residualGapMs = 0;
         if (this.agentActive && this.options.enabled) this.candidate = true;
         else this.turnHasRealSpeech = true;
         break;
-      case "audio_in":
+      case "audio_in": {
+        const guard = this.options.echoGuard;
+        if (guard) {
+          // Every frame goes to the guard, so its envelopes and echo path stay current.
+          const residualMs = guard.callerFrame(frame.pcm);
+          if (this.candidate && this.speaking) {
+            // Stray blocks the echo estimate missed, far apart, never add up to speech.
+            this.residualGapMs = residualMs > 0 ? 0 : this.residualGapMs + 20;
+            if (this.residualGapMs >= RESIDUAL_GAP_MS) this.residualMs = 0;
+            this.residualMs += residualMs;
+            if (this.residualCounts()) {
+              this.push(frame, direction);
+              this.acceptCandidate(frame.atMs);
+              return;
+            }
+          }
+          break;
+        }
         if (this.candidate && this.speaking && frame.atMs - this.speechStartAt >= this.options.minSpeechMs) {
           this.push(frame, direction);
           this.interrupt(frame.atMs);
           return;
         }
         break;
+      }
       case "user_speech_stopped":
         this.speaking = false;
         if (this.candidate) {
-          if (frame.speechMs >= this.options.minSpeechMs) {
+          const counts = this.options.echoGuard
+            ? this.residualCounts()
+            : frame.speechMs >= this.options.minSpeechMs;
+          if (counts) {
             this.push(frame, direction);
-            this.interrupt(frame.atMs);
+            this.acceptCandidate(frame.atMs);
             return;
           }
           this.candidate = false;
@@ -72,6 +110,23 @@ export class InterruptionProcessor extends Processor {
         break;
     }
     this.push(frame, direction);
+  }
+
+  /** Enough of the caller's own speech: over the agent, or after it ended over its echo. */
+  private residualCounts(): boolean {
+    return this.agentActive
+      ? this.residualMs >= this.options.minSpeechMs
+      : this.residualMs >= Math.min(RESIDUAL_AFTER_AGENT_MS, this.options.minSpeechMs);
+  }
+
+  /** The candidate is real speech: it interrupts the agent if the agent is still speaking. */
+  private acceptCandidate(atMs: number): void {
+    if (this.agentActive) {
+      this.interrupt(atMs);
+      return;
+    }
+    this.candidate = false;
+    this.turnHasRealSpeech = true;
   }
 
   private interrupt(atMs: number): void {

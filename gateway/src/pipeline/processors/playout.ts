@@ -1,5 +1,6 @@
 import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import type { CallAudio } from "../../media/call-audio.ts";
+import type { EchoGuard } from "../../media/echo/echo-guard.ts";
 import type { PipelineClock, TimerHandle } from "../clock.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
@@ -28,6 +29,8 @@ export class PlayoutProcessor extends Processor {
   constructor(
     private readonly audio: CallAudio,
     private readonly clock: PipelineClock,
+    /** Told what agent audio goes out where: its reference for the caller's echo. */
+    private readonly echoGuard: EchoGuard | null = null,
   ) {
     super();
   }
@@ -109,6 +112,7 @@ export class PlayoutProcessor extends Processor {
       turn.segments.push(segment);
     }
     turn.timeline.firstAudioEnqueuedAt ??= this.clock.now();
+    this.echoGuard?.agentAudioQueued(position, pcm);
     this.audio.enqueue(pcm);
     segment.endSample = position + pcm.length;
     // A talkspurt's first packet can leave during enqueue: note it now, not a tick later.
