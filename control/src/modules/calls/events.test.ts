@@ -168,11 +168,10 @@ for (const backend of ["memory", "redis"] as const) {
         .update(orgs)
         .set({ rates: { inbound_cents_per_minute: 60 } })
         .where(eq(orgs.id, other.orgId));
-      const hook = await h.json("POST", "/api/v1/webhooks", {
-        key: other.ownerKey,
+      const hook = await harnessClient(h, other.ownerKey).POST("/api/v1/webhooks", {
         body: { url: "http://127.0.0.1:9/other", events: ["call.ended"] },
       });
-      expect(hook.status).toBe(201);
+      expect(hook.response.status).toBe(201);
       const ours = newId("call");
       const theirs = newId("call");
       const answeredAtMs = Date.now() - 60_000;
