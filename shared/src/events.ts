@@ -1,6 +1,7 @@
 // Events, defined once: the webhook catalogue users subscribe to, and the call events
 // gateways write to the bus for control to persist.
 import type { RealtimeUsage } from "./realtime.ts";
+import type { TranscriptTurn } from "./schemas/call.ts";
 
 export const WEBHOOK_EVENT_TYPES = [
   "call.started",
@@ -30,25 +31,8 @@ export const CALL_STATUSES = [
 ] as const;
 export type CallStatus = (typeof CALL_STATUSES)[number];
 
-/** Where one agent turn's latency went, in milliseconds (null where the stage did not run). */
-export interface TurnLatency {
-  endpointing_ms: number | null;
-  stt_ms: number | null;
-  llm_first_token_ms: number | null;
-  tts_first_byte_ms: number | null;
-  first_packet_ms: number | null;
-  total_ms: number | null;
-}
-
-export interface TranscriptTurn {
-  role: "agent" | "user";
-  /** For agent turns: what the caller actually heard (cut at barge-in). */
-  text: string;
-  started_at: string;
-  ended_at: string;
-  interrupted: boolean;
-  latency: TurnLatency | null;
-}
+/** A transcript turn and its latency by stage; the schemas are in schemas/call.ts. */
+export type { TranscriptTurn, TurnLatency } from "./schemas/call.ts";
 
 interface CallEventBase {
   /** Unique per event: control persists each exactly once by this id. */

@@ -11,6 +11,12 @@ import type {
 } from "@switchboard/shared/agent";
 import type { TurnLatency } from "@switchboard/shared/events";
 import type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realtime";
+import type { ApiKeyRole } from "@switchboard/shared/schemas/api-key";
+import type { LedgerKind } from "@switchboard/shared/schemas/credits";
+import type { KnowledgeSourceKind, KnowledgeStatus } from "@switchboard/shared/schemas/knowledge";
+import type { Forwarding } from "@switchboard/shared/schemas/phone-number";
+import type { ProviderCredentialKind } from "@switchboard/shared/schemas/provider-credential";
+import type { CallerId } from "@switchboard/shared/schemas/trunk";
 import { sql } from "drizzle-orm";
 import {
   bigint,
@@ -57,14 +63,9 @@ export const orgs = pgTable("orgs", {
   updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
 });
 
-export const providerCredentialKinds = [
-  "openai",
-  "openai_compatible",
-  "deepgram",
-  "elevenlabs",
-  "gemini",
-] as const;
-export type ProviderCredentialKind = (typeof providerCredentialKinds)[number];
+/** The kinds are written once, with the provider credential's schema. */
+export { PROVIDER_CREDENTIAL_KINDS as providerCredentialKinds } from "@switchboard/shared/schemas/provider-credential";
+export type { ProviderCredentialKind };
 
 /** An org's own key for a provider; agents name it by `credential_id`. */
 export const providerCredentials = pgTable(
@@ -87,8 +88,9 @@ export const providerCredentials = pgTable(
   (table) => [index("provider_credentials_org_idx").on(table.orgId, table.id)],
 );
 
-export const apiKeyRoles = ["owner", "admin", "member"] as const;
-export type ApiKeyRole = (typeof apiKeyRoles)[number];
+/** The roles are written once, with the API key's schema. */
+export { API_KEY_ROLES as apiKeyRoles } from "@switchboard/shared/schemas/api-key";
+export type { ApiKeyRole };
 
 export const apiKeys = pgTable(
   "api_keys",
@@ -194,7 +196,7 @@ export const phoneNumbers = pgTable(
     provider: text("provider").notNull(),
     status: text("status").$type<"active" | "suspended">().notNull().default("active"),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
-    forwarding: jsonb("forwarding").$type<{ forward_to: string; mode: string } | null>(),
+    forwarding: jsonb("forwarding").$type<Forwarding | null>(),
     monthlyCostCents: integer("monthly_cost_cents").notNull(),
     renewsAt: timestamp("renews_at", { withTimezone: true, mode: "date" }).notNull(),
     createdAt: createdAt(),
@@ -225,7 +227,7 @@ export const creditLedger = pgTable(
     orgId: text("org_id")
       .notNull()
       .references(() => orgs.id, { onDelete: "cascade" }),
-    kind: text("kind").notNull(),
+    kind: text("kind").$type<LedgerKind>().notNull(),
     /** Signed: credits are positive, debits negative. */
     amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
     balanceAfterCents: bigint("balance_after_cents", { mode: "number" }).notNull(),
@@ -298,10 +300,6 @@ const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
   dataType: () => "bytea",
 });
 
-export const knowledgeSourceKinds = ["text", "url", "file"] as const;
-export const knowledgeStatuses = ["pending", "processing", "ready", "failed"] as const;
-export type KnowledgeStatus = (typeof knowledgeStatuses)[number];
-
 export const knowledgeSources = pgTable(
   "knowledge_sources",
   {
@@ -311,7 +309,7 @@ export const knowledgeSources = pgTable(
       .references(() => orgs.id, { onDelete: "cascade" }),
     /** The caller's own stable id (PUT /knowledge/external/{external_id}); unique per org. */
     externalId: text("external_id"),
-    kind: text("kind").$type<(typeof knowledgeSourceKinds)[number]>().notNull(),
+    kind: text("kind").$type<KnowledgeSourceKind>().notNull(),
     title: text("title").notNull(),
     url: text("url"),
     fileName: text("file_name"),
@@ -469,9 +467,7 @@ export const trunks = pgTable(
     outboundUsername: text("outbound_username"),
     /** AES-256-GCM (secret-box): gateways need the password itself to answer a carrier's challenge. */
     outboundPasswordEncrypted: text("outbound_password_encrypted"),
-    callerId: jsonb("caller_id")
-      .$type<{ default_caller_id: string | null; allow_from_number: boolean }>()
-      .notNull(),
+    callerId: jsonb("caller_id").$type<CallerId>().notNull(),
     destinationCountries: jsonb("destination_countries").$type<string[]>().notNull(),
     destinationPrefixes: jsonb("destination_prefixes").$type<string[]>().notNull(),
     createdAt: createdAt(),

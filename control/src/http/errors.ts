@@ -8,6 +8,7 @@ interface ValueErrorLike {
   message?: string;
   summary?: string;
   value?: unknown;
+  schema?: { enum?: unknown[] };
   /** A union's errors, one iterator per variant. */
   errors?: Iterable<ValueErrorLike>[];
 }
@@ -33,23 +34,34 @@ const UNKNOWN_FIELD = 42;
 /** `/llm/temprature` as errors name fields elsewhere: `llm.temprature`. */
 const fieldOf = (path: string | undefined) => (path ?? "").replace(/^\//, "").replaceAll("/", ".");
 
+/** What a body calls a name it does not have: a field; a query string, a query parameter. */
+const unknownName = (error: ValidationError) => (error.type === "body" ? "field" : `${error.type} parameter`);
+
+function messageOf(error: ValidationError, item: ValueErrorLike): string {
+  if (item.type === UNKNOWN_FIELD) return `unknown ${unknownName(error)}`;
+  // A fixed list of values (schemas/kit.ts StringEnum, Elysia's UnionEnum) says which ones.
+  if (Array.isArray(item.schema?.enum)) return `must be one of: ${item.schema.enum.join(", ")}`;
+  return item.summary ?? item.message ?? "is invalid";
+}
+
 function fieldProblems(error: ValidationError): FieldProblem[] {
   const all = ((error.all ?? []) as ValueErrorLike[]).flatMap(withinObjectUnion);
   const problems = all.map((item) => ({
     field: fieldOf(item.path) || error.type,
-    message: item.type === UNKNOWN_FIELD ? "unknown field" : (item.summary ?? item.message ?? "is invalid"),
+    message: messageOf(error, item),
   }));
   return problems.length > 0 ? problems : [{ field: error.type, message: error.message }];
 }
 
-/** The 422 of a request that failed its schema; one made only of unknown fields names them. */
+/** The 422 of a request that failed its schema; one made only of unknown names lists them. */
 function validationProblem(error: ValidationError): ApiError {
   const problems = fieldProblems(error);
-  const unknown = problems.filter((problem) => problem.message === "unknown field").map((p) => p.field);
+  const unknownMessage = `unknown ${unknownName(error)}`;
+  const unknown = problems.filter((problem) => problem.message === unknownMessage).map((p) => p.field);
   const where = error.type === "body" ? "request body" : `${error.type} parameters`;
   const detail =
     unknown.length === problems.length
-      ? `unknown field${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`
+      ? `${unknownMessage}${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}`
       : `The ${where} failed validation.`;
   return new ApiError(422, "validation_failed", detail, problems);
 }

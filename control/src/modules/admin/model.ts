@@ -1,4 +1,5 @@
 import { RATE_FIELDS } from "@switchboard/shared/rates";
+import { STRICT } from "@switchboard/shared/schemas/kit";
 import { t } from "elysia";
 import { apiKeyRoles } from "../../db/schema.ts";
 import { createdApiKeySchema } from "../api-keys/model.ts";
@@ -19,6 +20,7 @@ const rateOverridesBody = t.Object(
     web_cents_per_minute: rate(RATE_FIELDS.web_cents_per_minute.max, "Browser (WebRTC) calls."),
   },
   {
+    ...STRICT,
     description:
       "The org's own prices, in cents. A missing field is left as it is; null restores the platform default.",
   },
@@ -31,40 +33,52 @@ const maxConcurrentCalls = t.Integer({
   description: "Calls the org may have in progress at once, across every gateway.",
 });
 
-export const createOrgBody = t.Object({
-  name: orgName,
-  max_concurrent_calls: t.Optional(maxConcurrentCalls),
-  rates: t.Optional(rateOverridesBody),
-});
+export const createOrgBody = t.Object(
+  {
+    name: orgName,
+    max_concurrent_calls: t.Optional(maxConcurrentCalls),
+    rates: t.Optional(rateOverridesBody),
+  },
+  STRICT,
+);
 
-export const updateOrgBody = t.Object({
-  name: t.Optional(orgName),
-  max_concurrent_calls: t.Optional(maxConcurrentCalls),
-  rates: t.Optional(rateOverridesBody),
-});
+export const updateOrgBody = t.Object(
+  {
+    name: t.Optional(orgName),
+    max_concurrent_calls: t.Optional(maxConcurrentCalls),
+    rates: t.Optional(rateOverridesBody),
+  },
+  STRICT,
+);
 
 export const orgParams = t.Object({ org_id: t.String({ maxLength: 100 }) });
 
-export const adminApiKeyBody = t.Object({
-  name: t.Optional(t.String({ minLength: 1, maxLength: 100 })),
-  role: t.Optional(t.UnionEnum([...apiKeyRoles], { default: "owner", description: "Default owner." })),
-  expires_at: t.Optional(t.Nullable(t.String({ format: "date-time" }))),
-});
+export const adminApiKeyBody = t.Object(
+  {
+    name: t.Optional(t.String({ minLength: 1, maxLength: 100 })),
+    role: t.Optional(t.UnionEnum([...apiKeyRoles], { default: "owner", description: "Default owner." })),
+    expires_at: t.Optional(t.Nullable(t.String({ format: "date-time" }))),
+  },
+  STRICT,
+);
 
 export const adminApiKeySchema = t.Composite([createdApiKeySchema, t.Object({ org_id: t.String() })]);
 
-export const adjustmentBody = t.Object({
-  amount_cents: t.Integer({
-    minimum: -MAX_ADJUSTMENT_CENTS,
-    maximum: MAX_ADJUSTMENT_CENTS,
-    description: "Positive: a grant. Negative: a correction, which may not take the balance below zero.",
-  }),
-  reason: t.String({
-    minLength: 1,
-    maxLength: 500,
-    description: "Why; recorded as the ledger entry's description, which the tenant sees.",
-  }),
-});
+export const adjustmentBody = t.Object(
+  {
+    amount_cents: t.Integer({
+      minimum: -MAX_ADJUSTMENT_CENTS,
+      maximum: MAX_ADJUSTMENT_CENTS,
+      description: "Positive: a grant. Negative: a correction, which may not take the balance below zero.",
+    }),
+    reason: t.String({
+      minLength: 1,
+      maxLength: 500,
+      description: "Why; recorded as the ledger entry's description, which the tenant sees.",
+    }),
+  },
+  STRICT,
+);
 
 export const adjustmentSchema = t.Object({
   transaction: transactionSchema,

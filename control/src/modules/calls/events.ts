@@ -210,7 +210,7 @@ async function applyInTransaction(
           startedAt,
           endedAt: dateOr(turn.ended_at, startedAt),
           interrupted: turn.interrupted === true,
-          latency: (turn.latency as unknown as Record<string, number | null> | null) ?? null,
+          latency: turn.latency ?? null,
           totalMs: typeof turn.latency?.total_ms === "number" ? Math.round(turn.latency.total_ms) : null,
         })
         .onConflictDoNothing();

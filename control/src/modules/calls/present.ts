@@ -29,6 +29,7 @@ export function presentCall(row: CallRow, publicBaseUrl: string | null): CallRes
     ended_at: iso(row.endedAt),
     duration_s: row.durationS,
     cost_cents: row.costCents,
+    usage: row.usage ?? null,
     hangup_cause: row.hangupCause,
     recording_url: recordingUrl(row, publicBaseUrl),
     metadata: row.metadata,

@@ -3,25 +3,11 @@ import { Hashes } from "@switchboard/shared/bus/topics";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError, insufficientCredits } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
+import type { LedgerKind } from "@switchboard/shared/schemas/credits";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { creditBalances, creditLedger } from "../../db/schema.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
-
-export const LEDGER_KINDS = [
-  "purchase",
-  "number_purchase",
-  "number_renewal",
-  "call_usage",
-  "sms_usage",
-  "adjustment",
-  "refund",
-  /** The operator added credits (POST /admin/orgs/{org_id}/credits); the reason is the description. */
-  "grant",
-  /** The operator took credits back; never below a zero balance. */
-  "correction",
-] as const;
-export type LedgerKind = (typeof LEDGER_KINDS)[number];
 
 export type LedgerRow = typeof creditLedger.$inferSelect;
 

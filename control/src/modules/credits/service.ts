@@ -6,14 +6,14 @@ import { type ApiKeyRole, creditBalances, creditLedger } from "../../db/schema.t
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
-import { type CreditsDeps, credit, type LedgerKind, type LedgerRow, publishBalance } from "./ledger.ts";
+import { type CreditsDeps, credit, type LedgerRow, publishBalance } from "./ledger.ts";
 import type { TransactionResponse } from "./model.ts";
 import type { PaymentProvider } from "./payments.ts";
 
 export function presentTransaction(row: LedgerRow): TransactionResponse {
   return {
     id: row.id,
-    kind: row.kind as LedgerKind,
+    kind: row.kind,
     amount_cents: row.amountCents,
     balance_after_cents: row.balanceAfterCents,
     reference: row.reference,

@@ -1,54 +1,29 @@
+// The knowledge source's schemas are written once, in shared (schemas/knowledge.ts).
+import { STRICT } from "@switchboard/shared/schemas/kit";
+import {
+  externalSourceBodySchema,
+  KnowledgeSearchResultSchema,
+  type KnowledgeSource,
+  KnowledgeSourceSchema,
+  textSourceBodySchema,
+  UrlSourceBodySchema,
+} from "@switchboard/shared/schemas/knowledge";
 import { t } from "elysia";
 
-export const knowledgeSourceSchema = t.Object({
-  id: t.String(),
-  external_id: t.Nullable(t.String()),
-  kind: t.UnionEnum(["text", "url", "file"]),
-  title: t.String(),
-  status: t.UnionEnum(["pending", "processing", "ready", "failed"], {
-    description: "Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.",
-  }),
-  error: t.Nullable(t.String()),
-  progress: t.Integer({ minimum: 0, maximum: 100, description: "Percent of chunks embedded." }),
-  chunk_count: t.Integer(),
-  content_hash: t.String({
-    description: "SHA-256 of the extracted text; the same content is not re-embedded.",
-  }),
-  characters: t.Integer({ description: "Length of the extracted text." }),
-  url: t.Nullable(t.String()),
-  file_name: t.Nullable(t.String()),
-  embedding_model: t.Nullable(t.String()),
-  created_at: t.String({ format: "date-time" }),
-  updated_at: t.String({ format: "date-time" }),
-  embedded_at: t.Nullable(t.String({ format: "date-time" })),
-});
+export const knowledgeSourceSchema = KnowledgeSourceSchema;
+export type KnowledgeSourceResponse = KnowledgeSource;
 
-export type KnowledgeSourceResponse = typeof knowledgeSourceSchema.static;
+export const textBody = textSourceBodySchema;
+export const urlBody = UrlSourceBodySchema;
+export const externalBody = externalSourceBodySchema;
 
-const title = t.String({ minLength: 1, maxLength: 300 });
-const url = t.String({ minLength: 1, maxLength: 2000, description: "http(s) page, PDF, DOCX or text file." });
-
-export function textBody(maxChars: number) {
-  return t.Object({ title, content: t.String({ minLength: 1, maxLength: maxChars }) });
-}
-
-export const urlBody = t.Object({ url, title: t.Optional(title) });
-
-export function externalBody(maxChars: number) {
-  return t.Object({
-    kind: t.Optional(
-      t.UnionEnum(["text", "url"], { description: "Defaults to `url` when `url` is given, else `text`." }),
-    ),
-    title: t.Optional(title),
-    content: t.Optional(t.String({ minLength: 1, maxLength: maxChars })),
-    url: t.Optional(url),
-  });
-}
-
-export const fileBody = t.Object({
-  file: t.File({ description: "PDF, DOCX, TXT or Markdown." }),
-  title: t.Optional(title),
-});
+export const fileBody = t.Object(
+  {
+    file: t.File({ description: "PDF, DOCX, TXT or Markdown." }),
+    title: t.Optional(UrlSourceBodySchema.properties.title),
+  },
+  STRICT,
+);
 
 export const searchQuery = t.Object({
   q: t.String({ minLength: 1, maxLength: 2000, description: "What the caller said." }),
@@ -62,21 +37,7 @@ export const searchQuery = t.Object({
   ),
 });
 
-export const searchResponse = t.Object({
-  data: t.Array(
-    t.Object({
-      source_id: t.String(),
-      title: t.String(),
-      text: t.String(),
-      score: t.Number({ description: "Cosine similarity, -1..1." }),
-      tokens: t.Integer(),
-    }),
-  ),
-  tokens: t.Integer({ description: "Tokens of the passages returned; never more than the token budget." }),
-  token_budget: t.Integer(),
-  embed_ms: t.Number(),
-  search_ms: t.Number(),
-});
+export const searchResponse = KnowledgeSearchResultSchema;
 
 export const sourceParams = t.Object({ source_id: t.String({ maxLength: 100 }) });
 export const externalParams = t.Object({

@@ -1,3 +1,4 @@
+import { STRICT } from "@switchboard/shared/schemas/kit";
 // Managed numbers (`/numbers`): a phone number together with the agent that answers it, set up
 // in one request with the fields other platforms' number APIs take.
 import { t } from "elysia";
@@ -28,18 +29,24 @@ const webhookUrl = t.String({
     "`{provider: custom, webhook_url}`. Unset: the platform's LLM answers with `system_prompt`.",
 });
 
-export const createManagedNumberBody = t.Object({
-  ...t.Required(t.Pick(buyBody, ["area_code"])).properties,
-  ...settings,
-  webhook_url: t.Optional(webhookUrl),
-});
+export const createManagedNumberBody = t.Object(
+  {
+    ...t.Required(t.Pick(buyBody, ["area_code"])).properties,
+    ...settings,
+    webhook_url: t.Optional(webhookUrl),
+  },
+  STRICT,
+);
 
-export const updateManagedNumberBody = t.Object({
-  ...settings,
-  webhook_url: t.Optional(
-    t.Nullable(webhookUrl, { description: "Your LLM endpoint; null goes back to the platform's LLM." }),
-  ),
-});
+export const updateManagedNumberBody = t.Object(
+  {
+    ...settings,
+    webhook_url: t.Optional(
+      t.Nullable(webhookUrl, { description: "Your LLM endpoint; null goes back to the platform's LLM." }),
+    ),
+  },
+  STRICT,
+);
 
 export const managedNumberSchema = t.Object({
   ...phoneNumberSchema.properties,

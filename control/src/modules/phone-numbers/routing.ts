@@ -2,7 +2,7 @@
 // an invalidation message per change so gateways drop what they cached.
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
-import type { NumberForwarding, NumberRoute } from "@switchboard/shared/events";
+import type { NumberRoute } from "@switchboard/shared/events";
 import { eq, inArray } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { phoneNumbers } from "../../db/schema.ts";
@@ -14,7 +14,7 @@ function routeOf(row: PhoneNumberRow): NumberRoute {
     org_id: row.orgId,
     phone_number_id: row.id,
     agent_id: row.agentId,
-    forwarding: (row.forwarding as NumberForwarding | null) ?? null,
+    forwarding: row.forwarding ?? null,
     status: row.status,
   };
 }

@@ -43,7 +43,7 @@ export function presentPhoneNumber(row: PhoneNumberRow): PhoneNumberResponse {
     region: row.region,
     status: row.status,
     agent_id: row.agentId,
-    forwarding: (row.forwarding as PhoneNumberResponse["forwarding"]) ?? null,
+    forwarding: row.forwarding ?? null,
     monthly_cost_cents: row.monthlyCostCents,
     renews_at: row.renewsAt.toISOString(),
     created_at: row.createdAt.toISOString(),

@@ -1,14 +1,18 @@
+import { STRICT } from "@switchboard/shared/schemas/kit";
 import { t } from "elysia";
 import type { WidgetKeyRow } from "./service.ts";
 
 export const webTokenBody = t.Optional(
-  t.Object({
-    metadata: t.Optional(
-      t.Record(t.String(), t.Unknown(), {
-        description: "Fills the agent's {{name}} placeholders for this call.",
-      }),
-    ),
-  }),
+  t.Object(
+    {
+      metadata: t.Optional(
+        t.Record(t.String(), t.Unknown(), {
+          description: "Fills the agent's {{name}} placeholders for this call.",
+        }),
+      ),
+    },
+    STRICT,
+  ),
 );
 
 const iceServerSchema = t.Object({
@@ -47,15 +51,18 @@ export const widgetTokenBody = t.Object({
   agent_id: t.String({ description: "An agent the key lists." }),
 });
 
-export const createWidgetKeyBody = t.Object({
-  name: t.String({ minLength: 1, maxLength: 100 }),
-  agent_ids: t.Array(t.String({ minLength: 1 }), { minItems: 1, maxItems: 100 }),
-  allowed_origins: t.Array(t.String({ minLength: 1, maxLength: 300 }), {
-    minItems: 1,
-    maxItems: 50,
-    description: "Exact origins, e.g. https://www.example.com",
-  }),
-});
+export const createWidgetKeyBody = t.Object(
+  {
+    name: t.String({ minLength: 1, maxLength: 100 }),
+    agent_ids: t.Array(t.String({ minLength: 1 }), { minItems: 1, maxItems: 100 }),
+    allowed_origins: t.Array(t.String({ minLength: 1, maxLength: 300 }), {
+      minItems: 1,
+      maxItems: 50,
+      description: "Exact origins, e.g. https://www.example.com",
+    }),
+  },
+  STRICT,
+);
 
 export const widgetKeySchema = t.Object({
   id: t.String(),

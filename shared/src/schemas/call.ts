@@ -1,0 +1,81 @@
+// The call and its transcript, written once: the API's schemas, the call_turns column type and
+// the `call.turn` bus event all derive from these.
+import { type Static, Type } from "@sinclair/typebox";
+import { CALL_DIRECTIONS, CALL_STATUSES } from "../events.ts";
+import { RealtimeUsageSchema } from "../realtime.ts";
+import { DateTime, JsonObject, Nullable, STRICT, StringEnum } from "./kit.ts";
+
+const stageMs = (description: string) => Nullable(Type.Number({ description }));
+
+/** Where one agent turn's latency went, in milliseconds (null where the stage did not run). */
+export const TurnLatencySchema = Type.Object({
+  endpointing_ms: stageMs("From the end of the caller's speech to the end of their turn being decided."),
+  stt_ms: stageMs("From the end of the turn to the final transcript."),
+  llm_first_token_ms: stageMs("From the request to the model's first token."),
+  tts_first_byte_ms: stageMs("From the speech request to its first audio byte."),
+  first_packet_ms: stageMs("From the first audio queued for playout to the first packet sent."),
+  total_ms: stageMs("From the end of the caller's speech to the first packet sent."),
+});
+
+export const TranscriptTurnSchema = Type.Object({
+  role: StringEnum(["agent", "user"]),
+  text: Type.String({ description: "For agent turns: what the caller actually heard (cut at barge-in)." }),
+  started_at: DateTime(),
+  ended_at: DateTime(),
+  interrupted: Type.Boolean(),
+  latency: Nullable(TurnLatencySchema),
+});
+
+const callFields = {
+  id: Type.String(),
+  direction: StringEnum(CALL_DIRECTIONS),
+  status: StringEnum(CALL_STATUSES),
+  agent_id: Nullable(Type.String()),
+  from_number: Nullable(Type.String()),
+  to_number: Nullable(Type.String()),
+  phone_number_id: Nullable(Type.String()),
+  objective: Nullable(Type.String()),
+  started_at: DateTime(),
+  answered_at: Nullable(DateTime()),
+  ended_at: Nullable(DateTime()),
+  duration_s: Nullable(Type.Number()),
+  cost_cents: Nullable(Type.Integer()),
+  usage: Nullable(RealtimeUsageSchema, {
+    description:
+      "A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls.",
+  }),
+  hangup_cause: Nullable(Type.String()),
+  recording_url: Nullable(Type.String()),
+  metadata: JsonObject(),
+};
+
+export const CallSchema = Type.Object(callFields);
+
+/** GET /calls/{id}: the call with its transcript. */
+export const CallDetailSchema = Type.Object({ ...callFields, transcript: Type.Array(TranscriptTurnSchema) });
+
+/** POST /calls/outbound. */
+export const OutboundCallBodySchema = Type.Object(
+  {
+    agent_id: Type.String({ minLength: 1, maxLength: 100 }),
+    to_number: Type.String({ minLength: 1, maxLength: 32, description: "E.164, e.g. +14155550142." }),
+    from_number: Type.Optional(
+      Type.String({
+        minLength: 1,
+        maxLength: 32,
+        description: "One of your active numbers; default: the number attached to the agent.",
+      }),
+    ),
+    objective: Type.Optional(
+      Type.String({ maxLength: 5000, description: "The goal of this call, added to the prompt." }),
+    ),
+    metadata: Type.Optional(JsonObject()),
+  },
+  STRICT,
+);
+
+export type TurnLatency = Static<typeof TurnLatencySchema>;
+export type TranscriptTurn = Static<typeof TranscriptTurnSchema>;
+export type Call = Static<typeof CallSchema>;
+export type CallDetail = Static<typeof CallDetailSchema>;
+export type OutboundCallBody = Static<typeof OutboundCallBodySchema>;
