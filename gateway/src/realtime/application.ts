@@ -4,6 +4,9 @@
 // goodbye at max duration, per-turn transcripts and latency, and the model's usage.
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
+import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
+import type { G711CallAudio } from "../media/call-audio.ts";
+import { G711_SAMPLE_RATE_HZ } from "../media/g711.ts";
 import { type PipelineClock, systemClock, type TimerHandle } from "../pipeline/clock.ts";
 import { DEFAULT_SILENCE_OPTIONS, type SilenceOptions } from "../pipeline/processors/silence.ts";
 import { buildFirstMessage, buildSystemPrompt } from "../pipeline/prompt.ts";
@@ -91,6 +94,8 @@ class RealtimeCall {
   private readonly speech: CallerSpeech;
   private readonly silence: SilenceOptions;
   private readonly gatewayTurns: boolean;
+  /** A G.711 call with a model that speaks G.711: its 8 kHz samples go both ways as they are. */
+  private readonly g711: G711CallAudio | null;
   private running = true;
 
   private item: AgentItem | null = null;
@@ -127,6 +132,7 @@ class RealtimeCall {
     this.tools = new RealtimeTools(call.agent, options.toolRequests(call), retrieveForCall);
     this.silence = silenceOptions(call, options.silence);
     this.gatewayTurns = settings.turn_detection === "gateway";
+    this.g711 = settings.provider === "openai" ? (call.audio.g711 ?? null) : null;
     this.speech = new CallerSpeech(options.vad.createStream({ narrowband: call.audio.narrowband }), {
       started: (atMs) => this.onSpeechStarted(atMs),
       stopped: (atMs, speechMs) => this.onSpeechStopped(atMs, speechMs),
@@ -147,7 +153,8 @@ class RealtimeCall {
         instructions,
         tools: this.tools.definitions,
         turnDetection: settings.turn_detection ?? "server_vad",
-        narrowbandCodec: call.audio.narrowband ? "PCMU" : null,
+        narrowbandCodec: call.audio.narrowband ? (call.audio.g711?.codec ?? "PCMU") : null,
+        callRateHz: this.g711 ? G711_SAMPLE_RATE_HZ : INTERNAL_SAMPLE_RATE_HZ,
       },
       (event) => {
         if (this.running) this.onEvent(event);
@@ -155,6 +162,9 @@ class RealtimeCall {
     );
     call.audio.onFrame((pcm, ageMs) => {
       if (this.running) this.onFrame(pcm, this.clock.now() - ageMs);
+    });
+    this.g711?.onFrame((pcm8k) => {
+      if (this.running) this.session?.appendAudio(pcm8k);
     });
     call.audio.onDtmf((digit) => {
       if (this.running) this.onDigit(digit);
@@ -187,7 +197,7 @@ class RealtimeCall {
   // --- caller side -----------------------------------------------------------------------
 
   private onFrame(pcm: Int16Array, atMs: number): void {
-    this.session?.appendAudio(pcm);
+    if (!this.g711) this.session?.appendAudio(pcm);
     this.speech.push(pcm, atMs);
     const { interruptions } = this.call.agent;
     if (
@@ -337,8 +347,13 @@ class RealtimeCall {
       this.cancelSilence();
       if (this.hangup) this.hangup.spoke = true;
     }
-    audio.enqueue(pcm);
-    item.receivedSamples += pcm.length;
+    if (this.g711) {
+      this.g711.enqueue(pcm);
+      item.receivedSamples += (pcm.length * INTERNAL_SAMPLE_RATE_HZ) / G711_SAMPLE_RATE_HZ;
+    } else {
+      audio.enqueue(pcm);
+      item.receivedSamples += pcm.length;
+    }
     this.checkPlayout();
   }
 

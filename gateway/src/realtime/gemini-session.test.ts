@@ -46,6 +46,7 @@ async function connect(overrides: Partial<RealtimeSessionConfig> = {}): Promise<
       tools: [END_CALL],
       turnDetection: "server_vad",
       narrowbandCodec: null,
+      callRateHz: 16_000,
       ...overrides,
     },
     listener: (event) => received.push(event),

@@ -1,7 +1,8 @@
 // Gemini Live over its BidiGenerateContent WebSocket: a `setup` message (model, voice, system
 // instruction, tools, activity detection, transcription of both sides), caller audio as
 // `realtimeInput` 16 kHz PCM, model audio (24 kHz PCM) and transcriptions in `serverContent`,
-// `toolCall` answered by `toolResponse`, and `usageMetadata`.
+// `toolCall` answered by `toolResponse`, and `usageMetadata`. The call's audio is always
+// 16 kHz here (`callRateHz` 16000): the model takes 16 kHz PCM as the gateway has it.
 import type { Logger } from "@switchboard/shared/logger";
 import { openWebSocket, toWebSocketUrl } from "../providers/base/websocket.ts";
 import { ProviderError } from "../providers/types.ts";

@@ -1,5 +1,5 @@
-// Audio between the call (16 kHz PCM16 frames) and a model's wire formats: wideband PCM at
-// the model's rate through the Speex resampler, or G.711 at 8 kHz. Payloads are base64 of
+// Audio between the call (16 kHz PCM16 frames, or a G.711 call's 8 kHz samples) and a model's
+// wire formats: wideband PCM at the model's rate through the Speex resampler, or G.711. Payloads are base64 of
 // little-endian samples, as both realtime protocols carry them in JSON.
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import { G711_SAMPLE_RATE_HZ, type G711Codec, g711Decode, g711Encode } from "../media/g711.ts";
@@ -81,7 +81,25 @@ export function pcmModelAudio(inputRateHz: number, outputRateHz: number): ModelA
   };
 }
 
-/** G.711 (8 kHz) each way, for calls whose caller side is G.711 anyway. */
+/** G.711 with the model and the call's own 8 kHz samples: table lookups, no resampling. */
+export function g711PassthroughAudio(codec: G711Codec): ModelAudio {
+  return {
+    encode(pcm8k) {
+      const bytes = new Uint8Array(pcm8k.length);
+      g711Encode(codec, pcm8k, bytes);
+      return Buffer.from(bytes).toString("base64");
+    },
+    decode(data) {
+      const bytes = Buffer.from(data, "base64");
+      const pcm8k = new Int16Array(bytes.length);
+      g711Decode(codec, bytes, 0, bytes.length, pcm8k);
+      return pcm8k;
+    },
+    close() {},
+  };
+}
+
+/** G.711 (8 kHz) with the model for a narrowband call that has only 16 kHz frames (WebRTC PCMU). */
 export function g711ModelAudio(codec: G711Codec): ModelAudio {
   const down = new RateConverter(INTERNAL_SAMPLE_RATE_HZ, G711_SAMPLE_RATE_HZ);
   const up = new RateConverter(G711_SAMPLE_RATE_HZ, INTERNAL_SAMPLE_RATE_HZ);

@@ -45,6 +45,7 @@ async function connect(overrides: Partial<RealtimeSessionConfig> = {}): Promise<
       tools: [END_CALL],
       turnDetection: "server_vad",
       narrowbandCodec: null,
+      callRateHz: 16_000,
       ...overrides,
     },
     listener: (event) => received.push(event),
@@ -93,6 +94,21 @@ describe("OpenAI Realtime adapter", () => {
         output: { format: { type: "audio/pcmu" } },
       },
     });
+  });
+
+  test("a G.711 call's 8 kHz samples go up and come back as µ-law without resampling", async () => {
+    const current = await connect({ narrowbandCodec: "PCMU", callRateHz: 8_000 });
+    current.appendAudio(new Int16Array(160).fill(1000));
+    current.appendAudio(new Int16Array(160).fill(-1000));
+    await waitFor(
+      "the µ-law bytes at the stand-in",
+      () => standIns.realtime.openai.last()?.audioInBytes === 320,
+    );
+    current.createResponse('Say exactly this to the caller: "Hello there, this is Ada."');
+    await waitFor("response_done", () => count("response_done") === 1, { timeoutMs: 5_000 });
+    const samples = received.reduce((sum, event) => sum + (event.type === "audio" ? event.pcm.length : 0), 0);
+    // Five words at 100 ms each: exactly 4000 samples at 8 kHz, one per µ-law byte.
+    expect(samples).toBe(5 * 100 * 8);
   });
 
   test("a response: 16 kHz audio for the call, the transcript, usage, then response_done", async () => {

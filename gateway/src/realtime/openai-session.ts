@@ -4,7 +4,7 @@
 // function calls and usage come back as server events.
 import type { Logger } from "@switchboard/shared/logger";
 import { openWebSocket, toWebSocketUrl } from "../providers/base/websocket.ts";
-import { g711ModelAudio, type ModelAudio, pcmModelAudio } from "./model-audio.ts";
+import { g711ModelAudio, g711PassthroughAudio, type ModelAudio, pcmModelAudio } from "./model-audio.ts";
 import type { RealtimeListener, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
 import type { RealtimeUsage } from "./settings.ts";
 
@@ -85,9 +85,11 @@ class OpenAiRealtimeSession implements RealtimeSession {
     private readonly options: OpenAiRealtimeOptions,
   ) {
     const { session } = options;
-    this.audio = session.narrowbandCodec
-      ? g711ModelAudio(session.narrowbandCodec)
-      : pcmModelAudio(OPENAI_PCM_RATE_HZ, OPENAI_PCM_RATE_HZ);
+    this.audio = !session.narrowbandCodec
+      ? pcmModelAudio(OPENAI_PCM_RATE_HZ, OPENAI_PCM_RATE_HZ)
+      : session.callRateHz === 8_000
+        ? g711PassthroughAudio(session.narrowbandCodec)
+        : g711ModelAudio(session.narrowbandCodec);
     socket.addEventListener("message", (event) => this.receive(event.data));
     socket.addEventListener("close", () => this.onClose());
     const format = audioFormat(session.narrowbandCodec);

@@ -1,11 +1,11 @@
 // What the realtime application needs from a speech-to-speech model, whatever its protocol.
-// Audio crosses this interface in the gateway's own format (16 kHz PCM16); each adapter
-// converts to and from what its model speaks.
+// Audio crosses this interface as the call has it (16 kHz PCM16, or a G.711 call's 8 kHz
+// samples); each adapter converts to and from what its model speaks.
 import type { ToolDefinition } from "../providers/types.ts";
 import type { RealtimeUsage } from "./settings.ts";
 
 export type RealtimeEvent =
-  /** Model audio of one output item, already in the gateway's format. */
+  /** Model audio of one output item, in the call's format (`callRateHz`). */
   | { type: "audio"; itemId: string; pcm: Int16Array }
   /** The model's transcript of its own audio, as it is produced. */
   | { type: "agent_transcript_delta"; itemId: string; text: string }
@@ -36,11 +36,16 @@ export interface RealtimeSessionConfig {
    * (µ-law or A-law) instead of wideband PCM.
    */
   narrowbandCodec: "PCMU" | "PCMA" | null;
+  /**
+   * The rate of appendAudio's frames and of the audio events: the gateway's 16 kHz, or 8 kHz
+   * on a G.711 call whose codec the model speaks too (nothing is resampled then).
+   */
+  callRateHz: 16_000 | 8_000;
 }
 
 export interface RealtimeSession {
   readonly provider: string;
-  /** One 20 ms frame of caller audio (16 kHz PCM16). */
+  /** One 20 ms frame of caller audio (PCM16 at `callRateHz`). */
   appendAudio(pcm: Int16Array): void;
   /** Asks for a response; `instructions` replace the session's for this one response. */
   createResponse(instructions?: string): void;
