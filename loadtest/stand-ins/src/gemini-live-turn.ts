@@ -80,6 +80,13 @@ export class GeminiTurnRun {
     return true;
   }
 
+  /** Stops the turn because its connection closed: nothing is sent, nothing recorded. */
+  abandon(): void {
+    if (!this.active) return;
+    this.interrupted = true;
+    this.wake();
+  }
+
   async run(plan: PlannedResponse, startedAtMs: number): Promise<void> {
     const promptUsage = this.promptUsage();
     await Promise.race([sleepUntil(startedAtMs + this.turn.script.firstAudioMs), this.woken]);

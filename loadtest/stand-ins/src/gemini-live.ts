@@ -242,7 +242,7 @@ export function startGeminiLiveStandIn(script: StandInScript, state: StandInStat
     close(ws) {
       ws.data.closed = true;
       ws.data.record.closed = true;
-      ws.data.turn?.interrupt();
+      ws.data.turn?.abandon();
       for (const timer of ws.data.timers) clearTimeout(timer);
       state.of("gemini-live").completed += 1;
     },

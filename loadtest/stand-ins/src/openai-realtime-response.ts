@@ -79,6 +79,13 @@ export class OpenAiResponseRun {
     return true;
   }
 
+  /** Stops the response because its connection closed: nothing is sent, nothing recorded. */
+  abandon(): void {
+    if (!this.active) return;
+    this.cancelReason = "client_cancelled";
+    this.wake();
+  }
+
   /** Runs the response to its end; resolves once response.done is sent. */
   async run(plan: PlannedResponse, startedAtMs: number): Promise<void> {
     const { send } = this.context;

@@ -355,7 +355,7 @@ export function openAiRealtime(script: StandInScript, state: StandInState, log: 
     close(ws) {
       ws.data.closed = true;
       ws.data.record.closed = true;
-      ws.data.response?.cancel("client_cancelled");
+      ws.data.response?.abandon();
       for (const timer of ws.data.timers) clearTimeout(timer);
       state.of("openai-realtime").completed += 1;
     },
