@@ -1942,10 +1942,7 @@ export interface operations {
             data: {
               id: string;
               name: string;
-              /**
-               * @default owner
-               * @enum {string}
-               */
+              /** @enum {string} */
               role: "owner" | "admin" | "member";
               /** @description The first characters of the secret. */
               prefix: string;
@@ -2088,10 +2085,7 @@ export interface operations {
           "application/json": {
             id: string;
             name: string;
-            /**
-             * @default owner
-             * @enum {string}
-             */
+            /** @enum {string} */
             role: "owner" | "admin" | "member";
             /** @description The first characters of the secret. */
             prefix: string;
@@ -4326,10 +4320,7 @@ export interface operations {
           "application/json": {
             data: {
               id: string;
-              /**
-               * @default openai
-               * @enum {string}
-               */
+              /** @enum {string} */
               provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
               name: string;
               base_url: string | null;
@@ -4405,7 +4396,6 @@ export interface operations {
         "application/json": {
           /**
            * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
-           * @default openai
            * @enum {string}
            */
           provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
@@ -4418,7 +4408,6 @@ export interface operations {
         "application/x-www-form-urlencoded": {
           /**
            * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
-           * @default openai
            * @enum {string}
            */
           provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
@@ -4431,7 +4420,6 @@ export interface operations {
         "multipart/form-data": {
           /**
            * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
-           * @default openai
            * @enum {string}
            */
           provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
@@ -4452,10 +4440,7 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default openai
-             * @enum {string}
-             */
+            /** @enum {string} */
             provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
             name: string;
             base_url: string | null;
@@ -4759,10 +4744,7 @@ export interface operations {
               phone_number: string;
               country: string;
               region: string | null;
-              /**
-               * @default active
-               * @enum {string}
-               */
+              /** @enum {string} */
               status: "active" | "suspended";
               agent_id: string | null;
               forwarding: {
@@ -4770,7 +4752,6 @@ export interface operations {
                 forward_to: string;
                 /**
                  * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-                 * @default no_agent
                  * @enum {string}
                  */
                 mode: "no_agent" | "no_credits" | "always";
@@ -4887,10 +4868,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -4898,7 +4876,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -5111,10 +5088,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -5122,7 +5096,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -5315,10 +5288,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -5326,7 +5296,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -5439,10 +5408,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -5450,7 +5416,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -5551,7 +5516,6 @@ export interface operations {
           forward_to: string | null;
           /**
            * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-           * @default no_agent
            * @enum {string}
            */
           mode?: "no_agent" | "no_credits" | "always";
@@ -5561,7 +5525,6 @@ export interface operations {
           forward_to: string | null;
           /**
            * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-           * @default no_agent
            * @enum {string}
            */
           mode?: "no_agent" | "no_credits" | "always";
@@ -5571,7 +5534,6 @@ export interface operations {
           forward_to: string | null;
           /**
            * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-           * @default no_agent
            * @enum {string}
            */
           mode?: "no_agent" | "no_credits" | "always";
@@ -5591,10 +5553,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -5602,7 +5561,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -5700,10 +5658,7 @@ export interface operations {
               phone_number: string;
               country: string;
               region: string | null;
-              /**
-               * @default active
-               * @enum {string}
-               */
+              /** @enum {string} */
               status: "active" | "suspended";
               agent_id: string | null;
               forwarding: {
@@ -5711,7 +5666,6 @@ export interface operations {
                 forward_to: string;
                 /**
                  * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-                 * @default no_agent
                  * @enum {string}
                  */
                 mode: "no_agent" | "no_credits" | "always";
@@ -5879,10 +5833,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -5890,7 +5841,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -6030,10 +5980,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -6041,7 +5988,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -6291,10 +6237,7 @@ export interface operations {
             phone_number: string;
             country: string;
             region: string | null;
-            /**
-             * @default active
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "active" | "suspended";
             agent_id: string | null;
             forwarding: {
@@ -6302,7 +6245,6 @@ export interface operations {
               forward_to: string;
               /**
                * @description `no_agent`: forward when no agent is attached. `no_credits`: forward when the org is out of credits or the number is suspended. `always`: forward every call.
-               * @default no_agent
                * @enum {string}
                */
               mode: "no_agent" | "no_credits" | "always";
@@ -6434,7 +6376,9 @@ export interface operations {
               outbound_username: string | null;
               has_outbound_password: boolean;
               caller_id: {
+                /** @description E.164 caller id to present. */
                 default_caller_id: string | null;
+                /** @description Whether an outbound call's from_number is presented as is. */
                 allow_from_number: boolean;
               };
               destination_countries: string[];
@@ -6588,7 +6532,9 @@ export interface operations {
             outbound_username: string | null;
             has_outbound_password: boolean;
             caller_id: {
+              /** @description E.164 caller id to present. */
               default_caller_id: string | null;
+              /** @description Whether an outbound call's from_number is presented as is. */
               allow_from_number: boolean;
             };
             destination_countries: string[];
@@ -6703,7 +6649,9 @@ export interface operations {
             outbound_username: string | null;
             has_outbound_password: boolean;
             caller_id: {
+              /** @description E.164 caller id to present. */
               default_caller_id: string | null;
+              /** @description Whether an outbound call's from_number is presented as is. */
               allow_from_number: boolean;
             };
             destination_countries: string[];
@@ -6945,7 +6893,9 @@ export interface operations {
             outbound_username: string | null;
             has_outbound_password: boolean;
             caller_id: {
+              /** @description E.164 caller id to present. */
               default_caller_id: string | null;
+              /** @description Whether an outbound call's from_number is presented as is. */
               allow_from_number: boolean;
             };
             destination_countries: string[];
@@ -7122,10 +7072,7 @@ export interface operations {
           "application/json": {
             data: {
               id: string;
-              /**
-               * @default purchase
-               * @enum {string}
-               */
+              /** @enum {string} */
               kind:
                 | "purchase"
                 | "number_purchase"
@@ -7230,18 +7177,12 @@ export interface operations {
         };
         content: {
           "application/json": {
-            /**
-             * @default succeeded
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "succeeded" | "pending";
             provider: string;
             transaction: {
               id: string;
-              /**
-               * @default purchase
-               * @enum {string}
-               */
+              /** @enum {string} */
               kind:
                 | "purchase"
                 | "number_purchase"
@@ -7271,18 +7212,12 @@ export interface operations {
         };
         content: {
           "application/json": {
-            /**
-             * @default succeeded
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "succeeded" | "pending";
             provider: string;
             transaction: {
               id: string;
-              /**
-               * @default purchase
-               * @enum {string}
-               */
+              /** @enum {string} */
               kind:
                 | "purchase"
                 | "number_purchase"
@@ -7569,15 +7504,11 @@ export interface operations {
             data: {
               id: string;
               external_id: string | null;
-              /**
-               * @default text
-               * @enum {string}
-               */
+              /** @enum {string} */
               kind: "text" | "url" | "file";
               title: string;
               /**
                * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-               * @default pending
                * @enum {string}
                */
               status: "pending" | "processing" | "ready" | "failed";
@@ -7772,15 +7703,11 @@ export interface operations {
           "application/json": {
             id: string;
             external_id: string | null;
-            /**
-             * @default text
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "text" | "url" | "file";
             title: string;
             /**
              * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-             * @default pending
              * @enum {string}
              */
             status: "pending" | "processing" | "ready" | "failed";
@@ -7970,15 +7897,11 @@ export interface operations {
           "application/json": {
             id: string;
             external_id: string | null;
-            /**
-             * @default text
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "text" | "url" | "file";
             title: string;
             /**
              * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-             * @default pending
              * @enum {string}
              */
             status: "pending" | "processing" | "ready" | "failed";
@@ -8106,15 +8029,11 @@ export interface operations {
           "application/json": {
             id: string;
             external_id: string | null;
-            /**
-             * @default text
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "text" | "url" | "file";
             title: string;
             /**
              * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-             * @default pending
              * @enum {string}
              */
             status: "pending" | "processing" | "ready" | "failed";
@@ -8252,15 +8171,11 @@ export interface operations {
           "application/json": {
             id: string;
             external_id: string | null;
-            /**
-             * @default text
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "text" | "url" | "file";
             title: string;
             /**
              * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-             * @default pending
              * @enum {string}
              */
             status: "pending" | "processing" | "ready" | "failed";
@@ -8381,7 +8296,6 @@ export interface operations {
         "application/json": {
           /**
            * @description Defaults to `url` when `url` is given, else `text`.
-           * @default text
            * @enum {string}
            */
           kind?: "text" | "url";
@@ -8393,7 +8307,6 @@ export interface operations {
         "application/x-www-form-urlencoded": {
           /**
            * @description Defaults to `url` when `url` is given, else `text`.
-           * @default text
            * @enum {string}
            */
           kind?: "text" | "url";
@@ -8405,7 +8318,6 @@ export interface operations {
         "multipart/form-data": {
           /**
            * @description Defaults to `url` when `url` is given, else `text`.
-           * @default text
            * @enum {string}
            */
           kind?: "text" | "url";
@@ -8426,15 +8338,11 @@ export interface operations {
           "application/json": {
             id: string;
             external_id: string | null;
-            /**
-             * @default text
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "text" | "url" | "file";
             title: string;
             /**
              * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-             * @default pending
              * @enum {string}
              */
             status: "pending" | "processing" | "ready" | "failed";
@@ -8467,15 +8375,11 @@ export interface operations {
           "application/json": {
             id: string;
             external_id: string | null;
-            /**
-             * @default text
-             * @enum {string}
-             */
+            /** @enum {string} */
             kind: "text" | "url" | "file";
             title: string;
             /**
              * @description Ingestion runs in the background: pending -> processing -> ready, or failed with `error`.
-             * @default pending
              * @enum {string}
              */
             status: "pending" | "processing" | "ready" | "failed";
@@ -9410,10 +9314,7 @@ export interface operations {
               /** @description Also the `webhook-id` header: the same on every retry. */
               id: string;
               event_type: string;
-              /**
-               * @default pending
-               * @enum {string}
-               */
+              /** @enum {string} */
               status: "pending" | "succeeded" | "failed";
               attempts: number;
               /** Format: date-time */
@@ -9520,10 +9421,7 @@ export interface operations {
             /** @description Also the `webhook-id` header: the same on every retry. */
             id: string;
             event_type: string;
-            /**
-             * @default pending
-             * @enum {string}
-             */
+            /** @enum {string} */
             status: "pending" | "succeeded" | "failed";
             attempts: number;
             /** Format: date-time */
@@ -9648,15 +9546,9 @@ export interface operations {
           "application/json": {
             data: {
               id: string;
-              /**
-               * @default inbound
-               * @enum {string}
-               */
+              /** @enum {string} */
               direction: "inbound" | "outbound" | "web";
-              /**
-               * @default queued
-               * @enum {string}
-               */
+              /** @enum {string} */
               status:
                 | "queued"
                 | "ringing"
@@ -9679,6 +9571,15 @@ export interface operations {
               ended_at: string | null;
               duration_s: number | null;
               cost_cents: number | null;
+              /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+              usage: {
+                /** @description The model that was billed. */
+                model: string;
+                input_audio_tokens: number;
+                output_audio_tokens: number;
+                /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+                text_tokens: number;
+              } | null;
               hangup_cause: string | null;
               recording_url: string | null;
               metadata: {
@@ -9797,15 +9698,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -9828,6 +9723,15 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
@@ -9958,15 +9862,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -9989,6 +9887,15 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
@@ -10005,15 +9912,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -10036,6 +9937,15 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
@@ -10139,15 +10049,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -10170,18 +10074,24 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
             transcript: {
-              /**
-               * @default agent
-               * @enum {string}
-               */
+              /** @enum {string} */
               role: "agent" | "user";
-              /** @description For agent turns: what the caller actually heard. */
+              /** @description For agent turns: what the caller actually heard (cut at barge-in). */
               text: string;
               /** Format: date-time */
               started_at: string;
@@ -10189,11 +10099,17 @@ export interface operations {
               ended_at: string;
               interrupted: boolean;
               latency: {
+                /** @description From the end of the caller's speech to the end of their turn being decided. */
                 endpointing_ms: number | null;
+                /** @description From the end of the turn to the final transcript. */
                 stt_ms: number | null;
+                /** @description From the request to the model's first token. */
                 llm_first_token_ms: number | null;
+                /** @description From the speech request to its first audio byte. */
                 tts_first_byte_ms: number | null;
+                /** @description From the first audio queued for playout to the first packet sent. */
                 first_packet_ms: number | null;
+                /** @description From the end of the caller's speech to the first packet sent. */
                 total_ms: number | null;
               } | null;
             }[];
@@ -10374,12 +10290,9 @@ export interface operations {
           "application/json": {
             call_id: string;
             transcript: {
-              /**
-               * @default agent
-               * @enum {string}
-               */
+              /** @enum {string} */
               role: "agent" | "user";
-              /** @description For agent turns: what the caller actually heard. */
+              /** @description For agent turns: what the caller actually heard (cut at barge-in). */
               text: string;
               /** Format: date-time */
               started_at: string;
@@ -10387,11 +10300,17 @@ export interface operations {
               ended_at: string;
               interrupted: boolean;
               latency: {
+                /** @description From the end of the caller's speech to the end of their turn being decided. */
                 endpointing_ms: number | null;
+                /** @description From the end of the turn to the final transcript. */
                 stt_ms: number | null;
+                /** @description From the request to the model's first token. */
                 llm_first_token_ms: number | null;
+                /** @description From the speech request to its first audio byte. */
                 tts_first_byte_ms: number | null;
+                /** @description From the first audio queued for playout to the first packet sent. */
                 first_packet_ms: number | null;
+                /** @description From the end of the caller's speech to the first packet sent. */
                 total_ms: number | null;
               } | null;
             }[];
@@ -10492,15 +10411,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -10523,6 +10436,15 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
@@ -10660,15 +10582,9 @@ export interface operations {
           "application/json": {
             data: {
               id: string;
-              /**
-               * @default inbound
-               * @enum {string}
-               */
+              /** @enum {string} */
               direction: "inbound" | "outbound" | "web";
-              /**
-               * @default queued
-               * @enum {string}
-               */
+              /** @enum {string} */
               status:
                 | "queued"
                 | "ringing"
@@ -10691,6 +10607,15 @@ export interface operations {
               ended_at: string | null;
               duration_s: number | null;
               cost_cents: number | null;
+              /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+              usage: {
+                /** @description The model that was billed. */
+                model: string;
+                input_audio_tokens: number;
+                output_audio_tokens: number;
+                /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+                text_tokens: number;
+              } | null;
               hangup_cause: string | null;
               recording_url: string | null;
               metadata: {
@@ -10809,15 +10734,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -10840,6 +10759,15 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
@@ -10967,15 +10895,9 @@ export interface operations {
         content: {
           "application/json": {
             id: string;
-            /**
-             * @default inbound
-             * @enum {string}
-             */
+            /** @enum {string} */
             direction: "inbound" | "outbound" | "web";
-            /**
-             * @default queued
-             * @enum {string}
-             */
+            /** @enum {string} */
             status:
               | "queued"
               | "ringing"
@@ -10998,18 +10920,24 @@ export interface operations {
             ended_at: string | null;
             duration_s: number | null;
             cost_cents: number | null;
+            /** @description A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls. */
+            usage: {
+              /** @description The model that was billed. */
+              model: string;
+              input_audio_tokens: number;
+              output_audio_tokens: number;
+              /** @description Input and output text tokens together (instructions, tool calls, transcripts). */
+              text_tokens: number;
+            } | null;
             hangup_cause: string | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
             transcript: {
-              /**
-               * @default agent
-               * @enum {string}
-               */
+              /** @enum {string} */
               role: "agent" | "user";
-              /** @description For agent turns: what the caller actually heard. */
+              /** @description For agent turns: what the caller actually heard (cut at barge-in). */
               text: string;
               /** Format: date-time */
               started_at: string;
@@ -11017,11 +10945,17 @@ export interface operations {
               ended_at: string;
               interrupted: boolean;
               latency: {
+                /** @description From the end of the caller's speech to the end of their turn being decided. */
                 endpointing_ms: number | null;
+                /** @description From the end of the turn to the final transcript. */
                 stt_ms: number | null;
+                /** @description From the request to the model's first token. */
                 llm_first_token_ms: number | null;
+                /** @description From the speech request to its first audio byte. */
                 tts_first_byte_ms: number | null;
+                /** @description From the first audio queued for playout to the first packet sent. */
                 first_packet_ms: number | null;
+                /** @description From the end of the caller's speech to the first packet sent. */
                 total_ms: number | null;
               } | null;
             }[];
@@ -11846,10 +11780,7 @@ export interface operations {
           "application/json": {
             id: string;
             name: string;
-            /**
-             * @default owner
-             * @enum {string}
-             */
+            /** @enum {string} */
             role: "owner" | "admin" | "member";
             /** @description The first characters of the secret. */
             prefix: string;
@@ -11975,10 +11906,7 @@ export interface operations {
           "application/json": {
             transaction: {
               id: string;
-              /**
-               * @default purchase
-               * @enum {string}
-               */
+              /** @enum {string} */
               kind:
                 | "purchase"
                 | "number_purchase"
