@@ -8,7 +8,7 @@ import type { VadEngine } from "../vad/engine.ts";
 import { type PipelineClock, systemClock } from "./clock.ts";
 import { GreetingCache } from "./greeting-cache.ts";
 import { Pipeline } from "./pipeline.ts";
-import { EndpointingProcessor } from "./processors/endpointing.ts";
+import { DEFAULT_PREEMPT_AT_LIKELIHOOD, EndpointingProcessor } from "./processors/endpointing.ts";
 import { InterruptionProcessor } from "./processors/interruption.ts";
 import { LlmProcessor } from "./processors/llm.ts";
 import { PlayoutProcessor } from "./processors/playout.ts";
@@ -20,6 +20,8 @@ import { DEFAULT_VAD_OPTIONS, VadProcessor } from "./processors/vad.ts";
 import { buildFirstMessage, buildSystemPrompt } from "./prompt.ts";
 import type { ToolRequestOptions } from "./tools/http-tool.ts";
 import { ToolRegistry } from "./tools/registry.ts";
+import type { EndOfTurnModel } from "./turn-taking/end-of-turn-model.ts";
+import { callTurnPolicy } from "./turn-taking/policy.ts";
 
 export interface PipelineProviders {
   llm: LlmProvider;
@@ -40,6 +42,10 @@ export interface AgentApplicationOptions {
   silence?: Partial<SilenceOptions>;
   sttFinalTimeoutMs?: number;
   dtmfGroupMs?: number;
+  /** The end-of-turn audio model for agents in `model` mode (null: they decide as `adaptive`). */
+  turnModel?: EndOfTurnModel | null;
+  /** Start the LLM before the turn is confirmed when its end is this likely; null: never. */
+  preemptAtLikelihood?: number | null;
   /** Knowledge retrieval for the caller's words (null: none). */
   retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
 }
@@ -98,7 +104,12 @@ export class AgentApplication implements MediaApplication {
           clock,
         ),
         new EndpointingProcessor(clock, {
-          silenceMs: agent.endpointing.silence_ms,
+          policy: callTurnPolicy(agent, Boolean(this.options.turnModel)),
+          turnModel: this.options.turnModel ?? null,
+          preemptAtLikelihood:
+            this.options.preemptAtLikelihood === undefined
+              ? DEFAULT_PREEMPT_AT_LIKELIHOOD
+              : this.options.preemptAtLikelihood,
           sttFinalTimeoutMs: this.options.sttFinalTimeoutMs ?? 2000,
           dtmfGroupMs: this.options.dtmfGroupMs ?? 400,
         }),

@@ -117,9 +117,12 @@ describe("turn pipeline: conversation", () => {
     expect(second.at(-1)).toEqual({ role: "user", content: "thanks" });
   });
 
-  test("the STT's end-of-speech ends the turn before the silence window", async () => {
+  test("a fixed turn: the STT's end-of-speech ends the turn before the silence window", async () => {
     call = await startTestCall({
-      agent: { endpointing: { silence_ms: 1500 } },
+      agent: {
+        endpointing: { silence_ms: 1500 },
+        turn: { mode: "fixed", min_silence_ms: 200, max_silence_ms: 2000 },
+      },
       llm: [{ tokens: ["Hi."] }],
     });
     await call.speak(400);

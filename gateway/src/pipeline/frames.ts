@@ -21,12 +21,29 @@ export type SystemFrame =
    * Upstream: playout stopped (interruption or end of call) with `playedSamples` of agent audio
    * on the wire since the call started: what the caller heard of the turns in progress.
    */
-  | { type: "playout_stopped"; playedSamples: number };
+  | { type: "playout_stopped"; playedSamples: number }
+  /** The VAD's speech probability for one 32 ms window of caller audio, ending at `atMs`. */
+  | { type: "vad_probability"; probability: number; atMs: number }
+  /**
+   * The caller's turn is likely over and its transcript settled: the LLM may start on `text`
+   * before the turn is confirmed, speaking and recording nothing until the `user_turn` comes.
+   */
+  | { type: "preemptive_turn"; text: string; atMs: number }
+  /** The caller went on (or the text changed): drop the reply started early. */
+  | { type: "preemptive_turn_cancelled" };
 
 export type RealtimeFrame = { type: "audio_in"; pcm: PcmFrame; atMs: number };
 
 export type DataFrame =
-  | { type: "transcript"; text: string; isFinal: boolean; endOfSpeech: boolean; atMs: number }
+  | {
+      type: "transcript";
+      text: string;
+      isFinal: boolean;
+      endOfSpeech: boolean;
+      /** No words for a while (Deepgram UtteranceEnd); carries no text. */
+      utteranceEnd?: boolean;
+      atMs: number;
+    }
   | { type: "dtmf"; digit: string; atMs: number }
   /** The caller's complete utterance (empty text: speech without words). */
   | {
@@ -60,6 +77,9 @@ const SYSTEM_TYPES = new Set<Frame["type"]>([
   "agent_turn_started",
   "agent_turn_ended",
   "playout_stopped",
+  "vad_probability",
+  "preemptive_turn",
+  "preemptive_turn_cancelled",
 ]);
 
 export function isDataFrame(frame: Frame): frame is DataFrame {

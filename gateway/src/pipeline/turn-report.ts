@@ -5,9 +5,22 @@ function span(from: number | null, to: number | null): number | null {
   return from === null || to === null ? null : Math.max(0, Math.round(to - from));
 }
 
+/**
+ * A preemptive reply's head start: its first token was there at the earlier of its arrival and
+ * the confirmed end of turn, where a request made then would have had it one first-token time
+ * later.
+ */
+function preemptiveSavedMs(timeline: TurnTimeline): number | null {
+  const { llmRequestAt, llmNeededAt, llmFirstTokenAt } = timeline;
+  if (llmRequestAt === null || llmNeededAt === null) return null;
+  return span(llmRequestAt, Math.min(llmNeededAt, llmFirstTokenAt ?? llmNeededAt));
+}
+
 /** Where the turn's latency went; total runs from the caller's speech end to the first packet. */
 function turnLatency(timeline: TurnTimeline): TurnLatency {
+  const preemptive = timeline.llmNeededAt !== null;
   return {
+    ...(preemptive ? { preemptive, preemptive_saved_ms: preemptiveSavedMs(timeline) } : {}),
     endpointing_ms: span(timeline.speechEndAt, timeline.endpointAt),
     stt_ms: span(timeline.endpointAt, timeline.sttFinalAt),
     llm_first_token_ms: span(timeline.llmRequestAt, timeline.llmFirstTokenAt),

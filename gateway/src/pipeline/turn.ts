@@ -16,6 +16,11 @@ export interface TurnTimeline {
   endpointAt: number | null;
   sttFinalAt: number | null;
   llmRequestAt: number | null;
+  /**
+   * When the confirmed turn needed the model; set only when the request had started before
+   * (a preemptive reply), so `llmRequestAt` is earlier.
+   */
+  llmNeededAt: number | null;
   llmFirstTokenAt: number | null;
   ttsRequestAt: number | null;
   ttsFirstByteAt: number | null;
@@ -29,6 +34,7 @@ export function emptyTimeline(): TurnTimeline {
     endpointAt: null,
     sttFinalAt: null,
     llmRequestAt: null,
+    llmNeededAt: null,
     llmFirstTokenAt: null,
     ttsRequestAt: null,
     ttsFirstByteAt: null,

@@ -14,6 +14,7 @@ import {
 import type { Config } from "@switchboard/shared/config";
 import type { Logger } from "@switchboard/shared/logger";
 import { guardedFetch, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
+import { sttEndpointingMs } from "../pipeline/turn-taking/policy.ts";
 import { connectionFor, type ProviderConnection } from "../tenant/connections.ts";
 import type { RequestSigner } from "../tenant/signed-requests.ts";
 import { withLlmBase } from "./base/llm.ts";
@@ -53,7 +54,7 @@ type ProviderConfig = Pick<
 >;
 
 /** The settings providers are built from; a snapshot's runtime secrets ride along (runtimeOf). */
-export type AgentProviderSettings = Pick<Agent, "llm" | "stt" | "voice" | "endpointing">;
+export type AgentProviderSettings = Pick<Agent, "llm" | "stt" | "voice" | "endpointing" | "turn">;
 
 interface AgentProviders {
   llm: LlmProvider;
@@ -186,7 +187,7 @@ function sttBlock(
             baseUrl: config.deepgramBaseUrl,
             apiKey: config.deepgramApiKey,
           }),
-          endpointingMs: agent.endpointing.silence_ms,
+          endpointingMs: sttEndpointingMs(agent),
         }),
         base,
       );

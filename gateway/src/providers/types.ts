@@ -70,6 +70,8 @@ export interface TranscriptEvent {
   isFinal: boolean;
   /** The provider detected the end of the caller's utterance. */
   endOfSpeech: boolean;
+  /** No words for the provider's utterance gap (Deepgram UtteranceEnd); `text` is empty. */
+  utteranceEnd?: boolean;
 }
 
 export interface SttOptions {

@@ -15,6 +15,19 @@ export const TurnLatencySchema = Type.Object({
   tts_first_byte_ms: stageMs("From the speech request to its first audio byte."),
   first_packet_ms: stageMs("From the first audio queued for playout to the first packet sent."),
   total_ms: stageMs("From the end of the caller's speech to the first packet sent."),
+  preemptive: Type.Optional(
+    Type.Boolean({
+      description: "The reply was started before the caller's turn was confirmed, on the same words.",
+    }),
+  ),
+  preemptive_saved_ms: Type.Optional(
+    Nullable(
+      Type.Number({
+        description:
+          "How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it.",
+      }),
+    ),
+  ),
 });
 
 export const TranscriptTurnSchema = Type.Object({

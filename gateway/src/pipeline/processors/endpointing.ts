@@ -2,23 +2,41 @@ import type { PipelineClock, TimerHandle } from "../clock.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 import { emptyTimeline } from "../turn.ts";
+import { CallerAudioWindow } from "../turn-taking/caller-audio-window.ts";
+import { decideSilence, type TurnDecision } from "../turn-taking/decider.ts";
+import type { EndOfTurnModel } from "../turn-taking/end-of-turn-model.ts";
+import type { TurnPolicy } from "../turn-taking/policy.ts";
+import { type ExpectedAnswer, expectedAnswer } from "../turn-taking/question-cues.ts";
+import { VadTrend } from "../turn-taking/vad-trend.ts";
 
 interface EndpointingOptions {
-  /** Silence after the VAD's speech end that ends the caller's turn. */
-  silenceMs: number;
+  /** The mode and the silence bounds (turn-taking/policy.ts). */
+  policy: TurnPolicy;
   /** How long to wait for the STT's final transcript after a flush. */
   sttFinalTimeoutMs: number;
   /** Digits pressed within this window reach the model together ('#' sends at once). */
   dtmfGroupMs: number;
+  /** The end-of-turn audio model (mode `model`); without one the mode is adaptive. */
+  turnModel?: EndOfTurnModel | null;
+  /**
+   * Let the LLM start early (`preemptive_turn`) once the end is this likely and the transcript
+   * is settled; null: never.
+   */
+  preemptAtLikelihood?: number | null;
 }
 
+/** A settled transcript whose end is at least this likely starts the reply early. */
+export const DEFAULT_PREEMPT_AT_LIKELIHOOD = 0.8;
+
 /**
- * Decides when the caller's turn is over: `silenceMs` after the VAD's speech end (then asks
- * the STT for its final transcript), or earlier when the STT reports the end of speech.
+ * Decides when the caller's turn is over. At each moment of silence after the VAD's speech end
+ * it weighs the evidence (turn-taking/decider.ts) and waits that long, then asks the STT for its
+ * final transcript. `fixed` waits `endpointing.silence_ms` and ends at once on the STT's own
+ * end-of-speech, as the STT's endpoint is then the same window.
  */
 export class EndpointingProcessor extends Processor {
   readonly name = "endpointing";
-  override readonly handlesAudio = false;
+  override readonly handlesAudio: boolean;
   private inSpeech = false;
   private turnOpen = false;
   private turnStartedAt = 0;
@@ -26,7 +44,23 @@ export class EndpointingProcessor extends Processor {
   private endpointAt: number | null = null;
   private awaitingFinal = false;
   private finals: string[] = [];
+  /** The latest interim text after the last final ("" when the finals cover everything heard). */
+  private interim = "";
+  private sttEndOfSpeech = false;
+  /** The caller spoke after the STT's last result: the words so far may miss the latest. */
+  private speechSinceTranscript = false;
+  /** A final result came after the caller last started speaking. */
+  private finalSinceSpeech = false;
+  private sttUtteranceEnd = false;
+  private readonly vadTrend = new VadTrend();
+  private expected: ExpectedAnswer = expectedAnswer("");
+  private agentTurnText: () => string = () => "";
+  private modelProbability: number | null = null;
+  private modelRequest = 0;
+  private readonly audioWindow: CallerAudioWindow | null;
+  private preempted: string | null = null;
   private silenceTimer: TimerHandle | null = null;
+  private deadlineAt: number | null = null;
   private finalTimer: TimerHandle | null = null;
   private digits = "";
   private digitTimer: TimerHandle | null = null;
@@ -36,34 +70,60 @@ export class EndpointingProcessor extends Processor {
     private readonly options: EndpointingOptions,
   ) {
     super();
+    const model = options.policy.mode === "model" ? (options.turnModel ?? null) : null;
+    this.audioWindow = model ? new CallerAudioWindow() : null;
+    this.handlesAudio = model !== null;
   }
 
   protected override process(frame: Frame, direction: Direction): void {
     switch (frame.type) {
+      case "audio_in":
+        this.audioWindow?.add(frame.pcm);
+        break;
+      case "vad_probability":
+        if (this.turnOpen && !this.inSpeech) {
+          this.vadTrend.add(frame.probability);
+          this.evaluate();
+        }
+        return;
       case "user_speech_started":
         this.inSpeech = true;
-        this.silenceTimer?.cancel();
+        this.cancelSilenceTimer();
+        this.cancelPreemption();
+        this.sttEndOfSpeech = false;
+        this.sttUtteranceEnd = false;
+        this.speechSinceTranscript = true;
+        this.finalSinceSpeech = false;
+        this.modelProbability = null;
+        this.modelRequest++;
+        this.vadTrend.reset();
         if (!this.turnOpen) {
           this.turnOpen = true;
           this.turnStartedAt = frame.atMs;
+          this.expected = expectedAnswer(this.agentTurnText());
+          this.audioWindow?.markTurnStart();
         }
         break;
       case "user_speech_stopped":
         this.inSpeech = false;
         this.speechEndAt = frame.atMs;
-        if (this.turnOpen && !this.awaitingFinal) {
-          const waitMs = this.options.silenceMs - (this.clock.now() - frame.atMs);
-          this.silenceTimer = this.clock.setTimer(waitMs, () => this.endpoint());
-        }
+        this.askModel();
+        this.evaluate();
         break;
+      case "agent_turn_started": {
+        // Read when the caller next starts: by then the question has been generated.
+        const turn = frame.turn;
+        this.agentTurnText = () => turn.generatedText;
+        break;
+      }
       case "transcript":
-        this.onTranscript(frame.text, frame.isFinal, frame.endOfSpeech);
+        this.onTranscript(frame.text, frame.isFinal, frame.endOfSpeech, frame.utteranceEnd === true);
         return;
       case "dtmf":
         this.onDigit(frame.digit);
         return;
       case "end":
-        this.silenceTimer?.cancel();
+        this.cancelSilenceTimer();
         this.finalTimer?.cancel();
         this.digitTimer?.cancel();
         break;
@@ -71,27 +131,124 @@ export class EndpointingProcessor extends Processor {
     this.push(frame, direction);
   }
 
-  private onTranscript(text: string, isFinal: boolean, endOfSpeech: boolean): void {
-    if (!isFinal) return;
+  private onTranscript(text: string, isFinal: boolean, endOfSpeech: boolean, utteranceEnd: boolean): void {
+    if (utteranceEnd) {
+      if (!this.inSpeech) this.sttUtteranceEnd = true;
+      this.evaluate();
+      return;
+    }
     const words = text.trim();
+    if (words || isFinal) this.speechSinceTranscript = false;
+    if (!isFinal) {
+      this.interim = words;
+      this.evaluate();
+      return;
+    }
     if (words) this.finals.push(words);
-    if (!endOfSpeech) return;
+    this.interim = "";
+    this.finalSinceSpeech = true;
+    if (!endOfSpeech) {
+      this.evaluate();
+      return;
+    }
     if (this.awaitingFinal) {
       this.complete(this.clock.now());
-    } else if (words && !this.inSpeech) {
-      // The STT heard the end of the utterance before our silence window ran out.
+      return;
+    }
+    if (this.inSpeech) return;
+    this.sttEndOfSpeech = true;
+    if (words && (this.options.policy.mode === "fixed" || !this.turnOpen)) {
+      // The STT heard the end of the utterance before our silence window ran out (or heard
+      // words the VAD missed).
       if (!this.turnOpen) this.turnStartedAt = this.clock.now();
       this.endpointAt = this.clock.now();
       this.push({ type: "stt_flush" }, "upstream");
       this.complete(this.endpointAt);
+      return;
     }
+    this.evaluate();
+  }
+
+  private transcript(): string {
+    return this.interim ? [...this.finals, this.interim].join(" ") : this.finals.join(" ");
+  }
+
+  /** Weighs the evidence now: ends the turn if it has waited long enough, else (re)arms the timer. */
+  private evaluate(): void {
+    if (!this.turnOpen || this.inSpeech || this.awaitingFinal || this.speechEndAt === null) return;
+    const decision = decideSilence(
+      {
+        // Words that predate the caller's latest speech would judge the wrong ending.
+        transcript: this.speechSinceTranscript ? "" : this.transcript(),
+        sttEndOfSpeech: this.sttEndOfSpeech,
+        sttUtteranceEnd: this.sttUtteranceEnd,
+        vadLogit: this.vadTrend.logit(),
+        expected: this.expected,
+        modelProbability: this.modelProbability,
+      },
+      this.options.policy,
+    );
+    this.maybePreempt(decision);
+    const deadlineAt = this.speechEndAt + decision.waitMs;
+    if (deadlineAt === this.deadlineAt) return;
+    this.cancelSilenceTimer();
+    const now = this.clock.now();
+    if (now >= deadlineAt) {
+      this.endpoint();
+      return;
+    }
+    this.deadlineAt = deadlineAt;
+    this.silenceTimer = this.clock.setTimer(deadlineAt - now, () => this.endpoint());
+  }
+
+  private askModel(): void {
+    const model = this.options.turnModel;
+    if (!model || !this.audioWindow) return;
+    const request = ++this.modelRequest;
+    model.predict(this.audioWindow.turnAudio()).then(
+      (probability) => {
+        if (request !== this.modelRequest) return;
+        this.modelProbability = probability;
+        this.evaluate();
+      },
+      (error) => this.logger?.warn({ err: error }, "end-of-turn model failed; deciding without it"),
+    );
+  }
+
+  private maybePreempt(decision: TurnDecision): void {
+    const threshold = this.options.preemptAtLikelihood;
+    if (threshold === null || threshold === undefined) return;
+    const text = this.finals.join(" ");
+    // Settled: every word heard is in a final result, and one came after the latest speech.
+    if (!text || this.interim || !this.finalSinceSpeech || this.preempted === text) return;
+    if (decision.endLikelihood < threshold) return;
+    this.cancelPreemption();
+    this.preempted = text;
+    this.push({ type: "preemptive_turn", text, atMs: this.clock.now() });
+  }
+
+  private cancelPreemption(): void {
+    if (this.preempted === null) return;
+    this.preempted = null;
+    this.push({ type: "preemptive_turn_cancelled" });
+  }
+
+  private cancelSilenceTimer(): void {
+    this.silenceTimer?.cancel();
+    this.silenceTimer = null;
+    this.deadlineAt = null;
   }
 
   private endpoint(): void {
-    this.silenceTimer = null;
+    this.cancelSilenceTimer();
     this.endpointAt = this.clock.now();
-    this.awaitingFinal = true;
     this.push({ type: "stt_flush" }, "upstream");
+    // The STT's final already covers everything heard: no need to wait for the flush's answer.
+    if (this.sttEndOfSpeech && !this.interim && this.finals.length > 0) {
+      this.complete(this.endpointAt);
+      return;
+    }
+    this.awaitingFinal = true;
     this.finalTimer = this.clock.setTimer(this.options.sttFinalTimeoutMs, () => {
       this.logger?.warn({ timeoutMs: this.options.sttFinalTimeoutMs }, "no final transcript after flush");
       this.complete(null);
@@ -99,7 +256,7 @@ export class EndpointingProcessor extends Processor {
   }
 
   private complete(sttFinalAt: number | null): void {
-    this.silenceTimer?.cancel();
+    this.cancelSilenceTimer();
     this.finalTimer?.cancel();
     const timeline = emptyTimeline();
     timeline.speechEndAt = this.speechEndAt;
@@ -110,8 +267,18 @@ export class EndpointingProcessor extends Processor {
     this.turnOpen = false;
     this.awaitingFinal = false;
     this.finals = [];
+    this.interim = "";
+    this.sttEndOfSpeech = false;
+    this.sttUtteranceEnd = false;
+    this.speechSinceTranscript = false;
+    this.finalSinceSpeech = false;
+    this.modelProbability = null;
+    this.modelRequest++;
+    this.vadTrend.reset();
     this.speechEndAt = null;
     this.endpointAt = null;
+    // The LLM compares the turn with the text it started on and uses or drops that reply.
+    this.preempted = null;
     this.push({ type: "user_turn", text, timeline, startedAt, source: "speech" });
   }
 

@@ -7,6 +7,7 @@ import { type Direction, QueuedProcessor } from "../processor.ts";
 import type { ToolRegistry } from "../tools/registry.ts";
 import { AgentTurn, emptyTimeline, heardWordCount, splitWords, type TurnTimeline } from "../turn.ts";
 import { agentTranscriptTurn, userTranscriptTurn } from "../turn-report.ts";
+import { PreemptiveReply, type PreemptiveRequest } from "../turn-taking/preemptive-reply.ts";
 
 export interface LlmProcessorOptions {
   provider: LlmProvider;
@@ -47,6 +48,11 @@ export class LlmProcessor extends QueuedProcessor {
   private nextTurnId = 1;
   /** Text of the model message being streamed, not yet in the history. */
   private streaming: { turn: AgentTurn; text: string } | null = null;
+  /** A reply started before the caller's turn was confirmed (endpointing's `preemptive_turn`). */
+  private preemptive: PreemptiveReply | null = null;
+  /** Knowledge the preemptive request was made with, once retrieved. */
+  private preemptiveContext: string | null = null;
+  private handling = false;
 
   constructor(private readonly options: LlmProcessorOptions) {
     super();
@@ -54,6 +60,14 @@ export class LlmProcessor extends QueuedProcessor {
   }
 
   protected override process(frame: Frame, direction: Direction): void {
+    if (frame.type === "preemptive_turn") {
+      this.startPreemptive(frame.text);
+      return;
+    }
+    if (frame.type === "preemptive_turn_cancelled") {
+      this.cancelPreemptive();
+      return;
+    }
     if (frame.type === "agent_turn_ended") this.finishTurn(frame.turn);
     // Playout answers an interruption (or the end) with what reached the caller.
     else if (frame.type === "playout_stopped") this.interruptTurns(frame.playedSamples);
@@ -64,13 +78,84 @@ export class LlmProcessor extends QueuedProcessor {
   }
 
   protected async handle(frame: DataFrame, signal: AbortSignal): Promise<void> {
-    if (frame.type === "say") {
-      this.speakScripted(frame.text, frame.hangupCause, emptyTimeline(), signal);
-    } else if (frame.type === "user_turn") {
-      await this.onUserTurn(frame.text, frame.startedAt, frame.timeline, signal);
-    } else {
-      this.emit(frame, signal);
+    this.handling = true;
+    try {
+      if (frame.type === "say") {
+        this.speakScripted(frame.text, frame.hangupCause, emptyTimeline(), signal);
+      } else if (frame.type === "user_turn") {
+        await this.onUserTurn(frame.text, frame.startedAt, frame.timeline, signal);
+      } else {
+        this.emit(frame, signal);
+      }
+    } finally {
+      this.handling = false;
     }
+  }
+
+  protected override onInterruption(): void {
+    this.cancelPreemptive();
+  }
+
+  /**
+   * Starts the model on the caller's words before their turn is confirmed, only while the agent
+   * is silent and idle. Nothing is spoken or added to the history until `takePreemptive`.
+   */
+  private startPreemptive(text: string): void {
+    this.cancelPreemptive();
+    if (this.handling || this.active.length > 0) return;
+    const messages = this.history.slice();
+    const last = messages.at(-1);
+    if (last?.role === "user") messages[messages.length - 1] = { ...last };
+    appendUserMessage(messages, text);
+    this.preemptiveContext = null;
+    const request: PreemptiveRequest = {
+      text,
+      messages,
+      run: (signal) => this.preemptiveEvents(text, messages, signal),
+    };
+    this.preemptive = new PreemptiveReply(request, this.options.clock);
+  }
+
+  private async *preemptiveEvents(text: string, messages: ChatMessage[], signal: AbortSignal) {
+    const context = this.options.retrieveContext ? await this.retrieve(text, signal) : null;
+    if (signal.aborted) return;
+    this.preemptiveContext = context;
+    yield* this.options.provider.stream(this.modelRequest(messages, context), signal);
+  }
+
+  private cancelPreemptive(): void {
+    this.preemptive?.cancel();
+    this.preemptive = null;
+  }
+
+  /** The reply started early, if it answers exactly this turn and the history since is unchanged. */
+  private takePreemptive(text: string): PreemptiveReply | null {
+    const reply = this.preemptive;
+    this.preemptive = null;
+    if (!reply) return null;
+    const expected = reply.request.messages;
+    const same =
+      !reply.cancelled &&
+      reply.request.text === text &&
+      expected.length === this.history.length &&
+      this.history.every((message, index) =>
+        index < expected.length - 1
+          ? message === expected[index]
+          : message.role === "user" && message.content === expected[index]!.content,
+      );
+    if (same) return reply;
+    reply.cancel();
+    return null;
+  }
+
+  private modelRequest(messages: ChatMessage[], context: string | null): LlmRequest {
+    const request: LlmRequest = {
+      ...this.options.request,
+      messages: context ? [...messages, { role: "system" as const, content: context }] : messages,
+      tools: this.options.tools.definitions,
+    };
+    if (request.tools?.length === 0) delete request.tools;
+    return request;
   }
 
   private async onUserTurn(text: string, startedAt: number, timeline: TurnTimeline, signal: AbortSignal) {
@@ -95,10 +180,11 @@ export class LlmProcessor extends QueuedProcessor {
       ),
     );
     appendUserMessage(this.history, text);
-    await this.runModel(timeline, signal, text);
+    await this.runModel(timeline, signal, text, this.takePreemptive(text));
   }
 
   private beginTurn(timeline: TurnTimeline): AgentTurn {
+    this.cancelPreemptive();
     const turn = new AgentTurn(this.nextTurnId++, this.options.clock.now(), timeline);
     this.active.push(turn);
     this.push({ type: "agent_turn_started", turn }, "upstream");
@@ -122,29 +208,36 @@ export class LlmProcessor extends QueuedProcessor {
     this.emit({ type: "llm_end", turn }, signal);
   }
 
-  private async runModel(timeline: TurnTimeline, signal: AbortSignal, query?: string): Promise<void> {
+  private async runModel(
+    timeline: TurnTimeline,
+    signal: AbortSignal,
+    query?: string,
+    preemptive: PreemptiveReply | null = null,
+  ): Promise<void> {
     const { clock, provider } = this.options;
     const turn = this.beginTurn(timeline);
-    const context = query && this.options.retrieveContext ? await this.retrieve(query, signal) : null;
+    let context: string | null;
+    if (preemptive) {
+      context = this.preemptiveContext;
+      timeline.llmRequestAt = preemptive.startedAt;
+      timeline.llmNeededAt = clock.now();
+    } else {
+      context = query && this.options.retrieveContext ? await this.retrieve(query, signal) : null;
+    }
     const maxRounds = this.options.maxRounds ?? 5;
     for (let round = 0; round < maxRounds && !signal.aborted; round++) {
-      const messages = context
-        ? [...this.history, { role: "system" as const, content: context }]
-        : this.history;
-      const request: LlmRequest = {
-        ...this.options.request,
-        messages,
-        tools: this.options.tools.definitions,
-      };
-      if (request.tools?.length === 0) delete request.tools;
       timeline.llmRequestAt ??= clock.now();
       const calls: ToolCall[] = [];
       this.streaming = { turn, text: "" };
+      const events =
+        round === 0 && preemptive
+          ? preemptive.adopt(signal)
+          : provider.stream(this.modelRequest(this.history, context), signal);
       try {
-        for await (const event of provider.stream(request, signal)) {
+        for await (const event of events) {
           if (signal.aborted) break;
           if (event.type === "text" && event.text) {
-            timeline.llmFirstTokenAt ??= clock.now();
+            timeline.llmFirstTokenAt ??= preemptive?.firstTokenAt ?? clock.now();
             this.say(turn, event.text, signal);
           } else if (event.type === "tool_call") {
             calls.push(event.call);

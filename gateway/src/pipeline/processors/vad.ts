@@ -58,6 +58,8 @@ export class VadProcessor extends Processor {
   }
 
   private onProbability(probability: number, windowEndAt: number): void {
+    // Endpointing weighs the trend through a pause.
+    this.push({ type: "vad_probability", probability, atMs: windowEndAt });
     const windowStartAt = windowEndAt - VAD_WINDOW_MS;
     if (!this.speaking) {
       if (probability >= this.options.startThreshold) {

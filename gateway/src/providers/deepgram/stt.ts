@@ -1,7 +1,8 @@
 // Deepgram live transcription over WebSocket: linear16 audio in binary frames, Results
 // messages out (is_final: the text of that span is settled; speech_final: endpoint detected).
-// Control messages: Finalize (flush now), KeepAlive (Deepgram drops a socket after about
-// 10 s without data), CloseStream (finish and close).
+// UtteranceEnd: no words for `utterance_end_ms` (it needs interim_results), which end-of-turn
+// detection weighs apart from speech_final. Control messages: Finalize (flush now), KeepAlive
+// (Deepgram drops a socket after about 10 s without data), CloseStream (finish and close).
 import { toProviderError } from "../base/errors.ts";
 import { openWebSocket, toWebSocketUrl } from "../base/websocket.ts";
 import {
@@ -17,6 +18,8 @@ interface DeepgramOptions {
   apiKey: string | null;
   /** Deepgram's own endpointing (silence in ms before speech_final). */
   endpointingMs: number;
+  /** Gap between words that ends an utterance (UtteranceEnd); Deepgram's minimum is 1000. */
+  utteranceEndMs?: number;
   keepAliveIntervalMs?: number;
   closeTimeoutMs?: number;
 }
@@ -49,6 +52,7 @@ export class DeepgramStt implements SttProvider {
       endpointing: String(this.options.endpointingMs),
       vad_events: "true",
       smart_format: "true",
+      utterance_end_ms: String(this.options.utteranceEndMs ?? 1000),
     });
     const headers: Record<string, string> = this.options.apiKey
       ? { Authorization: `Token ${this.options.apiKey}` }
@@ -73,6 +77,8 @@ export class DeepgramStt implements SttProvider {
           isFinal,
           endOfSpeech: isFinal && (results.speech_final === true || results.from_finalize === true),
         });
+      } else if (message.type === "UtteranceEnd") {
+        onTranscript({ text: "", isFinal: false, endOfSpeech: false, utteranceEnd: true });
       } else if (message.type === "Error") {
         onError(
           new ProviderError(this.name, (message as { description?: string }).description ?? "error", true),
