@@ -31,7 +31,7 @@ import { FallbackStt } from "./fallback/stt.ts";
 import { FallbackTts } from "./fallback/tts.ts";
 import { FliteTts } from "./flite/tts.ts";
 import { OpenAiLlm } from "./openai/llm.ts";
-import { OpenAiStt } from "./openai/stt.ts";
+import { OpenAiRealtimeStt } from "./openai/stt-realtime.ts";
 import { OpenAiTts } from "./openai/tts.ts";
 import { type LlmProvider, ProviderError, type SttProvider, type TtsProvider } from "./types.ts";
 import { WhisperStt } from "./whisper/stt.ts";
@@ -192,8 +192,9 @@ function sttBlock(
         base,
       );
     case "openai":
+      // Realtime transcription for models that stream; segment upload for the others.
       return withSttBase(
-        new OpenAiStt(
+        new OpenAiRealtimeStt(
           connection(config, agent, key, "openai", {
             baseUrl: config.openaiBaseUrl,
             apiKey: config.openaiApiKey,

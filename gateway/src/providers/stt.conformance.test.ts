@@ -1,5 +1,6 @@
-// One suite, every streaming-capable STT adapter: Deepgram (live WebSocket) and OpenAI
-// (transcription of the VAD-cut segment), both against their stand-ins over loopback.
+// One suite, every streaming-capable STT adapter: Deepgram (live WebSocket), OpenAI realtime
+// transcription (WebSocket) and OpenAI segment upload (transcription of the VAD-cut segment),
+// all against their stand-ins over loopback.
 import { afterAll, beforeEach, describe, expect, test } from "bun:test";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
@@ -7,6 +8,7 @@ import { ProviderMetrics } from "./base/metrics.ts";
 import { withSttBase } from "./base/stt.ts";
 import { DeepgramStt } from "./deepgram/stt.ts";
 import { OpenAiStt } from "./openai/stt.ts";
+import { OpenAiRealtimeStt } from "./openai/stt-realtime.ts";
 import { expectRejection, openRecorded, speechThenSilence } from "./testing/support.ts";
 import { ProviderError, type SttProvider } from "./types.ts";
 
@@ -37,6 +39,11 @@ const adapters: Array<{ name: string; model: string; make: (key?: string) => Stt
     model: "whisper-1",
     make: (key = "sk-key") => new OpenAiStt({ baseUrl: standIns.urls.openai, apiKey: key }),
   },
+  {
+    name: "openai realtime transcription",
+    model: "gpt-realtime-whisper",
+    make: (key = "sk-key") => new OpenAiRealtimeStt({ baseUrl: standIns.urls.openai, apiKey: key }),
+  },
 ];
 
 for (const adapter of adapters) {
@@ -60,7 +67,7 @@ for (const adapter of adapters) {
       const finals = events.filter((event) => event.isFinal && event.text);
       expect(finals.map((event) => event.text)).toEqual(UTTERANCES);
       expect(finals.every((event) => event.endOfSpeech)).toBe(true);
-      expect(metrics.get("stt", adapter.name)?.firstOutputMs.length).toBeGreaterThanOrEqual(1);
+      expect(metrics.get("stt", adapter.make().name)?.firstOutputMs.length).toBeGreaterThanOrEqual(1);
     });
 
     test("a flush with nothing said gives an empty final", async () => {
@@ -170,4 +177,78 @@ test("an STT that cannot connect at all fails after its attempts", async () => {
   });
   const error = await expectRejection(openRecorded(provider, "nova-2"));
   expect((error as ProviderError).retryable).toBe(true);
+});
+
+describe("OpenAI realtime transcription specifics", () => {
+  const realtime = () => new OpenAiRealtimeStt({ baseUrl: standIns.urls.openai, apiKey: "sk-key" });
+
+  test("interim text grows while speech goes on, then the final; the session is configured for it", async () => {
+    const { session, events, errors } = await openRecorded(realtime(), "gpt-realtime-whisper");
+    for (const frame of speechThenSilence(1200, 200)) session.sendAudio(frame);
+    await waitFor("interim text", () => events.filter((event) => !event.isFinal).length >= 2);
+    const interimsBeforeFlush = events.filter((event) => !event.isFinal).map((event) => event.text);
+    session.flush();
+    await waitFor("the final", () => events.some((event) => event.isFinal));
+    await session.close();
+    expect(errors).toEqual([]);
+    // Each interim is a longer start of the utterance; none is final or an end of speech.
+    for (const [index, text] of interimsBeforeFlush.entries()) {
+      expect(UTTERANCES[0]!.startsWith(text)).toBe(true);
+      if (index > 0) expect(text.length).toBeGreaterThan(interimsBeforeFlush[index - 1]!.length);
+    }
+    expect(events.filter((event) => !event.isFinal).every((event) => !event.endOfSpeech)).toBe(true);
+    expect(events.filter((event) => event.isFinal)).toEqual([
+      { text: UTTERANCES[0]!, isFinal: true, endOfSpeech: true },
+    ]);
+    const stats = standIns.state.of("openai-transcription");
+    expect(stats.bodies[0]).toMatchObject({
+      type: "transcription",
+      audio: {
+        input: {
+          format: { type: "audio/pcm", rate: 24_000 },
+          transcription: { model: "gpt-realtime-whisper", language: "en" },
+          turn_detection: null,
+        },
+      },
+    });
+    expect(stats.messages["input_audio_buffer.commit"]).toBe(1);
+    // 1.4 s at 16 kHz goes out as 1.4 s at 24 kHz (about 67 KB of PCM), nothing lost to resampling.
+    expect(stats.messages["input_audio_buffer.append"]).toBeGreaterThanOrEqual(70);
+    // The segment-upload endpoint was not used.
+    expect(standIns.state.of("transcription").requests).toBe(0);
+  });
+
+  test("a flush right after another keeps the finals in commit order, the empty one included", async () => {
+    const { session, events } = await openRecorded(realtime(), "gpt-realtime-whisper");
+    for (const frame of speechThenSilence(600, 100)) session.sendAudio(frame);
+    session.flush();
+    for (const frame of speechThenSilence(0, 40)) session.sendAudio(frame);
+    session.flush();
+    await waitFor("two finals", () => events.filter((event) => event.isFinal).length === 2);
+    await session.close();
+    expect(events.filter((event) => event.isFinal).map((event) => event.text)).toEqual([UTTERANCES[0]!, ""]);
+  });
+
+  test("a model that does not stream is transcribed by segment upload", async () => {
+    const { session, events } = await openRecorded(realtime(), "whisper-1");
+    for (const frame of speechThenSilence(600, 200)) session.sendAudio(frame);
+    session.flush();
+    await waitFor("the final", () => events.some((event) => event.isFinal));
+    await session.close();
+    expect(standIns.state.of("transcription").requests).toBe(1);
+    expect(standIns.state.of("openai-transcription").requests).toBe(0);
+  });
+
+  test("a socket that cannot be opened falls back to segment upload", async () => {
+    standIns.failNext("openai-transcription", { status: 404 });
+    const { session, events, errors } = await openRecorded(realtime(), "gpt-realtime-whisper");
+    for (const frame of speechThenSilence(600, 200)) session.sendAudio(frame);
+    session.flush();
+    await waitFor("the final", () => events.some((event) => event.isFinal));
+    await session.close();
+    expect(errors).toEqual([]);
+    expect(events.filter((event) => event.isFinal).map((event) => event.text)).toEqual([UTTERANCES[0]!]);
+    expect(standIns.state.of("openai-transcription").requests).toBe(1);
+    expect(standIns.state.of("transcription").requests).toBe(1);
+  });
 });

@@ -10,6 +10,7 @@ export type StandInService =
   | "deepgram"
   | "elevenlabs"
   | "openai-realtime"
+  | "openai-transcription"
   | "gemini-live";
 
 export interface Fault {

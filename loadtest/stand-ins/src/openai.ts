@@ -1,9 +1,10 @@
 // The OpenAI stand-in server: chat completions, audio speech and transcriptions under /v1, and
-// the Realtime WebSocket at /v1/realtime.
+// the Realtime WebSocket at /v1/realtime (a transcription session with ?intent=transcription).
 import { faultResponse, type StandInState } from "./faults.ts";
 import { speech, transcription } from "./openai-audio.ts";
 import { chatCompletion } from "./openai-chat.ts";
 import { openAiRealtime } from "./openai-realtime.ts";
+import { openAiTranscription, withTranscriptionSockets } from "./openai-transcription.ts";
 import { RealtimeLog } from "./realtime-log.ts";
 import type { StandInScript } from "./script.ts";
 
@@ -13,15 +14,20 @@ export function startOpenAiStandIn(
   realtimeLog = new RealtimeLog(),
 ) {
   const realtime = openAiRealtime(script, state, realtimeLog);
+  const transcriptionSockets = openAiTranscription(script, state);
   return Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
     idleTimeout: 0,
-    websocket: realtime.websocket,
+    websocket: withTranscriptionSockets(realtime.websocket, transcriptionSockets.websocket),
     async fetch(request, server) {
       const arrivedAtMs = performance.now();
       const path = new URL(request.url).pathname;
-      if (path === "/v1/realtime") return realtime.upgrade(request, server);
+      if (path === "/v1/realtime") {
+        return new URL(request.url).searchParams.get("intent") === "transcription"
+          ? transcriptionSockets.upgrade(request, server)
+          : realtime.upgrade(request, server);
+      }
       const service =
         path === "/v1/chat/completions"
           ? "chat"

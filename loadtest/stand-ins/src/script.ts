@@ -42,6 +42,8 @@ export interface TranscriptionScript {
    * pocketsphinx (good on clean 16 kHz speech such as flite's; seconds per request).
    */
   recognizer: "scripted" | "pocketsphinx";
+  /** Realtime transcription (a streaming model): speech audio between two deltas of one word. */
+  deltaEveryMs: number;
 }
 
 export interface DeepgramScript {
@@ -94,6 +96,7 @@ const DEFAULT_SCRIPT: StandInScript = {
     delayMs: 150,
     speechRmsThreshold: 300,
     recognizer: "scripted",
+    deltaEveryMs: 200,
   },
   deepgram: {
     utterances: ["I would like to book a table for two people tomorrow evening."],
