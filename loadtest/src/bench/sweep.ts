@@ -10,12 +10,17 @@
 // logs every garbage collection);
 // BENCH_VAD=energy runs the energy VAD instead of Silero, BENCH_VAD=ungated Silero without its
 // silence gate on every window (written as turn-latency-<vad>-vad.*, BENCHMARKS.md untouched).
+// BENCH_REALTIME_STEPS=1,10 (default; "" for none) then runs the same SIP caller against a
+// realtime agent (OpenAI Realtime stand-in, µ-law end to end) for the gateway's overhead on
+// realtime turns next to the pipeline's.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { synthesizeUtterances } from "../uac/caller-speech.ts";
 import {
   BENCH_NUMBER,
+  type BenchEnvironment,
   CALLER_UTTERANCES,
+  scriptedRealtimeTurnMs,
   scriptedTurnMs,
   startBenchEnvironment,
   type TurnLatency,
@@ -43,6 +48,11 @@ const steps = (process.env.BENCH_SIP_STEPS ?? "1,10,50,100,200,300,400,600,800,1
   .map(Number)
   .filter((calls) => calls > 0 && calls <= maxCalls);
 const webSteps = (process.env.BENCH_WEB_STEPS ?? "1,10")
+  .split(",")
+  .filter(Boolean)
+  .map(Number)
+  .filter((calls) => calls > 0);
+const realtimeSteps = (process.env.BENCH_REALTIME_STEPS ?? "1,10")
   .split(",")
   .filter(Boolean)
   .map(Number)
@@ -106,11 +116,13 @@ const environment = await startBenchEnvironment({
   gatewayCpuProfileDir: process.env.BENCH_CPU_PROFILE_DIR,
   gatewayEnv: { BENCH_VAD: vad },
 });
+const pipelineEnvironment = environment;
 if (pin) Bun.spawnSync(["taskset", "-apc", "1", String(environment.gatewayPid)]);
-const scriptedMs = scriptedTurnMs(environment.delays);
+const pipelineScriptedMs = scriptedTurnMs(environment.delays);
 const utterances = synthesizeUtterances(CALLER_UTTERANCES, VOICED_RMS);
 const results: StepResult[] = [];
 const webResults: StepResult[] = [];
+const realtimeResults: StepResult[] = [];
 let baselineOverheadP95 = Number.NaN;
 
 try {
@@ -135,7 +147,33 @@ try {
   await environment.stop();
 }
 
-async function measureStep(calls: number, web: boolean): Promise<StepResult> {
+if (realtimeSteps.length > 0) {
+  // The same caller and words against a realtime agent: the model's scripted end-of-speech
+  // silence and first-audio delay replace the pipeline's stages.
+  const realtime = await startBenchEnvironment({ realtime: true, gatewayEnv: { BENCH_VAD: vad } });
+  if (pin) Bun.spawnSync(["taskset", "-apc", "1", String(realtime.gatewayPid)]);
+  try {
+    await runLoad({ gateway: realtime.gateway, calls: 1, callsPerSecond, plan: planFor(1) });
+    realtime.takeGatewayTurns();
+    for (const calls of realtimeSteps)
+      realtimeResults.push(
+        await measureStep(calls, false, {
+          env: realtime,
+          scriptedMs: scriptedRealtimeTurnMs(realtime.delays),
+        }),
+      );
+  } finally {
+    await realtime.stop();
+  }
+}
+
+async function measureStep(
+  calls: number,
+  web: boolean,
+  realtime: { env: BenchEnvironment; scriptedMs: number } | null = null,
+): Promise<StepResult> {
+  const environment = realtime?.env ?? pipelineEnvironment;
+  const scriptedMs = realtime?.scriptedMs ?? pipelineScriptedMs;
   await Bun.sleep(1000);
   const probeMs = machineProbeOnCpuMs(pin ? 1 : null);
   const idle = sampleProcess(environment.gatewayPid);
@@ -159,7 +197,11 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
     },
   });
   await Bun.sleep(500);
-  const gatewayTurns = environment.takeGatewayTurns().filter((turn) => turn.endpointing_ms !== null);
+  // Answers to the caller (not greetings): the pipeline's have an endpointing stage; a realtime
+  // turn has none of its own, only the caller's speech end (total_ms).
+  const gatewayTurns = environment
+    .takeGatewayTurns()
+    .filter((turn) => (realtime ? turn.total_ms !== null : turn.endpointing_ms !== null));
   const stalls = environment.takeGatewayStalls();
   const start: ProcSample = windowStart ?? idle;
   const end: ProcSample = windowEnd ?? sampleProcess(environment.gatewayPid);
@@ -204,7 +246,7 @@ async function measureStep(calls: number, web: boolean): Promise<StepResult> {
     breaks,
   };
   console.log(
-    `${calls} ${web ? "WebRTC" : "SIP"} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
+    `${calls} ${web ? "WebRTC" : realtime ? "realtime SIP" : "SIP"} calls: overhead p50/p95/p99 ${round(overhead.p50)}/${round(overhead.p95)}/${round(overhead.p99)} ms, ` +
       `(by utterance ${step.overheadP50ByUtteranceMs.map((value) => round(value)).join(" / ")}), ` +
       `setup p95 ${round(summary.setupMs.p95)} ms, max gap ${round(summary.maxGapMs)} ms, ` +
       `gateway ${round(share * 100)}% of a core, ${round(step.rssPerCallKb)} KB/call, ` +
@@ -224,6 +266,14 @@ const markdown = [
         "Browser-style WebRTC calls (werift caller, PCMU, signed call token; setup is POST offer -> SDP answer, greeting is answer -> first voiced packet, so it includes ICE and DTLS):",
         "",
         rowsMarkdown(webResults),
+      ]
+    : []),
+  ...(realtimeResults.length
+    ? [
+        "",
+        "Realtime agents (the same SIP caller; the agent on the OpenAI Realtime stand-in in audio/pcmu, no resampling; overhead is the turn latency minus the stand-in's scripted end-of-speech silence and first-audio delay; LLM is speech end -> the model's first audio delta, first packet is that delta -> its first packet out):",
+        "",
+        rowsMarkdown(realtimeResults),
       ]
     : []),
 ].join("\n");
@@ -289,6 +339,7 @@ function writeDocs(): void {
         scripted_ms: environment.delays,
         steps: results,
         web_steps: webResults,
+        realtime_steps: realtimeResults,
       },
       null,
       2,

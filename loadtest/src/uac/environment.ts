@@ -27,13 +27,21 @@ export function scriptedTurnMs(delays: ScriptedDelays): number {
   return delays.endpointingSilenceMs + delays.sttMs + delays.llmFirstTokenMs + delays.ttsFirstByteMs;
 }
 
+/**
+ * A realtime agent's turn as scripted: the stand-in's server VAD waits the endpointing silence,
+ * then its first audio comes after the LLM's first-token delay.
+ */
+export function scriptedRealtimeTurnMs(delays: ScriptedDelays): number {
+  return delays.endpointingSilenceMs + delays.llmFirstTokenMs;
+}
+
 export const BENCH_NUMBER = "+14155550100";
 export const CALLER_UTTERANCES = [
   "I would like to book a table for two people tomorrow evening.",
   "Seven o'clock would be perfect, thank you.",
 ];
 
-function benchAgent(delays: ScriptedDelays): Agent {
+function benchAgent(delays: ScriptedDelays, realtime: boolean): Agent {
   const now = new Date().toISOString();
   return {
     id: "agt_bench",
@@ -51,6 +59,7 @@ function benchAgent(delays: ScriptedDelays): Agent {
     knowledge: { mode: "none", source_ids: [], top_k: 3 },
     max_duration_s: 600,
     silence: { reprompt_ms: 600_000, max_reprompts: 0 },
+    realtime: realtime ? { provider: "openai", model: "gpt-realtime", voice: "marin" } : null,
     is_active: true,
     metadata: {},
     created_at: now,
@@ -69,6 +78,17 @@ function standInScript(delays: ScriptedDelays): PartialScript {
     },
     transcription: { texts: CALLER_UTTERANCES, delayMs: delays.sttMs, speechRmsThreshold: 100 },
     speech: { firstByteMs: delays.ttsFirstByteMs, chunkMs: 40, chunkIntervalMs: 0, msPerWord: 200 },
+    // Realtime agents (the sweep's realtime step): the same words and delays from one model.
+    realtime: {
+      utterances: CALLER_UTTERANCES,
+      rules: [],
+      defaultReply: "Sure. Your table is booked.",
+      firstAudioMs: delays.llmFirstTokenMs,
+      silenceDurationMs: delays.endpointingSilenceMs,
+      transcriptionDelayMs: delays.sttMs,
+      speechRmsThreshold: 100,
+      msPerWord: 200,
+    },
   };
 }
 
@@ -95,6 +115,8 @@ export async function startBenchEnvironment(
     gatewayEnv?: Record<string, string>;
     /** Writes the gateway's CPU profile (.cpuprofile and markdown) here when it stops. */
     gatewayCpuProfileDir?: string;
+    /** The agent runs on the OpenAI Realtime stand-in instead of the turn pipeline. */
+    realtime?: boolean;
   } = {},
 ): Promise<BenchEnvironment> {
   const delays = options.delays ?? DEFAULT_DELAYS;
@@ -110,7 +132,7 @@ export async function startBenchEnvironment(
   const dataDirParent = process.env.BENCH_DATA_DIR ?? (existsSync("/dev/shm") ? "/dev/shm" : tmpdir());
   const dataDir = mkdtempSync(join(dataDirParent, "bench-gateway-"));
   const webCallSecret = crypto.randomUUID();
-  const agent = benchAgent(delays);
+  const agent = benchAgent(delays, options.realtime ?? false);
   const openaiBaseUrl = standIns.output().match(/OPENAI_BASE_URL=(\S+)/)![1]!;
   let gateway: ScriptProcess;
   try {
