@@ -11,6 +11,7 @@ import type { RealtimeUsage } from "@switchboard/shared/realtime";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { and, eq } from "drizzle-orm";
 import { callEventsSeen, webhookDeliveries } from "../../db/schema.ts";
+import { answerOf, harnessClient } from "../../testing/api-client/client.ts";
 import {
   addCredits,
   addWebhookEndpoint,
@@ -68,6 +69,12 @@ async function consumeAll(h: Harness, bus: Bus, events: CallEvent[], copies: num
 
 type CallBody = { usage: RealtimeUsage | null; cost_cents: number | null; status: string };
 
+/** GET /calls/{id} through the typed client, as status and body. */
+const callDetail = (h: Harness, callId: string) =>
+  answerOf<CallBody>(
+    harnessClient(h).GET("/api/v1/calls/{call_id}", { params: { path: { call_id: callId } } }),
+  );
+
 async function endedWebhook(h: Harness, callId: string): Promise<CallBody> {
   const rows = await h.ctx.db
     .select({ payload: webhookDeliveries.payload })
@@ -107,7 +114,7 @@ for (const backend of ["memory", "redis"] as const) {
       const events = realtimeCallEvents(h, agentId, usage);
       const callId = events[0]!.call_id;
       await consumeAll(h, bus, events, 2);
-      const detail = await h.json<CallBody>("GET", `/api/v1/calls/${callId}`);
+      const detail = await callDetail(h, callId);
       expect(detail.status).toBe(200);
       expect(detail.body.usage).toEqual(usage);
       // 61 s at 6 cents a minute: 7 cents. Tokens: 1500 x 3200 + 2500 x 6400 + 800 x 1000
@@ -115,11 +122,8 @@ for (const backend of ["memory", "redis"] as const) {
       expect(detail.body.cost_cents).toBe(29);
       expect(await callCharges(h, callId)).toEqual([-29]);
       expect((await endedWebhook(h, callId)).usage).toEqual(usage);
-      const listed = await h.json<{ data: Array<CallBody & { id: string }> }>(
-        "GET",
-        "/api/v1/calls?limit=100",
-      );
-      expect(listed.body.data.find((call) => call.id === callId)?.usage).toEqual(usage);
+      const listed = await harnessClient(h).GET("/api/v1/calls", { params: { query: { limit: 100 } } });
+      expect(listed.data!.data.find((call) => call.id === callId)?.usage).toEqual(usage);
     }, 30_000);
 
     test("a model without its own price pays the `*` price", async () => {
@@ -143,7 +147,7 @@ for (const backend of ["memory", "redis"] as const) {
         const events = realtimeCallEvents(h, agentId, usage);
         const callId = events[0]!.call_id;
         await consumeAll(h, bus, events, 1);
-        const detail = await h.json<CallBody>("GET", `/api/v1/calls/${callId}`);
+        const detail = await callDetail(h, callId);
         expect(detail.body.usage).toBeNull();
         expect(detail.body.cost_cents).toBe(7);
       }
