@@ -108,6 +108,11 @@ export interface Config {
   elevenlabsModelId: string;
   /** Local Whisper model id, read from MODELS_DIR (never downloaded at run time). */
   whisperModel: string;
+  /**
+   * End-of-turn audio model for agents in turn mode `model`: ONNX weights with Smart Turn v3's
+   * signature; unset, missing or unloadable: those agents decide as `adaptive`.
+   */
+  turnModelPath: string | null;
   knowledgeFetchTimeoutMs: number;
   /** Largest upload or fetched page, in bytes. */
   knowledgeMaxBytes: number;
@@ -375,6 +380,7 @@ export function loadConfig(env: Env = process.env): Config {
     openaiTtsModel: read.string("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
     elevenlabsModelId: read.string("ELEVENLABS_MODEL_ID", "eleven_flash_v2_5"),
     whisperModel: read.string("WHISPER_MODEL", "onnx-community/whisper-tiny.en"),
+    turnModelPath: read.raw("TURN_MODEL_PATH"),
     knowledgeFetchTimeoutMs: read.integer("KNOWLEDGE_FETCH_TIMEOUT_MS", 10_000, 100, 120_000),
     knowledgeMaxBytes: read.integer("KNOWLEDGE_MAX_BYTES", 10 * 1024 * 1024, 1024, 200 * 1024 * 1024),
     knowledgeChunkTokens: read.integer("KNOWLEDGE_CHUNK_TOKENS", 200, 16, 8192),

@@ -9,6 +9,7 @@ import { withRealtimeAgents } from "../realtime/create.ts";
 import { callTenant } from "../tenant/call-tenant.ts";
 import { loadVadEngine } from "../vad/load.ts";
 import { AgentApplication } from "./agent-application.ts";
+import { loadEndOfTurnModel } from "./turn-taking/load-turn-model.ts";
 
 interface AgentApplicationSetup {
   config: Config;
@@ -20,20 +21,23 @@ interface AgentApplicationSetup {
 
 /**
  * The gateway's agent application: one VAD engine (Silero, batched across calls; energy VAD
- * when the model cannot load) and each call's providers from the agent's settings. Agents
+ * when the model cannot load), the end-of-turn model when TURN_MODEL_PATH loads (batched the
+ * same way) and each call's providers from the agent's settings. Agents
  * with a `realtime` block run on their speech-to-speech model instead (realtime/).
  */
 export async function createAgentApplication(setup: AgentApplicationSetup): Promise<MediaApplication> {
   const log = setup.log.child({ component: "pipeline" });
   const knowledge = setup.knowledge;
   const vad = await loadVadEngine(log);
-  log.info({ vad: vad.name }, "turn pipeline ready");
+  const turnModel = await loadEndOfTurnModel(setup.config.turnModelPath, log);
+  log.info({ vad: vad.name, turn_model: turnModel?.name ?? null }, "turn pipeline ready");
   const retrieveContext = knowledge
     ? (call: CallContext, query: string, signal: AbortSignal) =>
         knowledgeContextFor(knowledge, { knowledge: call.agent.knowledge, org_id: call.orgId })(query, signal)
     : undefined;
   const pipeline = new AgentApplication({
     vad,
+    turnModel,
     logger: log,
     retrieveContext,
     providers: (agent, call) => {

@@ -15,6 +15,7 @@ import {
 } from "../agent-application.ts";
 import { systemClock } from "../clock.ts";
 import type { SilenceOptions } from "../processors/silence.ts";
+import type { EndOfTurnModel } from "../turn-taking/end-of-turn-model.ts";
 import { ManualClock } from "./manual-clock.ts";
 import { type LlmStep, ScriptedLlm, ScriptedStt, ScriptedTts } from "./scripted-providers.ts";
 import { TestCallAudio } from "./test-call-audio.ts";
@@ -71,6 +72,8 @@ interface TestCallOptions {
   /** Use the system clock and real 20 ms ticks (for providers with real latencies). */
   realTime?: boolean;
   retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
+  /** The end-of-turn audio model for agents in `model` mode. */
+  turnModel?: EndOfTurnModel | null;
   /** An application built elsewhere (e.g. by createAgentApplication) instead of the scripted one. */
   application?: MediaApplication;
 }
@@ -134,6 +137,7 @@ export class TestCall {
         clock: this.options.realTime ? systemClock : this.clock,
         silence: this.options.silence,
         retrieveContext: this.options.retrieveContext,
+        turnModel: this.options.turnModel,
       });
     this.app = (await application.start(context)) as RunningAgentApplication;
     callEnd.attach(this.app);
