@@ -10111,6 +10111,10 @@ export interface operations {
                 first_packet_ms: number | null;
                 /** @description From the end of the caller's speech to the first packet sent. */
                 total_ms: number | null;
+                /** @description The reply was started before the caller's turn was confirmed, on the same words. */
+                preemptive?: boolean;
+                /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
+                preemptive_saved_ms?: number | null;
               } | null;
             }[];
           };
@@ -10312,6 +10316,10 @@ export interface operations {
                 first_packet_ms: number | null;
                 /** @description From the end of the caller's speech to the first packet sent. */
                 total_ms: number | null;
+                /** @description The reply was started before the caller's turn was confirmed, on the same words. */
+                preemptive?: boolean;
+                /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
+                preemptive_saved_ms?: number | null;
               } | null;
             }[];
           };
@@ -10957,6 +10965,10 @@ export interface operations {
                 first_packet_ms: number | null;
                 /** @description From the end of the caller's speech to the first packet sent. */
                 total_ms: number | null;
+                /** @description The reply was started before the caller's turn was confirmed, on the same words. */
+                preemptive?: boolean;
+                /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
+                preemptive_saved_ms?: number | null;
               } | null;
             }[];
           };
