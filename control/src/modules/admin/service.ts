@@ -67,8 +67,7 @@ export async function updateOrg(deps: AdminDeps, orgId: string, input: UpdateOrg
   const problems: FieldProblem[] = [];
   assertStorable(problems, "name", input.name);
   throwIfAny(problems);
-  const row = await deps.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  const row = await deps.db.transaction(async (tx) => {
     if (!hasPrefix(orgId, "org")) throw notFound("Org");
     // Row lock: two concurrent PATCHes of different rate fields both survive the merge.
     const [current] = await tx.select().from(orgs).where(eq(orgs.id, orgId)).for("update");

@@ -292,9 +292,9 @@ export async function applyCallEvents(deps: CallEventsDeps, events: CallEvent[])
   const result = await deps.db.transaction(async (tx) => {
     const outcomes: ApplyOutcome[] = [];
     const chargedOrgs = new Set<string>();
-    const lookups = new BatchLookups(tx as unknown as Database);
+    const lookups = new BatchLookups(tx);
     for (const event of events) {
-      const applied = await applyInTransaction(tx as unknown as Database, deps, event, lookups);
+      const applied = await applyInTransaction(tx, deps, event, lookups);
       outcomes.push(applied.outcome);
       if (applied.charged) chargedOrgs.add(event.org_id);
     }

@@ -175,7 +175,7 @@ export async function getBalanceCents(db: Database, orgId: string): Promise<numb
 export async function recordEntry(deps: CreditsDeps, input: EntryInput): Promise<EntryResult> {
   let result: EntryResult;
   try {
-    result = await deps.db.transaction((tx) => appendEntry(tx as unknown as Database, deps, input));
+    result = await deps.db.transaction((tx) => appendEntry(tx, deps, input));
   } catch (error) {
     if (!(error instanceof DuplicateReference)) throw error;
     const existing = await findByReference(deps.db, input);

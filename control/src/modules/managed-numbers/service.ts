@@ -75,8 +75,7 @@ export async function createManagedNumber(
   body: CreateManagedNumberInput,
 ): Promise<ManagedNumberResponse> {
   return withFieldNames(FIELD_NAMES, async () => {
-    const { agent, number } = await deps.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
+    const { agent, number } = await deps.db.transaction(async (tx) => {
       const created = await insertAgent(deps, tx, orgId, role, {
         name: `Number in area code ${body.area_code}`,
         ...agentInputOf(body),

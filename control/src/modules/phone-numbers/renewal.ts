@@ -1,7 +1,6 @@
 import { ApiError } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { and, asc, eq, gt, lte } from "drizzle-orm";
-import type { Database } from "../../db/client.ts";
 import { phoneNumbers } from "../../db/schema.ts";
 import { appendEntry, publishBalance } from "../credits/ledger.ts";
 import { orgRates } from "../orgs/service.ts";
@@ -77,8 +76,7 @@ export class RenewalScheduler {
   }
 
   private async renew(id: string, now: Date): Promise<keyof RenewalOutcome | null> {
-    const result = await this.deps.db.transaction(async (txRaw) => {
-      const tx = txRaw as unknown as Database;
+    const result = await this.deps.db.transaction(async (tx) => {
       // Row lock: two schedulers (two control instances) never charge one renewal twice.
       const [row] = await tx
         .select()

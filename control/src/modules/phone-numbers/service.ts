@@ -106,9 +106,7 @@ export async function buyPhoneNumber(
   input: BuyInput,
   now = new Date(),
 ): Promise<PhoneNumberRow> {
-  const row = await deps.db.transaction(async (tx) =>
-    buyPhoneNumberIn(tx as unknown as Database, deps, orgId, input, now),
-  );
+  const row = await deps.db.transaction(async (tx) => buyPhoneNumberIn(tx, deps, orgId, input, now));
   await publishBoughtNumber(deps, row);
   return row;
 }
@@ -218,8 +216,7 @@ export async function setForwarding(
 
 /** Gives the number back to the provider; its route disappears at once. No refund. */
 export async function releasePhoneNumber(deps: NumbersDeps, orgId: string, id: string): Promise<void> {
-  const released = await deps.db.transaction(async (txRaw) => {
-    const tx = txRaw as unknown as Database;
+  const released = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .delete(phoneNumbers)
       .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.id, id)))
