@@ -1,7 +1,8 @@
 // The Deepgram live stand-in: wss /v1/listen with `Authorization: Token KEY`, linear16 audio
 // in binary frames. Speech is found by frame energy; after `endpointing` ms of silence (or a
 // Finalize) and a scripted delay it sends the final Results with the scripted utterance.
-// Interim Results grow word by word while speech goes on. KeepAlive, Finalize and CloseStream
+// Interim Results grow word by word while speech goes on. With `utterance_end_ms`, an
+// UtteranceEnd follows once that much silence comes after the last speech. KeepAlive, Finalize and CloseStream
 // behave as documented; an idle socket is closed like Deepgram does (1011).
 import type { ServerWebSocket } from "bun";
 import { rms } from "./audio.ts";
@@ -15,6 +16,9 @@ interface ListenSession {
   endpointingMs: number;
   vadEvents: boolean;
   interimResults: boolean;
+  utteranceEndMs: number | null;
+  /** Speech was heard since the last UtteranceEnd. */
+  speechSinceUtteranceEnd: boolean;
   requestId: string;
   pending: Uint8Array;
   audioMs: number;
@@ -89,6 +93,7 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
           send(ws, { type: "SpeechStarted", channel: [0], timestamp: session.audioMs / 1000 });
       }
       session.heardSpeech = true;
+      session.speechSinceUtteranceEnd = true;
       session.speechMs += FRAME_MS;
       session.silenceMs = 0;
       if (
@@ -102,6 +107,18 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
       return;
     }
     session.silenceMs += FRAME_MS;
+    if (
+      session.utteranceEndMs !== null &&
+      session.speechSinceUtteranceEnd &&
+      session.silenceMs >= session.utteranceEndMs
+    ) {
+      session.speechSinceUtteranceEnd = false;
+      send(ws, {
+        type: "UtteranceEnd",
+        channel: [0, 1],
+        last_word_end: (session.audioMs - session.silenceMs) / 1000,
+      });
+    }
     if (session.inSpeech && session.silenceMs >= session.endpointingMs) {
       session.inSpeech = false;
       finalize(ws, false);
@@ -135,6 +152,10 @@ export function startDeepgramStandIn(script: StandInScript, state: StandInState)
           endpointing && endpointing !== "false" ? Number(endpointing) : script.deepgram.defaultEndpointingMs,
         vadEvents: url.searchParams.get("vad_events") === "true",
         interimResults: url.searchParams.get("interim_results") === "true",
+        utteranceEndMs: url.searchParams.has("utterance_end_ms")
+          ? Number(url.searchParams.get("utterance_end_ms"))
+          : null,
+        speechSinceUtteranceEnd: false,
         requestId: crypto.randomUUID(),
         pending: new Uint8Array(0),
         audioMs: 0,
