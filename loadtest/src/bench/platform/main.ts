@@ -8,10 +8,11 @@
 //
 // Usage: npm run bench:platform -- [--rate 20] [--calls 300] [--concurrency 100] [--warmup 5]
 //   [--modes embedded,split] [--rounds 1] [--before DIR] [--cpu-prof DIR] [--log-level info]
-//   [--out docs/bench/platform.json]
+//   [--out docs/bench/platform.json] [--from-json FILE]
 // --before DIR also runs the checkout in DIR (after `bun install` there) in every round,
 // alternating which tree goes first, and reports after/before ratios of the medians.
-import { mkdirSync, writeFileSync } from "node:fs";
+// --from-json FILE prints the tables of a run written earlier, without running anything.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { startScript } from "@switchboard/shared/testing/script-process";
@@ -35,8 +36,21 @@ const { values: args } = parseArgs({
     "cpu-prof": { type: "string" },
     "log-level": { type: "string", default: "info" },
     out: { type: "string", default: join(REPO_ROOT, "docs", "bench", "platform.json") },
+    "from-json": { type: "string" },
   },
 });
+
+if (args["from-json"]) {
+  const saved = JSON.parse(readFileSync(args["from-json"], "utf8")) as {
+    runs: ModeResult[];
+    command?: string;
+  };
+  const savedModes = [...new Set(saved.runs.map((run) => run.mode))];
+  console.log(resultsMarkdown(saved.runs));
+  if (saved.runs.some((run) => run.tree === "before"))
+    console.log(`\n${comparisonMarkdown(saved.runs, savedModes)}`);
+  process.exit(0);
+}
 
 const DELAYS = { endpointingSilenceMs: 500, sttMs: 100, llmFirstTokenMs: 200, ttsFirstByteMs: 100 };
 const VOICED_RMS = 300;

@@ -37,26 +37,40 @@ function median(values: number[]): number {
 }
 
 const FIGURES: [string, (run: ModeResult) => number][] = [
-  ["CPU ms per call-second", (run) => run.cpuMsPerCallSecond],
   ["CPU ms per call", (run) => run.cpuMsPerCall],
+  ["CPU ms per call-second", (run) => run.cpuMsPerCallSecond],
+  [
+    "control (or embedded) CPU ms per call",
+    (run) => (run.cpuMs.byProcess.control ?? run.cpuMs.byProcess.embedded ?? Number.NaN) / run.calls,
+  ],
+  ["PostgreSQL backends CPU ms per call", (run) => (run.cpuMs.byProcess.postgres ?? Number.NaN) / run.calls],
+  ["INVITE->200 p50 ms", (run) => run.inviteTo200Ms.p50],
   ["INVITE->200 p95 ms", (run) => run.inviteTo200Ms.p95],
   ["greeting p50 ms", (run) => run.greetingP50Ms],
+  ["BYE->billed p50 ms", (run) => run.byeToBilledMs.p50],
   ["BYE->billed p95 ms", (run) => run.byeToBilledMs.p95],
   ["BYE->call.ended delivered p95 ms", (run) => run.byeToDeliveredMs.p95],
 ];
 
-/** Per mode and figure: median before, median current, and current / before. */
+/**
+ * Per mode and figure: median before, median current, and current / before. A run with
+ * failed calls measured something else (its calls never ran their course) and is left out.
+ */
 export function comparisonMarkdown(results: ModeResult[], modes: PlatformMode[]): string {
   const lines = [
-    "| mode | figure | before (median) | current (median) | current / before |",
+    "| mode | figure | before (median of runs) | current (median of runs) | current / before |",
     "|---|---|---|---|---|",
   ];
+  const complete = results.filter((run) => run.failed === 0);
   for (const mode of modes) {
+    const runs = (tree: string) => complete.filter((run) => run.mode === mode && run.tree === tree);
     for (const [name, pick] of FIGURES) {
-      const before = median(results.filter((run) => run.mode === mode && run.tree === "before").map(pick));
-      const current = median(results.filter((run) => run.mode === mode && run.tree === "current").map(pick));
+      const before = median(runs("before").map(pick));
+      const current = median(runs("current").map(pick));
       lines.push(`| ${mode} | ${name} | ${r(before, 2)} | ${r(current, 2)} | ${r(current / before, 2)} |`);
     }
   }
+  const left = results.length - complete.length;
+  if (left > 0) lines.push("", `${left} run(s) with failed calls left out of the medians.`);
   return lines.join("\n");
 }
