@@ -23,6 +23,7 @@ export const REQUEST_EXAMPLES: Record<string, Record<string, Example>> = {
         llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.4 },
         stt: { provider: "deepgram", model: "nova-3", language: "en" },
         endpointing: { silence_ms: 600 },
+        turn: { mode: "adaptive", min_silence_ms: 250, max_silence_ms: 2500 },
         interruptions: { enabled: true, min_speech_ms: 250 },
         knowledge: { mode: "all", top_k: 3 },
         max_duration_s: 900,
