@@ -6,6 +6,7 @@
 import { ApiError } from "@switchboard/shared/errors";
 import { routeRole } from "../http/route-roles.ts";
 import { REQUEST_EXAMPLES } from "./examples.ts";
+import { FORM_BODY_EXTENSION } from "./form-body.ts";
 import {
   PROBLEM_CODES,
   PROBLEMS_EXTENSION,
@@ -219,7 +220,24 @@ function problemExample({ code, status }: Answer): Json {
   return { summary: entry.when, value: new ApiError(status, code, entry.detail, errors).toProblem() };
 }
 
+/** The multipart body a route named with formBody(), where the generator wrote no content. */
+function formBodyContent(operation: Json): void {
+  const schema = operation[FORM_BODY_EXTENSION];
+  delete operation[FORM_BODY_EXTENSION];
+  if (!isObject(schema)) return;
+  const requestBody: Json = isObject(operation.requestBody) ? operation.requestBody : { required: true };
+  // Elysia's t.File carries `default: "File"`, its own marker rather than a value to send.
+  const copy = JSON.parse(JSON.stringify(schema), (_key, value) =>
+    isObject(value) && value.format === "binary" && value.default === "File"
+      ? Object.fromEntries(Object.entries(value).filter(([name]) => name !== "default"))
+      : value,
+  );
+  requestBody.content = { "multipart/form-data": { schema: copy } };
+  operation.requestBody = requestBody;
+}
+
 function finalizeOperation(path: string, method: string, operation: Json, used: Map<string, Answer>): void {
+  formBodyContent(operation);
   normalizeOperation(operation);
   const list = answers(path, method, operation);
   delete operation[PROBLEMS_EXTENSION];

@@ -105,13 +105,19 @@ async function getSource(id: string) {
 const putExternal = (externalId: string, body: ExternalBody, client = api) =>
   client.PUT("/api/v1/knowledge/external/{external_id}", { ...externalPath(externalId), body });
 
-async function upload(bytes: Uint8Array | string, name: string, type: string, title?: string) {
+/** A multipart body as the client sends it: each field a part of the form. */
+function asForm(body: Record<string, string | Blob>): FormData {
   const form = new FormData();
-  form.append("file", new File([bytes as BlobPart], name, { type }));
-  if (title) form.append("title", title);
-  // The document does not describe this multipart body (the route parses it itself), so the
-  // form goes through the client with a cast.
-  return api.POST("/api/v1/knowledge/file", { body: form as never });
+  for (const [name, value] of Object.entries(body)) form.append(name, value);
+  return form;
+}
+
+async function upload(bytes: Uint8Array | string, name: string, type: string, title?: string) {
+  const file = new File([bytes as BlobPart], name, { type });
+  return api.POST("/api/v1/knowledge/file", {
+    body: title ? { file, title } : { file },
+    bodySerializer: asForm,
+  });
 }
 
 async function chunkTexts(sourceId: string): Promise<string[]> {

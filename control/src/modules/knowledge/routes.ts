@@ -6,6 +6,7 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { formBody } from "../../openapi/form-body.ts";
 import { problems } from "../../openapi/problems.ts";
 import { getAgentRow, presentAgent } from "../agents/service.ts";
 import { detectType, extractDocument, SUPPORTED_UPLOADS } from "./extract/document.ts";
@@ -231,6 +232,7 @@ export function knowledgeModule(ctx: ControlContext) {
           description:
             "Its text is extracted during the request and embedded in the background; `title` is optional.",
           ...problems("document_too_large", "unsupported_media_type", "invalid_document"),
+          ...formBody(fileBody),
         },
       },
     )

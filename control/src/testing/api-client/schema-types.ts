@@ -3,6 +3,7 @@
 // byte for byte.
 import { join } from "node:path";
 import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
+import ts from "typescript";
 import type { OpenApiDocument } from "./served-document.ts";
 
 export const SCHEMA_TYPES_PATH = join(import.meta.dir, "schema.d.ts");
@@ -11,12 +12,18 @@ export const REFRESH_COMMAND = "npm run api:types";
 const ROOT = join(import.meta.dir, "..", "..", "..", "..");
 const BIOME = join(ROOT, "node_modules", ".bin", "biome");
 
+const BLOB = ts.factory.createTypeReferenceNode("Blob");
+
 const HEADER = `// Generated from the served /openapi.json by \`${REFRESH_COMMAND}\`: do not edit by hand.
 // control/src/testing/api-client/schema-drift.test.ts fails when this file and the document differ.
 `;
 
 export async function renderSchemaTypes(document: OpenApiDocument): Promise<string> {
-  const ast = await openapiTS(document as unknown as OpenAPI3, { silent: true });
+  const ast = await openapiTS(document as unknown as OpenAPI3, {
+    silent: true,
+    // A file in a multipart body is sent as a Blob (a File), not as a string.
+    transform: (schema) => (schema.format === "binary" ? BLOB : undefined),
+  });
   return formatted(HEADER + astToString(ast));
 }
 

@@ -8158,7 +8158,14 @@ export interface operations {
     };
     requestBody: {
       content: {
-        "*/*"?: never;
+        "multipart/form-data": {
+          /**
+           * Format: binary
+           * @description PDF, DOCX, TXT or Markdown.
+           */
+          file: Blob;
+          title?: string;
+        };
       };
     };
     responses: {
