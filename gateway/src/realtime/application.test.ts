@@ -56,7 +56,7 @@ function agent(realtime: RealtimeSettings): Partial<Agent> {
   return {
     first_message: "Hello, this is Ada.",
     tools: [{ type: "end_call" }],
-    ...({ realtime } as Partial<Agent>),
+    realtime,
   };
 }
 

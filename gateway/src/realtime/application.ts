@@ -6,6 +6,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { G711CallAudio } from "../media/call-audio.ts";
+import { EchoGuard } from "../media/echo/echo-guard.ts";
 import { G711_SAMPLE_RATE_HZ } from "../media/g711.ts";
 import { type PipelineClock, systemClock, type TimerHandle } from "../pipeline/clock.ts";
 import { DEFAULT_SILENCE_OPTIONS, type SilenceOptions } from "../pipeline/processors/silence.ts";
@@ -15,13 +16,18 @@ import { agentTranscriptTurn, userTranscriptTurn } from "../pipeline/turn-report
 import type { VadEngine } from "../vad/engine.ts";
 import { AgentItem, newTimeline } from "./agent-speech.ts";
 import { CallerSpeech } from "./caller-speech.ts";
+import { RateConverter } from "./model-audio.ts";
 import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
 import { type RealtimeSettings, type RealtimeUsage, realtimeOf } from "./settings.ts";
 import { RealtimeTools, type RetrieveKnowledge } from "./tools.ts";
 
+/** Residual speech counts while it goes on: this long with none starts the count again (as on the pipeline). */
+const RESIDUAL_GAP_MS = 200;
 /** Digits pressed within this gap go to the model as one message (as on the pipeline). */
 const DTMF_GROUP_MS = 400;
 const PLAYOUT_POLL_MS = 20;
+/** A goodbye the model does not start saying within this long is skipped: the call hangs up. */
+const GOODBYE_START_TIMEOUT_MS = 5000;
 
 export type ConnectSession = (
   call: CallContext,
@@ -96,6 +102,12 @@ class RealtimeCall {
   private readonly gatewayTurns: boolean;
   /** A G.711 call with a model that speaks G.711: its 8 kHz samples go both ways as they are. */
   private readonly g711: G711CallAudio | null;
+  /** Only caller speech the agent's own echo cannot explain counts toward a barge-in. */
+  private readonly echo: EchoGuard;
+  /** The echo reference is 16 kHz: G.711 passthrough audio is upsampled for it alone. */
+  private readonly echoReference: RateConverter | null;
+  private residualMs = 0;
+  private residualGapMs = 0;
   private running = true;
 
   private item: AgentItem | null = null;
@@ -133,9 +145,11 @@ class RealtimeCall {
     this.silence = silenceOptions(call, options.silence);
     this.gatewayTurns = settings.turn_detection === "gateway";
     this.g711 = settings.provider === "openai" ? (call.audio.g711 ?? null) : null;
+    this.echo = new EchoGuard(call.audio);
+    this.echoReference = this.g711 ? new RateConverter(G711_SAMPLE_RATE_HZ, INTERNAL_SAMPLE_RATE_HZ) : null;
     this.speech = new CallerSpeech(options.vad.createStream({ narrowband: call.audio.narrowband }), {
       started: (atMs) => this.onSpeechStarted(atMs),
-      stopped: (atMs, speechMs) => this.onSpeechStopped(atMs, speechMs),
+      stopped: (atMs) => this.onSpeechStopped(atMs),
     });
   }
 
@@ -184,14 +198,15 @@ class RealtimeCall {
     this.item = null;
     this.speech.close();
     this.session?.close();
+    this.echoReference?.destroy();
     await Promise.allSettled([...this.toolRuns]);
   }
 
   sayGoodbye(text: string, cause: string): void {
     if (!this.running || this.hangup?.goodbyeAsked) return;
     this.cutAgent();
-    this.hangup = { cause, spoke: false, goodbyeAsked: true };
-    this.session?.createResponse(sayExactly(text));
+    this.hangup = { cause, spoke: false, goodbyeAsked: false };
+    this.askGoodbye(this.hangup, text);
   }
 
   // --- caller side -----------------------------------------------------------------------
@@ -199,13 +214,14 @@ class RealtimeCall {
   private onFrame(pcm: Int16Array, atMs: number): void {
     if (!this.g711) this.session?.appendAudio(pcm);
     this.speech.push(pcm, atMs);
-    const { interruptions } = this.call.agent;
-    if (
-      this.bargeInCandidate &&
-      this.callerSpeaking &&
-      atMs - this.callerSpeechStartAt >= interruptions.min_speech_ms
-    ) {
-      this.bargeIn();
+    // Every frame goes to the echo guard, so its estimate of the echo path stays current.
+    const residualMs = this.echo.callerFrame(pcm);
+    if (this.bargeInCandidate && this.callerSpeaking) {
+      // Stray blocks the echo estimate missed, far apart, never add up to speech.
+      this.residualGapMs = residualMs > 0 ? 0 : this.residualGapMs + 20;
+      if (this.residualGapMs >= RESIDUAL_GAP_MS) this.residualMs = 0;
+      this.residualMs += residualMs;
+      if (this.residualMs >= this.call.agent.interruptions.min_speech_ms) this.acceptSpeech();
     }
     this.checkPlayout();
   }
@@ -220,17 +236,20 @@ class RealtimeCall {
     this.endpointTimer?.cancel();
     this.endpointTimer = null;
     this.cancelSilence();
+    this.residualMs = 0;
+    this.residualGapMs = 0;
     if (this.agentAudible && this.call.agent.interruptions.enabled) this.bargeInCandidate = true;
     else this.openTurn();
   }
 
-  private onSpeechStopped(atMs: number, speechMs: number): void {
+  private onSpeechStopped(atMs: number): void {
     this.callerSpeaking = false;
     if (this.bargeInCandidate) {
       this.bargeInCandidate = false;
-      // Shorter than the minimum over the agent: a backchannel ("mm-hm"), not a turn.
-      if (speechMs < this.call.agent.interruptions.min_speech_ms) return;
-      this.bargeIn();
+      // Less of the caller's own speech than the minimum over the agent: a backchannel
+      // ("mm-hm") or the agent's echo, not a turn.
+      if (this.residualMs < this.call.agent.interruptions.min_speech_ms) return;
+      this.acceptSpeech();
     }
     this.lastSpeechEndAt = atMs;
     if (this.gatewayTurns && this.turnOpen) {
@@ -248,10 +267,13 @@ class RealtimeCall {
     this.session?.startTurn();
   }
 
-  /** The caller really spoke over the agent: stop playout now, cancel and truncate the item. */
-  private bargeIn(): void {
+  /**
+   * The caller really speaks: over the agent, playout stops now and the item is cancelled and
+   * truncated; when the agent finished meanwhile (its echo outlasted it), it is just a turn.
+   */
+  private acceptSpeech(): void {
     this.bargeInCandidate = false;
-    this.cutAgent();
+    if (this.agentAudible) this.cutAgent();
     this.openTurn();
   }
 
@@ -347,6 +369,10 @@ class RealtimeCall {
       this.cancelSilence();
       if (this.hangup) this.hangup.spoke = true;
     }
+    this.echo.agentAudioQueued(
+      audio.playedSamples + audio.queuedSamples,
+      this.echoReference ? this.echoReference.convert(pcm) : pcm,
+    );
     if (this.g711) {
       this.g711.enqueue(pcm);
       item.receivedSamples += (pcm.length * INTERNAL_SAMPLE_RATE_HZ) / G711_SAMPLE_RATE_HZ;
@@ -384,8 +410,18 @@ class RealtimeCall {
 
   private onResponseDone(): void {
     if (this.item) this.item.complete = true;
-    else if (this.hangup?.goodbyeAsked) this.hangup.spoke = true;
     this.checkPlayout();
+  }
+
+  /** Asks the model for the goodbye; the hang-up follows once it was heard. */
+  private askGoodbye(hangup: PendingHangup, text: string): void {
+    hangup.goodbyeAsked = true;
+    this.session?.createResponse(sayExactly(text));
+    this.clock.setTimer(GOODBYE_START_TIMEOUT_MS, () => {
+      if (this.hangup !== hangup || hangup.spoke) return;
+      hangup.spoke = true;
+      this.checkPlayout();
+    });
   }
 
   /** Each tick: the first packet of the item, and its end once all of it has played. */
@@ -422,11 +458,8 @@ class RealtimeCall {
       });
       return;
     }
-    if (!hangup.goodbyeAsked) {
-      // The model ended the call without saying anything: a goodbye first, as on the pipeline.
-      hangup.goodbyeAsked = true;
-      this.session?.createResponse(sayExactly("Goodbye."));
-    }
+    // The model ended the call without saying anything: a goodbye first, as on the pipeline.
+    if (!hangup.goodbyeAsked) this.askGoodbye(hangup, "Goodbye.");
   }
 
   private runTool(callId: string, name: string, args: string): void {
@@ -480,8 +513,8 @@ class RealtimeCall {
         this.reprompts += 1;
         this.session?.createResponse(sayExactly(this.silence.repromptMessage));
       } else {
-        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: true };
-        this.session?.createResponse(sayExactly(this.silence.hangupMessage));
+        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: false };
+        this.askGoodbye(this.hangup, this.silence.hangupMessage);
       }
     });
   }

@@ -6,5 +6,5 @@ export type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realti
 
 /** The agent's realtime block, or null when its calls run on the turn pipeline. */
 export function realtimeOf(agent: Agent): RealtimeSettings | null {
-  return (agent as Agent & { realtime?: RealtimeSettings | null }).realtime ?? null;
+  return agent.realtime ?? null;
 }

@@ -7,7 +7,6 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Agent } from "@switchboard/shared/agent";
 import { Channels, Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
 import type { CallEvent, TranscriptTurn } from "@switchboard/shared/events";
@@ -65,7 +64,7 @@ async function useAgent(realtime: RealtimeSettings): Promise<void> {
   const agent = testAgent({
     first_message: "Hello, this is Ada.",
     tools: [{ type: "end_call" }],
-    ...({ realtime } as Partial<Agent>),
+    realtime,
   });
   await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(agent));
   await gateway.bus.publish(Channels.agentInvalidated, TEST_AGENT_ID);

@@ -1,11 +1,11 @@
-// Test support: a realtime application on a TestCallAudio ticked every 20 ms in real time
-// (the stand-ins answer in real time), with a caller whose speech is scheduled in ticks.
+// Test support: a realtime application on a test line ticked every 20 ms in real time (the
+// stand-ins answer in real time), with a caller whose speech is scheduled in ticks.
 import type { Agent } from "@switchboard/shared/agent";
 import type { TranscriptTurn } from "@switchboard/shared/events";
 import type { CallContext, MediaApplication, RunningApplication } from "../../call-core/application.ts";
 import { testAgent } from "../../calls/testing/test-gateway.ts";
 import { FRAME_MS, SAMPLES_PER_FRAME } from "../../media/audio-format.ts";
-import { TestCallAudio } from "../../pipeline/testing/test-call-audio.ts";
+import { type EchoOptions, LineAudio } from "./line-audio.ts";
 
 /** A loud 220 Hz tone: speech to an energy VAD (ours and the stand-ins'). */
 function speechFrame(tick: number): Int16Array {
@@ -20,7 +20,7 @@ function speechFrame(tick: number): Int16Array {
 const SILENCE = new Int16Array(SAMPLES_PER_FRAME);
 
 export class RealtimeTestCall {
-  readonly audio = new TestCallAudio();
+  readonly audio: LineAudio;
   readonly turns: TranscriptTurn[] = [];
   readonly hangups: string[] = [];
   running!: RunningApplication;
@@ -32,7 +32,11 @@ export class RealtimeTestCall {
   constructor(
     private readonly application: MediaApplication,
     private readonly agent: Partial<Agent>,
-  ) {}
+    /** The caller's line returns the agent's audio as echo. */
+    echo: EchoOptions | null = null,
+  ) {
+    this.audio = new LineAudio(echo);
+  }
 
   async start(): Promise<this> {
     const context: CallContext = {
