@@ -143,6 +143,16 @@ describe("decideSilence", () => {
       baseSilenceMs: 2000,
       minSilenceMs: 200,
       maxSilenceMs: 2000,
+      englishWords: true,
     });
+  });
+
+  test("in another language only the punctuation counts: English word lists do not apply", () => {
+    const spanish = turnPolicyOf({ endpointing: { silence_ms: 500 }, stt: { language: "es" } });
+    expect(decideSilence(evidence({ transcript: "Quiero reservar una mesa para" }), spanish).waitMs).toBe(
+      500,
+    );
+    expect(decideSilence(evidence({ transcript: "I'd like a table for" }), spanish).waitMs).toBe(500);
+    expect(decideSilence(evidence({ transcript: "Una mesa para dos." }), spanish).waitMs).toBeLessThan(250);
   });
 });

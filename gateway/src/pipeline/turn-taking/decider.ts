@@ -31,7 +31,8 @@ export interface TurnDecision {
   wordsAllowEnd: boolean;
 }
 
-export const STT_END_OF_SPEECH_LOGIT = 1;
+/** Weak: outside fixed mode Deepgram's own endpointing is min_silence_ms, little beyond our timer. */
+export const STT_END_OF_SPEECH_LOGIT = 0.5;
 export const STT_UTTERANCE_END_LOGIT = 2;
 /** The audio model hears intonation and pace the words lack: it counts more than one cue. */
 export const MODEL_WEIGHT = 1.5;
@@ -41,8 +42,11 @@ function logitOf(probability: number): number {
   return Math.log(p / (1 - p));
 }
 
-export function endOfTurnLogit(evidence: TurnEvidence): { total: number; words: number } {
-  const sentence = transcriptCue(evidence.transcript).logit;
+export function endOfTurnLogit(
+  evidence: TurnEvidence,
+  englishWords = true,
+): { total: number; words: number } {
+  const sentence = transcriptCue(evidence.transcript, englishWords).logit;
   const answer = answerCueLogit(evidence.expected, evidence.transcript);
   // A digit group awaited outweighs the full stop an STT puts after each group ("555.").
   const words = answer < 0 ? answer + Math.min(0, sentence) : sentence + answer;
@@ -54,7 +58,7 @@ export function endOfTurnLogit(evidence: TurnEvidence): { total: number; words: 
 }
 
 export function decideSilence(evidence: TurnEvidence, policy: TurnPolicy): TurnDecision {
-  const { total, words } = endOfTurnLogit(evidence);
+  const { total, words } = endOfTurnLogit(evidence, policy.englishWords);
   const endLikelihood = 1 / (1 + Math.exp(-total));
   const { baseSilenceMs: base, minSilenceMs: min, maxSilenceMs: max } = policy;
   let waitMs = base;

@@ -10,13 +10,24 @@ export interface TurnPolicy {
   baseSilenceMs: number;
   minSilenceMs: number;
   maxSilenceMs: number;
+  /** The transcript's words are weighed (English word lists); otherwise only its punctuation. */
+  englishWords: boolean;
 }
 
-export function turnPolicyOf(agent: Pick<Agent, "endpointing" | "turn">): TurnPolicy {
+type TurnSettingsOf = Pick<Agent, "endpointing" | "turn"> & { stt?: Pick<Agent["stt"], "language"> };
+
+export function turnPolicyOf(agent: TurnSettingsOf): TurnPolicy {
   const turn = agent.turn ?? AGENT_DEFAULTS.turn;
   const silenceMs = agent.endpointing.silence_ms;
+  const englishWords = (agent.stt?.language ?? "en").toLowerCase().startsWith("en");
   if (turn.mode === "fixed") {
-    return { mode: "fixed", baseSilenceMs: silenceMs, minSilenceMs: silenceMs, maxSilenceMs: silenceMs };
+    return {
+      mode: "fixed",
+      baseSilenceMs: silenceMs,
+      minSilenceMs: silenceMs,
+      maxSilenceMs: silenceMs,
+      englishWords,
+    };
   }
   const minSilenceMs = Math.min(turn.min_silence_ms, turn.max_silence_ms);
   const maxSilenceMs = Math.max(turn.min_silence_ms, turn.max_silence_ms);
@@ -25,6 +36,7 @@ export function turnPolicyOf(agent: Pick<Agent, "endpointing" | "turn">): TurnPo
     baseSilenceMs: Math.min(maxSilenceMs, Math.max(minSilenceMs, silenceMs)),
     minSilenceMs,
     maxSilenceMs,
+    englishWords,
   };
 }
 
@@ -32,13 +44,13 @@ export function turnPolicyOf(agent: Pick<Agent, "endpointing" | "turn">): TurnPo
  * Deepgram's own endpointing (the silence before its speech_final): a fixed turn waits for it
  * as before; the other modes want the punctuated final soon after the caller stops, to weigh it.
  */
-export function sttEndpointingMs(agent: Pick<Agent, "endpointing" | "turn">): number {
+export function sttEndpointingMs(agent: TurnSettingsOf): number {
   const policy = turnPolicyOf(agent);
   return policy.mode === "fixed" ? policy.baseSilenceMs : Math.max(100, policy.minSilenceMs);
 }
 
 /** `model` without a loaded model (TURN_MODEL_PATH unset, missing or broken) decides as `adaptive`. */
-export function callTurnPolicy(agent: Pick<Agent, "endpointing" | "turn">, modelLoaded: boolean): TurnPolicy {
+export function callTurnPolicy(agent: TurnSettingsOf, modelLoaded: boolean): TurnPolicy {
   const policy = turnPolicyOf(agent);
   return policy.mode === "model" && !modelLoaded ? { ...policy, mode: "adaptive" } : policy;
 }

@@ -34,13 +34,14 @@ export function lastWord(text: string): string {
   return (words.at(-1) ?? "").toLowerCase().replace(/^[^\p{L}\p{N}']+|[^\p{L}\p{N}']+$/gu, "");
 }
 
-export function transcriptCue(text: string): TranscriptCue {
+/** `englishWords` false (another language): only the punctuation counts. */
+export function transcriptCue(text: string, englishWords = true): TranscriptCue {
   const trimmed = text.trim();
   if (!trimmed) return { logit: 0, reason: "empty" };
   if (/(\.\.\.|…)$/.test(trimmed)) return { logit: UNFINISHED_WORD_LOGIT, reason: "ellipsis" };
   const word = lastWord(trimmed);
   // An unfinished word outweighs punctuation some STTs add at every pause ("for.").
-  if (UNFINISHED_ENDINGS.has(word) || FILLERS.has(word)) {
+  if (englishWords && (UNFINISHED_ENDINGS.has(word) || FILLERS.has(word))) {
     return { logit: UNFINISHED_WORD_LOGIT, reason: "unfinished_word" };
   }
   if (/[,;:\-–—]$/.test(trimmed)) return { logit: TRAILING_COMMA_LOGIT, reason: "trailing_comma" };
