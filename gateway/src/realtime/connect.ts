@@ -24,7 +24,7 @@ export type RealtimeConfig = Pick<
 >;
 
 /** Where the realtime block's credential sits in the snapshot's runtime secrets. */
-const REALTIME_CREDENTIAL_KEY = "realtime" as CredentialKey;
+const REALTIME_CREDENTIAL_KEY: CredentialKey = "realtime";
 
 async function guardTenantUrl(provider: string, baseUrl: string, config: RealtimeConfig): Promise<void> {
   const url = new URL(baseUrl);
