@@ -93,7 +93,7 @@ describe("decideSilence", () => {
     const unfinished = decideSilence(evidence({ transcript: "I'd like to book a table for" }), adaptive);
     expect(unfinished.waitMs).toBeGreaterThan(1500);
     expect(unfinished.waitMs).toBeLessThanOrEqual(2000);
-    expect(unfinished.wordsAllowEnd).toBe(false);
+    expect(unfinished.endLikelihood).toBeLessThan(0.2);
   });
 
   test("the STT's end-of-speech and utterance-end shorten the wait; a rising VAD lengthens it", () => {

@@ -27,8 +27,6 @@ export interface TurnDecision {
   waitMs: number;
   /** How likely the turn is over, in [0, 1]. */
   endLikelihood: number;
-  /** The words alone do not say the caller is going on (for the STT's own endpoint). */
-  wordsAllowEnd: boolean;
 }
 
 /** Weak: outside fixed mode Deepgram's own endpointing is min_silence_ms, little beyond our timer. */
@@ -42,10 +40,8 @@ function logitOf(probability: number): number {
   return Math.log(p / (1 - p));
 }
 
-export function endOfTurnLogit(
-  evidence: TurnEvidence,
-  englishWords = true,
-): { total: number; words: number } {
+/** The evidence's log-odds that the turn is over. */
+export function endOfTurnLogit(evidence: TurnEvidence, englishWords = true): number {
   const sentence = transcriptCue(evidence.transcript, englishWords).logit;
   const answer = answerCueLogit(evidence.expected, evidence.transcript);
   // A digit group awaited outweighs the full stop an STT puts after each group ("555.").
@@ -54,16 +50,16 @@ export function endOfTurnLogit(
   if (evidence.sttEndOfSpeech) total += STT_END_OF_SPEECH_LOGIT;
   if (evidence.sttUtteranceEnd) total += STT_UTTERANCE_END_LOGIT;
   if (evidence.modelProbability !== null) total += MODEL_WEIGHT * logitOf(evidence.modelProbability);
-  return { total, words };
+  return total;
 }
 
 export function decideSilence(evidence: TurnEvidence, policy: TurnPolicy): TurnDecision {
-  const { total, words } = endOfTurnLogit(evidence, policy.englishWords);
+  const total = endOfTurnLogit(evidence, policy.englishWords);
   const endLikelihood = 1 / (1 + Math.exp(-total));
   const { baseSilenceMs: base, minSilenceMs: min, maxSilenceMs: max } = policy;
   let waitMs = base;
   if (policy.mode !== "fixed") {
     waitMs = total >= 0 ? base - (base - min) * Math.tanh(total) : base + (max - base) * Math.tanh(-total);
   }
-  return { waitMs: Math.round(waitMs), endLikelihood, wordsAllowEnd: words >= 0 };
+  return { waitMs: Math.round(waitMs), endLikelihood };
 }
