@@ -6,7 +6,6 @@
 import { ApiError } from "@switchboard/shared/errors";
 import { routeRole } from "../http/route-roles.ts";
 import { REQUEST_EXAMPLES } from "./examples.ts";
-import { FORM_BODY_EXTENSION } from "./form-body.ts";
 import {
   PROBLEM_CODES,
   PROBLEMS_EXTENSION,
@@ -14,6 +13,7 @@ import {
   type ProblemCodeName,
   type RouteProblem,
 } from "./problems.ts";
+import { FORM_BODY_EXTENSION, JSON_ALTERNATIVE_EXTENSION } from "./request-bodies.ts";
 
 type Json = Record<string, unknown>;
 
@@ -236,8 +236,19 @@ function formBodyContent(operation: Json): void {
   operation.requestBody = requestBody;
 }
 
+/** A second JSON spelling a route takes (jsonBodyAlternative()): the body is `oneOf` the two. */
+function jsonBodyAlternative(operation: Json): void {
+  const alternative = operation[JSON_ALTERNATIVE_EXTENSION];
+  delete operation[JSON_ALTERNATIVE_EXTENSION];
+  const content = isObject(operation.requestBody) ? operation.requestBody.content : undefined;
+  const json = isObject(content) ? content["application/json"] : undefined;
+  if (!isObject(alternative) || !isObject(json) || !isObject(json.schema)) return;
+  json.schema = { oneOf: [json.schema, JSON.parse(JSON.stringify(alternative))] };
+}
+
 function finalizeOperation(path: string, method: string, operation: Json, used: Map<string, Answer>): void {
   formBodyContent(operation);
+  jsonBodyAlternative(operation);
   normalizeOperation(operation);
   const list = answers(path, method, operation);
   delete operation[PROBLEMS_EXTENSION];

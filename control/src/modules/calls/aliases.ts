@@ -7,7 +7,8 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { withFieldNames } from "../../http/field-names.ts";
 import { requestAuth } from "../../http/request-auth.ts";
-import { acceptCamelCaseOutbound } from "./camel-case-body.ts";
+import { jsonBodyAlternative } from "../../openapi/request-bodies.ts";
+import { acceptCamelCaseOutbound, camelCaseBody } from "./camel-case-body.ts";
 import { callDetailSchema, callPageSchema, callSchema, listCallsQuerySchema, outboundBody } from "./model.ts";
 import { outboundCallProblems } from "./routes.ts";
 import { getCallDetail, listCallsPage, placeOutboundCall } from "./service.ts";
@@ -101,6 +102,7 @@ export function callAliasesModule(ctx: ControlContext) {
         detail: {
           ...aliasDetail("dispatchConversation", "Dispatch an outbound call", "POST /api/v1/calls/outbound"),
           ...outboundCallProblems,
+          ...jsonBodyAlternative(camelCaseBody),
         },
       },
     )

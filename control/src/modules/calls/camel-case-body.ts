@@ -11,7 +11,7 @@ type CamelField = keyof typeof SNAKE_OF;
 const CAMEL_FIELDS = Object.keys(SNAKE_OF) as CamelField[];
 
 /** The canonical fields' own rules under their camelCase names; `objective` and `metadata` are one word in both. */
-const camelCaseBody = t.Object(
+export const camelCaseBody = t.Object(
   {
     agentId: outboundBody.properties.agent_id,
     toNumber: outboundBody.properties.to_number,

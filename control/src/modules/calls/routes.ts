@@ -3,9 +3,10 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
+import { jsonBodyAlternative } from "../../openapi/request-bodies.ts";
 import { recordingResponse } from "../../recordings/serve.ts";
 import { createRecordingStore, type RecordingStore } from "../../recordings/store.ts";
-import { acceptCamelCaseOutbound } from "./camel-case-body.ts";
+import { acceptCamelCaseOutbound, camelCaseBody } from "./camel-case-body.ts";
 import { cancelCall } from "./cancel.ts";
 import { callDetailSchema, callPageSchema, callSchema, listCallsQuerySchema, outboundBody } from "./model.ts";
 import { presentCall } from "./present.ts";
@@ -64,6 +65,7 @@ export function callsModule(
           description:
             "Queues the call and hands it to a gateway. Send `Idempotency-Key` to retry safely: the call is never dialled twice.",
           ...outboundCallProblems,
+          ...jsonBodyAlternative(camelCaseBody),
         },
       },
     )

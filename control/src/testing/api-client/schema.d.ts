@@ -9658,18 +9658,31 @@ export interface operations {
     /** @description The camelCase spelling other platforms' clients send (`agentId`, `toNumber`, `fromNumber`, with `objective` and `metadata`) is accepted too, deprecated: the same fields under other names. A body mixing both spellings, or with a field neither has, is a 422 naming the field. */
     requestBody: {
       content: {
-        "application/json": {
-          agent_id: string;
-          /** @description E.164, e.g. +14155550142. */
-          to_number: string;
-          /** @description One of your active numbers; default: the number attached to the agent. */
-          from_number?: string;
-          /** @description The goal of this call, added to the prompt. */
-          objective?: string;
-          metadata?: {
-            [key: string]: unknown;
-          };
-        };
+        "application/json":
+          | {
+              agent_id: string;
+              /** @description E.164, e.g. +14155550142. */
+              to_number: string;
+              /** @description One of your active numbers; default: the number attached to the agent. */
+              from_number?: string;
+              /** @description The goal of this call, added to the prompt. */
+              objective?: string;
+              metadata?: {
+                [key: string]: unknown;
+              };
+            }
+          | {
+              agentId: string;
+              /** @description E.164, e.g. +14155550142. */
+              toNumber: string;
+              /** @description One of your active numbers; default: the number attached to the agent. */
+              fromNumber?: string;
+              /** @description The goal of this call, added to the prompt. */
+              objective?: string;
+              metadata?: {
+                [key: string]: unknown;
+              };
+            };
         "application/x-www-form-urlencoded": {
           agent_id: string;
           /** @description E.164, e.g. +14155550142. */
@@ -10702,18 +10715,31 @@ export interface operations {
     /** @description The camelCase spelling other platforms' clients send (`agentId`, `toNumber`, `fromNumber`, with `objective` and `metadata`) is accepted too, deprecated: the same fields under other names. A body mixing both spellings, or with a field neither has, is a 422 naming the field. */
     requestBody: {
       content: {
-        "application/json": {
-          agent_id: string;
-          /** @description E.164, e.g. +14155550142. */
-          to_number: string;
-          /** @description One of your active numbers; default: the number attached to the agent. */
-          from_number?: string;
-          /** @description The goal of this call, added to the prompt. */
-          objective?: string;
-          metadata?: {
-            [key: string]: unknown;
-          };
-        };
+        "application/json":
+          | {
+              agent_id: string;
+              /** @description E.164, e.g. +14155550142. */
+              to_number: string;
+              /** @description One of your active numbers; default: the number attached to the agent. */
+              from_number?: string;
+              /** @description The goal of this call, added to the prompt. */
+              objective?: string;
+              metadata?: {
+                [key: string]: unknown;
+              };
+            }
+          | {
+              agentId: string;
+              /** @description E.164, e.g. +14155550142. */
+              toNumber: string;
+              /** @description One of your active numbers; default: the number attached to the agent. */
+              fromNumber?: string;
+              /** @description The goal of this call, added to the prompt. */
+              objective?: string;
+              metadata?: {
+                [key: string]: unknown;
+              };
+            };
         "application/x-www-form-urlencoded": {
           agent_id: string;
           /** @description E.164, e.g. +14155550142. */
