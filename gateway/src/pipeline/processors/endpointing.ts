@@ -27,6 +27,8 @@ interface EndpointingOptions {
 
 /** A settled transcript whose end is at least this likely starts the reply early. */
 export const DEFAULT_PREEMPT_AT_LIKELIHOOD = 0.8;
+/** An interim unchanged this long, after the caller stopped, counts as settled. */
+const STABLE_INTERIM_MS = 100;
 
 /**
  * Decides when the caller's turn is over. At each moment of silence after the VAD's speech end
@@ -46,6 +48,8 @@ export class EndpointingProcessor extends Processor {
   private finals: string[] = [];
   /** The latest interim text after the last final ("" when the finals cover everything heard). */
   private interim = "";
+  /** When the interim text last changed. */
+  private interimChangedAt = 0;
   private sttEndOfSpeech = false;
   /** The caller spoke after the STT's last result: the words so far may miss the latest. */
   private speechSinceTranscript = false;
@@ -140,6 +144,7 @@ export class EndpointingProcessor extends Processor {
     const words = text.trim();
     if (words || isFinal) this.speechSinceTranscript = false;
     if (!isFinal) {
+      if (words !== this.interim) this.interimChangedAt = this.clock.now();
       this.interim = words;
       this.evaluate();
       return;
@@ -215,12 +220,22 @@ export class EndpointingProcessor extends Processor {
     );
   }
 
+  /**
+   * Settled words: all in final results, one of them after the latest speech; or an interim
+   * that has not changed for STABLE_INTERIM_MS and came after the latest speech (the final
+   * usually follows some hundred milliseconds later with the same words).
+   */
+  private settledTranscript(): string | null {
+    if (this.speechSinceTranscript) return null;
+    if (!this.interim) return this.finalSinceSpeech ? this.finals.join(" ") || null : null;
+    return this.clock.now() - this.interimChangedAt >= STABLE_INTERIM_MS ? this.transcript() : null;
+  }
+
   private maybePreempt(decision: TurnDecision): void {
     const threshold = this.options.preemptAtLikelihood;
     if (threshold === null || threshold === undefined) return;
-    const text = this.finals.join(" ");
-    // Settled: every word heard is in a final result, and one came after the latest speech.
-    if (!text || this.interim || !this.finalSinceSpeech || this.preempted === text) return;
+    const text = this.settledTranscript();
+    if (!text || this.preempted === text) return;
     if (decision.endLikelihood < threshold) return;
     this.cancelPreemption();
     this.preempted = text;

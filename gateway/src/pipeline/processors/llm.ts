@@ -9,6 +9,13 @@ import { AgentTurn, emptyTimeline, heardWordCount, splitWords, type TurnTimeline
 import { agentTranscriptTurn, userTranscriptTurn } from "../turn-report.ts";
 import { PreemptiveReply, type PreemptiveRequest } from "../turn-taking/preemptive-reply.ts";
 
+/** The same words, ignoring case and punctuation ("when do you open" and "When do you open?"). */
+function sameWords(a: string, b: string): boolean {
+  const words = (text: string) =>
+    splitWords(text.toLowerCase().replace(/[^\p{L}\p{N}'\s]+/gu, " ")).join(" ");
+  return words(a) === words(b);
+}
+
 export interface LlmProcessorOptions {
   provider: LlmProvider;
   request: Pick<LlmRequest, "model" | "temperature" | "maxTokens">;
@@ -128,7 +135,10 @@ export class LlmProcessor extends QueuedProcessor {
     this.preemptive = null;
   }
 
-  /** The reply started early, if it answers exactly this turn and the history since is unchanged. */
+  /**
+   * The reply started early, if it answers this turn's words (case and punctuation aside: an
+   * interim and its final differ in them) and the history since is unchanged.
+   */
   private takePreemptive(text: string): PreemptiveReply | null {
     const reply = this.preemptive;
     this.preemptive = null;
@@ -136,12 +146,12 @@ export class LlmProcessor extends QueuedProcessor {
     const expected = reply.request.messages;
     const same =
       !reply.cancelled &&
-      reply.request.text === text &&
+      sameWords(reply.request.text, text) &&
       expected.length === this.history.length &&
       this.history.every((message, index) =>
         index < expected.length - 1
           ? message === expected[index]
-          : message.role === "user" && message.content === expected[index]!.content,
+          : message.role === "user" && sameWords(message.content ?? "", expected[index]!.content ?? ""),
       );
     if (same) return reply;
     reply.cancel();

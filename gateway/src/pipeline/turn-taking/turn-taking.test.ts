@@ -211,6 +211,28 @@ describe("preemptive replies", () => {
     ]);
   });
 
+  test("an interim unchanged since the caller stopped starts the reply; the final with the same words adopts it", async () => {
+    const llm = new SlowLlm(300, ["We open at nine."]);
+    call = await slowCall(llm, { stt: ["When do you open?"] });
+    await call.speak(600);
+    call.stt.emit({ text: "when do you open", isFinal: false, endOfSpeech: false });
+    await call.speak(200);
+    call.stt.emit({ text: "When do you open?", isFinal: false, endOfSpeech: false });
+    await call.speak(100);
+    await call.silence(160);
+    // The VAD has stopped and the interim is settled: the request is out before any final.
+    expect(llm.requests).toHaveLength(1);
+    expect(llm.requests[0]!.messages.at(-1)).toEqual({ role: "user", content: "When do you open?" });
+    await call.until(() => call!.agentTurns().length === 1, 5000);
+    expect(llm.requests).toHaveLength(1);
+    expect(call.stt.flushes).toBe(1);
+    const latency = call.agentTurns()[0]!.latency!;
+    expect(latency.preemptive).toBe(true);
+    // Requested at the VAD's stop, needed at the end of turn (about 210 ms after the speech end).
+    expect(latency.preemptive_saved_ms!).toBeGreaterThan(0);
+    expect(latency.preemptive_saved_ms!).toBeLessThan(latency.endpointing_ms!);
+  });
+
   test("a reply started on words the final transcript extends is dropped for one on the whole turn", async () => {
     const llm = new SlowLlm(100, ["Too early.", "Right answer."]);
     call = await slowCall(llm, { stt: ["and two coffees."] });
