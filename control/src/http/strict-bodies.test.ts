@@ -1,6 +1,9 @@
 // Request bodies name every field they take: a field they do not have, at the top or inside a
 // nested object, is a 422 naming it, and nothing is written. Free-form maps stay open.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import type { AgentTool } from "@switchboard/shared/agent";
+import { eq } from "drizzle-orm";
+import { agents } from "../db/schema.ts";
 import { createHarness, type Harness } from "../testing/harness.ts";
 
 interface Problem {
@@ -130,6 +133,18 @@ describe("agents", () => {
     expect(response.status).toBe(422);
     expect(response.body.detail).toBe("unknown query parameter: statsu");
     expect(response.body.errors).toEqual([{ field: "statsu", message: "unknown query parameter" }]);
+  });
+
+  test("only requests are strict: a field stored before it was declared does not break reading the agent", async () => {
+    const created = await h.json<{ id: string }>("POST", "/api/v1/agents", {
+      body: { name: "Stored earlier", tools: [{ type: "end_call" }] },
+    });
+    // A tool as an earlier version accepted it, with a field no schema names.
+    const stored = [{ type: "end_call", note: "from before" }] as unknown as AgentTool[];
+    await h.ctx.db.update(agents).set({ tools: stored }).where(eq(agents.id, created.body.id));
+    const read = await h.json<{ tools: unknown }>("GET", `/api/v1/agents/${created.body.id}`);
+    expect(read.status).toBe(200);
+    expect(read.body.tools).toEqual(stored);
   });
 
   test("free-form maps stay open: metadata, a tool's parameters and headers, and a transfer target", async () => {

@@ -2,7 +2,7 @@
 // the snapshot gateways run all derive from these.
 import { type Static, Type } from "@sinclair/typebox";
 import { RealtimeSettingsSchema } from "../realtime.ts";
-import { DateTime, JsonObject, Nullable, STRICT, StringEnum } from "./kit.ts";
+import { DateTime, JsonObject, Nullable, StringEnum } from "./kit.ts";
 
 /** The most fallbacks one block may list. */
 export const MAX_FALLBACKS = 3;
@@ -25,15 +25,12 @@ const credentialId = Type.Optional(
   ),
 );
 
-export const VoiceSettingsSchema = Type.Object(
-  {
-    provider: StringEnum(VOICE_PROVIDERS),
-    voice_id: Type.String({ minLength: 1, maxLength: 200 }),
-    speed: Type.Optional(Type.Number({ minimum: 0.25, maximum: 4 })),
-    credential_id: credentialId,
-  },
-  STRICT,
-);
+export const VoiceSettingsSchema = Type.Object({
+  provider: StringEnum(VOICE_PROVIDERS),
+  voice_id: Type.String({ minLength: 1, maxLength: 200 }),
+  speed: Type.Optional(Type.Number({ minimum: 0.25, maximum: 4 })),
+  credential_id: credentialId,
+});
 
 const llmFields = {
   provider: StringEnum(LLM_PROVIDERS, {
@@ -57,24 +54,21 @@ const llmFields = {
 };
 
 /** An alternative LLM; unset temperature and max_tokens are the primary's. */
-export const LlmFallbackSchema = Type.Object(
-  { ...llmFields, temperature: Type.Optional(llmFields.temperature) },
-  STRICT,
-);
+export const LlmFallbackSchema = Type.Object({
+  ...llmFields,
+  temperature: Type.Optional(llmFields.temperature),
+});
 
-export const LlmSettingsSchema = Type.Object(
-  {
-    ...llmFields,
-    fallbacks: Type.Optional(
-      Type.Array(LlmFallbackSchema, {
-        maxItems: MAX_FALLBACKS,
-        description:
-          "Other LLMs, tried in order when the one before fails with a retryable error (network, timeout, 408, 429, 5xx) before its first token. Unset temperature and max_tokens are the primary's.",
-      }),
-    ),
-  },
-  STRICT,
-);
+export const LlmSettingsSchema = Type.Object({
+  ...llmFields,
+  fallbacks: Type.Optional(
+    Type.Array(LlmFallbackSchema, {
+      maxItems: MAX_FALLBACKS,
+      description:
+        "Other LLMs, tried in order when the one before fails with a retryable error (network, timeout, 408, 429, 5xx) before its first token. Unset temperature and max_tokens are the primary's.",
+    }),
+  ),
+});
 
 const sttFields = {
   provider: StringEnum(STT_PROVIDERS),
@@ -84,35 +78,26 @@ const sttFields = {
 };
 
 /** An alternative STT; an unset language is the primary's. */
-export const SttFallbackSchema = Type.Object(
-  { ...sttFields, language: Type.Optional(sttFields.language) },
-  STRICT,
-);
+export const SttFallbackSchema = Type.Object({ ...sttFields, language: Type.Optional(sttFields.language) });
 
-export const SttSettingsSchema = Type.Object(
-  {
-    ...sttFields,
-    fallbacks: Type.Optional(
-      Type.Array(SttFallbackSchema, {
-        maxItems: MAX_FALLBACKS,
-        description:
-          "Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's.",
-      }),
-    ),
-  },
-  STRICT,
-);
-
-export const EndpointingSettingsSchema = Type.Object(
-  {
-    silence_ms: Type.Integer({
-      minimum: 100,
-      maximum: 5000,
-      description: "Silence that ends the caller's turn.",
+export const SttSettingsSchema = Type.Object({
+  ...sttFields,
+  fallbacks: Type.Optional(
+    Type.Array(SttFallbackSchema, {
+      maxItems: MAX_FALLBACKS,
+      description:
+        "Other STT providers, tried in order when the one before fails with a retryable error, at the start of a call or during it (the utterance in progress is replayed). An unset language is the primary's.",
     }),
-  },
-  STRICT,
-);
+  ),
+});
+
+export const EndpointingSettingsSchema = Type.Object({
+  silence_ms: Type.Integer({
+    minimum: 100,
+    maximum: 5000,
+    description: "Silence that ends the caller's turn.",
+  }),
+});
 
 /**
  * When the caller's turn is over. `fixed` waits `endpointing.silence_ms` after their speech;
@@ -121,95 +106,80 @@ export const EndpointingSettingsSchema = Type.Object(
  * agent's last question); `model` adds an end-of-turn audio model (TURN_MODEL_PATH), falling
  * back to `adaptive` without one.
  */
-export const TurnSettingsSchema = Type.Object(
-  {
-    mode: StringEnum(TURN_MODES, { description: "`fixed`, `adaptive` (default) or `model`." }),
-    min_silence_ms: Type.Integer({
-      minimum: 0,
-      maximum: 5000,
-      description: "The shortest silence that may end a turn (adaptive and model modes).",
-    }),
-    max_silence_ms: Type.Integer({
-      minimum: 100,
-      maximum: 10000,
-      description: "The longest the agent waits for an unfinished sentence (adaptive and model modes).",
-    }),
-  },
-  STRICT,
-);
+export const TurnSettingsSchema = Type.Object({
+  mode: StringEnum(TURN_MODES, { description: "`fixed`, `adaptive` (default) or `model`." }),
+  min_silence_ms: Type.Integer({
+    minimum: 0,
+    maximum: 5000,
+    description: "The shortest silence that may end a turn (adaptive and model modes).",
+  }),
+  max_silence_ms: Type.Integer({
+    minimum: 100,
+    maximum: 10000,
+    description: "The longest the agent waits for an unfinished sentence (adaptive and model modes).",
+  }),
+});
 
-export const InterruptionSettingsSchema = Type.Object(
-  {
-    enabled: Type.Boolean(),
-    min_speech_ms: Type.Integer({
-      minimum: 0,
-      maximum: 3000,
-      description: "Shorter speech (a cough, 'mm-hm') does not interrupt.",
-    }),
-  },
-  STRICT,
-);
+export const InterruptionSettingsSchema = Type.Object({
+  enabled: Type.Boolean(),
+  min_speech_ms: Type.Integer({
+    minimum: 0,
+    maximum: 3000,
+    description: "Shorter speech (a cough, 'mm-hm') does not interrupt.",
+  }),
+});
 
-export const KnowledgeSettingsSchema = Type.Object(
-  {
-    mode: StringEnum(KNOWLEDGE_MODES, {
-      description: "`all` of the org's sources, the `selected` ones in `source_ids`, or `none`.",
-    }),
-    source_ids: Type.Array(Type.String(), { maxItems: 500 }),
-    top_k: Type.Integer({ minimum: 1, maximum: 20 }),
-  },
-  STRICT,
-);
+export const KnowledgeSettingsSchema = Type.Object({
+  mode: StringEnum(KNOWLEDGE_MODES, {
+    description: "`all` of the org's sources, the `selected` ones in `source_ids`, or `none`.",
+  }),
+  source_ids: Type.Array(Type.String(), { maxItems: 500 }),
+  top_k: Type.Integer({ minimum: 1, maximum: 20 }),
+});
 
 /** A silent caller gets a reprompt after `reprompt_ms`, then a polite hang-up. */
-export const SilenceSettingsSchema = Type.Object(
-  {
-    reprompt_ms: Type.Optional(
-      Type.Integer({
-        minimum: 1000,
-        maximum: 120000,
-        description: "Silence before the agent reprompts (default 10000).",
-      }),
-    ),
-    max_reprompts: Type.Optional(
-      Type.Integer({
-        minimum: 0,
-        maximum: 10,
-        description: "Reprompts before a polite hang-up (default 1).",
-      }),
-    ),
-    reprompt_message: Type.Optional(Type.String({ maxLength: 2000 })),
-    hangup_message: Type.Optional(Type.String({ maxLength: 2000 })),
-  },
-  STRICT,
-);
+export const SilenceSettingsSchema = Type.Object({
+  reprompt_ms: Type.Optional(
+    Type.Integer({
+      minimum: 1000,
+      maximum: 120000,
+      description: "Silence before the agent reprompts (default 10000).",
+    }),
+  ),
+  max_reprompts: Type.Optional(
+    Type.Integer({
+      minimum: 0,
+      maximum: 10,
+      description: "Reprompts before a polite hang-up (default 1).",
+    }),
+  ),
+  reprompt_message: Type.Optional(Type.String({ maxLength: 2000 })),
+  hangup_message: Type.Optional(Type.String({ maxLength: 2000 })),
+});
 
 /** What the model may call; each type reads the fields its description names. */
-export const AgentToolSchema = Type.Object(
-  {
-    type: StringEnum(TOOL_TYPES),
-    name: Type.Optional(Type.String({ pattern: "^[a-zA-Z0-9_-]{1,64}$" })),
-    description: Type.Optional(Type.String({ maxLength: 2000 })),
-    parameters: Type.Optional(
-      JsonObject({ description: "`http`: the JSON Schema of the arguments the model sends." }),
-    ),
-    url: Type.Optional(Type.String({ format: "uri", description: "`http`: the endpoint called." })),
-    method: Type.Optional(StringEnum(TOOL_METHODS, { description: "`http`: default POST." })),
-    timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 60000 })),
-    headers: Type.Optional(
-      Type.Record(Type.String(), Type.String(), { description: "`http`: sent with every request." }),
-    ),
-    target: Type.Optional(
-      Type.String({
-        minLength: 1,
-        maxLength: 300,
-        description:
-          "`transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
-      }),
-    ),
-  },
-  STRICT,
-);
+export const AgentToolSchema = Type.Object({
+  type: StringEnum(TOOL_TYPES),
+  name: Type.Optional(Type.String({ pattern: "^[a-zA-Z0-9_-]{1,64}$" })),
+  description: Type.Optional(Type.String({ maxLength: 2000 })),
+  parameters: Type.Optional(
+    JsonObject({ description: "`http`: the JSON Schema of the arguments the model sends." }),
+  ),
+  url: Type.Optional(Type.String({ format: "uri", description: "`http`: the endpoint called." })),
+  method: Type.Optional(StringEnum(TOOL_METHODS, { description: "`http`: default POST." })),
+  timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 60000 })),
+  headers: Type.Optional(
+    Type.Record(Type.String(), Type.String(), { description: "`http`: sent with every request." }),
+  ),
+  target: Type.Optional(
+    Type.String({
+      minLength: 1,
+      maxLength: 300,
+      description:
+        "`transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
+    }),
+  ),
+});
 
 const agentFields = {
   id: Type.String(),

@@ -12,7 +12,7 @@ import {
   TurnSettingsSchema,
   VoiceSettingsSchema,
 } from "@switchboard/shared/schemas/agent";
-import { Nullable, STRICT } from "@switchboard/shared/schemas/kit";
+import { Nullable, Strict } from "@switchboard/shared/schemas/kit";
 import { t } from "elysia";
 
 const response = AgentResponseSchema.properties;
@@ -37,20 +37,19 @@ const writable = {
   knowledge: t.Partial(KnowledgeSettingsSchema),
 };
 
-/** POST /agents: a name is required, a `voice` comes whole, everything else has defaults. */
-export const createAgentBody = t.Object(
-  {
+/** POST /agents: a name is required, a `voice` comes whole, everything else has defaults; strict throughout. */
+export const createAgentBody = Strict(
+  t.Object({
     name: response.name,
     ...t.Partial(t.Object({ ...writable, voice: VoiceSettingsSchema, realtime: response.realtime }))
       .properties,
-  },
-  STRICT,
+  }),
 );
 
 /** PATCH /agents/{id}: any field; a block's fields merge over the agent's. */
-export const updateAgentBody = t.Partial(
-  t.Object(
-    {
+export const updateAgentBody = Strict(
+  t.Partial(
+    t.Object({
       name: response.name,
       ...writable,
       voice: t.Partial(VoiceSettingsSchema),
@@ -58,8 +57,7 @@ export const updateAgentBody = t.Partial(
         description:
           "Merged over the agent's block (a new block needs provider, model and voice); null returns the agent to the pipeline.",
       }),
-    },
-    STRICT,
+    }),
   ),
 );
 
