@@ -57,8 +57,8 @@ export class LlmProcessor extends QueuedProcessor {
   private streaming: { turn: AgentTurn; text: string } | null = null;
   /** A reply started before the caller's turn was confirmed (endpointing's `preemptive_turn`). */
   private preemptive: PreemptiveReply | null = null;
-  /** Knowledge the preemptive request was made with, once retrieved. */
-  private preemptiveContext: string | null = null;
+  /** Knowledge the preemptive request was made with (later rounds of its turn reuse it). */
+  private preemptiveContext: Promise<string | null> = Promise.resolve(null);
   private handling = false;
 
   constructor(private readonly options: LlmProcessorOptions) {
@@ -114,19 +114,25 @@ export class LlmProcessor extends QueuedProcessor {
     const last = messages.at(-1);
     if (last?.role === "user") messages[messages.length - 1] = { ...last };
     appendUserMessage(messages, text);
-    this.preemptiveContext = null;
+    const context = Promise.withResolvers<string | null>();
+    this.preemptiveContext = context.promise;
     const request: PreemptiveRequest = {
       text,
       messages,
-      run: (signal) => this.preemptiveEvents(text, messages, signal),
+      run: (signal) => this.preemptiveEvents(text, messages, context.resolve, signal),
     };
     this.preemptive = new PreemptiveReply(request, this.options.clock);
   }
 
-  private async *preemptiveEvents(text: string, messages: ChatMessage[], signal: AbortSignal) {
+  private async *preemptiveEvents(
+    text: string,
+    messages: ChatMessage[],
+    retrieved: (context: string | null) => void,
+    signal: AbortSignal,
+  ) {
     const context = this.options.retrieveContext ? await this.retrieve(text, signal) : null;
+    retrieved(context);
     if (signal.aborted) return;
-    this.preemptiveContext = context;
     yield* this.options.provider.stream(this.modelRequest(messages, context), signal);
   }
 
@@ -228,9 +234,9 @@ export class LlmProcessor extends QueuedProcessor {
     const turn = this.beginTurn(timeline);
     let context: string | null;
     if (preemptive) {
-      context = this.preemptiveContext;
       timeline.llmRequestAt = preemptive.startedAt;
       timeline.llmNeededAt = clock.now();
+      context = await this.preemptiveContext;
     } else {
       context = query && this.options.retrieveContext ? await this.retrieve(query, signal) : null;
     }

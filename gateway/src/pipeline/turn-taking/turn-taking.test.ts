@@ -233,6 +233,29 @@ describe("preemptive replies", () => {
     expect(latency.preemptive_saved_ms!).toBeLessThan(latency.endpointing_ms!);
   });
 
+  test("knowledge is retrieved once for a preemptive reply and goes into its request", async () => {
+    const queries: string[] = [];
+    call = await startTestCall({
+      llm: [{ tokens: ["We open at nine."] }],
+      stt: ["When do you open?"],
+      retrieveContext: async (_call, query) => {
+        queries.push(query);
+        return "Opening hours: 9:00-17:00.";
+      },
+    });
+    await call.speak(600);
+    call.stt.emit({ text: "When do you open?", isFinal: false, endOfSpeech: false });
+    await call.speak(300);
+    await call.until(() => call!.agentTurns().length === 1, 5000);
+    expect(queries).toEqual(["When do you open?"]);
+    expect(call.llm.requests).toHaveLength(1);
+    expect(call.llm.requests[0]!.messages.slice(-2)).toEqual([
+      { role: "user", content: "When do you open?" },
+      { role: "system", content: "Opening hours: 9:00-17:00." },
+    ]);
+    expect(call.agentTurns()[0]!.latency!.preemptive).toBe(true);
+  });
+
   test("a reply started on words the final transcript extends is dropped for one on the whole turn", async () => {
     const llm = new SlowLlm(100, ["Too early.", "Right answer."]);
     call = await slowCall(llm, { stt: ["and two coffees."] });
