@@ -1,6 +1,6 @@
 // The org's SIP trunk, written once: the API's schemas and the trunks column types derive from these.
 import { type Static, Type } from "@sinclair/typebox";
-import { DateTime, Nullable, STRICT } from "./kit.ts";
+import { Nullable, STRICT } from "./kit.ts";
 
 const cidr = Type.String({ minLength: 2, maxLength: 64, description: "IPv4 or IPv6 address or CIDR range." });
 const username = Type.String({ pattern: "^[A-Za-z0-9._~-]{3,64}$" });
