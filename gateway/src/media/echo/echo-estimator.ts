@@ -7,11 +7,12 @@ const BLOCK_SAMPLES = (INTERNAL_SAMPLE_RATE_HZ * ECHO_BLOCK_MS) / 1000;
 const MAX_LAG_BLOCKS = 50;
 /**
  * The echo of one block spreads over its neighbours (room reverberation, a lag that falls
- * between blocks): the prediction takes the loudest reference block from one block after the
- * estimated lag to three before it.
+ * between blocks, a jitter buffer that moves, an envelope match that is off by a few blocks on
+ * very regular speech): the prediction takes the loudest reference block from three blocks
+ * after the estimated lag to six before it.
  */
-const SPREAD_NEWER_BLOCKS = 1;
-const SPREAD_OLDER_BLOCKS = 3;
+const SPREAD_NEWER_BLOCKS = 3;
+const SPREAD_OLDER_BLOCKS = 6;
 const HISTORY_BLOCKS = MAX_LAG_BLOCKS + SPREAD_OLDER_BLOCKS + 1;
 /** Correlations forget with a time constant of about 2 s of agent audio. */
 const CORRELATION_DECAY = 0.995;
@@ -143,18 +144,20 @@ export class EchoEstimator {
       this.windowGainDb = Math.min(6, Math.max(-60, this.windowGainDb));
     }
 
-    let predicted: number;
-    if (this.lagBlocks < 0) {
-      predicted = loudestInWindow * dbToPower(this.windowGainDb);
-    } else {
-      let loudest = 0;
-      const newest = Math.max(0, this.lagBlocks - SPREAD_NEWER_BLOCKS);
-      for (let lag = newest; lag <= this.lagBlocks + SPREAD_OLDER_BLOCKS; lag++) {
-        loudest = Math.max(loudest, this.referencePower[this.at(lag)]!);
-      }
-      predicted = loudest * dbToPower(this.gainDb);
-    }
+    const predicted =
+      this.lagBlocks < 0
+        ? loudestInWindow * dbToPower(this.windowGainDb)
+        : this.loudestAroundLag() * dbToPower(this.gainDb);
     return micPower >= this.residualFloor && micPower > this.margin * predicted;
+  }
+
+  private loudestAroundLag(): number {
+    let loudest = 0;
+    const newest = Math.max(0, this.lagBlocks - SPREAD_NEWER_BLOCKS);
+    for (let lag = newest; lag <= this.lagBlocks + SPREAD_OLDER_BLOCKS; lag++) {
+      loudest = Math.max(loudest, this.referencePower[this.at(lag)]!);
+    }
+    return loudest;
   }
 
   private track(micShape: number, micPower: number): void {
@@ -179,7 +182,11 @@ export class EchoEstimator {
       this.lagBlocks = bestLag;
     }
     if (this.lagBlocks < 0) return;
-    // The gain: a running median of the caller/reference power ratio at the lag, in dB.
+    // The gain: a low running quantile of the caller/reference power ratio at the lag, in dB,
+    // over blocks where the caller's side carries sound. Quiet blocks say nothing of an echo
+    // that could count as speech (below the residual floor it never does), and at a lag that is
+    // a little off they would drag the gain down; sound at such a lag only pushes it up.
+    if (micPower < this.residualFloor) return;
     const referenceAtLag = this.referencePower[this.at(this.lagBlocks)]!;
     if (referenceAtLag < this.referenceFloor) return;
     const ratioDb = 10 * Math.log10((micPower + 1e-12) / referenceAtLag);

@@ -1,3 +1,4 @@
+import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import type { EchoGuard } from "../../media/echo/echo-guard.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
@@ -15,8 +16,12 @@ interface InterruptionOptions {
 
 /** After the agent's last sample, this much residual speech makes speech begun over it a turn. */
 const RESIDUAL_AFTER_AGENT_MS = 60;
-/** Residual speech counts while it goes on: this long with none starts the count again. */
-const RESIDUAL_GAP_MS = 200;
+/**
+ * Residual speech counts while it goes on: each frame without any takes back half its length,
+ * so stray blocks the echo estimate missed never add up to speech, while a caller talking over
+ * the echo (most frames residual) still gets there.
+ */
+const RESIDUAL_LEAK = 0.5;
 
 /**
  * Barge-in: caller speech over the agent that lasts `minSpeechMs` sends an interruption
@@ -32,7 +37,6 @@ export class InterruptionProcessor extends Processor {
   private turnHasRealSpeech = false;
   /** Caller speech in the candidate that the echo guard could not explain. */
   private residualMs = 0;
-  private residualGapMs = 0;
 
   constructor(private readonly options: InterruptionOptions) {
     super();
@@ -56,7 +60,6 @@ export class InterruptionProcessor extends Processor {
         this.speaking = true;
         this.speechStartAt = frame.atMs;
         this.residualMs = 0;
-        this.residualGapMs = 0;
         if (this.agentActive && this.options.enabled) this.candidate = true;
         else this.turnHasRealSpeech = true;
         break;
@@ -66,10 +69,11 @@ export class InterruptionProcessor extends Processor {
           // Every frame goes to the guard, so its envelopes and echo path stay current.
           const residualMs = guard.callerFrame(frame.pcm);
           if (this.candidate && this.speaking) {
-            // Stray blocks the echo estimate missed, far apart, never add up to speech.
-            this.residualGapMs = residualMs > 0 ? 0 : this.residualGapMs + 20;
-            if (this.residualGapMs >= RESIDUAL_GAP_MS) this.residualMs = 0;
-            this.residualMs += residualMs;
+            const frameMs = (frame.pcm.length * 1000) / INTERNAL_SAMPLE_RATE_HZ;
+            this.residualMs = Math.max(
+              0,
+              this.residualMs + residualMs - RESIDUAL_LEAK * (frameMs - residualMs),
+            );
             if (this.residualCounts()) {
               this.push(frame, direction);
               this.acceptCandidate(frame.atMs);
