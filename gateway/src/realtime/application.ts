@@ -88,6 +88,8 @@ interface PendingHangup {
   /** Something was said since the hang-up was decided: it goes once that has played. */
   spoke: boolean;
   goodbyeAsked: boolean;
+  /** The model's end_call: the caller speaking over its goodbye takes the call back. */
+  byTool: boolean;
 }
 
 /** One call's realtime conversation. */
@@ -96,6 +98,8 @@ class RealtimeCall {
   private readonly clock: PipelineClock;
   private readonly logger: Logger | null;
   private readonly abort = new AbortController();
+  /** Aborts the tools in progress when the caller takes the floor (as on the pipeline). */
+  private toolAbort = new AbortController();
   private readonly tools: RealtimeTools;
   private readonly speech: CallerSpeech;
   private readonly silence: SilenceOptions;
@@ -205,7 +209,7 @@ class RealtimeCall {
   sayGoodbye(text: string, cause: string): void {
     if (!this.running || this.hangup?.goodbyeAsked) return;
     this.cutAgent();
-    this.hangup = { cause, spoke: false, goodbyeAsked: false };
+    this.hangup = { cause, spoke: false, goodbyeAsked: false, byTool: false };
     this.askGoodbye(this.hangup, text);
   }
 
@@ -273,8 +277,19 @@ class RealtimeCall {
    */
   private acceptSpeech(): void {
     this.bargeInCandidate = false;
-    if (this.agentAudible) this.cutAgent();
+    if (this.agentAudible) this.interruptAgent();
     this.openTurn();
+  }
+
+  /**
+   * The caller spoke (or pressed keys) over the agent: besides the cut, the tools in progress are
+   * cancelled, and a goodbye of the model's own end_call no longer ends the call.
+   */
+  private interruptAgent(): void {
+    this.cutAgent();
+    this.toolAbort.abort(new DOMException("the caller interrupted", "AbortError"));
+    this.toolAbort = new AbortController();
+    if (this.hangup?.byTool) this.hangup = null;
   }
 
   private cutAgent(): void {
@@ -302,7 +317,7 @@ class RealtimeCall {
       this.digitTimer = null;
       const digits = this.digits;
       this.digits = "";
-      if (this.agentAudible && this.call.agent.interruptions.enabled) this.cutAgent();
+      if (this.agentAudible && this.call.agent.interruptions.enabled) this.interruptAgent();
       this.cancelSilence();
       const now = this.clock.now();
       this.call.reporter.turn(userTranscriptTurn(digits, now, now));
@@ -463,19 +478,28 @@ class RealtimeCall {
   }
 
   private runTool(callId: string, name: string, args: string): void {
+    const signal = AbortSignal.any([this.abort.signal, this.toolAbort.signal]);
     const run = (async () => {
-      const result = await this.tools.execute(name, args, {
-        signal: this.abort.signal,
+      let result = await this.tools.execute(name, args, {
+        signal,
         sendDtmf: (digits) => this.call.audio.sendDtmf(digits),
         control: this.call.control,
         waitForSpeech: () => this.waitForSpeech(),
         logger: this.logger,
       });
       if (!this.running) return;
+      // Every call needs its output; one the caller interrupted says so and ends nothing.
+      if (signal.aborted)
+        result = { content: JSON.stringify({ error: "cancelled: the caller interrupted" }) };
       if (result.hangupCause && !this.hangup) {
-        this.hangup = { cause: result.hangupCause, spoke: this.agentAudible, goodbyeAsked: false };
+        this.hangup = {
+          cause: result.hangupCause,
+          spoke: this.agentAudible,
+          goodbyeAsked: false,
+          byTool: true,
+        };
       }
-      this.session?.submitToolResult(callId, name, result.content, !result.hangupCause);
+      this.session?.submitToolResult(callId, name, result.content, !result.hangupCause && !signal.aborted);
     })();
     this.toolRuns.add(run);
     run.finally(() => {
@@ -513,7 +537,7 @@ class RealtimeCall {
         this.reprompts += 1;
         this.session?.createResponse(sayExactly(this.silence.repromptMessage));
       } else {
-        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: false };
+        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: false, byTool: false };
         this.askGoodbye(this.hangup, this.silence.hangupMessage);
       }
     });

@@ -54,7 +54,7 @@ function start(
 ): Promise<RealtimeTestCall> {
   const retrieve = options.retrieve;
   const application = createRealtimeApplication({
-    config: loadConfig({ OPENAI_BASE_URL: standIns.urls.openai }),
+    config: loadConfig({ OPENAI_BASE_URL: standIns.urls.openai, ALLOW_PRIVATE_URLS: "true" }),
     log: createLogger("silent"),
     vad: new EnergyVadEngine(),
     retrieveContext: retrieve ? async (_call, query) => retrieve(query) : undefined,
@@ -186,6 +186,68 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
       interrupted: false,
     });
   }, 30_000);
+
+  test("a tool still running when the caller talks over the agent is cancelled, and its output says so", async () => {
+    const requests: string[] = [];
+    const slowTool = Bun.serve({
+      port: 0,
+      hostname: "127.0.0.1",
+      async fetch(request) {
+        requests.push(new URL(request.url).pathname);
+        await Bun.sleep(3000);
+        return Response.json({ free: true });
+      },
+    });
+    try {
+      Object.assign(standIns.script.realtime, {
+        utterances: ["Is there a table free tonight?", "Never mind."],
+        rules: [
+          {
+            match: "table",
+            reply: "Let me look that up for you right now, one moment please.",
+            toolCalls: [{ name: "lookup_table", arguments: {} }],
+          },
+        ],
+      });
+      const current = await start({
+        tools: [
+          {
+            type: "http",
+            name: "lookup_table",
+            description: "Whether a table is free.",
+            url: `http://127.0.0.1:${slowTool.port}/lookup`,
+          },
+        ],
+      });
+      await waitFor("the greeting played", () => current.agentTurns().length === 1, { timeoutMs: 10_000 });
+      const greetingChunks = current.audio.enqueued.length;
+      current.speak(1000);
+      await waitFor("the reply's audio", () => current.audio.enqueued.length > greetingChunks, {
+        timeoutMs: 10_000,
+      });
+      await waitFor("the tool's request", () => requests.length === 1, { timeoutMs: 5_000 });
+      current.speak(800);
+      const record = await waitFor(
+        "the tool's output",
+        () => {
+          const last = standIns.realtime.openai.last();
+          return last?.functionResults.length ? last : null;
+        },
+        { timeoutMs: 5_000 },
+      );
+      expect(JSON.parse(String(record.functionResults[0]!.output))).toEqual({
+        error: "cancelled: the caller interrupted",
+      });
+      expect(current.agentTurns().some((turn) => turn.interrupted)).toBe(true);
+      // The caller's words are answered, not the cancelled lookup.
+      await waitFor("the answer to the caller", () => current.userTurns().length === 2, {
+        timeoutMs: 10_000,
+      });
+      expect(current.userTurns()[1]!.text).toBe("Never mind.");
+    } finally {
+      slowTool.stop(true);
+    }
+  }, 40_000);
 
   test("knowledge retrieval is a tool the model calls with a query", async () => {
     Object.assign(standIns.script.realtime, {
