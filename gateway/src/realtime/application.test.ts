@@ -103,6 +103,33 @@ describe.each(PROVIDERS)("realtime application on %s", (_name, settings) => {
     expect(usage?.input_audio_tokens ?? 0).toBeGreaterThan(0);
   }, 40_000);
 
+  test("with turn_detection gateway, the gateway's VAD ends the caller's turn and asks for the answer", async () => {
+    call = await new RealtimeTestCall(application(), {
+      ...agent({ ...settings, turn_detection: "gateway" }),
+      endpointing: { silence_ms: 300 },
+    }).start();
+    const current = call;
+    await waitFor("the greeting played", () => current.agentTurns().length === 1, { timeoutMs: 10_000 });
+    current.speak(1000);
+    await waitFor("the reply played", () => current.agentTurns().length === 2, { timeoutMs: 10_000 });
+    expect(current.userTurns()[0]!.text).toBe("I would like to book a table for two.");
+    const record = log().last()!;
+    if (settings.provider === "openai") {
+      expect(
+        (record.session.audio as { input: { turn_detection: unknown } }).input.turn_detection,
+      ).toBeNull();
+      expect(record.counts["input_audio_buffer.commit"]).toBe(1);
+      // The greeting's and the answer's.
+      expect(record.counts["response.create"]).toBe(2);
+    } else {
+      expect(record.session).toMatchObject({
+        realtimeInputConfig: { automaticActivityDetection: { disabled: true } },
+      });
+      expect(record.counts["realtimeInput.activityStart"]).toBe(1);
+      expect(record.counts["realtimeInput.activityEnd"]).toBe(1);
+    }
+  }, 40_000);
+
   test("the caller talking over a long reply stops playout at once and cuts the transcript", async () => {
     standIns.script.realtime.defaultReply = LONG_REPLY;
     call = await new RealtimeTestCall(application(), agent(settings)).start();
