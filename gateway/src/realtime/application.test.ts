@@ -97,6 +97,8 @@ describe.each(PROVIDERS)("realtime application on %s", (_name, settings) => {
     expect(record.functionResults).toHaveLength(settings.provider === "openai" ? 1 : 0);
 
     await current.stop();
+    // The model's connection closes with the call.
+    await waitFor("the connection closed", () => log().last()!.closed);
     const usage = (current.running as RunningRealtimeApplication).usage();
     expect(usage?.model).toBe(settings.model);
     expect(usage?.output_audio_tokens ?? 0).toBeGreaterThan(0);

@@ -112,7 +112,9 @@ class RealtimeCall {
   private readonly echoReference: RateConverter | null;
   private residualMs = 0;
   private residualGapMs = 0;
+  /** Events and audio are handled (false once the call hangs up or ends). */
   private running = true;
+  private stopped = false;
 
   private item: AgentItem | null = null;
   /** Item ids cut by a barge-in: their late audio is not played. */
@@ -193,7 +195,8 @@ class RealtimeCall {
   }
 
   async stop(): Promise<void> {
-    if (!this.running) return;
+    if (this.stopped) return;
+    this.stopped = true;
     this.running = false;
     this.abort.abort(new DOMException("call ended", "AbortError"));
     for (const timer of [this.silenceTimer, this.endpointTimer, this.digitTimer]) timer?.cancel();

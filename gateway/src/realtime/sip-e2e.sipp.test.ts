@@ -144,6 +144,7 @@ describe.each(PROVIDERS)("realtime agent over SIP (SIPp, %s stand-in)", (_name, 
       expect(audio.output.format.type).toBe("audio/pcmu");
     }
     expect(record.functionResults).toHaveLength(settings.provider === "openai" ? 1 : 0);
+    await waitFor("the model's connection closed with the call", () => record.closed);
   }, 60_000);
 
   test("the caller talking over a long reply: truncated to the played duration, transcript cut", async () => {
