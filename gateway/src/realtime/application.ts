@@ -15,14 +15,16 @@ import type { ToolRequestOptions } from "../pipeline/tools/http-tool.ts";
 import { agentTranscriptTurn, userTranscriptTurn } from "../pipeline/turn-report.ts";
 import type { VadEngine } from "../vad/engine.ts";
 import { AgentItem, newTimeline } from "./agent-speech.ts";
+import { BargeInGate } from "./barge-in.ts";
 import { CallerSpeech } from "./caller-speech.ts";
 import { RateConverter } from "./model-audio.ts";
 import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
 import { type RealtimeSettings, type RealtimeUsage, realtimeOf } from "./settings.ts";
+import { SilenceReprompts } from "./silence.ts";
+import { ToolRuns } from "./tool-runs.ts";
 import { RealtimeTools, type RetrieveKnowledge } from "./tools.ts";
+import { addUsage } from "./usage.ts";
 
-/** Residual speech counts while it goes on: this long with none starts the count again (as on the pipeline). */
-const RESIDUAL_GAP_MS = 200;
 /** Digits pressed within this gap go to the model as one message (as on the pipeline). */
 const DTMF_GROUP_MS = 400;
 const PLAYOUT_POLL_MS = 20;
@@ -98,20 +100,18 @@ class RealtimeCall {
   private readonly clock: PipelineClock;
   private readonly logger: Logger | null;
   private readonly abort = new AbortController();
-  /** Aborts the tools in progress when the caller takes the floor (as on the pipeline). */
-  private toolAbort = new AbortController();
   private readonly tools: RealtimeTools;
+  private readonly toolRuns: ToolRuns;
   private readonly speech: CallerSpeech;
-  private readonly silence: SilenceOptions;
+  private readonly silence: SilenceReprompts;
   private readonly gatewayTurns: boolean;
   /** A G.711 call with a model that speaks G.711: its 8 kHz samples go both ways as they are. */
   private readonly g711: G711CallAudio | null;
-  /** Only caller speech the agent's own echo cannot explain counts toward a barge-in. */
+  /** The agent's audio as the echo guard needs it, and the gate it feeds. */
   private readonly echo: EchoGuard;
   /** The echo reference is 16 kHz: G.711 passthrough audio is upsampled for it alone. */
   private readonly echoReference: RateConverter | null;
-  private residualMs = 0;
-  private residualGapMs = 0;
+  private readonly bargeIn: BargeInGate;
   /** Events and audio are handled (false once the call hangs up or ends). */
   private running = true;
   private stopped = false;
@@ -122,18 +122,14 @@ class RealtimeCall {
   private callerSpeaking = false;
   private callerSpeechStartAt = 0;
   private lastSpeechEndAt: number | null = null;
-  private bargeInCandidate = false;
   /** Gateway turn detection: the caller's turn is open at the model. */
   private turnOpen = false;
   private endpointTimer: TimerHandle | null = null;
   /** The words a barge-in cut off, spoken again when the interruption had no words. */
   private resume: string | null = null;
-  private silenceTimer: TimerHandle | null = null;
-  private reprompts = 0;
   private hangup: PendingHangup | null = null;
   private digits = "";
   private digitTimer: TimerHandle | null = null;
-  private readonly toolRuns = new Set<Promise<void>>();
   usage: RealtimeUsage | null = null;
 
   constructor(
@@ -148,11 +144,29 @@ class RealtimeCall {
       ? (query, signal) => retrieve(call, query, signal)
       : null;
     this.tools = new RealtimeTools(call.agent, options.toolRequests(call), retrieveForCall);
-    this.silence = silenceOptions(call, options.silence);
+    this.toolRuns = new ToolRuns(
+      this.tools,
+      {
+        sendDtmf: (digits) => call.audio.sendDtmf(digits),
+        control: call.control,
+        waitForSpeech: () => this.waitForSpeech(),
+        logger: this.logger,
+      },
+      this.abort.signal,
+    );
+    this.silence = new SilenceReprompts(this.clock, silenceOptions(call, options.silence), {
+      idle: () => !this.callerSpeaking && !this.agentAudible && !this.hangup,
+      reprompt: (text) => this.session?.createResponse(sayExactly(text)),
+      giveUp: (text) => {
+        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: false, byTool: false };
+        this.askGoodbye(this.hangup, text);
+      },
+    });
     this.gatewayTurns = settings.turn_detection === "gateway";
     this.g711 = settings.provider === "openai" ? (call.audio.g711 ?? null) : null;
     this.echo = new EchoGuard(call.audio);
     this.echoReference = this.g711 ? new RateConverter(G711_SAMPLE_RATE_HZ, INTERNAL_SAMPLE_RATE_HZ) : null;
+    this.bargeIn = new BargeInGate(this.echo, call.agent.interruptions.min_speech_ms);
     this.speech = new CallerSpeech(options.vad.createStream({ narrowband: call.audio.narrowband }), {
       started: (atMs) => this.onSpeechStarted(atMs),
       stopped: (atMs) => this.onSpeechStopped(atMs),
@@ -191,7 +205,7 @@ class RealtimeCall {
     });
     const greeting = buildFirstMessage(call);
     if (greeting) this.session.createResponse(sayExactly(greeting));
-    else this.armSilence();
+    else this.silence.arm();
   }
 
   async stop(): Promise<void> {
@@ -199,14 +213,15 @@ class RealtimeCall {
     this.stopped = true;
     this.running = false;
     this.abort.abort(new DOMException("call ended", "AbortError"));
-    for (const timer of [this.silenceTimer, this.endpointTimer, this.digitTimer]) timer?.cancel();
+    this.silence.cancel();
+    for (const timer of [this.endpointTimer, this.digitTimer]) timer?.cancel();
     // The agent turn in progress is reported with what was heard of it.
     if (this.item) this.reportAgentTurn(this.item, true);
     this.item = null;
     this.speech.close();
     this.session?.close();
     this.echoReference?.destroy();
-    await Promise.allSettled([...this.toolRuns]);
+    await this.toolRuns.settled();
   }
 
   sayGoodbye(text: string, cause: string): void {
@@ -221,15 +236,7 @@ class RealtimeCall {
   private onFrame(pcm: Int16Array, atMs: number): void {
     if (!this.g711) this.session?.appendAudio(pcm);
     this.speech.push(pcm, atMs);
-    // Every frame goes to the echo guard, so its estimate of the echo path stays current.
-    const residualMs = this.echo.callerFrame(pcm);
-    if (this.bargeInCandidate && this.callerSpeaking) {
-      // Stray blocks the echo estimate missed, far apart, never add up to speech.
-      this.residualGapMs = residualMs > 0 ? 0 : this.residualGapMs + 20;
-      if (this.residualGapMs >= RESIDUAL_GAP_MS) this.residualMs = 0;
-      this.residualMs += residualMs;
-      if (this.residualMs >= this.call.agent.interruptions.min_speech_ms) this.acceptSpeech();
-    }
+    if (this.bargeIn.frame(pcm)) this.acceptSpeech();
     this.checkPlayout();
   }
 
@@ -242,20 +249,18 @@ class RealtimeCall {
     this.callerSpeechStartAt = atMs;
     this.endpointTimer?.cancel();
     this.endpointTimer = null;
-    this.cancelSilence();
-    this.residualMs = 0;
-    this.residualGapMs = 0;
-    if (this.agentAudible && this.call.agent.interruptions.enabled) this.bargeInCandidate = true;
-    else this.openTurn();
+    this.silence.cancel();
+    const overAgent = this.agentAudible && this.call.agent.interruptions.enabled;
+    this.bargeIn.speechStarted(overAgent);
+    if (!overAgent) this.openTurn();
   }
 
   private onSpeechStopped(atMs: number): void {
     this.callerSpeaking = false;
-    if (this.bargeInCandidate) {
-      this.bargeInCandidate = false;
+    if (this.bargeIn.pending) {
       // Less of the caller's own speech than the minimum over the agent: a backchannel
       // ("mm-hm") or the agent's echo, not a turn.
-      if (this.residualMs < this.call.agent.interruptions.min_speech_ms) return;
+      if (!this.bargeIn.speechStopped()) return;
       this.acceptSpeech();
     }
     this.lastSpeechEndAt = atMs;
@@ -279,7 +284,6 @@ class RealtimeCall {
    * truncated; when the agent finished meanwhile (its echo outlasted it), it is just a turn.
    */
   private acceptSpeech(): void {
-    this.bargeInCandidate = false;
     if (this.agentAudible) this.interruptAgent();
     this.openTurn();
   }
@@ -290,8 +294,7 @@ class RealtimeCall {
    */
   private interruptAgent(): void {
     this.cutAgent();
-    this.toolAbort.abort(new DOMException("the caller interrupted", "AbortError"));
-    this.toolAbort = new AbortController();
+    this.toolRuns.interrupt();
     if (this.hangup?.byTool) this.hangup = null;
   }
 
@@ -321,7 +324,8 @@ class RealtimeCall {
       const digits = this.digits;
       this.digits = "";
       if (this.agentAudible && this.call.agent.interruptions.enabled) this.interruptAgent();
-      this.cancelSilence();
+      this.bargeIn.clear();
+      this.silence.cancel();
       const now = this.clock.now();
       this.call.reporter.turn(userTranscriptTurn(digits, now, now));
       this.lastSpeechEndAt = now;
@@ -356,7 +360,7 @@ class RealtimeCall {
         this.onResponseDone();
         break;
       case "usage":
-        this.addUsage(event.usage);
+        this.usage = addUsage(this.usage, event.usage);
         break;
       case "failed":
         this.logger?.error({ detail: event.message }, "realtime session failed");
@@ -384,7 +388,7 @@ class RealtimeCall {
       timeline.firstAudioEnqueuedAt = now;
       item = new AgentItem(itemId, now, audio.playedSamples + audio.queuedSamples, timeline);
       this.item = item;
-      this.cancelSilence();
+      this.silence.cancel();
       if (this.hangup) this.hangup.spoke = true;
     }
     this.echo.agentAudioQueued(
@@ -421,7 +425,7 @@ class RealtimeCall {
       return;
     }
     this.resume = null;
-    this.reprompts = 0;
+    this.silence.answered();
     const endedAt = this.lastSpeechEndAt ?? this.clock.now();
     this.call.reporter.turn(userTranscriptTurn(words, Math.min(this.callerSpeechStartAt, endedAt), endedAt));
   }
@@ -452,7 +456,7 @@ class RealtimeCall {
       if (!item.finishedPlaying(audio)) return;
       this.item = null;
       this.reportAgentTurn(item, false);
-      this.armSilence();
+      if (!this.hangup) this.silence.arm();
     }
     this.maybeHangUp();
   }
@@ -467,7 +471,7 @@ class RealtimeCall {
 
   private maybeHangUp(): void {
     const hangup = this.hangup;
-    if (!hangup || this.item !== null || this.call.audio.queuedSamples > 0 || this.toolRuns.size > 0) return;
+    if (!hangup || this.item !== null || this.call.audio.queuedSamples > 0 || this.toolRuns.busy) return;
     if (hangup.spoke) {
       this.hangup = null;
       this.running = false;
@@ -481,19 +485,8 @@ class RealtimeCall {
   }
 
   private runTool(callId: string, name: string, args: string): void {
-    const signal = AbortSignal.any([this.abort.signal, this.toolAbort.signal]);
-    const run = (async () => {
-      let result = await this.tools.execute(name, args, {
-        signal,
-        sendDtmf: (digits) => this.call.audio.sendDtmf(digits),
-        control: this.call.control,
-        waitForSpeech: () => this.waitForSpeech(),
-        logger: this.logger,
-      });
+    this.toolRuns.run(name, args, (result, interrupted) => {
       if (!this.running) return;
-      // Every call needs its output; one the caller interrupted says so and ends nothing.
-      if (signal.aborted)
-        result = { content: JSON.stringify({ error: "cancelled: the caller interrupted" }) };
       if (result.hangupCause && !this.hangup) {
         this.hangup = {
           cause: result.hangupCause,
@@ -502,52 +495,13 @@ class RealtimeCall {
           byTool: true,
         };
       }
-      this.session?.submitToolResult(callId, name, result.content, !result.hangupCause && !signal.aborted);
-    })();
-    this.toolRuns.add(run);
-    run.finally(() => {
-      this.toolRuns.delete(run);
-      if (this.running) this.checkPlayout();
+      // Every call needs its output; an interrupted one asks for no answer (the caller's turn will).
+      this.session?.submitToolResult(callId, name, result.content, !result.hangupCause && !interrupted);
+      this.checkPlayout();
     });
   }
 
   private async waitForSpeech(): Promise<void> {
     while (this.running && this.agentAudible) await Bun.sleep(PLAYOUT_POLL_MS);
-  }
-
-  private addUsage(usage: RealtimeUsage): void {
-    const sum = this.usage ?? {
-      model: usage.model,
-      input_audio_tokens: 0,
-      output_audio_tokens: 0,
-      text_tokens: 0,
-    };
-    sum.input_audio_tokens += usage.input_audio_tokens;
-    sum.output_audio_tokens += usage.output_audio_tokens;
-    sum.text_tokens += usage.text_tokens;
-    this.usage = sum;
-  }
-
-  // --- silence ---------------------------------------------------------------------------
-
-  private armSilence(): void {
-    this.cancelSilence();
-    if (this.hangup || !this.running) return;
-    this.silenceTimer = this.clock.setTimer(this.silence.repromptMs, () => {
-      this.silenceTimer = null;
-      if (this.callerSpeaking || this.agentAudible) return;
-      if (this.reprompts < this.silence.maxReprompts) {
-        this.reprompts += 1;
-        this.session?.createResponse(sayExactly(this.silence.repromptMessage));
-      } else {
-        this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: false, byTool: false };
-        this.askGoodbye(this.hangup, this.silence.hangupMessage);
-      }
-    });
-  }
-
-  private cancelSilence(): void {
-    this.silenceTimer?.cancel();
-    this.silenceTimer = null;
   }
 }
