@@ -2,23 +2,28 @@
 // caller's samples exactly as decoded from the packets, the agent's encoded as they are, with
 // no resampling either way, counted in the call's 16 kHz playout and flushed with it.
 import { afterAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { sine } from "@switchboard/stand-ins/testing/signals";
+import { sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { udp } from "bun";
 import { g711Decode, g711Encode } from "../media/g711.ts";
 import { steppedClock } from "../media/testing/stepped-clock.ts";
 import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
 import { RtpSession } from "./session.ts";
 
+const directory = mkdtempSync(join(tmpdir(), "g711-passthrough-"));
 const opened: RtpSession[] = [];
 const sockets: udp.Socket<"uint8array">[] = [];
 
 afterAll(async () => {
   for (const session of opened) await session.close();
   for (const socket of sockets) socket.close();
+  rmSync(directory, { recursive: true, force: true });
 });
 
-async function peerAndSession() {
+async function peerAndSession(recordPath: string | null = null) {
   const payloads: Uint8Array[] = [];
   const view = emptyRtpView();
   const socket = await Bun.udpSocket({
@@ -42,7 +47,7 @@ async function peerAndSession() {
     payloadType: 0,
     telephoneEventPayloadType: 101,
     remote: { address: "127.0.0.1", port: socket.port },
-    recordPath: null,
+    recordPath,
     clock,
   });
   opened.push(session);
@@ -65,6 +70,19 @@ describe("RtpSession.g711: 8 kHz audio without resampling", () => {
     expect(sent).toEqual(expected);
     expect(session.playedSamples).toBe(320 * 5);
     expect(session.queuedSamples).toBe(0);
+  });
+
+  test("the recording keeps the 8 kHz agent audio, upsampled for it alone", async () => {
+    const recordPath = join(directory, "passthrough.wav");
+    const { session, step } = await peerAndSession(recordPath);
+    session.g711.enqueue(sine(1000, 8000, 160 * 25, 6000));
+    step(30);
+    const recording = await session.close();
+    const wav = readFileSync(recordPath);
+    expect(wav.length).toBe(recording!.bytes);
+    const samples = new Int16Array(wav.buffer, wav.byteOffset + 44, (wav.length - 44) / 2);
+    const agent = samples.filter((_, index) => index % 2 === 1);
+    expect(toneShare(agent.subarray(0, 320 * 24), 1000, 16000)).toBeGreaterThan(0.9);
   });
 
   test("flush drops the queued 8 kHz audio too (barge-in)", async () => {
