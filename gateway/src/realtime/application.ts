@@ -116,7 +116,8 @@ class RealtimeCall {
   private running = true;
   private stopped = false;
 
-  private item: AgentItem | null = null;
+  /** The model's output items queued or playing, oldest first (a response may follow another). */
+  private items: AgentItem[] = [];
   /** Item ids cut by a barge-in: their late audio is not played. */
   private readonly cutItems = new Set<string>();
   private callerSpeaking = false;
@@ -216,8 +217,9 @@ class RealtimeCall {
     this.silence.cancel();
     for (const timer of [this.endpointTimer, this.digitTimer]) timer?.cancel();
     // The agent turn in progress is reported with what was heard of it.
-    if (this.item) this.reportAgentTurn(this.item, true);
-    this.item = null;
+    const playing = this.items[0];
+    if (playing) this.reportAgentTurn(playing, true);
+    this.items = [];
     this.speech.close();
     this.session?.close();
     this.echoReference?.destroy();
@@ -241,7 +243,7 @@ class RealtimeCall {
   }
 
   private get agentAudible(): boolean {
-    return this.item !== null || this.call.audio.queuedSamples > 0;
+    return this.items.length > 0 || this.call.audio.queuedSamples > 0;
   }
 
   private onSpeechStarted(atMs: number): void {
@@ -299,21 +301,24 @@ class RealtimeCall {
   }
 
   private cutAgent(): void {
-    const item = this.item;
     const audio = this.call.audio;
-    const playedMs = item ? item.playedMs(audio) : 0;
+    // Each item keeps what of it was played: the first one part, those queued after it none.
+    const cuts = this.items.map((item) => ({ item, playedMs: item.playedMs(audio) }));
     audio.flush();
-    this.session?.interrupt(item?.itemId ?? null, playedMs);
-    if (!item) return;
-    this.item = null;
-    this.cutItems.add(item.itemId);
-    const { heard, remainder } = item.heardWords(playedMs);
-    this.resume = remainder || null;
-    if (heard) {
-      this.call.reporter.turn(
-        agentTranscriptTurn(heard, item.startedAt, this.clock.now(), true, item.timeline),
-      );
+    this.session?.interrupt(cuts.map(({ item, playedMs }) => ({ itemId: item.itemId, playedMs })));
+    this.items = [];
+    const unheard: string[] = [];
+    for (const { item, playedMs } of cuts) {
+      this.cutItems.add(item.itemId);
+      const { heard, remainder } = item.heardWords(playedMs);
+      if (remainder) unheard.push(remainder);
+      if (heard) {
+        this.call.reporter.turn(
+          agentTranscriptTurn(heard, item.startedAt, this.clock.now(), true, item.timeline),
+        );
+      }
     }
+    if (cuts.length > 0) this.resume = unheard.join(" ") || null;
   }
 
   private onDigit(digit: string): void {
@@ -341,13 +346,14 @@ class RealtimeCall {
         this.onAudio(event.itemId, event.pcm);
         break;
       case "agent_transcript_delta":
-        if (this.item?.itemId === event.itemId && !this.item.transcriptDone)
-          this.item.transcript += event.text;
+        for (const item of this.items)
+          if (item.itemId === event.itemId && !item.transcriptDone) item.transcript += event.text;
         break;
       case "agent_transcript_done":
-        if (this.item?.itemId === event.itemId) {
-          this.item.transcript = event.text;
-          this.item.transcriptDone = true;
+        for (const item of this.items) {
+          if (item.itemId !== event.itemId) continue;
+          item.transcript = event.text;
+          item.transcriptDone = true;
         }
         break;
       case "caller_transcript":
@@ -376,9 +382,10 @@ class RealtimeCall {
   private onAudio(itemId: string, pcm: Int16Array): void {
     if (this.cutItems.has(itemId)) return;
     const audio = this.call.audio;
-    let item = this.item;
-    if (item === null || item.itemId !== itemId) {
-      if (item) item.complete = true;
+    let item = this.items.find((candidate) => candidate.itemId === itemId);
+    if (!item) {
+      // A new item: those before it will get no more audio.
+      for (const earlier of this.items) earlier.complete = true;
       const now = this.clock.now();
       const timeline = newTimeline(this.takeSpeechEnd());
       // TurnLatency on a realtime turn: llm_first_token_ms is speech end -> the model's first
@@ -387,7 +394,7 @@ class RealtimeCall {
       timeline.llmFirstTokenAt = now;
       timeline.firstAudioEnqueuedAt = now;
       item = new AgentItem(itemId, now, audio.playedSamples + audio.queuedSamples, timeline);
-      this.item = item;
+      this.items.push(item);
       this.silence.cancel();
       if (this.hangup) this.hangup.spoke = true;
     }
@@ -431,7 +438,7 @@ class RealtimeCall {
   }
 
   private onResponseDone(): void {
-    if (this.item) this.item.complete = true;
+    for (const item of this.items) item.complete = true;
     this.checkPlayout();
   }
 
@@ -446,19 +453,18 @@ class RealtimeCall {
     });
   }
 
-  /** Each tick: the first packet of the item, and its end once all of it has played. */
+  /** Each tick: each item's first packet, and its turn once all of it has played. */
   private checkPlayout(): void {
-    const item = this.item;
     const audio = this.call.audio;
-    if (item) {
+    for (const item of this.items) {
       if (item.timeline.firstPacketAt === null && audio.playedSamples > item.startSample)
         item.timeline.firstPacketAt = this.clock.now();
-      if (!item.finishedPlaying(audio)) return;
-      this.item = null;
-      this.reportAgentTurn(item, false);
-      if (!this.hangup) this.silence.arm();
     }
-    this.maybeHangUp();
+    while (this.items[0]?.finishedPlaying(audio)) {
+      this.reportAgentTurn(this.items.shift()!, false);
+      if (this.items.length === 0 && !this.hangup) this.silence.arm();
+    }
+    if (this.items.length === 0) this.maybeHangUp();
   }
 
   private reportAgentTurn(item: AgentItem, interrupted: boolean): void {
@@ -471,7 +477,7 @@ class RealtimeCall {
 
   private maybeHangUp(): void {
     const hangup = this.hangup;
-    if (!hangup || this.item !== null || this.call.audio.queuedSamples > 0 || this.toolRuns.busy) return;
+    if (!hangup || this.items.length > 0 || this.call.audio.queuedSamples > 0 || this.toolRuns.busy) return;
     if (hangup.spoke) {
       this.hangup = null;
       this.running = false;

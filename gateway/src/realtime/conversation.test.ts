@@ -144,6 +144,23 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
     await waitFor("the answer", () => current.agentTurns().length === 2, { timeoutMs: 10_000 });
   }, 30_000);
 
+  test("a response queued behind one still playing: both are heard and reported in order", async () => {
+    standIns.script.realtime.defaultReply = "Sure, I can help with that.";
+    const current = await start({
+      first_message: "Hello, this is Ada. We have tables at six, seven and eight this evening.",
+      interruptions: { enabled: false, min_speech_ms: 250 },
+    });
+    // Keys while the greeting plays: with interruptions off, the answer waits behind it.
+    await waitFor("the greeting playing", () => current.audio.playedSamples > 16_000, { timeoutMs: 10_000 });
+    current.audio.pressKey("5");
+    await waitFor("both played", () => current.agentTurns().length === 2, { timeoutMs: 15_000 });
+    expect(current.agentTurns().map((turn) => [turn.text, turn.interrupted])).toEqual([
+      ["Hello, this is Ada. We have tables at six, seven and eight this evening.", false],
+      ["Sure, I can help with that.", false],
+    ]);
+    expect(current.audio.flushes).toHaveLength(0);
+  }, 30_000);
+
   test("a silent caller is reprompted, then hears the goodbye and the call ends", async () => {
     const current = await start({
       silence: {

@@ -176,7 +176,7 @@ class GeminiLiveSession implements RealtimeSession {
 
   /** Gemini keeps no item to truncate: the rest of the turn is dropped here; the caller's
    * activity (the server's detection, or startTurn) stops the generation. */
-  interrupt(_itemId: string | null, _playedMs: number): void {
+  interrupt(_cuts: Array<{ itemId: string; playedMs: number }>): void {
     if (this.inTurn) this.dropping = true;
   }
 

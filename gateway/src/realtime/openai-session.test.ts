@@ -166,7 +166,7 @@ describe("OpenAI Realtime adapter", () => {
         timeoutMs: 5_000,
       });
       if (first.type !== "audio") throw new Error("not audio");
-      current.interrupt(first.itemId, 60.4);
+      current.interrupt([{ itemId: first.itemId, playedMs: 60.4 }]);
       await waitFor("the cancelled response", () => count("response_done") === 1, { timeoutMs: 5_000 });
       const record = standIns.realtime.openai.last()!;
       expect(record.truncations).toEqual([{ item_id: first.itemId, content_index: 0, audio_end_ms: 60 }]);

@@ -156,11 +156,11 @@ class OpenAiRealtimeSession implements RealtimeSession {
     this.createResponse();
   }
 
-  interrupt(itemId: string | null, playedMs: number): void {
+  interrupt(cuts: Array<{ itemId: string; playedMs: number }>): void {
     this.deferredResponse = null;
     if (this.activeResponseId !== null) this.cancelled.add(this.activeResponseId);
     if (this.busy) this.send({ type: "response.cancel" });
-    if (itemId !== null) {
+    for (const { itemId, playedMs } of cuts) {
       this.send({
         type: "conversation.item.truncate",
         item_id: itemId,

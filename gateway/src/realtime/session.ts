@@ -56,10 +56,11 @@ export interface RealtimeSession {
   /** The caller's turn is over: answer it (gateway turn detection only). */
   commitTurn(): void;
   /**
-   * Barge-in: stop the response in progress and keep in the model's history only the first
-   * `playedMs` of item `itemId`'s audio (what the caller heard).
+   * Barge-in: stop the response in progress and keep in the model's history only what the
+   * caller heard of each item still playing or queued (`playedMs` of its audio, 0 for one
+   * queued behind the first).
    */
-  interrupt(itemId: string | null, playedMs: number): void;
+  interrupt(cuts: Array<{ itemId: string; playedMs: number }>): void;
   /** The result of a tool call; `respond: false` when the call ends and nothing more is said. */
   submitToolResult(callId: string, name: string, output: string, respond: boolean): void;
   close(): void;
