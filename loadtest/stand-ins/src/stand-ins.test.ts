@@ -81,7 +81,7 @@ test("Deepgram refuses other encodings and closes idle sockets with 1011", async
   }
 });
 
-test("main.ts prints exactly one line per service", async () => {
+test("main.ts prints one line per service setting", async () => {
   const child = Bun.spawn([process.execPath, join(import.meta.dir, "main.ts")], {
     stdout: "pipe",
     stderr: "ignore",
@@ -89,17 +89,35 @@ test("main.ts prints exactly one line per service", async () => {
   try {
     const reader = child.stdout.getReader();
     let text = "";
-    while (text.split("\n").length < 5) {
+    while (text.split("\n").length < 14) {
       const { value, done } = await reader.read();
       if (done) break;
       text += new TextDecoder().decode(value);
     }
     const lines = text.trim().split("\n");
-    expect(lines.length).toBe(4);
+    expect(lines.length).toBe(13);
     expect(lines[0]).toMatch(/^OPENAI_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(lines[1]).toMatch(/^DEEPGRAM_BASE_URL=ws:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(lines[2]).toMatch(/^ELEVENLABS_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v1$/);
     expect(lines[3]).toMatch(/^GEMINI_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[4]).toMatch(/^TWILIO_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines[7]).toMatch(/^TELNYX_BASE_URL=http:\/\/127\.0\.0\.1:\d+\/v2$/);
+    expect(lines[10]).toMatch(/^STRIPE_BASE_URL=http:\/\/127\.0\.0\.1:\d+$/);
+    expect(lines.map((line) => line.split("=")[0])).toEqual([
+      "OPENAI_BASE_URL",
+      "DEEPGRAM_BASE_URL",
+      "ELEVENLABS_BASE_URL",
+      "GEMINI_BASE_URL",
+      "TWILIO_BASE_URL",
+      "TWILIO_ACCOUNT_SID",
+      "TWILIO_AUTH_TOKEN",
+      "TELNYX_BASE_URL",
+      "TELNYX_API_KEY",
+      "TELNYX_PUBLIC_KEY",
+      "STRIPE_BASE_URL",
+      "STRIPE_SECRET_KEY",
+      "STRIPE_WEBHOOK_SECRET",
+    ]);
   } finally {
     child.kill();
     await child.exited;
