@@ -157,6 +157,15 @@ describe("OpenAI Realtime adapter", () => {
     expect(texts).toEqual(["One two three four five six.", "Seven."]);
   });
 
+  test("a barge-in between response.create and response.created cancels that response", async () => {
+    const current = await connect();
+    current.createResponse('Say exactly this to the caller: "One two three four five six."');
+    current.interrupt([]);
+    await waitFor("the cancelled response", () => count("response_done") === 1, { timeoutMs: 5_000 });
+    expect(standIns.realtime.openai.last()!.cancellations).toMatchObject([{ reason: "client_cancelled" }]);
+    expect(count("audio")).toBe(0);
+  });
+
   test("interrupt cancels the response and truncates the item to the played duration", async () => {
     standIns.script.realtime.chunkIntervalMs = 100;
     try {

@@ -75,6 +75,8 @@ class OpenAiRealtimeSession implements RealtimeSession {
   /** Asked for while a response was in progress: sent once it is done. */
   private deferredResponse: { instructions?: string } | null = null;
   private readonly cancelled = new Set<string>();
+  /** A barge-in came between our response.create and its response.created: cancel that one. */
+  private cancelRequested = false;
   /** Function calls of the latest response, and the outputs they got so far. */
   private readonly pendingCalls = new Set<string>();
   private readonly outputs: { callId: string; output: string }[] = [];
@@ -158,8 +160,12 @@ class OpenAiRealtimeSession implements RealtimeSession {
 
   interrupt(cuts: Array<{ itemId: string; playedMs: number }>): void {
     this.deferredResponse = null;
-    if (this.activeResponseId !== null) this.cancelled.add(this.activeResponseId);
-    if (this.busy) this.send({ type: "response.cancel" });
+    if (this.activeResponseId !== null) {
+      this.cancelled.add(this.activeResponseId);
+      this.send({ type: "response.cancel" });
+    } else if (this.requested) {
+      this.cancelRequested = true;
+    }
     for (const { itemId, playedMs } of cuts) {
       this.send({
         type: "conversation.item.truncate",
@@ -226,6 +232,11 @@ class OpenAiRealtimeSession implements RealtimeSession {
       case "response.created": {
         this.requested = false;
         this.activeResponseId = (event.response as { id?: string } | undefined)?.id ?? "response";
+        if (this.cancelRequested) {
+          this.cancelRequested = false;
+          this.cancelled.add(this.activeResponseId);
+          this.send({ type: "response.cancel" });
+        }
         break;
       }
       case "response.output_audio.delta":
