@@ -23,7 +23,10 @@ import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
+import { authenticateRequest } from "./modules/sessions/authenticate.ts";
+import { sessionsModule } from "./modules/sessions/routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
+import { usersModule } from "./modules/users/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
 import { apiDocs } from "./openapi/document.ts";
@@ -79,10 +82,12 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
       },
     )
     .use(widgetPublicModule(ctx))
+    .use(sessionsModule(ctx))
     .group(API_PREFIX, (api) =>
       api
         .use(webCallsModule(ctx))
         .use(apiKeysModule(ctx))
+        .use(usersModule(ctx))
         .use(agentsModule(ctx))
         .use(providerCredentialsModule(ctx))
         .use(orgSigningSecretModule(ctx))
@@ -117,7 +122,7 @@ export function createControlApp(
     request: Request,
     handle = (request: Request) => routes.handle(request),
   ): Promise<Response> {
-    const auth = await ctx.authenticator.authenticate(request.headers.get("authorization"));
+    const auth = await authenticateRequest(ctx, request);
     const limit = await rateLimiter.hit(auth.keyId);
     if (limit.limited) return problemResponse(limit.limited, limit.headers);
     const rule = routeRole(request.method, new URL(request.url).pathname.slice(API_PREFIX.length));

@@ -5,6 +5,7 @@ export function printBanner(control: RunningControl, gatewayLines: string[] | nu
   const lines = [
     "",
     "  Switchboard is running",
+    `  Web      ${control.url}/`,
     `  API      ${control.url}/api/v1`,
     `  Docs     ${control.url}/docs`,
     `  OpenAPI  ${control.url}/openapi.json`,
@@ -19,6 +20,13 @@ export function printBanner(control: RunningControl, gatewayLines: string[] | nu
       `    ${control.generatedOwnerKey}`,
       "",
       `  Try: curl ${control.url}/api/v1/agents -H "Authorization: Bearer ${control.generatedOwnerKey}"`,
+    );
+  }
+  if (control.ownerSignInUrl) {
+    lines.push(
+      "",
+      "  Set up the owner's dashboard sign-in (one-time link, valid 7 days):",
+      `    ${control.ownerSignInUrl}`,
     );
   }
   process.stdout.write(`${lines.join("\n")}\n\n`);

@@ -12,6 +12,8 @@ import { Idempotency } from "./http/idempotency.ts";
 import { startCallsBackground } from "./modules/calls/background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
+import { linkUrl } from "./modules/users/links.ts";
+import { ownerSetupLink } from "./modules/users/service.ts";
 
 const IDEMPOTENCY_SWEEP_INTERVAL_MS = 60 * 60 * 1000;
 /** On stop, requests in flight get this long to finish before their connections are cut. */
@@ -24,6 +26,8 @@ export interface RunningControl {
   database: DatabaseHandle;
   /** The new owner key when this start created one (shown once), else null. */
   generatedOwnerKey: string | null;
+  /** First run only: the one-time link that sets up the owner's dashboard sign-in. */
+  ownerSignInUrl: string | null;
   stop(): Promise<void>;
 }
 
@@ -91,6 +95,8 @@ export async function startControl(options: {
     const host = config.controlHost === "0.0.0.0" ? "localhost" : config.controlHost;
     url = `http://${host}:${server.port}`;
   }
+  const ownerSignInUrl =
+    initial && url ? linkUrl(url, (await ownerSetupLink(database.db, initial.orgId)).token) : null;
 
   return {
     ctx,
@@ -98,6 +104,7 @@ export async function startControl(options: {
     url,
     database,
     generatedOwnerKey: initial?.generatedSecret ?? null,
+    ownerSignInUrl,
     async stop() {
       // No new connections from here; requests in flight finish (bounded), then the rest is cut.
       if (server && !(await settlesWithin(server.stop(), HTTP_STOP_TIMEOUT_MS))) await server.stop(true);

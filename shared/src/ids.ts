@@ -1,7 +1,22 @@
 // Resource ids: a type prefix and a UUIDv7 (time-ordered, so ids sort by creation time and
 // serve directly as pagination cursors).
 
-type IdPrefix = "org" | "key" | "agt" | "pn" | "call" | "whk" | "evt" | "ks" | "trk" | "txn" | "dlv" | "cred";
+type IdPrefix =
+  | "org"
+  | "key"
+  | "agt"
+  | "pn"
+  | "call"
+  | "whk"
+  | "evt"
+  | "ks"
+  | "trk"
+  | "txn"
+  | "dlv"
+  | "cred"
+  | "usr"
+  | "ses"
+  | "lnk";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${Bun.randomUUIDv7().replaceAll("-", "")}`;

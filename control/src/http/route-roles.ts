@@ -24,6 +24,8 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("GET", "/api-keys", "manage API keys"),
   admin("POST", "/api-keys", "manage API keys"),
   admin("DELETE", "/api-keys/:id", "manage API keys"),
+  admin("POST", "/invitations", "invite users"),
+  admin("POST", "/users/:id/password-reset", "reset passwords"),
   admin("GET", "/widget-keys", "manage widget keys"),
   admin("POST", "/widget-keys", "manage widget keys"),
   admin("DELETE", "/widget-keys/:id", "manage widget keys"),

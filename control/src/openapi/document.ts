@@ -52,6 +52,14 @@ const TAGS = [
     description: "Call tokens for WebRTC calls from a web page, and publishable widget keys.",
   },
   { name: "Analytics", description: "Call counts, minutes, spend and turn latency over a time window." },
+  {
+    name: "Users",
+    description: "The people who sign in to the dashboard: roles, invitations and password resets by link.",
+  },
+  {
+    name: "Sign-in",
+    description: "The dashboard's session cookie: sign in, use a link, sign out. No API key.",
+  },
   { name: "Org", description: "The org the key belongs to, and its request-signing secret." },
   {
     name: "Admin",

@@ -46,6 +46,16 @@ export const PROBLEM_CODES = {
     when: "The key is missing, malformed, unknown, revoked or expired.",
     detail: "Invalid or revoked API key.",
   },
+  invalid_credentials: {
+    status: 401,
+    when: "The email or the password is wrong.",
+    detail: "Wrong email or password.",
+  },
+  invalid_session: {
+    status: 401,
+    when: "No session cookie, or its session has ended.",
+    detail: "Not signed in.",
+  },
   invalid_widget_key: {
     status: 401,
     when: "The widget key is unknown or revoked.",
@@ -88,6 +98,16 @@ export const PROBLEM_CODES = {
     status: 403,
     when: "The widget key does not list the agent.",
     detail: "This widget key may not call that agent.",
+  },
+  csrf_failed: {
+    status: 403,
+    when: "A change sent with the session cookie without the session's X-CSRF-Token.",
+    detail: "Send the session's CSRF token in X-CSRF-Token.",
+  },
+  invalid_link: {
+    status: 404,
+    when: "The invitation or reset link is unknown, already used or expired.",
+    detail: "This link is unknown, already used or expired. Ask for a new one.",
   },
   not_found: {
     status: 404,
@@ -204,6 +224,11 @@ export const PROBLEM_CODES = {
     status: 429,
     when: "Over the per-key limit: wait `Retry-After` seconds.",
     detail: "Rate limit of 100 requests per minute exceeded. Retry after 12 s.",
+  },
+  sign_in_locked: {
+    status: 429,
+    when: "Too many sign-in attempts for the address, or five wrong passwords in a row: wait `Retry-After` seconds.",
+    detail: "Too many failed sign-ins. Try again in 15 min, or reset the password.",
   },
   embedding_model_unavailable: {
     status: 503,

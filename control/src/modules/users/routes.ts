@@ -1,0 +1,84 @@
+import { Elysia, t } from "elysia";
+import type { ControlContext } from "../../context.ts";
+import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
+import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
+import { linkUrl } from "./links.ts";
+import { invitationBody, invitationSchema, linkSchema, presentUser, userSchema } from "./model.ts";
+import { invite, listUsers, resetLink } from "./service.ts";
+
+const origin = (request: Request) => new URL(request.url).origin;
+
+/** The org's people: who signs in to the dashboard, invitations and password resets by link. */
+export function usersModule(ctx: ControlContext) {
+  return new Elysia({ detail: { tags: ["Users"] } })
+    .get(
+      "/users",
+      async ({ request, query }) => {
+        const auth = requestAuth(request);
+        const page = pageRequest(query);
+        return toPage(await listUsers(ctx.db, auth.orgId, page), page, presentUser);
+      },
+      {
+        query: t.Object(paginationQuery),
+        response: t.Object({
+          data: t.Array(userSchema),
+          has_more: t.Boolean(),
+          next_cursor: t.Nullable(t.String()),
+        }),
+        detail: {
+          operationId: "listUsers",
+          summary: "List users",
+          description: "The people of the org who sign in to the dashboard, with their roles.",
+        },
+      },
+    )
+    .post(
+      "/invitations",
+      async ({ request, body, set }) => {
+        const auth = requestAuth(request);
+        const { row, token } = await invite(ctx.db, auth, { email: body.email, role: body.role ?? "member" });
+        set.status = 201;
+        return {
+          id: row.id,
+          email: row.email!,
+          role: row.role!,
+          url: linkUrl(origin(request), token),
+          expires_at: row.expiresAt.toISOString(),
+        };
+      },
+      {
+        body: invitationBody,
+        response: { 201: invitationSchema },
+        detail: {
+          operationId: "createInvitation",
+          summary: "Invite a user",
+          description:
+            "A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. " +
+            "The link is in this response only: hand it over yourself. Nobody invites above their own role.",
+          ...problems("conflict"),
+        },
+      },
+    )
+    .post(
+      "/users/:id/password-reset",
+      async ({ request, params, set }) => {
+        const auth = requestAuth(request);
+        const { row, token } = await resetLink(ctx.db, auth, params.id);
+        set.status = 201;
+        return { url: linkUrl(origin(request), token), expires_at: row.expiresAt.toISOString() };
+      },
+      {
+        params: t.Object({ id: t.String() }),
+        response: { 201: linkSchema },
+        detail: {
+          operationId: "createPasswordReset",
+          summary: "Create a password-reset link",
+          description:
+            "A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock " +
+            "and ends the user's sessions. The link is in this response only.",
+          ...problems("not_found"),
+        },
+      },
+    );
+}
