@@ -7,6 +7,7 @@ import { RateLimiter } from "./http/rate-limit.ts";
 import { setRequestAuth } from "./http/request-auth.ts";
 import { routeRole } from "./http/route-roles.ts";
 import { checkRequestText, requestBodyText, textSafetyHook } from "./http/text-safety.ts";
+import { ControlMetrics, METRICS_PATH } from "./metrics/control-metrics.ts";
 import { adminGate, handleAdminRequest, isAdminPath, routeNotFound } from "./modules/admin/pipeline.ts";
 import { adminModule } from "./modules/admin/routes.ts";
 import { agentsModule } from "./modules/agents/routes.ts";
@@ -117,6 +118,7 @@ export function createControlApp(
   const routes = buildRoutes(ctx, isReady);
   const rateLimiter = new RateLimiter(ctx.bus, ctx.config.rateLimitPerMinute);
   const idempotency = new Idempotency(ctx.db);
+  const metrics = new ControlMetrics(ctx, routes.routes);
 
   async function handleApi(
     request: Request,
@@ -148,23 +150,32 @@ export function createControlApp(
   return {
     routes: routes as unknown as Elysia,
     async handle(request: Request): Promise<Response> {
-      try {
-        // NUL, bad UTF-8 and lone surrogates reach no route (nor PostgreSQL): a 400 problem.
-        await checkRequestText(request);
-        const { pathname } = new URL(request.url);
-        if (isAdminPath(pathname)) {
-          // Operator routes are authenticated before, and instead of, tenant auth; to a tenant they are unknown.
-          if (adminGate(ctx.config.adminApiKey, request.headers.get("authorization")) === "tenant")
-            return await handleApi(request, async () => problemResponse(routeNotFound()));
-          return await handleAdminRequest(ctx.db, idempotency, request, (admin) => routes.handle(admin));
-        }
-        if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) return await handleApi(request);
-        return await routes.handle(request);
-      } catch (error) {
-        if (error instanceof ApiError) return problemResponse(error);
-        ctx.log.error({ err: error }, "unhandled error in request pipeline");
-        return problemResponse(new ApiError(500, "internal_error", "An unexpected error occurred."));
-      }
+      const { pathname } = new URL(request.url);
+      // Outside /api/v1 and the OpenAPI document: an operator's scrape, not a tenant's call.
+      if (pathname === METRICS_PATH) return metrics.serve(request);
+      const startedMs = performance.now();
+      const response = await handleRequest(request, pathname);
+      metrics.observe(request, pathname, response.status, startedMs);
+      return response;
     },
   };
+
+  async function handleRequest(request: Request, pathname: string): Promise<Response> {
+    try {
+      // NUL, bad UTF-8 and lone surrogates reach no route (nor PostgreSQL): a 400 problem.
+      await checkRequestText(request);
+      if (isAdminPath(pathname)) {
+        // Operator routes are authenticated before, and instead of, tenant auth; to a tenant they are unknown.
+        if (adminGate(ctx.config.adminApiKey, request.headers.get("authorization")) === "tenant")
+          return await handleApi(request, async () => problemResponse(routeNotFound()));
+        return await handleAdminRequest(ctx.db, idempotency, request, (admin) => routes.handle(admin));
+      }
+      if (pathname === API_PREFIX || pathname.startsWith(`${API_PREFIX}/`)) return await handleApi(request);
+      return await routes.handle(request);
+    } catch (error) {
+      if (error instanceof ApiError) return problemResponse(error);
+      ctx.log.error({ err: error }, "unhandled error in request pipeline");
+      return problemResponse(new ApiError(500, "internal_error", "An unexpected error occurred."));
+    }
+  }
 }

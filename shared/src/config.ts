@@ -28,6 +28,8 @@ export interface Config {
   allowPrivateUrls: boolean;
   /** Operator key for /api/v1/admin (sk_admin_...); unset: the admin routes answer 404. */
   adminApiKey: string | null;
+  /** Bearer token GET /metrics (control and gateways) asks for; unset: /metrics is open. */
+  metricsToken: string | null;
   /**
    * A tenant's POST /credits/purchase is granted at once without a payment provider. Defaults
    * to true only on the embedded single-org setup (no DATABASE_URL, no ADMIN_API_KEY).
@@ -317,6 +319,7 @@ export function loadConfig(env: Env = process.env): Config {
     numberInventory: read.raw("NUMBER_INVENTORY"),
     allowPrivateUrls,
     adminApiKey,
+    metricsToken: read.raw("METRICS_TOKEN"),
     selfServeCredits: read.boolean("SELF_SERVE_CREDITS", embeddedSingleOrg),
     orgDefaultMaxConcurrentCalls: read.integer("ORG_DEFAULT_MAX_CONCURRENT_CALLS", 10, 1, 100_000),
     secretKey: read.raw("SECRET_KEY"),

@@ -5,6 +5,7 @@ import { signatureHeader } from "@switchboard/shared/secrets/webhook-signature";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { countWebhookAttempt } from "../../metrics/registry.ts";
 import { parseRetryAfterMs, retryDelayMs } from "./backoff.ts";
 
 export type EndpointRow = typeof webhookEndpoints.$inferSelect;
@@ -137,5 +138,6 @@ export async function attemptDelivery(
       completedAt: status === "pending" ? null : new Date(nowMs),
     })
     .where(eq(webhookDeliveries.id, delivery.id));
+  countWebhookAttempt(status);
   return { status, responseCode: code, latencyMs, error: status === "succeeded" ? null : lastError };
 }
