@@ -1,6 +1,7 @@
 // Events, defined once: the webhook catalogue users subscribe to, and the call events
 // gateways write to the bus for control to persist.
 import type { RealtimeUsage } from "./realtime.ts";
+import type { AmdSettings, AnsweredBy } from "./schemas/amd.ts";
 import type { TranscriptTurn } from "./schemas/call.ts";
 
 export const WEBHOOK_EVENT_TYPES = [
@@ -9,6 +10,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "call.failed",
   "call.transcript.ready",
   "call.recording.ready",
+  "call.analysis.ready",
   "sms.sent",
   "sms.received",
   "number.suspended",
@@ -67,7 +69,14 @@ export type CallEvent =
       /** A realtime (speech-to-speech) call's token usage; absent or null for pipeline calls. */
       usage?: RealtimeUsage | null;
     })
-  | (CallEventBase & { type: "call.recording"; path: string; duration_s: number; bytes: number });
+  | (CallEventBase & { type: "call.recording"; path: string; duration_s: number; bytes: number })
+  | (CallEventBase & {
+      type: "call.amd";
+      answered_by: AnsweredBy;
+      /** From the answer to the verdict. */
+      decision_ms: number;
+      evidence: string[];
+    });
 
 export const Streams = {
   /** Gateways -> control: CallEvent JSON. */
@@ -116,6 +125,8 @@ export interface DispatchCommand {
   metadata: Record<string, unknown>;
   /** The org's trunk to use; null picks the org's trunk or the gateway's default trunk. */
   trunk_id: string | null;
+  /** Answering-machine detection for this call; absent or null: none. */
+  amd?: AmdSettings | null;
 }
 
 /** Control -> gateways (Streams.liveKitRooms): join this LiveKit room as the agent of one browser call. */

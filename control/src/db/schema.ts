@@ -11,6 +11,8 @@ import type {
 } from "@switchboard/shared/agent";
 import type { TurnLatency } from "@switchboard/shared/events";
 import type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realtime";
+import type { AmdSettings, AnsweredBy } from "@switchboard/shared/schemas/amd";
+import type { AnalysisSettings } from "@switchboard/shared/schemas/analysis";
 import type { ApiKeyRole } from "@switchboard/shared/schemas/api-key";
 import type { LedgerKind } from "@switchboard/shared/schemas/credits";
 import type { KnowledgeSourceKind, KnowledgeStatus } from "@switchboard/shared/schemas/knowledge";
@@ -138,6 +140,8 @@ export const agents = pgTable(
     maxDurationS: integer("max_duration_s").notNull().default(1800),
     /** A speech-to-speech model instead of the pipeline; null: the pipeline. */
     realtime: jsonb("realtime").$type<RealtimeSettings>(),
+    /** Post-call analysis; null: none. */
+    analysis: jsonb("analysis").$type<AnalysisSettings>(),
     isActive: boolean("is_active").notNull().default(true),
     metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
     createdAt: createdAt(),
@@ -382,6 +386,11 @@ export const calls = pgTable(
     /** A realtime call's model token usage, from its call.ended; null for pipeline calls. */
     usage: jsonb("usage").$type<RealtimeUsage>(),
     hangupCause: text("hangup_cause"),
+    /** Answering-machine detection asked for (sent in the dispatch command) and its verdict. */
+    amd: jsonb("amd").$type<AmdSettings>(),
+    answeredBy: text("answered_by").$type<AnsweredBy>(),
+    amdDecisionMs: integer("amd_decision_ms"),
+    amdEvidence: jsonb("amd_evidence").$type<string[]>(),
     /** Where the gateway stored the WAV: a local path, or an object key in S3 storage. */
     recordingPath: text("recording_path"),
     recordingBytes: bigint("recording_bytes", { mode: "number" }),
@@ -477,3 +486,4 @@ export const trunks = pgTable(
 );
 
 export * from "./schema/users.ts";
+export * from "./schema/analysis.ts";

@@ -104,6 +104,9 @@ function normalizeSchema(input: unknown): unknown {
     const { nullable, ...rest } = schema;
     schema = nullable === true && !acceptsNull(rest) ? { anyOf: [rest, { type: "null" }] } : rest;
   }
+  // An `enum` beside a type list that allows null would still refuse the null.
+  if (Array.isArray(schema.enum) && Array.isArray(schema.type) && schema.type.includes("null"))
+    if (!schema.enum.includes(null)) schema.enum = [...schema.enum, null];
   // A `const` beside a type list that allows null would still refuse the null.
   if ("const" in schema && Array.isArray(schema.type) && schema.type.includes("null")) {
     const { const: value, ...rest } = schema;

@@ -3,6 +3,8 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CALL_DIRECTIONS, CALL_STATUSES } from "../events.ts";
 import { RealtimeUsageSchema } from "../realtime.ts";
+import { AmdSettingsSchema, ANSWERED_BY } from "./amd.ts";
+import { CallAnalysisSchema } from "./analysis.ts";
 import { DateTime, JsonObject, Nullable, STRICT, StringEnum } from "./kit.ts";
 
 const stageMs = (description: string) => Nullable(Type.Number({ description }));
@@ -58,6 +60,13 @@ const callFields = {
       "A realtime agent's call: the model's token usage, billed with the minutes; null for pipeline calls.",
   }),
   hangup_cause: Nullable(Type.String()),
+  answered_by: Nullable(StringEnum(ANSWERED_BY), {
+    description: "Outbound calls with `amd` enabled: who answered; null without detection.",
+  }),
+  amd_decision_ms: Nullable(Type.Integer({ description: "From the answer to the detection's verdict." })),
+  amd_evidence: Nullable(Type.Array(Type.String()), {
+    description: "The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`.",
+  }),
   recording_url: Nullable(Type.String()),
   metadata: JsonObject(),
 };
@@ -65,7 +74,13 @@ const callFields = {
 export const CallSchema = Type.Object(callFields);
 
 /** GET /calls/{id}: the call with its transcript. */
-export const CallDetailSchema = Type.Object({ ...callFields, transcript: Type.Array(TranscriptTurnSchema) });
+export const CallDetailSchema = Type.Object({
+  ...callFields,
+  transcript: Type.Array(TranscriptTurnSchema),
+  analysis: Nullable(CallAnalysisSchema, {
+    description: "Post-call analysis when the agent asks for it (`analysis` on the agent); null otherwise.",
+  }),
+});
 
 /** POST /calls/outbound. */
 export const OutboundCallBodySchema = Type.Object(
@@ -83,6 +98,7 @@ export const OutboundCallBodySchema = Type.Object(
       Type.String({ maxLength: 5000, description: "The goal of this call, added to the prompt." }),
     ),
     metadata: Type.Optional(JsonObject()),
+    amd: Type.Optional(AmdSettingsSchema),
   },
   STRICT,
 );

@@ -18,6 +18,7 @@ export const camelCaseBody = t.Object(
     fromNumber: outboundBody.properties.from_number,
     objective: outboundBody.properties.objective,
     metadata: outboundBody.properties.metadata,
+    amd: outboundBody.properties.amd,
   },
   { additionalProperties: false },
 );

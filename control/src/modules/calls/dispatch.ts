@@ -26,6 +26,7 @@ function dispatchCommandOf(row: CallRow, trunkId: string | null): DispatchComman
     objective: row.objective,
     metadata: row.metadata,
     trunk_id: trunkId,
+    amd: row.amd?.enabled ? row.amd : null,
   };
 }
 

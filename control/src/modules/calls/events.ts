@@ -11,6 +11,7 @@ import {
 } from "@switchboard/shared/events";
 import { effectiveRates } from "@switchboard/shared/rates";
 import { realtimeUsageOf } from "@switchboard/shared/realtime";
+import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
@@ -67,6 +68,7 @@ export function parseCallEvent(data: string): CallEvent | null {
   if (event.type === "call.started" && !CALL_DIRECTIONS.includes(event.direction as never)) return null;
   if (event.type === "call.turn" && (typeof event.turn !== "object" || event.turn === null)) return null;
   if (event.type === "call.recording" && typeof event.path !== "string") return null;
+  if (event.type === "call.amd" && !ANSWERED_BY.includes(event.answered_by as AnsweredBy)) return null;
   return event as CallEvent;
 }
 
@@ -264,6 +266,19 @@ async function applyInTransaction(
         .where(eq(calls.id, row.id))
         .returning();
       webhooks.push({ type: "call.recording.ready", data: present(updated!) });
+      break;
+    }
+    case "call.amd": {
+      await tx
+        .update(calls)
+        .set({
+          answeredBy: event.answered_by,
+          amdDecisionMs: Math.max(0, Math.round(Number(event.decision_ms) || 0)),
+          amdEvidence: Array.isArray(event.evidence) ? event.evidence.map(String).slice(0, 20) : [],
+          gatewayId,
+          updatedAt: now,
+        })
+        .where(eq(calls.id, row.id));
       break;
     }
   }

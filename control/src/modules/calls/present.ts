@@ -31,6 +31,9 @@ export function presentCall(row: CallRow, publicBaseUrl: string | null): CallRes
     cost_cents: row.costCents,
     usage: row.usage ?? null,
     hangup_cause: row.hangupCause,
+    answered_by: row.answeredBy ?? null,
+    amd_decision_ms: row.amdDecisionMs ?? null,
+    amd_evidence: row.amdEvidence ?? null,
     recording_url: recordingUrl(row, publicBaseUrl),
     metadata: row.metadata,
   };

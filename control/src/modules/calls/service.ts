@@ -14,6 +14,7 @@ import type { Database } from "../../db/client.ts";
 import { agents, calls, callTurns, phoneNumbers } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import { type Page, type PageRequest, pageRequest, toPage } from "../../http/pagination.ts";
+import { analysisOfCall } from "../analysis/present.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { parseE164 } from "../phone-numbers/e164.ts";
 import { claimAndDispatch } from "./dispatch.ts";
@@ -124,7 +125,11 @@ export async function getCallDetail(
     .from(callTurns)
     .where(eq(callTurns.callId, row.id))
     .orderBy(asc(callTurns.startedAt), asc(callTurns.ordinal));
-  return { ...presentCall(row, publicBaseUrl), transcript: turns.map(presentTurn) };
+  return {
+    ...presentCall(row, publicBaseUrl),
+    transcript: turns.map(presentTurn),
+    analysis: await analysisOfCall(db, row.id),
+  };
 }
 
 async function callerNumber(
@@ -213,6 +218,7 @@ export async function createOutboundCall(
       phoneNumberId: from.id,
       objective: input.objective ?? null,
       metadata: input.metadata ?? {},
+      amd: input.amd ?? null,
       startedAt: now,
     })
     .returning();
