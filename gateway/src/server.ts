@@ -5,12 +5,15 @@ import { connectBus } from "@switchboard/shared/bus/index";
 import type { Config } from "@switchboard/shared/config";
 import { startHeartbeat } from "@switchboard/shared/heartbeat";
 import type { Logger } from "@switchboard/shared/logger";
+import { serveMetrics } from "@switchboard/shared/metrics/serve";
 import type { MediaApplication } from "./call-core/application.ts";
 import { CallLeases } from "./call-core/call-leases.ts";
 import { GreetingApplication } from "./call-core/greeting-application.ts";
 import { SipService } from "./calls/sip-service.ts";
 import { DRAIN_RETRY_AFTER_S, drainCalls } from "./drain.ts";
 import { MediaClock } from "./media/clock.ts";
+import { exportProviderSamples } from "./metrics/providers.ts";
+import { gatewayRegistry, observeClockLateness } from "./metrics/registry.ts";
 import { EspeakTts } from "./providers/espeak/tts.ts";
 import { WebRtcService } from "./webrtc/signalling.ts";
 
@@ -39,7 +42,8 @@ export async function startGateway(options: {
 }): Promise<RunningGateway> {
   const { config } = options;
   const bus = options.bus ?? (await connectBus(config.redisUrl));
-  const clock = new MediaClock();
+  const clock = new MediaClock({ onTickLateness: observeClockLateness });
+  exportProviderSamples();
   const application =
     options.application ?? new GreetingApplication({ tts: new EspeakTts(), hangupAfterGreetingMs: null });
   // Stable across restarts so the dispatch consumer re-reads its own pending entries.
@@ -85,6 +89,7 @@ export async function startGateway(options: {
     port: config.gatewayPort,
     async fetch(request) {
       const { pathname } = new URL(request.url);
+      if (pathname === "/metrics") return serveMetrics(request, [gatewayRegistry], config.metricsToken);
       if (pathname === "/health") {
         // A load balancer's health check takes the gateway out of rotation on the 503.
         return draining

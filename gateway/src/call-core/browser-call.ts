@@ -7,6 +7,7 @@ import type { CallStatus, TranscriptTurn } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { RecordingInfo } from "../media/wav-recorder.ts";
+import { callOffered } from "../metrics/calls.ts";
 import { type CallControl, type MediaApplication, type RunningApplication, usageOf } from "./application.ts";
 import { CallEnd } from "./call-end.ts";
 import type { CallEventWriter } from "./call-events.ts";
@@ -62,6 +63,7 @@ export abstract class BrowserCall implements CallControl {
   ) {
     this.callId = identity.callId;
     this.orgId = identity.orgId;
+    callOffered(identity.callId, "web", traits.transport === "livekit" ? "livekit" : "webrtc");
     this.log = core.log;
     this.callEnd = new CallEnd({
       hangUp: (cause) => this.end("completed", cause),

@@ -7,6 +7,7 @@ import { type CallControl, type RunningApplication, usageOf } from "../call-core
 import { CallEnd } from "../call-core/call-end.ts";
 import type { CallLease } from "../call-core/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
+import { callOffered } from "../metrics/calls.ts";
 import type { RtpSession } from "../rtp/session.ts";
 import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
 import type { Dialog } from "../sip/dialog.ts";
@@ -58,6 +59,7 @@ export class SipCall implements RegisteredCall, CallControl {
     readonly init: SipCallInit,
   ) {
     this.callId = init.callId;
+    callOffered(init.callId, init.direction, "sip");
     this.orgId = init.orgId;
     this.dialog = init.dialog;
     this.media = init.media;

@@ -91,7 +91,7 @@ export class SipService implements DrainableCalls {
       log,
       stack,
       directory,
-      events: new CallEventWriter(bus, options.gatewayId, log),
+      events: new CallEventWriter(bus, options.gatewayId, log, "sip"),
       registry: new CallRegistry<SipCall>(),
       leases: options.leases ?? new CallLeases({ bus, gatewayId: options.gatewayId, config, log }),
       digest: new DigestServer(randomBytes(32), config.sipDigestRealm, 300_000, config.sipDigestAlgorithms),

@@ -8,6 +8,7 @@ import { G711_SAMPLE_RATE_HZ, g711Decode, g711Encode, g711SilenceByte } from "..
 import { PlayoutQueue } from "../media/playout-queue.ts";
 import { Resampler } from "../media/resampler.ts";
 import { type RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
+import { trackRtpSession } from "../metrics/rtp.ts";
 import { DtmfOutbox } from "./dtmf-outbox.ts";
 import { JitterBuffer } from "./jitter-buffer.ts";
 import { emptyRtpView, parseRtp, RTP_HEADER_BYTES, writeRtpHeader } from "./packet.ts";
@@ -48,6 +49,8 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   private mediaStarted = false;
   private remoteSsrc = -1;
   private readonly unsubscribe: () => void;
+  /** Hands the session's packet counts to /metrics at scrape time; called once on close. */
+  private readonly untrackMetrics = trackRtpSession(() => this.stats());
 
   private readonly timeoutHandlers: (() => void)[] = [];
 
@@ -263,6 +266,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     if (this.closing) return this.closing;
     this.closed = true;
     this.unsubscribe();
+    this.untrackMetrics();
     this.socket.close();
     this.dtmfOutbox.cancel();
     this.upsampler.destroy();

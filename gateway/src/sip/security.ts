@@ -1,6 +1,7 @@
 // Front-door protection: scanner user agents and a per-source flood limit with a temporary ban
 // (Kamailio pike defaults: 16 requests in 2 s, 300 s ban). Source allow-lists are CidrSets
 // (shared/src/net/cidr.ts).
+import { countSipFloodBan } from "../metrics/sip.ts";
 
 const SCANNER_USER_AGENTS =
   /friendly-scanner|sipvicious|sipcli|sip-scan|sipscan|iwar|sundayddr|vaxsipuseragent|pplsip|smap|sipsscuser|eyeBeam-scan/i;
@@ -50,6 +51,7 @@ export class FloodGuard {
     window.count++;
     if (window.count > this.settings.maxRequests) {
       this.bans.set(address, nowMs + this.settings.banMs);
+      countSipFloodBan();
       this.windows.delete(address);
       return true;
     }

@@ -1,6 +1,7 @@
 // Transactions per RFC 3261 §17 (with the RFC 6026 Accepted state for 2xx to INVITE):
 // retransmissions over UDP (timers A, E, G), timeouts (B, F, H) and absorption of
 // retransmitted requests and responses (D, I, J, K).
+import { countSipFinalResponse } from "../metrics/sip.ts";
 import { parseCSeq, parseVia, SipHeaders } from "./headers.ts";
 import { createResponse, type SipRequest, type SipResponse } from "./message.ts";
 import { peerKey, type SipPeer } from "./transport.ts";
@@ -104,6 +105,7 @@ export class ServerTransaction extends Transaction {
     this.lastResponse = response;
     this.transmit(response);
     if (response.status < 200) return;
+    countSipFinalResponse(this.request.method, response.status);
     const t1 = this.settings.t1Ms;
     if (this.isInvite && response.status < 300) {
       // RFC 3261 §13.3.1.4: the UAS retransmits 2xx until the ACK, then gives up at 64*T1.

@@ -10,6 +10,7 @@
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import * as ort from "onnxruntime-node";
+import { vadBatchSize } from "../metrics/registry.ts";
 import { VAD_WINDOW_SAMPLES, type VadEngine, type VadStream, type VadStreamOptions } from "./engine.ts";
 
 const STATE_SIZE = 128;
@@ -354,6 +355,7 @@ export class SileroVadEngine implements VadEngine {
 
   private async runGroup(rate: ModelRate, streams: SileroStream[], windows: PendingWindow[]): Promise<void> {
     let probabilities: Float32Array | null = null;
+    vadBatchSize.observe(streams.length);
     try {
       probabilities = await this.infer(
         windows.map((window) => window.samples),

@@ -88,7 +88,7 @@ export class WebRtcService implements DrainableCalls {
         log: options.log,
       });
     this.publishRecording = recordingPublisher(options.config, options.log);
-    this.events = new CallEventWriter(options.bus, options.gatewayId, options.log);
+    this.events = new CallEventWriter(options.bus, options.gatewayId, options.log, "webrtc");
     this.recordingsDir =
       options.recordingsDir === undefined
         ? join(options.config.dataDir, "recordings")

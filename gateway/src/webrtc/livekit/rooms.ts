@@ -60,7 +60,7 @@ export class LiveKitRooms implements DrainableCalls {
   constructor(private readonly options: LiveKitRoomsOptions) {
     this.now = options.now ?? Date.now;
     this.deps = {
-      events: new CallEventWriter(options.bus, options.gatewayId, options.log),
+      events: new CallEventWriter(options.bus, options.gatewayId, options.log, "livekit"),
       log: options.log,
       clock: options.clock,
       application: options.application,

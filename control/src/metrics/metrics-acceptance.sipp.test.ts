@@ -1,0 +1,154 @@
+// After one SIPp call through the embedded platform (control and gateway in one process, the
+// stand-in providers beside it), both /metrics endpoints parse as Prometheus text exposition
+// and their counters and histograms moved by what the call did.
+import { afterAll, beforeAll, expect, test } from "bun:test";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
+import {
+  type ApiClient,
+  E2E_WAIT,
+  expectInboundCallEndToEnd,
+  INBOUND_NUMBER,
+  makeCallerAudio,
+  provisionInbound,
+  startWebhookReceiver,
+  type WebhookReceiver,
+} from "../e2e/support/acceptance.ts";
+import { startEmbeddedPlatform } from "../e2e/support/embedded-platform.ts";
+import {
+  gatewayAddressOf,
+  type RunningProcess,
+  scripts,
+  standInUrlsOf,
+  startProcess,
+} from "../e2e/support/processes.ts";
+import { type Exposition, readExposition } from "./testing/exposition.ts";
+
+const METRICS_TOKEN = `metrics-${crypto.randomUUID()}`;
+const INBOUND_CENTS_PER_MINUTE = 30;
+
+let dir: string;
+let callerAudio: string;
+let standIns: RunningProcess;
+let platform: RunningProcess;
+let api: ApiClient;
+let receiver: WebhookReceiver;
+let webhookSecret: string;
+let sipPort: number;
+let gatewayUrl: string;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "metrics-acceptance-"));
+  callerAudio = makeCallerAudio(dir);
+  receiver = startWebhookReceiver();
+  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
+  ({
+    process: platform,
+    api,
+    sipPort,
+  } = await startEmbeddedPlatform(dir, {
+    NUMBER_INVENTORY: INBOUND_NUMBER,
+    ALLOW_PRIVATE_URLS: "true",
+    INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
+    OPENAI_API_KEY: "sk-stand-in",
+    METRICS_TOKEN,
+    ...standInUrlsOf(standIns.output()),
+  }));
+  gatewayUrl = gatewayAddressOf(platform.output()).httpUrl;
+  ({ webhookSecret } = await provisionInbound(api, receiver.url));
+}, 120_000);
+
+afterAll(async () => {
+  for (const process of [platform, standIns]) await process?.stop().catch(() => {});
+  receiver?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+async function scrape(url: string): Promise<Exposition> {
+  const response = await fetch(`${url}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+  expect(response.status).toBe(200);
+  return readExposition(await response.text());
+}
+
+test("one SIPp call moves the gateway's and control's metrics by what it did", async () => {
+  expect((await fetch(`${gatewayUrl}/metrics`)).status).toBe(401);
+  const gatewayBefore = await scrape(gatewayUrl);
+  const controlBefore = await scrape(api.baseUrl);
+
+  const call = await expectInboundCallEndToEnd({
+    api,
+    sipPort,
+    dir,
+    callerAudio,
+    receiver,
+    webhookSecret,
+    inboundCentsPerMinute: INBOUND_CENTS_PER_MINUTE,
+  });
+
+  const gateway = await scrape(gatewayUrl);
+  const moved = (name: string, labels: Record<string, string> = {}) =>
+    gateway.value(name, labels) - gatewayBefore.value(name, labels);
+  expect(moved("switchboard_calls_total", { direction: "inbound", status: "completed" })).toBe(1);
+  expect(gateway.value("switchboard_calls_active")).toBe(0);
+  expect(moved("switchboard_call_setup_seconds_count", { direction: "inbound" })).toBe(1);
+  const measuredTurns = call.transcript.filter(
+    (turn) => turn.role === "agent" && turn.latency?.total_ms != null,
+  );
+  expect(measuredTurns.length).toBeGreaterThan(0);
+  expect(moved("switchboard_turn_stage_seconds_count", { stage: "total" })).toBe(measuredTurns.length);
+  expect(moved("switchboard_sip_requests_total", { method: "INVITE", response: "200" })).toBe(1);
+  expect(moved("switchboard_sip_requests_total", { method: "BYE", response: "200" })).toBe(1);
+  // SIPp streams the caller's words once, one 160-byte packet per 20 ms; the gateway sends
+  // a packet every 20 ms for as long as the call is up.
+  const callerPackets = Math.ceil(Bun.file(callerAudio).size / 160);
+  const received = moved("switchboard_rtp_packets_total", { direction: "received" });
+  const sent = moved("switchboard_rtp_packets_total", { direction: "sent" });
+  console.log(
+    `rtp received ${received} (caller audio ${callerPackets} packets), sent ${sent} over ${call.duration_s} s`,
+  );
+  expect(received).toBeGreaterThanOrEqual(callerPackets - 1);
+  expect(received).toBeLessThanOrEqual(callerPackets + 1);
+  expect(sent).toBeGreaterThan(call.duration_s! * 50 * 0.8);
+  expect(moved("switchboard_rtp_lost_total")).toBe(0);
+  expect(moved("switchboard_jitter_seconds_count")).toBe(1);
+  expect(moved("switchboard_provider_requests_total", { kind: "llm", outcome: "ok" })).toBeGreaterThan(0);
+  expect(moved("switchboard_provider_requests_total", { kind: "stt", outcome: "ok" })).toBeGreaterThan(0);
+  expect(moved("switchboard_media_clock_lateness_seconds_count")).toBeGreaterThan(0);
+  expect(gateway.families.has("nodejs_eventloop_lag_seconds")).toBe(true);
+  expect(gateway.families.has("process_cpu_seconds_total")).toBe(true);
+
+  const control = await waitFor(
+    "the call.ended delivery counted",
+    async () => {
+      const scraped = await scrape(api.baseUrl);
+      const delivered =
+        scraped.value("switchboard_webhook_deliveries_total", { outcome: "succeeded" }) -
+        controlBefore.value("switchboard_webhook_deliveries_total", { outcome: "succeeded" });
+      return delivered >= 1 ? scraped : null;
+    },
+    E2E_WAIT,
+  );
+  expect(
+    control.value("switchboard_credits_charged_cents_total") -
+      controlBefore.value("switchboard_credits_charged_cents_total"),
+  ).toBe(call.cost_cents!);
+  expect(
+    control.value("switchboard_http_requests_total", {
+      method: "GET",
+      route: "/api/v1/calls/:call_id",
+      status: "200",
+    }),
+  ).toBeGreaterThan(0);
+  // No label carries the caller's number or the call's id.
+  const texts = [
+    await (
+      await fetch(`${gatewayUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })
+    ).text(),
+  ];
+  for (const text of texts) {
+    expect(text).not.toContain(call.id);
+    expect(text).not.toContain(INBOUND_NUMBER.slice(1));
+  }
+}, 120_000);
