@@ -141,6 +141,18 @@ test("one SIPp call moves the gateway's and control's metrics by what it did", a
       status: "200",
     }),
   ).toBeGreaterThan(0);
+  // Every metric the Grafana dashboard queries is one the two endpoints export.
+  const dashboard = await Bun.file(join(import.meta.dir, "../../../docs/grafana/switchboard.json")).text();
+  const queried = new Set(
+    [...dashboard.matchAll(/\b((?:switchboard|process|nodejs)_[a-z0-9_]+)\b/g)].map((match) =>
+      match[1]!.replace(/_(bucket|sum|count)$/, ""),
+    ),
+  );
+  expect(queried.size).toBeGreaterThan(20);
+  const unexported = [...queried].filter(
+    (name) => !gateway.families.has(name) && !control.families.has(name),
+  );
+  expect(unexported).toEqual([]);
   // No label carries the caller's number or the call's id.
   const texts = [
     await (
