@@ -20,6 +20,8 @@ import type { Forwarding } from "@switchboard/shared/schemas/phone-number";
 import type { ProviderCredentialKind } from "@switchboard/shared/schemas/provider-credential";
 import type { CallerId } from "@switchboard/shared/schemas/trunk";
 import { sql } from "drizzle-orm";
+import type { RedactionPolicy } from "../modules/redaction/policy.ts";
+import type { RetentionPolicy } from "../modules/retention/policy.ts";
 import {
   bigint,
   boolean,
@@ -50,6 +52,10 @@ export const orgs = pgTable("orgs", {
   name: text("name").notNull(),
   maxConcurrentCalls: integer("max_concurrent_calls").notNull().default(10),
   rates: jsonb("rates").$type<OrgRates>().notNull().default(sql`'{}'::jsonb`),
+  /** How long call recordings and transcripts are kept (modules/retention/policy.ts). */
+  retention: jsonb("retention").$type<Partial<RetentionPolicy>>().notNull().default(sql`'{}'::jsonb`),
+  /** Transcript redaction before storage (modules/redaction/policy.ts). */
+  redaction: jsonb("redaction").$type<Partial<RedactionPolicy>>().notNull().default(sql`'{}'::jsonb`),
   /**
    * AES-256-GCM (secret-box) of the org's `whsec_` secret that signs requests to its custom LLM
    * and HTTP tools. Null until first needed; the previous one keeps signing until it expires.
@@ -487,3 +493,4 @@ export const trunks = pgTable(
 
 export * from "./schema/users.ts";
 export * from "./schema/analysis.ts";
+export * from "./schema/data-lifecycle.ts";

@@ -30,8 +30,8 @@ export interface ModeFigures {
   falseCutoffs: { count: number; of: number; percent: number; byKind: Record<string, [number, number]> };
   /** From the real end of the caller's speech to the agent's first audio, uncut turns. */
   replyDelayMs: Distribution & { byKind: Record<string, Distribution> };
-  /** The gateway's own: its speech end to its end of turn. */
-  endpointingMs: Distribution;
+  /** The gateway's own: its speech end to its end of turn (by kind: the answer to that turn). */
+  endpointingMs: Distribution & { byKind: Record<string, Distribution> };
   echoInterruptions: { count: number; echoCalls: number; agentTurnsOnEchoCalls: number };
   backchannels: { count: number; interrupted: number; answered: number };
   preemptive: { replies: number; agentTurns: number; savedMs: Distribution };
@@ -61,6 +61,7 @@ export function modeFigures(
   const cutoffsByKind: Record<string, [number, number]> = {};
   const delays: number[] = [];
   const delaysByKind: Record<string, number[]> = {};
+  const endpointingByKind: Record<string, number[]> = {};
   let cutoffs = 0;
   let ending = 0;
   let backchannels = 0;
@@ -111,6 +112,13 @@ export function modeFigures(
         delays.push(reply - played.realEndAtMs);
         delaysByKind[played.kind] ??= [];
         delaysByKind[played.kind]!.push(reply - played.realEndAtMs);
+        // The agent turn that answered: the first one to start after the real end.
+        const answer = agentTurns.find((turn) => at(turn.started_at) >= played.realEndAtMs);
+        const endpointing = answer?.latency?.endpointing_ms;
+        if (typeof endpointing === "number") {
+          endpointingByKind[played.kind] ??= [];
+          endpointingByKind[played.kind]!.push(endpointing);
+        }
       }
     });
     if (record.echo) {
@@ -148,11 +156,16 @@ export function modeFigures(
         Object.entries(delaysByKind).map(([kind, values]) => [kind, distribution(values)]),
       ),
     },
-    endpointingMs: distribution(
-      allAgentTurns
-        .map((turn) => turn.latency?.endpointing_ms)
-        .filter((value): value is number => typeof value === "number"),
-    ),
+    endpointingMs: {
+      ...distribution(
+        allAgentTurns
+          .map((turn) => turn.latency?.endpointing_ms)
+          .filter((value): value is number => typeof value === "number"),
+      ),
+      byKind: Object.fromEntries(
+        Object.entries(endpointingByKind).map(([kind, values]) => [kind, distribution(values)]),
+      ),
+    },
     echoInterruptions: {
       count: echoInterruptions,
       echoCalls: records.filter((record) => record.echo).length,

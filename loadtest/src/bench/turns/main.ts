@@ -228,6 +228,7 @@ function row(figures: ModeFigures): string {
     `${ms(figures.replyDelayMs.p50)} / ${ms(figures.replyDelayMs.p95)}`,
     `${ms(figures.replyDelayMs.byKind.complete?.p50 ?? null)}`,
     `${ms(figures.endpointingMs.p50)} / ${ms(figures.endpointingMs.p95)}`,
+    `${ms(figures.endpointingMs.byKind.complete?.p50 ?? null)}`,
     `${figures.echoInterruptions.count} (${figures.echoInterruptions.echoCalls} calls)`,
     `${figures.backchannels.interrupted + figures.backchannels.answered}/${figures.backchannels.count}`,
     `${figures.preemptive.replies} / ${ms(figures.preemptive.savedMs.p50)}`,
@@ -242,13 +243,14 @@ try {
   await standIns.stop();
 }
 console.log(
-  "\nmode | false cutoffs | reply delay p50 / p95 ms | p50 after complete sentences | gateway endpointing p50 / p95 ms | interruptions by echo | backchannels taken as turns or interruptions | preemptive replies / saved p50 ms",
+  "\nmode | false cutoffs | reply delay p50 / p95 ms | p50 after complete sentences | gateway endpointing p50 / p95 ms | its p50 after complete sentences | interruptions by echo | backchannels taken as turns or interruptions | preemptive replies / saved p50 ms",
 );
-console.log("---|---|---|---|---|---|---|---");
+console.log("---|---|---|---|---|---|---|---|---");
 for (const figures of results) console.log(row(figures));
 for (const figures of results) {
   console.log(`${figures.mode} cutoffs by kind: ${JSON.stringify(figures.falseCutoffs.byKind)}`);
   console.log(`${figures.mode} reply delay by kind: ${JSON.stringify(figures.replyDelayMs.byKind)}`);
+  console.log(`${figures.mode} gateway endpointing by kind: ${JSON.stringify(figures.endpointingMs.byKind)}`);
 }
 if (outPath)
   writeFileSync(
