@@ -1,8 +1,10 @@
 import { describe, expect, test } from "bun:test";
 import type { TtsOptions } from "../providers/types.ts";
+import { EnergyVadEngine } from "../vad/energy.ts";
+import { AgentApplication } from "./agent-application.ts";
 import { GreetingCache } from "./greeting-cache.ts";
-import { ScriptedTts } from "./testing/scripted-providers.ts";
-import { testAgent } from "./testing/test-call.ts";
+import { ScriptedLlm, ScriptedStt, ScriptedTts } from "./testing/scripted-providers.ts";
+import { startTestCall, testAgent } from "./testing/test-call.ts";
 
 const OPTIONS: TtsOptions = { voiceId: "alloy", sampleRateHz: 16_000 };
 const GREETING = "Hello, how can I help?";
@@ -86,5 +88,23 @@ describe("greeting cache", () => {
       }
     }
     expect(tts.texts).toEqual(["Hello Ann.", "Hello Ann."]);
+  });
+
+  test("the turn pipeline greets an agent's second call from the cache, heard in full", async () => {
+    const tts = new ScriptedTts(480, 160);
+    const application = new AgentApplication({
+      vad: new EnergyVadEngine(),
+      providers: () => ({ llm: new ScriptedLlm([]), stt: new ScriptedStt([]), tts }),
+    });
+    const played: number[] = [];
+    for (let call = 0; call < 2; call++) {
+      const test = await startTestCall({ agent: { first_message: GREETING }, application, realTime: true });
+      await test.untilReal(() => test.agentTurns().length > 0, 5_000, "the greeting heard out");
+      expect(test.agentTurns()[0]!.text).toBe(GREETING);
+      played.push(test.audio.playedSamples);
+      await test.app.stop();
+    }
+    expect(tts.texts).toEqual([GREETING]);
+    expect(played[1]).toBe(played[0]!);
   });
 });
