@@ -494,3 +494,5 @@ export const trunks = pgTable(
 export * from "./schema/users.ts";
 export * from "./schema/analysis.ts";
 export * from "./schema/data-lifecycle.ts";
+export * from "./schema/campaigns.ts";
+export * from "./schema/do-not-call.ts";
