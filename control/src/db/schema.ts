@@ -496,3 +496,4 @@ export * from "./schema/analysis.ts";
 export * from "./schema/data-lifecycle.ts";
 export * from "./schema/campaigns.ts";
 export * from "./schema/do-not-call.ts";
+export * from "./schema/carriers.ts";
