@@ -392,6 +392,8 @@ export const calls = pgTable(
     /** A realtime call's model token usage, from its call.ended; null for pipeline calls. */
     usage: jsonb("usage").$type<RealtimeUsage>(),
     hangupCause: text("hangup_cause"),
+    /** The INVITE's context headers: received (inbound `X-*` and the allow-list) or sent (outbound). */
+    sipHeaders: jsonb("sip_headers").$type<Record<string, string>>(),
     /** Answering-machine detection asked for (sent in the dispatch command) and its verdict. */
     amd: jsonb("amd").$type<AmdSettings>(),
     answeredBy: text("answered_by").$type<AnsweredBy>(),
