@@ -30,6 +30,13 @@ const MACHINE_PHRASES = [
   "why you're calling",
   "why you are calling",
   "is recording",
+  "currently closed",
+  "office is closed",
+  "business hours",
+  "our hours are",
+  "missed your call",
+  "sorry i missed",
+  "not accepting messages",
 ] as const;
 
 function normalised(text: string): string {

@@ -3,7 +3,7 @@
 import { rmsOf } from "./goertzel.ts";
 
 /** RMS of 16-bit samples a frame needs over the floor to be voiced, and at least. */
-const VOICED_OVER_FLOOR = 4;
+const VOICED_OVER_FLOOR = 3;
 const MIN_VOICED_RMS = 300;
 
 export interface CadenceSnapshot {
@@ -34,8 +34,9 @@ export class SpeechCadence {
     const rms = rmsOf(frame);
     const voiced = rms >= Math.max(MIN_VOICED_RMS, this.noiseFloorRms * VOICED_OVER_FLOOR);
     if (!voiced) {
-      // The floor follows quiet frames quickly and loud ones slowly.
-      this.noiseFloorRms = this.noiseFloorRms === 0 ? rms : this.noiseFloorRms * 0.95 + rms * 0.05;
+      // The floor learns from quiet frames only: soft consonants inside speech must not raise it.
+      if (rms < MIN_VOICED_RMS)
+        this.noiseFloorRms = this.noiseFloorRms === 0 ? rms : this.noiseFloorRms * 0.95 + rms * 0.05;
       return false;
     }
     this.speechMs += frameMs;
