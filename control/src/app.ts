@@ -16,8 +16,10 @@ import { apiKeysModule } from "./modules/api-keys/routes.ts";
 import { roleAtLeast } from "./modules/api-keys/service.ts";
 import { callAliasesModule } from "./modules/calls/aliases.ts";
 import { callsModule } from "./modules/calls/routes.ts";
+import { campaignsModule } from "./modules/campaigns/routes.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
 import { docsAssetsModule } from "./modules/docs/routes.ts";
+import { doNotCallModule } from "./modules/do-not-call/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { managedNumbersModule } from "./modules/managed-numbers/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
@@ -100,6 +102,8 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
         .use(callAliasesModule(ctx))
+        .use(doNotCallModule(ctx))
+        .use(campaignsModule(ctx))
         .use(analyticsModule(ctx))
         .use(orgModule(ctx))
         .use(adminModule(ctx)),

@@ -10,6 +10,7 @@ import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { Authenticator } from "./http/auth.ts";
 import { Idempotency } from "./http/idempotency.ts";
 import { startCallsBackground } from "./modules/calls/background.ts";
+import { startCampaignDispatcher } from "./modules/campaigns/dispatcher-background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
 import { linkUrl } from "./modules/users/links.ts";
@@ -57,6 +58,7 @@ export async function startControl(options: {
   );
   const billing = await startBillingBackground(ctx);
   const callsBackground = startCallsBackground(ctx);
+  const campaignDispatcher = startCampaignDispatcher(ctx);
   const knowledge = await startKnowledgeBackground(ctx);
   // Everything gateways read is on the bus before the API serves (a restarted platform, an
   // empty Redis), and kept there.
@@ -110,6 +112,7 @@ export async function startControl(options: {
       if (server && !(await settlesWithin(server.stop(), HTTP_STOP_TIMEOUT_MS))) await server.stop(true);
       clearInterval(idempotencySweep);
       await busState.stop();
+      await campaignDispatcher.stop();
       await callsBackground.stop();
       await billing.stop();
       await knowledge.stop();

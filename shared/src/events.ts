@@ -15,6 +15,10 @@ export const WEBHOOK_EVENT_TYPES = [
   "sms.received",
   "number.suspended",
   "credits.low",
+  "campaign.started",
+  "campaign.paused",
+  "campaign.completed",
+  "lead.completed",
 ] as const;
 export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
 

@@ -16,7 +16,10 @@ type IdPrefix =
   | "cred"
   | "usr"
   | "ses"
-  | "lnk";
+  | "lnk"
+  | "dnc"
+  | "cmp"
+  | "lead";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${Bun.randomUUIDv7().replaceAll("-", "")}`;

@@ -49,6 +49,13 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("POST", "/webhooks/:id/rotate-secret", "manage webhooks"),
   admin("GET", "/webhooks/:id/deliveries", "manage webhooks"),
   admin("POST", "/webhooks/:id/test", "manage webhooks"),
+  admin("DELETE", "/do-not-call/:phone_number", "remove numbers from the do-not-call list"),
+  admin("POST", "/campaigns", "manage campaigns"),
+  admin("POST", "/campaigns/:id/leads", "manage campaigns"),
+  admin("POST", "/campaigns/:id/start", "manage campaigns"),
+  admin("POST", "/campaigns/:id/pause", "manage campaigns"),
+  admin("POST", "/campaigns/:id/resume", "manage campaigns"),
+  admin("POST", "/campaigns/:id/cancel", "manage campaigns"),
 ];
 
 function matches(pattern: string, path: string): boolean {

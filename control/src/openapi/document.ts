@@ -26,6 +26,15 @@ const TAGS = [
       "Search, buy, attach to an agent, forward and release numbers; charged monthly from credits.",
   },
   {
+    name: "Campaigns",
+    description:
+      "Outbound calls at volume: lead lists, paced dispatch within calling windows, retries, counts by state and outcome.",
+  },
+  {
+    name: "Do not call",
+    description: "Numbers no outbound call or campaign of the org dials.",
+  },
+  {
     name: "Knowledge",
     description: "Text, web pages and files the agents retrieve from during calls, and sync by your own ids.",
   },

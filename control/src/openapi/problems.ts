@@ -149,6 +149,18 @@ export const PROBLEM_CODES = {
     when: "The call has ended.",
     detail: "The call already ended (completed).",
   },
+  campaign_state: {
+    status: 409,
+    when: "The campaign's status does not allow the action.",
+    detail: "The campaign is completed; pause applies to a campaign that is running.",
+  },
+  do_not_call: {
+    status: 409,
+    when: "The destination is on the org's do-not-call list.",
+    detail:
+      "to_number is on this organization's do-not-call list; remove it with DELETE /do-not-call/{phone_number} to call it.",
+    errors: [{ field: "to_number", message: "is on the do-not-call list" }],
+  },
   agent_inactive: {
     status: 409,
     when: "The agent is not active (`is_active: false`).",

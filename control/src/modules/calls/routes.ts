@@ -21,6 +21,7 @@ export const outboundCallProblems = problems(
   "agent_inactive",
   "number_suspended",
   "no_caller_number",
+  "do_not_call",
 );
 const wavSchema = { type: "string", contentMediaType: "audio/wav" } as const;
 const contentRange = {

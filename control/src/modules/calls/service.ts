@@ -16,6 +16,7 @@ import { selectPage } from "../../db/select-page.ts";
 import { type Page, type PageRequest, pageRequest, toPage } from "../../http/pagination.ts";
 import { analysisOfCall } from "../analysis/present.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
+import { assertCallable } from "../do-not-call/service.ts";
 import { parseE164 } from "../phone-numbers/e164.ts";
 import { claimAndDispatch } from "./dispatch.ts";
 import type { CallDetailResponse, CallResponse, OutboundInput } from "./model.ts";
@@ -184,6 +185,7 @@ export async function createOutboundCall(
   input: OutboundInput,
 ): Promise<CallRow> {
   const toNumber = parseE164(input.to_number, "to_number").e164;
+  await assertCallable(deps.db, orgId, toNumber);
   await chooseOutboundTrunk(deps.db, orgId, toNumber, deps.config.outboundAllowedPrefixes);
   const [agent] = await deps.db
     .select({ id: agents.id, isActive: agents.isActive })
