@@ -26,6 +26,7 @@ import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
+import { callErasureModule } from "./modules/retention/routes.ts";
 import { authenticateRequest } from "./modules/sessions/authenticate.ts";
 import { sessionsModule } from "./modules/sessions/routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
@@ -101,6 +102,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
+        .use(callErasureModule(ctx))
         .use(callAliasesModule(ctx))
         .use(doNotCallModule(ctx))
         .use(campaignsModule(ctx))

@@ -13,6 +13,7 @@ import { startCallsBackground } from "./modules/calls/background.ts";
 import { startCampaignDispatcher } from "./modules/campaigns/dispatcher-background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
+import { startRetentionScheduler } from "./modules/retention/scheduler.ts";
 import { linkUrl } from "./modules/users/links.ts";
 import { ownerSetupLink } from "./modules/users/service.ts";
 
@@ -58,6 +59,7 @@ export async function startControl(options: {
   );
   const billing = await startBillingBackground(ctx);
   const callsBackground = startCallsBackground(ctx);
+  const retention = startRetentionScheduler(ctx);
   const campaignDispatcher = startCampaignDispatcher(ctx);
   const knowledge = await startKnowledgeBackground(ctx);
   // Everything gateways read is on the bus before the API serves (a restarted platform, an
@@ -114,6 +116,7 @@ export async function startControl(options: {
       await busState.stop();
       await campaignDispatcher.stop();
       await callsBackground.stop();
+      await retention.stop();
       await billing.stop();
       await knowledge.stop();
       await authenticator.stop();

@@ -4,6 +4,8 @@ import { t } from "elysia";
 import { apiKeyRoles } from "../../db/schema.ts";
 import { createdApiKeySchema } from "../api-keys/model.ts";
 import { transactionSchema } from "../credits/model.ts";
+import { redactionBody } from "../redaction/policy.ts";
+import { retentionBody } from "../retention/policy.ts";
 
 const MAX_CONCURRENT_CALLS = 100_000;
 /** Largest single grant or correction: $10,000,000.00. */
@@ -47,6 +49,8 @@ export const updateOrgBody = t.Object(
     name: t.Optional(orgName),
     max_concurrent_calls: t.Optional(maxConcurrentCalls),
     rates: t.Optional(rateOverridesBody),
+    retention: t.Optional(retentionBody),
+    redaction: t.Optional(redactionBody),
   },
   STRICT,
 );

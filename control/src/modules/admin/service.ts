@@ -12,6 +12,7 @@ import type { PageRequest } from "../../http/pagination.ts";
 import { type ApiKeyRow, insertKey } from "../api-keys/service.ts";
 import { getBalanceCents, type LedgerRow, recordEntry } from "../credits/ledger.ts";
 import { getOrgRow, type OrgRow, publishOrg } from "../orgs/service.ts";
+import { checkRedactionPatterns } from "../redaction/patterns.ts";
 import type { CreateOrgInput, RateOverridesInput, UpdateOrgInput } from "./model.ts";
 
 interface AdminDeps {
@@ -66,6 +67,7 @@ export async function createOrgForTenant(deps: AdminDeps, input: CreateOrgInput)
 export async function updateOrg(deps: AdminDeps, orgId: string, input: UpdateOrgInput): Promise<OrgRow> {
   const problems: FieldProblem[] = [];
   assertStorable(problems, "name", input.name);
+  checkRedactionPatterns(problems, input.redaction?.patterns);
   throwIfAny(problems);
   const row = await deps.db.transaction(async (tx) => {
     if (!hasPrefix(orgId, "org")) throw notFound("Org");
@@ -80,6 +82,10 @@ export async function updateOrg(deps: AdminDeps, orgId: string, input: UpdateOrg
           ? { maxConcurrentCalls: input.max_concurrent_calls }
           : {}),
         ...(input.rates !== undefined ? { rates: mergeRates(current.rates, input.rates) } : {}),
+        ...(input.retention !== undefined ? { retention: { ...current.retention, ...input.retention } } : {}),
+        ...(input.redaction !== undefined
+          ? { redaction: { entities: input.redaction.entities, patterns: input.redaction.patterns ?? [] } }
+          : {}),
         updatedAt: new Date(),
       })
       .where(eq(orgs.id, orgId))

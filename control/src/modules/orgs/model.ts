@@ -1,6 +1,8 @@
 import type { Rates } from "@switchboard/shared/rates";
 import { effectiveRates, rateOverrides, ratesView } from "@switchboard/shared/rates";
 import { t } from "elysia";
+import { redactionOf, redactionSchema } from "../redaction/policy.ts";
+import { retentionOf, retentionSchema } from "../retention/policy.ts";
 import type { OrgRow } from "./service.ts";
 import { signingSecretState } from "./signing-secret.ts";
 
@@ -22,6 +24,8 @@ export const orgSchema = t.Object({
     description: "Only the prices set for this org by the operator.",
   }),
   balance_cents: t.Integer(),
+  retention: retentionSchema,
+  redaction: redactionSchema,
   signing_secret: t.Nullable(
     t.Object(
       {
@@ -50,6 +54,8 @@ export function presentOrg(row: OrgRow, defaults: Rates, balanceCents: number): 
     rates: ratesView(effectiveRates(defaults, row.rates)),
     rate_overrides: rateOverrides(row.rates),
     balance_cents: balanceCents,
+    retention: retentionOf(row.retention),
+    redaction: redactionOf(row.redaction),
     signing_secret: signingSecretState(row),
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
