@@ -16,6 +16,8 @@ import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
 import { publishBalance } from "../credits/ledger.ts";
+import type { RedactionPolicy } from "../redaction/policy.ts";
+import { redactTurnText } from "../redaction/turn-text.ts";
 import {
   anySubscribes,
   queueWebhookEvent,
@@ -112,15 +114,24 @@ async function lockCall(tx: Database, event: CallEvent): Promise<CallRow> {
  * What one transaction reads once for all its events: each org's prices (null: no such org)
  * and webhook endpoints. Both are only read here, never changed by call events.
  */
+/** What applying events reads of an org. */
+interface OrgLookup {
+  rates: unknown;
+  redaction: Partial<RedactionPolicy>;
+}
+
 class BatchLookups {
-  private readonly orgRows = new Map<string, { rates: unknown } | null>();
+  private readonly orgRows = new Map<string, OrgLookup | null>();
   private readonly endpoints = new Map<string, WebhookSubscriber[]>();
 
   constructor(private readonly tx: Database) {}
 
-  async org(orgId: string): Promise<{ rates: unknown } | null> {
+  async org(orgId: string): Promise<OrgLookup | null> {
     if (!this.orgRows.has(orgId)) {
-      const [row] = await this.tx.select({ rates: orgs.rates }).from(orgs).where(eq(orgs.id, orgId));
+      const [row] = await this.tx
+        .select({ rates: orgs.rates, redaction: orgs.redaction })
+        .from(orgs)
+        .where(eq(orgs.id, orgId));
       this.orgRows.set(orgId, row ?? null);
     }
     return this.orgRows.get(orgId)!;
@@ -208,7 +219,8 @@ async function applyInTransaction(
           orgId: row.orgId,
           ordinal: Number.isInteger(event.index) ? event.index : 0,
           role: turn.role === "agent" ? "agent" : "user",
-          text: typeof turn.text === "string" ? turn.text : "",
+          // Masked before it is stored: webhooks, analysis and the API only see this text.
+          text: redactTurnText(org.redaction, typeof turn.text === "string" ? turn.text : ""),
           startedAt,
           endedAt: dateOr(turn.ended_at, startedAt),
           interrupted: turn.interrupted === true,
