@@ -17,18 +17,19 @@ import { roleAtLeast } from "./modules/api-keys/service.ts";
 import { callAliasesModule } from "./modules/calls/aliases.ts";
 import { callsModule } from "./modules/calls/routes.ts";
 import { campaignsModule } from "./modules/campaigns/routes.ts";
+import { CarrierCallbacks, isCarrierCallbackPath } from "./modules/carriers/callbacks.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
-import { docsAssetsModule } from "./modules/docs/routes.ts";
 import { doNotCallModule } from "./modules/do-not-call/routes.ts";
+import { docsAssetsModule } from "./modules/docs/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { managedNumbersModule } from "./modules/managed-numbers/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
-import { callErasureModule } from "./modules/retention/routes.ts";
 import { authenticateRequest } from "./modules/sessions/authenticate.ts";
 import { sessionsModule } from "./modules/sessions/routes.ts";
+import { smsModule } from "./modules/sms/routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
 import { usersModule } from "./modules/users/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
@@ -40,6 +41,8 @@ const API_PREFIX = "/api/v1";
 export interface ControlApp {
   /** Handles one request in process: what Bun.serve and the tests call. */
   handle(request: Request): Promise<Response>;
+  /** The carriers' signed callbacks (inbound SMS, delivery status). */
+  carrierCallbacks: CarrierCallbacks;
   routes: Elysia;
 }
 
@@ -102,7 +105,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
-        .use(callErasureModule(ctx))
+        .use(smsModule(ctx))
         .use(callAliasesModule(ctx))
         .use(doNotCallModule(ctx))
         .use(campaignsModule(ctx))
@@ -124,6 +127,7 @@ export function createControlApp(
   const routes = buildRoutes(ctx, isReady);
   const rateLimiter = new RateLimiter(ctx.bus, ctx.config.rateLimitPerMinute);
   const idempotency = new Idempotency(ctx.db);
+  const carrierCallbacks = new CarrierCallbacks(ctx);
   const metrics = new ControlMetrics(ctx, routes.routes);
 
   async function handleApi(
@@ -155,6 +159,7 @@ export function createControlApp(
 
   return {
     routes: routes as unknown as Elysia,
+    carrierCallbacks,
     async handle(request: Request): Promise<Response> {
       const { pathname } = new URL(request.url);
       // Outside /api/v1 and the OpenAPI document: an operator's scrape, not a tenant's call.
@@ -170,6 +175,8 @@ export function createControlApp(
     try {
       // NUL, bad UTF-8 and lone surrogates reach no route (nor PostgreSQL): a 400 problem.
       await checkRequestText(request);
+      // Signed by the carrier instead of an API key.
+      if (isCarrierCallbackPath(pathname)) return await carrierCallbacks.handle(request);
       if (isAdminPath(pathname)) {
         // Operator routes are authenticated before, and instead of, tenant auth; to a tenant they are unknown.
         if (adminGate(ctx.config.adminApiKey, request.headers.get("authorization")) === "tenant")

@@ -1,5 +1,6 @@
 // Configuration from the environment, validated once at start. Every bad value is reported,
 // one line each, before the process gives up.
+import { type CarriersConfig, type PaymentsConfig, readCarriersConfig, readPaymentsConfig } from "./config-carriers.ts";
 import { parseRealtimeTokenPrices, type RealtimeTokenPrices } from "./realtime.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace";
@@ -137,6 +138,10 @@ export interface Config {
   widgetRateLimitPerMinute: number;
   /** A LiveKit server browser calls may go through (rooms the gateway joins); null: WHIP only. */
   livekit: LiveKitConfig | null;
+  /** Numbers and SMS through Twilio or Telnyx (config-carriers.ts). */
+  carriers: CarriersConfig;
+  /** Card payments for credits (config-carriers.ts). */
+  payments: PaymentsConfig;
 }
 
 export interface LiveKitConfig {
@@ -400,6 +405,8 @@ export function loadConfig(env: Env = process.env): Config {
       livekitUrl !== null && livekitApiKey !== null && livekitApiSecret !== null
         ? { url: livekitUrl, apiKey: livekitApiKey, apiSecret: livekitApiSecret }
         : null,
+    carriers: readCarriersConfig(read),
+    payments: readPaymentsConfig(read),
   };
   if (config.webCentsPerMinute < 0) config.webCentsPerMinute = config.inboundCentsPerMinute;
   if (read.problems.length > 0) throw new ConfigError(read.problems);

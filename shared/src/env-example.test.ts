@@ -6,8 +6,13 @@ import { join } from "node:path";
 const root = join(import.meta.dir, "..", "..");
 
 async function settingsReadByConfig(): Promise<Set<string>> {
-  const source = await Bun.file(join(import.meta.dir, "config.ts")).text();
-  return new Set([...source.matchAll(/read\.\w+\(\s*"([A-Z][A-Z0-9_]+)"/g)].map((match) => match[1]!));
+  const files = ["config.ts", "config-carriers.ts"];
+  const source = (await Promise.all(files.map((file) => Bun.file(join(import.meta.dir, file)).text()))).join(
+    "\n",
+  );
+  return new Set(
+    [...source.matchAll(/(?:read\.\w+\(|oneOf\(\s*read,)\s*"([A-Z][A-Z0-9_]+)"/g)].map((match) => match[1]!),
+  );
 }
 
 async function settingsListedInExample(): Promise<Set<string>> {

@@ -13,6 +13,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "call.analysis.ready",
   "sms.sent",
   "sms.received",
+  "sms.failed",
   "number.suspended",
   "credits.low",
   "campaign.started",

@@ -19,7 +19,9 @@ type IdPrefix =
   | "lnk"
   | "dnc"
   | "cmp"
-  | "lead";
+  | "lead"
+  | "sms"
+  | "pay";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${Bun.randomUUIDv7().replaceAll("-", "")}`;

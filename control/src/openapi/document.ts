@@ -26,6 +26,11 @@ const TAGS = [
       "Search, buy, attach to an agent, forward and release numbers; charged monthly from credits.",
   },
   {
+    name: "SMS",
+    description:
+      "Text from and to the org's numbers through their carrier, charged per segment; STOP and START honoured.",
+  },
+  {
     name: "Campaigns",
     description:
       "Outbound calls at volume: lead lists, paced dispatch within calling windows, retries, counts by state and outcome.",

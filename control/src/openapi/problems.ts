@@ -149,11 +149,6 @@ export const PROBLEM_CODES = {
     when: "The call has ended.",
     detail: "The call already ended (completed).",
   },
-  call_in_progress: {
-    status: 409,
-    when: "The call has not ended yet.",
-    detail: "The call has not ended: hang it up before deleting its content.",
-  },
   campaign_state: {
     status: 409,
     when: "The campaign's status does not allow the action.",
@@ -196,6 +191,24 @@ export const PROBLEM_CODES = {
     when: "Field problems, listed in `errors[]`.",
     detail: "The request body failed validation.",
     errors: [{ field: "llm.temperature", message: "Expected number to be less or equal to 2" }],
+  },
+  recipient_opted_out: {
+    status: 422,
+    when: "The recipient texted STOP to this number and has not texted START since.",
+    detail:
+      "The recipient texted STOP to this number; nothing can be sent to them from it until they text START.",
+    errors: [{ field: "to", message: "has opted out of messages from this number" }],
+  },
+  sms_not_available: {
+    status: 422,
+    when: "The number has no SMS carrier (an inventory number without SMS_CARRIER).",
+    detail:
+      "This number cannot send SMS: the platform has no SMS carrier (SMS_CARRIER) for numbers of its inventory.",
+  },
+  carrier_rejected: {
+    status: 502,
+    when: "The carrier refused the message; it is kept as failed and its charge given back.",
+    detail: "The carrier refused the message (21211): The 'To' number is not a valid phone number.",
   },
   idempotency_key_reused: {
     status: 422,
