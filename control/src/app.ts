@@ -27,6 +27,7 @@ import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
+import { callErasureModule } from "./modules/retention/routes.ts";
 import { authenticateRequest } from "./modules/sessions/authenticate.ts";
 import { sessionsModule } from "./modules/sessions/routes.ts";
 import { smsModule } from "./modules/sms/routes.ts";
@@ -105,6 +106,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
+        .use(callErasureModule(ctx))
         .use(smsModule(ctx))
         .use(callAliasesModule(ctx))
         .use(doNotCallModule(ctx))

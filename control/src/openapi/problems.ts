@@ -149,6 +149,11 @@ export const PROBLEM_CODES = {
     when: "The call has ended.",
     detail: "The call already ended (completed).",
   },
+  call_in_progress: {
+    status: 409,
+    when: "The call has not ended yet.",
+    detail: "The call has not ended: hang it up before deleting its content.",
+  },
   campaign_state: {
     status: 409,
     when: "The campaign's status does not allow the action.",
