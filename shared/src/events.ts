@@ -63,6 +63,8 @@ export type CallEvent =
       to_number: string | null;
       phone_number_id: string | null;
       answered_at: string;
+      /** Inbound SIP calls: the INVITE's `X-*`, Diversion, P-Asserted-Identity, User-to-User headers. */
+      sip_headers?: Record<string, string> | null;
     })
   | (CallEventBase & { type: "call.turn"; index: number; turn: TranscriptTurn })
   | (CallEventBase & {
@@ -132,6 +134,8 @@ export interface DispatchCommand {
   trunk_id: string | null;
   /** Answering-machine detection for this call; absent or null: none. */
   amd?: AmdSettings | null;
+  /** Extra headers for the INVITE (validated by control: `X-*` or the allow-list). */
+  sip_headers?: Record<string, string> | null;
 }
 
 /** Control -> gateways (Streams.liveKitRooms): join this LiveKit room as the agent of one browser call. */

@@ -27,6 +27,8 @@ export interface CallContext {
   objective: string | null;
   /** Fills `{{name}}` placeholders in prompts and the first message. */
   metadata: Record<string, unknown>;
+  /** Inbound SIP calls: the INVITE's context headers, `{{sip.X-Customer-Id}}` in prompts. */
+  sipHeaders?: Record<string, string>;
   audio: CallAudio;
   control: CallControl;
   reporter: CallReporter;

@@ -4,6 +4,7 @@
 import { STATE_NOT_PUBLISHED, STATE_RETRY_AFTER_S } from "@switchboard/shared/bus/state";
 import type { NumberRoute } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
+import { pickInboundSipHeaders } from "@switchboard/shared/sip/custom-headers";
 import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { parseUri } from "@switchboard/shared/sip/uri";
 import { negotiateOffer } from "../sdp/offer-answer.ts";
@@ -129,6 +130,7 @@ export class InboundCalls {
       phoneNumberId: route.phone_number_id,
       objective: null,
       metadata: {},
+      sipHeaders: pickInboundSipHeaders(request.headers.entries()),
       dialog,
       media,
       lease,

@@ -236,6 +236,7 @@ export class OutboundCall {
       phoneNumberId: null,
       objective: command.objective ?? null,
       metadata: command.metadata ?? {},
+      sipHeaders: command.sip_headers ?? undefined,
       dialog,
       media,
       lease: this.lease!,

@@ -4,6 +4,7 @@ import { lookup } from "node:dns/promises";
 import { isIP } from "node:net";
 import type { Agent } from "@switchboard/shared/agent";
 import type { DispatchCommand } from "@switchboard/shared/events";
+import { outboundSipHeaderFields } from "@switchboard/shared/sip/custom-headers";
 import type { TrunkSnapshot } from "@switchboard/shared/sip/trunk";
 import { parseUri, socketHost, uriHost } from "@switchboard/shared/sip/uri";
 import { newTag, USER_AGENT } from "../sip/dialog.ts";
@@ -26,6 +27,8 @@ export interface OutboundRoute {
   peer: SipPeer;
   toNumber: string;
   fromNumber: string | null;
+  /** The tenant's headers for the INVITE (`sip_headers` of the call), checked again here. */
+  extraHeaders: Array<[string, string]>;
 }
 
 /** The route, or the hang-up cause of a call that cannot be dialled. */
@@ -41,6 +44,12 @@ export async function resolveRoute(
   const toNumber = normalizeE164(command.to_number);
   if (!toNumber) return fail("invalid_destination");
   if (!destinationAllowed(trunk, toNumber)) return fail("destination_not_allowed");
+  let extraHeaders: Array<[string, string]>;
+  try {
+    extraHeaders = outboundSipHeaderFields(command.sip_headers);
+  } catch {
+    return fail("invalid_sip_headers");
+  }
   const trunkUri = parseUri(trunk.outbound_uri);
   if (!trunkUri || trunkUri.scheme === "tel") return fail("bad_trunk_uri");
   const transport = (trunkUri.params.get("transport") ?? "udp").toUpperCase() as TransportName;
@@ -59,7 +68,15 @@ export async function resolveRoute(
   };
   return {
     ok: true,
-    route: { agent, trunk, trunkUri, peer, toNumber, fromNumber: callerId(trunk, command.from_number) },
+    route: {
+      agent,
+      trunk,
+      trunkUri,
+      peer,
+      toNumber,
+      fromNumber: callerId(trunk, command.from_number),
+      extraHeaders,
+    },
   };
 }
 
@@ -148,6 +165,7 @@ export class OutboundInvite {
     headers.append("allow", ALLOW);
     headers.append("user-agent", USER_AGENT);
     if (authorization) headers.append(authorization[0], authorization[1]);
+    for (const [name, value] of route.extraHeaders) headers.append(name, value);
     headers.append("content-type", "application/sdp");
     return {
       kind: "request",

@@ -27,6 +27,8 @@ export interface SipCallInit {
   phoneNumberId: string | null;
   objective: string | null;
   metadata: Record<string, unknown>;
+  /** Inbound calls: the INVITE's context headers (`X-*` and the allow-list), for prompts and tools. */
+  sipHeaders?: Record<string, string>;
   dialog: Dialog;
   media: RtpSession;
   /** The call's place in its org's concurrent-call cap, released when the call ends. */
@@ -111,6 +113,7 @@ export class SipCall implements RegisteredCall, CallControl {
       to_number: init.toNumber,
       phone_number_id: init.phoneNumberId,
       answered_at: new Date(this.answeredAtMs).toISOString(),
+      ...(init.sipHeaders && Object.keys(init.sipHeaders).length > 0 ? { sip_headers: init.sipHeaders } : {}),
     });
     const cap = durationCap(
       init.agent.max_duration_s,
@@ -128,6 +131,7 @@ export class SipCall implements RegisteredCall, CallControl {
         toNumber: init.toNumber,
         objective: init.objective,
         metadata: init.metadata,
+        sipHeaders: init.sipHeaders,
         audio: this.media,
         control: this,
         reporter: {

@@ -11,7 +11,18 @@ function templateVariables(call: CallContext): Record<string, unknown> {
     direction: call.direction,
     agent_name: call.agent.name,
     ...call.metadata,
+    ...sipHeaderVariables(call.sipHeaders),
   };
+}
+
+/** `sip.X-Customer-Id` (as displayed) and `sip.x-customer-id`: header names are case-insensitive. */
+function sipHeaderVariables(headers: Record<string, string> | undefined): Record<string, string> {
+  const variables: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    variables[`sip.${name}`] = value;
+    variables[`sip.${name.toLowerCase()}`] = value;
+  }
+  return variables;
 }
 
 /** Fills `{{name}}` placeholders; unknown names become empty so they are never spoken aloud. */

@@ -3,6 +3,7 @@
 import { type Static, Type } from "@sinclair/typebox";
 import { CALL_DIRECTIONS, CALL_STATUSES } from "../events.ts";
 import { RealtimeUsageSchema } from "../realtime.ts";
+import { SipHeadersSchema } from "../sip/custom-headers.ts";
 import { AmdSettingsSchema, ANSWERED_BY } from "./amd.ts";
 import { CallAnalysisSchema } from "./analysis.ts";
 import { DateTime, JsonObject, Nullable, STRICT, StringEnum } from "./kit.ts";
@@ -69,6 +70,11 @@ const callFields = {
   }),
   recording_url: Nullable(Type.String()),
   metadata: JsonObject(),
+  sip_headers: Nullable(Type.Record(Type.String(), Type.String()), {
+    description:
+      "The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, " +
+      "User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none.",
+  }),
 };
 
 export const CallSchema = Type.Object(callFields);
@@ -99,6 +105,7 @@ export const OutboundCallBodySchema = Type.Object(
     ),
     metadata: Type.Optional(JsonObject()),
     amd: Type.Optional(AmdSettingsSchema),
+    sip_headers: Type.Optional(SipHeadersSchema),
   },
   STRICT,
 );

@@ -27,6 +27,7 @@ function dispatchCommandOf(row: CallRow, trunkId: string | null): DispatchComman
     metadata: row.metadata,
     trunk_id: trunkId,
     amd: row.amd?.enabled ? row.amd : null,
+    sip_headers: row.sipHeaders ?? null,
   };
 }
 

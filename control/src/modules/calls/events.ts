@@ -74,6 +74,15 @@ export function parseCallEvent(data: string): CallEvent | null {
   return event as CallEvent;
 }
 
+/** A header map from the bus: only string values, else nothing (the event comes from a gateway, not a tenant). */
+function stringRecordOf(value: unknown): Record<string, string> | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
 function dateOr(value: string | null | undefined, fallback: Date): Date {
   if (!value) return fallback;
   const parsed = new Date(value);
@@ -199,6 +208,7 @@ async function applyInTransaction(
           fromNumber: event.from_number ?? row.fromNumber,
           toNumber: event.to_number ?? row.toNumber,
           phoneNumberId: event.phone_number_id ?? row.phoneNumberId,
+          sipHeaders: stringRecordOf(event.sip_headers) ?? row.sipHeaders,
           answeredAt: dateOr(event.answered_at, now),
           gatewayId,
           updatedAt: now,

@@ -21,6 +21,7 @@ import { parseE164 } from "../phone-numbers/e164.ts";
 import { claimAndDispatch } from "./dispatch.ts";
 import type { CallDetailResponse, CallResponse, OutboundInput } from "./model.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
+import { outboundSipHeaders } from "./sip-headers.ts";
 import { chooseOutboundTrunk } from "./trunk-choice.ts";
 
 export interface CallsDeps {
@@ -221,6 +222,7 @@ export async function createOutboundCall(
       objective: input.objective ?? null,
       metadata: input.metadata ?? {},
       amd: input.amd ?? null,
+      sipHeaders: outboundSipHeaders(input.sip_headers),
       startedAt: now,
     })
     .returning();

@@ -14,7 +14,7 @@ export function speakingCallerScenario(
   name: string,
   speakAtMs: number[],
   byeAtMs: number,
-  options: { gatewayHangsUp?: boolean } = {},
+  options: { gatewayHangsUp?: boolean; inviteHeaders?: string[] } = {},
 ): string {
   const steps: string[] = [];
   let now = 0;
@@ -50,7 +50,7 @@ export function speakingCallerScenario(
       Call-ID: [call_id]
       CSeq: 1 INVITE
       Contact: <sip:caller@[local_ip]:[local_port]>
-      Max-Forwards: 70
+      Max-Forwards: 70${(options.inviteHeaders ?? []).map((header) => `\n      ${header}`).join("")}
       Content-Type: application/sdp
       Content-Length: [len]
 
