@@ -28,6 +28,8 @@ import { type Exposition, readExposition } from "./testing/exposition.ts";
 
 const METRICS_TOKEN = `metrics-${crypto.randomUUID()}`;
 const INBOUND_CENTS_PER_MINUTE = 30;
+/** The From of the SIPp caller (speakingCallerScenario). */
+const CALLER_NUMBER = "+14155550111";
 
 let dir: string;
 let callerAudio: string;
@@ -54,6 +56,8 @@ beforeAll(async () => {
     INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
     OPENAI_API_KEY: "sk-stand-in",
     METRICS_TOKEN,
+    // The logs of a whole call at info level are checked for what they must not carry.
+    LOG_LEVEL: "info",
     ...standInUrlsOf(standIns.output()),
   }));
   gatewayUrl = gatewayAddressOf(platform.output()).httpUrl;
@@ -153,6 +157,13 @@ test("one SIPp call moves the gateway's and control's metrics by what it did", a
     (name) => !gateway.families.has(name) && !control.families.has(name),
   );
   expect(unexported).toEqual([]);
+  // At info level the logs carry no caller number, no transcript and no prompt text.
+  const logs = platform.output();
+  expect(logs).toContain('"level":30');
+  const userWords = call.transcript.filter((turn) => turn.role === "user").map((turn) => turn.text);
+  expect(userWords.length).toBeGreaterThan(0);
+  for (const secret of [CALLER_NUMBER, CALLER_NUMBER.slice(1), ...userWords, "You take table bookings"])
+    expect(logs).not.toContain(secret);
   // No label carries the caller's number or the call's id.
   const texts = [
     await (
@@ -162,5 +173,6 @@ test("one SIPp call moves the gateway's and control's metrics by what it did", a
   for (const text of texts) {
     expect(text).not.toContain(call.id);
     expect(text).not.toContain(INBOUND_NUMBER.slice(1));
+    expect(text).not.toContain(CALLER_NUMBER.slice(1));
   }
 }, 120_000);
