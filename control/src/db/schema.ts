@@ -14,6 +14,7 @@ import type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realti
 import type { AmdSettings, AnsweredBy } from "@switchboard/shared/schemas/amd";
 import type { AnalysisSettings } from "@switchboard/shared/schemas/analysis";
 import type { ApiKeyRole } from "@switchboard/shared/schemas/api-key";
+import type { CallTransfer } from "@switchboard/shared/schemas/call";
 import type { LedgerKind } from "@switchboard/shared/schemas/credits";
 import type { KnowledgeSourceKind, KnowledgeStatus } from "@switchboard/shared/schemas/knowledge";
 import type { Forwarding } from "@switchboard/shared/schemas/phone-number";
@@ -394,6 +395,8 @@ export const calls = pgTable(
     hangupCause: text("hangup_cause"),
     /** The INVITE's context headers: received (inbound `X-*` and the allow-list) or sent (outbound). */
     sipHeaders: jsonb("sip_headers").$type<Record<string, string>>(),
+    /** The last transfer (REFER) and its outcome from the final sipfrag NOTIFY (RFC 3515 §2.4.5). */
+    transfer: jsonb("transfer").$type<CallTransfer>(),
     /** Answering-machine detection asked for (sent in the dispatch command) and its verdict. */
     amd: jsonb("amd").$type<AmdSettings>(),
     answeredBy: text("answered_by").$type<AnsweredBy>(),

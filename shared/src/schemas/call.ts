@@ -42,6 +42,15 @@ export const TranscriptTurnSchema = Type.Object({
   latency: Nullable(TurnLatencySchema),
 });
 
+/** A transfer (SIP REFER) and the outcome its final sipfrag NOTIFY reported (RFC 3515 §2.4.5). */
+export const CallTransferSchema = Type.Object({
+  target: Type.String({ description: "The Refer-To target: a phone number (E.164) or SIP URI." }),
+  ok: Type.Boolean({ description: "The transferee reached the target (a 2xx in the sipfrag)." }),
+  status: Nullable(Type.Integer({ description: "The sipfrag's (or the REFER's own) final status code." })),
+  reason: Type.String(),
+  at: DateTime(),
+});
+
 const callFields = {
   id: Type.String(),
   direction: StringEnum(CALL_DIRECTIONS),
@@ -70,6 +79,9 @@ const callFields = {
   }),
   recording_url: Nullable(Type.String()),
   metadata: JsonObject(),
+  transfer: Nullable(CallTransferSchema, {
+    description: "The call's last blind transfer and its outcome; null when it was never transferred.",
+  }),
   sip_headers: Nullable(Type.Record(Type.String(), Type.String()), {
     description:
       "The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, " +
@@ -113,5 +125,6 @@ export const OutboundCallBodySchema = Type.Object(
 export type TurnLatency = Static<typeof TurnLatencySchema>;
 export type TranscriptTurn = Static<typeof TranscriptTurnSchema>;
 export type Call = Static<typeof CallSchema>;
+export type CallTransfer = Static<typeof CallTransferSchema>;
 export type CallDetail = Static<typeof CallDetailSchema>;
 export type OutboundCallBody = Static<typeof OutboundCallBodySchema>;

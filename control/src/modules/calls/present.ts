@@ -36,6 +36,7 @@ export function presentCall(row: CallRow, publicBaseUrl: string | null): CallRes
     amd_evidence: row.amdEvidence ?? null,
     recording_url: recordingUrl(row, publicBaseUrl),
     metadata: row.metadata,
+    transfer: row.transfer ?? null,
     sip_headers: row.sipHeaders ?? null,
   };
 }
