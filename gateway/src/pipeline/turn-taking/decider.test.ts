@@ -38,6 +38,12 @@ describe("transcript cues", () => {
       expect(transcriptCue(text).reason).toBe("unfinished_word");
     }
     expect(transcriptCue("Well, I think,").reason).toBe("trailing_comma");
+    // A word that leaves a clause open after others is a whole answer on its own.
+    expect(transcriptCue("No.").reason).toBe("complete_sentence");
+    expect(transcriptCue("Which?").reason).toBe("complete_sentence");
+    expect(transcriptCue("That one, no").reason).toBe("unfinished_word");
+    expect(transcriptCue("There is no").reason).toBe("unfinished_word");
+    expect(transcriptCue("um").reason).toBe("unfinished_word");
     expect(transcriptCue("Let me see...").reason).toBe("ellipsis");
     expect(transcriptCue("hello there").reason).toBe("neutral");
     expect(transcriptCue("  ").reason).toBe("empty");
@@ -110,6 +116,30 @@ describe("decideSilence", () => {
     expect(speechFinal.waitMs).toBeLessThan(base);
     expect(utteranceEnd.waitMs).toBeLessThan(speechFinal.waitMs);
     expect(stirring.waitMs).toBeGreaterThan(base);
+  });
+
+  test("the STT's silence signals do not shorten the wait after words that leave the clause open", () => {
+    for (const transcript of ["I need to move my appointment because", "My account number is, um,"]) {
+      const quiet = decideSilence(evidence({ transcript }), adaptive).waitMs;
+      const afterUtteranceEnd = decideSilence(
+        evidence({ transcript, sttEndOfSpeech: true, sttUtteranceEnd: true }),
+        adaptive,
+      ).waitMs;
+      expect(afterUtteranceEnd).toBe(quiet);
+      // A 1.2 s search for words is not the end of the turn.
+      expect(afterUtteranceEnd).toBeGreaterThan(1500);
+    }
+    const digits = expectedAnswer("What is your phone number?");
+    const group = decideSilence(
+      evidence({
+        transcript: "five five five",
+        expected: digits,
+        sttEndOfSpeech: true,
+        sttUtteranceEnd: true,
+      }),
+      adaptive,
+    );
+    expect(group.waitMs).toBeGreaterThan(1500);
   });
 
   test("after a question for a phone number, a group of digits waits longer than a sentence", () => {

@@ -47,8 +47,14 @@ export function endOfTurnLogit(evidence: TurnEvidence, englishWords = true): num
   // A digit group awaited outweighs the full stop an STT puts after each group ("555.").
   const words = answer < 0 ? answer + Math.min(0, sentence) : sentence + answer;
   let total = words + evidence.vadLogit;
-  if (evidence.sttEndOfSpeech) total += STT_END_OF_SPEECH_LOGIT;
-  if (evidence.sttUtteranceEnd) total += STT_UTTERANCE_END_LOGIT;
+  // speech_final and UtteranceEnd are the STT's own silence timers: they say the caller has been
+  // quiet a while, which our silence clock already knows. Against words that say the clause is
+  // unfinished ("... because", "... um,") they add nothing: a speaker who stops after a
+  // conjunction is searching for words, however long the pause (max_silence_ms bounds it).
+  if (words >= 0) {
+    if (evidence.sttEndOfSpeech) total += STT_END_OF_SPEECH_LOGIT;
+    if (evidence.sttUtteranceEnd) total += STT_UTTERANCE_END_LOGIT;
+  }
   if (evidence.modelProbability !== null) total += MODEL_WEIGHT * logitOf(evidence.modelProbability);
   return total;
 }

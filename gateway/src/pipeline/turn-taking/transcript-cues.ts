@@ -16,6 +16,16 @@ const UNFINISHED_ENDINGS = new Set(
   ).split(" "),
 );
 
+/**
+ * Words that leave a clause open after other words ("no room", "that one") but are a whole
+ * answer on their own: "No.", "That.", "Some.", "Which?".
+ */
+const STANDALONE_ANSWERS = new Set(
+  "no yes that this these those some any none his her mine yours ours theirs which what who why how when where well".split(
+    " ",
+  ),
+);
+
 /** Fillers that may stand alone or repeat ("um, uh"). */
 const FILLERS = new Set(["um", "uh", "uhm", "umm", "er", "erm", "ah", "hmm", "mm"]);
 
@@ -40,8 +50,9 @@ export function transcriptCue(text: string, englishWords = true): TranscriptCue 
   if (!trimmed) return { logit: 0, reason: "empty" };
   if (/(\.\.\.|…)$/.test(trimmed)) return { logit: UNFINISHED_WORD_LOGIT, reason: "ellipsis" };
   const word = lastWord(trimmed);
+  const standalone = STANDALONE_ANSWERS.has(word) && trimmed.split(/\s+/).length === 1;
   // An unfinished word outweighs punctuation some STTs add at every pause ("for.").
-  if (englishWords && (UNFINISHED_ENDINGS.has(word) || FILLERS.has(word))) {
+  if (englishWords && !standalone && (UNFINISHED_ENDINGS.has(word) || FILLERS.has(word))) {
     return { logit: UNFINISHED_WORD_LOGIT, reason: "unfinished_word" };
   }
   if (/[,;:\-–—]$/.test(trimmed)) return { logit: TRAILING_COMMA_LOGIT, reason: "trailing_comma" };

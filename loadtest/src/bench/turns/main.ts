@@ -139,7 +139,7 @@ async function runMode(mode: string): Promise<ModeFigures> {
       SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32",
       SIP_MAX_CALLS_PER_ORG: "100000",
       SIP_FLOOD_MAX_REQUESTS: "1000000",
-      LOG_LEVEL: "error",
+      LOG_LEVEL: process.env.BENCH_GATEWAY_LOG_LEVEL ?? "error",
       ...(process.env.TURN_MODEL_PATH ? { TURN_MODEL_PATH: process.env.TURN_MODEL_PATH } : {}),
     },
     ready: /SIP_PORT=\d+\n/,
@@ -180,6 +180,8 @@ async function runMode(mode: string): Promise<ModeFigures> {
   const keyOfCall = new Map<string, string>();
   const gatewayTurns: GatewayTurn[] = [];
   for (const line of gateway.output().split("\n")) {
+    // BENCH_GATEWAY_LOG_LEVEL=debug with --debug: each end of turn with the evidence weighed.
+    if (process.argv.includes("--debug") && line.includes('"end of turn"')) console.log(line);
     if (!line.startsWith("EVENT ")) continue;
     const event = JSON.parse(line.slice(6)) as CallEvent;
     if (event.type === "call.started")
