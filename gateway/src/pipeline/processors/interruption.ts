@@ -2,6 +2,7 @@ import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import type { EchoGuard } from "../../media/echo/echo-guard.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
+import { isBackchannel } from "../turn-taking/backchannel.ts";
 
 interface InterruptionOptions {
   enabled: boolean;
@@ -37,6 +38,9 @@ export class InterruptionProcessor extends Processor {
   private turnHasRealSpeech = false;
   /** Caller speech in the candidate that the echo guard could not explain. */
   private residualMs = 0;
+  /** The pending user turn began over the agent, and whether it stopped the agent. */
+  private turnBeganOverAgent = false;
+  private turnInterruptedAgent = false;
 
   constructor(private readonly options: InterruptionOptions) {
     super();
@@ -60,8 +64,10 @@ export class InterruptionProcessor extends Processor {
         this.speaking = true;
         this.speechStartAt = frame.atMs;
         this.residualMs = 0;
-        if (this.agentActive && this.options.enabled) this.candidate = true;
-        else this.turnHasRealSpeech = true;
+        if (this.agentActive && this.options.enabled) {
+          this.candidate = true;
+          if (!this.turnHasRealSpeech) this.turnBeganOverAgent = true;
+        } else this.turnHasRealSpeech = true;
         break;
       case "audio_in": {
         const guard = this.options.echoGuard;
@@ -108,9 +114,18 @@ export class InterruptionProcessor extends Processor {
           if (this.agentActive && this.options.enabled) this.interrupt(frame.startedAt);
         } else if (!this.turnHasRealSpeech) {
           this.logger?.debug("backchannel ignored");
+          this.endUserTurn();
+          return;
+        } else if (this.turnBeganOverAgent && this.turnInterruptedAgent && isBackchannel(frame.text)) {
+          // "Mm-hm", "yeah", "right" that stopped the agent: not a turn. A turn without words
+          // resumes the agent from its first unheard word (the LLM processor's resume). Said as
+          // the agent finished on its own, the same words may answer it: they stay a turn.
+          this.logger?.debug("backchannel over the agent: resuming");
+          this.endUserTurn();
+          this.push({ ...frame, text: "" }, direction);
           return;
         }
-        this.turnHasRealSpeech = false;
+        this.endUserTurn();
         break;
     }
     this.push(frame, direction);
@@ -133,10 +148,17 @@ export class InterruptionProcessor extends Processor {
     this.turnHasRealSpeech = true;
   }
 
+  private endUserTurn(): void {
+    this.turnHasRealSpeech = false;
+    this.turnBeganOverAgent = false;
+    this.turnInterruptedAgent = false;
+  }
+
   private interrupt(atMs: number): void {
     this.candidate = false;
     this.agentActive = false;
     this.turnHasRealSpeech = true;
+    this.turnInterruptedAgent = true;
     this.push({ type: "interruption", atMs });
   }
 }
