@@ -3,10 +3,12 @@ import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
 import { emptyTimeline } from "../turn.ts";
 import { CallerAudioWindow } from "../turn-taking/caller-audio-window.ts";
-import { decideSilence, type TurnDecision } from "../turn-taking/decider.ts";
+import { decideSilence, type TurnDecision, type TurnEvidence } from "../turn-taking/decider.ts";
 import type { EndOfTurnModel } from "../turn-taking/end-of-turn-model.ts";
 import type { TurnPolicy } from "../turn-taking/policy.ts";
+import { sameWords } from "../turn-taking/preemptive-reply.ts";
 import { type ExpectedAnswer, expectedAnswer } from "../turn-taking/question-cues.ts";
+import { transcriptCue } from "../turn-taking/transcript-cues.ts";
 import { VadTrend } from "../turn-taking/vad-trend.ts";
 
 interface EndpointingOptions {
@@ -25,10 +27,8 @@ interface EndpointingOptions {
   preemptAtLikelihood?: number | null;
 }
 
-/** A settled transcript whose end is at least this likely starts the reply early. */
+/** A transcript heard after the caller stopped whose end is at least this likely starts the reply early. */
 export const DEFAULT_PREEMPT_AT_LIKELIHOOD = 0.8;
-/** An interim unchanged this long, after the caller stopped, counts as settled. */
-const STABLE_INTERIM_MS = 100;
 
 /**
  * Decides when the caller's turn is over. At each moment of silence after the VAD's speech end
@@ -48,8 +48,6 @@ export class EndpointingProcessor extends Processor {
   private finals: string[] = [];
   /** The latest interim text after the last final ("" when the finals cover everything heard). */
   private interim = "";
-  /** When the interim text last changed. */
-  private interimChangedAt = 0;
   private sttEndOfSpeech = false;
   /** The caller spoke after the STT's last result: the words so far may miss the latest. */
   private speechSinceTranscript = false;
@@ -63,6 +61,9 @@ export class EndpointingProcessor extends Processor {
   private modelRequest = 0;
   private readonly audioWindow: CallerAudioWindow | null;
   private preempted: string | null = null;
+  /** What the latest decision weighed (logged when the turn ends, to explain it). */
+  private lastEvidence: TurnEvidence | null = null;
+  private lastDecision: TurnDecision | null = null;
   private silenceTimer: TimerHandle | null = null;
   private deadlineAt: number | null = null;
   private finalTimer: TimerHandle | null = null;
@@ -144,7 +145,6 @@ export class EndpointingProcessor extends Processor {
     const words = text.trim();
     if (words || isFinal) this.speechSinceTranscript = false;
     if (!isFinal) {
-      if (words !== this.interim) this.interimChangedAt = this.clock.now();
       this.interim = words;
       this.evaluate();
       return;
@@ -181,18 +181,18 @@ export class EndpointingProcessor extends Processor {
   /** Weighs the evidence now: ends the turn if it has waited long enough, else (re)arms the timer. */
   private evaluate(): void {
     if (!this.turnOpen || this.inSpeech || this.awaitingFinal || this.speechEndAt === null) return;
-    const decision = decideSilence(
-      {
-        // Words that predate the caller's latest speech would judge the wrong ending.
-        transcript: this.speechSinceTranscript ? "" : this.transcript(),
-        sttEndOfSpeech: this.sttEndOfSpeech,
-        sttUtteranceEnd: this.sttUtteranceEnd,
-        vadLogit: this.vadTrend.logit(),
-        expected: this.expected,
-        modelProbability: this.modelProbability,
-      },
-      this.options.policy,
-    );
+    const evidence: TurnEvidence = {
+      // Words that predate the caller's latest speech would judge the wrong ending.
+      transcript: this.speechSinceTranscript ? "" : this.transcript(),
+      sttEndOfSpeech: this.sttEndOfSpeech,
+      sttUtteranceEnd: this.sttUtteranceEnd,
+      vadLogit: this.vadTrend.logit(),
+      expected: this.expected,
+      modelProbability: this.modelProbability,
+    };
+    const decision = decideSilence(evidence, this.options.policy);
+    this.lastEvidence = evidence;
+    this.lastDecision = decision;
     this.maybePreempt(decision);
     const deadlineAt = this.speechEndAt + decision.waitMs;
     if (deadlineAt === this.deadlineAt) return;
@@ -221,22 +221,31 @@ export class EndpointingProcessor extends Processor {
   }
 
   /**
-   * Settled words: all in final results, one of them after the latest speech; or an interim
-   * that has not changed for STABLE_INTERIM_MS and came after the latest speech (the final
-   * usually follows some hundred milliseconds later with the same words).
+   * Words to start a reply on: all in final results, one of them after the latest speech; or
+   * an interim that came after the latest speech. The interim is taken at once, not after it
+   * has held still: a streaming STT reveals a word some 150 ms after it was said, and an
+   * adaptive end of turn after a complete sentence comes about 200 ms after the speech end, so
+   * waiting for the interim to settle left the request almost no head start. If the words
+   * change, the reply on the old ones is cancelled (nothing of it was spoken) and another starts.
    */
   private settledTranscript(): string | null {
     if (this.speechSinceTranscript) return null;
     if (!this.interim) return this.finalSinceSpeech ? this.finals.join(" ") || null : null;
-    return this.clock.now() - this.interimChangedAt >= STABLE_INTERIM_MS ? this.transcript() : null;
+    return this.transcript();
   }
 
   private maybePreempt(decision: TurnDecision): void {
     const threshold = this.options.preemptAtLikelihood;
     if (threshold === null || threshold === undefined) return;
     const text = this.settledTranscript();
-    if (!text || this.preempted === text) return;
-    if (decision.endLikelihood < threshold) return;
+    if (!text) return;
+    // The final repeating the interim's words in other case and punctuation keeps the reply.
+    if (this.preempted !== null && sameWords(this.preempted, text)) return;
+    if (decision.endLikelihood < threshold) {
+      // New words that no longer end the turn: the reply on the old ones answers nothing.
+      this.cancelPreemption();
+      return;
+    }
     this.cancelPreemption();
     this.preempted = text;
     this.push({ type: "preemptive_turn", text, atMs: this.clock.now() });
@@ -257,6 +266,23 @@ export class EndpointingProcessor extends Processor {
   private endpoint(): void {
     this.cancelSilenceTimer();
     this.endpointAt = this.clock.now();
+    this.logger?.debug(
+      {
+        silenceMs: this.speechEndAt === null ? null : Math.round(this.endpointAt - this.speechEndAt),
+        // The words themselves stay out of the log: their cue says what counted.
+        cue: this.lastEvidence
+          ? transcriptCue(this.lastEvidence.transcript, this.options.policy.englishWords).reason
+          : null,
+        words: this.lastEvidence ? this.lastEvidence.transcript.split(/\s+/).filter(Boolean).length : 0,
+        sttEndOfSpeech: this.lastEvidence?.sttEndOfSpeech,
+        sttUtteranceEnd: this.lastEvidence?.sttUtteranceEnd,
+        vadLogit: this.lastEvidence?.vadLogit,
+        expected: this.lastEvidence?.expected.kind,
+        decision: this.lastDecision,
+        preempted: this.preempted !== null,
+      },
+      "end of turn",
+    );
     this.push({ type: "stt_flush" }, "upstream");
     // The STT's final already covers everything heard: no need to wait for the flush's answer.
     if (this.sttEndOfSpeech && !this.interim && this.finals.length > 0) {

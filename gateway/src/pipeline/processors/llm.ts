@@ -7,14 +7,7 @@ import { type Direction, QueuedProcessor } from "../processor.ts";
 import type { ToolRegistry } from "../tools/registry.ts";
 import { AgentTurn, emptyTimeline, heardWordCount, splitWords, type TurnTimeline } from "../turn.ts";
 import { agentTranscriptTurn, userTranscriptTurn } from "../turn-report.ts";
-import { PreemptiveReply, type PreemptiveRequest } from "../turn-taking/preemptive-reply.ts";
-
-/** The same words, ignoring case and punctuation ("when do you open" and "When do you open?"). */
-function sameWords(a: string, b: string): boolean {
-  const words = (text: string) =>
-    splitWords(text.toLowerCase().replace(/[^\p{L}\p{N}'\s]+/gu, " ")).join(" ");
-  return words(a) === words(b);
-}
+import { PreemptiveReply, type PreemptiveRequest, sameWords } from "../turn-taking/preemptive-reply.ts";
 
 export interface LlmProcessorOptions {
   provider: LlmProvider;

@@ -3,6 +3,14 @@
 // replayed, the rest streams on), otherwise it is cancelled and nothing of it was heard or kept.
 import type { ChatMessage, LlmEvent } from "../../providers/types.ts";
 import type { PipelineClock } from "../clock.ts";
+import { splitWords } from "../turn.ts";
+
+/** The same words, ignoring case and punctuation ("when do you open" and "When do you open?"). */
+export function sameWords(a: string, b: string): boolean {
+  const words = (text: string) =>
+    splitWords(text.toLowerCase().replace(/[^\p{L}\p{N}'\s]+/gu, " ")).join(" ");
+  return words(a) === words(b);
+}
 
 export interface PreemptiveRequest {
   /** The caller's words the reply answers. */

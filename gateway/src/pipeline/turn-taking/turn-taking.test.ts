@@ -189,24 +189,26 @@ describe("preemptive replies", () => {
     await call.speak(800);
     await call.silence(100);
     call.stt.emit({ text: "When do you open?", isFinal: false, endOfSpeech: false });
-    await call.silence(40);
-    // Interim words are not settled: nothing starts on them.
-    expect(llm.requests).toHaveLength(0);
-    call.stt.emit({ text: "When do you open?", isFinal: true, endOfSpeech: false });
+    await call.silence(20);
+    // Interim words heard after the caller stopped that end a sentence start the reply at once.
+    expect(llm.requests).toHaveLength(1);
+    // The final with the same words (other case and punctuation) keeps that reply.
+    call.stt.emit({ text: "when do you open", isFinal: true, endOfSpeech: false });
     await call.silence(20);
     expect(llm.requests).toHaveLength(1);
+    expect(llm.aborts).toBe(0);
     await call.until(() => call!.agentTurns().length === 1, 5000);
     expect(llm.requests).toHaveLength(1);
     expect(llm.aborts).toBe(0);
     const latency = call.agentTurns()[0]!.latency!;
     expect(latency.preemptive).toBe(true);
-    // Requested about 160 ms after the speech end, needed at 600: the first token (300 ms
+    // Requested about 100 ms after the speech end, needed at 600: the first token (300 ms
     // after the request) was there 300 ms sooner than a request at the end of turn would have had it.
     expect(latency.preemptive_saved_ms!).toBeGreaterThanOrEqual(280);
     expect(latency.preemptive_saved_ms!).toBeLessThanOrEqual(300);
     expect(latency.llm_first_token_ms).toBe(300);
     expect(call.history.slice(1)).toEqual([
-      { role: "user", content: "When do you open?" },
+      { role: "user", content: "when do you open" },
       { role: "assistant", content: "We open at nine." },
     ]);
   });
