@@ -41,7 +41,7 @@ describe("campaigns", () => {
     await addNumber(h, { agentId });
     await addCredits(h, 100_000);
     await addWebhookEndpoint(h);
-  });
+  }, 30_000);
   afterAll(async () => {
     await h.close();
   });
@@ -135,12 +135,16 @@ describe("campaigns", () => {
     // Leads 10-13 answer; 14-15 are busy once then answer; 16-17 never answer.
     const leads = Array.from({ length: 8 }, (_, i) => ({ phone_number: number(10 + i), name: `Lead ${i}` }));
     await h.json("POST", `/api/v1/campaigns/${campaign.id}/leads`, { body: { leads } });
-    const gateway = await startScriptedGateway(h, (to, attempt) => {
-      const n = Number(to.slice(-2));
-      if (n >= 16) return "no_answer";
-      if (n >= 14 && attempt === 1) return "busy";
-      return "answer";
-    });
+    const gateway = await startScriptedGateway(
+      h,
+      (to, attempt) => {
+        const n = Number(to.slice(-2));
+        if (n >= 16) return "no_answer";
+        if (n >= 14 && attempt === 1) return "busy";
+        return "answer";
+      },
+      { campaignId: campaign.id },
+    );
     const dispatcher = startCampaignDispatcher(h.ctx, { idleMs: 20 });
     try {
       expect((await h.json("POST", `/api/v1/campaigns/${campaign.id}/start`)).status).toBe(200);
@@ -215,7 +219,7 @@ describe("campaigns", () => {
     const campaignId = created.body.id;
     const leads = Array.from({ length: 4 }, (_, i) => ({ phone_number: number(40 + i) }));
     await h.json("POST", `/api/v1/campaigns/${campaignId}/leads`, { key: org.ownerKey, body: { leads } });
-    const gateway = await startScriptedGateway(h, () => "answer", { orgId: org.orgId });
+    const gateway = await startScriptedGateway(h, () => "answer", { campaignId });
     const dispatcher = startCampaignDispatcher(h.ctx, { idleMs: 20 });
     const status = async () =>
       (await h.json<Campaign>("GET", `/api/v1/campaigns/${campaignId}`, { key: org.ownerKey })).body;
@@ -256,5 +260,44 @@ describe("campaigns", () => {
       .where(eq(webhookDeliveries.orgId, org.orgId));
     expect(types.filter((row) => row.type === "campaign.paused")).toHaveLength(1);
     expect(types.filter((row) => row.type === "campaign.completed")).toHaveLength(1);
+  }, 30_000);
+
+  test("with amd, a machine is retried and its amd settings go with each call", async () => {
+    const campaign = await createCampaign({
+      schedule: { calls_per_minute: 600, max_concurrent: 2 },
+      retry: { on: ["machine"], max_attempts: 2, after_minutes: 0 },
+      amd: { enabled: true, on_machine: "leave_message", message: "Hi {{name}}, call us back." },
+    });
+    // Lead 60 reaches voicemail twice, lead 61 a machine once and then a person.
+    const leads = [
+      { phone_number: number(60), name: "Vic" },
+      { phone_number: number(61), name: "Wyn" },
+    ];
+    await h.json("POST", `/api/v1/campaigns/${campaign.id}/leads`, { body: { leads } });
+    const gateway = await startScriptedGateway(
+      h,
+      (to, attempt) => (to === number(60) || attempt === 1 ? "machine" : "answer"),
+      { campaignId: campaign.id },
+    );
+    const dispatcher = startCampaignDispatcher(h.ctx, { idleMs: 20 });
+    try {
+      await h.json("POST", `/api/v1/campaigns/${campaign.id}/start`);
+      await waitFor(
+        "the campaign to complete",
+        async () =>
+          (await h.json<Campaign>("GET", `/api/v1/campaigns/${campaign.id}`)).body.status === "completed",
+        { timeoutMs: 15_000 },
+      );
+    } finally {
+      await dispatcher.stop();
+      await gateway.stop();
+    }
+    const byNumber = new Map((await leadsOf(campaign.id)).map((lead) => [lead.phone_number, lead]));
+    expect(byNumber.get(number(60))).toMatchObject({ outcome: "machine", attempts: 2 });
+    expect(byNumber.get(number(61))).toMatchObject({ outcome: "answered", attempts: 2 });
+    expect(gateway.commands).toHaveLength(4);
+    for (const command of gateway.commands) {
+      expect(command.amd).toMatchObject({ enabled: true, on_machine: "leave_message" });
+    }
   }, 30_000);
 });

@@ -7,15 +7,16 @@ import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
 import { ApiError } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
+import type { AmdSettings } from "@switchboard/shared/schemas/amd";
 import { and, asc, count, eq, inArray, lte, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { calls, campaignLeads, campaigns, orgs } from "../../db/schema.ts";
+import { callAnalyses, calls, campaignLeads, campaigns, orgs } from "../../db/schema.ts";
 import { claimAndDispatch } from "../calls/dispatch.ts";
 import { createOutboundCall } from "../calls/service.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
 import { numbersOnDoNotCall } from "../do-not-call/service.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
-import { attemptResult, retries } from "./outcome.ts";
+import { analysisOutcome, attemptResult, retries } from "./outcome.ts";
 import { type CampaignRow, type LeadRow, presentLead } from "./present.ts";
 import { transitionCampaign } from "./service.ts";
 import { zoneOfNumber } from "./time-zones.ts";
@@ -51,15 +52,31 @@ async function completeLead(db: Database, lead: LeadRow, outcome: string, now: D
 /** Leads whose attempt's call has ended: retried after the delay, or completed with their outcome. */
 export async function settleFinishedAttempts(deps: DispatcherDeps, now = new Date()): Promise<number> {
   const finished = await deps.db
-    .select({ lead: campaignLeads, call: calls, campaign: campaigns })
+    .select({
+      lead: campaignLeads,
+      call: calls,
+      campaign: campaigns,
+      analysis: { status: callAnalyses.status, data: callAnalyses.data },
+    })
     .from(campaignLeads)
     .innerJoin(calls, eq(calls.id, campaignLeads.lastCallId))
     .innerJoin(campaigns, eq(campaigns.id, campaignLeads.campaignId))
+    .leftJoin(callAnalyses, eq(callAnalyses.callId, calls.id))
     .where(and(eq(campaignLeads.state, "calling"), inArray(calls.status, [...FINAL_CALL_STATUSES])))
     .limit(SETTLE_BATCH);
   let settled = 0;
-  for (const { lead, call, campaign } of finished) {
-    const result = attemptResult(call);
+  for (const { lead, call, campaign, analysis } of finished) {
+    let result = attemptResult(call);
+    if (result === "answered" && campaign.outcomeField) {
+      const named = analysisOutcome(
+        campaign.outcomeField,
+        analysis?.status ? analysis : null,
+        call.endedAt,
+        now,
+      );
+      if (named === null) continue;
+      result = named;
+    }
     const retry = campaign.status !== "canceled" && retries(campaign.retry, result, lead.attempts);
     const moved = await deps.db.transaction(async (tx) => {
       if (!retry) return completeLead(asDb(tx), lead, result, now);
@@ -163,6 +180,7 @@ async function dialOne(deps: DispatcherDeps, campaignId: string, passStartedAt: 
         ...(campaign.fromNumber ? { from_number: campaign.fromNumber } : {}),
         ...(campaign.objective ? { objective: campaign.objective } : {}),
         metadata: { ...lead.variables, campaign_id: campaign.id, lead_id: lead.id },
+        ...(campaign.amd ? { amd: campaign.amd as AmdSettings } : {}),
       });
       const [claimed] = await tx
         .update(campaignLeads)

@@ -6,7 +6,8 @@ import { newId } from "@switchboard/shared/ids";
 import type { Harness } from "../../testing/harness.ts";
 import { applyCallEvent } from "../calls/events.ts";
 
-export type AttemptScript = "answer" | "busy" | "no_answer";
+/** `machine`: answered, then the detector reports a machine (only when the command asks for AMD). */
+export type AttemptScript = "answer" | "machine" | "busy" | "no_answer";
 
 export interface ScriptedGateway {
   commands: DispatchCommand[];
@@ -18,7 +19,7 @@ export interface ScriptedGateway {
 export async function startScriptedGateway(
   h: Harness,
   scriptFor: (toNumber: string, attempt: number) => AttemptScript,
-  options: { answeredMs?: number; ringMs?: number; orgId?: string } = {},
+  options: { answeredMs?: number; ringMs?: number; campaignId: string },
 ): Promise<ScriptedGateway> {
   const group = `scripted-${crypto.randomUUID().slice(0, 8)}`;
   await h.ctx.bus.ensureGroup(Streams.dispatch, group);
@@ -44,7 +45,7 @@ export async function startScriptedGateway(
     const script = scriptFor(command.to_number, attempt);
     await Bun.sleep(options.ringMs ?? 20);
     let durationS = 0;
-    if (script === "answer") {
+    if (script === "answer" || script === "machine") {
       await event(command, {
         type: "call.started",
         direction: "outbound",
@@ -54,14 +55,23 @@ export async function startScriptedGateway(
         phone_number_id: null,
         answered_at: new Date().toISOString(),
       });
+      if (script === "machine" && command.amd?.enabled) {
+        await event(command, {
+          type: "call.amd",
+          answered_by: "machine",
+          decision_ms: 900,
+          evidence: ["beep"],
+        });
+      }
       await Bun.sleep(options.answeredMs ?? 50);
       durationS = (options.answeredMs ?? 50) / 1000;
     }
     live -= 1;
     await event(command, {
       type: "call.ended",
-      status: script === "answer" ? "completed" : script,
-      hangup_cause: script === "answer" ? "normal_clearing" : script === "busy" ? "user_busy" : "no_answer",
+      status: script === "answer" || script === "machine" ? "completed" : script,
+      hangup_cause:
+        script === "busy" ? "user_busy" : script === "no_answer" ? "no_answer" : "normal_clearing",
       ended_at: new Date().toISOString(),
       duration_s: durationS,
     });
@@ -71,8 +81,8 @@ export async function startScriptedGateway(
       const entries = await h.ctx.bus.readGroup(Streams.dispatch, group, "gw", { count: 20, blockMs: 20 });
       for (const entry of entries) {
         const command = JSON.parse(entry.data) as DispatchCommand;
-        // Other suites' calls on the same stream are not this gateway's.
-        if (command.org_id !== (options.orgId ?? h.orgId)) continue;
+        // Other tests' calls on the same stream are not this gateway's.
+        if (command.metadata.campaign_id !== options.campaignId) continue;
         state.commands.push(command);
         const task = play(command).finally(() => pending.delete(task));
         pending.add(task);

@@ -11,7 +11,7 @@ describe("/do-not-call", () => {
     agentId = await createAgent(h);
     await addNumber(h, { agentId });
     await addCredits(h, 1000);
-  });
+  }, 30_000);
   afterAll(async () => {
     await h.close();
   });
