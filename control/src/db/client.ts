@@ -17,6 +17,24 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
+/** Calls `onNotify` on each NOTIFY on `channel`; resolves to the function that stops listening. */
+type Listen = (channel: string, onNotify: () => void) => Promise<() => Promise<void>>;
+
+const listeners = new WeakMap<Database, Listen>();
+
+/**
+ * LISTEN on `channel` of the database `db` was opened on (PostgreSQL: one dedicated connection
+ * that reconnects by itself; PGlite: the same instance). A NOTIFY arrives only after the
+ * transaction that sent it commits. Null for a database not opened by openDatabase.
+ */
+export function listenToDatabase(
+  db: Database,
+  channel: string,
+  onNotify: () => void,
+): Promise<() => Promise<void>> | null {
+  return listeners.get(db)?.(channel, onNotify) ?? null;
+}
+
 const migrationsFolder = join(import.meta.dir, "..", "..", "drizzle");
 
 /**
@@ -31,6 +49,10 @@ export async function openDatabase(options: {
     const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
     const db = drizzlePostgres(client, { schema });
     await migratePostgres(db, { migrationsFolder });
+    listeners.set(db as unknown as Database, async (channel, onNotify) => {
+      const { unlisten } = await client.listen(channel, onNotify);
+      return unlisten;
+    });
     return { db: db as unknown as Database, kind: "postgres", close: () => client.end({ timeout: 5 }) };
   }
   let pgliteDir: string | undefined;
@@ -41,5 +63,6 @@ export async function openDatabase(options: {
   const client = new PGlite(pgliteDir);
   const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
+  listeners.set(db as unknown as Database, (channel, onNotify) => client.listen(channel, onNotify));
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }

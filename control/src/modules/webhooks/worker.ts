@@ -1,7 +1,7 @@
 import type { Logger } from "@switchboard/shared/logger";
 import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { PollLoop } from "../../background/poll-loop.ts";
-import type { Database } from "../../db/client.ts";
+import { type Database, listenToDatabase } from "../../db/client.ts";
 import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
 import { attemptDelivery, DEFAULT_DELIVERY_TIMEOUT_MS, type DeliveryOptions } from "./delivery.ts";
@@ -17,11 +17,16 @@ export interface WebhookWorkerOptions {
   now?: () => number;
 }
 
+/** Sent by migration 0016's trigger when a transaction that queued deliveries commits. */
+export const DELIVERIES_QUEUED_CHANNEL = "webhook_deliveries_queued";
+
 /**
  * Delivers the outbox. Rows are claimed with a lease (`locked_until`) under
  * FOR UPDATE SKIP LOCKED, so several control instances share the work, and a worker that dies
  * mid-attempt only delays its rows until the lease runs out. Everything lives in the table,
- * so a restarted process resumes every pending retry at its scheduled time.
+ * so a restarted process resumes every pending retry at its scheduled time. A NOTIFY from the
+ * commit that queued deliveries wakes every worker at once (in this process or another); the
+ * poll stays as the fallback for a lost notice, a retry coming due and a lease running out.
  */
 export class WebhookDeliveryWorker {
   private readonly options: DeliveryOptions;
@@ -29,6 +34,7 @@ export class WebhookDeliveryWorker {
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly loop: PollLoop;
+  private unlisten: Promise<(() => Promise<void>) | null> | null = null;
 
   constructor(private readonly deps: WebhookWorkerOptions) {
     const timeoutMs = deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
@@ -50,11 +56,26 @@ export class WebhookDeliveryWorker {
 
   start(): void {
     this.loop.start();
+    this.unlisten ??= (
+      listenToDatabase(this.deps.db, DELIVERIES_QUEUED_CHANNEL, () => this.loop.wake()) ??
+      Promise.resolve(null)
+    ).catch((error) => {
+      this.deps.log.warn({ err: error }, "webhook worker not woken by commits; polling only");
+      return null;
+    });
+  }
+
+  /** Resolves once started: true when commits wake this worker, false when it only polls. */
+  async wokenByCommits(): Promise<boolean> {
+    return (await this.unlisten) != null;
   }
 
   /** Finishes the attempts in hand, then stops. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    const unlisten = await this.unlisten;
+    this.unlisten = null;
+    await unlisten?.().catch(() => {});
+    await this.loop.stop();
   }
 
   /** Claims the due deliveries and attempts each once; returns how many it attempted. */
