@@ -19,6 +19,7 @@ import { callsModule } from "./modules/calls/routes.ts";
 import { campaignsModule } from "./modules/campaigns/routes.ts";
 import { CarrierCallbacks, isCarrierCallbackPath } from "./modules/carriers/callbacks.ts";
 import { creditsModule } from "./modules/credits/routes.ts";
+import { dashboardModule } from "./modules/dashboard/routes.ts";
 import { doNotCallModule } from "./modules/do-not-call/routes.ts";
 import { docsAssetsModule } from "./modules/docs/routes.ts";
 import { knowledgeModule } from "./modules/knowledge/routes.ts";
@@ -91,6 +92,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
     )
     .use(widgetPublicModule(ctx))
     .use(sessionsModule(ctx))
+    .use(dashboardModule())
     .group(API_PREFIX, (api) =>
       api
         .use(webCallsModule(ctx))

@@ -1,0 +1,80 @@
+import { useEffect, useState } from "preact/hooks";
+import { api } from "./api/client.ts";
+import { go, useHashRoute } from "./route.ts";
+import { atLeast, loadSession, type Session } from "./session.ts";
+import { ErrorNote, Loading } from "./ui.tsx";
+import { AcceptView } from "./views/accept.tsx";
+import { AgentsView } from "./views/agents.tsx";
+import { ApiKeysView } from "./views/api-keys.tsx";
+import { CallView } from "./views/call.tsx";
+import { CallsView } from "./views/calls.tsx";
+import { MembersView } from "./views/members.tsx";
+import { SignInView } from "./views/sign-in.tsx";
+
+const NAV = [
+  { path: "agents", label: "Agents", role: "member" },
+  { path: "calls", label: "Calls", role: "member" },
+  { path: "api-keys", label: "API keys", role: "admin" },
+  { path: "members", label: "Members", role: "member" },
+] as const;
+
+export function App() {
+  const route = useHashRoute();
+  const [session, setSession] = useState<Session | null | undefined>(undefined);
+  const [error, setError] = useState<string | null>(null);
+
+  useEffect(() => {
+    loadSession()
+      .then(setSession)
+      .catch(() => setError("The server does not answer. Reload to try again."));
+  }, []);
+
+  if (route[0] === "accept" && route[1]) return <AcceptView token={route[1]} onSignedIn={setSession} />;
+  if (error) return <ErrorNote message={error} />;
+  if (session === undefined) return <Loading what="your session" />;
+  if (session === null) return <SignInView onSignedIn={setSession} />;
+
+  const view = route[0] ?? "agents";
+  const allowed = NAV.filter((item) => atLeast(session.user.role, item.role));
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">
+        Skip to content
+      </a>
+      <header class="top">
+        <span class="brand">Switchboard</span>
+        <nav aria-label="Main">
+          {allowed.map((item) => (
+            <a href={`#/${item.path}`} aria-current={view === item.path ? "page" : undefined} key={item.path}>
+              {item.label}
+            </a>
+          ))}
+        </nav>
+        <span class="who">
+          {session.user.email} · {session.user.role}
+        </span>
+        <button
+          type="button"
+          class="link"
+          onClick={async () => {
+            await api.POST("/auth/sign-out");
+            setSession(null);
+            go("");
+          }}
+        >
+          Sign out
+        </button>
+      </header>
+      <main id="main">
+        {view === "agents" && <AgentsView session={session} />}
+        {view === "calls" && !route[1] && <CallsView />}
+        {view === "calls" && route[1] && <CallView callId={route[1]} />}
+        {view === "api-keys" && atLeast(session.user.role, "admin") && <ApiKeysView session={session} />}
+        {view === "api-keys" && !atLeast(session.user.role, "admin") && (
+          <ErrorNote message="Only owners and admins manage API keys." />
+        )}
+        {view === "members" && <MembersView session={session} />}
+      </main>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { useState } from "preact/hooks";
+import { api, problemText } from "../api/client.ts";
+import { useLoad } from "../load.ts";
+import type { Session } from "../session.ts";
+import { Empty, ErrorNote, Loading, Page, when } from "../ui.tsx";
+import { AgentForm } from "./agent-form.tsx";
+
+export function AgentsView(_: { session: Session }) {
+  const agents = useLoad(() => api.GET("/api/v1/agents", { params: { query: { limit: 100 } } }));
+  const [creating, setCreating] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  return (
+    <Page
+      title="Agents"
+      actions={
+        <button type="button" onClick={() => setCreating(true)} disabled={creating}>
+          New agent
+        </button>
+      }
+    >
+      {creating && (
+        <AgentForm
+          onDone={(created) => {
+            setCreating(false);
+            if (created) agents.reload();
+          }}
+        />
+      )}
+      <ErrorNote message={agents.error ?? error} />
+      {agents.loading && !agents.data && <Loading what="agents" />}
+      {agents.data && agents.data.data.length === 0 && (
+        <Empty>
+          <p>No agents yet. An agent answers calls with a prompt, a voice and a model.</p>
+        </Empty>
+      )}
+      {agents.data && agents.data.data.length > 0 && (
+        <table>
+          <caption class="sr-only">Agents</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">First message</th>
+              <th scope="col">Created</th>
+              <th scope="col">
+                <span class="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {agents.data.data.map((agent) => (
+              <tr key={agent.id}>
+                <td>
+                  <strong>{agent.name}</strong>
+                  <br />
+                  <code class="muted">{agent.id}</code>
+                </td>
+                <td>{agent.first_message || <span class="muted">waits for the caller</span>}</td>
+                <td>{when(agent.created_at)}</td>
+                <td>
+                  <button
+                    type="button"
+                    class="danger"
+                    aria-label={`Delete ${agent.name}`}
+                    onClick={async () => {
+                      if (!confirm(`Delete the agent ${agent.name}?`)) return;
+                      const { error: problem, response } = await api.DELETE("/api/v1/agents/{agent_id}", {
+                        params: { path: { agent_id: agent.id } },
+                      });
+                      if (response.ok) agents.reload();
+                      else setError(problemText(problem));
+                    }}
+                  >
+                    Delete
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </Page>
+  );
+}

@@ -1,0 +1,215 @@
+// The dashboard in headless Chromium against a real control process (PGlite, first run): the
+// owner's set-up link from the banner, an agent made with the form, an API key created and
+// revoked, a member invited who signs in and sees no API keys. Every view is checked by axe-core
+// (no serious or critical violation) at laptop width, and at phone width; no request may leave
+// for another host. Screenshots go to a temporary folder, or to docs/screenshots with
+// UPDATE_SCREENSHOTS=1.
+import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { controlUrlOf, startProcess } from "../../control/src/e2e/support/processes.ts";
+
+const REPO_ROOT = join(import.meta.dir, "..", "..");
+const AXE_SOURCE = await Bun.file(Bun.resolveSync("axe-core/axe.min.js", import.meta.dir)).text();
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 390, height: 844 };
+
+let dir: string;
+let screenshotsDir: string;
+let control: Awaited<ReturnType<typeof startProcess>>;
+let origin: string;
+let ownerLink: string;
+let browser: Browser;
+const foreign: string[] = [];
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), "dashboard-"));
+  screenshotsDir = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, "docs", "screenshots") : dir;
+  mkdirSync(screenshotsDir, { recursive: true });
+  control = await startProcess(
+    join(REPO_ROOT, "control", "src", "main.ts"),
+    {
+      DATA_DIR: dir,
+      CONTROL_HOST: "127.0.0.1",
+      CONTROL_PORT: "0",
+      LOG_LEVEL: "warn",
+      INIT_API_KEY: `sk_live_${crypto.randomUUID().replaceAll("-", "")}`,
+    },
+    /(http:\/\/\S+\/#\/accept\/sbl_\w+)/,
+  );
+  origin = controlUrlOf(control.output());
+  ownerLink = control.match[1]!;
+  browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+    ],
+  });
+}, 90_000);
+
+afterAll(async () => {
+  await browser?.close();
+  await control?.stop();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+/** A browser profile of its own (its own cookie); requests to any other host are recorded and aborted. */
+async function newPage(viewport = LAPTOP): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport });
+  await context.route("**/*", (route) => {
+    const url = route.request().url();
+    if (new URL(url).origin === origin) return route.continue();
+    foreign.push(url);
+    return route.abort("blockedbyclient");
+  });
+  const page = await context.newPage();
+  page.on("dialog", (dialog) => dialog.accept());
+  return { page, context };
+}
+
+/** axe-core's serious and critical violations on the page as it is now. */
+async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.evaluate(AXE_SOURCE);
+  const violations = (await page.evaluate(
+    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))",
+  )) as Array<{ id: string; impact: string; nodes: number }>;
+  return violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.impact} ${v.id} (${v.nodes})`);
+}
+
+async function check(page: Page, name: string): Promise<void> {
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.screenshot({ path: join(screenshotsDir, `dashboard-${name}.png`), fullPage: true });
+}
+
+async function acceptLink(page: Page, link: string, password: string, email?: string) {
+  await page.goto(link);
+  await page.getByRole("heading", { name: "Choose your password" }).waitFor();
+  if (email) await page.getByLabel("Email").fill(email);
+  await page.getByLabel("New password").fill(password);
+  await page.getByRole("button", { name: "Save and sign in" }).click();
+  await page.getByRole("heading", { name: "Agents" }).waitFor();
+}
+
+describe("the dashboard in a browser", () => {
+  let owner: { page: Page; context: BrowserContext };
+  let invitation = "";
+
+  test("/dashboard leads to /, which serves the page with a same-origin-only policy", async () => {
+    const redirect = await fetch(`${origin}/dashboard`, { redirect: "manual" });
+    expect(redirect.status).toBe(302);
+    expect(redirect.headers.get("location")).toBe("/");
+    const page = await fetch(`${origin}/`);
+    expect(page.headers.get("content-security-policy")).toContain("default-src 'self'");
+    expect(await page.text()).toContain('<div id="app">');
+  });
+
+  test("the owner's set-up link from the banner: choose email and password, land on the agents", async () => {
+    owner = await newPage();
+    await acceptLink(owner.page, ownerLink, "owner password 1", "owner@example.test");
+    await owner.page.getByText("No agents yet").waitFor();
+    await check(owner.page, "agents-empty");
+  }, 30_000);
+
+  test("create an agent with the form, keyboard only", async () => {
+    const { page } = owner;
+    await page.getByRole("button", { name: "New agent" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Front desk");
+    await page.getByLabel("System prompt").fill("You answer for {{business_name}}.");
+    await page.getByLabel("First message").fill("Hello, front desk.");
+    await page.getByLabel("First message").press("Enter");
+    await page.getByText("Front desk", { exact: true }).waitFor();
+    await check(page, "agents");
+  }, 30_000);
+
+  test("create an API key (the secret shown once) and revoke it: it stops working", async () => {
+    const { page } = owner;
+    await page.getByRole("link", { name: "API keys" }).click();
+    await page.getByRole("heading", { name: "API keys" }).waitFor();
+    await page.getByLabel("Name", { exact: true }).fill("CI");
+    await page.getByRole("button", { name: "Create key" }).click();
+    const secret = (await page.getByTestId("secret").textContent())!;
+    expect(secret).toMatch(/^sk_live_\w+$/);
+    const before = await fetch(`${origin}/api/v1/agents`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(before.status).toBe(200);
+    await check(page, "api-keys");
+    await page.getByRole("button", { name: "Revoke CI" }).click();
+    await page.getByRole("row", { name: /CI.*revoked/ }).waitFor();
+    const after = await fetch(`${origin}/api/v1/agents`, { headers: { authorization: `Bearer ${secret}` } });
+    expect(after.status).toBe(401);
+  }, 30_000);
+
+  test("calls: the empty list with its filters", async () => {
+    const { page } = owner;
+    await page.getByRole("link", { name: "Calls" }).click();
+    await page.getByText("No calls match.").waitFor();
+    await page.getByLabel("Status").selectOption("completed");
+    await page.getByText("No calls match.").waitFor();
+    await check(page, "calls-empty");
+  }, 30_000);
+
+  test("invite a member: the link is shown to the inviter", async () => {
+    const { page } = owner;
+    await page.getByRole("link", { name: "Members" }).click();
+    await page.getByLabel("Email").fill("member@example.test");
+    await page.getByRole("button", { name: "Invite" }).click();
+    invitation = (await page.getByTestId("secret").textContent())!;
+    expect(invitation).toStartWith(`${origin}/#/accept/sbl_`);
+    await page.getByRole("cell", { name: "owner@example.test", exact: true }).waitFor();
+    await check(page, "members");
+  }, 30_000);
+
+  test("the member signs in with the link, then with the password, and sees no API keys", async () => {
+    const member = await newPage();
+    await acceptLink(member.page, invitation, "member password 1");
+    await member.page.getByRole("button", { name: "Sign out" }).click();
+    await member.page.getByRole("heading", { name: "Sign in to Switchboard" }).waitFor();
+    await check(member.page, "sign-in");
+    await member.page.getByLabel("Email").fill("member@example.test");
+    await member.page.getByLabel("Password").fill("member password 1");
+    await member.page.getByRole("button", { name: "Sign in" }).click();
+    await member.page.getByText("Front desk", { exact: true }).waitFor();
+    expect(await member.page.getByRole("link", { name: "API keys" }).count()).toBe(0);
+    await member.page.goto(`${origin}/#/api-keys`);
+    await member.page.getByText("Only owners and admins manage API keys.").waitFor();
+    const denied = await member.page.evaluate(async () => (await fetch("/api/v1/api-keys")).status);
+    expect(denied).toBe(403);
+    await member.context.close();
+  }, 30_000);
+
+  test("a wrong password shows the API's answer", async () => {
+    const { page, context } = await newPage();
+    await page.goto(origin);
+    await page.getByLabel("Email").fill("member@example.test");
+    await page.getByLabel("Password").fill("not the password");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor();
+    await context.close();
+  }, 30_000);
+
+  test("at phone width the views fit the screen and pass the same checks", async () => {
+    await owner.page.setViewportSize(PHONE);
+    for (const view of ["agents", "api-keys", "members", "calls"]) {
+      await owner.page.goto(`${origin}/#/${view}`);
+      await owner.page.locator("h1").first().waitFor();
+      await owner.page.waitForLoadState("networkidle");
+      const overflow = await owner.page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+      expect(overflow).toBeLessThanOrEqual(0);
+      await check(owner.page, `${view}-phone`);
+    }
+    await owner.context.close();
+  }, 30_000);
+
+  test("no page asked for anything from another host", () => {
+    expect(foreign).toEqual([]);
+  });
+});
