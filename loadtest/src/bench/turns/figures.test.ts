@@ -74,6 +74,24 @@ describe("bench:turns figures", () => {
     expect(figures.replyDelayMs).toMatchObject({ n: 1, p50: 600 });
   });
 
+  test("a backchannel that stopped the agent, which then went on before the caller's next turn, counts as resumed", () => {
+    const record = call(
+      [played("complete", [[0, 1000]], [1500]), played("backchannel", [[2200, 2500]], [3000])],
+      false,
+    );
+    const figures = modeFigures(
+      "adaptive",
+      [record],
+      [
+        { callKey: "k", turn: turn("user", 0, 1100) },
+        { callKey: "k", turn: turn("agent", 1500, 2500, true) },
+        { callKey: "k", turn: turn("agent", 3000, 5000) },
+      ],
+      EPOCH,
+    );
+    expect(figures.backchannels).toEqual({ count: 1, interrupted: 1, answered: 0, resumed: 1 });
+  });
+
   test("on an echo call, an interruption with no caller speech near it is the echo's; one after a backchannel is the backchannel's", () => {
     const record = call(
       [
@@ -94,7 +112,7 @@ describe("bench:turns figures", () => {
       ],
       EPOCH,
     );
-    expect(figures.backchannels).toMatchObject({ count: 1, interrupted: 1 });
+    expect(figures.backchannels).toMatchObject({ count: 1, interrupted: 1, resumed: 0 });
     expect(figures.echoInterruptions.count).toBe(1);
     expect(figures.falseCutoffs.count).toBe(0);
   });

@@ -33,7 +33,8 @@ export interface ModeFigures {
   /** The gateway's own: its speech end to its end of turn (by kind: the answer to that turn). */
   endpointingMs: Distribution & { byKind: Record<string, Distribution> };
   echoInterruptions: { count: number; echoCalls: number; agentTurnsOnEchoCalls: number };
-  backchannels: { count: number; interrupted: number; answered: number };
+  /** resumed: of those that interrupted, the agent went on with no caller turn answered. */
+  backchannels: { count: number; interrupted: number; answered: number; resumed: number };
   preemptive: { replies: number; agentTurns: number; savedMs: Distribution };
 }
 
@@ -67,6 +68,7 @@ export function modeFigures(
   let backchannels = 0;
   let backchannelInterruptions = 0;
   let backchannelsAnswered = 0;
+  let backchannelsResumed = 0;
   let echoInterruptions = 0;
   let agentTurnsOnEchoCalls = 0;
 
@@ -85,12 +87,21 @@ export function modeFigures(
       if (played.kind === "backchannel") {
         backchannels++;
         const endAt = played.realEndAtMs;
-        const interrupted = agentTurns.some((turn) => {
+        const interrupted = agentTurns.find((turn) => {
           const endedAt = at(turn.ended_at);
           return turn.interrupted && endedAt >= startAt && endedAt <= endAt + SPEECH_MARGIN_AFTER_MS;
         });
         if (interrupted) backchannelInterruptions++;
         if (usersInWindow.length > 0) backchannelsAnswered++;
+        // The agent carried on (its unheard rest spoken) before the caller's next turn.
+        else if (
+          interrupted &&
+          agentTurns.some((turn) => {
+            const startedAt = at(turn.started_at);
+            return startedAt >= at(interrupted.ended_at) && startedAt < nextStartAt;
+          })
+        )
+          backchannelsResumed++;
         return;
       }
       if (!ENDING_KINDS.has(played.kind)) return;
@@ -175,6 +186,7 @@ export function modeFigures(
       count: backchannels,
       interrupted: backchannelInterruptions,
       answered: backchannelsAnswered,
+      resumed: backchannelsResumed,
     },
     preemptive: {
       replies: preemptive.length,
