@@ -78,6 +78,14 @@ export type CallEvent =
     })
   | (CallEventBase & { type: "call.recording"; path: string; duration_s: number; bytes: number })
   | (CallEventBase & {
+      type: "call.transfer";
+      /** The Refer-To target (E.164 or SIP URI), and the final sipfrag NOTIFY's outcome (RFC 3515 §2.4.5). */
+      target: string;
+      ok: boolean;
+      status: number | null;
+      reason: string;
+    })
+  | (CallEventBase & {
       type: "call.amd";
       answered_by: AnsweredBy;
       /** From the answer to the verdict. */

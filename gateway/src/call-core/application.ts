@@ -7,8 +7,14 @@ import type { CallAudio } from "../media/call-audio.ts";
 export interface CallControl {
   /** The application is done (its last words were heard): hang up now (through CallEnd). */
   hangup(cause: string): Promise<void>;
-  /** Blind transfer (SIP REFER); resolves with the NOTIFY outcome. */
-  transfer(target: string): Promise<{ ok: boolean; status: number | null; reason: string }>;
+  /**
+   * Blind transfer (SIP REFER); resolves with the NOTIFY outcome. `sipHeaders` ride in the
+   * Refer-To URI (RFC 3261 §19.1.1), so the transferee puts them on its INVITE to the target.
+   */
+  transfer(
+    target: string,
+    options?: { sipHeaders?: Record<string, string> },
+  ): Promise<{ ok: boolean; status: number | null; reason: string }>;
 }
 
 /** What the application reports; the call layer turns these into bus events. */

@@ -2,6 +2,7 @@
 // hang-up and blind transfer (REFER) from the application, and the end of the call.
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
+import { outboundSipHeaderFields } from "@switchboard/shared/sip/custom-headers";
 import { uriHost } from "@switchboard/shared/sip/uri";
 import { type CallControl, type RunningApplication, usageOf } from "../call-core/application.ts";
 import { CallEnd } from "../call-core/call-end.ts";
@@ -36,6 +37,16 @@ export interface SipCallInit {
 }
 
 const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
+
+/**
+ * `?X-Case=7&User-to-User=...` for a Refer-To URI (RFC 3261 §19.1.1, RFC 3515 §2.1): the
+ * transferee copies these headers onto its INVITE to the target. Checked like any headers we send.
+ */
+function referToHeaders(sipHeaders: Record<string, string> | undefined): string {
+  const fields = outboundSipHeaderFields(sipHeaders);
+  if (fields.length === 0) return "";
+  return `?${fields.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&")}`;
+}
 const APPLICATION_STOP_TIMEOUT_MS = 2000;
 
 export type TransferOutcome = { ok: boolean; status: number | null; reason: string };
@@ -263,8 +274,28 @@ export class SipCall implements RegisteredCall, CallControl {
     await this.end("failed", cause);
   }
 
-  /** Blind transfer (RFC 3515): REFER, then wait for the final sipfrag NOTIFY; BYE on success. */
-  async transfer(target: string): Promise<TransferOutcome> {
+  /**
+   * Blind transfer (RFC 3515): REFER with Referred-By (RFC 3892), then wait for the final
+   * sipfrag NOTIFY; BYE on success. The outcome goes on the call record (`call.transfer`).
+   */
+  async transfer(
+    target: string,
+    options: { sipHeaders?: Record<string, string> } = {},
+  ): Promise<TransferOutcome> {
+    const outcome = await this.refer(target, options.sipHeaders);
+    await this.deps.events
+      .write({ type: "call.transfer", call_id: this.callId, org_id: this.orgId, target, ...outcome })
+      .catch((error) =>
+        this.deps.log.warn({ err: error, call_id: this.callId }, "call.transfer not written"),
+      );
+    if (outcome.ok) await this.hangup("transferred");
+    return outcome;
+  }
+
+  private async refer(
+    target: string,
+    sipHeaders: Record<string, string> | undefined,
+  ): Promise<TransferOutcome> {
     if (this.state !== "answered") return { ok: false, status: null, reason: "call not answered" };
     const e164 = normalizeE164(target);
     const referTo = /^sips?:/i.test(target)
@@ -273,10 +304,16 @@ export class SipCall implements RegisteredCall, CallControl {
         ? `sip:${e164}@${uriHost(this.dialog.peer.address)}`
         : null;
     if (!referTo) return { ok: false, status: null, reason: "not a phone number or SIP URI" };
+    let uriHeaders: string;
+    try {
+      uriHeaders = referToHeaders(sipHeaders);
+    } catch (error) {
+      return { ok: false, status: null, reason: (error as Error).message };
+    }
     const refer = this.dialog.createRequest("REFER", {
       headers: [
-        ["Refer-To", `<${referTo}>`],
-        ["Referred-By", `<sip:switchboard@${this.deps.local.host}>`],
+        ["Refer-To", `<${referTo}${uriHeaders}>`],
+        ["Referred-By", `<sip:${this.referrerUser()}@${this.deps.local.host}>`],
       ],
     });
     const outcome = new Promise<TransferOutcome>((resolve) => {
@@ -291,9 +328,13 @@ export class SipCall implements RegisteredCall, CallControl {
       this.transferWaiter = null;
       return { ok: false, status: response.status, reason: response.reason };
     }
-    const result = await outcome;
-    if (result.ok) await this.hangup("transferred");
-    return result;
+    return await outcome;
+  }
+
+  /** RFC 3892: the referrer is the agent's side of the call, its number when it has one. */
+  private referrerUser(): string {
+    const ours = this.init.direction === "outbound" ? this.init.fromNumber : this.init.toNumber;
+    return ours ?? "switchboard";
   }
 
   /** Ends the call once: stops the application and media, writes the final events. */

@@ -14,8 +14,10 @@ import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { runSipp, startSippServer } from "@switchboard/stand-ins/testing/sipp";
 import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
+import type { CallContext, MediaApplication } from "../call-core/application.ts";
 import { GreetingApplication } from "../call-core/greeting-application.ts";
 import { createAgentApplication } from "../pipeline/create.ts";
+import { transferCallTool } from "../pipeline/tools/transfer-call.ts";
 import { EspeakTts } from "../providers/espeak/tts.ts";
 import {
   publishRoute,
@@ -162,4 +164,68 @@ describe("SIP headers both ways (SIPp)", () => {
       hangup_cause: "invalid_sip_headers",
     });
   }, 30_000);
+
+  test("transfer_call with sip_headers: REFER carries them in the Refer-To URI and Referred-By; the outcome is a call.transfer event", async () => {
+    await gateway?.stop();
+    const tool = transferCallTool({
+      type: "transfer_call",
+      target: "+14155550123",
+      sip_headers: { "X-Case-Id": "77", "User-to-User": "56a390f3;encoding=hex" },
+    });
+    const results: string[] = [];
+    const transferring: MediaApplication = {
+      async start(call: CallContext) {
+        // Once start has returned (the ACK left before it began).
+        setTimeout(() => {
+          tool
+            .execute(
+              {},
+              {
+                signal: new AbortController().signal,
+                sendDtmf: async () => {},
+                control: call.control,
+                waitForSpeech: async () => {},
+                logger: null,
+              },
+            )
+            .then((result) => results.push(result.content));
+        }, 0);
+        return { stop: async () => {} };
+      },
+    };
+    const carrier = await startSippServer({ scenario: "uas-refer-with-headers-notify-200-expect-bye.xml" });
+    gateway = await startTestGateway({
+      env: { SIP_TRUNK_OUTBOUND_URI: `sip:127.0.0.1:${carrier.port};transport=udp` },
+      application: transferring,
+    });
+    await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(testAgent()));
+    const callId = `call_${crypto.randomUUID().replaceAll("-", "")}`;
+    const command: DispatchCommand = {
+      call_id: callId,
+      org_id: TEST_ORG,
+      agent_id: TEST_AGENT_ID,
+      from_number: "+14155550100",
+      to_number: "+14155550123",
+      objective: null,
+      metadata: {},
+      trunk_id: null,
+    };
+    await gateway.bus.append(Streams.dispatch, JSON.stringify(command));
+    const result = await carrier.done;
+    expect(result.errors).toBe("");
+    expect(result.exitCode).toBe(0);
+    const target = gateway;
+    await waitFor("the call.ended event", () =>
+      target.events().some((event) => event.type === "call.ended" && event.call_id === callId),
+    );
+    expect(JSON.parse(results[0]!)).toMatchObject({ ok: true, status: 200 });
+    const transfer = target
+      .events()
+      .find((event) => event.type === "call.transfer" && event.call_id === callId);
+    expect(transfer).toMatchObject({ target: "+14155550123", ok: true, status: 200, reason: "OK" });
+    expect(target.events().findLast((event) => event.call_id === callId)).toMatchObject({
+      type: "call.ended",
+      hangup_cause: "transferred",
+    });
+  }, 60_000);
 });

@@ -2,6 +2,7 @@
 // the snapshot gateways run all derive from these.
 import { type Static, Type } from "@sinclair/typebox";
 import { RealtimeSettingsSchema } from "../realtime.ts";
+import { SipHeadersSchema } from "../sip/custom-headers.ts";
 import { DateTime, JsonObject, Nullable, StringEnum } from "./kit.ts";
 
 /** The most fallbacks one block may list. */
@@ -179,6 +180,12 @@ export const AgentToolSchema = Type.Object({
         "`transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
     }),
   ),
+  sip_headers: Type.Optional({
+    ...SipHeadersSchema,
+    description:
+      "`transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI " +
+      "(`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).",
+  }),
 });
 
 const agentFields = {

@@ -22,7 +22,7 @@ export type SipHeaderMap = Record<string, string>;
 
 export const SipHeadersSchema = Type.Record(
   Type.String({ pattern: "^[A-Za-z0-9\\-.!%*_+`'~]+$", maxLength: 64 }),
-  Type.String({ maxLength: MAX_SIP_HEADER_VALUE_CHARS }),
+  Type.String({ maxLength: MAX_SIP_HEADER_VALUE_CHARS, pattern: "^[^\\r\\n\\x00]*$" }),
   {
     maxProperties: MAX_SIP_HEADERS,
     description:

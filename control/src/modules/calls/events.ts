@@ -15,6 +15,7 @@ import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
+import { queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
 import { redactTurnText } from "../redaction/turn-text.ts";
@@ -70,6 +71,8 @@ export function parseCallEvent(data: string): CallEvent | null {
   if (event.type === "call.started" && !CALL_DIRECTIONS.includes(event.direction as never)) return null;
   if (event.type === "call.turn" && (typeof event.turn !== "object" || event.turn === null)) return null;
   if (event.type === "call.recording" && typeof event.path !== "string") return null;
+  if (event.type === "call.transfer" && (typeof event.target !== "string" || typeof event.ok !== "boolean"))
+    return null;
   if (event.type === "call.amd" && !ANSWERED_BY.includes(event.answered_by as AnsweredBy)) return null;
   return event as CallEvent;
 }
@@ -271,6 +274,7 @@ async function applyInTransaction(
         })
         .where(eq(calls.id, row.id))
         .returning();
+      await queueCallAnalysis(tx, updated!);
       const resource = present(updated!);
       webhooks.push({ type: "call.ended", data: resource });
       if (updated!.status === "failed") webhooks.push({ type: "call.failed", data: resource });
@@ -301,6 +305,17 @@ async function applyInTransaction(
           updatedAt: now,
         })
         .where(eq(calls.id, row.id));
+      break;
+    }
+    case "call.transfer": {
+      const transfer = {
+        target: event.target.slice(0, 300),
+        ok: event.ok === true,
+        status: Number.isInteger(event.status) ? event.status : null,
+        reason: typeof event.reason === "string" ? event.reason.slice(0, 300) : "",
+        at: dateOr(event.occurred_at, now).toISOString(),
+      };
+      await tx.update(calls).set({ transfer, gatewayId, updatedAt: now }).where(eq(calls.id, row.id));
       break;
     }
   }

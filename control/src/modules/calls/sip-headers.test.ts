@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { addCredits, addNumber, createAgent, eventOf } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
-import { applyCallEvent } from "./events.ts";
+import { applyCallEvent, parseCallEvent } from "./events.ts";
 
 const GROUP = "sip-headers-test";
 
@@ -48,6 +48,41 @@ describe("sip_headers on the call record", () => {
     const detail = await h.json<Record<string, unknown>>("GET", `/api/v1/calls/${callId}`);
     expect(detail.status).toBe(200);
     expect(detail.body.sip_headers).toEqual(headers);
+  });
+
+  test("a transfer's NOTIFY outcome from call.transfer is on the call; a malformed one is dropped", async () => {
+    const callId = `call_${crypto.randomUUID().replaceAll("-", "")}`;
+    const started = eventOf(h, {
+      type: "call.started",
+      call_id: callId,
+      direction: "inbound",
+      agent_id: agentId,
+      from_number: "+14155550111",
+      to_number: "+14155550100",
+      phone_number_id: null,
+      answered_at: new Date().toISOString(),
+    });
+    expect(await applyCallEvent(h.ctx, started)).toBe("applied");
+    const before = await h.json<Record<string, unknown>>("GET", `/api/v1/calls/${callId}`);
+    expect(before.body.transfer).toBeNull();
+    expect(before.body.sip_headers).toBeNull();
+    const transfer = eventOf(h, {
+      type: "call.transfer",
+      call_id: callId,
+      target: "+14155550123",
+      ok: false,
+      status: 486,
+      reason: "Busy Here",
+    });
+    expect(await applyCallEvent(h.ctx, transfer)).toBe("applied");
+    const detail = await h.json<Record<string, unknown>>("GET", `/api/v1/calls/${callId}`);
+    expect(detail.body.transfer).toMatchObject({
+      target: "+14155550123",
+      ok: false,
+      status: 486,
+      reason: "Busy Here",
+    });
+    expect(parseCallEvent(JSON.stringify({ ...transfer, ok: "yes" }))).toBeNull();
   });
 
   test("an outbound call's sip_headers are stored and sent in the dispatch command", async () => {

@@ -23,7 +23,7 @@ export function transferCallTool(tool: AgentTool): PipelineTool {
       const target = fixedTarget ?? (typeof args.target === "string" ? args.target.trim() : "");
       if (!target) return jsonResult({ ok: false, error: "target is required" });
       await context.waitForSpeech();
-      const outcome = await context.control.transfer(target);
+      const outcome = await context.control.transfer(target, { sipHeaders: tool.sip_headers });
       return jsonResult(outcome);
     },
   };
