@@ -235,6 +235,25 @@ describe("preemptive replies", () => {
     expect(latency.preemptive_saved_ms!).toBeLessThan(latency.endpointing_ms!);
   });
 
+  test("an interim revised to words that leave the clause open cancels the reply started on it", async () => {
+    const llm = new SlowLlm(300, ["Sure, for when?", "Friday it is."]);
+    call = await slowCall(llm, {
+      agent: { turn: { mode: "adaptive", min_silence_ms: 400, max_silence_ms: 2000 } },
+    });
+    await call.speak(800);
+    await call.silence(120);
+    call.stt.emit({ text: "I'd like a table.", isFinal: false, endOfSpeech: false });
+    await call.silence(20);
+    expect(llm.requests).toHaveLength(1);
+    // The STT hears one more word in the same speech: the sentence was not over.
+    call.stt.emit({ text: "I'd like a table for", isFinal: false, endOfSpeech: false });
+    await call.silence(20);
+    expect(llm.aborts).toBe(1);
+    expect(llm.requests).toHaveLength(1);
+    expect(call.audio.enqueued).toHaveLength(0);
+    expect(call.turns).toHaveLength(0);
+  });
+
   test("knowledge is retrieved once for a preemptive reply and goes into its request", async () => {
     const queries: string[] = [];
     call = await startTestCall({
