@@ -141,6 +141,8 @@ export const agents = pgTable(
     turn: jsonb("turn").$type<TurnSettings>(),
     interruptions: jsonb("interruptions").$type<InterruptionSettings>().notNull(),
     tools: jsonb("tools").$type<AgentTool[]>().notNull().default(sql`'[]'::jsonb`),
+    /** Tools of the org's catalogue (`tools` table), resolved into the snapshot gateways run. */
+    toolIds: jsonb("tool_ids").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
     knowledge: jsonb("knowledge").$type<KnowledgeSettings>().notNull(),
     /** Reprompt and hang-up on a silent caller; empty: the gateway's defaults. */
     silence: jsonb("silence").$type<SilenceSettings>().notNull().default(sql`'{}'::jsonb`),
@@ -502,3 +504,4 @@ export * from "./schema/data-lifecycle.ts";
 export * from "./schema/campaigns.ts";
 export * from "./schema/do-not-call.ts";
 export * from "./schema/carriers.ts";
+export * from "./schema/tools.ts";
