@@ -26,6 +26,7 @@ import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { managedNumbersModule } from "./modules/managed-numbers/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
+import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from "./modules/payments/stripe-webhook.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
 import { callErasureModule } from "./modules/retention/routes.ts";
@@ -181,6 +182,7 @@ export function createControlApp(
       await checkRequestText(request);
       // Signed by the carrier instead of an API key.
       if (isCarrierCallbackPath(pathname)) return await carrierCallbacks.handle(request);
+      if (pathname === STRIPE_WEBHOOK_PATH) return await handleStripeWebhook(ctx, request);
       if (isAdminPath(pathname)) {
         // Operator routes are authenticated before, and instead of, tenant auth; to a tenant they are unknown.
         if (adminGate(ctx.config.adminApiKey, request.headers.get("authorization")) === "tenant")

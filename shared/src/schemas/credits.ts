@@ -62,6 +62,12 @@ export const PurchaseSchema = Type.Object({
   provider: Type.String(),
   transaction: Nullable(TransactionSchema),
   balance_cents: Type.Integer(),
+  checkout_url: Nullable(
+    Type.String({
+      description:
+        "Where to pay, when the payment provider takes the card on its own page (Stripe Checkout).",
+    }),
+  ),
 });
 
 export const CreditSettingsSchema = Type.Object({

@@ -4,6 +4,8 @@
 // refused; only with SELF_SERVE_CREDITS (the embedded single-org default) does the
 // self-hosted provider grant a purchase at once, for free.
 import type { Config } from "@switchboard/shared/config";
+import type { Database } from "../../db/client.ts";
+import { StripeCheckout } from "../payments/stripe-checkout.ts";
 
 export interface PaymentRequest {
   orgId: string;
@@ -14,7 +16,8 @@ export interface PaymentRequest {
 
 export type PaymentOutcome =
   | { status: "succeeded"; provider: string; providerReference: string }
-  | { status: "pending"; provider: string; providerReference: string }
+  /** `checkoutUrl`: where the payer completes the payment (a card processor's hosted page). */
+  | { status: "pending"; provider: string; providerReference: string; checkoutUrl?: string }
   | { status: "failed"; provider: string; reason: string };
 
 export interface PaymentProvider {
@@ -31,6 +34,10 @@ class SelfHostedPaymentProvider implements PaymentProvider {
 }
 
 /** The provider purchases go through, or null when the tenant cannot buy credits. */
-export function paymentProviderFor(config: Pick<Config, "selfServeCredits">): PaymentProvider | null {
+export function paymentProviderFor(
+  config: Pick<Config, "selfServeCredits" | "payments" | "carriers">,
+  db: Database,
+): PaymentProvider | null {
+  if (config.payments.provider === "stripe") return new StripeCheckout(config, db);
   return config.selfServeCredits ? new SelfHostedPaymentProvider() : null;
 }

@@ -26,7 +26,7 @@ import {
 
 export function creditsModule(
   ctx: ControlContext,
-  payments: PaymentProvider | null = paymentProviderFor(ctx.config),
+  payments: PaymentProvider | null = paymentProviderFor(ctx.config, ctx.db),
 ) {
   return new Elysia({ prefix: "/credits", detail: { tags: ["Credits"] } })
     .get(
@@ -86,6 +86,7 @@ export function creditsModule(
           provider: result.provider,
           transaction: result.entry ? presentTransaction(result.entry) : null,
           balance_cents: result.balanceCents,
+          checkout_url: result.checkoutUrl,
         };
       },
       {
@@ -97,7 +98,9 @@ export function creditsModule(
           description:
             "Owner or admin, through the platform's payment provider. Send `Idempotency-Key` so a retried " +
             "purchase is not charged twice. Without a payment provider the operator grants credits instead, " +
-            "and a purchase is a 402 `payment_provider_not_configured`.",
+            "and a purchase is a 402 `payment_provider_not_configured`. With Stripe (PAYMENT_PROVIDER=stripe) the " +
+            "answer is 202 `pending` with a Checkout `checkout_url`; the credits arrive when Stripe reports the " +
+            "payment completed.",
           ...problems("payment_provider_not_configured", "payment_failed"),
         },
       },

@@ -69,6 +69,7 @@ export async function purchaseCredits(
   provider: string;
   entry: LedgerRow | null;
   balanceCents: number;
+  checkoutUrl: string | null;
 }> {
   if (payments === null) {
     throw new ApiError(
@@ -88,6 +89,7 @@ export async function purchaseCredits(
       provider: outcome.provider,
       entry: null,
       balanceCents: await publishBalance(deps.db, deps.bus, orgId),
+      checkoutUrl: outcome.checkoutUrl ?? null,
     };
   }
   const { entry } = await credit(
@@ -98,5 +100,11 @@ export async function purchaseCredits(
     `${outcome.provider}:${outcome.providerReference}`,
     `Credit purchase via ${outcome.provider}`,
   );
-  return { status: "succeeded", provider: outcome.provider, entry, balanceCents: entry.balanceAfterCents };
+  return {
+    status: "succeeded",
+    provider: outcome.provider,
+    entry,
+    balanceCents: entry.balanceAfterCents,
+    checkoutUrl: null,
+  };
 }
