@@ -31,6 +31,8 @@ export interface Config {
   adminApiKey: string | null;
   /** Bearer token GET /metrics (control and gateways) asks for; unset: /metrics is open. */
   metricsToken: string | null;
+  /** OTLP/HTTP endpoint traces go to (OTEL_EXPORTER_OTLP_ENDPOINT); unset: tracing is off. */
+  otelExporterOtlpEndpoint: string | null;
   /**
    * A tenant's POST /credits/purchase is granted at once without a payment provider. Defaults
    * to true only on the embedded single-org setup (no DATABASE_URL, no ADMIN_API_KEY).
@@ -325,6 +327,7 @@ export function loadConfig(env: Env = process.env): Config {
     allowPrivateUrls,
     adminApiKey,
     metricsToken: read.raw("METRICS_TOKEN"),
+    otelExporterOtlpEndpoint: read.url("OTEL_EXPORTER_OTLP_ENDPOINT", ["http:", "https:"], null),
     selfServeCredits: read.boolean("SELF_SERVE_CREDITS", embeddedSingleOrg),
     orgDefaultMaxConcurrentCalls: read.integer("ORG_DEFAULT_MAX_CONCURRENT_CALLS", 10, 1, 100_000),
     secretKey: read.raw("SECRET_KEY"),

@@ -1,5 +1,7 @@
 // GET /metrics on the control port and the request metrics of every other request.
 import { serveMetrics } from "@switchboard/shared/metrics/serve";
+import { SpanKind, SpanStatusCode } from "@switchboard/shared/tracing/api";
+import { startTracing, type Tracing } from "@switchboard/shared/tracing/tracer";
 import type { Registry } from "prom-client";
 import type { ControlContext } from "../context.ts";
 import { platformRegistry } from "./platform-gauges.ts";
@@ -11,6 +13,8 @@ export const METRICS_PATH = "/metrics";
 export class ControlMetrics {
   private readonly registries: Registry[];
   private readonly templates: RouteTemplates;
+  /** Set once the tracer started, when OTEL_EXPORTER_OTLP_ENDPOINT is set; else requests are not traced. */
+  private tracing: Tracing | null = null;
 
   constructor(
     private readonly ctx: ControlContext,
@@ -18,6 +22,9 @@ export class ControlMetrics {
   ) {
     this.registries = [controlProcessRegistry, platformRegistry(ctx.db, ctx.bus)];
     this.templates = new RouteTemplates(routes);
+    void startTracing("switchboard-control").then((tracing) => {
+      this.tracing = tracing;
+    });
   }
 
   serve(request: Request): Promise<Response> {
@@ -29,6 +36,21 @@ export class ControlMetrics {
     const method = methodLabel(request.method);
     const route = this.templates.match(method, pathname);
     httpRequestsTotal.inc({ method, route, status: String(status) });
-    httpRequestSeconds.observe({ method, route }, (performance.now() - startedMs) / 1000);
+    const durationMs = performance.now() - startedMs;
+    httpRequestSeconds.observe({ method, route }, durationMs / 1000);
+    if (this.tracing) {
+      const endMs = Date.now();
+      const span = this.tracing.tracer.startSpan(`${method} ${route}`, {
+        kind: SpanKind.SERVER,
+        startTime: new Date(endMs - durationMs),
+        attributes: {
+          "http.request.method": method,
+          "http.route": route,
+          "http.response.status_code": status,
+        },
+      });
+      if (status >= 500) span.setStatus({ code: SpanStatusCode.ERROR });
+      span.end(new Date(endMs));
+    }
   }
 }

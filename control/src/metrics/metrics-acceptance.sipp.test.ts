@@ -25,6 +25,7 @@ import {
   startProcess,
 } from "../e2e/support/processes.ts";
 import { type Exposition, readExposition } from "./testing/exposition.ts";
+import { type OtlpReceiver, startOtlpReceiver } from "./testing/otlp-receiver.ts";
 
 const METRICS_TOKEN = `metrics-${crypto.randomUUID()}`;
 const INBOUND_CENTS_PER_MINUTE = 30;
@@ -40,11 +41,13 @@ let receiver: WebhookReceiver;
 let webhookSecret: string;
 let sipPort: number;
 let gatewayUrl: string;
+let otlp: OtlpReceiver;
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "metrics-acceptance-"));
   callerAudio = makeCallerAudio(dir);
   receiver = startWebhookReceiver();
+  otlp = startOtlpReceiver();
   standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
   ({
     process: platform,
@@ -58,6 +61,8 @@ beforeAll(async () => {
     METRICS_TOKEN,
     // The logs of a whole call at info level are checked for what they must not carry.
     LOG_LEVEL: "info",
+    OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
+    OTEL_BSP_SCHEDULE_DELAY: "200",
     ...standInUrlsOf(standIns.output()),
   }));
   gatewayUrl = gatewayAddressOf(platform.output()).httpUrl;
@@ -67,6 +72,7 @@ beforeAll(async () => {
 afterAll(async () => {
   for (const process of [platform, standIns]) await process?.stop().catch(() => {});
   receiver?.stop();
+  otlp?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
@@ -164,6 +170,40 @@ test("one SIPp call moves the gateway's and control's metrics by what it did", a
   expect(userWords.length).toBeGreaterThan(0);
   for (const secret of [CALLER_NUMBER, CALLER_NUMBER.slice(1), ...userWords, "You take table bookings"])
     expect(logs).not.toContain(secret);
+  // One trace for the call, its id the call id's hex: the call span, a span per turn and the
+  // stages of the agent's turns under them; and a span per API request on control.
+  const traceId = call.id.slice("call_".length);
+  const callTrace = await waitFor(
+    "the call's trace",
+    async () => {
+      const spans = otlp.spans.filter((span) => span.traceId === traceId);
+      return spans.some((span) => span.name === "call") ? spans : null;
+    },
+    E2E_WAIT,
+  );
+  const root = callTrace.filter((span) => span.name === "call");
+  expect(root.length).toBe(1);
+  expect(root[0]!.attributes["switchboard.call_id"]).toBe(call.id);
+  const turns = callTrace.filter((span) => span.name === "turn");
+  expect(turns.length).toBe(call.transcript.length);
+  for (const turn of turns) expect(turn.parentSpanId).toBe(root[0]!.spanId);
+  const turnIds = new Set(turns.map((turn) => turn.spanId));
+  for (const stage of ["stt", "llm_first_token", "tts_first_byte", "first_packet"]) {
+    const stages = callTrace.filter((span) => span.name === stage);
+    expect(stages.length).toBeGreaterThan(0);
+    for (const span of stages) expect(turnIds.has(span.parentSpanId)).toBe(true);
+  }
+  const apiSpans = await waitFor(
+    "control's request spans",
+    async () => {
+      const found = otlp.spans.filter(
+        (span) => span.service === "switchboard-control" && span.name === "GET /api/v1/calls/:call_id",
+      );
+      return found.length > 0 ? found : null;
+    },
+    E2E_WAIT,
+  );
+  expect(apiSpans[0]!.attributes["http.response.status_code"]).toBe(200);
   // No label carries the caller's number or the call's id.
   const texts = [
     await (

@@ -1,6 +1,7 @@
 // Call counts, setup time and turn latency, read off the call events the gateway writes anyway
 // (call-core/call-events.ts) plus the moment each call was offered: no hook on the audio path.
 import type { CallDirection, CallEvent, TurnLatency } from "@switchboard/shared/events";
+import { traceCallEvent, traceCallOffered } from "./call-traces.ts";
 import { callSetupSeconds, callsActive, callsTotal, turnStageSeconds } from "./registry.ts";
 
 export type CallTransport = "sip" | "webrtc" | "livekit";
@@ -26,12 +27,14 @@ const STAGES: [keyof TurnLatency, string][] = [
 
 /** A call was offered (INVITE received or sent, browser offer): its setup time starts now. */
 export function callOffered(callId: string, direction: CallDirection, transport: CallTransport): void {
+  traceCallOffered(callId, direction, transport);
   if (!calls.has(callId))
     calls.set(callId, { direction, transport, offeredAtMs: performance.now(), answered: false });
 }
 
 /** Called with every call event a gateway writes. */
 export function observeCallEvent(event: CallEvent, transport: CallTransport): void {
+  traceCallEvent(event, transport);
   if (event.type === "call.started") {
     const direction = event.direction;
     const known = calls.get(event.call_id);
