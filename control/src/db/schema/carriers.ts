@@ -99,3 +99,27 @@ export const paymentSessions = pgTable(
     index("payment_sessions_intent_idx").on(table.paymentIntentId),
   ],
 );
+
+/**
+ * An inbound SMS its number's agent is to answer, written in the transaction that stores the
+ * message: the reply survives a restart. Claimed by a lease (`locked_until`), so a killed
+ * worker's job is taken up again.
+ */
+export const smsAgentReplies = pgTable(
+  "sms_agent_replies",
+  {
+    inboundSmsId: text("inbound_sms_id")
+      .primaryKey()
+      .references(() => smsMessages.id, { onDelete: "cascade" }),
+    orgId: text("org_id").notNull(),
+    agentId: text("agent_id").notNull(),
+    status: text("status").$type<"pending" | "sent" | "skipped" | "failed">().notNull().default("pending"),
+    attempts: integer("attempts").notNull().default(0),
+    nextAttemptAt: at("next_attempt_at").notNull().defaultNow(),
+    lockedUntil: at("locked_until"),
+    replySmsId: text("reply_sms_id"),
+    error: text("error"),
+    createdAt: at("created_at").notNull().defaultNow(),
+  },
+  (table) => [index("sms_agent_replies_due_idx").on(table.status, table.nextAttemptAt)],
+);
