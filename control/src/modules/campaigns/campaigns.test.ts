@@ -7,7 +7,7 @@ import { addCredits, addNumber, addWebhookEndpoint, createAgent } from "../../te
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { getBalanceCents, recordEntry } from "../credits/ledger.ts";
 import { startCampaignDispatcher } from "./dispatcher-background.ts";
-import { startScriptedGateway } from "./testing-gateway.ts";
+import { inProcess, startScriptedGateway } from "./testing-gateway.ts";
 
 interface Campaign {
   id: string;
@@ -136,7 +136,7 @@ describe("campaigns", () => {
     const leads = Array.from({ length: 8 }, (_, i) => ({ phone_number: number(10 + i), name: `Lead ${i}` }));
     await h.json("POST", `/api/v1/campaigns/${campaign.id}/leads`, { body: { leads } });
     const gateway = await startScriptedGateway(
-      h,
+      inProcess(h),
       (to, attempt) => {
         const n = Number(to.slice(-2));
         if (n >= 16) return "no_answer";
@@ -219,7 +219,7 @@ describe("campaigns", () => {
     const campaignId = created.body.id;
     const leads = Array.from({ length: 4 }, (_, i) => ({ phone_number: number(40 + i) }));
     await h.json("POST", `/api/v1/campaigns/${campaignId}/leads`, { key: org.ownerKey, body: { leads } });
-    const gateway = await startScriptedGateway(h, () => "answer", { campaignId });
+    const gateway = await startScriptedGateway(inProcess(h), () => "answer", { campaignId });
     const dispatcher = startCampaignDispatcher(h.ctx, { idleMs: 20 });
     const status = async () =>
       (await h.json<Campaign>("GET", `/api/v1/campaigns/${campaignId}`, { key: org.ownerKey })).body;
@@ -275,7 +275,7 @@ describe("campaigns", () => {
     ];
     await h.json("POST", `/api/v1/campaigns/${campaign.id}/leads`, { body: { leads } });
     const gateway = await startScriptedGateway(
-      h,
+      inProcess(h),
       (to, attempt) => (to === number(60) || attempt === 1 ? "machine" : "answer"),
       { campaignId: campaign.id },
     );

@@ -1,6 +1,7 @@
 // A scripted gateway for the campaign tests: it takes dispatch commands off the bus and
 // answers with the call events a real gateway writes (through the real events path), each
 // number's attempts following its script.
+import type { Bus } from "@switchboard/shared/bus/contract";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import type { Harness } from "../../testing/harness.ts";
@@ -16,20 +17,37 @@ export interface ScriptedGateway {
   stop(): Promise<void>;
 }
 
+/** Where the gateway's bus and events go: in process, the events are applied at once. */
+export interface GatewayWiring {
+  bus: Bus;
+  emit(event: CallEvent): Promise<unknown>;
+}
+
+export const inProcess = (h: Harness): GatewayWiring => ({
+  bus: h.ctx.bus,
+  emit: (event) => applyCallEvent(h.ctx, event),
+});
+
+/** As a real gateway: events on the bus's call events stream, for control's consumer. */
+export const onTheBus = (bus: Bus): GatewayWiring => ({
+  bus,
+  emit: (event) => bus.append(Streams.callEvents, JSON.stringify(event)),
+});
+
 export async function startScriptedGateway(
-  h: Harness,
+  wiring: GatewayWiring,
   scriptFor: (toNumber: string, attempt: number) => AttemptScript,
   options: { answeredMs?: number; ringMs?: number; campaignId: string },
 ): Promise<ScriptedGateway> {
   const group = `scripted-${crypto.randomUUID().slice(0, 8)}`;
-  await h.ctx.bus.ensureGroup(Streams.dispatch, group);
+  await wiring.bus.ensureGroup(Streams.dispatch, group);
   const attempts = new Map<string, number>();
   const pending = new Set<Promise<void>>();
   const state: ScriptedGateway = { commands: [], maxLive: 0, stop: async () => {} };
   let live = 0;
   let running = true;
   const event = (command: DispatchCommand, body: Record<string, unknown>) =>
-    applyCallEvent(h.ctx, {
+    wiring.emit({
       event_id: newId("evt"),
       call_id: command.call_id,
       org_id: command.org_id,
@@ -78,7 +96,7 @@ export async function startScriptedGateway(
   };
   const loop = (async () => {
     while (running) {
-      const entries = await h.ctx.bus.readGroup(Streams.dispatch, group, "gw", { count: 20, blockMs: 20 });
+      const entries = await wiring.bus.readGroup(Streams.dispatch, group, "gw", { count: 20, blockMs: 20 });
       for (const entry of entries) {
         const command = JSON.parse(entry.data) as DispatchCommand;
         // Other tests' calls on the same stream are not this gateway's.
@@ -88,7 +106,7 @@ export async function startScriptedGateway(
         pending.add(task);
       }
       if (entries.length > 0)
-        await h.ctx.bus.ack(
+        await wiring.bus.ack(
           Streams.dispatch,
           group,
           entries.map((entry) => entry.id),
