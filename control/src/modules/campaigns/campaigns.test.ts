@@ -6,6 +6,7 @@ import { calls, webhookDeliveries } from "../../db/schema.ts";
 import { addCredits, addNumber, addWebhookEndpoint, createAgent } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { getBalanceCents, recordEntry } from "../credits/ledger.ts";
+import { dispatchPass } from "./dispatcher.ts";
 import { startCampaignDispatcher } from "./dispatcher-background.ts";
 import { inProcess, startScriptedGateway } from "./testing-gateway.ts";
 
@@ -299,5 +300,40 @@ describe("campaigns", () => {
     for (const command of gateway.commands) {
       expect(command.amd).toMatchObject({ enabled: true, on_machine: "leave_message" });
     }
+  }, 30_000);
+
+  test("leads are dialled only inside the windows of their own time zone", async () => {
+    const clock = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().slice(11, 19);
+    const everyDay = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    const campaign = await createCampaign({
+      schedule: {
+        calls_per_minute: 600,
+        max_concurrent: 5,
+        time_zone: "UTC",
+        windows: [{ days: everyDay, start: clock(-60_000), end: clock(10 * 60_000) }],
+      },
+    });
+    await h.json("POST", `/api/v1/campaigns/${campaign.id}/leads`, {
+      body: {
+        leads: [
+          { phone_number: number(70), time_zone: "UTC" },
+          { phone_number: number(71), time_zone: "Asia/Tokyo" },
+          { phone_number: "+33142685300" }, // Paris, from the number
+          { phone_number: number(72) }, // +1 415: Los Angeles, from the area code
+        ],
+      },
+    });
+    await h.json("POST", `/api/v1/campaigns/${campaign.id}/start`);
+    const deps = { db: h.ctx.db, bus: h.ctx.bus, config: h.ctx.config, log: h.ctx.log };
+    for (let pass = 0; pass < 4; pass++) {
+      await dispatchPass(deps);
+      await Bun.sleep(120); // past the 100 ms pacing, so only the windows hold leads back
+    }
+    const states = new Map((await leadsOf(campaign.id)).map((lead) => [lead.phone_number, lead.state]));
+    expect(states.get(number(70))).toBe("calling");
+    expect(states.get(number(71))).toBe("pending");
+    expect(states.get("+33142685300")).toBe("pending");
+    expect(states.get(number(72))).toBe("pending");
+    await h.json("POST", `/api/v1/campaigns/${campaign.id}/cancel`);
   }, 30_000);
 });
