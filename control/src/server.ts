@@ -14,6 +14,7 @@ import { startCampaignDispatcher } from "./modules/campaigns/dispatcher-backgrou
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
 import { startRetentionScheduler } from "./modules/retention/scheduler.ts";
+import { SmsAgentReplier } from "./modules/sms/agent-replies.ts";
 import { linkUrl } from "./modules/users/links.ts";
 import { ownerSetupLink } from "./modules/users/service.ts";
 
@@ -61,6 +62,8 @@ export async function startControl(options: {
   const callsBackground = startCallsBackground(ctx);
   const retention = startRetentionScheduler(ctx);
   const campaignDispatcher = startCampaignDispatcher(ctx);
+  const smsAgentReplies = new SmsAgentReplier(ctx);
+  smsAgentReplies.start();
   const knowledge = await startKnowledgeBackground(ctx);
   // Everything gateways read is on the bus before the API serves (a restarted platform, an
   // empty Redis), and kept there.
@@ -115,6 +118,7 @@ export async function startControl(options: {
       clearInterval(idempotencySweep);
       await busState.stop();
       await campaignDispatcher.stop();
+      await smsAgentReplies.stop();
       await callsBackground.stop();
       await retention.stop();
       await billing.stop();

@@ -22,6 +22,10 @@ export interface CarriersConfig {
   telnyxWebhookToleranceS: number;
   /** Price of one SMS segment sent (GSM-7: 160 characters alone, 153 in a longer message). */
   smsCentsPerSegment: number;
+  /** A text conversation with a number's agent ends after this long without a message. */
+  smsConversationIdleS: number;
+  /** Most replies a number's agent sends to one sender per minute. */
+  smsAgentRepliesPerMinute: number;
 }
 
 export interface PaymentsConfig {
@@ -82,6 +86,8 @@ export function readCarriersConfig(read: ConfigReader): CarriersConfig {
     telnyxPublicKey: read.raw("TELNYX_PUBLIC_KEY"),
     telnyxWebhookToleranceS: read.integer("TELNYX_WEBHOOK_TOLERANCE_S", 300, 1, 3600),
     smsCentsPerSegment: read.integer("SMS_CENTS_PER_SEGMENT", 1, 0, 10_000),
+    smsConversationIdleS: read.integer("SMS_CONVERSATION_IDLE_S", 1800, 10, 604_800),
+    smsAgentRepliesPerMinute: read.integer("SMS_AGENT_REPLIES_PER_MINUTE", 5, 1, 1000),
   };
   const uses = new Set([numberProvider, smsCarrier]);
   if (uses.has("twilio") && (config.twilioAccountSid === null || config.twilioAuthToken === null)) {

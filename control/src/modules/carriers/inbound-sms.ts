@@ -1,11 +1,11 @@
 // An inbound SMS, once its carrier's signature checked out: stored, opt-out keywords applied
-// (before anything else may answer it), and sms.received queued, all in the caller's
-// transaction.
+// (before anything else may answer it), sms.received queued and, when the number has an agent,
+// the agent's reply job written (sms/agent-replies.ts), all in the caller's transaction.
 import { newId } from "@switchboard/shared/ids";
 import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { phoneNumbers, smsMessages } from "../../db/schema.ts";
-import { optKeyword, recordOptOut, removeOptOut } from "../sms/opt-out.ts";
+import { phoneNumbers, smsAgentReplies, smsMessages } from "../../db/schema.ts";
+import { isOptedOut, optKeyword, recordOptOut, removeOptOut } from "../sms/opt-out.ts";
 import { countSegments } from "../sms/segments.ts";
 import { type SmsRow, smsEventData } from "../sms/service.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
@@ -50,5 +50,11 @@ export async function receiveSms(tx: Database, sms: InboundSms): Promise<Inbound
   if (keyword === "stop") await recordOptOut(tx, number.orgId, sms.to, sms.from);
   if (keyword === "start") await removeOptOut(tx, sms.to, sms.from);
   await emitWebhookEvent(tx, number.orgId, "sms.received", { ...smsEventData(row), opt_keyword: keyword });
+  // Opt-out keywords never reach the agent; nor does anything from a sender who opted out.
+  if (number.agentId !== null && keyword === null && !(await isOptedOut(tx, sms.to, sms.from))) {
+    await tx
+      .insert(smsAgentReplies)
+      .values({ inboundSmsId: row.id, orgId: number.orgId, agentId: number.agentId });
+  }
   return { kind: "stored", row, optKeyword: keyword };
 }
