@@ -93,7 +93,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
     )
     .use(widgetPublicModule(ctx))
     .use(sessionsModule(ctx))
-    .use(dashboardModule())
+    .use(dashboardModule(ctx.config))
     .group(API_PREFIX, (api) =>
       api
         .use(webCallsModule(ctx))

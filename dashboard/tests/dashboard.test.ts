@@ -5,19 +5,19 @@
 // for another host. Screenshots go to a temporary folder, or to docs/screenshots with
 // UPDATE_SCREENSHOTS=1.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { controlUrlOf, startProcess } from "../../control/src/e2e/support/processes.ts";
+import { accessibilityProblems, screenshot, screenshotsDir } from "./support.ts";
 
 const REPO_ROOT = join(import.meta.dir, "..", "..");
-const AXE_SOURCE = await Bun.file(Bun.resolveSync("axe-core/axe.min.js", import.meta.dir)).text();
 const LAPTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
 
 let dir: string;
-let screenshotsDir: string;
+let screenshots: string;
 let control: Awaited<ReturnType<typeof startProcess>>;
 let origin: string;
 let ownerLink: string;
@@ -26,8 +26,7 @@ const foreign: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "dashboard-"));
-  screenshotsDir = process.env.UPDATE_SCREENSHOTS ? join(REPO_ROOT, "docs", "screenshots") : dir;
-  mkdirSync(screenshotsDir, { recursive: true });
+  screenshots = screenshotsDir(dir);
   control = await startProcess(
     join(REPO_ROOT, "control", "src", "main.ts"),
     {
@@ -75,20 +74,9 @@ async function newPage(viewport = LAPTOP): Promise<{ page: Page; context: Browse
   return { page, context };
 }
 
-/** axe-core's serious and critical violations on the page as it is now. */
-async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.evaluate(AXE_SOURCE);
-  const violations = (await page.evaluate(
-    "axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, nodes: v.nodes.length })))",
-  )) as Array<{ id: string; impact: string; nodes: number }>;
-  return violations
-    .filter((v) => v.impact === "serious" || v.impact === "critical")
-    .map((v) => `${v.impact} ${v.id} (${v.nodes})`);
-}
-
 async function check(page: Page, name: string): Promise<void> {
   expect(await accessibilityProblems(page)).toEqual([]);
-  await page.screenshot({ path: join(screenshotsDir, `dashboard-${name}.png`), fullPage: true });
+  await screenshot(page, screenshots, name);
 }
 
 async function acceptLink(page: Page, link: string, password: string, email?: string) {

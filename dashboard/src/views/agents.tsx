@@ -4,11 +4,13 @@ import { useLoad } from "../load.ts";
 import type { Session } from "../session.ts";
 import { Empty, ErrorNote, Loading, Page, when } from "../ui.tsx";
 import { AgentForm } from "./agent-form.tsx";
+import { TalkPanel } from "./talk.tsx";
 
 export function AgentsView(_: { session: Session }) {
   const agents = useLoad(() => api.GET("/api/v1/agents", { params: { query: { limit: 100 } } }));
   const [creating, setCreating] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [talking, setTalking] = useState<{ id: string; name: string } | null>(null);
   return (
     <Page
       title="Agents"
@@ -24,6 +26,14 @@ export function AgentsView(_: { session: Session }) {
             setCreating(false);
             if (created) agents.reload();
           }}
+        />
+      )}
+      {talking && (
+        <TalkPanel
+          key={talking.id}
+          agentId={talking.id}
+          agentName={talking.name}
+          onClose={() => setTalking(null)}
         />
       )}
       <ErrorNote message={agents.error ?? error} />
@@ -56,7 +66,15 @@ export function AgentsView(_: { session: Session }) {
                 </td>
                 <td>{agent.first_message || <span class="muted">waits for the caller</span>}</td>
                 <td>{when(agent.created_at)}</td>
-                <td>
+                <td class="actions">
+                  <button
+                    type="button"
+                    aria-label={`Talk to ${agent.name}`}
+                    disabled={talking !== null}
+                    onClick={() => setTalking({ id: agent.id, name: agent.name })}
+                  >
+                    Talk
+                  </button>
                   <button
                     type="button"
                     class="danger"

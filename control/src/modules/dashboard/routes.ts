@@ -1,6 +1,7 @@
 // The dashboard: the Vite build in dashboard/dist (committed, so a fresh clone needs no build
 // step), served at / with a policy that lets the page load and call nothing but this host.
 import { join } from "node:path";
+import type { Config } from "@switchboard/shared/config";
 import { Elysia } from "elysia";
 
 const DIST = join(import.meta.dir, "..", "..", "..", "..", "dashboard", "dist");
@@ -13,20 +14,26 @@ const CONTENT_TYPES: Record<string, string> = {
   woff2: "font/woff2",
 };
 
-/** Only this origin: scripts, styles, API calls, recordings. The widget's call is WebRTC to the gateway. */
-export const DASHBOARD_CSP =
-  "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
-  "connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
+/**
+ * Only this origin (scripts, styles, API calls, recordings), and the gateway the browser call's
+ * WHIP offer goes to: the platform's own hosts, nothing else.
+ */
+export function dashboardCsp(config: Pick<Config, "gatewayPublicUrl" | "gatewayPort">): string {
+  const gateway = new URL(config.gatewayPublicUrl ?? `http://localhost:${config.gatewayPort}`).origin;
+  return (
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self' blob:; " +
+    `connect-src 'self' ${gateway}; frame-ancestors 'none'; base-uri 'none'; form-action 'self'`
+  );
+}
 
-const pageHeaders = {
-  "content-type": "text/html; charset=utf-8",
-  "cache-control": "no-cache",
-  "content-security-policy": DASHBOARD_CSP,
-  "x-content-type-options": "nosniff",
-  "referrer-policy": "no-referrer",
-};
-
-export function dashboardModule() {
+export function dashboardModule(config: Config) {
+  const pageHeaders = {
+    "content-type": "text/html; charset=utf-8",
+    "cache-control": "no-cache",
+    "content-security-policy": dashboardCsp(config),
+    "x-content-type-options": "nosniff",
+    "referrer-policy": "no-referrer",
+  };
   return new Elysia()
     .get("/", () => new Response(Bun.file(join(DIST, "index.html")), { headers: pageHeaders }), {
       detail: { hide: true },
