@@ -19,7 +19,7 @@ const workers: WebhookDeliveryWorker[] = [];
 const handles: DatabaseHandle[] = [];
 beforeAll(async () => {
   h = await createHarness();
-});
+}, 60_000);
 afterAll(async () => {
   for (const worker of workers) await worker.stop();
   for (const receiver of receivers) receiver.stop();
