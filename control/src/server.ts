@@ -9,6 +9,7 @@ import type { ControlContext } from "./context.ts";
 import { type DatabaseHandle, openDatabase } from "./db/client.ts";
 import { Authenticator } from "./http/auth.ts";
 import { Idempotency } from "./http/idempotency.ts";
+import { startAnalysisBackground } from "./modules/analysis/background.ts";
 import { startCallsBackground } from "./modules/calls/background.ts";
 import { startCampaignDispatcher } from "./modules/campaigns/dispatcher-background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
@@ -60,6 +61,7 @@ export async function startControl(options: {
   );
   const billing = await startBillingBackground(ctx);
   const callsBackground = startCallsBackground(ctx);
+  const analysis = startAnalysisBackground(ctx);
   const retention = startRetentionScheduler(ctx);
   const campaignDispatcher = startCampaignDispatcher(ctx);
   const smsAgentReplies = new SmsAgentReplier(ctx);
@@ -120,6 +122,7 @@ export async function startControl(options: {
       await campaignDispatcher.stop();
       await smsAgentReplies.stop();
       await callsBackground.stop();
+      await analysis.stop();
       await retention.stop();
       await billing.stop();
       await knowledge.stop();

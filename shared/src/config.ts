@@ -110,6 +110,10 @@ export interface Config {
   embeddingModel: string;
   modelsDir: string | null;
   openaiTtsModel: string;
+  /** Post-call analysis with this model (at analysisBaseUrl, with the operator's OpenAI key) instead of each agent's LLM; null: the agent's. */
+  analysisModel: string | null;
+  /** An OpenAI-compatible API for analysisModel; null: OPENAI_BASE_URL. */
+  analysisBaseUrl: string | null;
   elevenlabsModelId: string;
   /** Local Whisper model id, read from MODELS_DIR (never downloaded at run time). */
   whisperModel: string;
@@ -389,6 +393,8 @@ export function loadConfig(env: Env = process.env): Config {
     embeddingModel: read.string("EMBEDDING_MODEL", "Xenova/all-MiniLM-L6-v2"),
     modelsDir: read.raw("MODELS_DIR"),
     openaiTtsModel: read.string("OPENAI_TTS_MODEL", "gpt-4o-mini-tts"),
+    analysisModel: read.raw("ANALYSIS_MODEL"),
+    analysisBaseUrl: read.url("ANALYSIS_BASE_URL", ["http:", "https:"], null),
     elevenlabsModelId: read.string("ELEVENLABS_MODEL_ID", "eleven_flash_v2_5"),
     whisperModel: read.string("WHISPER_MODEL", "onnx-community/whisper-tiny.en"),
     turnModelPath: read.raw("TURN_MODEL_PATH"),

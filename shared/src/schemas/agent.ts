@@ -2,6 +2,7 @@
 // the snapshot gateways run all derive from these.
 import { type Static, Type } from "@sinclair/typebox";
 import { RealtimeSettingsSchema } from "../realtime.ts";
+import { AnalysisSettingsSchema } from "./analysis.ts";
 import { SipHeadersSchema } from "../sip/custom-headers.ts";
 import { DateTime, JsonObject, Nullable, StringEnum } from "./kit.ts";
 
@@ -211,6 +212,10 @@ const agentFields = {
     description:
       "A speech-to-speech model runs the calls instead of the voice, llm and stt pipeline; null: the pipeline.",
   }),
+  analysis: Nullable(AnalysisSettingsSchema, {
+    description:
+      "One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none.",
+  }),
   is_active: Type.Boolean(),
   metadata: JsonObject(),
   created_at: DateTime(),
@@ -231,6 +236,7 @@ export const AgentSchema = Type.Object({
   silence: Type.Optional(SilenceSettingsSchema),
   turn: Type.Optional(TurnSettingsSchema),
   realtime: Type.Optional(agentFields.realtime),
+  analysis: Type.Optional(agentFields.analysis),
 });
 
 export type VoiceSettings = Static<typeof VoiceSettingsSchema>;

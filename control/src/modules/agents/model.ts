@@ -28,6 +28,7 @@ const writable = {
     "max_duration_s",
     "is_active",
     "metadata",
+    "analysis",
   ]).properties,
   llm: t.Partial(LlmSettingsSchema),
   stt: t.Partial(SttSettingsSchema),

@@ -23,6 +23,7 @@ export function toAgent(row: AgentRow): AgentResponse {
     silence: row.silence,
     max_duration_s: row.maxDurationS,
     realtime: row.realtime ?? null,
+    analysis: row.analysis ?? null,
     is_active: row.isActive,
     metadata: row.metadata,
     created_at: row.createdAt.toISOString(),

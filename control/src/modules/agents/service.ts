@@ -7,6 +7,7 @@ import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, agents, knowledgeSources } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
+import { checkedAnalysis } from "../analysis/settings-check.ts";
 import type { AgentResponse, CreateAgentInput, UpdateAgentInput } from "./model.ts";
 import { type AgentRow, presentAgent, toAgent } from "./present.ts";
 import { mergedRealtime } from "./realtime-block.ts";
@@ -101,6 +102,7 @@ export async function insertAgent(
       silence: input.silence ?? {},
       maxDurationS: input.max_duration_s ?? AGENT_DEFAULTS.max_duration_s,
       realtime,
+      analysis: checkedAnalysis(input.analysis) ?? null,
       isActive: input.is_active ?? true,
       metadata: input.metadata ?? {},
     })
@@ -160,6 +162,7 @@ export async function updateAgent(
       silence: input.silence ? { ...current.silence, ...input.silence } : undefined,
       maxDurationS: input.max_duration_s,
       realtime,
+      analysis: checkedAnalysis(input.analysis),
       isActive: input.is_active,
       metadata: input.metadata,
       updatedAt: new Date(),
