@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { readExposition } from "@switchboard/control/src/metrics/testing/exposition";
 import { startCallsBackground } from "@switchboard/control/src/modules/calls/background";
 import { createHarness, type Harness } from "@switchboard/control/src/testing/harness";
 import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
@@ -146,6 +147,8 @@ function waitForAudioLevel(page: Page): Promise<{ bytes: number; audioLevel: num
 
 describe("browser calls in headless Chromium", () => {
   test("demo page: pick an agent, talk, see the reply, hear audio, hang up; GET /calls lists it as web", async () => {
+    const scrape = async () => readExposition(await (await fetch(`${gateway.url}/metrics`)).text());
+    const metricsBefore = await scrape();
     const page = await browser.newPage();
     await page.goto(`${controlUrl}/demo`);
     await page.fill("#api-key", h.ownerKey);
@@ -190,6 +193,14 @@ describe("browser calls in headless Chromium", () => {
     expect(
       detail.body.transcript.some((turn) => turn.role === "agent" && turn.text.includes("web agent")),
     ).toBe(true);
+    // The gateway's /metrics counted the browser call (it parses as Prometheus text).
+    const metrics = await scrape();
+    const moved = (name: string, labels: Record<string, string>) =>
+      metrics.value(name, labels) - metricsBefore.value(name, labels);
+    expect(moved("switchboard_calls_total", { direction: "web", status: "completed" })).toBe(1);
+    expect(moved("switchboard_call_setup_seconds_count", { direction: "web" })).toBe(1);
+    expect(metrics.value("switchboard_calls_active", { direction: "web", transport: "webrtc" })).toBe(0);
+    expect(moved("switchboard_turn_stage_seconds_count", { stage: "llm_first_token" })).toBeGreaterThan(0);
   }, 150_000);
 
   test("widget on a customer's page: the call button connects and shows the transcript", async () => {
