@@ -33,6 +33,7 @@ import { callErasureModule } from "./modules/retention/routes.ts";
 import { authenticateRequest } from "./modules/sessions/authenticate.ts";
 import { sessionsModule } from "./modules/sessions/routes.ts";
 import { smsModule } from "./modules/sms/routes.ts";
+import { toolsModule } from "./modules/tools/routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
 import { usersModule } from "./modules/users/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
@@ -113,6 +114,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(smsModule(ctx))
         .use(callAliasesModule(ctx))
         .use(doNotCallModule(ctx))
+        .use(toolsModule(ctx))
         .use(campaignsModule(ctx))
         .use(analyticsModule(ctx))
         .use(orgModule(ctx))

@@ -21,7 +21,8 @@ type IdPrefix =
   | "cmp"
   | "lead"
   | "sms"
-  | "pay";
+  | "pay"
+  | "tool";
 
 export function newId(prefix: IdPrefix): string {
   return `${prefix}_${Bun.randomUUIDv7().replaceAll("-", "")}`;

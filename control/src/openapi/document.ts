@@ -36,6 +36,10 @@ const TAGS = [
       "Outbound calls at volume: lead lists, paced dispatch within calling windows, retries, counts by state and outcome.",
   },
   {
+    name: "Tools",
+    description: "HTTP tools agents reference by id (`tool_ids`), and the built-in tools every agent can use.",
+  },
+  {
     name: "Do not call",
     description: "Numbers no outbound call or campaign of the org dials.",
   },

@@ -205,6 +205,11 @@ const agentFields = {
   turn: TurnSettingsSchema,
   interruptions: InterruptionSettingsSchema,
   tools: Type.Array(AgentToolSchema, { maxItems: 64 }),
+  tool_ids: Type.Array(Type.String({ maxLength: 100 }), {
+    maxItems: 64,
+    uniqueItems: true,
+    description: "Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`.",
+  }),
   knowledge: KnowledgeSettingsSchema,
   silence: SilenceSettingsSchema,
   max_duration_s: Type.Integer({ minimum: 10, maximum: 14400 }),
@@ -233,6 +238,8 @@ export const AgentResponseSchema = Type.Object(agentFields);
 export const AgentSchema = Type.Object({
   ...agentFields,
   org_id: Type.Optional(Type.String()),
+  /** Resolved into `tools` in the snapshot; absent on agents built before the catalogue. */
+  tool_ids: Type.Optional(agentFields.tool_ids),
   silence: Type.Optional(SilenceSettingsSchema),
   turn: Type.Optional(TurnSettingsSchema),
   realtime: Type.Optional(agentFields.realtime),

@@ -24,6 +24,7 @@ const writable = {
     "first_message",
     "language",
     "tools",
+    "tool_ids",
     "silence",
     "max_duration_s",
     "is_active",

@@ -19,6 +19,7 @@ export function toAgent(row: AgentRow): AgentResponse {
     turn: row.turn ?? AGENT_DEFAULTS.turn,
     interruptions: row.interruptions,
     tools: row.tools,
+    tool_ids: row.toolIds ?? [],
     knowledge: row.knowledge,
     silence: row.silence,
     max_duration_s: row.maxDurationS,

@@ -8,6 +8,7 @@ import { type ApiKeyRole, agents, knowledgeSources } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { checkedAnalysis } from "../analysis/settings-check.ts";
+import { toolsByIds } from "../tools/service.ts";
 import type { AgentResponse, CreateAgentInput, UpdateAgentInput } from "./model.ts";
 import { type AgentRow, presentAgent, toAgent } from "./present.ts";
 import { mergedRealtime } from "./realtime-block.ts";
@@ -82,6 +83,7 @@ export async function insertAgent(
   const realtime = input.realtime ?? null;
   await checkAgentSettings(db, deps.config, orgId, { llm, voice, stt, tools, realtime } as Agent, null);
   await checkKnowledgeSources(db, orgId, knowledge);
+  await toolsByIds(db, orgId, input.tool_ids ?? []);
   const [row] = await db
     .insert(agents)
     .values({
@@ -98,6 +100,7 @@ export async function insertAgent(
       turn: checkedTurn(merge(AGENT_DEFAULTS.turn, input.turn)),
       interruptions: merge(AGENT_DEFAULTS.interruptions, input.interruptions),
       tools,
+      toolIds: input.tool_ids ?? [],
       knowledge,
       silence: input.silence ?? {},
       maxDurationS: input.max_duration_s ?? AGENT_DEFAULTS.max_duration_s,
@@ -144,6 +147,7 @@ export async function updateAgent(
   await checkAgentSettings(db, deps.config, orgId, { ...current, llm, voice, stt, tools, realtime }, current);
   const knowledge = merge(current.knowledge, input.knowledge);
   await checkKnowledgeSources(db, orgId, knowledge);
+  if (input.tool_ids) await toolsByIds(db, orgId, input.tool_ids);
   const [row] = await db
     .update(agents)
     .set({
@@ -158,6 +162,7 @@ export async function updateAgent(
       turn: input.turn ? checkedTurn(merge(current.turn, input.turn)) : undefined,
       interruptions: merge(current.interruptions, input.interruptions),
       tools: input.tools,
+      toolIds: input.tool_ids,
       knowledge,
       silence: input.silence ? { ...current.silence, ...input.silence } : undefined,
       maxDurationS: input.max_duration_s,

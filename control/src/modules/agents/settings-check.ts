@@ -10,7 +10,7 @@ import { checkCredentialFits, checkTenantUrl, credentialsById } from "../provide
 import { credentialIdsOf } from "./snapshot.ts";
 
 /** Fields only owner and admin keys may set: they decide where call data and keys go. */
-const PRIVILEGED_FIELDS = ["llm", "stt", "voice", "tools", "realtime"] as const;
+const PRIVILEGED_FIELDS = ["llm", "stt", "voice", "tools", "tool_ids", "realtime"] as const;
 
 export function checkMemberMayWrite(role: ApiKeyRole, input: Record<string, unknown>): void {
   if (role !== "member") return;
