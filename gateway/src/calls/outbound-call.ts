@@ -8,6 +8,7 @@
 // transition is one method below; an answered call goes on as a SipCall.
 import type { CallStatus, DispatchCommand } from "@switchboard/shared/events";
 import type { CallLease } from "../call-core/call-leases.ts";
+import { callOffered } from "../metrics/calls.ts";
 import type { RtpSession } from "../rtp/session.ts";
 import { buildOffer, negotiateOffer } from "../sdp/offer-answer.ts";
 import { Dialog, dialogId } from "../sip/dialog.ts";
@@ -132,6 +133,8 @@ export class OutboundCall {
     });
     this.invite = new OutboundInvite(deps, this.route!, offer);
     this.moveTo("inviting");
+    // Its setup time runs from the INVITE to the answer.
+    callOffered(this.callId, "outbound", "sip");
     this.host.dialling(this.callId, this);
     this.send(this.invite.request);
     this.ringTimer = setTimeout(() => this.ringTimeout(), deps.config.sipOutboundRingTimeoutMs);
