@@ -91,7 +91,9 @@ export type CallEvent =
       /** From the answer to the verdict. */
       decision_ms: number;
       evidence: string[];
-    });
+    })
+  /** The callee asked not to be called again (the add_to_do_not_call tool); control lists their number. */
+  | (CallEventBase & { type: "call.do_not_call"; reason: string | null });
 
 export const Streams = {
   /** Gateways -> control: CallEvent JSON. */

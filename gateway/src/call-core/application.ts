@@ -20,6 +20,8 @@ export interface CallControl {
 /** What the application reports; the call layer turns these into bus events. */
 export interface CallReporter {
   turn(turn: TranscriptTurn): void;
+  /** The other side asked not to be called again; absent where a call has no phone number. */
+  doNotCall?(reason: string | null): void;
 }
 
 export interface CallContext {

@@ -152,6 +152,11 @@ export class SipCall implements RegisteredCall, CallControl {
               .write({ type: "call.turn", call_id: this.callId, org_id: this.orgId, index, turn })
               .catch(() => {});
           },
+          doNotCall: (reason) => {
+            deps.events
+              .write({ type: "call.do_not_call", call_id: this.callId, org_id: this.orgId, reason })
+              .catch(() => {});
+          },
         },
       });
       this.callEnd.attach(this.application);

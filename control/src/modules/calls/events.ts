@@ -17,6 +17,7 @@ import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
 import { queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
+import { listCalledParty } from "../do-not-call/service.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
 import { redactTurnText } from "../redaction/turn-text.ts";
 import {
@@ -292,6 +293,10 @@ async function applyInTransaction(
         .where(eq(calls.id, row.id))
         .returning();
       webhooks.push({ type: "call.recording.ready", data: present(updated!) });
+      break;
+    }
+    case "call.do_not_call": {
+      await listCalledParty(tx, row, event.reason);
       break;
     }
     case "call.amd": {

@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
+import { newId } from "@switchboard/shared/ids";
 import { addCredits, addNumber, createAgent } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { applyCallEvent } from "../calls/events.ts";
 
 describe("/do-not-call", () => {
   let h: Harness;
@@ -101,5 +103,33 @@ describe("/do-not-call", () => {
     expect((await h.request("DELETE", "/api/v1/do-not-call/%2B14155550160", { key: member })).status).toBe(
       403,
     );
+  });
+
+  test("a callee's request during a call (call.do_not_call) lists their number once, with the call", async () => {
+    const placed = await h.json<{ id: string }>("POST", "/api/v1/calls/outbound", {
+      body: { agent_id: agentId, to_number: "+14155550170" },
+    });
+    expect(placed.status).toBe(201);
+    const event = {
+      type: "call.do_not_call" as const,
+      call_id: placed.body.id,
+      org_id: h.orgId,
+      gateway_id: "gw-test",
+      occurred_at: new Date().toISOString(),
+      reason: "please stop calling",
+    };
+    expect(await applyCallEvent(h.ctx, { ...event, event_id: newId("evt") })).toBe("applied");
+    expect(await applyCallEvent(h.ctx, { ...event, event_id: newId("evt") })).toBe("applied");
+    const listed = await h.json<{ data: { source: string; call_id: string; reason: string }[] }>(
+      "GET",
+      "/api/v1/do-not-call?phone_number=%2B14155550170",
+    );
+    expect(listed.body.data).toEqual([
+      expect.objectContaining({ source: "call", call_id: placed.body.id, reason: "please stop calling" }),
+    ]);
+    const again = await h.json<{ code: string }>("POST", "/api/v1/calls/outbound", {
+      body: { agent_id: agentId, to_number: "+14155550170" },
+    });
+    expect(again.body.code).toBe("do_not_call");
   });
 });

@@ -6,7 +6,7 @@ import type { Database } from "../../db/client.ts";
 import { type DoNotCallSource, doNotCall } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
-import { parseE164 } from "../phone-numbers/e164.ts";
+import { e164Problem, parseE164 } from "../phone-numbers/e164.ts";
 import type { DoNotCallEntry } from "./model.ts";
 
 type DoNotCallRow = typeof doNotCall.$inferSelect;
@@ -93,4 +93,25 @@ export async function assertCallable(db: Database, orgId: string, toNumber: stri
       [{ field: "to_number", message: "is on the do-not-call list" }],
     );
   }
+}
+
+/**
+ * A call's other side asked not to be called again: the callee of an outbound call, the caller
+ * of an inbound one. Applied with the call event, in its transaction; a call with no valid
+ * number (a browser call) lists nothing.
+ */
+export async function listCalledParty(
+  tx: Database,
+  call: { id: string; orgId: string; direction: string; fromNumber: string | null; toNumber: string | null },
+  reason: string | null,
+): Promise<void> {
+  const number =
+    call.direction === "outbound" ? call.toNumber : call.direction === "inbound" ? call.fromNumber : null;
+  if (!number || e164Problem(number) !== null) return;
+  await addToDoNotCall(tx, call.orgId, {
+    phoneNumber: number,
+    reason: reason?.slice(0, 500) ?? null,
+    source: "call",
+    callId: call.id,
+  });
 }

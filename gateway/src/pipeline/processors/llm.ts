@@ -298,6 +298,7 @@ export class LlmProcessor extends QueuedProcessor {
         const result = await this.options.tools.execute(call, {
           signal,
           sendDtmf: (digits) => this.options.sendDtmf(digits),
+          reporter: this.options.reporter,
           control: this.options.control,
           waitForSpeech: () => this.waitForSpeech(signal),
           logger: this.logger,

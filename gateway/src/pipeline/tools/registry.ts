@@ -1,5 +1,6 @@
 import type { AgentTool } from "@switchboard/shared/agent";
 import type { ToolCall, ToolDefinition } from "../../providers/types.ts";
+import { doNotCallTool } from "./do-not-call.ts";
 import { endCallTool } from "./end-call.ts";
 import { httpTool, type ToolRequestOptions } from "./http-tool.ts";
 import { sendDtmfTool } from "./send-dtmf.ts";
@@ -48,5 +49,7 @@ function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool
       return sendDtmfTool(tool);
     case "http":
       return httpTool(tool, requests);
+    case "add_to_do_not_call":
+      return doNotCallTool(tool);
   }
 }

@@ -1,5 +1,5 @@
 import type { Logger } from "@switchboard/shared/logger";
-import type { CallControl } from "../../call-core/application.ts";
+import type { CallControl, CallReporter } from "../../call-core/application.ts";
 import type { ToolDefinition } from "../../providers/types.ts";
 
 export interface ToolContext {
@@ -11,6 +11,8 @@ export interface ToolContext {
   /** Resolves once everything the agent has said so far has been played to the caller. */
   waitForSpeech(): Promise<void>;
   logger: Logger | null;
+  /** What the call reports to control (the do-not-call request); absent: the tool is not available here. */
+  reporter?: CallReporter;
 }
 
 export interface ToolResult {
