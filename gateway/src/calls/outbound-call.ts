@@ -243,6 +243,7 @@ export class OutboundCall {
       dialog,
       media,
       lease: this.lease!,
+      amd: command.amd ?? null,
     });
     if (!negotiated.ok) {
       deps.registry.add(call);

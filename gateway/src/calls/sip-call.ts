@@ -2,8 +2,10 @@
 // hang-up and blind transfer (REFER) from the application, and the end of the call.
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallStatus } from "@switchboard/shared/events";
+import type { AmdSettings } from "@switchboard/shared/schemas/amd";
 import { outboundSipHeaderFields } from "@switchboard/shared/sip/custom-headers";
 import { uriHost } from "@switchboard/shared/sip/uri";
+import { withAmd } from "../amd/amd-application.ts";
 import { type CallControl, type RunningApplication, usageOf } from "../call-core/application.ts";
 import { CallEnd } from "../call-core/call-end.ts";
 import type { CallLease } from "../call-core/call-leases.ts";
@@ -34,6 +36,8 @@ export interface SipCallInit {
   media: RtpSession;
   /** The call's place in its org's concurrent-call cap, released when the call ends. */
   lease?: CallLease;
+  /** Outbound calls: answering-machine detection before the agent starts. */
+  amd?: AmdSettings | null;
 }
 
 const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
@@ -133,7 +137,24 @@ export class SipCall implements RegisteredCall, CallControl {
     );
     this.callEnd.startCap(cap);
     try {
-      this.application = await deps.application.start({
+      const application = init.amd?.enabled
+        ? withAmd(deps.application, init.amd, {
+            onVerdict: (verdict) => {
+              deps.events
+                .write({
+                  type: "call.amd",
+                  call_id: this.callId,
+                  org_id: this.orgId,
+                  answered_by: verdict.answeredBy,
+                  decision_ms: verdict.decisionMs,
+                  evidence: verdict.evidence,
+                })
+                .catch(() => {});
+            },
+            sinceAnswerMs: () => Date.now() - (this.answeredAtMs ?? Date.now()),
+          })
+        : deps.application;
+      this.application = await application.start({
         callId: this.callId,
         orgId: this.orgId,
         agent: init.agent,

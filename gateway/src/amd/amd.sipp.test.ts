@@ -1,0 +1,188 @@
+// Answering-machine detection on outbound calls over SIP: SIPp answers as the callee's line
+// and plays a greeting (espeak-ng, a sox beep) as G.711 u-law; the gateway decides, and either
+// leaves the message after the beep (then hangs up) or hands the call to the agent.
+import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { join, relative } from "node:path";
+import type { Agent } from "@switchboard/shared/agent";
+import { Hashes } from "@switchboard/shared/bus/topics";
+import { loadConfig } from "@switchboard/shared/config";
+import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import { createLogger } from "@switchboard/shared/logger";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
+import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
+import { SIPP_DIR, startSippServer } from "@switchboard/stand-ins/testing/sipp";
+import {
+  startTestGateway,
+  TEST_AGENT_ID,
+  TEST_ORG,
+  type TestGateway,
+  testAgent,
+} from "../calls/testing/test-gateway.ts";
+import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
+import { createAgentApplication } from "../pipeline/create.ts";
+import { AMD_HANGUP_CAUSES } from "./amd-application.ts";
+import { type GreetingPart, greetingSamples } from "./testing/greeting-audio.ts";
+
+const MESSAGE = "Hi Ada, this is the clinic, please call us back.";
+const VOICE = { engine: "espeak-ng", name: "en-us" } as const;
+
+let dir: string;
+let standIns: StandIns;
+let gateway: TestGateway | null = null;
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(SIPP_DIR, ".amd-"));
+  standIns = startStandIns({
+    llm: { firstTokenMs: 20, interTokenMs: 0, rules: [{ match: ".", reply: "Sure." }] },
+  });
+}, 30_000);
+afterEach(async () => {
+  await gateway?.stop();
+  gateway = null;
+});
+afterAll(async () => {
+  await standIns?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+/** The greeting as u-law at 8 kHz for SIPp's rtp_stream; its length in ms. */
+function greetingFile(name: string, parts: GreetingPart[], tailMs: number): { path: string; ms: number } {
+  const samples = greetingSamples(VOICE, parts, 200, tailMs);
+  const raw = join(dir, `${name}.s16`);
+  const ulaw = join(dir, `${name}.ulaw`);
+  writeFileSync(raw, new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength));
+  const sox = Bun.spawnSync([
+    "sox",
+    "-t",
+    "raw",
+    "-r",
+    String(INTERNAL_SAMPLE_RATE_HZ),
+    "-e",
+    "signed-integer",
+    "-b",
+    "16",
+    "-c",
+    "1",
+    raw,
+    "-r",
+    "8000",
+    "-t",
+    "raw",
+    "-e",
+    "mu-law",
+    ulaw,
+  ]);
+  expect(sox.exitCode).toBe(0);
+  return { path: ulaw, ms: (readFileSync(ulaw).length / 8000) * 1000 };
+}
+
+/** A callee line: answers, plays `audio`, then waits for the gateway's BYE. */
+function calleeScenario(name: string, audio: string): string {
+  const answer = readFileSync(join(SIPP_DIR, "uas-answer-expect-ack-and-bye.xml"), "utf8");
+  const play = `<recv request="ACK"/>\n  <nop><action><exec rtp_stream="${audio},1,0"/></action></nop>`;
+  const file = join(dir, `${name}.xml`);
+  writeFileSync(file, answer.replace('<recv request="ACK"/>', play));
+  return relative(SIPP_DIR, file);
+}
+
+async function gatewayCalling(trunkPort: number, agentOverrides: Partial<Agent> = {}): Promise<TestGateway> {
+  const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai });
+  const started = await startTestGateway({
+    env: { SIP_TRUNK_OUTBOUND_URI: `sip:127.0.0.1:${trunkPort};transport=udp` },
+    application: await createAgentApplication({ config, log: createLogger("fatal") }),
+  });
+  const agent = testAgent({
+    first_message: "Hello, this is the clinic.",
+    stt: { provider: "openai", model: "whisper-1", language: "en" },
+    llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
+    voice: { provider: "espeak", voice_id: "en-us" },
+    ...agentOverrides,
+  });
+  await started.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(agent));
+  return started;
+}
+
+async function dispatch(target: TestGateway, amd: DispatchCommand["amd"]): Promise<string> {
+  const callId = `call_${crypto.randomUUID().replaceAll("-", "")}`;
+  const command: DispatchCommand = {
+    call_id: callId,
+    org_id: TEST_ORG,
+    agent_id: TEST_AGENT_ID,
+    from_number: "+14155550100",
+    to_number: "+14155550123",
+    objective: null,
+    metadata: { name: "Ada" },
+    trunk_id: null,
+    amd,
+  };
+  await target.bus.append(Streams.dispatch, JSON.stringify(command));
+  return callId;
+}
+
+const eventsOf = (callId: string): CallEvent[] =>
+  gateway!.events().filter((event) => event.call_id === callId);
+
+describe("answering-machine detection over SIP (SIPp as the callee)", () => {
+  test("a voicemail greeting ending in a beep gets the message after the beep, then the hang-up", async () => {
+    const beepMs = 600;
+    const greeting: GreetingPart[] = [
+      { say: "Hi, you have reached Jordan. I cannot take your call, please leave a message after the tone." },
+      { pauseMs: 400 },
+      { beepHz: 1000, beepMs },
+    ];
+    const audio = greetingFile("machine", greeting, 8000);
+    const beepEndMs = audio.ms - 8000;
+    const trunk = await startSippServer({
+      scenario: calleeScenario("machine", audio.path),
+      timeoutS: 30,
+    });
+    gateway = await gatewayCalling(trunk.port);
+    const callId = await dispatch(gateway, {
+      enabled: true,
+      on_machine: "leave_message",
+      message: "Hi {{name}}, this is the clinic, please call us back.",
+    });
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
+      timeoutMs: 15_000,
+    });
+    const events = eventsOf(callId);
+    const verdict = events.find((event) => event.type === "call.amd");
+    expect(verdict).toMatchObject({ answered_by: "machine" });
+    expect((verdict as { decision_ms: number }).decision_ms).toBeLessThanOrEqual(3500 + 100);
+    const started = events.find((event) => event.type === "call.started") as { answered_at: string };
+    const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
+    expect(turns.map((turn) => turn.text)).toEqual([MESSAGE]);
+    const messageAfterAnswerMs = Date.parse(turns[0]!.started_at) - Date.parse(started.answered_at);
+    // The beep ends beepEndMs into the greeting; the greeting starts once the call is answered.
+    expect(messageAfterAnswerMs).toBeGreaterThanOrEqual(beepEndMs);
+    expect(messageAfterAnswerMs).toBeLessThan(beepEndMs + 1500);
+    expect(events.find((event) => event.type === "call.ended")).toMatchObject({
+      hangup_cause: AMD_HANGUP_CAUSES.messageLeft,
+    });
+  }, 60_000);
+
+  test("a person's short hello is a human: the agent greets them as usual", async () => {
+    const audio = greetingFile("human", [{ say: "Hello?" }], 3000);
+    const trunk = await startSippServer({
+      scenario: calleeScenario("human", audio.path),
+      timeoutS: 30,
+    });
+    // The person then says nothing more: the agent's silence handling hangs up a second later.
+    gateway = await gatewayCalling(trunk.port, {
+      silence: { reprompt_ms: 1000, max_reprompts: 0, hangup_message: "Goodbye." },
+    });
+    const callId = await dispatch(gateway, { enabled: true, on_machine: "hangup" });
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
+      timeoutMs: 15_000,
+    });
+    const events = eventsOf(callId);
+    expect(events.find((event) => event.type === "call.amd")).toMatchObject({ answered_by: "human" });
+    const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
+    expect(turns[0]).toMatchObject({ role: "agent", text: "Hello, this is the clinic." });
+  }, 60_000);
+});
