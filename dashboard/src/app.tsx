@@ -8,12 +8,16 @@ import { AgentsView } from "./views/agents.tsx";
 import { ApiKeysView } from "./views/api-keys.tsx";
 import { CallView } from "./views/call.tsx";
 import { CallsView } from "./views/calls.tsx";
+import { CreditsView } from "./views/credits.tsx";
 import { MembersView } from "./views/members.tsx";
 import { SignInView } from "./views/sign-in.tsx";
+import { WebhooksView } from "./views/webhooks.tsx";
 
 const NAV = [
   { path: "agents", label: "Agents", role: "member" },
   { path: "calls", label: "Calls", role: "member" },
+  { path: "webhooks", label: "Webhooks", role: "admin" },
+  { path: "credits", label: "Credits", role: "member" },
   { path: "api-keys", label: "API keys", role: "admin" },
   { path: "members", label: "Members", role: "member" },
 ] as const;
@@ -74,6 +78,11 @@ export function App() {
           <ErrorNote message="Only owners and admins manage API keys." />
         )}
         {view === "members" && <MembersView session={session} />}
+        {view === "webhooks" && atLeast(session.user.role, "admin") && <WebhooksView />}
+        {view === "webhooks" && !atLeast(session.user.role, "admin") && (
+          <ErrorNote message="Only owners and admins manage webhooks." />
+        )}
+        {view === "credits" && <CreditsView />}
       </main>
     </div>
   );

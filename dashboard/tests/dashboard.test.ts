@@ -23,6 +23,9 @@ let origin: string;
 let ownerLink: string;
 let browser: Browser;
 const foreign: string[] = [];
+/** The customer's webhook receiver (control posts to it; the browser never does). */
+let receiver: ReturnType<typeof Bun.serve>;
+const received: string[] = [];
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "dashboard-"));
@@ -34,11 +37,20 @@ beforeAll(async () => {
       CONTROL_HOST: "127.0.0.1",
       CONTROL_PORT: "0",
       LOG_LEVEL: "warn",
+      ALLOW_PRIVATE_URLS: "true",
       INIT_API_KEY: `sk_live_${crypto.randomUUID().replaceAll("-", "")}`,
     },
     /(http:\/\/\S+\/#\/accept\/sbl_\w+)/,
   );
   origin = controlUrlOf(control.output());
+  receiver = Bun.serve({
+    port: 0,
+    hostname: "127.0.0.1",
+    async fetch(request) {
+      received.push(await request.text());
+      return new Response("thanks", { status: 200 });
+    },
+  });
   ownerLink = control.match[1]!;
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
@@ -56,6 +68,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await browser?.close();
+  receiver?.stop(true);
   await control?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -136,6 +149,36 @@ describe("the dashboard in a browser", () => {
     expect(after.status).toBe(401);
   }, 30_000);
 
+  test("add a webhook endpoint (secret shown once), send a test and see its delivery", async () => {
+    const { page } = owner;
+    await page.getByRole("link", { name: "Webhooks" }).click();
+    await page.getByText("No endpoints.").waitFor();
+    const url = `http://127.0.0.1:${receiver.port}/hooks`;
+    await page.getByLabel("Endpoint URL").fill(url);
+    await page.getByRole("button", { name: "Add endpoint" }).click();
+    expect(await page.getByTestId("secret").textContent()).toMatch(/^whsec_/);
+    await page.getByRole("button", { name: "Send test" }).click();
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Test event succeeded: 200 in \d+ ms$/ })
+      .waitFor();
+    expect(received.some((body) => body.includes("webhook.test"))).toBe(true);
+    // The delivery log lists it with the receiver's answer.
+    await page.getByRole("cell", { name: "webhook.test" }).waitFor();
+    await page.getByRole("cell", { name: /^200/ }).waitFor();
+    await check(page, "webhooks");
+  }, 45_000);
+
+  test("credits: the balance and the ledger", async () => {
+    const { page } = owner;
+    await page.getByRole("link", { name: "Credits" }).click();
+    await page.getByTestId("balance").waitFor();
+    expect(await page.getByTestId("balance").textContent()).toMatch(/^\$\d+\.\d{2}$/);
+    await page.getByRole("heading", { name: "Transactions" }).waitFor();
+    await page.waitForLoadState("networkidle");
+    await check(page, "credits");
+  }, 30_000);
+
   test("calls: the empty list with its filters", async () => {
     const { page } = owner;
     await page.getByRole("link", { name: "Calls" }).click();
@@ -186,7 +229,7 @@ describe("the dashboard in a browser", () => {
 
   test("at phone width the views fit the screen and pass the same checks", async () => {
     await owner.page.setViewportSize(PHONE);
-    for (const view of ["agents", "api-keys", "members", "calls"]) {
+    for (const view of ["agents", "api-keys", "members", "calls", "webhooks", "credits"]) {
       await owner.page.goto(`${origin}/#/${view}`);
       await owner.page.locator("h1").first().waitFor();
       await owner.page.waitForLoadState("networkidle");

@@ -31,6 +31,15 @@ import {
 let dir: string;
 let callerAudio: string;
 let standIns: StandIns;
+const toolRequests: Array<Record<string, string>> = [];
+const toolServer = Bun.serve({
+  hostname: "127.0.0.1",
+  port: 0,
+  fetch(request) {
+    toolRequests.push(Object.fromEntries(request.headers));
+    return Response.json({ account: "on file" });
+  },
+});
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), "sip-headers-"));
@@ -41,13 +50,19 @@ beforeAll(() => {
     Bun.spawnSync(["sox", wav, "-r", "8000", "-c", "1", "-t", "raw", "-e", "mu-law", callerAudio]).exitCode,
   ).toBe(0);
   standIns = startStandIns({
-    llm: { firstTokenMs: 20, interTokenMs: 2, rules: [{ match: ".", reply: "Your number is on file." }] },
+    llm: {
+      firstTokenMs: 20,
+      interTokenMs: 2,
+      rules: [{ match: ".", toolCalls: [{ name: "lookup_customer", arguments: {} }] }],
+      afterToolReply: "Your number is on file.",
+    },
     transcription: { texts: ["What is my account number?"], delayMs: 20, speechRmsThreshold: 100 },
   });
 });
 
 afterAll(async () => {
   await standIns?.stop();
+  toolServer.stop(true);
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -64,8 +79,9 @@ describe("SIP headers both ways (SIPp)", () => {
     await gateway?.stop();
   });
 
-  test("an inbound INVITE's X-Customer-Id is on call.started and in the LLM request's prompt", async () => {
-    const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai });
+  test("an inbound INVITE's X-Customer-Id is on call.started, in the LLM request's prompt and sent to tools", async () => {
+    // The tool server is on loopback; the URL guard's refusals are tested with the tools.
+    const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai, ALLOW_PRIVATE_URLS: "true" });
     gateway = await startTestGateway({
       env: { SIP_TRUNK_INBOUND_CIDRS: "127.0.0.1/32" },
       application: await createAgentApplication({ config, log: createLogger("fatal") }),
@@ -77,6 +93,7 @@ describe("SIP headers both ways (SIPp)", () => {
       stt: { provider: "openai", model: "whisper-1", language: "en" },
       llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
       endpointing: { silence_ms: 400 },
+      tools: [{ type: "http", name: "lookup_customer", url: `http://127.0.0.1:${toolServer.port}/customer` }],
     });
     await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(agent));
     const scenario = speakingCallerScenario(dir, callerAudio, "uac-with-context-headers", [1200], 6000, {
@@ -108,6 +125,15 @@ describe("SIP headers both ways (SIPp)", () => {
     const prompts = systemPromptsSent();
     expect(prompts.length).toBeGreaterThan(0);
     expect(prompts.at(-1)).toContain("You help customer number 42 (lower case: 42).");
+    expect(toolRequests).toHaveLength(1);
+    expect(toolRequests[0]).toMatchObject({
+      "x-switchboard-call-id": (started as { call_id: string }).call_id,
+      "x-switchboard-call-direction": "inbound",
+      "x-switchboard-from-number": "+14155550111",
+      "x-switchboard-to-number": "+14155550100",
+      "x-switchboard-sip-x-customer-id": "42",
+      "x-switchboard-sip-p-asserted-identity": "<sip:+14155550111@carrier.example>",
+    });
   }, 60_000);
 
   test("an outbound call's sip_headers are on the INVITE the carrier receives", async () => {

@@ -9,6 +9,7 @@ import { withRealtimeAgents } from "../realtime/create.ts";
 import { callTenant } from "../tenant/call-tenant.ts";
 import { loadVadEngine } from "../vad/load.ts";
 import { AgentApplication } from "./agent-application.ts";
+import { callContextHeaders } from "./tools/call-headers.ts";
 import { loadEndOfTurnModel } from "./turn-taking/load-turn-model.ts";
 
 interface AgentApplicationSetup {
@@ -54,7 +55,11 @@ export async function createAgentApplication(setup: AgentApplicationSetup): Prom
           // The custom-LLM webhook learns which call it is answering.
           webhookExtraBody: { call_id: call.callId, metadata: call.metadata },
         }),
-        toolRequests: { urlPolicy: tenant.urlPolicy, signer: tenant.signer },
+        toolRequests: {
+          urlPolicy: tenant.urlPolicy,
+          signer: tenant.signer,
+          callHeaders: callContextHeaders(call),
+        },
       };
     },
   });

@@ -7,6 +7,8 @@ import { jsonResult, type PipelineTool } from "./types.ts";
 export interface ToolRequestOptions {
   urlPolicy: OutboundUrlPolicy;
   signer?: RequestSigner;
+  /** The call's context (call-headers.ts), sent with every request. */
+  callHeaders?: Record<string, string>;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
@@ -49,6 +51,7 @@ export function httpTool(tool: AgentTool, requests: ToolRequestOptions): Pipelin
             headers: {
               ...(withBody ? { "content-type": "application/json" } : {}),
               ...tool.headers,
+              ...requests.callHeaders,
               ...requests.signer?.headers(requestBody),
             },
             body: withBody ? requestBody : undefined,
