@@ -16,7 +16,7 @@ describe("answering-machine detection on outbound calls", () => {
     agentId = await createAgent(h);
     await addNumber(h, { agentId });
     await addCredits(h, 1000);
-  });
+  }, 20_000);
   afterAll(async () => {
     await h.close();
   });
