@@ -14,7 +14,7 @@ import type { Database } from "../../db/client.ts";
 import { agents } from "../../db/schema.ts";
 import { signingSecretCiphertexts } from "../orgs/signing-secret.ts";
 import { credentialsById, publishedCredential } from "../provider-credentials/service.ts";
-import { agentToolOf, toolsByIds } from "../tools/service.ts";
+import { agentToolOf, existingToolsByIds } from "../tools/service.ts";
 import { toAgent } from "./present.ts";
 
 export interface SnapshotDeps {
@@ -44,8 +44,7 @@ async function agentSnapshot(
     const row = slot.credentialId ? rows.get(slot.credentialId) : undefined;
     if (row) credentials[slot.key] = publishedCredential(row);
   }
-  // A catalogue tool deleted meanwhile cannot be: deletion is refused while an agent names it.
-  const catalogue = await toolsByIds(deps.db, orgId, agent.tool_ids ?? []).catch(() => []);
+  const catalogue = await existingToolsByIds(deps.db, orgId, agent.tool_ids ?? []);
   return {
     ...agent,
     tools: [...agent.tools, ...catalogue.map(agentToolOf)],

@@ -99,6 +99,13 @@ export async function updateTool(
   input: UpdateToolBody,
 ): Promise<ToolRow> {
   const current = await getTool(deps.db, orgId, toolId);
+  if (input.name && input.name !== current.name) {
+    const [taken] = await deps.db
+      .select({ id: tools.id })
+      .from(tools)
+      .where(and(eq(tools.orgId, orgId), eq(tools.name, input.name)));
+    if (taken) throw nameTaken(input.name);
+  }
   const merged = { ...current.config, ...input };
   const [row] = await deps.db
     .update(tools)
@@ -109,12 +116,7 @@ export async function updateTool(
       updatedAt: new Date(),
     })
     .where(and(eq(tools.orgId, orgId), eq(tools.id, toolId)))
-    .returning()
-    .catch((error: unknown) => {
-      if (input.name && String((error as { code?: string }).code ?? error).includes("23505"))
-        throw nameTaken(input.name);
-      throw error;
-    });
+    .returning();
   if (!row) throw notFound("Tool");
   for (const agent of await agentsUsing(deps.db, orgId, toolId))
     await publishAgentById(deps, agent.id, orgId);
@@ -133,6 +135,17 @@ export async function deleteTool(db: Database, orgId: string, toolId: string): P
     );
   }
   await db.delete(tools).where(and(eq(tools.orgId, orgId), eq(tools.id, toolId)));
+}
+
+/** The org's tools among `ids`, in the order given; ids it does not have are left out. */
+export async function existingToolsByIds(db: Database, orgId: string, ids: string[]): Promise<ToolRow[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .select()
+    .from(tools)
+    .where(and(eq(tools.orgId, orgId), inArray(tools.id, ids)));
+  const byId = new Map(rows.map((row) => [row.id, row]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 /** The org's tools by id, in the order given; 422 naming any id the org does not have. */

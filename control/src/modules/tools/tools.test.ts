@@ -86,6 +86,9 @@ describe("/tools: the org's catalogue referenced by agents", () => {
     expect(metadata.status).toBe(422);
     expect((await post("/tools", { ...lookup, name: "twice" })).status).toBe(201);
     expect((await post("/tools", { ...lookup, name: "twice" })).status).toBe(409);
+    const other = await post("/tools", { ...lookup, name: "once" });
+    const renamed = await h.json("PATCH", `/api/v1/tools/${other.body.id}`, { body: { name: "twice" } });
+    expect(renamed.status).toBe(409);
 
     const member = await h.newKey("member");
     expect((await post("/tools", { ...lookup, name: "by_member" }, member)).status).toBe(403);
@@ -95,12 +98,14 @@ describe("/tools: the org's catalogue referenced by agents", () => {
     const builtIns = await h.json<{ data: Array<{ name: string }> }>("GET", "/api/v1/tools/built-ins");
     expect(builtIns.body.data.map((tool) => tool.name)).toEqual(["end_call", "transfer_call", "send_dtmf"]);
 
-    const other = await h.newOrg();
-    const theirs = await h.json<{ data: Json[] }>("GET", "/api/v1/tools", { key: other.ownerKey });
+    const otherOrg = await h.newOrg();
+    const theirs = await h.json<{ data: Json[] }>("GET", "/api/v1/tools", { key: otherOrg.ownerKey });
     expect(theirs.body.data).toEqual([]);
     const twice = listed.body.data.find((tool) => tool.name === "twice")!;
-    expect((await h.request("GET", `/api/v1/tools/${twice.id}`, { key: other.ownerKey })).status).toBe(404);
-    const borrowed = await post("/agents", { name: "Borrower", tool_ids: [twice.id] }, other.ownerKey);
+    expect((await h.request("GET", `/api/v1/tools/${twice.id}`, { key: otherOrg.ownerKey })).status).toBe(
+      404,
+    );
+    const borrowed = await post("/agents", { name: "Borrower", tool_ids: [twice.id] }, otherOrg.ownerKey);
     expect(borrowed.status).toBe(422);
   });
 });
