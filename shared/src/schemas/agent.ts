@@ -181,6 +181,15 @@ export const AgentToolSchema = Type.Object({
         "`transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
     }),
   ),
+  waiting_message: Type.Optional(
+    Type.String({
+      maxLength: 500,
+      description: "`http`: what the agent says when the call has not answered after `waiting_delay_ms`.",
+    }),
+  ),
+  waiting_delay_ms: Type.Optional(
+    Type.Integer({ minimum: 0, maximum: 30000, description: "`http`: default 1500." }),
+  ),
   sip_headers: Type.Optional({
     ...SipHeadersSchema,
     description:

@@ -37,6 +37,7 @@ export function agentToolOf(row: ToolRow): AgentTool {
     ...(config.headers ? { headers: config.headers } : {}),
     ...(config.parameters ? { parameters: config.parameters } : {}),
     ...(config.timeout_ms ? { timeout_ms: config.timeout_ms } : {}),
+    ...(config.waiting_message ? { waiting_message: config.waiting_message } : {}),
   };
 }
 

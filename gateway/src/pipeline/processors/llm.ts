@@ -290,6 +290,12 @@ export class LlmProcessor extends QueuedProcessor {
     this.emit({ type: "llm_text", text: piece, turn }, signal);
   }
 
+  /** Says `text` at once: the mark flushes the sentence chunker instead of waiting for more text. */
+  private sayNow(turn: AgentTurn, text: string, signal: AbortSignal): void {
+    this.say(turn, text, signal);
+    this.emit({ type: "mark", resolve: () => {} }, signal);
+  }
+
   private async runTools(turn: AgentTurn, calls: ToolCall[], signal: AbortSignal): Promise<void> {
     for (const call of calls) {
       let content: string;
@@ -301,6 +307,7 @@ export class LlmProcessor extends QueuedProcessor {
           reporter: this.options.reporter,
           control: this.options.control,
           waitForSpeech: () => this.waitForSpeech(signal),
+          sayWhileWaiting: (text) => this.sayNow(turn, text, signal),
           logger: this.logger,
         });
         content = result.content;

@@ -12,6 +12,7 @@ export interface ToolRequestOptions {
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;
+const DEFAULT_WAITING_DELAY_MS = 1500;
 /** Longer responses are cut: the model only needs the gist and tokens cost latency. */
 const MAX_RESULT_CHARS = 8_000;
 
@@ -42,6 +43,14 @@ export function httpTool(tool: AgentTool, requests: ToolRequestOptions): Pipelin
       }
       const timeout = AbortSignal.timeout(timeoutMs);
       const startedAt = performance.now();
+      // A slow endpoint: the caller hears the tool's waiting message once, not silence.
+      const waiting =
+        tool.waiting_message && context.sayWhileWaiting
+          ? setTimeout(
+              () => context.sayWhileWaiting?.(tool.waiting_message!),
+              tool.waiting_delay_ms ?? DEFAULT_WAITING_DELAY_MS,
+            )
+          : null;
       const requestBody = withBody ? JSON.stringify(args) : "";
       try {
         const response = await guardedFetch(
@@ -82,6 +91,8 @@ export function httpTool(tool: AgentTool, requests: ToolRequestOptions): Pipelin
         }
         context.logger?.warn({ tool: name, err: error }, "http tool failed");
         return jsonResult({ error: `request failed: ${(error as Error).message}` });
+      } finally {
+        if (waiting) clearTimeout(waiting);
       }
     },
   };

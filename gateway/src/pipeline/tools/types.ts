@@ -10,6 +10,8 @@ export interface ToolContext {
   control: CallControl;
   /** Resolves once everything the agent has said so far has been played to the caller. */
   waitForSpeech(): Promise<void>;
+  /** Says a filler line to the caller while the tool is still working; absent: nothing is said. */
+  sayWhileWaiting?(text: string): void;
   logger: Logger | null;
   /** What the call reports to control (the do-not-call request); absent: the tool is not available here. */
   reporter?: CallReporter;
