@@ -14,7 +14,7 @@ import type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realti
 import type { AmdSettings, AnsweredBy } from "@switchboard/shared/schemas/amd";
 import type { AnalysisSettings } from "@switchboard/shared/schemas/analysis";
 import type { ApiKeyRole } from "@switchboard/shared/schemas/api-key";
-import type { CallTransfer } from "@switchboard/shared/schemas/call";
+import type { CallTransfer, ToolCallRecord } from "@switchboard/shared/schemas/call";
 import type { LedgerKind } from "@switchboard/shared/schemas/credits";
 import type { KnowledgeSourceKind, KnowledgeStatus } from "@switchboard/shared/schemas/knowledge";
 import type { Forwarding } from "@switchboard/shared/schemas/phone-number";
@@ -435,6 +435,8 @@ export const callTurns = pgTable(
     endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }).notNull(),
     interrupted: boolean("interrupted").notNull().default(false),
     latency: jsonb("latency").$type<TurnLatency | null>(),
+    /** Agent turns: the tools called, with arguments and results masked like the text. */
+    toolCalls: jsonb("tool_calls").$type<ToolCallRecord[]>(),
     /** Copied out of `latency` for analytics. */
     totalMs: integer("total_ms"),
   },

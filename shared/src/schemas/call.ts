@@ -33,6 +33,17 @@ export const TurnLatencySchema = Type.Object({
   ),
 });
 
+/** One tool call of an agent turn, as the turn's transcript records it. */
+export const ToolCallRecordSchema = Type.Object({
+  name: Type.String(),
+  arguments: Type.String({ description: "The model's arguments (JSON text), masked by the org's redaction." }),
+  result: Nullable(Type.String({ description: "What went back to the model, masked by the org's redaction." })),
+  duration_ms: Type.Number(),
+  outcome: StringEnum(["completed", "failed", "cancelled"], {
+    description: "`cancelled`: the caller interrupted before the tool answered; the model is told so.",
+  }),
+});
+
 export const TranscriptTurnSchema = Type.Object({
   role: StringEnum(["agent", "user"]),
   text: Type.String({ description: "For agent turns: what the caller actually heard (cut at barge-in)." }),
@@ -40,6 +51,7 @@ export const TranscriptTurnSchema = Type.Object({
   ended_at: DateTime(),
   interrupted: Type.Boolean(),
   latency: Nullable(TurnLatencySchema),
+  tool_calls: Type.Optional(Type.Array(ToolCallRecordSchema, { description: "Agent turns: the tools it called." })),
 });
 
 /** A transfer (SIP REFER) and the outcome its final sipfrag NOTIFY reported (RFC 3515 §2.4.5). */
@@ -124,6 +136,7 @@ export const OutboundCallBodySchema = Type.Object(
 
 export type TurnLatency = Static<typeof TurnLatencySchema>;
 export type TranscriptTurn = Static<typeof TranscriptTurnSchema>;
+export type ToolCallRecord = Static<typeof ToolCallRecordSchema>;
 export type Call = Static<typeof CallSchema>;
 export type CallTransfer = Static<typeof CallTransferSchema>;
 export type CallDetail = Static<typeof CallDetailSchema>;
