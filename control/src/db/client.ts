@@ -1,13 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import type { PGlite } from "@electric-sql/pglite";
+import { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
-import { PgliteThread } from "./pglite-thread.ts";
 import * as schema from "./schema.ts";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -39,8 +38,8 @@ export function listenToDatabase(
 const migrationsFolder = join(import.meta.dir, "..", "..", "drizzle");
 
 /**
- * Postgres when a URL is given, else PGlite (embedded Postgres, on a worker thread) under
- * `dataDir`, or in memory when `dataDir` is null. The same drizzle migrations are applied to both.
+ * Postgres when a URL is given, else PGlite (embedded Postgres) under `dataDir`, or in
+ * memory when `dataDir` is null. The same drizzle migrations are applied to both.
  */
 export async function openDatabase(options: {
   databaseUrl: string | null;
@@ -61,9 +60,8 @@ export async function openDatabase(options: {
     pgliteDir = join(options.dataDir, "pglite");
     mkdirSync(pgliteDir, { recursive: true });
   }
-  // On a thread of its own, so queries never hold up the event loop (SIP and media on `npm start`).
-  const client = await PgliteThread.open(pgliteDir ?? null);
-  const db = drizzlePglite(client as unknown as PGlite, { schema });
+  const client = new PGlite(pgliteDir);
+  const db = drizzlePglite(client, { schema });
   await migratePglite(db, { migrationsFolder });
   listeners.set(db as unknown as Database, (channel, onNotify) => client.listen(channel, onNotify));
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
