@@ -217,6 +217,31 @@ describe("the dashboard in a browser", () => {
     await member.context.close();
   }, 30_000);
 
+  test("the owner changes the member's role, then removes them", async () => {
+    const { page } = owner;
+    // The members view loads afresh (the member joined after it was last shown).
+    await page.getByRole("link", { name: "Agents" }).click();
+    await page.getByRole("link", { name: "Members" }).click();
+    const role = page.getByLabel("Role of member@example.test");
+    await role.selectOption("admin", { timeout: 5000 });
+    await page.waitForLoadState("networkidle");
+    const listed = async () =>
+      page.evaluate(
+        async () =>
+          ((await (await fetch("/api/v1/users")).json()) as { data: Array<{ email: string; role: string }> })
+            .data,
+      );
+    expect(await listed()).toContainEqual(
+      expect.objectContaining({ email: "member@example.test", role: "admin" }),
+    );
+    await check(page, "members-roles");
+    await page.getByRole("button", { name: "Remove member@example.test" }).click({ timeout: 5000 });
+    await page
+      .getByRole("cell", { name: "member@example.test", exact: true })
+      .waitFor({ state: "detached", timeout: 5000 });
+    expect((await listed()).map((user) => user.email)).toEqual(["owner@example.test"]);
+  }, 30_000);
+
   test("a wrong password shows the API's answer", async () => {
     const { page, context } = await newPage();
     await page.goto(origin);

@@ -26,6 +26,8 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("DELETE", "/api-keys/:id", "manage API keys"),
   admin("POST", "/invitations", "invite users"),
   admin("POST", "/users/:id/password-reset", "reset passwords"),
+  admin("PATCH", "/users/:id", "change roles"),
+  admin("DELETE", "/users/:id", "remove users"),
   admin("GET", "/widget-keys", "manage widget keys"),
   admin("POST", "/widget-keys", "manage widget keys"),
   admin("DELETE", "/widget-keys/:id", "manage widget keys"),

@@ -71,10 +71,33 @@ export function MembersView({ session }: { session: Session }) {
                   {user.email}
                   {user.name && <span class="muted"> · {user.name}</span>}
                 </td>
-                <td>{user.role}</td>
+                <td>
+                  {manager && atLeast(session.user.role, user.role) && user.id !== session.user.id ? (
+                    <select
+                      aria-label={`Role of ${user.email}`}
+                      value={user.role}
+                      onChange={async (e) => {
+                        const { error: problem } = await api.PATCH("/api/v1/users/{id}", {
+                          params: { path: { id: user.id } },
+                          body: { role: e.currentTarget.value as Role },
+                        });
+                        if (problem) setError(problemText(problem));
+                        users.reload();
+                      }}
+                    >
+                      {roles.map((r) => (
+                        <option value={r} key={r}>
+                          {r}
+                        </option>
+                      ))}
+                    </select>
+                  ) : (
+                    user.role
+                  )}
+                </td>
                 <td>{when(user.last_sign_in_at)}</td>
                 {manager && (
-                  <td>
+                  <td class="actions">
                     {atLeast(session.user.role, user.role) && (
                       <button
                         type="button"
@@ -95,6 +118,23 @@ export function MembersView({ session }: { session: Session }) {
                         }}
                       >
                         Reset link
+                      </button>
+                    )}
+                    {atLeast(session.user.role, user.role) && user.id !== session.user.id && (
+                      <button
+                        type="button"
+                        class="danger"
+                        aria-label={`Remove ${user.email}`}
+                        onClick={async () => {
+                          if (!confirm(`Remove ${user.email}? They can no longer sign in.`)) return;
+                          const { error: problem, response } = await api.DELETE("/api/v1/users/{id}", {
+                            params: { path: { id: user.id } },
+                          });
+                          if (!response.ok) setError(problemText(problem));
+                          users.reload();
+                        }}
+                      >
+                        Remove
                       </button>
                     )}
                   </td>

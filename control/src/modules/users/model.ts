@@ -30,7 +30,10 @@ export const linkSchema = t.Object({
 export const invitationBody = t.Object(
   {
     email: t.String({ format: "email", maxLength: 320 }),
-    role: t.Optional(userRole),
+    // The default is named: without it the body's missing role would be filled with the enum's first value.
+    role: t.Optional(
+      t.UnionEnum([...API_KEY_ROLES], { default: "member", description: "member by default." }),
+    ),
   },
   { additionalProperties: false },
 );

@@ -4,7 +4,8 @@ import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
 import { linkUrl } from "./links.ts";
-import { invitationBody, invitationSchema, linkSchema, presentUser, userSchema } from "./model.ts";
+import { changeRole, removeUser } from "./membership.ts";
+import { invitationBody, invitationSchema, linkSchema, presentUser, userRole, userSchema } from "./model.ts";
 import { invite, listUsers, resetLink } from "./service.ts";
 
 const origin = (request: Request) => new URL(request.url).origin;
@@ -78,6 +79,42 @@ export function usersModule(ctx: ControlContext) {
             "A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock " +
             "and ends the user's sessions. The link is in this response only.",
           ...problems("not_found"),
+        },
+      },
+    )
+    .patch(
+      "/users/:id",
+      async ({ request, params, body }) =>
+        presentUser(await changeRole(ctx.db, requestAuth(request), params.id, body.role)),
+      {
+        params: t.Object({ id: t.String() }),
+        body: t.Object({ role: userRole }, { additionalProperties: false }),
+        response: { 200: userSchema },
+        detail: {
+          operationId: "updateUser",
+          summary: "Change a user's role",
+          description:
+            "Takes effect on the user's next request. Nobody changes a user above their own role or gives a " +
+            "role above their own; the org's only owner stays owner (409).",
+          ...problems("not_found", "conflict"),
+        },
+      },
+    )
+    .delete(
+      "/users/:id",
+      async ({ request, params, set }) => {
+        await removeUser(ctx.db, requestAuth(request), params.id);
+        set.status = 204;
+      },
+      {
+        params: t.Object({ id: t.String() }),
+        detail: {
+          operationId: "removeUser",
+          summary: "Remove a user",
+          description:
+            "The person can no longer sign in and their sessions end at once. The org's only owner cannot be removed (409).",
+          responses: { 204: { description: "Removed." } },
+          ...problems("not_found", "conflict"),
         },
       },
     );
