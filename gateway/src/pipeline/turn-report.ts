@@ -1,4 +1,5 @@
 import type { TranscriptTurn, TurnLatency } from "@switchboard/shared/events";
+import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import type { TurnTimeline } from "./turn.ts";
 
 function span(from: number | null, to: number | null): number | null {
@@ -36,6 +37,7 @@ export function agentTranscriptTurn(
   endedAt: number,
   interrupted: boolean,
   timeline: TurnTimeline,
+  toolCalls: readonly ToolCallRecord[] = [],
 ): TranscriptTurn {
   return {
     role: "agent",
@@ -44,6 +46,8 @@ export function agentTranscriptTurn(
     ended_at: new Date(endedAt).toISOString(),
     interrupted,
     latency: turnLatency(timeline),
+    // Copies: a tool still running when the turn is reported is not changed in the report.
+    ...(toolCalls.length > 0 ? { tool_calls: toolCalls.map((call) => ({ ...call })) } : {}),
   };
 }
 

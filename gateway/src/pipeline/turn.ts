@@ -1,3 +1,4 @@
+import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import type { ChatMessage } from "../providers/types.ts";
 
 /** Where one agent sentence sits in the call's outgoing sample stream. */
@@ -54,6 +55,8 @@ export class AgentTurn {
   generationComplete = false;
   /** Hang up with this cause once the turn has been heard. */
   hangupCause: string | null = null;
+  /** The tools this turn called; one still running shows `cancelled` until it answers. */
+  readonly toolCalls: ToolCallRecord[] = [];
   closed = false;
 
   constructor(

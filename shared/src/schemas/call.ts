@@ -36,8 +36,12 @@ export const TurnLatencySchema = Type.Object({
 /** One tool call of an agent turn, as the turn's transcript records it. */
 export const ToolCallRecordSchema = Type.Object({
   name: Type.String(),
-  arguments: Type.String({ description: "The model's arguments (JSON text), masked by the org's redaction." }),
-  result: Nullable(Type.String({ description: "What went back to the model, masked by the org's redaction." })),
+  arguments: Type.String({
+    description: "The model's arguments (JSON text), masked by the org's redaction.",
+  }),
+  result: Nullable(
+    Type.String({ description: "What went back to the model, masked by the org's redaction." }),
+  ),
   duration_ms: Type.Number(),
   outcome: StringEnum(["completed", "failed", "cancelled"], {
     description: "`cancelled`: the caller interrupted before the tool answered; the model is told so.",
@@ -51,7 +55,9 @@ export const TranscriptTurnSchema = Type.Object({
   ended_at: DateTime(),
   interrupted: Type.Boolean(),
   latency: Nullable(TurnLatencySchema),
-  tool_calls: Type.Optional(Type.Array(ToolCallRecordSchema, { description: "Agent turns: the tools it called." })),
+  tool_calls: Type.Optional(
+    Type.Array(ToolCallRecordSchema, { description: "Agent turns: the tools it called." }),
+  ),
 });
 
 /** A transfer (SIP REFER) and the outcome its final sipfrag NOTIFY reported (RFC 3515 §2.4.5). */

@@ -12,6 +12,7 @@ import {
 import { effectiveRates } from "@switchboard/shared/rates";
 import { realtimeUsageOf } from "@switchboard/shared/realtime";
 import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
+import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
@@ -85,6 +86,21 @@ function stringRecordOf(value: unknown): Record<string, string> | null {
     (entry): entry is [string, string] => typeof entry[1] === "string",
   );
   return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+/** A turn's tool calls with arguments and results masked like its text; null without any. */
+function maskedToolCalls(
+  redaction: Partial<RedactionPolicy> | null | undefined,
+  toolCalls: unknown,
+): ToolCallRecord[] | null {
+  if (!Array.isArray(toolCalls) || toolCalls.length === 0) return null;
+  return toolCalls.slice(0, 50).map((call: Partial<ToolCallRecord>) => ({
+    name: String(call.name ?? ""),
+    arguments: redactTurnText(redaction, String(call.arguments ?? "")),
+    result: typeof call.result === "string" ? redactTurnText(redaction, call.result) : null,
+    duration_ms: Number(call.duration_ms) || 0,
+    outcome: call.outcome === "cancelled" || call.outcome === "failed" ? call.outcome : "completed",
+  }));
 }
 
 function dateOr(value: string | null | undefined, fallback: Date): Date {
@@ -239,6 +255,7 @@ async function applyInTransaction(
           endedAt: dateOr(turn.ended_at, startedAt),
           interrupted: turn.interrupted === true,
           latency: turn.latency ?? null,
+          toolCalls: maskedToolCalls(org.redaction, turn.tool_calls),
           totalMs: typeof turn.latency?.total_ms === "number" ? Math.round(turn.latency.total_ms) : null,
         })
         .onConflictDoNothing();

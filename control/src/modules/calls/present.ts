@@ -49,5 +49,6 @@ export function presentTurn(row: TurnRow): TurnResponse {
     ended_at: row.endedAt.toISOString(),
     interrupted: row.interrupted,
     latency: row.latency ?? null,
+    ...(row.toolCalls?.length ? { tool_calls: row.toolCalls } : {}),
   };
 }

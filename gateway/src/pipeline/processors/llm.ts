@@ -1,3 +1,4 @@
+import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import type { CallControl, CallReporter } from "../../call-core/application.ts";
 import type { ChatMessage, LlmProvider, LlmRequest, ToolCall } from "../../providers/types.ts";
 import type { PipelineClock } from "../clock.ts";
@@ -299,6 +300,15 @@ export class LlmProcessor extends QueuedProcessor {
   private async runTools(turn: AgentTurn, calls: ToolCall[], signal: AbortSignal): Promise<void> {
     for (const call of calls) {
       let content: string;
+      const record: ToolCallRecord = {
+        name: call.name,
+        arguments: call.arguments,
+        result: null,
+        duration_ms: 0,
+        outcome: "cancelled",
+      };
+      turn.toolCalls.push(record);
+      const startedAt = this.options.clock.now();
       try {
         if (signal.aborted) throw signal.reason;
         const result = await this.options.tools.execute(call, {
@@ -311,6 +321,7 @@ export class LlmProcessor extends QueuedProcessor {
           logger: this.logger,
         });
         content = result.content;
+        record.outcome = "completed";
         if (result.hangupCause) turn.hangupCause = result.hangupCause;
       } catch (error) {
         content = JSON.stringify({
@@ -318,7 +329,10 @@ export class LlmProcessor extends QueuedProcessor {
             ? "cancelled: the caller interrupted"
             : `tool failed: ${(error as Error).message}`,
         });
+        record.outcome = signal.aborted ? "cancelled" : "failed";
       }
+      record.result = content;
+      record.duration_ms = Math.round(this.options.clock.now() - startedAt);
       // Every tool call needs its result in the history, or the next request is invalid.
       this.history.push({ role: "tool", tool_call_id: call.id, content });
     }
@@ -366,9 +380,16 @@ export class LlmProcessor extends QueuedProcessor {
       hangupCause: turn.hangupCause,
     };
     const heardText = words.slice(0, heard).join(" ");
-    if (heardText) {
+    if (heardText || turn.toolCalls.length > 0) {
       this.options.reporter.turn(
-        agentTranscriptTurn(heardText, turn.startedAt, this.options.clock.now(), true, turn.timeline),
+        agentTranscriptTurn(
+          heardText,
+          turn.startedAt,
+          this.options.clock.now(),
+          true,
+          turn.timeline,
+          turn.toolCalls,
+        ),
       );
     }
   }
@@ -378,10 +399,17 @@ export class LlmProcessor extends QueuedProcessor {
     turn.closed = true;
     this.active.splice(this.active.indexOf(turn), 1);
     const text = splitWords(turn.generatedText).join(" ");
-    // A turn that only ran tools said nothing: there is no agent line to record.
-    if (text) {
+    // A turn that said nothing and ran no tools has nothing to record.
+    if (text || turn.toolCalls.length > 0) {
       this.options.reporter.turn(
-        agentTranscriptTurn(text, turn.startedAt, this.options.clock.now(), false, turn.timeline),
+        agentTranscriptTurn(
+          text,
+          turn.startedAt,
+          this.options.clock.now(),
+          false,
+          turn.timeline,
+          turn.toolCalls,
+        ),
       );
     }
     if (turn.hangupCause) {
