@@ -21,8 +21,6 @@ import type { Forwarding } from "@switchboard/shared/schemas/phone-number";
 import type { ProviderCredentialKind } from "@switchboard/shared/schemas/provider-credential";
 import type { CallerId } from "@switchboard/shared/schemas/trunk";
 import { sql } from "drizzle-orm";
-import type { RedactionPolicy } from "../modules/redaction/policy.ts";
-import type { RetentionPolicy } from "../modules/retention/policy.ts";
 import {
   bigint,
   boolean,
@@ -37,6 +35,8 @@ import {
   timestamp,
   uniqueIndex,
 } from "drizzle-orm/pg-core";
+import type { RedactionPolicy } from "../modules/redaction/policy.ts";
+import type { RetentionPolicy } from "../modules/retention/policy.ts";
 
 const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
 
@@ -500,10 +500,10 @@ export const trunks = pgTable(
   (table) => [index("trunks_org_idx").on(table.orgId, table.id)],
 );
 
-export * from "./schema/users.ts";
 export * from "./schema/analysis.ts";
-export * from "./schema/data-lifecycle.ts";
 export * from "./schema/campaigns.ts";
-export * from "./schema/do-not-call.ts";
 export * from "./schema/carriers.ts";
+export * from "./schema/data-lifecycle.ts";
+export * from "./schema/do-not-call.ts";
 export * from "./schema/tools.ts";
+export * from "./schema/users.ts";

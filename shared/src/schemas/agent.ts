@@ -2,8 +2,8 @@
 // the snapshot gateways run all derive from these.
 import { type Static, Type } from "@sinclair/typebox";
 import { RealtimeSettingsSchema } from "../realtime.ts";
-import { AnalysisSettingsSchema } from "./analysis.ts";
 import { SipHeadersSchema } from "../sip/custom-headers.ts";
+import { AnalysisSettingsSchema } from "./analysis.ts";
 import { DateTime, JsonObject, Nullable, StringEnum } from "./kit.ts";
 
 /** The most fallbacks one block may list. */
