@@ -61,6 +61,86 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/auth/sign-in": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign in
+     * @description Checks the email and password and sets the session cookie (HttpOnly, SameSite=Lax). Ten attempts per address a minute; five wrong passwords in a row lock the account for 15 minutes.
+     */
+    post: operations["signIn"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/auth/accept": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Use an invitation or password-reset link
+     * @description An invitation creates the user with this password (`email` is needed only for the first owner's set-up link); a reset replaces the password and ends the other sessions. Then signs in.
+     */
+    post: operations["acceptLink"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/auth/session": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * The signed-in user
+     * @description The session cookie's user, org and CSRF token; 401 when not signed in.
+     */
+    get: operations["getSession"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/auth/sign-out": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Sign out
+     * @description Ends the session and clears the cookie.
+     */
+    post: operations["signOut"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/agents/{agent_id}/web-token": {
     parameters: {
       query?: never;
@@ -167,6 +247,90 @@ export interface paths {
     options?: never;
     head?: never;
     patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List users
+     * @description The people of the org who sign in to the dashboard, with their roles.
+     */
+    get: operations["listUsers"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/invitations": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Invite a user
+     * @description A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. The link is in this response only: hand it over yourself. Nobody invites above their own role.
+     */
+    post: operations["createInvitation"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}/password-reset": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Create a password-reset link
+     * @description A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock and ends the user's sessions. The link is in this response only.
+     */
+    post: operations["createPasswordReset"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/users/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a user
+     * @description The person can no longer sign in and their sessions end at once. The org's only owner cannot be removed (409).
+     */
+    delete: operations["removeUser"];
+    options?: never;
+    head?: never;
+    /**
+     * Change a user's role
+     * @description Takes effect on the user's next request. Nobody changes a user above their own role or gives a role above their own; the org's only owner stays owner (409).
+     */
+    patch: operations["updateUser"];
     trace?: never;
   };
   "/api/v1/agents": {
@@ -573,7 +737,7 @@ export interface paths {
     put?: never;
     /**
      * Buy credits
-     * @description Owner or admin, through the platform's payment provider. Send `Idempotency-Key` so a retried purchase is not charged twice. Without a payment provider the operator grants credits instead, and a purchase is a 402 `payment_provider_not_configured`.
+     * @description Owner or admin, through the platform's payment provider. Send `Idempotency-Key` so a retried purchase is not charged twice. Without a payment provider the operator grants credits instead, and a purchase is a 402 `payment_provider_not_configured`. With Stripe (PAYMENT_PROVIDER=stripe) the answer is 202 `pending` with a Checkout `checkout_url`; the credits arrive when Stripe reports the payment completed.
      */
     post: operations["purchaseCredits"];
     delete?: never;
@@ -940,7 +1104,11 @@ export interface paths {
     get: operations["getCall"];
     put?: never;
     post?: never;
-    delete?: never;
+    /**
+     * Delete a call's recording, transcript and analysis
+     * @description Erases the call's recording (its file or S3 object), transcript and post-call analysis. The call stays as its billing record: GET /calls/{call_id} shows it with an empty transcript, no recording_url and no analysis, and the recording URL answers 404. A call in progress is a 409. Deleting again is a 204.
+     */
+    delete: operations["deleteCall"];
     options?: never;
     head?: never;
     patch?: never;
@@ -958,6 +1126,50 @@ export interface paths {
      * @description audio/wav; supports `Range: bytes=...` (206 Partial Content, 416 past the end).
      */
     get: operations["getCallRecording"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sms": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List SMS messages
+     * @description Sent and received messages, newest first; filter by `number`, `direction`, `status` and creation time (`from`, `to`).
+     */
+    get: operations["listSms"];
+    put?: never;
+    /**
+     * Send an SMS
+     * @description Sends `body` from one of the org's numbers through its carrier, charged per segment (SMS_CENTS_PER_SEGMENT). Delivery is reported by the carrier afterwards: `status` moves to delivered, undelivered or failed, and `sms.failed` fires for the last two.
+     */
+    post: operations["sendSms"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/sms/{id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get an SMS message
+     * @description One message with its delivery status and cost.
+     */
+    get: operations["getSms"];
     put?: never;
     post?: never;
     delete?: never;
@@ -1065,6 +1277,270 @@ export interface paths {
     get: operations["getConversation"];
     put?: never;
     post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/do-not-call": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the do-not-call list
+     * @description Newest first; `phone_number` finds one number.
+     */
+    get: operations["listDoNotCall"];
+    put?: never;
+    /**
+     * Add a number to the do-not-call list
+     * @description 201 with the new entry; 200 with the existing one when the number is already listed (adding is idempotent). Outbound calls to a listed number are refused with 409 `do_not_call`; campaign leads with it are rejected.
+     */
+    post: operations["addDoNotCall"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/do-not-call/{phone_number}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    post?: never;
+    /**
+     * Remove a number from the do-not-call list
+     * @description 204; 404 when the number is not listed.
+     */
+    delete: operations["removeDoNotCall"];
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/tools/built-ins": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the built-in tools
+     * @description Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`.
+     */
+    get: operations["listBuiltInTools"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/tools": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List tools
+     * @description Oldest first, paged.
+     */
+    get: operations["listTools"];
+    put?: never;
+    /**
+     * Create a tool
+     * @description An HTTP tool agents may call: its URL must pass the outbound URL guard; calls are signed with the org's signing secret. 409 when the org has a tool of that name.
+     */
+    post: operations["createTool"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/tools/{tool_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a tool
+     * @description 404 when the org has no such tool.
+     */
+    get: operations["getTool"];
+    put?: never;
+    post?: never;
+    /**
+     * Delete a tool
+     * @description 204; 409 `conflict` naming the agents while any of them has it in `tool_ids`.
+     */
+    delete: operations["deleteTool"];
+    options?: never;
+    head?: never;
+    /**
+     * Update a tool
+     * @description Any field; the agents using the tool get the change on their next call.
+     */
+    patch: operations["updateTool"];
+    trace?: never;
+  };
+  "/api/v1/campaigns": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List campaigns
+     * @description Newest first, without counts.
+     */
+    get: operations["listCampaigns"];
+    put?: never;
+    /**
+     * Create a campaign
+     * @description A draft: add leads, then start it. `schedule` paces it (`calls_per_minute`, `max_concurrent`) and bounds it to `windows` in each lead's time zone; `retry` says which results are called again, how often and after how long.
+     */
+    post: operations["createCampaign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{campaign_id}": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get a campaign with its counts
+     * @description With `counts`: leads in all, by state and by outcome.
+     */
+    get: operations["getCampaign"];
+    put?: never;
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{campaign_id}/leads": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List a campaign's leads
+     * @description Newest first; `state` and `outcome` filter.
+     */
+    get: operations["listCampaignLeads"];
+    put?: never;
+    /**
+     * Add leads
+     * @description A JSON list (`leads`) or CSV text (`csv`) with `phone_number`, optional `time_zone`, and any other column as a `{{variable}}` for the prompt and greeting. Each row is accepted or rejected on its own: the report names the rejected rows and why (`invalid_phone_number`, `invalid_time_zone`, `duplicate`, `do_not_call`).
+     */
+    post: operations["addCampaignLeads"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{campaign_id}/start": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Start a campaign
+     * @description draft -> running: the dispatcher starts dialling its leads within their windows (`campaign.started`). 402 without credits.
+     */
+    post: operations["startCampaign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{campaign_id}/pause": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Pause a campaign
+     * @description running -> paused: no new dials; calls in progress finish (`campaign.paused`, reason `requested`).
+     */
+    post: operations["pauseCampaign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{campaign_id}/resume": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Resume a campaign
+     * @description paused -> running, also after it paused itself for credits (add credits first: 402 without).
+     */
+    post: operations["resumeCampaign"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/campaigns/{campaign_id}/cancel": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Cancel a campaign
+     * @description -> canceled for good: leads not yet called become `canceled`; calls in progress finish.
+     */
+    post: operations["cancelCampaign"];
     delete?: never;
     options?: never;
     head?: never;
@@ -1452,6 +1928,305 @@ export interface operations {
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signIn: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          email: string;
+          password: string;
+        };
+        "application/x-www-form-urlencoded": {
+          email: string;
+          password: string;
+        };
+        "multipart/form-data": {
+          email: string;
+          password: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            user: {
+              id: string;
+              email: string;
+              name: string;
+              /**
+               * @description The same roles as API keys.
+               * @default owner
+               * @enum {string}
+               */
+              role: "owner" | "admin" | "member";
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              last_sign_in_at: string | null;
+            };
+            org_id: string;
+            /** @description Send it in X-CSRF-Token with every state-changing request. */
+            csrf_token: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_credentials`: The email or the password is wrong. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `sign_in_locked`: Too many sign-in attempts for the address, or five wrong passwords in a row: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  acceptLink: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          token: string;
+          password: string;
+          email?: string;
+          name?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          token: string;
+          password: string;
+          email?: string;
+          name?: string;
+        };
+        "multipart/form-data": {
+          token: string;
+          password: string;
+          email?: string;
+          name?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            user: {
+              id: string;
+              email: string;
+              name: string;
+              /**
+               * @description The same roles as API keys.
+               * @default owner
+               * @enum {string}
+               */
+              role: "owner" | "admin" | "member";
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              last_sign_in_at: string | null;
+            };
+            org_id: string;
+            /** @description Send it in X-CSRF-Token with every state-changing request. */
+            csrf_token: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_link`: The invitation or reset link is unknown, already used or expired. */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSession: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            user: {
+              id: string;
+              email: string;
+              name: string;
+              /**
+               * @description The same roles as API keys.
+               * @default owner
+               * @enum {string}
+               */
+              role: "owner" | "admin" | "member";
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              last_sign_in_at: string | null;
+            };
+            org_id: string;
+            /** @description Send it in X-CSRF-Token with every state-changing request. */
+            csrf_token: string;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_session`: No session cookie, or its session has ended. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  signOut: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Signed out. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `csrf_failed`: A change sent with the session cookie without the session's X-CSRF-Token. */
+      403: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -2259,6 +3034,577 @@ export interface operations {
       };
     };
   };
+  listUsers: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              id: string;
+              email: string;
+              name: string;
+              /**
+               * @description The same roles as API keys.
+               * @default owner
+               * @enum {string}
+               */
+              role: "owner" | "admin" | "member";
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              last_sign_in_at: string | null;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createInvitation: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** Format: email */
+          email: string;
+          /**
+           * @description member by default.
+           * @default member
+           * @enum {string}
+           */
+          role?: "owner" | "admin" | "member";
+        };
+        "application/x-www-form-urlencoded": {
+          /** Format: email */
+          email: string;
+          /**
+           * @description member by default.
+           * @default member
+           * @enum {string}
+           */
+          role?: "owner" | "admin" | "member";
+        };
+        "multipart/form-data": {
+          /** Format: email */
+          email: string;
+          /**
+           * @description member by default.
+           * @default member
+           * @enum {string}
+           */
+          role?: "owner" | "admin" | "member";
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            /**
+             * @description The same roles as API keys.
+             * @default owner
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member";
+            /** @description The one-time invitation link, shown only here. */
+            url: string;
+            /** Format: date-time */
+            expires_at: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `conflict`: The change conflicts with the resource's current state.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createPasswordReset: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description The one-time link to hand to the person; it is shown only here. */
+            url: string;
+            /** Format: date-time */
+            expires_at: string;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removeUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateUser: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description The same roles as API keys.
+           * @default owner
+           * @enum {string}
+           */
+          role: "owner" | "admin" | "member";
+        };
+        "application/x-www-form-urlencoded": {
+          /**
+           * @description The same roles as API keys.
+           * @default owner
+           * @enum {string}
+           */
+          role: "owner" | "admin" | "member";
+        };
+        "multipart/form-data": {
+          /**
+           * @description The same roles as API keys.
+           * @default owner
+           * @enum {string}
+           */
+          role: "owner" | "admin" | "member";
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            email: string;
+            name: string;
+            /**
+             * @description The same roles as API keys.
+             * @default owner
+             * @enum {string}
+             */
+            role: "owner" | "admin" | "member";
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            last_sign_in_at: string | null;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listAgents: {
     parameters: {
       query?: {
@@ -2373,7 +3719,7 @@ export interface operations {
               };
               tools: {
                 /** @enum {string} */
-                type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+                type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
                 name?: string;
                 description?: string;
                 /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -2397,7 +3743,22 @@ export interface operations {
                 };
                 /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
                 target?: string;
+                /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+                waiting_message?: string;
+                /** @description `http`: default 1500. */
+                waiting_delay_ms?: number;
+                /**
+                 * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+                 * @example {
+                 *       "X-Customer-Id": "42"
+                 *     }
+                 */
+                sip_headers?: {
+                  [key: string]: string;
+                };
               }[];
+              /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+              tool_ids: string[];
               knowledge: {
                 /**
                  * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
@@ -2436,6 +3797,17 @@ export interface operations {
                 turn_detection?: "server_vad" | "semantic_vad" | "gateway";
                 /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
                 credential_id?: string | null;
+              } | null;
+              /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+              analysis: {
+                /** @description Write a short summary of the call. */
+                summary: boolean;
+                /** @description What makes the call a success; the analysis answers `success` against it. */
+                success_criteria?: string;
+                /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+                schema?: {
+                  [key: string]: unknown;
+                };
               } | null;
               is_active: boolean;
               metadata: {
@@ -2518,7 +3890,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -2542,7 +3914,22 @@ export interface operations {
             };
             /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
+            /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+            waiting_message?: string;
+            /** @description `http`: default 1500. */
+            waiting_delay_ms?: number;
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @example {
+             *       "X-Customer-Id": "42"
+             *     }
+             */
+            sip_headers?: {
+              [key: string]: string;
+            };
           }[];
+          /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+          tool_ids?: string[];
           silence?: {
             /** @description Silence before the agent reprompts (default 10000). */
             reprompt_ms?: number;
@@ -2556,6 +3943,17 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+          analysis?: {
+            /** @description Write a short summary of the call. */
+            summary: boolean;
+            /** @description What makes the call a success; the analysis answers `success` against it. */
+            success_criteria?: string;
+            /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+            schema?: {
+              [key: string]: unknown;
+            };
+          } | null;
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
@@ -2679,7 +4077,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -2703,7 +4101,22 @@ export interface operations {
             };
             /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
+            /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+            waiting_message?: string;
+            /** @description `http`: default 1500. */
+            waiting_delay_ms?: number;
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @example {
+             *       "X-Customer-Id": "42"
+             *     }
+             */
+            sip_headers?: {
+              [key: string]: string;
+            };
           }[];
+          /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+          tool_ids?: string[];
           silence?: {
             /** @description Silence before the agent reprompts (default 10000). */
             reprompt_ms?: number;
@@ -2717,6 +4130,17 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+          analysis?: {
+            /** @description Write a short summary of the call. */
+            summary: boolean;
+            /** @description What makes the call a success; the analysis answers `success` against it. */
+            success_criteria?: string;
+            /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+            schema?: {
+              [key: string]: unknown;
+            };
+          } | null;
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
@@ -2840,7 +4264,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -2864,7 +4288,22 @@ export interface operations {
             };
             /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
+            /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+            waiting_message?: string;
+            /** @description `http`: default 1500. */
+            waiting_delay_ms?: number;
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @example {
+             *       "X-Customer-Id": "42"
+             *     }
+             */
+            sip_headers?: {
+              [key: string]: string;
+            };
           }[];
+          /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+          tool_ids?: string[];
           silence?: {
             /** @description Silence before the agent reprompts (default 10000). */
             reprompt_ms?: number;
@@ -2878,6 +4317,17 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+          analysis?: {
+            /** @description Write a short summary of the call. */
+            summary: boolean;
+            /** @description What makes the call a success; the analysis answers `success` against it. */
+            success_criteria?: string;
+            /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+            schema?: {
+              [key: string]: unknown;
+            };
+          } | null;
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
@@ -3095,7 +4545,7 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3119,7 +4569,22 @@ export interface operations {
               };
               /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
+              /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+              waiting_message?: string;
+              /** @description `http`: default 1500. */
+              waiting_delay_ms?: number;
+              /**
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @example {
+               *       "X-Customer-Id": "42"
+               *     }
+               */
+              sip_headers?: {
+                [key: string]: string;
+              };
             }[];
+            /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+            tool_ids: string[];
             knowledge: {
               /**
                * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
@@ -3158,6 +4623,17 @@ export interface operations {
               turn_detection?: "server_vad" | "semantic_vad" | "gateway";
               /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
               credential_id?: string | null;
+            } | null;
+            /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+            analysis: {
+              /** @description Write a short summary of the call. */
+              summary: boolean;
+              /** @description What makes the call a success; the analysis answers `success` against it. */
+              success_criteria?: string;
+              /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+              schema?: {
+                [key: string]: unknown;
+              };
             } | null;
             is_active: boolean;
             metadata: {
@@ -3354,7 +4830,7 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3378,7 +4854,22 @@ export interface operations {
               };
               /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
+              /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+              waiting_message?: string;
+              /** @description `http`: default 1500. */
+              waiting_delay_ms?: number;
+              /**
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @example {
+               *       "X-Customer-Id": "42"
+               *     }
+               */
+              sip_headers?: {
+                [key: string]: string;
+              };
             }[];
+            /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+            tool_ids: string[];
             knowledge: {
               /**
                * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
@@ -3417,6 +4908,17 @@ export interface operations {
               turn_detection?: "server_vad" | "semantic_vad" | "gateway";
               /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
               credential_id?: string | null;
+            } | null;
+            /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+            analysis: {
+              /** @description Write a short summary of the call. */
+              summary: boolean;
+              /** @description What makes the call a success; the analysis answers `success` against it. */
+              success_criteria?: string;
+              /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+              schema?: {
+                [key: string]: unknown;
+              };
             } | null;
             is_active: boolean;
             metadata: {
@@ -3578,7 +5080,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3602,7 +5104,22 @@ export interface operations {
             };
             /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
+            /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+            waiting_message?: string;
+            /** @description `http`: default 1500. */
+            waiting_delay_ms?: number;
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @example {
+             *       "X-Customer-Id": "42"
+             *     }
+             */
+            sip_headers?: {
+              [key: string]: string;
+            };
           }[];
+          /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+          tool_ids?: string[];
           silence?: {
             /** @description Silence before the agent reprompts (default 10000). */
             reprompt_ms?: number;
@@ -3616,6 +5133,17 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+          analysis?: {
+            /** @description Write a short summary of the call. */
+            summary: boolean;
+            /** @description What makes the call a success; the analysis answers `success` against it. */
+            success_criteria?: string;
+            /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+            schema?: {
+              [key: string]: unknown;
+            };
+          } | null;
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
@@ -3739,7 +5267,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3763,7 +5291,22 @@ export interface operations {
             };
             /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
+            /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+            waiting_message?: string;
+            /** @description `http`: default 1500. */
+            waiting_delay_ms?: number;
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @example {
+             *       "X-Customer-Id": "42"
+             *     }
+             */
+            sip_headers?: {
+              [key: string]: string;
+            };
           }[];
+          /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+          tool_ids?: string[];
           silence?: {
             /** @description Silence before the agent reprompts (default 10000). */
             reprompt_ms?: number;
@@ -3777,6 +5320,17 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+          analysis?: {
+            /** @description Write a short summary of the call. */
+            summary: boolean;
+            /** @description What makes the call a success; the analysis answers `success` against it. */
+            success_criteria?: string;
+            /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+            schema?: {
+              [key: string]: unknown;
+            };
+          } | null;
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
@@ -3900,7 +5454,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3924,7 +5478,22 @@ export interface operations {
             };
             /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
+            /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+            waiting_message?: string;
+            /** @description `http`: default 1500. */
+            waiting_delay_ms?: number;
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @example {
+             *       "X-Customer-Id": "42"
+             *     }
+             */
+            sip_headers?: {
+              [key: string]: string;
+            };
           }[];
+          /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+          tool_ids?: string[];
           silence?: {
             /** @description Silence before the agent reprompts (default 10000). */
             reprompt_ms?: number;
@@ -3938,6 +5507,17 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+          analysis?: {
+            /** @description Write a short summary of the call. */
+            summary: boolean;
+            /** @description What makes the call a success; the analysis answers `success` against it. */
+            success_criteria?: string;
+            /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+            schema?: {
+              [key: string]: unknown;
+            };
+          } | null;
           llm?: {
             /**
              * @description `openai`: any OpenAI-compatible API at `base_url`. `custom`: your `webhook_url` (SSE).
@@ -4155,7 +5735,7 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http";
+              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4179,7 +5759,22 @@ export interface operations {
               };
               /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
+              /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
+              waiting_message?: string;
+              /** @description `http`: default 1500. */
+              waiting_delay_ms?: number;
+              /**
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @example {
+               *       "X-Customer-Id": "42"
+               *     }
+               */
+              sip_headers?: {
+                [key: string]: string;
+              };
             }[];
+            /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
+            tool_ids: string[];
             knowledge: {
               /**
                * @description `all` of the org's sources, the `selected` ones in `source_ids`, or `none`.
@@ -4218,6 +5813,17 @@ export interface operations {
               turn_detection?: "server_vad" | "semantic_vad" | "gateway";
               /** @description A provider credential of your org (POST /provider-credentials) of the provider's kind; unset: the platform's key. */
               credential_id?: string | null;
+            } | null;
+            /** @description One LLM request after each call: a summary, success against the criteria, and data matching the schema; null: none. */
+            analysis: {
+              /** @description Write a short summary of the call. */
+              summary: boolean;
+              /** @description What makes the call a success; the analysis answers `success` against it. */
+              success_criteria?: string;
+              /** @description A JSON Schema (an object schema) the extracted `data` must match; checked with Ajv. */
+              schema?: {
+                [key: string]: unknown;
+              };
             } | null;
             is_active: boolean;
             metadata: {
@@ -7202,6 +8808,8 @@ export interface operations {
               created_at: string;
             } | null;
             balance_cents: number;
+            /** @description Where to pay, when the payment provider takes the card on its own page (Stripe Checkout). */
+            checkout_url: string | null;
           };
         };
       };
@@ -7237,6 +8845,8 @@ export interface operations {
               created_at: string;
             } | null;
             balance_cents: number;
+            /** @description Where to pay, when the payment provider takes the card on its own page (Stripe Checkout). */
+            checkout_url: string | null;
           };
         };
       };
@@ -8686,10 +10296,16 @@ export interface operations {
             | "call.failed"
             | "call.transcript.ready"
             | "call.recording.ready"
+            | "call.analysis.ready"
             | "sms.sent"
             | "sms.received"
+            | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "campaign.started"
+            | "campaign.paused"
+            | "campaign.completed"
+            | "lead.completed"
           )[];
           description?: string;
           enabled?: boolean;
@@ -8704,10 +10320,16 @@ export interface operations {
             | "call.failed"
             | "call.transcript.ready"
             | "call.recording.ready"
+            | "call.analysis.ready"
             | "sms.sent"
             | "sms.received"
+            | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "campaign.started"
+            | "campaign.paused"
+            | "campaign.completed"
+            | "lead.completed"
           )[];
           description?: string;
           enabled?: boolean;
@@ -8722,10 +10344,16 @@ export interface operations {
             | "call.failed"
             | "call.transcript.ready"
             | "call.recording.ready"
+            | "call.analysis.ready"
             | "sms.sent"
             | "sms.received"
+            | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "campaign.started"
+            | "campaign.paused"
+            | "campaign.completed"
+            | "lead.completed"
           )[];
           description?: string;
           enabled?: boolean;
@@ -9035,10 +10663,16 @@ export interface operations {
             | "call.failed"
             | "call.transcript.ready"
             | "call.recording.ready"
+            | "call.analysis.ready"
             | "sms.sent"
             | "sms.received"
+            | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "campaign.started"
+            | "campaign.paused"
+            | "campaign.completed"
+            | "lead.completed"
           )[];
           description?: string;
           enabled?: boolean;
@@ -9053,10 +10687,16 @@ export interface operations {
             | "call.failed"
             | "call.transcript.ready"
             | "call.recording.ready"
+            | "call.analysis.ready"
             | "sms.sent"
             | "sms.received"
+            | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "campaign.started"
+            | "campaign.paused"
+            | "campaign.completed"
+            | "lead.completed"
           )[];
           description?: string;
           enabled?: boolean;
@@ -9071,10 +10711,16 @@ export interface operations {
             | "call.failed"
             | "call.transcript.ready"
             | "call.recording.ready"
+            | "call.analysis.ready"
             | "sms.sent"
             | "sms.received"
+            | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "campaign.started"
+            | "campaign.paused"
+            | "campaign.completed"
+            | "lead.completed"
           )[];
           description?: string;
           enabled?: boolean;
@@ -9588,10 +11234,35 @@ export interface operations {
                 text_tokens: number;
               } | null;
               hangup_cause: string | null;
+              /**
+               * @description Outbound calls with `amd` enabled: who answered; null without detection.
+               * @enum {string|null}
+               */
+              answered_by: "human" | "machine" | "unknown" | null;
+              /** @description From the answer to the detection's verdict. */
+              amd_decision_ms: number | null;
+              /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+              amd_evidence: string[] | null;
               recording_url: string | null;
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+              transfer: {
+                /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+                target: string;
+                /** @description The transferee reached the target (a 2xx in the sipfrag). */
+                ok: boolean;
+                /** @description The sipfrag's (or the REFER's own) final status code. */
+                status: number | null;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+              } | null;
+              /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+              sip_headers: {
+                [key: string]: string;
+              } | null;
             }[];
             has_more: boolean;
             next_cursor: string | null;
@@ -9670,6 +11341,27 @@ export interface operations {
               metadata?: {
                 [key: string]: unknown;
               };
+              amd?: {
+                enabled: boolean;
+                /**
+                 * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+                 * @enum {string}
+                 */
+                on_machine: "hangup" | "leave_message";
+                /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+                message?: string;
+                /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+                timeout_ms?: number;
+              };
+              /**
+               * @description SIP headers to send on the INVITE (or REFER): `X-*` names, or User-to-User, P-Asserted-Identity, Diversion. Names are RFC 3261 tokens; values have no CR or LF.
+               * @example {
+               *       "X-Customer-Id": "42"
+               *     }
+               */
+              sip_headers?: {
+                [key: string]: string;
+              };
             }
           | {
               agentId: string;
@@ -9681,6 +11373,18 @@ export interface operations {
               objective?: string;
               metadata?: {
                 [key: string]: unknown;
+              };
+              amd?: {
+                enabled: boolean;
+                /**
+                 * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+                 * @enum {string}
+                 */
+                on_machine: "hangup" | "leave_message";
+                /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+                message?: string;
+                /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+                timeout_ms?: number;
               };
             };
         "application/x-www-form-urlencoded": {
@@ -9694,6 +11398,27 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          amd?: {
+            enabled: boolean;
+            /**
+             * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+            message?: string;
+            /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+            timeout_ms?: number;
+          };
+          /**
+           * @description SIP headers to send on the INVITE (or REFER): `X-*` names, or User-to-User, P-Asserted-Identity, Diversion. Names are RFC 3261 tokens; values have no CR or LF.
+           * @example {
+           *       "X-Customer-Id": "42"
+           *     }
+           */
+          sip_headers?: {
+            [key: string]: string;
+          };
         };
         "multipart/form-data": {
           agent_id: string;
@@ -9705,6 +11430,27 @@ export interface operations {
           objective?: string;
           metadata?: {
             [key: string]: unknown;
+          };
+          amd?: {
+            enabled: boolean;
+            /**
+             * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+            message?: string;
+            /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+            timeout_ms?: number;
+          };
+          /**
+           * @description SIP headers to send on the INVITE (or REFER): `X-*` names, or User-to-User, P-Asserted-Identity, Diversion. Names are RFC 3261 tokens; values have no CR or LF.
+           * @example {
+           *       "X-Customer-Id": "42"
+           *     }
+           */
+          sip_headers?: {
+            [key: string]: string;
           };
         };
       };
@@ -9753,10 +11499,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
           };
         };
       };
@@ -9815,6 +11586,8 @@ export interface operations {
       };
       /**
        * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `do_not_call`: The destination is on the org's do-not-call list.
        *
        *     `agent_inactive`: The agent is not active (`is_active: false`).
        */
@@ -9917,10 +11690,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
           };
         };
       };
@@ -9967,10 +11765,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
           };
         };
       };
@@ -10104,10 +11927,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
             transcript: {
               /** @enum {string} */
               role: "agent" | "user";
@@ -10136,7 +11984,41 @@ export interface operations {
                 /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
                 preemptive_saved_ms?: number | null;
               } | null;
+              /** @description Agent turns: the tools it called. */
+              tool_calls?: {
+                name: string;
+                /** @description The model's arguments (JSON text), masked by the org's redaction. */
+                arguments: string;
+                /** @description What went back to the model, masked by the org's redaction. */
+                result: string | null;
+                duration_ms: number;
+                /**
+                 * @description `cancelled`: the caller interrupted before the tool answered; the model is told so.
+                 * @enum {string}
+                 */
+                outcome: "completed" | "failed" | "cancelled";
+              }[];
             }[];
+            /** @description Post-call analysis when the agent asks for it (`analysis` on the agent); null otherwise. */
+            analysis: {
+              /**
+               * @description `pending` until the one request (with bounded retries) is done; `failed` with `error`.
+               * @enum {string}
+               */
+              status: "pending" | "completed" | "failed";
+              summary: string | null;
+              success: {
+                value: boolean;
+                reason: string;
+              } | null;
+              /** @description Matches the agent's `analysis.schema`. */
+              data: {
+                [key: string]: unknown;
+              } | null;
+              error: string | null;
+              /** Format: date-time */
+              completed_at: string | null;
+            } | null;
           };
         };
       };
@@ -10164,6 +12046,98 @@ export interface operations {
       };
       /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
       404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description The call's content is gone. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `call_in_progress`: The call has not ended yet. */
+      409: {
         headers: {
           [name: string]: unknown;
         };
@@ -10294,6 +12268,428 @@ export interface operations {
       };
     };
   };
+  listSms: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+        number?: string;
+        direction?: "inbound" | "outbound";
+        status?: "queued" | "sent" | "delivered" | "undelivered" | "failed" | "received";
+        from?: string;
+        to?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              id: string;
+              /**
+               * @default inbound
+               * @enum {string}
+               */
+              direction: "inbound" | "outbound";
+              /** @description E.164. */
+              from: string;
+              /** @description E.164. */
+              to: string;
+              body: string;
+              /**
+               * @description Outbound: queued, sent (the carrier took it), delivered, undelivered or failed; inbound: received.
+               * @default queued
+               * @enum {string}
+               */
+              status: "queued" | "sent" | "delivered" | "undelivered" | "failed" | "received";
+              /** @description The org's number that sent or received it. */
+              phone_number_id: string | null;
+              /** @description Billed parts: GSM-7 160 characters (153 each when longer), UCS-2 70 (67). */
+              segments: number;
+              /**
+               * @default GSM-7
+               * @enum {string}
+               */
+              encoding: "GSM-7" | "UCS-2";
+              cost_cents: number;
+              /** @description The carrier's error code when it was not delivered. */
+              error_code: string | null;
+              metadata: {
+                [key: string]: unknown;
+              };
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  sendSms: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description One of the org's numbers: its id (`pn_...`) or its E.164 number. */
+          from: string;
+          /** @description E.164 destination. */
+          to: string;
+          /** @description The text; up to 1600 characters. */
+          body: string;
+          /** @description Yours; shown back on the message. */
+          metadata?: {
+            [key: string]: unknown;
+          };
+        };
+        "application/x-www-form-urlencoded": {
+          /** @description One of the org's numbers: its id (`pn_...`) or its E.164 number. */
+          from: string;
+          /** @description E.164 destination. */
+          to: string;
+          /** @description The text; up to 1600 characters. */
+          body: string;
+          /** @description Yours; shown back on the message. */
+          metadata?: {
+            [key: string]: unknown;
+          };
+        };
+        "multipart/form-data": {
+          /** @description One of the org's numbers: its id (`pn_...`) or its E.164 number. */
+          from: string;
+          /** @description E.164 destination. */
+          to: string;
+          /** @description The text; up to 1600 characters. */
+          body: string;
+          /** @description Yours; shown back on the message. */
+          metadata?: {
+            [key: string]: unknown;
+          };
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /**
+             * @default inbound
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound";
+            /** @description E.164. */
+            from: string;
+            /** @description E.164. */
+            to: string;
+            body: string;
+            /**
+             * @description Outbound: queued, sent (the carrier took it), delivered, undelivered or failed; inbound: received.
+             * @default queued
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "delivered" | "undelivered" | "failed" | "received";
+            /** @description The org's number that sent or received it. */
+            phone_number_id: string | null;
+            /** @description Billed parts: GSM-7 160 characters (153 each when longer), UCS-2 70 (67). */
+            segments: number;
+            /**
+             * @default GSM-7
+             * @enum {string}
+             */
+            encoding: "GSM-7" | "UCS-2";
+            cost_cents: number;
+            /** @description The carrier's error code when it was not delivered. */
+            error_code: string | null;
+            metadata: {
+              [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `insufficient_credits`: The org's balance cannot pay for it. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `recipient_opted_out`: The recipient texted STOP to this number and has not texted START since.
+       *
+       *     `sms_not_available`: The number has no SMS carrier (an inventory number without SMS_CARRIER).
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `carrier_rejected`: The carrier refused the message; it is kept as failed and its charge given back. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getSms: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /**
+             * @default inbound
+             * @enum {string}
+             */
+            direction: "inbound" | "outbound";
+            /** @description E.164. */
+            from: string;
+            /** @description E.164. */
+            to: string;
+            body: string;
+            /**
+             * @description Outbound: queued, sent (the carrier took it), delivered, undelivered or failed; inbound: received.
+             * @default queued
+             * @enum {string}
+             */
+            status: "queued" | "sent" | "delivered" | "undelivered" | "failed" | "received";
+            /** @description The org's number that sent or received it. */
+            phone_number_id: string | null;
+            /** @description Billed parts: GSM-7 160 characters (153 each when longer), UCS-2 70 (67). */
+            segments: number;
+            /**
+             * @default GSM-7
+             * @enum {string}
+             */
+            encoding: "GSM-7" | "UCS-2";
+            cost_cents: number;
+            /** @description The carrier's error code when it was not delivered. */
+            error_code: string | null;
+            metadata: {
+              [key: string]: unknown;
+            };
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   getCallTranscript: {
     parameters: {
       query?: never;
@@ -10341,6 +12737,20 @@ export interface operations {
                 /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
                 preemptive_saved_ms?: number | null;
               } | null;
+              /** @description Agent turns: the tools it called. */
+              tool_calls?: {
+                name: string;
+                /** @description The model's arguments (JSON text), masked by the org's redaction. */
+                arguments: string;
+                /** @description What went back to the model, masked by the org's redaction. */
+                result: string | null;
+                duration_ms: number;
+                /**
+                 * @description `cancelled`: the caller interrupted before the tool answered; the model is told so.
+                 * @enum {string}
+                 */
+                outcome: "completed" | "failed" | "cancelled";
+              }[];
             }[];
           };
         };
@@ -10474,10 +12884,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
           };
         };
       };
@@ -10536,6 +12971,8 @@ export interface operations {
       };
       /**
        * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `do_not_call`: The destination is on the org's do-not-call list.
        *
        *     `agent_inactive`: The agent is not active (`is_active: false`).
        */
@@ -10645,10 +13082,35 @@ export interface operations {
                 text_tokens: number;
               } | null;
               hangup_cause: string | null;
+              /**
+               * @description Outbound calls with `amd` enabled: who answered; null without detection.
+               * @enum {string|null}
+               */
+              answered_by: "human" | "machine" | "unknown" | null;
+              /** @description From the answer to the detection's verdict. */
+              amd_decision_ms: number | null;
+              /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+              amd_evidence: string[] | null;
               recording_url: string | null;
               metadata: {
                 [key: string]: unknown;
               };
+              /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+              transfer: {
+                /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+                target: string;
+                /** @description The transferee reached the target (a 2xx in the sipfrag). */
+                ok: boolean;
+                /** @description The sipfrag's (or the REFER's own) final status code. */
+                status: number | null;
+                reason: string;
+                /** Format: date-time */
+                at: string;
+              } | null;
+              /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+              sip_headers: {
+                [key: string]: string;
+              } | null;
             }[];
             has_more: boolean;
             next_cursor: string | null;
@@ -10727,6 +13189,27 @@ export interface operations {
               metadata?: {
                 [key: string]: unknown;
               };
+              amd?: {
+                enabled: boolean;
+                /**
+                 * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+                 * @enum {string}
+                 */
+                on_machine: "hangup" | "leave_message";
+                /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+                message?: string;
+                /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+                timeout_ms?: number;
+              };
+              /**
+               * @description SIP headers to send on the INVITE (or REFER): `X-*` names, or User-to-User, P-Asserted-Identity, Diversion. Names are RFC 3261 tokens; values have no CR or LF.
+               * @example {
+               *       "X-Customer-Id": "42"
+               *     }
+               */
+              sip_headers?: {
+                [key: string]: string;
+              };
             }
           | {
               agentId: string;
@@ -10738,6 +13221,18 @@ export interface operations {
               objective?: string;
               metadata?: {
                 [key: string]: unknown;
+              };
+              amd?: {
+                enabled: boolean;
+                /**
+                 * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+                 * @enum {string}
+                 */
+                on_machine: "hangup" | "leave_message";
+                /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+                message?: string;
+                /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+                timeout_ms?: number;
               };
             };
         "application/x-www-form-urlencoded": {
@@ -10751,6 +13246,27 @@ export interface operations {
           metadata?: {
             [key: string]: unknown;
           };
+          amd?: {
+            enabled: boolean;
+            /**
+             * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+            message?: string;
+            /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+            timeout_ms?: number;
+          };
+          /**
+           * @description SIP headers to send on the INVITE (or REFER): `X-*` names, or User-to-User, P-Asserted-Identity, Diversion. Names are RFC 3261 tokens; values have no CR or LF.
+           * @example {
+           *       "X-Customer-Id": "42"
+           *     }
+           */
+          sip_headers?: {
+            [key: string]: string;
+          };
         };
         "multipart/form-data": {
           agent_id: string;
@@ -10762,6 +13278,27 @@ export interface operations {
           objective?: string;
           metadata?: {
             [key: string]: unknown;
+          };
+          amd?: {
+            enabled: boolean;
+            /**
+             * @description `hangup` ends the call on a machine; `leave_message` waits for the beep, speaks `message`, then hangs up.
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            /** @description Spoken after the beep with `leave_message`; `{{variables}}` from the call's metadata. */
+            message?: string;
+            /** @description The longest the verdict may take from the answer (default 3500); undecided by then is `unknown`, treated as a human. */
+            timeout_ms?: number;
+          };
+          /**
+           * @description SIP headers to send on the INVITE (or REFER): `X-*` names, or User-to-User, P-Asserted-Identity, Diversion. Names are RFC 3261 tokens; values have no CR or LF.
+           * @example {
+           *       "X-Customer-Id": "42"
+           *     }
+           */
+          sip_headers?: {
+            [key: string]: string;
           };
         };
       };
@@ -10810,10 +13347,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
           };
         };
       };
@@ -10872,6 +13434,8 @@ export interface operations {
       };
       /**
        * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `do_not_call`: The destination is on the org's do-not-call list.
        *
        *     `agent_inactive`: The agent is not active (`is_active: false`).
        */
@@ -10971,10 +13535,35 @@ export interface operations {
               text_tokens: number;
             } | null;
             hangup_cause: string | null;
+            /**
+             * @description Outbound calls with `amd` enabled: who answered; null without detection.
+             * @enum {string|null}
+             */
+            answered_by: "human" | "machine" | "unknown" | null;
+            /** @description From the answer to the detection's verdict. */
+            amd_decision_ms: number | null;
+            /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
+            amd_evidence: string[] | null;
             recording_url: string | null;
             metadata: {
               [key: string]: unknown;
             };
+            /** @description The call's last blind transfer and its outcome; null when it was never transferred. */
+            transfer: {
+              /** @description The Refer-To target: a phone number (E.164) or SIP URI. */
+              target: string;
+              /** @description The transferee reached the target (a 2xx in the sipfrag). */
+              ok: boolean;
+              /** @description The sipfrag's (or the REFER's own) final status code. */
+              status: number | null;
+              reason: string;
+              /** Format: date-time */
+              at: string;
+            } | null;
+            /** @description The INVITE's context headers: on inbound calls those received (`X-*`, Diversion, P-Asserted-Identity, User-to-User; in prompts as `{{sip.X-Customer-Id}}`), on outbound calls those sent; null when none. */
+            sip_headers: {
+              [key: string]: string;
+            } | null;
             transcript: {
               /** @enum {string} */
               role: "agent" | "user";
@@ -11003,7 +13592,41 @@ export interface operations {
                 /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
                 preemptive_saved_ms?: number | null;
               } | null;
+              /** @description Agent turns: the tools it called. */
+              tool_calls?: {
+                name: string;
+                /** @description The model's arguments (JSON text), masked by the org's redaction. */
+                arguments: string;
+                /** @description What went back to the model, masked by the org's redaction. */
+                result: string | null;
+                duration_ms: number;
+                /**
+                 * @description `cancelled`: the caller interrupted before the tool answered; the model is told so.
+                 * @enum {string}
+                 */
+                outcome: "completed" | "failed" | "cancelled";
+              }[];
             }[];
+            /** @description Post-call analysis when the agent asks for it (`analysis` on the agent); null otherwise. */
+            analysis: {
+              /**
+               * @description `pending` until the one request (with bounded retries) is done; `failed` with `error`.
+               * @enum {string}
+               */
+              status: "pending" | "completed" | "failed";
+              summary: string | null;
+              success: {
+                value: boolean;
+                reason: string;
+              } | null;
+              /** @description Matches the agent's `analysis.schema`. */
+              data: {
+                [key: string]: unknown;
+              } | null;
+              error: string | null;
+              /** Format: date-time */
+              completed_at: string | null;
+            } | null;
           };
         };
       };
@@ -11039,6 +13662,2665 @@ export interface operations {
         };
       };
       /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listDoNotCall: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+        phone_number?: string;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              id: string;
+              /**
+               * @description E.164, e.g. `+14155550142`.
+               * @example +14155550142
+               */
+              phone_number: string;
+              reason: string | null;
+              /**
+               * @description `call`: the callee asked during a call (the agent's `add_to_do_not_call` tool).
+               * @default api
+               * @enum {string}
+               */
+              source: "api" | "call";
+              call_id: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  addDoNotCall: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /**
+           * @description E.164, e.g. `+14155550142`.
+           * @example +14155550142
+           */
+          phone_number: string;
+          reason?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          /**
+           * @description E.164, e.g. `+14155550142`.
+           * @example +14155550142
+           */
+          phone_number: string;
+          reason?: string;
+        };
+        "multipart/form-data": {
+          /**
+           * @description E.164, e.g. `+14155550142`.
+           * @example +14155550142
+           */
+          phone_number: string;
+          reason?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /**
+             * @description E.164, e.g. `+14155550142`.
+             * @example +14155550142
+             */
+            phone_number: string;
+            reason: string | null;
+            /**
+             * @description `call`: the callee asked during a call (the agent's `add_to_do_not_call` tool).
+             * @default api
+             * @enum {string}
+             */
+            source: "api" | "call";
+            call_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+          };
+        };
+      };
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /**
+             * @description E.164, e.g. `+14155550142`.
+             * @example +14155550142
+             */
+            phone_number: string;
+            reason: string | null;
+            /**
+             * @description `call`: the callee asked during a call (the agent's `add_to_do_not_call` tool).
+             * @default api
+             * @enum {string}
+             */
+            source: "api" | "call";
+            call_id: string | null;
+            /** Format: date-time */
+            created_at: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  removeDoNotCall: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        phone_number: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Removed. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listBuiltInTools: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              name: string;
+              description: string;
+            }[];
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listTools: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              id: string;
+              /** @enum {string} */
+              type: "http";
+              /** @description The function name the model sees; unique among the org's tools. */
+              name: string;
+              description: string;
+              /**
+               * @description Default POST.
+               * @enum {string}
+               */
+              method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /**
+               * Format: uri
+               * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+               */
+              url: string;
+              /** @description Sent with every request. */
+              headers?: {
+                [key: string]: string;
+              };
+              /** @description The JSON Schema of the arguments the model sends. */
+              parameters?: {
+                [key: string]: unknown;
+              };
+              timeout_ms?: number;
+              /** @description What the agent says while a slow call is in progress. */
+              waiting_message?: string;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              updated_at: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createTool: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @enum {string} */
+          type: "http";
+          /** @description The function name the model sees; unique among the org's tools. */
+          name: string;
+          description?: string;
+          /**
+           * @description Default POST.
+           * @enum {string}
+           */
+          method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+          /**
+           * Format: uri
+           * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+           */
+          url: string;
+          /** @description Sent with every request. */
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description The JSON Schema of the arguments the model sends. */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          timeout_ms?: number;
+          /** @description What the agent says while a slow call is in progress. */
+          waiting_message?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          /** @enum {string} */
+          type: "http";
+          /** @description The function name the model sees; unique among the org's tools. */
+          name: string;
+          description?: string;
+          /**
+           * @description Default POST.
+           * @enum {string}
+           */
+          method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+          /**
+           * Format: uri
+           * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+           */
+          url: string;
+          /** @description Sent with every request. */
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description The JSON Schema of the arguments the model sends. */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          timeout_ms?: number;
+          /** @description What the agent says while a slow call is in progress. */
+          waiting_message?: string;
+        };
+        "multipart/form-data": {
+          /** @enum {string} */
+          type: "http";
+          /** @description The function name the model sees; unique among the org's tools. */
+          name: string;
+          description?: string;
+          /**
+           * @description Default POST.
+           * @enum {string}
+           */
+          method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+          /**
+           * Format: uri
+           * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+           */
+          url: string;
+          /** @description Sent with every request. */
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description The JSON Schema of the arguments the model sends. */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          timeout_ms?: number;
+          /** @description What the agent says while a slow call is in progress. */
+          waiting_message?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            type: "http";
+            /** @description The function name the model sees; unique among the org's tools. */
+            name: string;
+            description: string;
+            /**
+             * @description Default POST.
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * Format: uri
+             * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+             */
+            url: string;
+            /** @description Sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description The JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
+            timeout_ms?: number;
+            /** @description What the agent says while a slow call is in progress. */
+            waiting_message?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tool_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            type: "http";
+            /** @description The function name the model sees; unique among the org's tools. */
+            name: string;
+            description: string;
+            /**
+             * @description Default POST.
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * Format: uri
+             * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+             */
+            url: string;
+            /** @description Sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description The JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
+            timeout_ms?: number;
+            /** @description What the agent says while a slow call is in progress. */
+            waiting_message?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  deleteTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tool_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Deleted. */
+      204: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content?: never;
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  updateTool: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        tool_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          /** @description The function name the model sees; unique among the org's tools. */
+          name?: string;
+          description?: string;
+          /**
+           * @description Default POST.
+           * @enum {string}
+           */
+          method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+          /**
+           * Format: uri
+           * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+           */
+          url?: string;
+          /** @description Sent with every request. */
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description The JSON Schema of the arguments the model sends. */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          timeout_ms?: number;
+          /** @description What the agent says while a slow call is in progress. */
+          waiting_message?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          /** @description The function name the model sees; unique among the org's tools. */
+          name?: string;
+          description?: string;
+          /**
+           * @description Default POST.
+           * @enum {string}
+           */
+          method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+          /**
+           * Format: uri
+           * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+           */
+          url?: string;
+          /** @description Sent with every request. */
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description The JSON Schema of the arguments the model sends. */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          timeout_ms?: number;
+          /** @description What the agent says while a slow call is in progress. */
+          waiting_message?: string;
+        };
+        "multipart/form-data": {
+          /** @description The function name the model sees; unique among the org's tools. */
+          name?: string;
+          description?: string;
+          /**
+           * @description Default POST.
+           * @enum {string}
+           */
+          method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+          /**
+           * Format: uri
+           * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+           */
+          url?: string;
+          /** @description Sent with every request. */
+          headers?: {
+            [key: string]: string;
+          };
+          /** @description The JSON Schema of the arguments the model sends. */
+          parameters?: {
+            [key: string]: unknown;
+          };
+          timeout_ms?: number;
+          /** @description What the agent says while a slow call is in progress. */
+          waiting_message?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            type: "http";
+            /** @description The function name the model sees; unique among the org's tools. */
+            name: string;
+            description: string;
+            /**
+             * @description Default POST.
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * Format: uri
+             * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+             */
+            url: string;
+            /** @description Sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description The JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
+            timeout_ms?: number;
+            /** @description What the agent says while a slow call is in progress. */
+            waiting_message?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCampaigns: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              id: string;
+              name: string;
+              agent_id: string;
+              from_number: string | null;
+              objective: string | null;
+              schedule: {
+                /** @description Dials per minute, evenly spaced (default 10). */
+                calls_per_minute: number;
+                /** @description Calls of this campaign at once (default 5). */
+                max_concurrent: number;
+                /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+                time_zone: string;
+                /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+                windows: {
+                  days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                  /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                  start: string;
+                  /** @description Exclusive; before `start` for a window past midnight. */
+                  end: string;
+                }[];
+              };
+              retry: {
+                /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+                on: ("no_answer" | "busy" | "machine" | "failed")[];
+                /** @description Attempts in all, the first included (default 1). */
+                max_attempts: number;
+                /** @description Delay before a retry (default 60). */
+                after_minutes: number;
+              };
+              amd: {
+                enabled: boolean;
+                /**
+                 * @default hangup
+                 * @enum {string}
+                 */
+                on_machine: "hangup" | "leave_message";
+                message?: string;
+                timeout_ms?: number;
+              } | null;
+              outcome_field: string | null;
+              /**
+               * @default draft
+               * @enum {string}
+               */
+              status: "draft" | "running" | "paused" | "completed" | "canceled";
+              /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+              paused_reason: string | null;
+              /** Format: date-time */
+              started_at: string | null;
+              /** Format: date-time */
+              completed_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+              counts?: {
+                total: number;
+                /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+                by_state: {
+                  [key: string]: number;
+                };
+                /** @description Completed leads by `outcome`. */
+                by_outcome: {
+                  [key: string]: number;
+                };
+              };
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  createCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          name: string;
+          agent_id: string;
+          /** @description One of your numbers; default as for outbound calls. */
+          from_number?: string;
+          objective?: string;
+          schedule?: {
+            /** @description Dials per minute, evenly spaced (default 10). */
+            calls_per_minute?: number;
+            /** @description Calls of this campaign at once (default 5). */
+            max_concurrent?: number;
+            /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+            time_zone?: string;
+            /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+            windows?: {
+              days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+              /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+              start: string;
+              /** @description Exclusive; before `start` for a window past midnight. */
+              end: string;
+            }[];
+          };
+          retry?: {
+            /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+            on?: ("no_answer" | "busy" | "machine" | "failed")[];
+            /** @description Attempts in all, the first included (default 1). */
+            max_attempts?: number;
+            /** @description Delay before a retry (default 60). */
+            after_minutes?: number;
+          };
+          /** @description Answering-machine detection on each call, as on POST /calls/outbound. */
+          amd?: {
+            enabled: boolean;
+            /**
+             * @default hangup
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            message?: string;
+            timeout_ms?: number;
+          };
+          /** @description A field of the agent's post-call analysis `data`; its value becomes the lead's `outcome`. */
+          outcome_field?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          name: string;
+          agent_id: string;
+          /** @description One of your numbers; default as for outbound calls. */
+          from_number?: string;
+          objective?: string;
+          schedule?: {
+            /** @description Dials per minute, evenly spaced (default 10). */
+            calls_per_minute?: number;
+            /** @description Calls of this campaign at once (default 5). */
+            max_concurrent?: number;
+            /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+            time_zone?: string;
+            /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+            windows?: {
+              days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+              /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+              start: string;
+              /** @description Exclusive; before `start` for a window past midnight. */
+              end: string;
+            }[];
+          };
+          retry?: {
+            /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+            on?: ("no_answer" | "busy" | "machine" | "failed")[];
+            /** @description Attempts in all, the first included (default 1). */
+            max_attempts?: number;
+            /** @description Delay before a retry (default 60). */
+            after_minutes?: number;
+          };
+          /** @description Answering-machine detection on each call, as on POST /calls/outbound. */
+          amd?: {
+            enabled: boolean;
+            /**
+             * @default hangup
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            message?: string;
+            timeout_ms?: number;
+          };
+          /** @description A field of the agent's post-call analysis `data`; its value becomes the lead's `outcome`. */
+          outcome_field?: string;
+        };
+        "multipart/form-data": {
+          name: string;
+          agent_id: string;
+          /** @description One of your numbers; default as for outbound calls. */
+          from_number?: string;
+          objective?: string;
+          schedule?: {
+            /** @description Dials per minute, evenly spaced (default 10). */
+            calls_per_minute?: number;
+            /** @description Calls of this campaign at once (default 5). */
+            max_concurrent?: number;
+            /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+            time_zone?: string;
+            /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+            windows?: {
+              days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+              /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+              start: string;
+              /** @description Exclusive; before `start` for a window past midnight. */
+              end: string;
+            }[];
+          };
+          retry?: {
+            /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+            on?: ("no_answer" | "busy" | "machine" | "failed")[];
+            /** @description Attempts in all, the first included (default 1). */
+            max_attempts?: number;
+            /** @description Delay before a retry (default 60). */
+            after_minutes?: number;
+          };
+          /** @description Answering-machine detection on each call, as on POST /calls/outbound. */
+          amd?: {
+            enabled: boolean;
+            /**
+             * @default hangup
+             * @enum {string}
+             */
+            on_machine: "hangup" | "leave_message";
+            message?: string;
+            timeout_ms?: number;
+          };
+          /** @description A field of the agent's post-call analysis `data`; its value becomes the lead's `outcome`. */
+          outcome_field?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description Created. */
+      201: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            agent_id: string;
+            from_number: string | null;
+            objective: string | null;
+            schedule: {
+              /** @description Dials per minute, evenly spaced (default 10). */
+              calls_per_minute: number;
+              /** @description Calls of this campaign at once (default 5). */
+              max_concurrent: number;
+              /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+              time_zone: string;
+              /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+              windows: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                start: string;
+                /** @description Exclusive; before `start` for a window past midnight. */
+                end: string;
+              }[];
+            };
+            retry: {
+              /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+              on: ("no_answer" | "busy" | "machine" | "failed")[];
+              /** @description Attempts in all, the first included (default 1). */
+              max_attempts: number;
+              /** @description Delay before a retry (default 60). */
+              after_minutes: number;
+            };
+            amd: {
+              enabled: boolean;
+              /**
+               * @default hangup
+               * @enum {string}
+               */
+              on_machine: "hangup" | "leave_message";
+              message?: string;
+              timeout_ms?: number;
+            } | null;
+            outcome_field: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "canceled";
+            /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+            paused_reason: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            counts?: {
+              total: number;
+              /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+              by_state: {
+                [key: string]: number;
+              };
+              /** @description Completed leads by `outcome`. */
+              by_outcome: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  getCampaign: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            agent_id: string;
+            from_number: string | null;
+            objective: string | null;
+            schedule: {
+              /** @description Dials per minute, evenly spaced (default 10). */
+              calls_per_minute: number;
+              /** @description Calls of this campaign at once (default 5). */
+              max_concurrent: number;
+              /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+              time_zone: string;
+              /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+              windows: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                start: string;
+                /** @description Exclusive; before `start` for a window past midnight. */
+                end: string;
+              }[];
+            };
+            retry: {
+              /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+              on: ("no_answer" | "busy" | "machine" | "failed")[];
+              /** @description Attempts in all, the first included (default 1). */
+              max_attempts: number;
+              /** @description Delay before a retry (default 60). */
+              after_minutes: number;
+            };
+            amd: {
+              enabled: boolean;
+              /**
+               * @default hangup
+               * @enum {string}
+               */
+              on_machine: "hangup" | "leave_message";
+              message?: string;
+              timeout_ms?: number;
+            } | null;
+            outcome_field: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "canceled";
+            /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+            paused_reason: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            counts?: {
+              total: number;
+              /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+              by_state: {
+                [key: string]: number;
+              };
+              /** @description Completed leads by `outcome`. */
+              by_outcome: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCampaignLeads: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+        state?: string;
+        outcome?: string;
+      };
+      header?: never;
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              id: string;
+              campaign_id: string;
+              phone_number: string;
+              variables: {
+                [key: string]: string;
+              };
+              time_zone: string | null;
+              /**
+               * @default pending
+               * @enum {string}
+               */
+              state: "pending" | "calling" | "retrying" | "completed" | "canceled";
+              outcome: string | null;
+              attempts: number;
+              /** Format: date-time */
+              next_attempt_at: string | null;
+              last_call_id: string | null;
+              call_ids: string[];
+              /** Format: date-time */
+              completed_at: string | null;
+              /** Format: date-time */
+              created_at: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  addCampaignLeads: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    /** @description Exactly one of `leads` and `csv`. */
+    requestBody: {
+      content: {
+        "application/json": {
+          leads?: ({
+            phone_number: string;
+            time_zone?: string;
+          } & {
+            [key: string]: string | number | boolean;
+          })[];
+          /** @description CSV text with a header row: `phone_number`, optional `time_zone`, any other column a `{{variable}}`. */
+          csv?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          leads?: ({
+            phone_number: string;
+            time_zone?: string;
+          } & {
+            [key: string]: string | number | boolean;
+          })[];
+          /** @description CSV text with a header row: `phone_number`, optional `time_zone`, any other column a `{{variable}}`. */
+          csv?: string;
+        };
+        "multipart/form-data": {
+          leads?: ({
+            phone_number: string;
+            time_zone?: string;
+          } & {
+            [key: string]: string | number | boolean;
+          })[];
+          /** @description CSV text with a header row: `phone_number`, optional `time_zone`, any other column a `{{variable}}`. */
+          csv?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            accepted: number;
+            rejected: number;
+            rows: {
+              /** @description 1-based: the list's index, or the CSV's data row. */
+              row: number;
+              phone_number: string;
+              /**
+               * @default accepted
+               * @enum {string}
+               */
+              status: "accepted" | "rejected";
+              lead_id: string | null;
+              /** @description `invalid_phone_number`, `invalid_time_zone`, `duplicate` or `do_not_call`. */
+              code: string | null;
+              message: string | null;
+            }[];
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `campaign_state`: The campaign's status does not allow the action.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  startCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            agent_id: string;
+            from_number: string | null;
+            objective: string | null;
+            schedule: {
+              /** @description Dials per minute, evenly spaced (default 10). */
+              calls_per_minute: number;
+              /** @description Calls of this campaign at once (default 5). */
+              max_concurrent: number;
+              /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+              time_zone: string;
+              /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+              windows: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                start: string;
+                /** @description Exclusive; before `start` for a window past midnight. */
+                end: string;
+              }[];
+            };
+            retry: {
+              /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+              on: ("no_answer" | "busy" | "machine" | "failed")[];
+              /** @description Attempts in all, the first included (default 1). */
+              max_attempts: number;
+              /** @description Delay before a retry (default 60). */
+              after_minutes: number;
+            };
+            amd: {
+              enabled: boolean;
+              /**
+               * @default hangup
+               * @enum {string}
+               */
+              on_machine: "hangup" | "leave_message";
+              message?: string;
+              timeout_ms?: number;
+            } | null;
+            outcome_field: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "canceled";
+            /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+            paused_reason: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            counts?: {
+              total: number;
+              /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+              by_state: {
+                [key: string]: number;
+              };
+              /** @description Completed leads by `outcome`. */
+              by_outcome: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `insufficient_credits`: The org's balance cannot pay for it. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `campaign_state`: The campaign's status does not allow the action.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  pauseCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            agent_id: string;
+            from_number: string | null;
+            objective: string | null;
+            schedule: {
+              /** @description Dials per minute, evenly spaced (default 10). */
+              calls_per_minute: number;
+              /** @description Calls of this campaign at once (default 5). */
+              max_concurrent: number;
+              /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+              time_zone: string;
+              /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+              windows: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                start: string;
+                /** @description Exclusive; before `start` for a window past midnight. */
+                end: string;
+              }[];
+            };
+            retry: {
+              /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+              on: ("no_answer" | "busy" | "machine" | "failed")[];
+              /** @description Attempts in all, the first included (default 1). */
+              max_attempts: number;
+              /** @description Delay before a retry (default 60). */
+              after_minutes: number;
+            };
+            amd: {
+              enabled: boolean;
+              /**
+               * @default hangup
+               * @enum {string}
+               */
+              on_machine: "hangup" | "leave_message";
+              message?: string;
+              timeout_ms?: number;
+            } | null;
+            outcome_field: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "canceled";
+            /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+            paused_reason: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            counts?: {
+              total: number;
+              /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+              by_state: {
+                [key: string]: number;
+              };
+              /** @description Completed leads by `outcome`. */
+              by_outcome: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `campaign_state`: The campaign's status does not allow the action.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  resumeCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            agent_id: string;
+            from_number: string | null;
+            objective: string | null;
+            schedule: {
+              /** @description Dials per minute, evenly spaced (default 10). */
+              calls_per_minute: number;
+              /** @description Calls of this campaign at once (default 5). */
+              max_concurrent: number;
+              /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+              time_zone: string;
+              /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+              windows: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                start: string;
+                /** @description Exclusive; before `start` for a window past midnight. */
+                end: string;
+              }[];
+            };
+            retry: {
+              /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+              on: ("no_answer" | "busy" | "machine" | "failed")[];
+              /** @description Attempts in all, the first included (default 1). */
+              max_attempts: number;
+              /** @description Delay before a retry (default 60). */
+              after_minutes: number;
+            };
+            amd: {
+              enabled: boolean;
+              /**
+               * @default hangup
+               * @enum {string}
+               */
+              on_machine: "hangup" | "leave_message";
+              message?: string;
+              timeout_ms?: number;
+            } | null;
+            outcome_field: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "canceled";
+            /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+            paused_reason: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            counts?: {
+              total: number;
+              /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+              by_state: {
+                [key: string]: number;
+              };
+              /** @description Completed leads by `outcome`. */
+              by_outcome: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `insufficient_credits`: The org's balance cannot pay for it. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `campaign_state`: The campaign's status does not allow the action.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  cancelCampaign: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        campaign_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            name: string;
+            agent_id: string;
+            from_number: string | null;
+            objective: string | null;
+            schedule: {
+              /** @description Dials per minute, evenly spaced (default 10). */
+              calls_per_minute: number;
+              /** @description Calls of this campaign at once (default 5). */
+              max_concurrent: number;
+              /** @description IANA zone for leads whose zone is neither given nor known from their number (default UTC). */
+              time_zone: string;
+              /** @description When leads may be called, in each lead's own time zone; empty: any time. */
+              windows: {
+                days: ("mon" | "tue" | "wed" | "thu" | "fri" | "sat" | "sun")[];
+                /** @description `HH:MM` or `HH:MM:SS`, in the lead's time zone. */
+                start: string;
+                /** @description Exclusive; before `start` for a window past midnight. */
+                end: string;
+              }[];
+            };
+            retry: {
+              /** @description Call results that are tried again (default no_answer, busy); `machine` needs `amd`. */
+              on: ("no_answer" | "busy" | "machine" | "failed")[];
+              /** @description Attempts in all, the first included (default 1). */
+              max_attempts: number;
+              /** @description Delay before a retry (default 60). */
+              after_minutes: number;
+            };
+            amd: {
+              enabled: boolean;
+              /**
+               * @default hangup
+               * @enum {string}
+               */
+              on_machine: "hangup" | "leave_message";
+              message?: string;
+              timeout_ms?: number;
+            } | null;
+            outcome_field: string | null;
+            /**
+             * @default draft
+             * @enum {string}
+             */
+            status: "draft" | "running" | "paused" | "completed" | "canceled";
+            /** @description `requested`, `insufficient_credits`, or the code of the refusal that stopped dialling. */
+            paused_reason: string | null;
+            /** Format: date-time */
+            started_at: string | null;
+            /** Format: date-time */
+            completed_at: string | null;
+            /** Format: date-time */
+            created_at: string;
+            counts?: {
+              total: number;
+              /** @description Leads by state: pending, calling, retrying, completed, canceled. */
+              by_state: {
+                [key: string]: number;
+              };
+              /** @description Completed leads by `outcome`. */
+              by_outcome: {
+                [key: string]: number;
+              };
+            };
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `campaign_state`: The campaign's status does not allow the action.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
       422: {
         headers: {
           [name: string]: unknown;
@@ -11210,6 +16492,20 @@ export interface operations {
               web_cents_per_minute?: number;
             };
             balance_cents: number;
+            /** @description How long call content is kept. The call itself stays as the billing record. */
+            retention: {
+              /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              recordings_days: number | null;
+              /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              transcripts_days: number | null;
+            };
+            /** @description Transcript redaction. Empty: transcripts are stored as heard. */
+            redaction: {
+              /** @description Entity kinds masked in transcripts before they are stored (card numbers pass the Luhn check). */
+              entities: ("phone_number" | "email" | "card_number")[];
+              /** @description The org's own regular expressions, masked as well. */
+              patterns: string[];
+            };
             /** @description The secret that signs requests to your custom LLM and HTTP tools (null until first used). POST /org/signing-secret/rotate shows a new one once. */
             signing_secret: {
               prefix: string;
@@ -11306,6 +16602,20 @@ export interface operations {
                 web_cents_per_minute?: number;
               };
               balance_cents: number;
+              /** @description How long call content is kept. The call itself stays as the billing record. */
+              retention: {
+                /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+                recordings_days: number | null;
+                /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+                transcripts_days: number | null;
+              };
+              /** @description Transcript redaction. Empty: transcripts are stored as heard. */
+              redaction: {
+                /** @description Entity kinds masked in transcripts before they are stored (card numbers pass the Luhn check). */
+                entities: ("phone_number" | "email" | "card_number")[];
+                /** @description The org's own regular expressions, masked as well. */
+                patterns: string[];
+              };
               /** @description The secret that signs requests to your custom LLM and HTTP tools (null until first used). POST /org/signing-secret/rotate shows a new one once. */
               signing_secret: {
                 prefix: string;
@@ -11454,6 +16764,20 @@ export interface operations {
               web_cents_per_minute?: number;
             };
             balance_cents: number;
+            /** @description How long call content is kept. The call itself stays as the billing record. */
+            retention: {
+              /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              recordings_days: number | null;
+              /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              transcripts_days: number | null;
+            };
+            /** @description Transcript redaction. Empty: transcripts are stored as heard. */
+            redaction: {
+              /** @description Entity kinds masked in transcripts before they are stored (card numbers pass the Luhn check). */
+              entities: ("phone_number" | "email" | "card_number")[];
+              /** @description The org's own regular expressions, masked as well. */
+              patterns: string[];
+            };
             /** @description The secret that signs requests to your custom LLM and HTTP tools (null until first used). POST /org/signing-secret/rotate shows a new one once. */
             signing_secret: {
               prefix: string;
@@ -11554,6 +16878,20 @@ export interface operations {
               web_cents_per_minute?: number;
             };
             balance_cents: number;
+            /** @description How long call content is kept. The call itself stays as the billing record. */
+            retention: {
+              /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              recordings_days: number | null;
+              /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              transcripts_days: number | null;
+            };
+            /** @description Transcript redaction. Empty: transcripts are stored as heard. */
+            redaction: {
+              /** @description Entity kinds masked in transcripts before they are stored (card numbers pass the Luhn check). */
+              entities: ("phone_number" | "email" | "card_number")[];
+              /** @description The org's own regular expressions, masked as well. */
+              patterns: string[];
+            };
             /** @description The secret that signs requests to your custom LLM and HTTP tools (null until first used). POST /org/signing-secret/rotate shows a new one once. */
             signing_secret: {
               prefix: string;
@@ -11639,6 +16977,18 @@ export interface operations {
             /** @description Browser (WebRTC) calls. */
             web_cents_per_minute?: number | null;
           };
+          /** @description A missing field is left as it is; null keeps content forever. */
+          retention?: {
+            /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+            recordings_days?: number | null;
+            /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+            transcripts_days?: number | null;
+          };
+          redaction?: {
+            entities: ("phone_number" | "email" | "card_number")[];
+            /** @description Regular expressions (JavaScript syntax, matched case-insensitively). */
+            patterns?: string[];
+          };
         };
         "application/x-www-form-urlencoded": {
           name?: string;
@@ -11655,6 +17005,18 @@ export interface operations {
             /** @description Browser (WebRTC) calls. */
             web_cents_per_minute?: number | null;
           };
+          /** @description A missing field is left as it is; null keeps content forever. */
+          retention?: {
+            /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+            recordings_days?: number | null;
+            /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+            transcripts_days?: number | null;
+          };
+          redaction?: {
+            entities: ("phone_number" | "email" | "card_number")[];
+            /** @description Regular expressions (JavaScript syntax, matched case-insensitively). */
+            patterns?: string[];
+          };
         };
         "multipart/form-data": {
           name?: string;
@@ -11670,6 +17032,18 @@ export interface operations {
             inbound_cents_per_minute?: number | null;
             /** @description Browser (WebRTC) calls. */
             web_cents_per_minute?: number | null;
+          };
+          /** @description A missing field is left as it is; null keeps content forever. */
+          retention?: {
+            /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+            recordings_days?: number | null;
+            /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+            transcripts_days?: number | null;
+          };
+          redaction?: {
+            entities: ("phone_number" | "email" | "card_number")[];
+            /** @description Regular expressions (JavaScript syntax, matched case-insensitively). */
+            patterns?: string[];
           };
         };
       };
@@ -11705,6 +17079,20 @@ export interface operations {
               web_cents_per_minute?: number;
             };
             balance_cents: number;
+            /** @description How long call content is kept. The call itself stays as the billing record. */
+            retention: {
+              /** @description Days the recording is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              recordings_days: number | null;
+              /** @description Days the transcript and analysis is kept after the call ends; null keeps it, 0 removes it on the next daily run. */
+              transcripts_days: number | null;
+            };
+            /** @description Transcript redaction. Empty: transcripts are stored as heard. */
+            redaction: {
+              /** @description Entity kinds masked in transcripts before they are stored (card numbers pass the Luhn check). */
+              entities: ("phone_number" | "email" | "card_number")[];
+              /** @description The org's own regular expressions, masked as well. */
+              patterns: string[];
+            };
             /** @description The secret that signs requests to your custom LLM and HTTP tools (null until first used). POST /org/signing-secret/rotate shows a new one once. */
             signing_secret: {
               prefix: string;
