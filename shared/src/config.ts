@@ -1,6 +1,11 @@
 // Configuration from the environment, validated once at start. Every bad value is reported,
 // one line each, before the process gives up.
-import { type CarriersConfig, type PaymentsConfig, readCarriersConfig, readPaymentsConfig } from "./config-carriers.ts";
+import {
+  type CarriersConfig,
+  type PaymentsConfig,
+  readCarriersConfig,
+  readPaymentsConfig,
+} from "./config-carriers.ts";
 import { parseRealtimeTokenPrices, type RealtimeTokenPrices } from "./realtime.ts";
 
 export type LogLevel = "fatal" | "error" | "warn" | "info" | "debug" | "trace";

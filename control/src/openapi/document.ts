@@ -37,7 +37,8 @@ const TAGS = [
   },
   {
     name: "Tools",
-    description: "HTTP tools agents reference by id (`tool_ids`), and the built-in tools every agent can use.",
+    description:
+      "HTTP tools agents reference by id (`tool_ids`), and the built-in tools every agent can use.",
   },
   {
     name: "Do not call",
