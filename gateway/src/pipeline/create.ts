@@ -3,6 +3,7 @@ import type { Config } from "@switchboard/shared/config";
 import { type KnowledgeRetriever, knowledgeContextFor } from "@switchboard/shared/knowledge/retrieval";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext, MediaApplication } from "../call-core/application.ts";
+import { tracedRetrieval } from "../metrics/call-traces.ts";
 import type { ProviderMetrics } from "../providers/base/metrics.ts";
 import { buildProviders } from "../providers/registry.ts";
 import { withRealtimeAgents } from "../realtime/create.ts";
@@ -34,7 +35,12 @@ export async function createAgentApplication(setup: AgentApplicationSetup): Prom
   log.info({ vad: vad.name, turn_model: turnModel?.name ?? null }, "turn pipeline ready");
   const retrieveContext = knowledge
     ? (call: CallContext, query: string, signal: AbortSignal) =>
-        knowledgeContextFor(knowledge, { knowledge: call.agent.knowledge, org_id: call.orgId })(query, signal)
+        tracedRetrieval(call.callId, () =>
+          knowledgeContextFor(knowledge, { knowledge: call.agent.knowledge, org_id: call.orgId })(
+            query,
+            signal,
+          ),
+        )
     : undefined;
   const pipeline = new AgentApplication({
     vad,
