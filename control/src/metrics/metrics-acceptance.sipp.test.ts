@@ -1,13 +1,15 @@
 // After one SIPp call through the embedded platform (control and gateway in one process, the
 // stand-in providers beside it), both /metrics endpoints parse as Prometheus text exposition
-// and their counters and histograms moved by what the call did.
+// and their counters and histograms moved by what the call did. The caller says a card number
+// and an e-mail address, and the org redacts both: the stored transcript, the call.ended
+// webhook and the logs hold the masked forms only.
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import {
-  type ApiClient,
+  ApiClient,
   E2E_WAIT,
   expectInboundCallEndToEnd,
   INBOUND_NUMBER,
@@ -31,6 +33,11 @@ const METRICS_TOKEN = `metrics-${crypto.randomUUID()}`;
 const INBOUND_CENTS_PER_MINUTE = 30;
 /** The From of the SIPp caller (speakingCallerScenario). */
 const CALLER_NUMBER = "+14155550111";
+const ADMIN_API_KEY = `sk_admin_${crypto.randomUUID().replaceAll("-", "")}`;
+/** A card number that passes the Luhn check, and an e-mail address, in the caller's words. */
+const CARD = "4111 1111 1111 1111";
+const EMAIL = "jane.doe@example.com";
+const CALLER_WORDS = `My card is ${CARD} and my email is ${EMAIL}.`;
 
 let dir: string;
 let callerAudio: string;
@@ -38,6 +45,8 @@ let standIns: RunningProcess;
 let platform: RunningProcess;
 let api: ApiClient;
 let receiver: WebhookReceiver;
+/** Subscribed to call.transcript.ready, the webhook that carries the transcript. */
+let transcriptReceiver: WebhookReceiver;
 let webhookSecret: string;
 let sipPort: number;
 let gatewayUrl: string;
@@ -47,8 +56,13 @@ beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), "metrics-acceptance-"));
   callerAudio = makeCallerAudio(dir);
   receiver = startWebhookReceiver();
+  transcriptReceiver = startWebhookReceiver();
   otlp = startOtlpReceiver();
-  standIns = await startProcess(scripts.standIns, {}, /ELEVENLABS_BASE_URL=\S+/);
+  standIns = await startProcess(
+    scripts.standIns,
+    { STAND_IN_SCRIPT: JSON.stringify({ transcription: { texts: [CALLER_WORDS] } }) },
+    /ELEVENLABS_BASE_URL=\S+/,
+  );
   ({
     process: platform,
     api,
@@ -59,6 +73,9 @@ beforeAll(async () => {
     INBOUND_CENTS_PER_MINUTE: String(INBOUND_CENTS_PER_MINUTE),
     OPENAI_API_KEY: "sk-stand-in",
     METRICS_TOKEN,
+    // Redaction is set through the admin API; credits stay self-serve as on the embedded default.
+    ADMIN_API_KEY,
+    SELF_SERVE_CREDITS: "true",
     // The logs of a whole call at info level are checked for what they must not carry.
     LOG_LEVEL: "info",
     OTEL_EXPORTER_OTLP_ENDPOINT: otlp.url,
@@ -67,11 +84,23 @@ beforeAll(async () => {
   }));
   gatewayUrl = gatewayAddressOf(platform.output()).httpUrl;
   ({ webhookSecret } = await provisionInbound(api, receiver.url));
+  const org = await api.request<{ id: string }>("GET", "/org");
+  const admin = new ApiClient(api.baseUrl, ADMIN_API_KEY);
+  const redaction = await admin.request("PATCH", `/admin/orgs/${org.body.id}`, {
+    redaction: { entities: ["card_number", "email"] },
+  });
+  expect(redaction.status).toBe(200);
+  const transcriptHook = await api.request("POST", "/webhooks", {
+    url: transcriptReceiver.url,
+    events: ["call.transcript.ready"],
+  });
+  expect(transcriptHook.status).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
   for (const process of [platform, standIns]) await process?.stop().catch(() => {});
   receiver?.stop();
+  transcriptReceiver?.stop();
   otlp?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -82,7 +111,7 @@ async function scrape(url: string): Promise<Exposition> {
   return readExposition(await response.text());
 }
 
-test("one SIPp call moves the gateway's and control's metrics by what it did", async () => {
+test("one SIPp call moves the gateway's and control's metrics by what it did, its card number and e-mail masked", async () => {
   expect((await fetch(`${gatewayUrl}/metrics`)).status).toBe(401);
   const gatewayBefore = await scrape(gatewayUrl);
   const controlBefore = await scrape(api.baseUrl);
@@ -170,6 +199,22 @@ test("one SIPp call moves the gateway's and control's metrics by what it did", a
   expect(userWords.length).toBeGreaterThan(0);
   for (const secret of [CALLER_NUMBER, CALLER_NUMBER.slice(1), ...userWords, "You take table bookings"])
     expect(logs).not.toContain(secret);
+  // Redaction end to end: the caller's card number and e-mail address are masked in the stored
+  // transcript, the delivered call.transcript.ready webhook and the logs.
+  const masked = "My card is [card_number] and my email is [email].";
+  expect(userWords).toContain(masked);
+  const delivered = await waitFor(
+    "the call.transcript.ready delivery",
+    async () => transcriptReceiver.deliveries.find((item) => item.body.includes(call.id)),
+    E2E_WAIT,
+  );
+  expect(JSON.parse(delivered.body).type).toBe("call.transcript.ready");
+  expect(delivered.body).toContain(masked);
+  for (const secret of [CARD, CARD.replaceAll(" ", ""), EMAIL]) {
+    expect(JSON.stringify(call.transcript)).not.toContain(secret);
+    expect(delivered.body).not.toContain(secret);
+    expect(logs).not.toContain(secret);
+  }
   // One trace for the call, its id the call id's hex: the call span, a span per turn and the
   // stages of the agent's turns under them; and a span per API request on control.
   const traceId = call.id.slice("call_".length);
