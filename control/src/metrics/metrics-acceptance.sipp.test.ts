@@ -2,7 +2,8 @@
 // stand-in providers beside it), both /metrics endpoints parse as Prometheus text exposition
 // and their counters and histograms moved by what the call did. The caller says a card number
 // and an e-mail address, and the org redacts both: the stored transcript, the call.ended
-// webhook and the logs hold the masked forms only.
+// webhook and the logs hold the masked forms only. The model calls an HTTP tool on those words,
+// so the call's trace has a tool call span, and a knowledge retrieval span, under its turns.
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -38,6 +39,7 @@ const ADMIN_API_KEY = `sk_admin_${crypto.randomUUID().replaceAll("-", "")}`;
 const CARD = "4111 1111 1111 1111";
 const EMAIL = "jane.doe@example.com";
 const CALLER_WORDS = `My card is ${CARD} and my email is ${EMAIL}.`;
+const TOOL_NAME = "check_booking";
 
 let dir: string;
 let callerAudio: string;
@@ -47,6 +49,8 @@ let api: ApiClient;
 let receiver: WebhookReceiver;
 /** Subscribed to call.transcript.ready, the webhook that carries the transcript. */
 let transcriptReceiver: WebhookReceiver;
+/** The agent's HTTP tool. */
+let toolEndpoint: WebhookReceiver;
 let webhookSecret: string;
 let sipPort: number;
 let gatewayUrl: string;
@@ -57,10 +61,16 @@ beforeAll(async () => {
   callerAudio = makeCallerAudio(dir);
   receiver = startWebhookReceiver();
   transcriptReceiver = startWebhookReceiver();
+  toolEndpoint = startWebhookReceiver();
   otlp = startOtlpReceiver();
   standIns = await startProcess(
     scripts.standIns,
-    { STAND_IN_SCRIPT: JSON.stringify({ transcription: { texts: [CALLER_WORDS] } }) },
+    {
+      STAND_IN_SCRIPT: JSON.stringify({
+        transcription: { texts: [CALLER_WORDS] },
+        llm: { rules: [{ match: "card", toolCalls: [{ name: TOOL_NAME, arguments: { party: 2 } }] }] },
+      }),
+    },
     /ELEVENLABS_BASE_URL=\S+/,
   );
   ({
@@ -84,6 +94,20 @@ beforeAll(async () => {
   }));
   gatewayUrl = gatewayAddressOf(platform.output()).httpUrl;
   ({ webhookSecret } = await provisionInbound(api, receiver.url));
+  const agents = await api.request<{ data: { id: string }[] }>("GET", "/agents");
+  const withTool = await api.request("PATCH", `/agents/${agents.body.data[0]!.id}`, {
+    tools: [
+      {
+        type: "http",
+        name: TOOL_NAME,
+        description: "Checks a booking.",
+        method: "POST",
+        url: toolEndpoint.url,
+        parameters: { type: "object", properties: { party: { type: "integer" } } },
+      },
+    ],
+  });
+  expect(withTool.status).toBe(200);
   const org = await api.request<{ id: string }>("GET", "/org");
   const admin = new ApiClient(api.baseUrl, ADMIN_API_KEY);
   const redaction = await admin.request("PATCH", `/admin/orgs/${org.body.id}`, {
@@ -101,6 +125,7 @@ afterAll(async () => {
   for (const process of [platform, standIns]) await process?.stop().catch(() => {});
   receiver?.stop();
   transcriptReceiver?.stop();
+  toolEndpoint?.stop();
   otlp?.stop();
   if (dir) rmSync(dir, { recursive: true, force: true });
 });
@@ -238,6 +263,23 @@ test("one SIPp call moves the gateway's and control's metrics by what it did, it
     expect(stages.length).toBeGreaterThan(0);
     for (const span of stages) expect(turnIds.has(span.parentSpanId)).toBe(true);
   }
+  // The tool the model called and the knowledge retrieval the caller's words ran are spans of
+  // their own under an agent turn, the tool named but its arguments and result not carried.
+  const toolCalls = call.transcript.flatMap((turn) => turn.tool_calls ?? []);
+  expect(toolCalls.map((toolCall) => toolCall.name)).toEqual([TOOL_NAME]);
+  expect(toolEndpoint.deliveries.length).toBe(1);
+  const toolSpans = callTrace.filter((span) => span.name === "tool_call");
+  expect(toolSpans.map((span) => span.attributes)).toEqual([
+    { "switchboard.tool": TOOL_NAME, "switchboard.outcome": toolCalls[0]!.outcome },
+  ]);
+  expect(turnIds.has(toolSpans[0]!.parentSpanId)).toBe(true);
+  const retrievals = callTrace.filter((span) => span.name === "retrieval");
+  expect(retrievals.length).toBeGreaterThan(0);
+  for (const span of retrievals) {
+    expect(turnIds.has(span.parentSpanId)).toBe(true);
+    expect(span.attributes["switchboard.outcome"]).toBe("completed");
+  }
+  expect(JSON.stringify(callTrace)).not.toContain("party");
   const apiSpans = await waitFor(
     "control's request spans",
     async () => {
