@@ -265,7 +265,11 @@ test("one SIPp call moves the gateway's and control's metrics by what it did, it
   }
   // The tool the model called and the knowledge retrieval the caller's words ran are spans of
   // their own under an agent turn, the tool named but its arguments and result not carried.
-  const toolCalls = call.transcript.flatMap((turn) => turn.tool_calls ?? []);
+  const record = await api.request<{ transcript: { tool_calls?: { name: string; outcome: string }[] }[] }>(
+    "GET",
+    `/calls/${call.id}`,
+  );
+  const toolCalls = record.body.transcript.flatMap((turn) => turn.tool_calls ?? []);
   expect(toolCalls.map((toolCall) => toolCall.name)).toEqual([TOOL_NAME]);
   expect(toolEndpoint.deliveries.length).toBe(1);
   const toolSpans = callTrace.filter((span) => span.name === "tool_call");
