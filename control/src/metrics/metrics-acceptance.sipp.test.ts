@@ -205,6 +205,28 @@ test("one SIPp call moves the gateway's and control's metrics by what it did, it
       status: "200",
     }),
   ).toBeGreaterThan(0);
+  // Control's consumer group on the call events stream has its lag and pending exported, and
+  // both drain to zero once the call's events are handled.
+  const callEventsGroup = { stream: "callEvents", group: "control" };
+  for (const name of ["switchboard_bus_consumer_lag", "switchboard_bus_pending"])
+    expect(
+      control.families
+        .get(name)
+        ?.metrics.some(
+          (metric) => (metric as { labels?: Record<string, string> }).labels?.group === "control",
+        ),
+    ).toBe(true);
+  await waitFor(
+    "the call events consumed and acked",
+    async () => {
+      const scraped = await scrape(api.baseUrl);
+      return (
+        scraped.value("switchboard_bus_consumer_lag", callEventsGroup) === 0 &&
+        scraped.value("switchboard_bus_pending", callEventsGroup) === 0
+      );
+    },
+    E2E_WAIT,
+  );
   // Every metric the Grafana dashboard queries is one the two endpoints export.
   const dashboard = await Bun.file(join(import.meta.dir, "../../../docs/grafana/switchboard.json")).text();
   const queried = new Set(

@@ -1,5 +1,5 @@
 // Platform-wide state read at scrape time: the webhook outbox, the knowledge ingestion queue,
-// the bus streams' unacked entries and the credits charged for calls. One registry per running
+// the bus consumer groups' lag and pending entries and the credits charged for calls. One registry per running
 // control (it needs that control's database and bus).
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { Streams } from "@switchboard/shared/events";
@@ -39,14 +39,30 @@ export function platformRegistry(db: Database, bus: Bus): Registry {
         this.set({ status }, rows.find((row) => row.status === status)?.n ?? 0);
     },
   });
+  // Both gauges read XINFO GROUPS (or the memory bus's counts) on each scrape; groups are the
+  // platform's fixed consumer groups, so the labels stay bounded.
   new Gauge({
-    name: "switchboard_bus_stream_entries",
-    help: "Entries a bus stream still holds: not yet acked by every consumer group (consumer lag plus pending).",
-    labelNames: ["stream"] as const,
+    name: "switchboard_bus_consumer_lag",
+    help: "Entries of a bus stream not yet delivered to a consumer group.",
+    labelNames: ["stream", "group"] as const,
     registers: [registry],
     async collect() {
+      this.reset();
       for (const [name, stream] of Object.entries(Streams))
-        this.set({ stream: name }, await bus.streamLength(stream));
+        for (const backlog of await bus.groupBacklogs(stream))
+          this.set({ stream: name, group: backlog.group }, backlog.lag);
+    },
+  });
+  new Gauge({
+    name: "switchboard_bus_pending",
+    help: "Entries of a bus stream delivered to a consumer group and not yet acked.",
+    labelNames: ["stream", "group"] as const,
+    registers: [registry],
+    async collect() {
+      this.reset();
+      for (const [name, stream] of Object.entries(Streams))
+        for (const backlog of await bus.groupBacklogs(stream))
+          this.set({ stream: name, group: backlog.group }, backlog.pending);
     },
   });
   new Counter({

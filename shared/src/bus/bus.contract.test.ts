@@ -120,6 +120,32 @@ for (const [name, connect] of backends) {
       expect(await bus.streamLength("s7-nobody")).toBe(1);
     });
 
+    test("each group's backlog counts what it has not been given (lag) and not acked (pending)", async () => {
+      expect(await bus.groupBacklogs("s8-unknown")).toEqual([]);
+      for (const data of ["a", "b", "c", "d", "e"]) await bus.append("s8", data);
+      await bus.ensureGroup("s8", "reader");
+      await bus.ensureGroup("s8", "idle");
+      const read = await bus.readGroup("s8", "reader", "c", { count: 3, blockMs: 0 });
+      await bus.ack("s8", "reader", [read[0]!.id]);
+      const byGroup = (backlogs: Awaited<ReturnType<Bus["groupBacklogs"]>>) =>
+        Object.fromEntries(backlogs.map(({ group, ...counts }) => [group, counts]));
+      expect(byGroup(await bus.groupBacklogs("s8"))).toEqual({
+        reader: { pending: 2, lag: 2 },
+        idle: { pending: 0, lag: 5 },
+      });
+      await bus.ack(
+        "s8",
+        "reader",
+        read.map((entry) => entry.id),
+      );
+      await bus.readGroup("s8", "idle", "c", { count: 10, blockMs: 0 });
+      await bus.append("s8", "f");
+      expect(byGroup(await bus.groupBacklogs("s8"))).toEqual({
+        reader: { pending: 0, lag: 3 },
+        idle: { pending: 5, lag: 1 },
+      });
+    });
+
     test("the consumer loop acks after the handler and retries a failed entry", async () => {
       const seen: string[] = [];
       let failOnce = true;

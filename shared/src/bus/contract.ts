@@ -20,6 +20,15 @@ export interface WindowCount {
   resetAtMs: number;
 }
 
+/** One consumer group's backlog on a stream, as Redis's XINFO GROUPS reports it. */
+export interface GroupBacklog {
+  group: string;
+  /** Entries delivered to the group's consumers and not yet acked. */
+  pending: number;
+  /** Entries in the stream not yet delivered to the group (consumer lag). */
+  lag: number;
+}
+
 export type Unsubscribe = () => Promise<void>;
 
 /** What `acquireLease` answers; `count` is the scope's unexpired leases after the attempt. */
@@ -60,6 +69,8 @@ export interface Bus {
    * necessarily at once (Redis trims whole internal nodes, at most once a second per stream).
    */
   streamLength(stream: string): Promise<number>;
+  /** Each consumer group of the stream with its pending count and lag; none for an unknown stream. */
+  groupBacklogs(stream: string): Promise<GroupBacklog[]>;
 
   hashSet(key: string, field: string, value: string): Promise<void>;
   hashGet(key: string, field: string): Promise<string | null>;

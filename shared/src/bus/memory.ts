@@ -1,4 +1,4 @@
-import type { Bus, LeaseGrant, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
+import type { Bus, GroupBacklog, LeaseGrant, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
 
 interface PendingEntry {
   /** Kept here so the entry can leave the stream while it is still pending. */
@@ -164,6 +164,17 @@ export class MemoryBus implements Bus {
     for (const group of stream.groups.values())
       for (const pending of group.pending.values()) oldest = Math.min(oldest, pending.index);
     return stream.firstIndex + stream.entries.length - oldest;
+  }
+
+  async groupBacklogs(streamName: string): Promise<GroupBacklog[]> {
+    const stream = this.streams.get(streamName);
+    if (!stream) return [];
+    const end = stream.firstIndex + stream.entries.length;
+    return [...stream.groups].map(([group, state]) => ({
+      group,
+      pending: state.pending.size,
+      lag: end - state.nextIndex,
+    }));
   }
 
   /**

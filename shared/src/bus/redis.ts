@@ -1,5 +1,5 @@
 import { createClient } from "redis";
-import type { Bus, LeaseGrant, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
+import type { Bus, GroupBacklog, LeaseGrant, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -257,6 +257,34 @@ export class RedisBus implements Bus {
 
   async streamLength(stream: string): Promise<number> {
     return this.client.xLen(this.key(stream));
+  }
+
+  async groupBacklogs(stream: string): Promise<GroupBacklog[]> {
+    const key = this.key(stream);
+    // XINFO GROUPS answers an error for a key that does not exist.
+    if ((await this.client.exists(key)) === 0) return [];
+    const groups = (await this.client.sendCommand(["XINFO", "GROUPS", key])) as unknown[][];
+    return Promise.all(
+      groups.map(async (group) => {
+        let lag = groupField(group, "lag");
+        // Redis 7 reports lag as nil when it cannot tell (entries deleted after the group's
+        // last delivered one): then count what follows it.
+        if (lag === null || lag === undefined) {
+          const after = (await this.client.sendCommand([
+            "XRANGE",
+            key,
+            `(${String(groupField(group, "last-delivered-id"))}`,
+            "+",
+          ])) as unknown[];
+          lag = after.length;
+        }
+        return {
+          group: String(groupField(group, "name")),
+          pending: Number(groupField(group, "pending")),
+          lag: Number(lag),
+        };
+      }),
+    );
   }
 
   /**
