@@ -12,7 +12,15 @@ export const MAX_FALLBACKS = 3;
 export const VOICE_PROVIDERS = ["espeak", "flite", "openai", "elevenlabs"] as const;
 export const LLM_PROVIDERS = ["openai", "custom"] as const;
 export const STT_PROVIDERS = ["deepgram", "openai", "whisper"] as const;
-export const TOOL_TYPES = ["end_call", "transfer_call", "send_dtmf", "http", "add_to_do_not_call"] as const;
+export const TOOL_TYPES = [
+  "end_call",
+  "transfer_call",
+  "send_dtmf",
+  "http",
+  "add_to_do_not_call",
+  "mcp",
+] as const;
+export const MCP_TRANSPORTS = ["streamable_http", "sse"] as const;
 export const TOOL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const KNOWLEDGE_MODES = ["all", "selected", "none"] as const;
 export const TURN_MODES = ["fixed", "adaptive", "model"] as const;
@@ -159,6 +167,16 @@ export const SilenceSettingsSchema = Type.Object({
   hangup_message: Type.Optional(Type.String({ maxLength: 2000 })),
 });
 
+/** One tool an MCP server listed (`tools/list`), cached by control on the catalogue tool. */
+export const McpListedToolSchema = Type.Object({
+  name: Type.String({ maxLength: 128 }),
+  description: Type.String({ maxLength: 4000 }),
+  input_schema: JsonObject({
+    description: "The JSON Schema of the tool's arguments, as the server listed it.",
+  }),
+});
+export type McpListedTool = Static<typeof McpListedToolSchema>;
+
 /** What the model may call; each type reads the fields its description names. */
 export const AgentToolSchema = Type.Object({
   type: StringEnum(TOOL_TYPES),
@@ -189,6 +207,15 @@ export const AgentToolSchema = Type.Object({
   ),
   waiting_delay_ms: Type.Optional(
     Type.Integer({ minimum: 0, maximum: 30000, description: "`http`: default 1500." }),
+  ),
+  transport: Type.Optional(
+    StringEnum(MCP_TRANSPORTS, { description: "`mcp`: how the server is reached; default streamable_http." }),
+  ),
+  mcp_tools: Type.Optional(
+    Type.Array(McpListedToolSchema, {
+      maxItems: 128,
+      description: "`mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`.",
+    }),
   ),
   sip_headers: Type.Optional({
     ...SipHeadersSchema,

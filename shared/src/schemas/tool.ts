@@ -1,10 +1,10 @@
 // A tool of the org's catalogue (`/tools`), referenced by agents through `tool_ids`. The
 // snapshot a gateway runs carries each referenced tool resolved into an agent tool entry.
 import { type Static, Type } from "@sinclair/typebox";
-import { TOOL_METHODS } from "./agent.ts";
+import { MCP_TRANSPORTS, McpListedToolSchema, TOOL_METHODS } from "./agent.ts";
 import { DateTime, JsonObject, StringEnum } from "./kit.ts";
 
-export const CATALOGUE_TOOL_TYPES = ["http"] as const;
+export const CATALOGUE_TOOL_TYPES = ["http", "mcp"] as const;
 export type ToolType = (typeof CATALOGUE_TOOL_TYPES)[number];
 
 /** Built into every agent's runtime; listed read-only by GET /tools/built-ins. */
@@ -36,6 +36,9 @@ const configFields = {
     maxLength: 500,
     description: "What the agent says while a slow call is in progress.",
   }),
+  transport: StringEnum(MCP_TRANSPORTS, {
+    description: "`mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.",
+  }),
 };
 
 export const ToolConfigSchema = Type.Object({
@@ -45,8 +48,14 @@ export const ToolConfigSchema = Type.Object({
   parameters: Type.Optional(configFields.parameters),
   timeout_ms: Type.Optional(configFields.timeout_ms),
   waiting_message: Type.Optional(configFields.waiting_message),
+  transport: Type.Optional(configFields.transport),
 });
-export type ToolConfig = Static<typeof ToolConfigSchema>;
+
+/** What control keeps on an `mcp` tool: its configuration and the server's last tool listing. */
+export type ToolConfig = Static<typeof ToolConfigSchema> & {
+  mcp_tools?: Static<typeof McpListedToolSchema>[];
+  mcp_listed_at?: string;
+};
 
 export const ToolSchema = Type.Object({
   id: Type.String(),
@@ -54,6 +63,12 @@ export const ToolSchema = Type.Object({
   name: toolName,
   description: Type.String({ maxLength: 2000 }),
   ...ToolConfigSchema.properties,
+  mcp_tools: Type.Optional(
+    Type.Array(McpListedToolSchema, {
+      description: "`mcp`: the server's tools as last listed (on create, update and refresh).",
+    }),
+  ),
+  mcp_listed_at: Type.Optional(DateTime({ description: "`mcp`: when the server's tools were listed." })),
   created_at: DateTime(),
   updated_at: DateTime(),
 });
