@@ -55,6 +55,7 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("DELETE", "/do-not-call/:phone_number", "remove numbers from the do-not-call list"),
   admin("POST", "/tools", "manage tools"),
   admin("PATCH", "/tools/:tool_id", "manage tools"),
+  admin("POST", "/tools/:tool_id/refresh", "manage tools"),
   admin("DELETE", "/tools/:tool_id", "manage tools"),
   admin("POST", "/campaigns", "manage campaigns"),
   admin("POST", "/campaigns/:id/leads", "manage campaigns"),

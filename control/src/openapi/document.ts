@@ -38,7 +38,7 @@ const TAGS = [
   {
     name: "Tools",
     description:
-      "HTTP tools agents reference by id (`tool_ids`), and the built-in tools every agent can use.",
+      "HTTP tools and MCP servers agents reference by id (`tool_ids`), and the built-in tools every agent can use.",
   },
   {
     name: "Do not call",

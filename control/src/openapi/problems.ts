@@ -124,6 +124,12 @@ export const PROBLEM_CODES = {
     when: "No number is available in that area code.",
     detail: "No number is available in that area code.",
   },
+  mcp_unreachable: {
+    status: 422,
+    when: "The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).",
+    detail:
+      "The MCP server's tools could not be listed: Unable to connect. Is the computer able to access the url?",
+  },
   idempotency_key_in_use: {
     status: 409,
     when: "The first request with this Idempotency-Key is still running (`Retry-After: 1`).",

@@ -79,6 +79,13 @@ export async function checkAgentSettings(
 ): Promise<void> {
   checkLlmBlock("llm", agent.llm);
   checkRealtimeBlock(agent.realtime);
+  // Its tools are listed by control when it is created: an inline entry would have none.
+  const inlineMcp = agent.tools.findIndex((tool) => tool.type === "mcp");
+  if (inlineMcp >= 0)
+    throw invalid(
+      `tools.${inlineMcp}.type`,
+      "An MCP server is a catalogue tool: create it with POST /api/v1/tools and reference it in tool_ids.",
+    );
   for (const [index, fallback] of (agent.llm.fallbacks ?? []).entries()) {
     checkLlmBlock(`llm.fallbacks.${index}`, fallback);
   }

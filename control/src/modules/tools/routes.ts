@@ -1,9 +1,10 @@
-import { validationFailed } from "@switchboard/shared/errors";
+import { ApiError, validationFailed } from "@switchboard/shared/errors";
 import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { Strict } from "@switchboard/shared/schemas/kit";
 import {
   BUILT_IN_TOOLS,
   CreateToolBodySchema,
+  type ToolConfig,
   ToolSchema,
   UpdateToolBodySchema,
 } from "@switchboard/shared/schemas/tool";
@@ -11,6 +12,8 @@ import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
+import { problems } from "../../openapi/problems.ts";
+import { listServerTools } from "./mcp-listing.ts";
 import { createTool, deleteTool, getTool, listTools, presentTool, updateTool } from "./service.ts";
 
 const toolParams = t.Object({ tool_id: t.String({ maxLength: 100 }) });
@@ -50,7 +53,8 @@ export function toolsModule(ctx: ControlContext) {
       "",
       async ({ request, body, set }) => {
         await checkedUrl(ctx, body.url);
-        const row = await createTool(ctx.db, requestAuth(request).orgId, body);
+        const listing = body.type === "mcp" ? await listServerTools(ctx, body) : undefined;
+        const row = await createTool(ctx.db, requestAuth(request).orgId, body, listing);
         set.status = 201;
         return presentTool(row);
       },
@@ -61,8 +65,11 @@ export function toolsModule(ctx: ControlContext) {
           operationId: "createTool",
           summary: "Create a tool",
           description:
-            "An HTTP tool agents may call: its URL must pass the outbound URL guard; calls are signed with the org's " +
-            "signing secret. 409 when the org has a tool of that name.",
+            "An HTTP tool agents may call (calls are signed with the org's signing secret), or an MCP server " +
+            "(`type: mcp`, `transport`) whose tools are listed now and kept on the tool; 422 `mcp_unreachable` " +
+            "when they cannot be listed. The URL must pass the outbound URL guard. 409 when the org has a tool " +
+            "of that name.",
+          ...problems("mcp_unreachable", "conflict"),
         },
       },
     )
@@ -96,7 +103,8 @@ export function toolsModule(ctx: ControlContext) {
       "/:tool_id",
       async ({ request, params, body }) => {
         await checkedUrl(ctx, body.url);
-        return presentTool(await updateTool(ctx, requestAuth(request).orgId, params.tool_id, body));
+        const listMcp = (config: ToolConfig) => listServerTools(ctx, config);
+        return presentTool(await updateTool(ctx, requestAuth(request).orgId, params.tool_id, body, listMcp));
       },
       {
         params: toolParams,
@@ -105,7 +113,34 @@ export function toolsModule(ctx: ControlContext) {
         detail: {
           operationId: "updateTool",
           summary: "Update a tool",
-          description: "Any field; the agents using the tool get the change on their next call.",
+          description:
+            "Any field; the agents using the tool get the change on their next call. An MCP server's tools " +
+            "are listed again (422 `mcp_unreachable` when they cannot be).",
+          ...problems("mcp_unreachable", "conflict"),
+        },
+      },
+    )
+    .post(
+      "/:tool_id/refresh",
+      async ({ request, params }) => {
+        const orgId = requestAuth(request).orgId;
+        const current = await getTool(ctx.db, orgId, params.tool_id);
+        if (current.type !== "mcp")
+          throw new ApiError(409, "conflict", "Only an MCP server's tools are listed; this is an HTTP tool.");
+        await checkedUrl(ctx, current.config.url);
+        const listMcp = (config: ToolConfig) => listServerTools(ctx, config);
+        return presentTool(await updateTool(ctx, orgId, params.tool_id, {}, listMcp));
+      },
+      {
+        params: toolParams,
+        response: ToolSchema,
+        detail: {
+          operationId: "refreshTool",
+          summary: "List an MCP server's tools again",
+          description:
+            "Asks the server for its tools now and keeps the listing; the agents using the tool get it on " +
+            "their next call. 409 for an HTTP tool; 422 `mcp_unreachable` when the server cannot be listed.",
+          ...problems("mcp_unreachable", "conflict"),
         },
       },
     )

@@ -3,7 +3,7 @@
 import type { AgentTool } from "@switchboard/shared/agent";
 import { ApiError, notFound, validationFailed } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
-import type { CreateToolBody, Tool, UpdateToolBody } from "@switchboard/shared/schemas/tool";
+import type { CreateToolBody, Tool, ToolConfig, UpdateToolBody } from "@switchboard/shared/schemas/tool";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, tools } from "../../db/schema.ts";
@@ -28,6 +28,18 @@ export function presentTool(row: ToolRow): Tool {
 /** The agent tool entry a gateway runs for a catalogue tool. */
 export function agentToolOf(row: ToolRow): AgentTool {
   const { config } = row;
+  if (row.type === "mcp")
+    return {
+      type: "mcp",
+      name: row.name,
+      description: row.description,
+      url: config.url,
+      transport: config.transport ?? "streamable_http",
+      ...(config.headers ? { headers: config.headers } : {}),
+      ...(config.timeout_ms ? { timeout_ms: config.timeout_ms } : {}),
+      ...(config.waiting_message ? { waiting_message: config.waiting_message } : {}),
+      mcp_tools: config.mcp_tools ?? [],
+    };
   return {
     type: "http",
     name: row.name,
@@ -41,21 +53,34 @@ export function agentToolOf(row: ToolRow): AgentTool {
   };
 }
 
-function configOf(input: CreateToolBody | (UpdateToolBody & { url: string })): ToolRow["config"] {
+/** The server's tool listing an `mcp` tool keeps; undefined for `http` tools. */
+export type McpListing = Pick<ToolConfig, "mcp_tools" | "mcp_listed_at">;
+
+function configOf(
+  input: CreateToolBody | (UpdateToolBody & { url: string }),
+  listing: McpListing | undefined,
+): ToolRow["config"] {
   return {
     url: input.url,
+    ...(input.transport ? { transport: input.transport } : {}),
     ...(input.method ? { method: input.method } : {}),
     ...(input.headers ? { headers: input.headers } : {}),
     ...(input.parameters ? { parameters: input.parameters } : {}),
     ...(input.timeout_ms ? { timeout_ms: input.timeout_ms } : {}),
     ...(input.waiting_message ? { waiting_message: input.waiting_message } : {}),
+    ...listing,
   };
 }
 
 const nameTaken = (name: string) =>
   new ApiError(409, "conflict", `The org already has a tool named ${name}.`);
 
-export async function createTool(db: Database, orgId: string, input: CreateToolBody): Promise<ToolRow> {
+export async function createTool(
+  db: Database,
+  orgId: string,
+  input: CreateToolBody,
+  listing?: McpListing,
+): Promise<ToolRow> {
   const [row] = await db
     .insert(tools)
     .values({
@@ -64,7 +89,7 @@ export async function createTool(db: Database, orgId: string, input: CreateToolB
       type: input.type,
       name: input.name,
       description: input.description ?? "",
-      config: configOf(input),
+      config: configOf(input, listing),
     })
     .onConflictDoNothing({ target: [tools.orgId, tools.name] })
     .returning();
@@ -98,6 +123,8 @@ export async function updateTool(
   orgId: string,
   toolId: string,
   input: UpdateToolBody,
+  /** The MCP server's tools listed again; absent: the stored listing is kept. */
+  listMcp?: (config: ToolConfig) => Promise<McpListing>,
 ): Promise<ToolRow> {
   const current = await getTool(deps.db, orgId, toolId);
   if (input.name && input.name !== current.name) {
@@ -108,12 +135,18 @@ export async function updateTool(
     if (taken) throw nameTaken(input.name);
   }
   const merged = { ...current.config, ...input };
+  const listing =
+    current.type === "mcp"
+      ? listMcp
+        ? await listMcp(merged)
+        : { mcp_tools: current.config.mcp_tools, mcp_listed_at: current.config.mcp_listed_at }
+      : undefined;
   const [row] = await deps.db
     .update(tools)
     .set({
       name: input.name,
       description: input.description,
-      config: configOf(merged),
+      config: configOf(merged, listing),
       updatedAt: new Date(),
     })
     .where(and(eq(tools.orgId, orgId), eq(tools.id, toolId)))
