@@ -1,7 +1,8 @@
 // The import rule between the workspaces (docs/ARCHITECTURE.md): control and gateways meet only
 // in shared/ and on the bus, shared/ imports neither, the stand-ins import no workspace of ours,
-// and neither control nor gateway reaches into loadtest/. Production code never imports test
-// helpers. control/src/all-in-one.ts, the one process that runs both sides, is the single
+// and neither control nor gateway reaches into loadtest/. The dashboard's page code (dashboard/src,
+// what the browser runs) imports no workspace; its tests and build scripts may. Production code never
+// imports test helpers. control/src/all-in-one.ts, the one process that runs both sides, is the single
 // exception. Every .ts file is scanned, by package name and by relative path.
 import { describe, expect, test } from "bun:test";
 import { readdirSync, readFileSync } from "node:fs";
@@ -12,7 +13,7 @@ const ROOT = resolve(import.meta.dir, "..", "..");
 /** The one file allowed to import both control and gateway. */
 const BOTH_SIDES_EXCEPTION = "control/src/all-in-one.ts";
 
-type Area = "control" | "gateway" | "shared" | "stand-ins" | "loadtest" | "scripts" | "outside";
+type Area = "control" | "gateway" | "shared" | "stand-ins" | "loadtest" | "dashboard" | "scripts" | "outside";
 
 const PACKAGE_AREAS: Array<[string, Area]> = [
   ["@switchboard/control", "control"],
@@ -20,19 +21,20 @@ const PACKAGE_AREAS: Array<[string, Area]> = [
   ["@switchboard/shared", "shared"],
   ["@switchboard/stand-ins", "stand-ins"],
   ["@switchboard/loadtest", "loadtest"],
+  ["@switchboard/dashboard", "dashboard"],
 ];
 
 function areaOfPath(path: string): Area {
   if (path.startsWith("loadtest/stand-ins/")) return "stand-ins";
-  for (const area of ["control", "gateway", "shared", "loadtest", "scripts"] as const) {
+  for (const area of ["control", "gateway", "shared", "loadtest", "dashboard", "scripts"] as const) {
     if (path.startsWith(`${area}/`)) return area;
   }
   return "outside";
 }
 
-/** Test code: *.test.ts and anything under a testing/ or e2e/ folder. */
+/** Test code: *.test.ts and anything under a testing/, e2e/ or tests/ folder. */
 function isTestCode(path: string): boolean {
-  return path.endsWith(".test.ts") || /(^|\/)(testing|e2e)\//.test(path);
+  return path.endsWith(".test.ts") || /(^|\/)(testing|e2e|tests)\//.test(path);
 }
 
 interface ImportSite {
@@ -88,6 +90,9 @@ function refusal(file: string, specifier: string): string | null {
   if (from === "shared" && to.area !== "outside") return `shared imports ${to.area}`;
   if (from === "stand-ins" && to.area !== "outside") return `the stand-ins import ${to.area}`;
   if ((from === "control" || from === "gateway") && to.area === "loadtest") return `${from} imports loadtest`;
+  if (file.startsWith("dashboard/src/") && to.area !== "outside")
+    return `the dashboard's page imports ${to.area}`;
+  if (to.area === "dashboard" && from !== "dashboard") return `${from} imports the dashboard`;
   if ((from === "control" || from === "gateway" || from === "shared") && !isTestCode(file)) {
     if (to.area === "stand-ins") return "production code imports the stand-ins";
     if (to.path !== null && isTestCode(to.path)) return "production code imports a test helper";
@@ -217,13 +222,22 @@ describe("import boundaries", () => {
     expect(
       violations("gateway/src/calls/x.test.ts", 'import { a } from "@switchboard/stand-ins/index";'),
     ).toEqual([]);
+    expect(violations("dashboard/src/views/x.ts", 'import { a } from "../../../shared/src/ids.ts";')).toEqual(
+      ["dashboard/src/views/x.ts:1 imports ../../../shared/src/ids.ts: the dashboard's page imports shared"],
+    );
+    expect(violations("dashboard/tests/support.ts", 'import { a } from "../../control/src/app.ts";')).toEqual(
+      [],
+    );
+    expect(violations("control/src/x.ts", 'import { a } from "../../dashboard/src/main.ts";')).toHaveLength(
+      1,
+    );
     expect(violations("loadtest/src/bench/x.ts", 'import { a } from "@switchboard/gateway/server";')).toEqual(
       [],
     );
   });
 
   test("no .ts file in the repository breaks the rule", () => {
-    const files = ["control", "gateway", "shared", "loadtest", "scripts"].flatMap(sourceFiles);
+    const files = ["control", "gateway", "shared", "loadtest", "dashboard", "scripts"].flatMap(sourceFiles);
     expect(files.length).toBeGreaterThan(300);
     expect(files).toContain(BOTH_SIDES_EXCEPTION);
     const found = files.flatMap((file) => violations(file, readFileSync(join(ROOT, file), "utf8")));
@@ -243,6 +257,7 @@ describe("import boundaries", () => {
     const graph = workspaceDependencies();
     expect([...graph.keys()].sort()).toEqual([
       "@switchboard/control",
+      "@switchboard/dashboard",
       "@switchboard/gateway",
       "@switchboard/loadtest",
       "@switchboard/shared",

@@ -14,7 +14,7 @@ import {
   onTheBus,
   type ScriptedGateway,
   startScriptedGateway,
-} from "../modules/campaigns/testing-gateway.ts";
+} from "../modules/campaigns/testing/scripted-gateway.ts";
 import { ApiClient, INBOUND_NUMBER } from "./support/acceptance.ts";
 import {
   controlUrlOf,

@@ -8,7 +8,7 @@ import { createHarness, type Harness } from "../../testing/harness.ts";
 import { getBalanceCents, recordEntry } from "../credits/ledger.ts";
 import { dispatchPass } from "./dispatcher.ts";
 import { startCampaignDispatcher } from "./dispatcher-background.ts";
-import { inProcess, startScriptedGateway } from "./testing-gateway.ts";
+import { inProcess, startScriptedGateway } from "./testing/scripted-gateway.ts";
 
 interface Campaign {
   id: string;

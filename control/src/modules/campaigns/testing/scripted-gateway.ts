@@ -4,8 +4,8 @@
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
-import type { Harness } from "../../testing/harness.ts";
-import { applyCallEvent } from "../calls/events.ts";
+import type { Harness } from "../../../testing/harness.ts";
+import { applyCallEvent } from "../../calls/events.ts";
 
 /** `machine`: answered, then the detector reports a machine (only when the command asks for AMD). */
 export type AttemptScript = "answer" | "machine" | "busy" | "no_answer";
