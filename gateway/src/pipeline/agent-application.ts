@@ -74,6 +74,7 @@ export class AgentApplication implements MediaApplication {
       agent.first_message.includes("{{") ? null : firstMessage,
       providers.tts,
     );
+    const tools = new ToolRegistry(agent.tools, providers.toolRequests ?? PUBLIC_ONLY);
     const llm = new LlmProcessor({
       provider: providers.llm,
       request: {
@@ -83,7 +84,7 @@ export class AgentApplication implements MediaApplication {
       },
       systemPrompt: buildSystemPrompt(call),
       firstMessage,
-      tools: new ToolRegistry(agent.tools, providers.toolRequests ?? PUBLIC_ONLY),
+      tools,
       sendDtmf: (digits) => call.audio.sendDtmf(digits),
       control: call.control,
       reporter: call.reporter,
@@ -160,6 +161,7 @@ export class AgentApplication implements MediaApplication {
         if (!running) return;
         running = false;
         pipeline.push({ type: "end", cause: "call_ended" });
+        await tools.close();
       },
     };
   }

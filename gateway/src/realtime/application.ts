@@ -224,6 +224,7 @@ class RealtimeCall {
     this.session?.close();
     this.echoReference?.destroy();
     await this.toolRuns.settled();
+    await this.tools.close();
   }
 
   sayGoodbye(text: string, cause: string): void {

@@ -33,6 +33,11 @@ export class RealtimeTools {
     if (agent.knowledge.mode === "none") this.retrieve = null;
   }
 
+  /** At call end: closes the MCP clients the call opened. */
+  close(): Promise<void> {
+    return this.registry.close();
+  }
+
   get definitions(): ToolDefinition[] {
     const definitions = this.registry.definitions;
     return this.retrieve ? [...definitions, KNOWLEDGE_TOOL] : definitions;

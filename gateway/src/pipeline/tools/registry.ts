@@ -3,6 +3,7 @@ import type { ToolCall, ToolDefinition } from "../../providers/types.ts";
 import { doNotCallTool } from "./do-not-call.ts";
 import { endCallTool } from "./end-call.ts";
 import { httpTool, type ToolRequestOptions } from "./http-tool.ts";
+import { McpSession, mcpTools } from "./mcp-tools.ts";
 import { sendDtmfTool } from "./send-dtmf.ts";
 import { transferCallTool } from "./transfer-call.ts";
 import { jsonResult, type PipelineTool, type ToolContext, type ToolResult } from "./types.ts";
@@ -10,12 +11,25 @@ import { jsonResult, type PipelineTool, type ToolContext, type ToolResult } from
 /** The agent's tools as the model sees them, and their execution by name. */
 export class ToolRegistry {
   private readonly tools = new Map<string, PipelineTool>();
+  /** One MCP client per server per call. */
+  private readonly mcpSessions: McpSession[] = [];
 
   constructor(agentTools: AgentTool[], requests: ToolRequestOptions) {
     for (const agentTool of agentTools) {
+      if (agentTool.type === "mcp") {
+        const session = new McpSession(agentTool, requests.urlPolicy);
+        this.mcpSessions.push(session);
+        for (const tool of mcpTools(agentTool, session)) this.tools.set(tool.definition.name, tool);
+        continue;
+      }
       const tool = createTool(agentTool, requests);
       this.tools.set(tool.definition.name, tool);
     }
+  }
+
+  /** At call end: closes the MCP clients the call opened. */
+  async close(): Promise<void> {
+    await Promise.all(this.mcpSessions.map((session) => session.close()));
   }
 
   get definitions(): ToolDefinition[] {
@@ -40,6 +54,7 @@ export class ToolRegistry {
 }
 
 function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool {
+  // `mcp` entries are several tools, built by the registry itself.
   switch (tool.type) {
     case "end_call":
       return endCallTool(tool);
@@ -51,5 +66,7 @@ function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool
       return httpTool(tool, requests);
     case "add_to_do_not_call":
       return doNotCallTool(tool);
+    case "mcp":
+      throw new Error("an mcp tool is built by the registry");
   }
 }
