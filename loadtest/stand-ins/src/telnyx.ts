@@ -4,6 +4,7 @@
 // message.received to a number's messaging profile URL.
 import { randomBytes, randomUUID } from "node:crypto";
 import { type Ed25519Keys, ed25519Keys, telnyxSignature, unixSeconds } from "./carrier-signing.ts";
+import { type TelnyxNumbers, telnyxNumbers } from "./telnyx-numbers.ts";
 
 export interface TelnyxSentMessage {
   id: string;
@@ -20,6 +21,8 @@ export interface TelnyxStandIn {
   /** For TELNYX_PUBLIC_KEY. */
   publicKey: string;
   sent: TelnyxSentMessage[];
+  /** Phone numbers for sale, bought and released (telnyx-numbers.ts). */
+  numbers: TelnyxNumbers;
   failNextSend(error: { status: number; code: string; title: string }): void;
   /** Final status of the next messages' message.finalized: `delivered` unless set. */
   nextFinalStatus: string[];
@@ -149,12 +152,19 @@ export function startTelnyxStandIn(options: { apiKey?: string } = {}): TelnyxSta
     return Response.json({ data: messagePayload(message, "outbound", "queued") });
   }
 
+  const numbers = telnyxNumbers(telnyxError);
+
   const server = Bun.serve({
     hostname: "127.0.0.1",
     port: 0,
     async fetch(request) {
       const { pathname } = new URL(request.url);
       if (pathname === "/v2/messages" && request.method === "POST") return sendMessage(request);
+      if (request.headers.get("authorization") !== `Bearer ${apiKey}`) {
+        return telnyxError(401, "10009", "Authentication failed");
+      }
+      const answer = numbers.handle(request);
+      if (answer) return answer;
       return telnyxError(404, "10005", "Resource not found");
     },
   });
@@ -164,6 +174,7 @@ export function startTelnyxStandIn(options: { apiKey?: string } = {}): TelnyxSta
     apiKey,
     publicKey: keys.publicKeyBase64,
     sent,
+    numbers,
     nextFinalStatus,
     failNextSend: (error) => failures.push(error),
     inboundSms(url, message, atMs = Date.now()) {

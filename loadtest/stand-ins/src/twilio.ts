@@ -4,6 +4,7 @@
 // (sent, then delivered, or the scripted failure) and inbound messages to a number's SMS URL.
 import { randomBytes } from "node:crypto";
 import { twilioSignature } from "./carrier-signing.ts";
+import { type TwilioNumbers, twilioNumbers } from "./twilio-numbers.ts";
 
 export interface TwilioSentMessage {
   sid: string;
@@ -25,6 +26,8 @@ export interface TwilioStandIn {
   authToken: string;
   /** Messages accepted by the Messages API, oldest first. */
   sent: TwilioSentMessage[];
+  /** Phone numbers for sale, bought and released (twilio-numbers.ts). */
+  numbers: TwilioNumbers;
   /** The next send answers this Twilio error (e.g. 21610: the recipient unsubscribed). */
   failNextSend(error: { status: number; code: number; message: string }): void;
   /** The final status callback of the next messages: `delivered` unless set (`undelivered`, `failed`). */
@@ -106,9 +109,11 @@ export function startTwilioStandIn(options: TwilioStandInOptions = {}): TwilioSt
     }
   }
 
+  const numbers = twilioNumbers(accountSid, twilioError);
+  const expectedAuth = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
+
   async function createMessage(request: Request, account: string): Promise<Response> {
-    const expected = `Basic ${Buffer.from(`${accountSid}:${authToken}`).toString("base64")}`;
-    if (account !== accountSid || request.headers.get("authorization") !== expected) {
+    if (account !== accountSid || request.headers.get("authorization") !== expectedAuth) {
       return twilioError(401, 20003, "Authenticate");
     }
     const form = new URLSearchParams(await request.text());
@@ -162,6 +167,12 @@ export function startTwilioStandIn(options: TwilioStandInOptions = {}): TwilioSt
       const { pathname } = new URL(request.url);
       const messages = MESSAGES_PATH.exec(pathname);
       if (messages && request.method === "POST") return createMessage(request, messages[1]!);
+      if (pathname.startsWith(`/2010-04-01/Accounts/${accountSid}/`)) {
+        if (request.headers.get("authorization") !== expectedAuth)
+          return twilioError(401, 20003, "Authenticate");
+        const answer = numbers.handle(request);
+        if (answer) return answer;
+      }
       return twilioError(404, 20404, "The requested resource was not found");
     },
   });
@@ -171,6 +182,7 @@ export function startTwilioStandIn(options: TwilioStandInOptions = {}): TwilioSt
     accountSid,
     authToken,
     sent,
+    numbers,
     nextFinalStatus,
     failNextSend: (error) => failures.push(error),
     inboundSms(url, message) {
