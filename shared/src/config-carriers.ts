@@ -14,10 +14,15 @@ export interface CarriersConfig {
   twilioBaseUrl: string;
   twilioAccountSid: string | null;
   twilioAuthToken: string | null;
+  /** The Elastic SIP Trunk bought numbers are put on (voice to the gateway); null: voice unset. */
+  twilioTrunkSid: string | null;
   telnyxBaseUrl: string;
   telnyxApiKey: string | null;
   /** Base64 of the account's raw Ed25519 public key. */
   telnyxPublicKey: string | null;
+  /** The SIP connection (voice to the gateway) and messaging profile bought numbers get. */
+  telnyxConnectionId: string | null;
+  telnyxMessagingProfileId: string | null;
   /** A Telnyx callback signed further than this from now is refused as a replay. */
   telnyxWebhookToleranceS: number;
   /** Price of one SMS segment sent (GSM-7: 160 characters alone, 153 in a longer message). */
@@ -81,9 +86,12 @@ export function readCarriersConfig(read: ConfigReader): CarriersConfig {
     twilioBaseUrl: read.url("TWILIO_BASE_URL", ["http:", "https:"], "https://api.twilio.com")!,
     twilioAccountSid: read.raw("TWILIO_ACCOUNT_SID"),
     twilioAuthToken: read.raw("TWILIO_AUTH_TOKEN"),
+    twilioTrunkSid: read.raw("TWILIO_TRUNK_SID"),
     telnyxBaseUrl: read.url("TELNYX_BASE_URL", ["http:", "https:"], "https://api.telnyx.com/v2")!,
     telnyxApiKey: read.raw("TELNYX_API_KEY"),
     telnyxPublicKey: read.raw("TELNYX_PUBLIC_KEY"),
+    telnyxConnectionId: read.raw("TELNYX_CONNECTION_ID"),
+    telnyxMessagingProfileId: read.raw("TELNYX_MESSAGING_PROFILE_ID"),
     telnyxWebhookToleranceS: read.integer("TELNYX_WEBHOOK_TOLERANCE_S", 300, 1, 3600),
     smsCentsPerSegment: read.integer("SMS_CENTS_PER_SEGMENT", 1, 0, 10_000),
     smsConversationIdleS: read.integer("SMS_CONVERSATION_IDLE_S", 1800, 10, 604_800),

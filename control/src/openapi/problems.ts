@@ -221,6 +221,12 @@ export const PROBLEM_CODES = {
     when: "The carrier refused the message; it is kept as failed and its charge given back.",
     detail: "The carrier refused the message (21211): The 'To' number is not a valid phone number.",
   },
+  number_carrier_failed: {
+    status: 502,
+    when: "The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged.",
+    detail:
+      "The carrier could not complete the purchase (20500): Internal Server Error. Nothing was charged.",
+  },
   idempotency_key_reused: {
     status: 422,
     when: "The Idempotency-Key was used for another request (method, path or body).",

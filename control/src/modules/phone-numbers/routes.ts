@@ -5,6 +5,7 @@ import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
 import { requireBillingRole } from "../credits/service.ts";
 import { orgRates } from "../orgs/service.ts";
+import { searchNumbers } from "./carrier-purchase.ts";
 import {
   attachBody,
   availableNumberSchema,
@@ -13,8 +14,8 @@ import {
   phoneNumberSchema,
   searchQuery,
 } from "./model.ts";
-import { InventoryNumberProvider } from "./providers/inventory.ts";
-import type { NumberProvider } from "./providers/types.ts";
+import { numberProviderFor } from "./providers/index.ts";
+import type { AnyNumberProvider } from "./providers/types.ts";
 import {
   attachAgent,
   buyPhoneNumber,
@@ -29,9 +30,9 @@ const params = t.Object({ id: t.String({ maxLength: 100 }) });
 
 export function phoneNumbersModule(
   ctx: ControlContext,
-  provider: NumberProvider = new InventoryNumberProvider(),
+  provider: AnyNumberProvider = numberProviderFor(ctx.config.carriers),
 ) {
-  const deps = { db: ctx.db, bus: ctx.bus, config: ctx.config, provider };
+  const deps = { db: ctx.db, bus: ctx.bus, config: ctx.config, provider, log: ctx.log };
   return new Elysia({ prefix: "/phone-numbers", detail: { tags: ["Phone numbers"] } })
     .get(
       "",
@@ -62,7 +63,7 @@ export function phoneNumbersModule(
       "/search",
       async ({ request, query }) => {
         const { numberMonthlyCents } = await orgRates(ctx.db, ctx.config, requestAuth(request).orgId);
-        const found = await provider.search(ctx.db, {
+        const found = await searchNumbers(provider, ctx.db, {
           ...(query.country ? { country: query.country } : {}),
           ...(query.area_code ? { areaCode: query.area_code } : {}),
           ...(query.contains ? { contains: query.contains } : {}),
@@ -77,7 +78,9 @@ export function phoneNumbersModule(
           operationId: "searchPhoneNumbers",
           summary: "Search numbers available to buy",
           description:
-            "By `country`, `area_code` or digits the number `contains`; each with its monthly price.",
+            "By `country`, `area_code` or digits the number `contains`; each with its monthly price. " +
+            "Numbers come from the deployment's provider: its inventory, Twilio or Telnyx.",
+          ...problems("number_carrier_failed"),
         },
       },
     )
@@ -98,7 +101,13 @@ export function phoneNumbersModule(
           description:
             "Send `phone_number` (one search returned) or `area_code`. The first month is charged from " +
             "credits at once (402 `insufficient_credits` when short); renewals monthly after that.",
-          ...problems("insufficient_credits", "not_found", "no_numbers_available", "number_unavailable"),
+          ...problems(
+            "insufficient_credits",
+            "not_found",
+            "no_numbers_available",
+            "number_unavailable",
+            "number_carrier_failed",
+          ),
         },
       },
     )
@@ -175,8 +184,10 @@ export function phoneNumbersModule(
         detail: {
           operationId: "releasePhoneNumber",
           summary: "Release a number",
-          description: "Owner or admin. The number stops answering at once; no refund.",
+          description:
+            "Owner or admin. The number stops answering at once and goes back to its carrier; no refund.",
           responses: { 204: { description: "Released." } },
+          ...problems("number_carrier_failed"),
         },
       },
     );

@@ -3,6 +3,7 @@ import type { Config } from "@switchboard/shared/config";
 import { ApiError, notFound } from "@switchboard/shared/errors";
 import type { ForwardingMode } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
+import type { Logger } from "@switchboard/shared/logger";
 import type { Rates } from "@switchboard/shared/rates";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
@@ -11,9 +12,10 @@ import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { appendEntry, publishBalance } from "../credits/ledger.ts";
 import { orgRates } from "../orgs/service.ts";
+import { buyFromCarrier, releaseAtCarrier } from "./carrier-purchase.ts";
 import { parseE164 } from "./e164.ts";
 import type { BuyInput, ForwardingInput, PhoneNumberResponse } from "./model.ts";
-import type { NumberProvider, NumberWanted } from "./providers/types.ts";
+import type { AnyNumberProvider, AvailableNumber, NumberProvider, NumberWanted } from "./providers/types.ts";
 import { type PhoneNumberRow, publishRoute, removeRoute } from "./routing.ts";
 
 export interface NumbersDeps {
@@ -21,8 +23,13 @@ export interface NumbersDeps {
   bus: Bus;
   /** The platform's default rates (an org's own apply where set) and the low-balance threshold. */
   config: Rates & Pick<Config, "creditsLowThresholdCents">;
-  provider: NumberProvider;
+  provider: AnyNumberProvider;
+  /** Where a failed compensation (a carrier number bought, not recorded, not released) is told. */
+  log?: Logger;
 }
+
+/** The purchase's writes for the inventory, whose claim runs in the same transaction. */
+export type InventoryNumbersDeps = Omit<NumbersDeps, "provider"> & { provider: NumberProvider };
 
 /** Calendar month later, clamped to the month's last day (Jan 31 -> Feb 28/29). */
 export function addMonth(from: Date): Date {
@@ -72,7 +79,7 @@ export async function listPhoneNumbers(
   );
 }
 
-async function assertAgentInOrg(db: Database, orgId: string, agentId: string): Promise<void> {
+export async function assertAgentInOrg(db: Database, orgId: string, agentId: string): Promise<void> {
   const [agent] = await db
     .select({ id: agents.id })
     .from(agents)
@@ -80,7 +87,7 @@ async function assertAgentInOrg(db: Database, orgId: string, agentId: string): P
   if (!agent) throw notFound("Agent");
 }
 
-function wantedFrom(input: BuyInput): NumberWanted {
+export function wantedFrom(input: BuyInput): NumberWanted {
   if (input.phone_number !== undefined && input.area_code !== undefined) {
     throw new ApiError(422, "validation_failed", "Send phone_number or area_code, not both.", [
       { field: "phone_number", message: "cannot be combined with area_code" },
@@ -106,7 +113,13 @@ export async function buyPhoneNumber(
   input: BuyInput,
   now = new Date(),
 ): Promise<PhoneNumberRow> {
-  const row = await deps.db.transaction(async (tx) => buyPhoneNumberIn(tx, deps, orgId, input, now));
+  const { provider } = deps;
+  const row =
+    provider.kind === "carrier"
+      ? await buyFromCarrier({ ...deps, provider }, orgId, input, now)
+      : await deps.db.transaction(async (tx) =>
+          buyPhoneNumberIn(tx, { ...deps, provider }, orgId, input, now),
+        );
   await publishBoughtNumber(deps, row);
   return row;
 }
@@ -117,7 +130,7 @@ export async function buyPhoneNumber(
  */
 export async function buyPhoneNumberIn(
   tx: Database,
-  deps: NumbersDeps,
+  deps: InventoryNumbersDeps,
   orgId: string,
   input: BuyInput,
   now = new Date(),
@@ -132,6 +145,19 @@ export async function buyPhoneNumberIn(
     if (reserved.reason === "unknown") throw notFound("Phone number in the available inventory");
     throw new ApiError(404, "no_numbers_available", "No number is available in that area code.");
   }
+  return recordPurchase(tx, deps, orgId, reserved.number, deps.provider.name, input.agent_id ?? null, now);
+}
+
+/** Creates the number's row and charges its first month (402 when short), inside `tx`. */
+export async function recordPurchase(
+  tx: Database,
+  deps: Pick<NumbersDeps, "config">,
+  orgId: string,
+  number: AvailableNumber,
+  provider: string,
+  agentId: string | null,
+  now: Date,
+): Promise<PhoneNumberRow> {
   const { numberMonthlyCents } = await orgRates(tx, deps.config, orgId);
   const id = newId("pn");
   const [created] = await tx
@@ -139,11 +165,11 @@ export async function buyPhoneNumberIn(
     .values({
       id,
       orgId,
-      phoneNumber: reserved.number.phone_number,
-      country: reserved.number.country,
-      region: reserved.number.region,
-      provider: deps.provider.name,
-      agentId: input.agent_id ?? null,
+      phoneNumber: number.phone_number,
+      country: number.country,
+      region: number.region,
+      provider,
+      agentId,
       monthlyCostCents: numberMonthlyCents,
       renewsAt: addMonth(now),
     })
@@ -154,7 +180,7 @@ export async function buyPhoneNumberIn(
       kind: "number_purchase",
       amountCents: -numberMonthlyCents,
       reference: id,
-      description: `First month of ${reserved.number.phone_number}`,
+      description: `First month of ${number.phone_number}`,
     });
   }
   return created!;
@@ -214,15 +240,23 @@ export async function setForwarding(
   return row;
 }
 
-/** Gives the number back to the provider; its route disappears at once. No refund. */
+/**
+ * Gives the number back to the provider; its route disappears at once. No refund. A carrier's
+ * number is released at the carrier first: if that fails the row stays and a retry finishes.
+ */
 export async function releasePhoneNumber(deps: NumbersDeps, orgId: string, id: string): Promise<void> {
+  const { provider } = deps;
+  if (provider.kind === "carrier") {
+    const row = await getPhoneNumberRow(deps.db, orgId, id);
+    if (row.provider === provider.name) await releaseAtCarrier(provider, row.phoneNumber);
+  }
   const released = await deps.db.transaction(async (tx) => {
     const [row] = await tx
       .delete(phoneNumbers)
       .where(and(eq(phoneNumbers.orgId, orgId), eq(phoneNumbers.id, id)))
       .returning();
     if (!row) throw notFound("Phone number");
-    await deps.provider.release(tx, row.phoneNumber);
+    if (provider.kind === "inventory") await provider.release(tx, row.phoneNumber);
     return row;
   });
   await removeRoute(deps.bus, released.phoneNumber);

@@ -29,6 +29,7 @@ function filters(query: { country?: string; areaCode?: string; contains?: string
 
 /** The operator's own numbers on their SIP trunk (NUMBER_INVENTORY and the inventory command). */
 export class InventoryNumberProvider implements NumberProvider {
+  readonly kind = "inventory" as const;
   readonly name = "inventory";
 
   async search(db: Database, query: NumberSearch): Promise<AvailableNumber[]> {

@@ -23,13 +23,45 @@ export type ReserveResult =
   | { ok: false; reason: "unknown" | "taken" | "none_available" };
 
 /**
- * Where numbers come from. `reserve` runs inside the purchase transaction and must be atomic:
- * two orgs can never both get one number. A carrier provider (Telnyx, Twilio) orders the
- * number through its API there and releases it again if the transaction rolls back.
+ * The operator's inventory. `reserve` runs inside the purchase transaction and must be atomic:
+ * two orgs can never both get one number.
  */
 export interface NumberProvider {
+  readonly kind: "inventory";
   readonly name: string;
   search(db: Database, query: NumberSearch): Promise<AvailableNumber[]>;
   reserve(tx: Database, orgId: string, wanted: NumberWanted): Promise<ReserveResult>;
   release(tx: Database, phoneNumber: string): Promise<void>;
+}
+
+/**
+ * A carrier that sells numbers through its API (twilio.ts, telnyx.ts). Its calls never run
+ * inside a database transaction: the purchase buys first, then records the number, and
+ * releases it at the carrier again if recording fails (service.ts).
+ */
+export interface CarrierNumberProvider {
+  readonly kind: "carrier";
+  readonly name: "twilio" | "telnyx";
+  search(db: Database, query: NumberSearch): Promise<AvailableNumber[]>;
+  /** Buys the number; answers the carrier's id for it. Throws CarrierError when refused. */
+  purchase(e164: string): Promise<string>;
+  /** Points the number's voice at the deployment's SIP trunk and its SMS at our callback URL. */
+  configure(carrierId: string): Promise<void>;
+  /** The carrier's id of a number the account holds, or null. */
+  carrierIdOf(e164: string): Promise<string | null>;
+  release(carrierId: string): Promise<void>;
+}
+
+export type AnyNumberProvider = NumberProvider | CarrierNumberProvider;
+
+/** The carrier refused or could not be reached; `status` is its HTTP status (0: unreachable). */
+export class CarrierError extends Error {
+  constructor(
+    readonly carrier: string,
+    readonly status: number,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+  }
 }
