@@ -1,5 +1,6 @@
 import { afterAll, expect, test } from "bun:test";
-import { startTestMcpServer } from "../testing/mcp-server.ts";
+import { UnsafeUrlError } from "../net/outbound-url.ts";
+import { startTestMcpServer, startTestMcpSseServer } from "../testing/mcp-server.ts";
 import { connectMcpClient, listMcpTools, mcpFunctionName } from "./client.ts";
 
 const server = startTestMcpServer();
@@ -19,7 +20,11 @@ test("the server's tools are listed through the guarded client, with their input
 });
 
 test("a loopback server is refused unless private addresses are allowed", async () => {
-  await expect(listMcpTools({ url: server.url }, { allowPrivate: false }, 5000)).rejects.toThrow();
+  const before = server.headers.length;
+  await expect(listMcpTools({ url: server.url }, { allowPrivate: false }, 5000)).rejects.toThrow(
+    UnsafeUrlError,
+  );
+  expect(server.headers.length).toBe(before);
 });
 
 test("a tool call reaches the server with its arguments", async () => {
@@ -28,6 +33,25 @@ test("a tool call reaches the server with its arguments", async () => {
   await client.close();
   expect(result.content).toEqual([{ type: "text", text: "order A17 shipped on Monday" }]);
   expect(server.calls.at(-1)).toEqual({ tool: "lookup_order", arguments: { order_id: "A17" } });
+});
+
+test("the older HTTP+SSE transport lists and calls the same way", async () => {
+  const sse = await startTestMcpSseServer();
+  try {
+    const target = { url: sse.url, transport: "sse" as const };
+    const tools = await listMcpTools(target, { allowPrivate: true }, 5000);
+    expect(tools.map((tool) => tool.name).sort()).toEqual(["cancel_order", "lookup_order"]);
+    const client = await connectMcpClient(target, { allowPrivate: true }, 5000);
+    const result = await client.callTool({
+      name: "cancel_order",
+      arguments: { order_id: "B2", reason: "late" },
+    });
+    await client.close();
+    expect(result.content).toEqual([{ type: "text", text: "cancelled" }]);
+    expect(sse.calls).toEqual([{ tool: "cancel_order", arguments: { order_id: "B2", reason: "late" } }]);
+  } finally {
+    await sse.stop();
+  }
 });
 
 test("function names carry the server's name and only characters models accept", () => {

@@ -1,6 +1,10 @@
 // A loopback MCP server built from the SDK's own McpServer, served over Streamable HTTP
-// (stateless: a server and transport per request), with two tools. Every call is recorded.
+// (stateless: a server and transport per request) or the older HTTP+SSE transport, with two
+// tools. Every call is recorded.
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
 import { McpServer } from "@modelcontextprotocol/sdk/server/mcp.js";
+import { SSEServerTransport } from "@modelcontextprotocol/sdk/server/sse.js";
 import { WebStandardStreamableHTTPServerTransport } from "@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js";
 import { z } from "zod";
 
@@ -60,6 +64,38 @@ export function startTestMcpServer(): TestMcpServer {
     headers,
     async stop() {
       await http.stop(true);
+    },
+  };
+}
+
+/** The same server over HTTP+SSE: GET /sse opens the stream, POST /messages carries requests. */
+export async function startTestMcpSseServer(): Promise<TestMcpServer> {
+  const calls: RecordedMcpCall[] = [];
+  const headers: Headers[] = [];
+  const transports = new Map<string, SSEServerTransport>();
+  const http = createServer(async (request, response) => {
+    headers.push(new Headers(request.headers as Record<string, string>));
+    const url = new URL(request.url ?? "/", "http://127.0.0.1");
+    if (request.method === "GET" && url.pathname === "/sse") {
+      const transport = new SSEServerTransport("/messages", response);
+      transports.set(transport.sessionId, transport);
+      response.on("close", () => transports.delete(transport.sessionId));
+      await buildServer(calls).connect(transport);
+      return;
+    }
+    const transport = transports.get(url.searchParams.get("sessionId") ?? "");
+    if (request.method === "POST" && transport) return transport.handlePostMessage(request, response);
+    response.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => http.listen(0, "127.0.0.1", resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/sse`,
+    calls,
+    headers,
+    async stop() {
+      http.closeAllConnections();
+      await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };
 }
