@@ -482,7 +482,7 @@ export interface paths {
     };
     /**
      * Search numbers available to buy
-     * @description By `country`, `area_code` or digits the number `contains`; each with its monthly price.
+     * @description By `country`, `area_code` or digits the number `contains`; each with its monthly price. Numbers come from the deployment's provider: its inventory, Twilio or Telnyx.
      */
     get: operations["searchPhoneNumbers"];
     put?: never;
@@ -509,7 +509,7 @@ export interface paths {
     post?: never;
     /**
      * Release a number
-     * @description Owner or admin. The number stops answering at once; no refund.
+     * @description Owner or admin. The number stops answering at once and goes back to its carrier; no refund.
      */
     delete: operations["releasePhoneNumber"];
     options?: never;
@@ -1362,7 +1362,7 @@ export interface paths {
     put?: never;
     /**
      * Create a tool
-     * @description An HTTP tool agents may call: its URL must pass the outbound URL guard; calls are signed with the org's signing secret. 409 when the org has a tool of that name.
+     * @description An HTTP tool agents may call (calls are signed with the org's signing secret), or an MCP server (`type: mcp`, `transport`) whose tools are listed now and kept on the tool; 422 `mcp_unreachable` when they cannot be listed. The URL must pass the outbound URL guard. 409 when the org has a tool of that name.
      */
     post: operations["createTool"];
     delete?: never;
@@ -1394,9 +1394,29 @@ export interface paths {
     head?: never;
     /**
      * Update a tool
-     * @description Any field; the agents using the tool get the change on their next call.
+     * @description Any field; the agents using the tool get the change on their next call. An MCP server's tools are listed again (422 `mcp_unreachable` when they cannot be).
      */
     patch: operations["updateTool"];
+    trace?: never;
+  };
+  "/api/v1/tools/{tool_id}/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * List an MCP server's tools again
+     * @description Asks the server for its tools now and keeps the listing; the agents using the tool get it on their next call. 409 for an HTTP tool; 422 `mcp_unreachable` when the server cannot be listed.
+     */
+    post: operations["refreshTool"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/campaigns": {
@@ -3719,7 +3739,7 @@ export interface operations {
               };
               tools: {
                 /** @enum {string} */
-                type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+                type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
                 name?: string;
                 description?: string;
                 /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3747,6 +3767,20 @@ export interface operations {
                 waiting_message?: string;
                 /** @description `http`: default 1500. */
                 waiting_delay_ms?: number;
+                /**
+                 * @description `mcp`: how the server is reached; default streamable_http.
+                 * @enum {string}
+                 */
+                transport?: "streamable_http" | "sse";
+                /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+                mcp_tools?: {
+                  name: string;
+                  description: string;
+                  /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                  input_schema: {
+                    [key: string]: unknown;
+                  };
+                }[];
                 /**
                  * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
                  * @example {
@@ -3890,7 +3924,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3918,6 +3952,20 @@ export interface operations {
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
+            /**
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
             /**
              * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
              * @example {
@@ -4077,7 +4125,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4105,6 +4153,20 @@ export interface operations {
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
+            /**
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
             /**
              * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
              * @example {
@@ -4264,7 +4326,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4292,6 +4354,20 @@ export interface operations {
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
+            /**
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
             /**
              * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
              * @example {
@@ -4545,7 +4621,7 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4573,6 +4649,20 @@ export interface operations {
               waiting_message?: string;
               /** @description `http`: default 1500. */
               waiting_delay_ms?: number;
+              /**
+               * @description `mcp`: how the server is reached; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
               /**
                * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
                * @example {
@@ -4830,7 +4920,7 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4858,6 +4948,20 @@ export interface operations {
               waiting_message?: string;
               /** @description `http`: default 1500. */
               waiting_delay_ms?: number;
+              /**
+               * @description `mcp`: how the server is reached; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
               /**
                * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
                * @example {
@@ -5080,7 +5184,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5108,6 +5212,20 @@ export interface operations {
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
+            /**
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
             /**
              * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
              * @example {
@@ -5267,7 +5385,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5295,6 +5413,20 @@ export interface operations {
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
+            /**
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
             /**
              * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
              * @example {
@@ -5454,7 +5586,7 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5482,6 +5614,20 @@ export interface operations {
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
+            /**
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
             /**
              * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
              * @example {
@@ -5735,7 +5881,7 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5763,6 +5909,20 @@ export interface operations {
               waiting_message?: string;
               /** @description `http`: default 1500. */
               waiting_delay_ms?: number;
+              /**
+               * @description `mcp`: how the server is reached; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
               /**
                * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
                * @example {
@@ -6592,6 +6752,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description `number_carrier_failed`: The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   searchPhoneNumbers: {
@@ -6663,6 +6832,15 @@ export interface operations {
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `number_carrier_failed`: The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged. */
+      502: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -6845,6 +7023,15 @@ export interface operations {
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `number_carrier_failed`: The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged. */
+      502: {
+        headers: {
           [name: string]: unknown;
         };
         content: {
@@ -14102,7 +14289,7 @@ export interface operations {
             data: {
               id: string;
               /** @enum {string} */
-              type: "http";
+              type: "http" | "mcp";
               /** @description The function name the model sees; unique among the org's tools. */
               name: string;
               description: string;
@@ -14127,6 +14314,25 @@ export interface operations {
               timeout_ms?: number;
               /** @description What the agent says while a slow call is in progress. */
               waiting_message?: string;
+              /**
+               * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /**
+               * Format: date-time
+               * @description `mcp`: when the server's tools were listed.
+               */
+              mcp_listed_at?: string;
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -14198,7 +14404,7 @@ export interface operations {
       content: {
         "application/json": {
           /** @enum {string} */
-          type: "http";
+          type: "http" | "mcp";
           /** @description The function name the model sees; unique among the org's tools. */
           name: string;
           description?: string;
@@ -14223,10 +14429,15 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "application/x-www-form-urlencoded": {
           /** @enum {string} */
-          type: "http";
+          type: "http" | "mcp";
           /** @description The function name the model sees; unique among the org's tools. */
           name: string;
           description?: string;
@@ -14251,10 +14462,15 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "multipart/form-data": {
           /** @enum {string} */
-          type: "http";
+          type: "http" | "mcp";
           /** @description The function name the model sees; unique among the org's tools. */
           name: string;
           description?: string;
@@ -14279,6 +14495,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
       };
     };
@@ -14292,7 +14513,7 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "mcp";
             /** @description The function name the model sees; unique among the org's tools. */
             name: string;
             description: string;
@@ -14317,6 +14538,25 @@ export interface operations {
             timeout_ms?: number;
             /** @description What the agent says while a slow call is in progress. */
             waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -14359,7 +14599,11 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `conflict`: The change conflicts with the resource's current state.
+       */
       409: {
         headers: {
           "Retry-After": components["headers"]["Retry-After"];
@@ -14370,7 +14614,9 @@ export interface operations {
         };
       };
       /**
-       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       * @description `mcp_unreachable`: The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).
+       *
+       *     `validation_failed`: Field problems, listed in `errors[]`.
        *
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        */
@@ -14418,7 +14664,7 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "mcp";
             /** @description The function name the model sees; unique among the org's tools. */
             name: string;
             description: string;
@@ -14443,6 +14689,25 @@ export interface operations {
             timeout_ms?: number;
             /** @description What the agent says while a slow call is in progress. */
             waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -14625,6 +14890,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "application/x-www-form-urlencoded": {
           /** @description The function name the model sees; unique among the org's tools. */
@@ -14651,6 +14921,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "multipart/form-data": {
           /** @description The function name the model sees; unique among the org's tools. */
@@ -14677,6 +14952,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
       };
     };
@@ -14690,7 +14970,7 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "mcp";
             /** @description The function name the model sees; unique among the org's tools. */
             name: string;
             description: string;
@@ -14715,6 +14995,25 @@ export interface operations {
             timeout_ms?: number;
             /** @description What the agent says while a slow call is in progress. */
             waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -14764,7 +15063,181 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `mcp_unreachable`: The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).
+       *
+       *     `validation_failed`: Field problems, listed in `errors[]`.
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  refreshTool: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        tool_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            type: "http" | "mcp";
+            /** @description The function name the model sees; unique among the org's tools. */
+            name: string;
+            description: string;
+            /**
+             * @description Default POST.
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * Format: uri
+             * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+             */
+            url: string;
+            /** @description Sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description The JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
+            timeout_ms?: number;
+            /** @description What the agent says while a slow call is in progress. */
+            waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `conflict`: The change conflicts with the resource's current state.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `mcp_unreachable`: The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).
+       *
+       *     `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
       422: {
         headers: {
           [name: string]: unknown;
