@@ -262,9 +262,10 @@ test("one SIPp call moves the gateway's and control's metrics by what it did, it
     expect(delivered.body).not.toContain(secret);
     expect(logs).not.toContain(secret);
   }
-  // One trace for the call, its id the call id's hex: the call span, a span per turn and the
-  // stages of the agent's turns under them; and a span per API request on control.
-  const traceId = call.id.slice("call_".length);
+  // One trace for the call, named on its record (the call id's hex): the call span, a span per
+  // turn and the stages of the agent's turns under them; and a span per API request on control.
+  const traceId = call.trace_id;
+  expect(traceId).toBe(call.id.slice("call_".length));
   const callTrace = await waitFor(
     "the call's trace",
     async () => {

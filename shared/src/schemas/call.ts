@@ -96,6 +96,10 @@ const callFields = {
     description: "The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`.",
   }),
   recording_url: Nullable(Type.String()),
+  trace_id: Type.String({
+    description:
+      "The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT).",
+  }),
   metadata: JsonObject(),
   transfer: Nullable(CallTransferSchema, {
     description: "The call's last blind transfer and its outcome; null when it was never transferred.",

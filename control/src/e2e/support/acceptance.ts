@@ -18,6 +18,7 @@ export interface Call {
   hangup_cause: string | null;
   answered_at: string | null;
   recording_url: string | null;
+  trace_id: string;
   transcript: Array<{
     role: string;
     text: string;

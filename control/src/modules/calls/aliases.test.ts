@@ -54,7 +54,7 @@ const callPath = (callId: string) => ({ params: { path: { call_id: callId } } })
 
 /** A placed call without what differs between two placements of the same call. */
 function placed(body: Body): Body {
-  const { id: _id, started_at: _startedAt, ...rest } = body;
+  const { id: _id, started_at: _startedAt, trace_id: _traceId, ...rest } = body;
   return rest;
 }
 

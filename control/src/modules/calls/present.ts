@@ -1,3 +1,4 @@
+import { traceIdOf } from "@switchboard/shared/tracing/tracer";
 import type { calls, callTurns } from "../../db/schema.ts";
 import type { CallResponse, TurnResponse } from "./model.ts";
 
@@ -35,6 +36,7 @@ export function presentCall(row: CallRow, publicBaseUrl: string | null): CallRes
     amd_decision_ms: row.amdDecisionMs ?? null,
     amd_evidence: row.amdEvidence ?? null,
     recording_url: recordingUrl(row, publicBaseUrl),
+    trace_id: traceIdOf(row.id),
     metadata: row.metadata,
     transfer: row.transfer ?? null,
     sip_headers: row.sipHeaders ?? null,

@@ -11431,6 +11431,8 @@ export interface operations {
               /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
               amd_evidence: string[] | null;
               recording_url: string | null;
+              /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+              trace_id: string;
               metadata: {
                 [key: string]: unknown;
               };
@@ -11696,6 +11698,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -11887,6 +11891,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -11962,6 +11968,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -12124,6 +12132,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -13081,6 +13091,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -13279,6 +13291,8 @@ export interface operations {
               /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
               amd_evidence: string[] | null;
               recording_url: string | null;
+              /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+              trace_id: string;
               metadata: {
                 [key: string]: unknown;
               };
@@ -13544,6 +13558,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -13732,6 +13748,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
