@@ -1,6 +1,6 @@
 // A text conversation between one of our numbers and one sender: the messages between the two,
 // newest back to the first silence longer than the idle timeout.
-import { and, desc, eq, gte, or, sql } from "drizzle-orm";
+import { and, desc, eq, gte, lt, or, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { smsMessages } from "../../db/schema.ts";
 import type { ChatMessage } from "./llm-text.ts";
@@ -23,7 +23,9 @@ export async function conversationHistory(
           and(eq(smsMessages.fromNumber, ourNumber), eq(smsMessages.toNumber, theirNumber)),
           and(eq(smsMessages.fromNumber, theirNumber), eq(smsMessages.toNumber, ourNumber)),
         ),
-        sql`${smsMessages.createdAt} <= ${upTo}`,
+        // `upTo` comes back from the database in whole milliseconds while PostgreSQL keeps
+        // microseconds: the message stamped `upTo` itself is only included up to the next one.
+        lt(smsMessages.createdAt, new Date(upTo.getTime() + 1)),
       ),
     )
     .orderBy(desc(smsMessages.createdAt))
