@@ -6,10 +6,15 @@ import openapiTS, { astToString, type OpenAPI3 } from "openapi-typescript";
 import ts from "typescript";
 import type { OpenApiDocument } from "./served-document.ts";
 
+const ROOT = join(import.meta.dir, "..", "..", "..", "..");
+
 export const SCHEMA_TYPES_PATH = join(import.meta.dir, "schema.d.ts");
+/** The dashboard's copy: the same rendering, byte for byte, so the two cannot drift apart. */
+export const DASHBOARD_SCHEMA_TYPES_PATH = join(ROOT, "dashboard", "src", "api", "schema.d.ts");
+/** Every file the rendering is written to and checked against. */
+export const SCHEMA_TYPES_PATHS = [SCHEMA_TYPES_PATH, DASHBOARD_SCHEMA_TYPES_PATH] as const;
 export const REFRESH_COMMAND = "npm run api:types";
 
-const ROOT = join(import.meta.dir, "..", "..", "..", "..");
 const BIOME = join(ROOT, "node_modules", ".bin", "biome");
 
 const BLOB = ts.factory.createTypeReferenceNode("Blob");
