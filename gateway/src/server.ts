@@ -10,6 +10,7 @@ import type { MediaApplication } from "./call-core/application.ts";
 import { CallLeases } from "./call-core/call-leases.ts";
 import { GreetingApplication } from "./call-core/greeting-application.ts";
 import { SipService } from "./calls/sip-service.ts";
+import { startAnnouncer } from "./cluster/announcer.ts";
 import { DRAIN_RETRY_AFTER_S, drainCalls } from "./drain.ts";
 import { MediaClock } from "./media/clock.ts";
 import { exportProviderSamples } from "./metrics/providers.ts";
@@ -114,9 +115,22 @@ export async function startGateway(options: {
     clock,
     leases,
   });
+  const announcer = startAnnouncer({
+    bus,
+    gatewayId,
+    sipAddress: `${sip.advertised.host}:${sip.advertised.port}`,
+    rtpAddress: sip.advertised.host,
+    rtpPortMin: config.rtpPortMin,
+    rtpPortMax: config.rtpPortMax,
+    capacityCalls: config.gatewayCapacityCalls,
+    intervalMs: config.gatewayHeartbeatIntervalMs,
+    state: () => ({ callsInProgress: sip.callsInProgress, draining }),
+    onError: (error) => options.log.warn({ err: error }, "gateway announcement not written"),
+  });
   let stopping: Promise<void> | null = null;
   const stop = async (drainTimeoutMs: number) => {
     draining = true;
+    await announcer.announceNow();
     await drainCalls(rooms ? [sip, webrtc, rooms] : [sip, webrtc], {
       drainTimeoutMs,
       goodbyeMessage: config.drainGoodbyeMessage,
@@ -126,6 +140,7 @@ export async function startGateway(options: {
     await rooms?.stop();
     await sip.stop();
     server.stop(true);
+    await announcer.stop();
     // Last: while it beats, control's reaper leaves this gateway's calls alone.
     await heartbeat.stop();
     if (!options.bus) await bus.close();

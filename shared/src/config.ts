@@ -63,6 +63,8 @@ export interface Config {
   outboundAllowedPrefixes: string[];
   /** How often a gateway writes its heartbeat (Hashes.gatewayHeartbeats). */
   gatewayHeartbeatIntervalMs: number;
+  /** Calls this gateway is planned for, announced to the cluster (shared/src/cluster/announcement.ts). */
+  gatewayCapacityCalls: number;
   /** A gateway silent this long is lost: its open calls end as failed (`gateway_lost`). */
   gatewayLostAfterMs: number;
   /** Call events pending this long on a dead control consumer are claimed by another. */
@@ -348,6 +350,7 @@ export function loadConfig(env: Env = process.env): Config {
     realtimeTokenPrices: readRealtimeTokenPrices(read),
     outboundAllowedPrefixes: read.list("OUTBOUND_ALLOWED_PREFIXES"),
     gatewayHeartbeatIntervalMs: read.integer("GATEWAY_HEARTBEAT_INTERVAL_MS", 2000, 100, 60_000),
+    gatewayCapacityCalls: read.integer("GATEWAY_CAPACITY_CALLS", 200, 1, 100_000),
     gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),
     callEventsClaimIdleMs: read.integer("CALL_EVENTS_CLAIM_IDLE_MS", 30_000, 100, 3_600_000),
     busReconcileIntervalS: read.integer("BUS_RECONCILE_INTERVAL_S", 60, 1, 86_400),

@@ -41,6 +41,10 @@ export const BUS_STATE = {
     owner: "gateway",
     reason: "each gateway rewrites its own heartbeat every GATEWAY_HEARTBEAT_INTERVAL_MS",
   },
+  gatewayAnnouncements: {
+    owner: "gateway",
+    reason: "each gateway rewrites its own announcement every GATEWAY_HEARTBEAT_INTERVAL_MS",
+  },
   canceledCalls: {
     owner: "control",
     reason:

@@ -119,6 +119,11 @@ export class SipService implements DrainableCalls {
 
   get directory(): CallDirectory {
     return this.deps.directory;
+  /** The SIP address it advertises in Contact (the media address is its host). */
+  get advertised(): { host: string; port: number } {
+    return this.deps.local;
+  }
+
   }
 
   /** Drops scanners and banned sources before any state is kept; trusted trunks are never counted. */

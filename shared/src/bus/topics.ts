@@ -45,6 +45,8 @@ export const Hashes = {
   gatewayHeartbeats: "gateways:heartbeats",
   /**
    * Control's "state published" marker (shared/src/bus/state.ts): written after every full
+  /** gateway id -> JSON Gateway (shared/src/cluster/announcement.ts): address, load, draining; expires. */
+  gatewayAnnouncements: "gateways:announcements",
    * rebuild of what control publishes; absent, a gateway's lookup miss means "not yet known".
    */
   controlState: "control:state",

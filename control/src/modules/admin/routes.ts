@@ -1,3 +1,4 @@
+import { GatewayListSchema } from "@switchboard/shared/schemas/gateway";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
@@ -6,6 +7,7 @@ import { presentApiKey } from "../api-keys/model.ts";
 import { presentTransaction } from "../credits/service.ts";
 import { orgSchema, presentOrg } from "../orgs/model.ts";
 import { loadOrg } from "../orgs/service.ts";
+import { listGateways } from "./gateways.ts";
 import {
   adjustmentBody,
   adjustmentSchema,
@@ -126,5 +128,16 @@ export function adminModule(ctx: ControlContext) {
           ...problems("balance_would_be_negative"),
         },
       },
-    );
+    )
+    .get("/gateways", () => listGateways(ctx.bus), {
+      response: GatewayListSchema,
+      detail: {
+        operationId: "adminListGateways",
+        summary: "List the live gateways",
+        description:
+          `${OPERATOR_ONLY} Every gateway announcing itself on the bus: its SIP and media address, ` +
+          "planned capacity, calls in progress, CPU use and whether it is draining. A gateway that " +
+          "stopped announcing (killed, cut off) drops out within three GATEWAY_HEARTBEAT_INTERVAL_MS.",
+      },
+    });
 }
