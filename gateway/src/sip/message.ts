@@ -238,6 +238,8 @@ const REASON_PHRASES: Record<number, string> = {
   603: "Decline",
 };
 
+const DIALOG_CREATING = new Set(["INVITE", "SUBSCRIBE", "REFER"]);
+
 /**
  * A response to `request` per RFC 3261 §8.2.6: Via, From, To, Call-ID and CSeq copied, a
  * To tag added when the response is not 100 and the request had none.
@@ -255,6 +257,10 @@ export function createResponse(
   headers.append("to", to);
   headers.append("call-id", request.headers.get("call-id") ?? "");
   headers.append("cseq", request.headers.get("cseq") ?? "");
+  // §12.1.1: a response that creates a dialog carries the request's Record-Route, in order, so
+  // the caller's in-dialog requests go through the proxies that asked to stay on the path.
+  if (status > 100 && status < 300 && DIALOG_CREATING.has(request.method))
+    for (const route of request.headers.getAll("record-route")) headers.append("record-route", route);
   for (const [name, value] of options.headers ?? []) headers.append(name, value);
   return {
     kind: "response",
