@@ -13,6 +13,8 @@ const SYSTEM_PACKAGES: { check: string; pkg: string }[] = [
   // Its acoustic model is only a recommended package, so it is named on its own.
   { check: "test -f /usr/share/pocketsphinx/model/en-us/en-us/mdef", pkg: "pocketsphinx-en-us" },
   { check: "/usr/bin/python3 -c 'import onnx'", pkg: "python3-onnx" },
+  // The cluster's SIP edge (deploy/kamailio): dispatcher, pike and permissions are in the base package.
+  { check: "command -v kamailio && command -v kamcmd", pkg: "kamailio" },
 ];
 
 async function present(check: string): Promise<boolean> {
