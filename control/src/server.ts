@@ -16,6 +16,7 @@ import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
 import { startRetentionScheduler } from "./modules/retention/scheduler.ts";
 import { SmsAgentReplier } from "./modules/sms/agent-replies.ts";
+import { CallSmsSender } from "./modules/sms/call-sms-sender.ts";
 import { linkUrl } from "./modules/users/links.ts";
 import { ownerSetupLink } from "./modules/users/service.ts";
 
@@ -66,6 +67,8 @@ export async function startControl(options: {
   const campaignDispatcher = startCampaignDispatcher(ctx);
   const smsAgentReplies = new SmsAgentReplier(ctx);
   smsAgentReplies.start();
+  const callSms = new CallSmsSender(ctx);
+  callSms.start();
   const knowledge = await startKnowledgeBackground(ctx);
   // Everything gateways read is on the bus before the API serves (a restarted platform, an
   // empty Redis), and kept there.
@@ -121,6 +124,7 @@ export async function startControl(options: {
       await busState.stop();
       await campaignDispatcher.stop();
       await smsAgentReplies.stop();
+      await callSms.stop();
       await callsBackground.stop();
       await analysis.stop();
       await retention.stop();

@@ -93,7 +93,22 @@ export type CallEvent =
       evidence: string[];
     })
   /** The callee asked not to be called again (the add_to_do_not_call tool); control lists their number. */
-  | (CallEventBase & { type: "call.do_not_call"; reason: string | null });
+  | (CallEventBase & { type: "call.do_not_call"; reason: string | null })
+  /**
+   * The send_sms tool: control sends `body` from the call's number to `to` (null: the other
+   * side of the call) as SMS `sms_id`, and publishes the outcome on Channels.smsOutcomes.
+   */
+  | (CallEventBase & { type: "call.sms"; sms_id: string; to: string | null; body: string });
+
+/** Control -> the gateway waiting on a send_sms tool call (Channels.smsOutcomes). */
+export interface CallSmsOutcome {
+  sms_id: string;
+  /** `queued`/`sent`: the carrier has it or will; `failed`: refused, see `error_code`. */
+  status: "queued" | "sent" | "failed";
+  error_code: string | null;
+  segments: number;
+  cost_cents: number;
+}
 
 export const Streams = {
   /** Gateways -> control: CallEvent JSON. */

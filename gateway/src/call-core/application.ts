@@ -1,5 +1,5 @@
 import type { Agent } from "@switchboard/shared/agent";
-import type { CallDirection, TranscriptTurn } from "@switchboard/shared/events";
+import type { CallDirection, CallSmsOutcome, TranscriptTurn } from "@switchboard/shared/events";
 import type { RealtimeUsage } from "@switchboard/shared/realtime";
 import type { CallAudio } from "../media/call-audio.ts";
 
@@ -22,6 +22,12 @@ export interface CallReporter {
   turn(turn: TranscriptTurn): void;
   /** The other side asked not to be called again; absent where a call has no phone number. */
   doNotCall?(reason: string | null): void;
+  /**
+   * The send_sms tool: control texts `body` from the call's number to `to` (null: the other
+   * side). Resolves with control's outcome, or null when none came in time (it may still go).
+   * Absent where a call has no phone number.
+   */
+  sendSms?(request: { to: string | null; body: string }, signal: AbortSignal): Promise<CallSmsOutcome | null>;
 }
 
 export interface CallContext {

@@ -15,6 +15,7 @@ import type { DigestServer } from "../sip/digest.ts";
 import type { SipStack } from "../sip/stack.ts";
 import type { CallDirectory } from "./directory.ts";
 import type { CallRegistry } from "./registry.ts";
+import type { SmsOutcomes } from "./sms-outcomes.ts";
 import type { SipCall } from "./sip-call.ts";
 
 export interface CallDeps {
@@ -23,6 +24,8 @@ export interface CallDeps {
   stack: SipStack;
   directory: CallDirectory;
   events: CallEventWriter;
+  /** Control's answers to the calls' send_sms requests. */
+  smsOutcomes: SmsOutcomes;
   registry: CallRegistry<SipCall>;
   /** Places in the orgs' platform-wide concurrent-call caps. */
   leases: CallLeases;

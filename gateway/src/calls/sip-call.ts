@@ -1,7 +1,8 @@
 // One SIP call after its dialog exists: in-dialog requests (BYE, re-INVITE, INFO, NOTIFY),
 // hang-up and blind transfer (REFER) from the application, and the end of the call.
 import type { Agent } from "@switchboard/shared/agent";
-import type { CallDirection, CallStatus } from "@switchboard/shared/events";
+import type { CallDirection, CallSmsOutcome, CallStatus } from "@switchboard/shared/events";
+import { newId } from "@switchboard/shared/ids";
 import type { AmdSettings } from "@switchboard/shared/schemas/amd";
 import { outboundSipHeaderFields } from "@switchboard/shared/sip/custom-headers";
 import { uriHost } from "@switchboard/shared/sip/uri";
@@ -41,6 +42,8 @@ export interface SipCallInit {
 }
 
 const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
+/** How long a send_sms tool call waits for control to have the carrier take the message. */
+const SMS_OUTCOME_TIMEOUT_MS = 8000;
 
 /**
  * `?X-Case=7&User-to-User=...` for a Refer-To URI (RFC 3261 §19.1.1, RFC 3515 §2.1): the
@@ -178,6 +181,7 @@ export class SipCall implements RegisteredCall, CallControl {
               .write({ type: "call.do_not_call", call_id: this.callId, org_id: this.orgId, reason })
               .catch(() => {});
           },
+          sendSms: (request, signal) => this.requestSms(request, signal),
         },
       });
       this.callEnd.attach(this.application);
@@ -185,6 +189,24 @@ export class SipCall implements RegisteredCall, CallControl {
       deps.log.error({ err: error, call_id: this.callId }, "media application failed to start");
       await this.hangup("application_error");
     }
+  }
+
+  /** The send_sms tool: control sends it; the outcome is awaited for a few seconds. */
+  private async requestSms(
+    request: { to: string | null; body: string },
+    signal: AbortSignal,
+  ): Promise<CallSmsOutcome | null> {
+    const smsId = newId("sms");
+    const outcome = this.deps.smsOutcomes.wait(smsId, SMS_OUTCOME_TIMEOUT_MS, signal);
+    await this.deps.events.write({
+      type: "call.sms",
+      call_id: this.callId,
+      org_id: this.orgId,
+      sms_id: smsId,
+      to: request.to,
+      body: request.body,
+    });
+    return outcome;
   }
 
   handleAck(_request: SipRequest): void {

@@ -21,6 +21,7 @@ import { SipStack } from "../sip/stack.ts";
 import type { ServerTransaction, SipTimers } from "../sip/transaction.ts";
 import { type SipPeer, SipTransport } from "../sip/transport.ts";
 import { ALLOW, type CallDeps, reasonHeader } from "./deps.ts";
+import { SmsOutcomes } from "./sms-outcomes.ts";
 import { CallDirectory } from "./directory.ts";
 import { InboundCalls } from "./inbound.ts";
 import { OutboundCalls } from "./outbound.ts";
@@ -85,6 +86,8 @@ export class SipService implements DrainableCalls {
     const stack = new SipStack(transport, log, options.timers);
     const directory = new CallDirectory(bus, log, defaultTrunk(config));
     await directory.start();
+    const smsOutcomes = new SmsOutcomes(bus);
+    await smsOutcomes.start();
     const advertised = config.publicIp ?? localAddress(config.sipBindAddress);
     const deps: CallDeps = {
       config,
@@ -92,6 +95,7 @@ export class SipService implements DrainableCalls {
       stack,
       directory,
       events: new CallEventWriter(bus, options.gatewayId, log, "sip"),
+      smsOutcomes,
       registry: new CallRegistry<SipCall>(),
       leases: options.leases ?? new CallLeases({ bus, gatewayId: options.gatewayId, config, log }),
       digest: new DigestServer(randomBytes(32), config.sipDigestRealm, 300_000, config.sipDigestAlgorithms),
@@ -217,6 +221,7 @@ export class SipService implements DrainableCalls {
       this.deps.registry.all().map((call) => call.hangup("gateway_shutdown").catch(() => {})),
     );
     await this.deps.directory.stop();
+    await this.deps.smsOutcomes.stop();
     await this.deps.stack.close();
   }
 }

@@ -19,6 +19,8 @@ export const Channels = {
   trunkInvalidated: "trunks:invalidated",
   /** A gateway found control's state missing (a flushed Redis): control publishes it now. */
   stateRequested: "control:state-requested",
+  /** The outcome of a call's send_sms request: JSON CallSmsOutcome (shared/src/events.ts). */
+  smsOutcomes: "sms:call-outcomes",
 } as const;
 
 export const Hashes = {

@@ -19,6 +19,7 @@ export const TOOL_TYPES = [
   "http",
   "add_to_do_not_call",
   "mcp",
+  "send_sms",
 ] as const;
 export const MCP_TRANSPORTS = ["streamable_http", "sse"] as const;
 export const TOOL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;

@@ -12,7 +12,15 @@ export const BUILT_IN_TOOLS = [
   { name: "end_call", description: "Hang up once the agent's last words were heard." },
   { name: "transfer_call", description: "Blind transfer (SIP REFER) to a number or SIP URI." },
   { name: "send_dtmf", description: "Send keypad tones to the other side (RFC 4733)." },
+  {
+    name: "send_sms",
+    description:
+      "Text the other side of a phone call (or a number the model names) from the call's number, billed per segment; needs a number that can text.",
+  },
 ] as const;
+
+/** Built-ins that need the call's number to send SMS through a carrier. */
+export const SMS_BUILT_IN_TOOLS: ReadonlySet<string> = new Set(["send_sms"]);
 
 const toolName = Type.String({
   pattern: "^[a-zA-Z0-9_-]{1,64}$",

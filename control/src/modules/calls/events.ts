@@ -20,6 +20,7 @@ import { queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import { listCalledParty } from "../do-not-call/service.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
+import { recordCallSms } from "../sms/call-sms.ts";
 import { redactTurnText } from "../redaction/turn-text.ts";
 import {
   anySubscribes,
@@ -76,6 +77,11 @@ export function parseCallEvent(data: string): CallEvent | null {
   if (event.type === "call.transfer" && (typeof event.target !== "string" || typeof event.ok !== "boolean"))
     return null;
   if (event.type === "call.amd" && !ANSWERED_BY.includes(event.answered_by as AnsweredBy)) return null;
+  if (
+    event.type === "call.sms" &&
+    (typeof event.sms_id !== "string" || !event.sms_id.startsWith("sms_") || typeof event.body !== "string")
+  )
+    return null;
   return event as CallEvent;
 }
 
@@ -314,6 +320,10 @@ async function applyInTransaction(
     }
     case "call.do_not_call": {
       await listCalledParty(tx, row, event.reason);
+      break;
+    }
+    case "call.sms": {
+      await recordCallSms(tx, row, { smsId: event.sms_id, to: event.to, body: event.body });
       break;
     }
     case "call.amd": {

@@ -3,6 +3,7 @@
 // the charge back. Status moves only forward, from the carrier's callbacks (inbound.ts).
 import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
+import type { SmsCarrier } from "@switchboard/shared/config-carriers";
 import { ApiError, notFound, validationFailed } from "@switchboard/shared/errors";
 import { newId } from "@switchboard/shared/ids";
 import { and, eq, gte, lt, or, type SQL } from "drizzle-orm";
@@ -153,12 +154,21 @@ export async function sendSms(deps: SmsDeps, orgId: string, input: SendSmsInput)
     return row!;
   });
   if (costCents > 0) await publishBalance(deps.db, deps.bus, orgId);
+  return deliverQueued(deps, queued);
+}
 
+/**
+ * Hands a queued outbound message to its carrier: the carrier's id is stored and sms.sent
+ * queued; a refusal marks it failed, refunds its charge and throws 502 carrier_rejected.
+ */
+export async function deliverQueued(deps: SmsDeps, queued: SmsRow): Promise<SmsRow> {
+  const { id, orgId, costCents } = queued;
+  const carrier = queued.carrier as SmsCarrier;
   const callback = statusCallbackUrl(deps.config, carrier);
   const outcome = await smsClient(deps.config, carrier).send({
-    from: number.phoneNumber,
-    to,
-    body: input.body,
+    from: queued.fromNumber,
+    to: queued.toNumber,
+    body: queued.body,
     statusCallbackUrl: callback === null ? null : `${callback}?sms_id=${id}`,
   });
   if (!outcome.ok) {

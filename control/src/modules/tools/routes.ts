@@ -2,7 +2,6 @@ import { ApiError, validationFailed } from "@switchboard/shared/errors";
 import { checkOutboundUrl, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { Strict } from "@switchboard/shared/schemas/kit";
 import {
-  BUILT_IN_TOOLS,
   CreateToolBodySchema,
   type ToolConfig,
   ToolSchema,
@@ -13,6 +12,7 @@ import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
+import { builtInList, builtInQuery, listBuiltIns } from "./built-ins.ts";
 import { listServerTools } from "./mcp-listing.ts";
 import { createTool, deleteTool, getTool, listTools, presentTool, updateTool } from "./service.ts";
 
@@ -21,9 +21,6 @@ const toolPage = t.Object({
   data: t.Array(ToolSchema),
   has_more: t.Boolean(),
   next_cursor: t.Nullable(t.String()),
-});
-const builtInList = t.Object({
-  data: t.Array(t.Object({ name: t.String(), description: t.String() })),
 });
 
 /** The tool's URL passes the outbound URL guard when it is set, not only when it is called. */
@@ -40,15 +37,22 @@ async function checkedUrl(ctx: ControlContext, url: string | undefined): Promise
 /** `/tools`: the org's tools catalogue, referenced by agents through `tool_ids`. */
 export function toolsModule(ctx: ControlContext) {
   return new Elysia({ prefix: "/tools", detail: { tags: ["Tools"] } })
-    .get("/built-ins", () => ({ data: BUILT_IN_TOOLS.map((tool) => ({ ...tool })) }), {
-      response: builtInList,
-      detail: {
-        operationId: "listBuiltInTools",
-        summary: "List the built-in tools",
-        description:
-          "Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`.",
+    .get(
+      "/built-ins",
+      ({ request, query }) =>
+        listBuiltIns(ctx.db, ctx.config, requestAuth(request).orgId, query.phone_number_id),
+      {
+        query: builtInQuery,
+        response: builtInList,
+        detail: {
+          ...problems("not_found"),
+          operationId: "listBuiltInTools",
+          summary: "List the built-in tools",
+          description:
+            "Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`, each marked available or not for the org's numbers (`send_sms` needs one that can text).",
+        },
       },
-    })
+    )
     .post(
       "",
       async ({ request, body, set }) => {

@@ -5,6 +5,7 @@ import { endCallTool } from "./end-call.ts";
 import { httpTool, type ToolRequestOptions } from "./http-tool.ts";
 import { McpSession, mcpTools } from "./mcp-tools.ts";
 import { sendDtmfTool } from "./send-dtmf.ts";
+import { sendSmsTool } from "./send-sms.ts";
 import { transferCallTool } from "./transfer-call.ts";
 import { jsonResult, type PipelineTool, type ToolContext, type ToolResult } from "./types.ts";
 
@@ -66,6 +67,8 @@ function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool
       return httpTool(tool, requests);
     case "add_to_do_not_call":
       return doNotCallTool(tool);
+    case "send_sms":
+      return sendSmsTool(tool);
     case "mcp":
       throw new Error("an mcp tool is built by the registry");
   }

@@ -1,0 +1,148 @@
+// Sends the messages of calls' send_sms tools (call-sms.ts): each pending message is claimed
+// in a transaction that checks it (a valid recipient who has not opted out, a number that can
+// text) and charges it per segment, or marks it failed uncharged (insufficient_credits,
+// recipient_opted_out, sms_not_available, invalid_recipient). After the commit the carrier
+// gets it, and the outcome goes to the gateway on Channels.smsOutcomes.
+import { Channels } from "@switchboard/shared/bus/topics";
+import { ApiError } from "@switchboard/shared/errors";
+import type { CallSmsOutcome } from "@switchboard/shared/events";
+import { and, asc, eq } from "drizzle-orm";
+import type { ControlContext } from "../../context.ts";
+import { phoneNumbers, smsMessages } from "../../db/schema.ts";
+import { carrierFor } from "../carriers/sms-carrier.ts";
+import { appendEntry, publishBalance } from "../credits/ledger.ts";
+import { parseE164 } from "../phone-numbers/e164.ts";
+import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { PENDING_CARRIER } from "./call-sms.ts";
+import { isOptedOut } from "./opt-out.ts";
+import { deliverQueued, type SmsRow, smsEventData } from "./service.ts";
+
+type Deps = Pick<ControlContext, "db" | "bus" | "config" | "log">;
+type Prepared = { row: SmsRow; send: boolean };
+
+/** Why the message cannot go, as its error code; null when it can (the carrier is returned). */
+async function check(tx: ControlContext["db"], deps: Deps, row: SmsRow) {
+  let to: string;
+  try {
+    to = parseE164(row.toNumber, "to").e164;
+  } catch {
+    return { error: "invalid_recipient" } as const;
+  }
+  const [number] = row.phoneNumberId
+    ? await tx.select().from(phoneNumbers).where(eq(phoneNumbers.id, row.phoneNumberId))
+    : [];
+  if (!number) return { error: "no_phone_number" } as const;
+  let carrier: string;
+  try {
+    carrier = carrierFor(deps.config, number.provider);
+  } catch (error) {
+    if (error instanceof ApiError) return { error: error.code } as const;
+    throw error;
+  }
+  if (await isOptedOut(tx, row.fromNumber, to)) return { error: "recipient_opted_out" } as const;
+  return { error: null, to, carrier } as const;
+}
+
+async function claimAndPrepare(deps: Deps): Promise<Prepared | null> {
+  return deps.db.transaction(async (tx) => {
+    const [row] = await tx
+      .select()
+      .from(smsMessages)
+      .where(and(eq(smsMessages.carrier, PENDING_CARRIER), eq(smsMessages.status, "queued")))
+      .orderBy(asc(smsMessages.createdAt))
+      .limit(1)
+      .for("update", { skipLocked: true });
+    if (!row) return null;
+    const checked = await check(tx, deps, row);
+    let error: string | null = checked.error;
+    const costCents = row.segments * deps.config.carriers.smsCentsPerSegment;
+    if (checked.error === null && costCents > 0) {
+      try {
+        await appendEntry(tx, deps, {
+          orgId: row.orgId,
+          kind: "sms_usage",
+          amountCents: -costCents,
+          reference: row.id,
+          description: `SMS of ${row.segments} segment${row.segments === 1 ? "" : "s"} during a call`,
+        });
+      } catch (caught) {
+        // The conditional debit wrote nothing, so the transaction goes on to record the refusal.
+        if (!(caught instanceof ApiError) || caught.status !== 402) throw caught;
+        error = caught.code;
+      }
+    }
+    const [updated] = await tx
+      .update(smsMessages)
+      .set(
+        error === null && checked.error === null
+          ? { carrier: checked.carrier, toNumber: checked.to, costCents, updatedAt: new Date() }
+          : { carrier: "none", status: "failed", errorCode: error, updatedAt: new Date() },
+      )
+      .where(eq(smsMessages.id, row.id))
+      .returning();
+    if (error !== null) await emitWebhookEvent(tx, row.orgId, "sms.failed", smsEventData(updated!));
+    return { row: updated!, send: error === null };
+  });
+}
+
+function outcomeOf(row: SmsRow, status: CallSmsOutcome["status"]): CallSmsOutcome {
+  return {
+    sms_id: row.id,
+    status,
+    error_code: row.errorCode,
+    segments: row.segments,
+    cost_cents: row.costCents,
+  };
+}
+
+/** Polls for pending call messages; `runOnce` handles at most one. */
+export class CallSmsSender {
+  private timer: ReturnType<typeof setTimeout> | null = null;
+  private running: Promise<void> | null = null;
+
+  constructor(
+    private readonly deps: Deps,
+    private readonly pollIntervalMs = 250,
+  ) {}
+
+  async runOnce(): Promise<boolean> {
+    const prepared = await claimAndPrepare(this.deps);
+    if (!prepared) return false;
+    let outcome = outcomeOf(prepared.row, "failed");
+    if (prepared.send) {
+      if (prepared.row.costCents > 0) await publishBalance(this.deps.db, this.deps.bus, prepared.row.orgId);
+      try {
+        outcome = outcomeOf(await deliverQueued(this.deps, prepared.row), "sent");
+      } catch (error) {
+        if (!(error instanceof ApiError)) {
+          this.deps.log.error({ err: error, sms_id: prepared.row.id }, "call SMS not handed to the carrier");
+          outcome = outcomeOf(prepared.row, "queued");
+        } else outcome = { ...outcomeOf(prepared.row, "failed"), error_code: error.code, cost_cents: 0 };
+      }
+    }
+    await this.deps.bus.publish(Channels.smsOutcomes, JSON.stringify(outcome));
+    return true;
+  }
+
+  start(): void {
+    const tick = async () => {
+      this.running = (async () => {
+        try {
+          while (await this.runOnce()) {}
+        } catch (error) {
+          this.deps.log.error({ err: error }, "call SMS sender: poll failed");
+        }
+      })();
+      await this.running;
+      this.running = null;
+      if (this.timer !== null) this.timer = setTimeout(tick, this.pollIntervalMs);
+    };
+    this.timer = setTimeout(tick, 0);
+  }
+
+  async stop(): Promise<void> {
+    if (this.timer !== null) clearTimeout(this.timer);
+    this.timer = null;
+    await this.running;
+  }
+}
