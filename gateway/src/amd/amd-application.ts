@@ -1,13 +1,16 @@
-// Answering-machine detection in front of a call's media application: the callee's first
-// seconds go to the detector and the agent (its greeting included) waits for the verdict.
-// human or unknown: the agent starts as usual. machine: `hangup` ends the call; `leave_message`
-// waits for the beep (MessageCueWaiter), then the agent says the message and hangs up.
+// Answering-machine detection in front of a call's media application. The callee's first
+// seconds (their audio, and their words when a transcription is given) go to the detector.
+// The agent starts at the verdict human or unknown, or earlier, as soon as the callee sounds
+// like a person waiting for us (a short greeting, then a pause): detection then goes on in the
+// background until its verdict. machine: `hangup` ends the call; `leave_message` stops an agent
+// already speaking, waits for the beep (MessageCueWaiter), then says the message and hangs up.
 import { AMD_DEFAULT_TIMEOUT_MS, type AmdSettings } from "@switchboard/shared/schemas/amd";
 import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { FRAME_MS, INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import { fillTemplate } from "../pipeline/prompt.ts";
 import { AmdDetector, type AmdVerdict } from "./detector.ts";
 import { MessageCueWaiter } from "./message-cue.ts";
+import { type AmdTranscription, TranscriptFeed } from "./transcript-feed.ts";
 
 export const AMD_HANGUP_CAUSES = {
   machine: "machine_detected",
@@ -19,6 +22,8 @@ export interface AmdHooks {
   onVerdict(verdict: AmdVerdict): void;
   /** Milliseconds since the call was answered. */
   sinceAnswerMs(): number;
+  /** The callee's words for phrase evidence ("leave a message"); absent: audio alone. */
+  transcription?: AmdTranscription;
 }
 
 export function withAmd(inner: MediaApplication, settings: AmdSettings, hooks: AmdHooks): MediaApplication {
@@ -30,34 +35,64 @@ export function withAmd(inner: MediaApplication, settings: AmdSettings, hooks: A
         sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
         frameMs: FRAME_MS,
       });
-      let running: RunningApplication | null = null;
+      let agent: Promise<RunningApplication | null> | null = null;
+      /** The agent once started (and not silenced since). */
+      let latest: RunningApplication | null = null;
       let stopped = false;
       let listening = true;
       let cue: MessageCueWaiter | null = null;
       let deadline: ReturnType<typeof setTimeout> | null = null;
+      const feed = hooks.transcription
+        ? new TranscriptFeed(
+            hooks.transcription(call, (text) => {
+              const verdict =
+                listening && !detector.verdict ? detector.pushTranscript(text, hooks.sinceAnswerMs()) : null;
+              if (verdict) decided(verdict);
+            }),
+            () => {},
+          )
+        : null;
 
-      const startAgent = async (agent = call.agent) => {
-        listening = false;
-        if (stopped) return null;
-        running = await inner.start({ ...call, agent });
-        if (stopped) await running.stop();
-        return running;
+      const startAgent = (withAgent = call.agent): Promise<RunningApplication | null> => {
+        if (stopped) return Promise.resolve(null);
+        const starting: Promise<RunningApplication | null> = inner
+          .start({ ...call, agent: withAgent })
+          .then(async (running) => {
+            if (stopped) await running.stop();
+            else if (agent === starting) latest = running;
+            return running;
+          });
+        starting.catch(() => call.control.hangup("application_error").catch(() => {}));
+        agent = starting;
+        return starting;
       };
 
       const leaveMessage = async () => {
         const message = fillTemplate(settings.message ?? "", call.metadata).trim();
         if (!message) return call.control.hangup(AMD_HANGUP_CAUSES.machine);
         // No greeting: the message is all the machine records, then the call ends.
-        const agent = await startAgent({ ...call.agent, first_message: "" });
-        if (!agent?.sayGoodbye) return call.control.hangup(AMD_HANGUP_CAUSES.machine);
-        agent.sayGoodbye(message, AMD_HANGUP_CAUSES.messageLeft);
+        const speaking = await startAgent({ ...call.agent, first_message: "" });
+        if (!speaking?.sayGoodbye) return call.control.hangup(AMD_HANGUP_CAUSES.machine);
+        speaking.sayGoodbye(message, AMD_HANGUP_CAUSES.messageLeft);
       };
 
-      const decided = (verdict: AmdVerdict) => {
+      /** An agent started before the machine verdict stops talking to the machine. */
+      const silenceEarlyAgent = async () => {
+        const early = agent;
+        agent = null;
+        latest = null;
+        const running = await early?.catch(() => null);
+        await running?.stop();
+        call.audio.flush();
+      };
+
+      function decided(verdict: AmdVerdict) {
         if (deadline) clearTimeout(deadline);
+        feed?.close();
         hooks.onVerdict(verdict);
         if (verdict.answeredBy !== "machine") {
-          startAgent().catch(() => call.control.hangup("application_error"));
+          listening = false;
+          if (!agent) void startAgent();
           return;
         }
         if (settings.on_machine === "hangup") {
@@ -65,12 +100,19 @@ export function withAmd(inner: MediaApplication, settings: AmdSettings, hooks: A
           call.control.hangup(AMD_HANGUP_CAUSES.machine).catch(() => {});
           return;
         }
-        cue = new MessageCueWaiter({
+        const waiter = new MessageCueWaiter({
           sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
           frameMs: FRAME_MS,
           sinceMs: verdict.decisionMs,
         });
-      };
+        // Frames go to the waiter only once an early agent is silent: its audio is no beep.
+        if (agent)
+          silenceEarlyAgent().then(
+            () => (cue = waiter),
+            () => (cue = waiter),
+          );
+        else cue = waiter;
+      }
 
       call.audio.onFrame((frame) => {
         if (!listening || stopped) return;
@@ -82,8 +124,11 @@ export function withAmd(inner: MediaApplication, settings: AmdSettings, hooks: A
           }
           return;
         }
-        const verdict = detector.verdict ? null : detector.pushFrame(frame, atMs);
+        if (detector.verdict) return;
+        const verdict = detector.pushFrame(frame, atMs);
+        feed?.push(frame, detector.speaking);
         if (verdict) decided(verdict);
+        else if (!agent && detector.answerable) void startAgent();
       });
       // Silence sends frames too, but a line that sends none must still be decided in time.
       deadline = setTimeout(() => {
@@ -91,22 +136,22 @@ export function withAmd(inner: MediaApplication, settings: AmdSettings, hooks: A
         if (verdict) decided(verdict);
       }, timeoutMs + FRAME_MS);
 
-      const application: RunningApplication = {
+      return {
         sayGoodbye(text, cause) {
-          if (running?.sayGoodbye) running.sayGoodbye(text, cause);
+          if (latest?.sayGoodbye) latest.sayGoodbye(text, cause);
           else call.control.hangup(cause).catch(() => {});
         },
         async stop() {
           stopped = true;
           listening = false;
+          feed?.close();
           if (deadline) clearTimeout(deadline);
-          await (running as RunningApplication | null)?.stop();
+          await (await agent?.catch(() => null))?.stop();
         },
         usage() {
-          return (running as RunningApplication | null)?.usage?.() ?? null;
+          return latest?.usage?.() ?? null;
         },
       };
-      return application;
     },
   };
 }

@@ -1,6 +1,8 @@
 // Answering-machine detection on outbound calls over SIP: SIPp answers as the callee's line
-// and plays a greeting (espeak-ng, a sox beep) as G.711 u-law; the gateway decides, and either
-// leaves the message after the beep (then hangs up) or hands the call to the agent.
+// and plays a greeting (espeak-ng, a sox beep) as G.711 u-law; the gateway decides from the audio
+// and the callee's words (the agent's STT, here the stand-in), and either leaves the message
+// after the beep (then hangs up), hangs up, or has the agent answer (a person waiting is answered
+// before the verdict).
 import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -86,10 +88,14 @@ function calleeScenario(name: string, audio: string): string {
   return relative(SIPP_DIR, file);
 }
 
-async function gatewayCalling(trunkPort: number, agentOverrides: Partial<Agent> = {}): Promise<TestGateway> {
-  const config = loadConfig({ OPENAI_BASE_URL: standIns.urls.openai });
+async function gatewayCalling(
+  trunkPort: number,
+  agentOverrides: Partial<Agent> = {},
+  openaiUrl = standIns.urls.openai,
+): Promise<TestGateway> {
+  const config = loadConfig({ OPENAI_BASE_URL: openaiUrl });
   const started = await startTestGateway({
-    env: { SIP_TRUNK_OUTBOUND_URI: `sip:127.0.0.1:${trunkPort};transport=udp` },
+    env: { SIP_TRUNK_OUTBOUND_URI: `sip:127.0.0.1:${trunkPort};transport=udp`, OPENAI_BASE_URL: openaiUrl },
     application: await createAgentApplication({ config, log: createLogger("fatal") }),
   });
   const agent = testAgent({
@@ -164,7 +170,7 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
     });
   }, 60_000);
 
-  test("a person's short hello is a human: the agent greets them as usual", async () => {
+  test("a person's short hello is answered at once, before the verdict, which then says human", async () => {
     const audio = greetingFile("human", [{ say: "Hello?" }], 3000);
     const trunk = await startSippServer({
       scenario: calleeScenario("human", audio.path),
@@ -181,8 +187,48 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
       timeoutMs: 15_000,
     });
     const events = eventsOf(callId);
-    expect(events.find((event) => event.type === "call.amd")).toMatchObject({ answered_by: "human" });
+    const verdict = events.find((event) => event.type === "call.amd") as { decision_ms: number };
+    expect(verdict).toMatchObject({ answered_by: "human" });
     const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
     expect(turns[0]).toMatchObject({ role: "agent", text: "Hello, this is the clinic." });
+    // The agent answered the pause after "Hello?" at once, before the verdict was in.
+    const started = events.find((event) => event.type === "call.started") as { answered_at: string };
+    const greetingAfterAnswerMs = Date.parse(turns[0]!.started_at) - Date.parse(started.answered_at);
+    expect(greetingAfterAnswerMs).toBeLessThan(verdict.decision_ms);
+  }, 60_000);
+
+  test("a short greeting whose words are a voicemail's is a machine by its transcript, and the call is hung up", async () => {
+    // The STT stand-in hears the callee's short greeting as a voicemail prompt: the words, not
+    // the cadence (a short greeting and a pause, as a person's), decide the verdict.
+    const transcribing = startStandIns({
+      transcription: { texts: ["Hi, you've reached Sam, please leave a message."], delayMs: 20 },
+    });
+    try {
+      const audio = greetingFile("short-voicemail", [{ say: "Hi, this is Sam." }], 4000);
+      const trunk = await startSippServer({
+        scenario: calleeScenario("short-voicemail", audio.path),
+        timeoutS: 30,
+      });
+      gateway = await gatewayCalling(trunk.port, {}, transcribing.urls.openai);
+      const callId = await dispatch(gateway, { enabled: true, on_machine: "hangup" });
+      const result = await trunk.done;
+      expect(result.errors).toBe("");
+      await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
+        timeoutMs: 15_000,
+      });
+      const events = eventsOf(callId);
+      const verdict = events.find((event) => event.type === "call.amd") as {
+        answered_by: string;
+        evidence: string[];
+        decision_ms: number;
+      };
+      expect(verdict).toMatchObject({ answered_by: "machine", evidence: ["phrase:leave a message"] });
+      expect(verdict.decision_ms).toBeLessThan(3500);
+      expect(events.find((event) => event.type === "call.ended")).toMatchObject({
+        hangup_cause: AMD_HANGUP_CAUSES.machine,
+      });
+    } finally {
+      await transcribing.stop();
+    }
   }, 60_000);
 });

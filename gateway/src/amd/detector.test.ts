@@ -1,7 +1,7 @@
 import { describe, expect, test } from "bun:test";
 import { FRAME_MS, INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import { BeepDetector } from "./beep-detector.ts";
-import { AmdDetector, type AmdVerdict } from "./detector.ts";
+import { AmdDetector, type AmdVerdict, EARLY_ANSWER_SILENCE_MS, HUMAN_SILENCE_MS } from "./detector.ts";
 import { machinePhraseIn } from "./machine-phrases.ts";
 import { MessageCueWaiter } from "./message-cue.ts";
 import { framesOf, type GreetingPart, greetingSamples, type Voice } from "./testing/greeting-audio.ts";
@@ -25,6 +25,48 @@ describe("answering-machine detection", () => {
       const verdict = detect(voice, [{ say: "Hello?" }]);
       expect(verdict.answeredBy).toBe("human");
       expect(verdict.decisionMs).toBeLessThan(1800);
+    }
+  });
+
+  test("a short hello then a pause is answerable before the verdict; a long greeting never is", () => {
+    for (const voice of [VOICE, FLITE]) {
+      const detector = new AmdDetector({
+        timeoutMs: 3500,
+        sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
+        frameMs: FRAME_MS,
+      });
+      let answerableAtMs: number | null = null;
+      let verdict: AmdVerdict | null = null;
+      for (const [index, frame] of framesOf(greetingSamples(voice, [{ say: "Hello?" }])).entries()) {
+        verdict = detector.pushFrame(frame, (index + 1) * FRAME_MS);
+        if (answerableAtMs === null && detector.answerable) answerableAtMs = (index + 1) * FRAME_MS;
+        if (verdict) break;
+      }
+      expect(verdict?.answeredBy).toBe("human");
+      expect(answerableAtMs).not.toBeNull();
+      // Both on the 20 ms frame grid.
+      expect(verdict!.decisionMs - answerableAtMs!).toBeGreaterThanOrEqual(
+        HUMAN_SILENCE_MS - EARLY_ANSWER_SILENCE_MS - FRAME_MS,
+      );
+
+      const machine = new AmdDetector({
+        timeoutMs: 3500,
+        sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
+        frameMs: FRAME_MS,
+      });
+      const frames = framesOf(
+        greetingSamples(voice, [
+          { say: "Hi, you have reached the phone of Jordan Miller at the downtown office." },
+          { pauseMs: 250 },
+          { say: "I cannot take your call right now, please leave a message after the tone." },
+        ]),
+      );
+      for (const [index, frame] of frames.entries()) {
+        if (machine.pushFrame(frame, (index + 1) * FRAME_MS)) break;
+        expect(machine.answerable).toBe(false);
+      }
+      expect(machine.verdict?.answeredBy).toBe("machine");
+      expect(machine.answerable).toBe(false);
     }
   });
 

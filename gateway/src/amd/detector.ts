@@ -4,6 +4,9 @@
 //   human:   a short greeting (under SHORT_GREETING_MS of speech) followed by HUMAN_SILENCE_MS
 //            of silence: the callee waits for us;
 //   at the deadline: a long greeting so far is a machine, a short one a human, none unknown.
+// Before the verdict, `answerable` says when the callee sounds like a person waiting for us (a
+// short greeting, then EARLY_ANSWER_SILENCE_MS of silence): the agent may speak at once while
+// the detector goes on listening until its verdict.
 import type { AnsweredBy } from "@switchboard/shared/schemas/amd";
 import { BeepDetector } from "./beep-detector.ts";
 import { machinePhraseIn } from "./machine-phrases.ts";
@@ -12,6 +15,8 @@ import { SpeechCadence } from "./speech-cadence.ts";
 export const LONG_GREETING_MS = 2500;
 export const SHORT_GREETING_MS = 1600;
 export const HUMAN_SILENCE_MS = 800;
+/** Silence after a short greeting at which the agent answers without waiting for the verdict. */
+export const EARLY_ANSWER_SILENCE_MS = 350;
 /** At the deadline, this much speech or more is a recorded greeting. */
 const DEADLINE_MACHINE_SPEECH_MS = 1800;
 
@@ -39,6 +44,20 @@ export class AmdDetector {
 
   get verdict(): AmdVerdict | null {
     return this.decided;
+  }
+
+  /** A short greeting followed by a pause: the callee is likely a person waiting for us. */
+  get answerable(): boolean {
+    if (this.decided) return this.decided.answeredBy !== "machine";
+    const now = this.cadence.snapshot();
+    return (
+      now.silenceMs !== null && now.silenceMs >= EARLY_ANSWER_SILENCE_MS && now.speechMs < SHORT_GREETING_MS
+    );
+  }
+
+  /** The callee is speaking (an utterance not yet closed by a pause). */
+  get speaking(): boolean {
+    return this.cadence.snapshot().speaking;
   }
 
   /** One frame of the callee's audio ending `atMs` after the answer. */

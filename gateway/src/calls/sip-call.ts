@@ -7,6 +7,7 @@ import type { AmdSettings } from "@switchboard/shared/schemas/amd";
 import { outboundSipHeaderFields } from "@switchboard/shared/sip/custom-headers";
 import { uriHost } from "@switchboard/shared/sip/uri";
 import { withAmd } from "../amd/amd-application.ts";
+import { agentSttTranscription } from "../amd/transcript-feed.ts";
 import { type CallControl, type RunningApplication, usageOf } from "../call-core/application.ts";
 import { CallEnd } from "../call-core/call-end.ts";
 import type { CallLease } from "../call-core/call-leases.ts";
@@ -164,6 +165,7 @@ export class SipCall implements RegisteredCall, CallControl {
         direction: init.direction,
         fromNumber: init.fromNumber,
         toNumber: init.toNumber,
+            transcription: agentSttTranscription(deps.config, deps.log),
         objective: init.objective,
         metadata: init.metadata,
         sipHeaders: init.sipHeaders,
