@@ -10,6 +10,7 @@ import { sameWords } from "../turn-taking/preemptive-reply.ts";
 import { type ExpectedAnswer, expectedAnswer } from "../turn-taking/question-cues.ts";
 import { transcriptCue } from "../turn-taking/transcript-cues.ts";
 import { VadTrend } from "../turn-taking/vad-trend.ts";
+import { DEFAULT_VAD_OPTIONS } from "./vad.ts";
 
 interface EndpointingOptions {
   /** The mode and the silence bounds (turn-taking/policy.ts). */
@@ -55,6 +56,8 @@ export class EndpointingProcessor extends Processor {
   private finalSinceSpeech = false;
   private sttUtteranceEnd = false;
   private readonly vadTrend = new VadTrend();
+  /** Still in speech for the VAD, but its latest window was quiet: the stop may be coming. */
+  private quietInSpeech = false;
   private expected: ExpectedAnswer = expectedAnswer("");
   private agentTurnText: () => string = () => "";
   private modelProbability: number | null = null;
@@ -89,10 +92,13 @@ export class EndpointingProcessor extends Processor {
         if (this.turnOpen && !this.inSpeech) {
           this.vadTrend.add(frame.probability);
           this.evaluate();
+        } else if (this.turnOpen) {
+          this.onVadInSpeech(frame.probability);
         }
         return;
       case "user_speech_started":
         this.inSpeech = true;
+        this.quietInSpeech = false;
         this.cancelSilenceTimer();
         this.cancelPreemption();
         this.sttEndOfSpeech = false;
@@ -147,6 +153,7 @@ export class EndpointingProcessor extends Processor {
     if (!isFinal) {
       this.interim = words;
       this.evaluate();
+      this.preemptInHangover();
       return;
     }
     if (words) this.finals.push(words);
@@ -154,6 +161,7 @@ export class EndpointingProcessor extends Processor {
     this.finalSinceSpeech = true;
     if (!endOfSpeech) {
       this.evaluate();
+      this.preemptInHangover();
       return;
     }
     if (this.awaitingFinal) {
@@ -178,10 +186,8 @@ export class EndpointingProcessor extends Processor {
     return this.interim ? [...this.finals, this.interim].join(" ") : this.finals.join(" ");
   }
 
-  /** Weighs the evidence now: ends the turn if it has waited long enough, else (re)arms the timer. */
-  private evaluate(): void {
-    if (!this.turnOpen || this.inSpeech || this.awaitingFinal || this.speechEndAt === null) return;
-    const evidence: TurnEvidence = {
+  private evidence(): TurnEvidence {
+    return {
       // Words that predate the caller's latest speech would judge the wrong ending.
       transcript: this.speechSinceTranscript ? "" : this.transcript(),
       sttEndOfSpeech: this.sttEndOfSpeech,
@@ -190,6 +196,44 @@ export class EndpointingProcessor extends Processor {
       expected: this.expected,
       modelProbability: this.modelProbability,
     };
+  }
+
+  /**
+   * The VAD confirms a stop only after `stopHangoverMs` of quiet windows, and Silero's
+   * probability decays for a window or two after the last sound first: the stop comes 130-300 ms
+   * after the speech end, and the end of turn cannot come sooner. A reply on words that end the
+   * turn may start at the first quiet window instead; speech again within the hangover cancels it.
+   */
+  private onVadInSpeech(probability: number): void {
+    if (probability >= DEFAULT_VAD_OPTIONS.startThreshold) {
+      this.quietInSpeech = false;
+      if (this.preempted !== null) {
+        // The caller went on after the words the reply answers: they are no longer the turn's.
+        this.speechSinceTranscript = true;
+        this.finalSinceSpeech = false;
+        this.cancelPreemption();
+      }
+      return;
+    }
+    if (probability >= DEFAULT_VAD_OPTIONS.stopThreshold || this.quietInSpeech) return;
+    this.quietInSpeech = true;
+    this.preemptInHangover();
+  }
+
+  /** Words heard (or the VAD gone quiet) before the VAD's stop: a reply may start on them. */
+  private preemptInHangover(): void {
+    if (!this.turnOpen || !this.inSpeech) return;
+    const text = this.settledTranscript();
+    // Words the reply no longer answers: it goes whatever the VAD says.
+    if (this.preempted !== null && (text === null || !sameWords(this.preempted, text)))
+      this.cancelPreemption();
+    if (this.quietInSpeech) this.maybePreempt(decideSilence(this.evidence(), this.options.policy));
+  }
+
+  /** Weighs the evidence now: ends the turn if it has waited long enough, else (re)arms the timer. */
+  private evaluate(): void {
+    if (!this.turnOpen || this.inSpeech || this.awaitingFinal || this.speechEndAt === null) return;
+    const evidence = this.evidence();
     const decision = decideSilence(evidence, this.options.policy);
     this.lastEvidence = evidence;
     this.lastDecision = decision;
@@ -248,7 +292,17 @@ export class EndpointingProcessor extends Processor {
     }
     this.cancelPreemption();
     this.preempted = text;
-    this.push({ type: "preemptive_turn", text, atMs: this.clock.now() });
+    const now = this.clock.now();
+    this.logger?.debug(
+      {
+        inHangover: this.inSpeech,
+        sinceSpeechEndMs:
+          this.inSpeech || this.speechEndAt === null ? null : Math.round(now - this.speechEndAt),
+        endLikelihood: decision.endLikelihood,
+      },
+      "preemptive reply",
+    );
+    this.push({ type: "preemptive_turn", text, atMs: now });
   }
 
   private cancelPreemption(): void {

@@ -235,6 +235,55 @@ describe("preemptive replies", () => {
     expect(latency.preemptive_saved_ms!).toBeLessThan(latency.endpointing_ms!);
   });
 
+  test("words that end the turn start the reply at the VAD's first quiet window, before its stop", async () => {
+    const llm = new SlowLlm(300, ["We open at nine."]);
+    call = await slowCall(llm, { stt: ["When do you open?"] });
+    await call.speak(600);
+    call.stt.emit({ text: "When do you open?", isFinal: false, endOfSpeech: false });
+    await call.speak(100);
+    // Still speech for the VAD: no request yet.
+    expect(llm.requests).toHaveLength(0);
+    await call.silence(60);
+    // Quiet, but short of the VAD's 96 ms hangover: the turn is open, the request is out.
+    expect(llm.requests).toHaveLength(1);
+    expect(call.stt.flushes).toBe(0);
+    expect(llm.requests[0]!.messages.at(-1)).toEqual({ role: "user", content: "When do you open?" });
+    await call.until(() => call!.agentTurns().length === 1, 5000);
+    expect(llm.requests).toHaveLength(1);
+    expect(llm.aborts).toBe(0);
+    const latency = call.agentTurns()[0]!.latency!;
+    expect(latency.preemptive).toBe(true);
+    // Requested within about 60 ms of the speech end, needed after the end of turn and the final.
+    expect(latency.preemptive_saved_ms!).toBeGreaterThanOrEqual(latency.endpointing_ms! - 60);
+  });
+
+  test("speech again within the VAD's hangover cancels the reply started in it: no audio, no half turn", async () => {
+    const llm = new SlowLlm(300, ["Sure, for when?", "Booked for two."]);
+    call = await slowCall(llm, { stt: ["I'd like a table. For two."] });
+    await call.speak(800);
+    call.stt.emit({ text: "I'd like a table.", isFinal: false, endOfSpeech: false });
+    await call.speak(100);
+    await call.silence(60);
+    expect(llm.requests).toHaveLength(1);
+    // The caller goes on before the VAD called the speech stopped.
+    await call.speak(40);
+    expect(llm.aborts).toBe(1);
+    await call.speak(500);
+    expect(call.audio.enqueued).toHaveLength(0);
+    expect(call.turns).toHaveLength(0);
+    expect(call.history).toEqual([{ role: "system", content: expect.any(String) }]);
+    await call.until(() => call!.agentTurns().length === 1, 5000);
+    expect(call.turns.map((turn) => [turn.role, turn.text])).toEqual([
+      ["user", "I'd like a table. For two."],
+      ["agent", "Booked for two."],
+    ]);
+    expect(llm.requests).toHaveLength(2);
+    expect(call.history.slice(1)).toEqual([
+      { role: "user", content: "I'd like a table. For two." },
+      { role: "assistant", content: "Booked for two." },
+    ]);
+  });
+
   test("an interim revised to words that leave the clause open cancels the reply started on it", async () => {
     const llm = new SlowLlm(300, ["Sure, for when?", "Friday it is."]);
     call = await slowCall(llm, {
