@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
 import type { Bus } from "@switchboard/shared/bus/contract";
 import { connectBus } from "@switchboard/shared/bus/index";
+import type { GatewayList } from "@switchboard/shared/schemas/gateway";
 import { freeUdpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { runSipp, SIPP_DIR, type SippResult } from "@switchboard/stand-ins/testing/sipp";
@@ -31,6 +32,9 @@ const callerHangsUp = relative(SIPP_DIR, join(SCENARIOS, "uac-via-edge-caller-by
 const gatewayHangsUp = relative(SIPP_DIR, join(SCENARIOS, "uac-via-edge-gateway-bye-expect-bye.xml"));
 /** The flooder's own loopback address: not in the trunk list. */
 const UNTRUSTED_IP = "127.0.0.2";
+const ADMIN_KEY = `sk_admin_${"E6".repeat(16)}`;
+/** tm's fr_timer in kamailio.cfg (GATEWAY_FIRST_REPLY_TIMEOUT_MS): a silent gateway's INVITE fails over after it. */
+const FIRST_REPLY_TIMEOUT_MS = 1500;
 
 let cluster: Cluster;
 let api: ApiClient;
@@ -115,6 +119,7 @@ beforeAll(async () => {
       GATEWAY_LOST_AFTER_MS: "3000",
       ORG_DEFAULT_MAX_CONCURRENT_CALLS: "500",
       INBOUND_CENTS_PER_MINUTE: "60",
+      ADMIN_API_KEY: ADMIN_KEY,
     },
     gateway: { ORG_DEFAULT_MAX_CONCURRENT_CALLS: "500", SIP_MAX_CALLS_PER_ORG: "500" },
     gateways: 0,
@@ -182,7 +187,150 @@ describe("Kamailio in front of gateway processes", () => {
       },
       E2E_WAIT,
     );
-    const causes = ended.map((call) => call.hangup_cause).sort();
+    const causes = ended.map((call) => call.hangup_cause);
     expect(causes.filter((cause) => cause === "caller_hangup")).toHaveLength(20);
+    expect(causes.filter((cause) => cause === "max_duration")).toHaveLength(20);
+
+    // Both gateways announce themselves; the operator sees them with their SIP address.
+    const listed = await fetch(`${cluster.controlUrl}/api/v1/admin/gateways`, {
+      headers: { authorization: `Bearer ${ADMIN_KEY}` },
+    });
+    expect(listed.status).toBe(200);
+    const announced = ((await listed.json()) as GatewayList).data;
+    expect(announced.map((gateway) => gateway.sip_address).sort()).toEqual(
+      [a, b].map((gateway) => `127.0.0.1:${gateway.sipPort}`).sort(),
+    );
+    expect(announced.every((gateway) => !gateway.draining && gateway.capacity_calls > 0)).toBe(true);
   }, 120_000);
+
+  test("SIGKILL on a gateway during a wave: new calls go to the survivor, the edge takes it out of rotation within the ping interval, the reaper ends and bills its calls", async () => {
+    const [a, b] = cluster.gateways as [GatewayProcess, GatewayProcess];
+    const completedBefore = (await callsWith("status=completed&direction=inbound")).length;
+    const answeredBefore = [await answered(a, "INVITE", 200), await answered(b, "INVITE", 200)];
+    // Calls that wait for the gateway's BYE at the agent's cap: still up when A dies.
+    const wave = viaEdge(gatewayHangsUp, 12, { rate: 20, timeoutS: 40 });
+    const onA = await waitFor(
+      "the wave's 12 calls answered, some by each gateway",
+      async () => {
+        const deltaA = (await answered(a, "INVITE", 200)) - answeredBefore[0]!;
+        const deltaB = (await answered(b, "INVITE", 200)) - answeredBefore[1]!;
+        return deltaA + deltaB === 12 && deltaA > 0 && deltaB > 0 ? deltaA : null;
+      },
+      E2E_WAIT,
+    );
+
+    await a.kill();
+    const outOfRotation = waitFor(
+      "the killed gateway out of the edge's rotation",
+      async () => (await stateOf(a)) !== "active",
+      // One ping interval, and the ping's own timeout (the same fr_timer), and scheduling slack.
+      { timeoutMs: PING_INTERVAL_S * 1000 + FIRST_REPLY_TIMEOUT_MS + 1000, intervalMs: 50 },
+    );
+    // Right after the kill: an INVITE hashed to A fails over to B; none gets a timeout or 5xx.
+    const newCalls = await viaEdge(callerHangsUp, 10, { rate: 10, pauseMs: 500 });
+    await outOfRotation;
+    expectAllSucceeded(newCalls);
+    expect((await answered(b, "INVITE", 200)) - answeredBefore[1]!).toBe(12 - onA + 10);
+
+    const lost = await waitFor(
+      "the killed gateway's calls ended by the reaper",
+      async () => {
+        const failed = (await callsWith("status=failed&direction=inbound")).filter(
+          (call) => call.hangup_cause === "gateway_lost",
+        );
+        return failed.length === onA ? failed : null;
+      },
+      E2E_WAIT,
+    );
+    for (const call of lost) {
+      expect(call.duration_s!).toBeGreaterThan(0);
+      expect(call.cost_cents!).toBeGreaterThan(0);
+    }
+    await wave;
+    // B's share of the wave ended at the cap, and the ten new calls by their callers.
+    const completed = await callsWith("status=completed&direction=inbound");
+    expect(completed.length - completedBefore).toBe(12 - onA + 10);
+  }, 120_000);
+
+  test("SIGTERM on a gateway: it leaves rotation while its calls go on, new calls go to the other, its calls end cleanly and it exits 0", async () => {
+    const b = cluster.gateways[1]!;
+    const c = await cluster.startGateway();
+    await inRotation(c);
+    const answeredBefore = [await answered(b, "INVITE", 200), await answered(c, "INVITE", 200)];
+    let longCallsEnded = false;
+    const longCalls = viaEdge(callerHangsUp, 10, { rate: 20, pauseMs: 9000 }).finally(() => {
+      longCallsEnded = true;
+    });
+    const onC = await waitFor(
+      "ten long calls answered, some by the gateway to drain",
+      async () => {
+        const deltaB = (await answered(b, "INVITE", 200)) - answeredBefore[0]!;
+        const deltaC = (await answered(c, "INVITE", 200)) - answeredBefore[1]!;
+        return deltaB + deltaC === 10 && deltaC > 0 ? deltaC : null;
+      },
+      E2E_WAIT,
+    );
+
+    c.proc.kill("SIGTERM");
+    await waitFor("the draining gateway out of rotation", async () => (await stateOf(c)) !== "active", {
+      timeoutMs: PING_INTERVAL_S * 1000 + FIRST_REPLY_TIMEOUT_MS + 1000,
+      intervalMs: 50,
+    });
+    // Out of rotation before its calls ended: they are still up, on a gateway still running.
+    expect(longCallsEnded).toBe(false);
+    expect(c.proc.exitCode).toBeNull();
+
+    const newCalls = await viaEdge(callerHangsUp, 6, { rate: 10, pauseMs: 500 });
+    expectAllSucceeded(newCalls);
+    expect((await answered(c, "INVITE", 200)) - answeredBefore[1]!).toBe(onC);
+
+    // The drained gateway's callers hang up through the edge and it answers their BYEs.
+    expectAllSucceeded(await longCalls);
+    const code = await Promise.race([c.proc.exited, Bun.sleep(20_000).then(() => null)]);
+    expect(code).toBe(0);
+  }, 120_000);
+
+  test("an untrusted source flooding the edge is blocked by pike while the trunk's calls go through", async () => {
+    const replies: string[] = [];
+    const flooder = await Bun.udpSocket({
+      hostname: UNTRUSTED_IP,
+      port: 0,
+      socket: {
+        data(_socket, data) {
+          replies.push(data.toString().split("\r\n")[0]!);
+        },
+      },
+    });
+    const options = (n: number) =>
+      Buffer.from(
+        [
+          `OPTIONS sip:+14155550100@127.0.0.1:${edge.sipPort} SIP/2.0`,
+          `Via: SIP/2.0/UDP ${UNTRUSTED_IP}:${flooder.port};branch=z9hG4bK-flood-${n}`,
+          "Max-Forwards: 70",
+          `From: <sip:scanner@${UNTRUSTED_IP}>;tag=flood${n}`,
+          "To: <sip:+14155550100@127.0.0.1>",
+          `Call-ID: flood-${n}@${UNTRUSTED_IP}`,
+          "CSeq: 1 OPTIONS",
+          "Content-Length: 0",
+          "",
+          "",
+        ].join("\r\n"),
+      );
+    try {
+      const trunkCalls = viaEdge(callerHangsUp, 6, { rate: 10, pauseMs: 1000 });
+      for (let n = 0; n < 300; n++) flooder.send(options(n), edge.sipPort, "127.0.0.1");
+      expectAllSucceeded(await trunkCalls);
+      await waitFor(
+        "pike's block in the edge's log",
+        () => /pike: blocking flooding source 127\.0\.0\.2/.test(edge.output()),
+        E2E_WAIT,
+      );
+      // Answered (403) until pike saw the flood, then dropped without an answer.
+      expect(replies.length).toBeGreaterThan(0);
+      expect(replies.every((line) => line.startsWith("SIP/2.0 403"))).toBe(true);
+      expect(replies.length).toBeLessThan(100);
+    } finally {
+      flooder.close();
+    }
+  }, 60_000);
 });
