@@ -2,6 +2,7 @@ import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallSmsOutcome, TranscriptTurn } from "@switchboard/shared/events";
 import type { RealtimeUsage } from "@switchboard/shared/realtime";
 import type { CallAudio } from "../media/call-audio.ts";
+import type { LegDialer } from "../warm-transfer/call-leg.ts";
 
 /** What the signalling side (SIP or WebRTC) lets the application do to the call. */
 export interface CallControl {
@@ -15,11 +16,15 @@ export interface CallControl {
     target: string,
     options?: { sipHeaders?: Record<string, string> },
   ): Promise<{ ok: boolean; status: number | null; reason: string }>;
+  /** Warm transfer: places a second call leg; absent where the gateway has no SIP side. */
+  dialLeg?: LegDialer;
 }
 
 /** What the application reports; the call layer turns these into bus events. */
 export interface CallReporter {
   turn(turn: TranscriptTurn): void;
+  /** A warm transfer's outcome, for the call record (`call.transfer`). */
+  transfer?(outcome: { target: string; ok: boolean; status: number | null; reason: string }): void;
   /** The other side asked not to be called again; absent where a call has no phone number. */
   doNotCall?(reason: string | null): void;
   /**

@@ -17,6 +17,7 @@ import type { CallDirectory } from "./directory.ts";
 import type { CallRegistry } from "./registry.ts";
 import type { SmsOutcomes } from "./sms-outcomes.ts";
 import type { SipCall } from "./sip-call.ts";
+import type { SipTransferLeg } from "./transfer-leg.ts";
 
 export interface CallDeps {
   config: Config;
@@ -27,6 +28,8 @@ export interface CallDeps {
   /** Control's answers to the calls' send_sms requests. */
   smsOutcomes: SmsOutcomes;
   registry: CallRegistry<SipCall>;
+  /** Warm transfers' second legs, for their in-dialog requests. */
+  legs: CallRegistry<SipTransferLeg>;
   /** Places in the orgs' platform-wide concurrent-call caps. */
   leases: CallLeases;
   digest: DigestServer;

@@ -31,6 +31,14 @@ export interface OutboundRoute {
   extraHeaders: Array<[string, string]>;
 }
 
+/** What an INVITE needs of its route (a warm transfer's leg has no agent, and no trunk for a SIP URI). */
+export type InviteRoute = Pick<
+  OutboundRoute,
+  "trunkUri" | "peer" | "toNumber" | "fromNumber" | "extraHeaders"
+> & {
+  trunk: Pick<TrunkSnapshot, "outbound_auth">;
+};
+
 /** The route, or the hang-up cause of a call that cannot be dialled. */
 export async function resolveRoute(
   deps: CallDeps,
@@ -98,7 +106,7 @@ export class OutboundInvite {
 
   constructor(
     private readonly deps: CallDeps,
-    private readonly route: OutboundRoute,
+    private readonly route: InviteRoute,
     private readonly offer: string,
   ) {
     const { trunkUri, toNumber } = route;

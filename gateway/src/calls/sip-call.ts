@@ -18,9 +18,11 @@ import { buildAnswer, negotiateOffer } from "../sdp/offer-answer.ts";
 import type { Dialog } from "../sip/dialog.ts";
 import type { SipRequest } from "../sip/message.ts";
 import type { ServerTransaction } from "../sip/transaction.ts";
+import type { LegDialer } from "../warm-transfer/call-leg.ts";
 import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";
 import { normalizeE164 } from "./numbers.ts";
 import type { RegisteredCall } from "./registry.ts";
+import { sipLegDialer } from "./transfer-leg.ts";
 
 export interface SipCallInit {
   callId: string;
@@ -73,6 +75,8 @@ export class SipCall implements RegisteredCall, CallControl {
   private answeredAtMs: number | null = null;
   private sdpVersion = 1;
   private transferWaiter: ((outcome: TransferOutcome) => void) | null = null;
+  /** Warm transfer: the second leg, through the org's trunk or to a SIP URI. */
+  readonly dialLeg: LegDialer;
   private endedPromise: Promise<void> | null = null;
 
   constructor(
@@ -84,6 +88,11 @@ export class SipCall implements RegisteredCall, CallControl {
     this.orgId = init.orgId;
     this.dialog = init.dialog;
     this.media = init.media;
+    this.dialLeg = sipLegDialer(deps, {
+      callId: init.callId,
+      orgId: init.orgId,
+      fromNumber: init.direction === "outbound" ? init.fromNumber : init.toNumber,
+    });
     this.callEnd = new CallEnd({
       hangUp: (cause) => this.hangUpNow(cause),
       log: deps.log.child({ call_id: init.callId }),
@@ -172,6 +181,7 @@ export class SipCall implements RegisteredCall, CallControl {
         audio: this.media,
         control: this,
         reporter: {
+          transfer: (outcome) => this.writeTransfer(outcome.target, outcome),
           turn: (turn) => {
             const index = this.turnsReported++;
             deps.events
@@ -333,13 +343,26 @@ export class SipCall implements RegisteredCall, CallControl {
     options: { sipHeaders?: Record<string, string> } = {},
   ): Promise<TransferOutcome> {
     const outcome = await this.refer(target, options.sipHeaders);
+    await this.writeTransfer(target, outcome);
+    if (outcome.ok) await this.hangup("transferred");
+    return outcome;
+  }
+
+  /** A transfer's outcome (blind or warm) on the call record. */
+  private async writeTransfer(target: string, outcome: TransferOutcome): Promise<void> {
     await this.deps.events
-      .write({ type: "call.transfer", call_id: this.callId, org_id: this.orgId, target, ...outcome })
+      .write({
+        type: "call.transfer",
+        call_id: this.callId,
+        org_id: this.orgId,
+        target,
+        ok: outcome.ok,
+        status: outcome.status,
+        reason: outcome.reason,
+      })
       .catch((error) =>
         this.deps.log.warn({ err: error, call_id: this.callId }, "call.transfer not written"),
       );
-    if (outcome.ok) await this.hangup("transferred");
-    return outcome;
   }
 
   private async refer(

@@ -27,6 +27,7 @@ import { InboundCalls } from "./inbound.ts";
 import { OutboundCalls } from "./outbound.ts";
 import { CallRegistry } from "./registry.ts";
 import type { SipCall } from "./sip-call.ts";
+import type { SipTransferLeg } from "./transfer-leg.ts";
 import { defaultTrunk } from "./trunk.ts";
 
 interface SipServiceOptions {
@@ -97,6 +98,7 @@ export class SipService implements DrainableCalls {
       events: new CallEventWriter(bus, options.gatewayId, log, "sip"),
       smsOutcomes,
       registry: new CallRegistry<SipCall>(),
+      legs: new CallRegistry<SipTransferLeg>(),
       leases: options.leases ?? new CallLeases({ bus, gatewayId: options.gatewayId, config, log }),
       digest: new DigestServer(randomBytes(32), config.sipDigestRealm, 300_000, config.sipDigestAlgorithms),
       clock: options.clock ?? new MediaClock(),
@@ -146,7 +148,7 @@ export class SipService implements DrainableCalls {
     const toTag = headerTag(request.headers.get("to"));
     const callIdHeader = request.headers.get("call-id") ?? "";
     if (request.method === "ACK") {
-      if (toTag) this.deps.registry.get(dialogId(callIdHeader, toTag))?.handleAck(request);
+      if (toTag) this.dialogOf(dialogId(callIdHeader, toTag))?.handleAck(request);
       return;
     }
     if (!transaction) return;
@@ -155,7 +157,7 @@ export class SipService implements DrainableCalls {
       return;
     }
     if (toTag) {
-      const call = this.deps.registry.get(dialogId(callIdHeader, toTag));
+      const call = this.dialogOf(dialogId(callIdHeader, toTag));
       if (call) call.handleRequest(request, transaction);
       else transaction.reply(481);
       return;
@@ -188,6 +190,11 @@ export class SipService implements DrainableCalls {
           transaction.reply(405, { headers: [["Allow", ALLOW]] });
         else transaction.reply(501);
     }
+  }
+
+  /** A call's dialog, or a warm transfer leg's. */
+  private dialogOf(key: string): SipCall | SipTransferLeg | null {
+    return this.deps.registry.get(key) ?? this.deps.legs.get(key);
   }
 
   /**

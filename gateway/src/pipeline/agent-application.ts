@@ -5,6 +5,7 @@ import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import { EchoGuard } from "../media/echo/echo-guard.ts";
 import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
 import type { VadEngine } from "../vad/engine.ts";
+import { PipelineTransfers } from "../warm-transfer/pipeline-transfer.ts";
 import { type PipelineClock, systemClock } from "./clock.ts";
 import { GreetingCache } from "./greeting-cache.ts";
 import { Pipeline } from "./pipeline.ts";
@@ -91,6 +92,19 @@ export class AgentApplication implements MediaApplication {
       clock,
       sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
       retrieveContext: retrieve ? (query, signal) => retrieve(call, query, signal) : undefined,
+      warmTransfer: (request, signal) => transfers.run(request, signal),
+    });
+    let inputPaused = false;
+    const transfers = new PipelineTransfers({
+      call,
+      agent,
+      llm: providers.llm,
+      tts: providers.tts,
+      history: () => llm.history,
+      setInputPaused: (paused) => {
+        inputPaused = paused;
+      },
+      logger,
     });
     const echoGuard = new EchoGuard(call.audio);
     const pipeline = new Pipeline(
@@ -138,10 +152,10 @@ export class AgentApplication implements MediaApplication {
 
     let running = true;
     call.audio.onFrame((pcm, ageMs) => {
-      if (running) pipeline.push({ type: "audio_in", pcm, atMs: clock.now() - ageMs });
+      if (running && !inputPaused) pipeline.push({ type: "audio_in", pcm, atMs: clock.now() - ageMs });
     });
     call.audio.onDtmf((digit) => {
-      if (running) pipeline.push({ type: "dtmf", digit, atMs: clock.now() });
+      if (running && !inputPaused) pipeline.push({ type: "dtmf", digit, atMs: clock.now() });
     });
     let sayingGoodbye = false;
     // When to say it, and when to cut a goodbye that is not heard, the call's end decides
@@ -161,7 +175,7 @@ export class AgentApplication implements MediaApplication {
         if (!running) return;
         running = false;
         pipeline.push({ type: "end", cause: "call_ended" });
-        await tools.close();
+        await Promise.all([tools.close(), transfers.stop()]);
       },
     };
   }

@@ -20,7 +20,9 @@ export const TOOL_TYPES = [
   "add_to_do_not_call",
   "mcp",
   "send_sms",
+  "warm_transfer",
 ] as const;
+export const AFTER_BRIDGE_MODES = ["leave", "listen"] as const;
 export const MCP_TRANSPORTS = ["streamable_http", "sse"] as const;
 export const TOOL_METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 export const KNOWLEDGE_MODES = ["all", "selected", "none"] as const;
@@ -188,7 +190,14 @@ export const AgentToolSchema = Type.Object({
   ),
   url: Type.Optional(Type.String({ format: "uri", description: "`http`: the endpoint called." })),
   method: Type.Optional(StringEnum(TOOL_METHODS, { description: "`http`: default POST." })),
-  timeout_ms: Type.Optional(Type.Integer({ minimum: 100, maximum: 60000 })),
+  timeout_ms: Type.Optional(
+    Type.Integer({
+      minimum: 100,
+      maximum: 60000,
+      description:
+        "`http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000).",
+    }),
+  ),
   headers: Type.Optional(
     Type.Record(Type.String(), Type.String(), { description: "`http`: sent with every request." }),
   ),
@@ -197,7 +206,7 @@ export const AgentToolSchema = Type.Object({
       minLength: 1,
       maxLength: 300,
       description:
-        "`transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
+        "`transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses.",
     }),
   ),
   waiting_message: Type.Optional(
@@ -222,8 +231,27 @@ export const AgentToolSchema = Type.Object({
     ...SipHeadersSchema,
     description:
       "`transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI " +
-      "(`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).",
+      "(`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.",
   }),
+  briefing_prompt: Type.Optional(
+    Type.String({
+      maxLength: 2000,
+      description:
+        "`warm_transfer`: how to summarise the call for the person taking over; the model may add its own.",
+    }),
+  ),
+  hold_message: Type.Optional(
+    Type.String({
+      maxLength: 500,
+      description: "`warm_transfer`: said to the caller before the hold music while the destination is dialled.",
+    }),
+  ),
+  after_bridge: Type.Optional(
+    StringEnum(AFTER_BRIDGE_MODES, {
+      description:
+        "`warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).",
+    }),
+  ),
 });
 
 const agentFields = {

@@ -13,6 +13,11 @@ export const BUILT_IN_TOOLS = [
   { name: "transfer_call", description: "Blind transfer (SIP REFER) to a number or SIP URI." },
   { name: "send_dtmf", description: "Send keypad tones to the other side (RFC 4733)." },
   {
+    name: "warm_transfer",
+    description:
+      "Put the caller on hold, dial a number or SIP URI, brief the person who answers with a summary of the call, and connect them once they accept (keypad 1 or yes).",
+  },
+  {
     name: "send_sms",
     description:
       "Text the other side of a phone call (or a number the model names) from the call's number, billed per segment; needs a number that can text.",

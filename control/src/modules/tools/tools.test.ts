@@ -96,7 +96,13 @@ describe("/tools: the org's catalogue referenced by agents", () => {
     expect(listed.status).toBe(200);
     expect(listed.body.data.map((tool) => tool.name)).toContain("twice");
     const builtIns = await h.json<{ data: Array<{ name: string }> }>("GET", "/api/v1/tools/built-ins");
-    expect(builtIns.body.data.map((tool) => tool.name)).toEqual(["end_call", "transfer_call", "send_dtmf"]);
+    expect(builtIns.body.data.map((tool) => tool.name)).toEqual([
+      "end_call",
+      "transfer_call",
+      "send_dtmf",
+      "warm_transfer",
+      "send_sms",
+    ]);
 
     const otherOrg = await h.newOrg();
     const theirs = await h.json<{ data: Json[] }>("GET", "/api/v1/tools", { key: otherOrg.ownerKey });

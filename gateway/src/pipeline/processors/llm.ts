@@ -6,6 +6,7 @@ import type { DataFrame, Frame } from "../frames.ts";
 import { appendUserMessage, truncateToHeard } from "../history.ts";
 import { type Direction, QueuedProcessor } from "../processor.ts";
 import type { ToolRegistry } from "../tools/registry.ts";
+import type { ToolContext } from "../tools/types.ts";
 import { AgentTurn, emptyTimeline, heardWordCount, splitWords, type TurnTimeline } from "../turn.ts";
 import { agentTranscriptTurn, userTranscriptTurn } from "../turn-report.ts";
 import { PreemptiveReply, type PreemptiveRequest, sameWords } from "../turn-taking/preemptive-reply.ts";
@@ -28,6 +29,8 @@ export interface LlmProcessorOptions {
   maxRounds?: number;
   /** Spoken when the model ends the call without saying anything. */
   goodbyeMessage?: string;
+  /** Runs the warm_transfer tool; absent: the tool reports it is not available. */
+  warmTransfer?: ToolContext["warmTransfer"];
 }
 
 interface ResumePoint {
@@ -54,6 +57,8 @@ export class LlmProcessor extends QueuedProcessor {
   /** Knowledge the preemptive request was made with (later rounds of its turn reuse it). */
   private preemptiveContext: Promise<string | null> = Promise.resolve(null);
   private handling = false;
+  /** A warm transfer handed the call to a person: the agent no longer speaks. */
+  private handedOver = false;
 
   constructor(private readonly options: LlmProcessorOptions) {
     super();
@@ -81,6 +86,13 @@ export class LlmProcessor extends QueuedProcessor {
   protected async handle(frame: DataFrame, signal: AbortSignal): Promise<void> {
     this.handling = true;
     try {
+      if (this.handedOver) {
+        // Listening after a handover: the caller's words are kept, nothing is said.
+        if (frame.type === "user_turn" && frame.text)
+          this.recordUserTurn(frame.text, frame.startedAt, frame.timeline);
+        else if (frame.type !== "say" && frame.type !== "user_turn") this.emit(frame, signal);
+        return;
+      }
       if (frame.type === "say") {
         this.speakScripted(frame.text, frame.hangupCause, emptyTimeline(), signal);
       } else if (frame.type === "user_turn") {
@@ -182,6 +194,11 @@ export class LlmProcessor extends QueuedProcessor {
       return;
     }
     this.resume = null;
+    this.recordUserTurn(text, startedAt, timeline);
+    await this.runModel(timeline, signal, text, this.takePreemptive(text));
+  }
+
+  private recordUserTurn(text: string, startedAt: number, timeline: TurnTimeline): void {
     this.options.reporter.turn(
       userTranscriptTurn(
         text,
@@ -190,7 +207,6 @@ export class LlmProcessor extends QueuedProcessor {
       ),
     );
     appendUserMessage(this.history, text);
-    await this.runModel(timeline, signal, text, this.takePreemptive(text));
   }
 
   private beginTurn(timeline: TurnTimeline): AgentTurn {
@@ -268,7 +284,7 @@ export class LlmProcessor extends QueuedProcessor {
       if (content) turn.messages.push(message);
       if (calls.length === 0) break;
       await this.runTools(turn, calls, signal);
-      if (turn.hangupCause || signal.aborted) break;
+      if (turn.hangupCause || this.handedOver || signal.aborted) break;
     }
     if (signal.aborted) return;
     if (turn.hangupCause && !turn.generatedText.trim()) {
@@ -318,11 +334,13 @@ export class LlmProcessor extends QueuedProcessor {
           control: this.options.control,
           waitForSpeech: () => this.waitForSpeech(signal),
           sayWhileWaiting: (text) => this.sayNow(turn, text, signal),
+          warmTransfer: this.options.warmTransfer,
           logger: this.logger,
         });
         content = result.content;
         record.outcome = "completed";
         if (result.hangupCause) turn.hangupCause = result.hangupCause;
+        if (result.handedOver) this.handedOver = true;
       } catch (error) {
         content = JSON.stringify({
           error: signal.aborted

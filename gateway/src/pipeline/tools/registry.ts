@@ -8,6 +8,7 @@ import { sendDtmfTool } from "./send-dtmf.ts";
 import { sendSmsTool } from "./send-sms.ts";
 import { transferCallTool } from "./transfer-call.ts";
 import { jsonResult, type PipelineTool, type ToolContext, type ToolResult } from "./types.ts";
+import { warmTransferTool } from "./warm-transfer.ts";
 
 /** The agent's tools as the model sees them, and their execution by name. */
 export class ToolRegistry {
@@ -69,6 +70,8 @@ function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool
       return doNotCallTool(tool);
     case "send_sms":
       return sendSmsTool(tool);
+    case "warm_transfer":
+      return warmTransferTool(tool);
     case "mcp":
       throw new Error("an mcp tool is built by the registry");
   }
