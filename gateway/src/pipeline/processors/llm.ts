@@ -59,6 +59,11 @@ export class LlmProcessor extends QueuedProcessor {
   private handling = false;
   /** A warm transfer handed the call to a person: the agent no longer speaks. */
   private handedOver = false;
+  /** Aborted at the call's end: what a started tool call runs under (an interruption does not stop it). */
+  private readonly callEnded = new AbortController();
+  /** The turn whose tool call is running, and its report when the caller interrupted it meanwhile. */
+  private toolTurn: AgentTurn | null = null;
+  private deferredReport: (() => void) | null = null;
 
   constructor(private readonly options: LlmProcessorOptions) {
     super();
@@ -74,6 +79,7 @@ export class LlmProcessor extends QueuedProcessor {
       this.cancelPreemptive();
       return;
     }
+    if (frame.type === "end") this.callEnded.abort(new DOMException("call ended", "AbortError"));
     if (frame.type === "agent_turn_ended") this.finishTurn(frame.turn);
     // Playout answers an interruption (or the end) with what reached the caller.
     else if (frame.type === "playout_stopped") this.interruptTurns(frame.playedSamples);
@@ -327,8 +333,11 @@ export class LlmProcessor extends QueuedProcessor {
       const startedAt = this.options.clock.now();
       try {
         if (signal.aborted) throw signal.reason;
+        this.toolTurn = turn;
+        // A started call runs to its end even when the caller interrupts (pipecat#2787): its
+        // result is kept for the next turn, which waits for it. Only the call's end stops it.
         const result = await this.options.tools.execute(call, {
-          signal,
+          signal: this.callEnded.signal,
           sendDtmf: (digits) => this.options.sendDtmf(digits),
           reporter: this.options.reporter,
           control: this.options.control,
@@ -342,18 +351,23 @@ export class LlmProcessor extends QueuedProcessor {
         if (result.hangupCause) turn.hangupCause = result.hangupCause;
         if (result.handedOver) this.handedOver = true;
       } catch (error) {
+        const cancelled = signal.aborted || this.callEnded.signal.aborted;
         content = JSON.stringify({
-          error: signal.aborted
-            ? "cancelled: the caller interrupted"
-            : `tool failed: ${(error as Error).message}`,
+          error: cancelled ? "cancelled: the caller interrupted" : `tool failed: ${(error as Error).message}`,
         });
-        record.outcome = signal.aborted ? "cancelled" : "failed";
+        record.outcome = cancelled ? "cancelled" : "failed";
+      } finally {
+        this.toolTurn = null;
       }
       record.result = content;
       record.duration_ms = Math.round(this.options.clock.now() - startedAt);
       // Every tool call needs its result in the history, or the next request is invalid.
       this.history.push({ role: "tool", tool_call_id: call.id, content });
     }
+    // Interrupted while a call ran: the turn is reported now, with the calls' outcomes.
+    const report = this.deferredReport;
+    this.deferredReport = null;
+    report?.();
   }
 
   private waitForSpeech(signal: AbortSignal): Promise<void> {
@@ -398,18 +412,14 @@ export class LlmProcessor extends QueuedProcessor {
       hangupCause: turn.hangupCause,
     };
     const heardText = words.slice(0, heard).join(" ");
-    if (heardText || turn.toolCalls.length > 0) {
+    if (!heardText && turn.toolCalls.length === 0 && this.toolTurn !== turn) return;
+    const endedAt = this.options.clock.now();
+    const report = () =>
       this.options.reporter.turn(
-        agentTranscriptTurn(
-          heardText,
-          turn.startedAt,
-          this.options.clock.now(),
-          true,
-          turn.timeline,
-          turn.toolCalls,
-        ),
+        agentTranscriptTurn(heardText, turn.startedAt, endedAt, true, turn.timeline, turn.toolCalls),
       );
-    }
+    if (this.toolTurn === turn) this.deferredReport = report;
+    else report();
   }
 
   private finishTurn(turn: AgentTurn): void {
