@@ -2,12 +2,15 @@
 // gateway's answering-machine detector in process, frame by frame on the audio's own timeline.
 // Two runs: audio alone, and audio with the greeting's transcript as an STT final would bring
 // it (each sentence STT_FINAL_DELAY_MS after its end). Reports accuracy, the false machine rate,
-// missed machines and the decision time from the answer.
+// missed machines and the decision time from the answer; and how long a person waits after
+// their greeting for the agent to start: at once when they pause (`answerable`) against at the
+// verdict, with the machines the agent began talking to before their verdict.
 // Usage: npm run bench:amd -- [--timeout-ms 3500] [--out file.json]
 import { writeFileSync } from "node:fs";
 import { AmdDetector, type AmdVerdict } from "@switchboard/gateway/amd/detector";
 import { framesOf, greetingSamples, type Voice } from "@switchboard/gateway/amd/testing/greeting-audio";
 import { FRAME_MS, INTERNAL_SAMPLE_RATE_HZ } from "@switchboard/gateway/media/audio-format";
+import { type AnswerDelays, type AnswerTiming, answerDelays } from "./answer-delay.ts";
 import { GREETINGS, type Greeting, VOICES } from "./corpus.ts";
 import { type AmdFigures, amdFigures, type Outcome } from "./figures.ts";
 
@@ -44,10 +47,20 @@ function sentenceEnds(
   return ends;
 }
 
-function run(voice: Voice, greeting: Greeting, withTranscript: boolean): AmdVerdict {
+interface Run {
+  verdict: AmdVerdict;
+  /** When the agent starts without waiting for the verdict (null: only at the verdict). */
+  answerableAtMs: number | null;
+  /** Where each of the callee's sentences ends, from the answer. */
+  speechEndsMs: number[];
+}
+
+function run(voice: Voice, greeting: Greeting, withTranscript: boolean): Run {
   const samples = greetingSamples(voice, greeting.parts, LEAD_MS, 5000);
+  const ends = sentenceEnds(voice, greeting, samples);
+  let answerableAtMs: number | null = null;
   const finals = withTranscript
-    ? sentenceEnds(voice, greeting, samples).map((end) => ({
+    ? ends.map((end) => ({
         text: end.text,
         atMs: end.atMs + STT_FINAL_DELAY_MS,
       }))
@@ -58,22 +71,32 @@ function run(voice: Voice, greeting: Greeting, withTranscript: boolean): AmdVerd
     for (const final of finals.filter((one) => one.atMs <= atMs && one.atMs > atMs - FRAME_MS))
       detector.pushTranscript(final.text, final.atMs);
     const verdict = detector.pushFrame(frame, atMs);
-    if (verdict) return verdict;
+    if (verdict) return { verdict, answerableAtMs, speechEndsMs: ends.map((end) => end.atMs) };
+    if (answerableAtMs === null && detector.answerable) answerableAtMs = atMs;
   }
   throw new Error(`no verdict for ${greeting.label}`);
 }
 
 const started = performance.now();
-const results: Record<string, { figures: AmdFigures; decided_by: Record<string, number>; wrong: string[] }> =
-  {};
+const results: Record<
+  string,
+  {
+    figures: AmdFigures;
+    answer_delay_ms: AnswerDelays;
+    decided_by: Record<string, number>;
+    wrong: string[];
+  }
+> = {};
 for (const withTranscript of [false, true]) {
   const outcomes: Outcome[] = [];
+  const answers: AnswerTiming[] = [];
   const wrong: string[] = [];
   /** What decided each verdict: its first piece of evidence, without the figure. */
   const decidedBy: Record<string, number> = {};
   for (const voice of VOICES) {
     for (const greeting of GREETINGS) {
-      const verdict = run(voice, greeting, withTranscript);
+      const { verdict, answerableAtMs, speechEndsMs } = run(voice, greeting, withTranscript);
+      answers.push({ truth: greeting.truth, verdict, answerableAtMs, speechEndsMs });
       outcomes.push({
         truth: greeting.truth,
         answeredBy: verdict.answeredBy,
@@ -89,6 +112,7 @@ for (const withTranscript of [false, true]) {
   }
   results[withTranscript ? "audio_and_transcript" : "audio_only"] = {
     figures: amdFigures(outcomes),
+    answer_delay_ms: answerDelays(answers),
     decided_by: decidedBy,
     wrong,
   };
