@@ -38,6 +38,12 @@ export interface CallAudio {
   enqueue(pcm: Int16Array): void;
   /** Drops all queued agent audio; nothing more is sent after the current tick (barge-in). */
   flush(): void;
+  /**
+   * Holds queued agent audio: nothing more is sent after the current tick and nothing is
+   * dropped; `resume` goes on from the next unsent sample, `flush` drops it and ends the hold.
+   */
+  pause(): void;
+  resume(): void;
   /** The caller's audio came through an 8 kHz codec (G.711): nothing above 4 kHz. */
   readonly narrowband: boolean;
   /** Agent audio samples already sent to the caller since the call started. */
@@ -80,6 +86,19 @@ export abstract class BaseCallAudio implements CallAudio {
 
   flush(): void {
     this.playout.flush();
+  }
+
+  pause(): void {
+    this.playout.hold();
+  }
+
+  resume(): void {
+    this.playout.release();
+  }
+
+  /** Held by `pause`: a talkspurt must not start early. */
+  protected get paused(): boolean {
+    return this.playout.isHeld;
   }
 
   get playedSamples(): number {

@@ -1,11 +1,13 @@
 // Agent audio waiting for the wire: any length of 16 kHz PCM in, exact 20 ms frames out.
-// A growable ring; steady state (queue below its high-water mark) allocates nothing.
+// A growable ring; steady state (queue below its high-water mark) allocates nothing. Held, it
+// gives nothing out and keeps everything (a caller's "mm-hm" being judged); flushed, it drops all.
 
 export class PlayoutQueue {
   private ring: Int16Array;
   private readIndex = 0;
   private length = 0;
   private played = 0;
+  private held = false;
 
   constructor(initialCapacitySamples = 16_000 * 4) {
     this.ring = new Int16Array(initialCapacitySamples);
@@ -18,6 +20,19 @@ export class PlayoutQueue {
 
   get queuedSamples(): number {
     return this.length;
+  }
+
+  /** Nothing goes out until `release`; what is queued (and queued meanwhile) waits, in order. */
+  hold(): void {
+    this.held = true;
+  }
+
+  release(): void {
+    this.held = false;
+  }
+
+  get isHeld(): boolean {
+    return this.held;
   }
 
   enqueue(pcm: Int16Array): void {
@@ -39,10 +54,10 @@ export class PlayoutQueue {
 
   /**
    * Fills `out` with the next frame; a short tail is padded with zeros. Returns false (and
-   * leaves `out` untouched) when nothing is queued.
+   * leaves `out` untouched) when nothing is queued or the queue is held.
    */
   pull(out: Int16Array): boolean {
-    if (this.length === 0) return false;
+    if (this.length === 0 || this.held) return false;
     const take = Math.min(out.length, this.length);
     const capacity = this.ring.length;
     const ring = this.ring;
@@ -59,10 +74,11 @@ export class PlayoutQueue {
     return true;
   }
 
-  /** Drops everything queued (barge-in). */
+  /** Drops everything queued and ends a hold (barge-in). */
   flush(): void {
     this.readIndex = 0;
     this.length = 0;
+    this.held = false;
   }
 
   private grow(minimum: number): void {

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, test } from "bun:test";
+import { MAX_BACKCHANNEL_SPEECH_MS } from "./processors/interruption.ts";
 import { startTestCall, type TestCall } from "./testing/test-call.ts";
 
 let call: TestCall | null = null;
@@ -30,7 +31,7 @@ async function agentSpeaking(options: {
 }
 
 describe("turn pipeline: barge-in", () => {
-  test("caller speech longer than min_speech_ms flushes playout within one frame and aborts LLM and TTS", async () => {
+  test("caller speech longer than min_speech_ms stops playout within one frame; its words flush it and abort LLM and TTS", async () => {
     const call = await agentSpeaking({
       stt: ["what is it", "actually make it tomorrow"],
       tokens: [LONG_ANSWER, " Slow sentence here.", " And more"],
@@ -43,17 +44,19 @@ describe("turn pipeline: barge-in", () => {
 
     const speechStartTick = call.audio.ticks + 1;
     await call.speak(400);
-    expect(call.audio.flushes).toHaveLength(1);
-    const flush = call.audio.flushes[0]!;
-    expect(flush.droppedSamples).toBeGreaterThan(0);
+    // Held, not yet dropped: the words may be a backchannel.
+    expect(call.audio.pauses).toHaveLength(1);
+    expect(call.audio.flushes).toHaveLength(0);
     // 250 ms of speech as the VAD's 32 ms windows time it, plus at most one window and one frame.
-    const ticksToFlush = flush.tick - speechStartTick;
-    expect(ticksToFlush).toBeGreaterThanOrEqual((250 - 32) / 20);
-    expect(ticksToFlush).toBeLessThanOrEqual(Math.ceil((250 + 32) / 20) + 1);
-    // Nothing more is played after the flush.
+    const ticksToHold = call.audio.pauses[0]! - speechStartTick;
+    expect(ticksToHold).toBeGreaterThanOrEqual((250 - 32) / 20);
+    expect(ticksToHold).toBeLessThanOrEqual(Math.ceil((250 + 32) / 20) + 1);
+    // Nothing more is played from the hold on; the words that are not a backchannel flush it.
     const playedAtFlush = call.audio.playedSamples;
-    await call.silence(100);
+    await call.until(() => call.audio.flushes.length === 1);
     expect(call.audio.playedSamples).toBe(playedAtFlush);
+    expect(call.audio.flushes[0]!.droppedSamples).toBeGreaterThan(0);
+    expect(call.audio.resumes).toHaveLength(0);
     expect(call.llm.aborts).toBe(1);
     expect(call.tts.aborts).toBe(1);
 
@@ -90,20 +93,21 @@ describe("turn pipeline: barge-in", () => {
     ]);
   });
 
-  test("an interruption without words resumes where the agent stopped", async () => {
+  test("speech without words over the agent lets its held audio go on from the same sample", async () => {
     const call = await agentSpeaking({ stt: ["what is it", ""], hang: false });
     await call.silence(1200);
     await call.speak(400);
-    expect(call.audio.flushes).toHaveLength(1);
-    const interrupted = call.agentTurns()[0]!;
-    expect(interrupted.interrupted).toBe(true);
-    await call.until(() => call.agentTurns().length === 2);
-    const resumed = call.agentTurns()[1]!;
-    expect(resumed.interrupted).toBe(false);
-    expect(`${interrupted.text} ${resumed.text}`).toBe(`${LONG_ANSWER} And more`);
-    // Spoken again from the first unheard word; the model was not asked again.
-    const resumedSentence = call.tts.texts.findLast((text) => resumed.text.startsWith(text))!;
-    expect(resumedSentence.split(" ")[0]).toBe(resumed.text.split(" ")[0]);
+    expect(call.audio.pauses).toHaveLength(1);
+    const playedAtHold = call.audio.playedSamples;
+    await call.until(() => call.audio.resumes.length === 1);
+    expect(call.audio.playedSamples).toBe(playedAtHold);
+    await call.until(() => call.agentTurns().length === 1);
+    expect(call.audio.flushes).toHaveLength(0);
+    expect(call.agentTurns()[0]).toMatchObject({ interrupted: false, text: `${LONG_ANSWER} And more` });
+    // Every sample synthesised went out once: nothing dropped, nothing spoken again.
+    const enqueued = call.audio.enqueued.reduce((sum, chunk) => sum + chunk.samples, 0);
+    expect(call.audio.playedSamples).toBe(enqueued);
+    expect(call.tts.texts).toEqual([...new Set(call.tts.texts)]);
     expect(call.llm.requests).toHaveLength(1);
   });
 
@@ -120,7 +124,7 @@ describe("turn pipeline: barge-in", () => {
     expect(call.llm.aborts).toBe(0);
   });
 
-  test("a wordless interruption while the model is still thinking asks the model again", async () => {
+  test("a sound without words while the model is still thinking does not cancel it", async () => {
     call = await startTestCall({
       llm: [{ hang: true }, { tokens: ["Here is your answer."] }],
       stt: ["what time is it", ""],
@@ -129,14 +133,37 @@ describe("turn pipeline: barge-in", () => {
     await call.until(() => call!.llm.requests.length === 1);
     await call.silence(100);
     await call.speak(400);
-    expect(call.llm.aborts).toBe(1);
-    await call.until(() => call!.agentTurns().length === 1);
-    expect(call.llm.requests).toHaveLength(2);
-    expect(call.llm.requests[1]!.messages.at(-1)).toEqual({ role: "user", content: "what time is it" });
-    // The caller heard nothing of the cut turn: only the answer is in the transcript.
-    expect(call.agentTurns().map((turn) => [turn.text, turn.interrupted])).toEqual([
-      ["Here is your answer.", false],
+    await call.until(() => call!.audio.resumes.length === 1);
+    await call.silence(500);
+    expect(call.llm.aborts).toBe(0);
+    expect(call.llm.requests).toHaveLength(1);
+    expect(call.audio.flushes).toHaveLength(0);
+    expect(call.turns.filter((turn) => turn.role === "user").map((turn) => turn.text)).toEqual([
+      "what time is it",
     ]);
+  });
+
+  test("speech over the held agent longer than a backchannel interrupts before its words are known; without words the agent resumes from its first unheard word", async () => {
+    call = await startTestCall({
+      llm: [{ tokens: [LONG_ANSWER, " And more"] }],
+      stt: ["what is it", ""],
+    });
+    await call.speak(400);
+    await call.until(() => call!.audio.playedSamples > 0);
+    await call.silence(1200);
+    const speechStartTick = call.audio.ticks + 1;
+    await call.speak(MAX_BACKCHANNEL_SPEECH_MS + 200);
+    expect(call.audio.pauses).toHaveLength(1);
+    expect(call.audio.flushes).toHaveLength(1);
+    // At the backchannel's longest (plus the VAD's window and a frame), with the caller still talking.
+    const ticksToFlush = call.audio.flushes[0]!.tick - speechStartTick;
+    expect(ticksToFlush).toBeLessThanOrEqual(Math.ceil((MAX_BACKCHANNEL_SPEECH_MS + 32) / 20) + 1);
+    expect(call.stt.flushes).toBe(1);
+    await call.until(() => call!.agentTurns().length === 2);
+    const [interrupted, resumed] = call.agentTurns();
+    expect(interrupted!.interrupted).toBe(true);
+    expect(`${interrupted!.text} ${resumed!.text}`).toBe(`${LONG_ANSWER} And more`);
+    expect(call.llm.requests).toHaveLength(1);
   });
 
   test("speech that starts as the agent finishes and goes on is answered", async () => {

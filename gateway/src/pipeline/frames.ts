@@ -11,6 +11,13 @@ export type SystemFrame =
   | { type: "user_speech_stopped"; atMs: number; speechMs: number }
   /** The caller really spoke over the agent: stop playout, cancel LLM and TTS. */
   | { type: "interruption"; atMs: number }
+  /**
+   * The caller spoke over the agent long enough to stop it, but the words may be a backchannel
+   * ("mm-hm"): hold its audio (nothing more sent, nothing dropped) until they are known.
+   */
+  | { type: "playout_hold"; atMs: number }
+  /** The words over the held agent were a backchannel: its audio goes on where it stopped. */
+  | { type: "playout_resume" }
   /** Upstream: end the caller's utterance in the STT session now. */
   | { type: "stt_flush" }
   /** Upstream: the agent took the floor. */
@@ -73,6 +80,8 @@ const SYSTEM_TYPES = new Set<Frame["type"]>([
   "user_speech_started",
   "user_speech_stopped",
   "interruption",
+  "playout_hold",
+  "playout_resume",
   "stt_flush",
   "agent_turn_started",
   "agent_turn_ended",

@@ -47,6 +47,30 @@ describe("playout", () => {
     expect(head.upstream).toEqual([{ type: "playout_stopped", playedSamples: 7 * 320 }]);
   });
 
+  test("a hold sends nothing more and drops nothing; a resume goes on from the next sample", () => {
+    const { audio, head, pipeline } = setUp();
+    for (let tick = 0; tick < 5; tick++) audio.tick(SILENT);
+    pipeline.push({ type: "playout_hold", atMs: 0 });
+    for (let tick = 0; tick < 10; tick++) audio.tick(SILENT);
+    expect(audio.playedSamples).toBe(5 * 320);
+    expect(audio.queuedSamples).toBe(16_000 - 5 * 320);
+    pipeline.push({ type: "playout_resume" });
+    audio.tick(SILENT);
+    expect(audio.playedSamples).toBe(6 * 320);
+    expect(audio.flushes).toHaveLength(0);
+    expect(head.upstream).toEqual([]);
+  });
+
+  test("an interruption while held drops the held audio and reports only what was played before the hold", () => {
+    const { audio, head, pipeline } = setUp();
+    for (let tick = 0; tick < 4; tick++) audio.tick(SILENT);
+    pipeline.push({ type: "playout_hold", atMs: 0 });
+    for (let tick = 0; tick < 10; tick++) audio.tick(SILENT);
+    pipeline.push({ type: "interruption", atMs: 0 });
+    expect(audio.queuedSamples).toBe(0);
+    expect(head.upstream).toEqual([{ type: "playout_stopped", playedSamples: 4 * 320 }]);
+  });
+
   test("the end of the call reports what was played too, without flushing", () => {
     const { audio, head, pipeline } = setUp();
     for (let tick = 0; tick < 3; tick++) audio.tick(SILENT);

@@ -253,6 +253,27 @@ describe("RtpSession on the wire", () => {
     expect(lastAudio).toBeLessThan(peer.packets.length - 5);
   });
 
+  test("pause holds agent audio from the next tick; resume sends the rest from the same sample", async () => {
+    const peer = await rawPeer();
+    const session = await openSession({ remote: { address: "127.0.0.1", port: peer.port } });
+    session.enqueue(sine(1000, 16000, 320 * 20));
+    await waitFor("five frames played", () => session.playedSamples >= 320 * 5);
+    session.pause();
+    const playedAtPause = session.playedSamples;
+    const packetsAtPause = peer.packets.length;
+    await waitFor("ten packets after the pause", () => peer.packets.length >= packetsAtPause + 10);
+    expect(session.playedSamples).toBe(playedAtPause);
+    expect(session.queuedSamples).toBe(320 * 20 - playedAtPause);
+    // Comfort silence while held (after at most the packet already on its way).
+    const held = peer.packets.slice(packetsAtPause + 1);
+    expect(held.every((packet) => packet.payload.every((byte) => byte === 0xff))).toBe(true);
+    session.resume();
+    await waitFor("the rest played", () => session.playedSamples >= 320 * 20);
+    expect(session.queuedSamples).toBe(0);
+    // The resumed audio is a new talkspurt (RFC 3551 section 4.1).
+    expect(peer.packets.slice(packetsAtPause + 1).some((packet) => packet.marker)).toBe(true);
+  });
+
   test("symmetric RTP latches to the caller's real source, then ignores others", async () => {
     const caller = await rawPeer();
     const intruder = await rawPeer();

@@ -203,7 +203,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
       enqueue: (pcm8k) => {
         if (this.closed) return;
         this.codecPlayout.enqueue(pcm8k);
-        if (!this.talking && !this.aheadOfClock && !this.onHold) this.sendTalkspurtStart();
+        if (!this.talking && !this.aheadOfClock && !this.onHold && !this.paused) this.sendTalkspurtStart();
       },
     };
     return this.g711Audio;
@@ -222,6 +222,16 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     this.codecPlayout.flush();
   }
 
+  override pause(): void {
+    super.pause();
+    this.codecPlayout.hold();
+  }
+
+  override resume(): void {
+    super.resume();
+    this.codecPlayout.release();
+  }
+
   onMediaTimeout(handler: () => void): void {
     this.timeoutHandlers.push(handler);
   }
@@ -229,7 +239,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   enqueue(pcm: Int16Array): void {
     if (this.closed) return;
     this.playout.enqueue(pcm);
-    if (!this.talking && !this.aheadOfClock && !this.onHold) this.sendTalkspurtStart();
+    if (!this.talking && !this.aheadOfClock && !this.onHold && !this.paused) this.sendTalkspurtStart();
   }
 
   /** Sends digits as RFC 4733 events; resolves once the last end packet has left. */

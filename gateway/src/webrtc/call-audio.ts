@@ -76,7 +76,7 @@ export class WebRtcCallAudio extends BaseCallAudio implements ClockSubscriber {
   enqueue(pcm: Int16Array): void {
     if (this.closed) return;
     this.playout.enqueue(pcm);
-    if (!this.talking && !this.aheadOfClock) this.sendTalkspurtStart();
+    if (!this.talking && !this.aheadOfClock && !this.paused) this.sendTalkspurtStart();
   }
 
   /** A browser has no telephone-event; digits travel on the data channel instead. */

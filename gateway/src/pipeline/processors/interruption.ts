@@ -23,10 +23,20 @@ const RESIDUAL_AFTER_AGENT_MS = 60;
  * the echo (most frames residual) still gets there.
  */
 const RESIDUAL_LEAK = 0.5;
+/** Speech over the held agent that goes on this long is no backchannel ("uh-huh, yeah, right"). */
+export const MAX_BACKCHANNEL_SPEECH_MS = 1500;
+/**
+ * The judgment waits for the caller's turn: the end of turn after the speech, then the STT's
+ * final. Held this long without it, the agent is interrupted (the words become a turn).
+ */
+export const MAX_HOLD_MS = 3000;
 
 /**
- * Barge-in: caller speech over the agent that lasts `minSpeechMs` sends an interruption
- * downstream at once. Shorter speech is a backchannel: its transcript is dropped.
+ * Barge-in: caller speech over the agent that lasts `minSpeechMs` stops the agent's audio at
+ * once. It is held, not dropped, until the caller's words are known: a backchannel ("mm-hm",
+ * "right") lets it go on from the same sample and is no turn; other words, longer speech or
+ * a key press interrupt (flush, cancel LLM and TTS) and are the caller's turn. Speech shorter
+ * than `minSpeechMs` never stops the agent: its transcript is dropped.
  */
 export class InterruptionProcessor extends Processor {
   readonly name = "interruption";
@@ -41,6 +51,8 @@ export class InterruptionProcessor extends Processor {
   /** The pending user turn began over the agent, and whether it stopped the agent. */
   private turnBeganOverAgent = false;
   private turnInterruptedAgent = false;
+  /** When the agent's audio was held for the caller's words; null: not held. */
+  private heldAtMs: number | null = null;
 
   constructor(private readonly options: InterruptionOptions) {
     super();
@@ -52,6 +64,11 @@ export class InterruptionProcessor extends Processor {
         this.agentActive = true;
         break;
       case "agent_turn_ended":
+        // Its last sample went out just before the hold: nothing to judge, the words are a turn.
+        if (this.heldAtMs !== null) {
+          this.release();
+          this.turnInterruptedAgent = false;
+        }
         this.agentActive = false;
         // The caller started just before the agent finished and is still talking: that is a turn.
         // With an echo guard, the echo's tail may still be arriving: the residual decides.
@@ -71,9 +88,14 @@ export class InterruptionProcessor extends Processor {
         break;
       case "audio_in": {
         const guard = this.options.echoGuard;
+        // Every frame goes to the guard, so its envelopes and echo path stay current.
+        const residualMs = guard ? guard.callerFrame(frame.pcm) : 0;
+        if (this.heldAtMs !== null && this.heldTooLong(frame.atMs)) {
+          this.push(frame, direction);
+          this.interrupt(this.heldAtMs);
+          return;
+        }
         if (guard) {
-          // Every frame goes to the guard, so its envelopes and echo path stay current.
-          const residualMs = guard.callerFrame(frame.pcm);
           if (this.candidate && this.speaking) {
             const frameMs = (frame.pcm.length * 1000) / INTERNAL_SAMPLE_RATE_HZ;
             this.residualMs = Math.max(
@@ -90,7 +112,7 @@ export class InterruptionProcessor extends Processor {
         }
         if (this.candidate && this.speaking && frame.atMs - this.speechStartAt >= this.options.minSpeechMs) {
           this.push(frame, direction);
-          this.interrupt(frame.atMs);
+          this.stopAgent(frame.atMs);
           return;
         }
         break;
@@ -111,11 +133,21 @@ export class InterruptionProcessor extends Processor {
         break;
       case "user_turn":
         if (frame.source === "dtmf") {
-          if (this.agentActive && this.options.enabled) this.interrupt(frame.startedAt);
+          if (this.heldAtMs !== null) this.interrupt(this.heldAtMs);
+          else if (this.agentActive && this.options.enabled) this.interrupt(frame.startedAt);
         } else if (!this.turnHasRealSpeech) {
           this.logger?.debug("backchannel ignored");
           this.endUserTurn();
           return;
+        } else if (this.heldAtMs !== null) {
+          if (!frame.text || isBackchannel(frame.text)) {
+            // Words that tell the agent to go on, or none: it goes on from the held sample.
+            this.logger?.debug("backchannel over the agent: resuming playout");
+            this.release();
+            this.endUserTurn();
+            return;
+          }
+          this.interrupt(this.heldAtMs);
         } else if (this.turnBeganOverAgent && this.turnInterruptedAgent && isBackchannel(frame.text)) {
           // "Mm-hm", "yeah", "right" that stopped the agent: not a turn. A turn without words
           // resumes the agent from its first unheard word (the LLM processor's resume). Said as
@@ -138,10 +170,10 @@ export class InterruptionProcessor extends Processor {
       : this.residualMs >= Math.min(RESIDUAL_AFTER_AGENT_MS, this.options.minSpeechMs);
   }
 
-  /** The candidate is real speech: it interrupts the agent if the agent is still speaking. */
+  /** The candidate is real speech: it stops the agent if the agent is still speaking. */
   private acceptCandidate(atMs: number): void {
     if (this.agentActive) {
-      this.interrupt(atMs);
+      this.stopAgent(atMs);
       return;
     }
     this.candidate = false;
@@ -154,7 +186,29 @@ export class InterruptionProcessor extends Processor {
     this.turnInterruptedAgent = false;
   }
 
+  /** Caller speech long enough to stop the agent: held while the words are judged, or flushed. */
+  private stopAgent(atMs: number): void {
+    this.candidate = false;
+    this.turnHasRealSpeech = true;
+    this.turnInterruptedAgent = true;
+    if (this.heldAtMs !== null) return;
+    this.heldAtMs = atMs;
+    this.push({ type: "playout_hold", atMs });
+  }
+
+  /** Held too long for a backchannel: the caller is taking the floor. */
+  private heldTooLong(nowMs: number): boolean {
+    if (nowMs - this.heldAtMs! >= MAX_HOLD_MS) return true;
+    return this.speaking && nowMs - this.speechStartAt >= MAX_BACKCHANNEL_SPEECH_MS;
+  }
+
+  private release(): void {
+    this.heldAtMs = null;
+    this.push({ type: "playout_resume" });
+  }
+
   private interrupt(atMs: number): void {
+    this.heldAtMs = null;
     this.candidate = false;
     this.agentActive = false;
     this.turnHasRealSpeech = true;

@@ -17,8 +17,9 @@ interface PlayingTurn {
 
 /**
  * The pipeline's sink: queues agent audio on the call, records where each sentence sits in
- * the outgoing samples, flushes on interruption and notices first packet and end of turn on
- * each 20 ms tick (caller frames arrive on the gateway's clock).
+ * the outgoing samples, holds it while the caller's words over it are judged, flushes on
+ * interruption and notices first packet and end of turn on each 20 ms tick (caller frames
+ * arrive on the gateway's clock).
  */
 export class PlayoutProcessor extends Processor {
   readonly name = "playout";
@@ -65,7 +66,16 @@ export class PlayoutProcessor extends Processor {
       case "audio_in":
         this.check();
         break;
+      case "playout_hold":
+        this.audio.pause();
+        break;
+      case "playout_resume":
+        this.audio.resume();
+        this.check();
+        this.armFinishCheck();
+        break;
       case "interruption":
+        // Held audio too: a flush ends the hold.
         this.audio.flush();
         this.stopped();
         break;

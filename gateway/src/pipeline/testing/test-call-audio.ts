@@ -15,6 +15,10 @@ export class TestCallAudio implements CallAudio {
   ticks = 0;
   readonly enqueued: { tick: number; samples: number }[] = [];
   readonly flushes: { tick: number; droppedSamples: number }[] = [];
+  /** Ticks at which agent audio was held and resumed. */
+  readonly pauses: number[] = [];
+  readonly resumes: number[] = [];
+  private paused = false;
   readonly dtmfSent: string[] = [];
 
   onFrame(handler: (frame: Int16Array, ageMs: number) => void): void {
@@ -36,6 +40,17 @@ export class TestCallAudio implements CallAudio {
     this.queue.length = 0;
     this.queueOffset = 0;
     this.queued = 0;
+    this.paused = false;
+  }
+
+  pause(): void {
+    this.pauses.push(this.ticks);
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.resumes.push(this.ticks);
+    this.paused = false;
   }
 
   readonly narrowband = false;
@@ -55,7 +70,7 @@ export class TestCallAudio implements CallAudio {
   /** One 20 ms tick: sends up to one frame of agent audio, then delivers the caller's frame. */
   tick(callerFrame: Int16Array): void {
     this.ticks++;
-    let budget = SAMPLES_PER_FRAME;
+    let budget = this.paused ? 0 : SAMPLES_PER_FRAME;
     while (budget > 0 && this.queue.length > 0) {
       const head = this.queue[0]!;
       const take = Math.min(budget, head.length - this.queueOffset);

@@ -58,14 +58,25 @@ async function agentSpeaking(callerWords: string[]): Promise<TestCall> {
 }
 
 describe("backchannels over the agent", () => {
-  test("an 'uh-huh' long enough to stop the agent is no turn: the agent resumes from its first unheard word", async () => {
+  test("an 'uh-huh' long enough to stop the agent holds its audio, which goes on from the same sample: no flush, no turn", async () => {
     const call = await agentSpeaking(["what is it", "Uh-huh."]);
     await call.speak(400);
-    expect(call.audio.flushes).toHaveLength(1);
-    await call.until(() => call.agentTurns().length === 2);
-    const [interrupted, resumed] = call.agentTurns();
-    expect(interrupted!.interrupted).toBe(true);
-    expect(`${interrupted!.text} ${resumed!.text}`).toBe(`${LONG_ANSWER} And more`);
+    expect(call.audio.pauses).toHaveLength(1);
+    expect(call.audio.flushes).toHaveLength(0);
+    // Held while the words are judged: nothing goes out, nothing is dropped.
+    const playedAtHold = call.audio.playedSamples;
+    const queuedAtHold = call.audio.queuedSamples;
+    expect(queuedAtHold).toBeGreaterThan(0);
+    await call.until(() => call.audio.resumes.length === 1);
+    expect(call.audio.playedSamples).toBe(playedAtHold);
+    expect(call.audio.queuedSamples).toBeGreaterThanOrEqual(queuedAtHold);
+    await call.until(() => call.agentTurns().length === 1);
+    expect(call.audio.flushes).toHaveLength(0);
+    expect(call.agentTurns()[0]).toMatchObject({ interrupted: false, text: `${LONG_ANSWER} And more` });
+    // Every sample synthesised went out once, in order: the answer was not spoken again.
+    const enqueued = call.audio.enqueued.reduce((sum, chunk) => sum + chunk.samples, 0);
+    expect(call.audio.playedSamples).toBe(enqueued);
+    expect(call.tts.texts).toEqual([...new Set(call.tts.texts)]);
     // The words were not a turn: not in the transcript, not sent to the model.
     expect(call.turns.filter((turn) => turn.role === "user").map((turn) => turn.text)).toEqual([
       "what is it",
@@ -76,8 +87,13 @@ describe("backchannels over the agent", () => {
   test("'wait, stop' over the agent interrupts and is the caller's turn", async () => {
     const call = await agentSpeaking(["what is it", "wait, stop"]);
     await call.speak(400);
-    expect(call.audio.flushes).toHaveLength(1);
+    expect(call.audio.pauses).toHaveLength(1);
+    const playedAtHold = call.audio.playedSamples;
     await call.until(() => call.llm.requests.length === 2);
+    // The held audio is dropped, not resumed: the caller heard nothing after the hold.
+    expect(call.audio.flushes).toHaveLength(1);
+    expect(call.audio.resumes).toHaveLength(0);
+    expect(call.audio.playedSamples).toBe(playedAtHold);
     expect(call.llm.requests[1]!.messages.at(-1)).toEqual({ role: "user", content: "wait, stop" });
     expect(call.agentTurns()[0]!.interrupted).toBe(true);
   });

@@ -19,6 +19,7 @@ export class LineAudio implements CallAudio {
   private queue = new Int16Array(16_000 * 120);
   private written = 0;
   private played = 0;
+  private paused = false;
 
   constructor(private readonly echo: EchoOptions | null = null) {}
 
@@ -45,6 +46,15 @@ export class LineAudio implements CallAudio {
   flush(): void {
     this.flushes.push({ tick: this.ticks, droppedSamples: this.written - this.played });
     this.written = this.played;
+    this.paused = false;
+  }
+
+  pause(): void {
+    this.paused = true;
+  }
+
+  resume(): void {
+    this.paused = false;
   }
 
   get playedSamples(): number {
@@ -64,7 +74,7 @@ export class LineAudio implements CallAudio {
   /** One 20 ms tick: one frame of agent audio goes out, then the caller's frame plus the echo comes in. */
   tick(callerFrame: Int16Array): void {
     this.ticks++;
-    this.played = Math.min(this.written, this.played + SAMPLES_PER_FRAME);
+    if (!this.paused) this.played = Math.min(this.written, this.played + SAMPLES_PER_FRAME);
     const frame = this.echo ? this.withEcho(callerFrame, this.echo) : callerFrame;
     this.frameHandler?.(frame, 0);
   }
