@@ -89,7 +89,24 @@ describe("bench:turns figures", () => {
       ],
       EPOCH,
     );
-    expect(figures.backchannels).toEqual({ count: 1, interrupted: 1, answered: 0, resumed: 1 });
+    expect(figures.backchannels).toEqual({ count: 1, interrupted: 1, answered: 0, resumed: 1, held: 0 });
+  });
+
+  test("a backchannel during which the agent's audio paused and went on in the same turn counts as held", () => {
+    const record = call(
+      [played("complete", [[0, 1000]], [1500]), played("backchannel", [[2200, 2700]], [3400])],
+      false,
+    );
+    const figures = modeFigures(
+      "adaptive",
+      [record],
+      [
+        { callKey: "k", turn: turn("user", 0, 1100) },
+        { callKey: "k", turn: turn("agent", 1500, 6000) },
+      ],
+      EPOCH,
+    );
+    expect(figures.backchannels).toEqual({ count: 1, interrupted: 0, answered: 0, resumed: 0, held: 1 });
   });
 
   test("on an echo call, an interruption with no caller speech near it is the echo's; one after a backchannel is the backchannel's", () => {

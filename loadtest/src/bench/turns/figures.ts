@@ -34,7 +34,11 @@ export interface ModeFigures {
   endpointingMs: Distribution & { byKind: Record<string, Distribution> };
   echoInterruptions: { count: number; echoCalls: number; agentTurnsOnEchoCalls: number };
   /** resumed: of those that interrupted, the agent went on with no caller turn answered. */
-  backchannels: { count: number; interrupted: number; answered: number; resumed: number };
+  /**
+   * `held`: the agent's audio paused during the backchannel and went on in the same turn (a
+   * hold while the words were judged), as heard at the caller.
+   */
+  backchannels: { count: number; interrupted: number; answered: number; resumed: number; held: number };
   preemptive: { replies: number; agentTurns: number; savedMs: Distribution };
 }
 
@@ -69,6 +73,7 @@ export function modeFigures(
   let backchannelInterruptions = 0;
   let backchannelsAnswered = 0;
   let backchannelsResumed = 0;
+  let backchannelsHeld = 0;
   let echoInterruptions = 0;
   let agentTurnsOnEchoCalls = 0;
 
@@ -92,6 +97,13 @@ export function modeFigures(
           return turn.interrupted && endedAt >= startAt && endedAt <= endAt + SPEECH_MARGIN_AFTER_MS;
         });
         if (interrupted) backchannelInterruptions++;
+        // The agent's voice came back after a pause (an onset), with no turn cut and no answer:
+        // held and resumed.
+        else if (
+          usersInWindow.length === 0 &&
+          played.agentOnsetsAtMs.some((onset) => onset > startAt && onset < nextStartAt)
+        )
+          backchannelsHeld++;
         if (usersInWindow.length > 0) backchannelsAnswered++;
         // The agent carried on (its unheard rest spoken) before the caller's next turn.
         else if (
@@ -187,6 +199,7 @@ export function modeFigures(
       interrupted: backchannelInterruptions,
       answered: backchannelsAnswered,
       resumed: backchannelsResumed,
+      held: backchannelsHeld,
     },
     preemptive: {
       replies: preemptive.length,

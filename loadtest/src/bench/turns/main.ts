@@ -232,7 +232,7 @@ function row(figures: ModeFigures): string {
     `${ms(figures.endpointingMs.p50)} / ${ms(figures.endpointingMs.p95)}`,
     `${ms(figures.endpointingMs.byKind.complete?.p50 ?? null)}`,
     `${figures.echoInterruptions.count} (${figures.echoInterruptions.echoCalls} calls)`,
-    `${figures.backchannels.interrupted}/${figures.backchannels.count} (${figures.backchannels.resumed} resumed, ${figures.backchannels.answered} answered)`,
+    `${figures.backchannels.interrupted}/${figures.backchannels.count} (${figures.backchannels.resumed} resumed, ${figures.backchannels.answered} answered), ${figures.backchannels.held} held`,
     `${figures.preemptive.replies} / ${ms(figures.preemptive.savedMs.p50)}`,
   ].join(" | ");
 }
@@ -245,7 +245,7 @@ try {
   await standIns.stop();
 }
 console.log(
-  "\nmode | false cutoffs | reply delay p50 / p95 ms | p50 after complete sentences | gateway endpointing p50 / p95 ms | its p50 after complete sentences | interruptions by echo | backchannels that stopped the agent (resumed, answered) | preemptive replies / saved p50 ms",
+  "\nmode | false cutoffs | reply delay p50 / p95 ms | p50 after complete sentences | gateway endpointing p50 / p95 ms | its p50 after complete sentences | interruptions by echo | backchannels that stopped the agent (resumed, answered), held and went on | preemptive replies / saved p50 ms",
 );
 console.log("---|---|---|---|---|---|---|---|---");
 for (const figures of results) console.log(row(figures));
