@@ -1,7 +1,7 @@
 // `npm test`: every suite, against real services and real peers.
-//   1. system packages (SIPp, sox, flite, espeak-ng, chromium, baresip)
+//   1. system packages (SIPp, sox, flite, espeak-ng, chromium, baresip, kamailio)
 //   2. PostgreSQL and Redis reachable (started when possible)
-//   3. shared, gateway, loadtest and dashboard suites once
+//   3. shared, gateway, loadtest, dashboard and deploy (the Kamailio edge) suites once
 //   4. the control suite twice: on embedded PGlite, then on a fresh PostgreSQL database
 // Extra arguments are passed to `bun test` as filters: `npm test -- agents`.
 import { ensureSystemPackages } from "./system-deps.ts";
@@ -48,10 +48,10 @@ const common = { TEST_REDIS_URL: REDIS_URL, LOG_LEVEL: process.env.LOG_LEVEL ?? 
 const results: [string, boolean][] = [];
 
 results.push([
-  "shared, gateway, loadtest, dashboard",
+  "shared, gateway, loadtest, dashboard, deploy",
   await bunTest(
-    "shared, gateway, loadtest and dashboard suites",
-    ["./shared", "./gateway", "./loadtest", "./dashboard"],
+    "shared, gateway, loadtest, dashboard and deploy suites",
+    ["./shared", "./gateway", "./loadtest", "./dashboard", "./deploy"],
     common,
   ),
 ]);
