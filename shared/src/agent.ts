@@ -102,6 +102,8 @@ export interface PublishedCredential {
 export interface AgentRuntimeSecrets {
   /** The credential each provider block (and fallback, `llm.fallbacks.0`) names, resolved. */
   credentials: Partial<Record<CredentialKey, PublishedCredential>>;
+  /** The credentials the tools' `secret_headers` name, by id (absent: none). */
+  tool_credentials?: Record<string, PublishedCredential>;
   /** The org's `whsec_` signing secrets, current first, as secret-box ciphertexts. */
   signing_secret_ciphertexts: string[];
 }

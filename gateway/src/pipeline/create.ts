@@ -11,6 +11,7 @@ import { callTenant } from "../tenant/call-tenant.ts";
 import { loadVadEngine } from "../vad/load.ts";
 import { AgentApplication } from "./agent-application.ts";
 import { callContextHeaders } from "./tools/call-headers.ts";
+import { toolSecretSource } from "./tools/secret-headers.ts";
 import { loadEndOfTurnModel } from "./turn-taking/load-turn-model.ts";
 
 interface AgentApplicationSetup {
@@ -65,6 +66,7 @@ export async function createAgentApplication(setup: AgentApplicationSetup): Prom
           urlPolicy: tenant.urlPolicy,
           signer: tenant.signer,
           callHeaders: callContextHeaders(call),
+          secrets: toolSecretSource(setup.config, runtimeOf(agent)),
         },
       };
     },

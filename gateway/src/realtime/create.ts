@@ -4,6 +4,7 @@ import { runtimeOf } from "@switchboard/shared/agent";
 import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { callContextHeaders } from "../pipeline/tools/call-headers.ts";
+import { toolSecretSource } from "../pipeline/tools/secret-headers.ts";
 import { callTenant } from "../tenant/call-tenant.ts";
 import type { VadEngine } from "../vad/engine.ts";
 import { RealtimeApplication } from "./application.ts";
@@ -31,7 +32,12 @@ export function createRealtimeApplication(setup: RealtimeSetup): RealtimeApplica
     retrieveContext: setup.retrieveContext,
     toolRequests: (call) => {
       const tenant = tenantOf(call);
-      return { urlPolicy: tenant.urlPolicy, signer: tenant.signer, callHeaders: callContextHeaders(call) };
+      return {
+        urlPolicy: tenant.urlPolicy,
+        signer: tenant.signer,
+        callHeaders: callContextHeaders(call),
+        secrets: toolSecretSource(setup.config, runtimeOf(call.agent)),
+      };
     },
     connect: (call, settings, session, listener) =>
       connectRealtime({

@@ -180,6 +180,34 @@ export const McpListedToolSchema = Type.Object({
 });
 export type McpListedTool = Static<typeof McpListedToolSchema>;
 
+/**
+ * Headers whose values come from the org's provider credentials (`POST /provider-credentials`),
+ * decrypted only when a tool is called and never shown by the API: `{"Authorization":
+ * {"credential_id": "cred_...", "template": "Bearer {{secret}}"}}`.
+ */
+export const SecretHeadersSchema = Type.Record(
+  Type.String({ maxLength: 100 }),
+  Type.Object(
+    {
+      credential_id: Type.String({ minLength: 1, maxLength: 100 }),
+      template: Type.Optional(
+        Type.String({
+          maxLength: 500,
+          pattern: "^[^\\r\\n]*\\{\\{secret\\}\\}[^\\r\\n]*$",
+          description: "The header's value with `{{secret}}` where the key goes; default `{{secret}}`.",
+        }),
+      ),
+    },
+    { additionalProperties: false },
+  ),
+  {
+    maxProperties: 10,
+    description:
+      "`http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference.",
+  },
+);
+export type SecretHeaders = Static<typeof SecretHeadersSchema>;
+
 /** What the model may call; each type reads the fields its description names. */
 export const AgentToolSchema = Type.Object({
   type: StringEnum(TOOL_TYPES),
@@ -201,6 +229,7 @@ export const AgentToolSchema = Type.Object({
   headers: Type.Optional(
     Type.Record(Type.String(), Type.String(), { description: "`http`: sent with every request." }),
   ),
+  secret_headers: Type.Optional(SecretHeadersSchema),
   target: Type.Optional(
     Type.String({
       minLength: 1,
@@ -243,7 +272,8 @@ export const AgentToolSchema = Type.Object({
   hold_message: Type.Optional(
     Type.String({
       maxLength: 500,
-      description: "`warm_transfer`: said to the caller before the hold music while the destination is dialled.",
+      description:
+        "`warm_transfer`: said to the caller before the hold music while the destination is dialled.",
     }),
   ),
   after_bridge: Type.Optional(

@@ -9,6 +9,7 @@ export const PROVIDER_CREDENTIAL_KINDS = [
   "deepgram",
   "elevenlabs",
   "gemini",
+  "custom",
 ] as const;
 export type ProviderCredentialKind = (typeof PROVIDER_CREDENTIAL_KINDS)[number];
 
@@ -17,7 +18,7 @@ export const CreateProviderCredentialBodySchema = Type.Object(
   {
     provider: StringEnum(PROVIDER_CREDENTIAL_KINDS, {
       description:
-        "`openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).",
+        "`openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), or `custom`: a key for your own tools' `secret_headers`, sent to no provider.",
     }),
     api_key: Type.String({
       maxLength: 4000,

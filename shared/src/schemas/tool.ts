@@ -1,7 +1,7 @@
 // A tool of the org's catalogue (`/tools`), referenced by agents through `tool_ids`. The
 // snapshot a gateway runs carries each referenced tool resolved into an agent tool entry.
 import { type Static, Type } from "@sinclair/typebox";
-import { MCP_TRANSPORTS, McpListedToolSchema, TOOL_METHODS } from "./agent.ts";
+import { MCP_TRANSPORTS, McpListedToolSchema, SecretHeadersSchema, TOOL_METHODS } from "./agent.ts";
 import { DateTime, JsonObject, StringEnum } from "./kit.ts";
 
 export const CATALOGUE_TOOL_TYPES = ["http", "mcp"] as const;
@@ -58,6 +58,7 @@ export const ToolConfigSchema = Type.Object({
   method: Type.Optional(configFields.method),
   url: configFields.url,
   headers: Type.Optional(configFields.headers),
+  secret_headers: Type.Optional(SecretHeadersSchema),
   parameters: Type.Optional(configFields.parameters),
   timeout_ms: Type.Optional(configFields.timeout_ms),
   waiting_message: Type.Optional(configFields.waiting_message),

@@ -7,6 +7,7 @@ import { ApiError, forbidden } from "@switchboard/shared/errors";
 import type { Database } from "../../db/client.ts";
 import type { ApiKeyRole } from "../../db/schema.ts";
 import { checkCredentialFits, checkTenantUrl, credentialsById } from "../provider-credentials/service.ts";
+import { checkSecretHeaders } from "../tools/secret-headers.ts";
 import { credentialIdsOf } from "./snapshot.ts";
 
 /** Fields only owner and admin keys may set: they decide where call data and keys go. */
@@ -100,5 +101,7 @@ export async function checkAgentSettings(
         slot.key,
       );
   }
+  for (const [index, tool] of agent.tools.entries())
+    await checkSecretHeaders(db, orgId, tool.secret_headers, `tools.${index}.secret_headers`);
   for (const [field, url] of changedUrls(agent, previous)) await checkTenantUrl(config, field, url);
 }

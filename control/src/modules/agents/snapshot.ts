@@ -14,6 +14,7 @@ import type { Database } from "../../db/client.ts";
 import { agents } from "../../db/schema.ts";
 import { signingSecretCiphertexts } from "../orgs/signing-secret.ts";
 import { credentialsById, publishedCredential } from "../provider-credentials/service.ts";
+import { toolCredentials } from "../tools/secret-headers.ts";
 import { agentToolOf, existingToolsByIds } from "../tools/service.ts";
 import { toAgent } from "./present.ts";
 
@@ -45,12 +46,15 @@ async function agentSnapshot(
     if (row) credentials[slot.key] = publishedCredential(row);
   }
   const catalogue = await existingToolsByIds(deps.db, orgId, agent.tool_ids ?? []);
+  const tools = [...agent.tools, ...catalogue.map(agentToolOf)];
+  const toolSecrets = await toolCredentials(deps.db, orgId, tools);
   return {
     ...agent,
-    tools: [...agent.tools, ...catalogue.map(agentToolOf)],
+    tools,
     org_id: orgId,
     runtime: {
       credentials,
+      ...(Object.keys(toolSecrets).length > 0 ? { tool_credentials: toolSecrets } : {}),
       signing_secret_ciphertexts:
         signingSecrets ?? (await signingSecretCiphertexts(deps.db, deps.config, orgId)),
     },

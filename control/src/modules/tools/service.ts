@@ -10,6 +10,7 @@ import { agents, tools } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { publishAgentById, type SnapshotDeps } from "../agents/snapshot.ts";
+import { checkSecretHeaders } from "./secret-headers.ts";
 
 export type ToolRow = typeof tools.$inferSelect;
 
@@ -36,6 +37,7 @@ export function agentToolOf(row: ToolRow): AgentTool {
       url: config.url,
       transport: config.transport ?? "streamable_http",
       ...(config.headers ? { headers: config.headers } : {}),
+      ...(config.secret_headers ? { secret_headers: config.secret_headers } : {}),
       ...(config.timeout_ms ? { timeout_ms: config.timeout_ms } : {}),
       ...(config.waiting_message ? { waiting_message: config.waiting_message } : {}),
       mcp_tools: config.mcp_tools ?? [],
@@ -47,6 +49,7 @@ export function agentToolOf(row: ToolRow): AgentTool {
     url: config.url,
     method: config.method ?? "POST",
     ...(config.headers ? { headers: config.headers } : {}),
+    ...(config.secret_headers ? { secret_headers: config.secret_headers } : {}),
     ...(config.parameters ? { parameters: config.parameters } : {}),
     ...(config.timeout_ms ? { timeout_ms: config.timeout_ms } : {}),
     ...(config.waiting_message ? { waiting_message: config.waiting_message } : {}),
@@ -65,6 +68,7 @@ function configOf(
     ...(input.transport ? { transport: input.transport } : {}),
     ...(input.method ? { method: input.method } : {}),
     ...(input.headers ? { headers: input.headers } : {}),
+    ...(input.secret_headers ? { secret_headers: input.secret_headers } : {}),
     ...(input.parameters ? { parameters: input.parameters } : {}),
     ...(input.timeout_ms ? { timeout_ms: input.timeout_ms } : {}),
     ...(input.waiting_message ? { waiting_message: input.waiting_message } : {}),
@@ -81,6 +85,7 @@ export async function createTool(
   input: CreateToolBody,
   listing?: McpListing,
 ): Promise<ToolRow> {
+  await checkSecretHeaders(db, orgId, input.secret_headers, "secret_headers");
   const [row] = await db
     .insert(tools)
     .values({
@@ -127,6 +132,7 @@ export async function updateTool(
   listMcp?: (config: ToolConfig) => Promise<McpListing>,
 ): Promise<ToolRow> {
   const current = await getTool(deps.db, orgId, toolId);
+  await checkSecretHeaders(deps.db, orgId, input.secret_headers, "secret_headers");
   if (input.name && input.name !== current.name) {
     const [taken] = await deps.db
       .select({ id: tools.id })

@@ -1,6 +1,7 @@
 import type { AgentTool } from "@switchboard/shared/agent";
 import { guardedFetch, type OutboundUrlPolicy, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import type { RequestSigner } from "../../tenant/signed-requests.ts";
+import type { ToolSecretSource } from "./secret-headers.ts";
 import { jsonResult, type PipelineTool } from "./types.ts";
 
 /** How requests leave for the customer's tool servers: through the URL guard, signed. */
@@ -9,6 +10,8 @@ export interface ToolRequestOptions {
   signer?: RequestSigner;
   /** The call's context (call-headers.ts), sent with every request. */
   callHeaders?: Record<string, string>;
+  /** Fills the tools' `secret_headers` from the org's credentials; unset: none can be filled. */
+  secrets?: ToolSecretSource;
 }
 
 const DEFAULT_TIMEOUT_MS = 10_000;

@@ -4,6 +4,7 @@ import { doNotCallTool } from "./do-not-call.ts";
 import { endCallTool } from "./end-call.ts";
 import { httpTool, type ToolRequestOptions } from "./http-tool.ts";
 import { McpSession, mcpTools } from "./mcp-tools.ts";
+import { withSecretHeaders } from "./secret-headers.ts";
 import { sendDtmfTool } from "./send-dtmf.ts";
 import { sendSmsTool } from "./send-sms.ts";
 import { transferCallTool } from "./transfer-call.ts";
@@ -17,7 +18,14 @@ export class ToolRegistry {
   private readonly mcpSessions: McpSession[] = [];
 
   constructor(agentTools: AgentTool[], requests: ToolRequestOptions) {
-    for (const agentTool of agentTools) {
+    for (const configured of agentTools) {
+      const filled = withSecretHeaders(configured, requests.secrets);
+      if (!filled.ok) {
+        for (const tool of unavailableTools(configured, filled.reason))
+          this.tools.set(tool.definition.name, tool);
+        continue;
+      }
+      const agentTool = filled.tool;
       if (agentTool.type === "mcp") {
         const session = new McpSession(agentTool, requests.urlPolicy);
         this.mcpSessions.push(session);
@@ -53,6 +61,25 @@ export class ToolRegistry {
     }
     return tool.execute(args as Record<string, unknown>, context);
   }
+}
+
+/** Tools whose secret headers cannot be filled: the model sees them, a call says why it failed. */
+function unavailableTools(tool: AgentTool, reason: string): PipelineTool[] {
+  const definitions =
+    tool.type === "mcp"
+      ? (tool.mcp_tools ?? []).map((listed) => ({
+          name: `${tool.name}__${listed.name}`,
+          description: listed.description,
+          parameters: listed.input_schema,
+        }))
+      : [
+          createTool({ ...tool, secret_headers: undefined }, { urlPolicy: { allowPrivate: false } })
+            .definition,
+        ];
+  return definitions.map((definition) => ({
+    definition,
+    execute: async () => jsonResult({ error: `the tool cannot be called: ${reason}` }),
+  }));
 }
 
 function createTool(tool: AgentTool, requests: ToolRequestOptions): PipelineTool {
