@@ -170,6 +170,50 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
     });
   }, 60_000);
 
+  test("a voicemail that opens like a person: the agent begun early is silenced, and the message follows the beep", async () => {
+    const beepMs = 600;
+    const greeting: GreetingPart[] = [
+      { say: "Hi." },
+      { pauseMs: 500 },
+      // One utterance: by the deadline it has gone on too long for a person's greeting.
+      { say: "You have reached the phone of Jordan Miller at the downtown office, please leave a message." },
+      { pauseMs: 400 },
+      { beepHz: 1000, beepMs },
+    ];
+    const audio = greetingFile("early-machine", greeting, 8000);
+    const beepEndMs = audio.ms - 8000;
+    const trunk = await startSippServer({
+      scenario: calleeScenario("early-machine", audio.path),
+      timeoutS: 30,
+    });
+    gateway = await gatewayCalling(trunk.port);
+    const callId = await dispatch(gateway, {
+      enabled: true,
+      on_machine: "leave_message",
+      message: "Hi {{name}}, this is the clinic, please call us back.",
+    });
+    const result = await trunk.done;
+    expect(result.errors).toBe("");
+    await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
+      timeoutMs: 15_000,
+    });
+    const events = eventsOf(callId);
+    const verdict = events.find((event) => event.type === "call.amd") as { decision_ms: number };
+    expect(verdict).toMatchObject({ answered_by: "machine" });
+    const started = events.find((event) => event.type === "call.started") as { answered_at: string };
+    const sinceAnswerMs = (at: string) => Date.parse(at) - Date.parse(started.answered_at);
+    const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
+    // The agent answered the pause after "Hi." before the verdict.
+    expect(turns[0]).toMatchObject({ role: "agent" });
+    expect(sinceAnswerMs(turns[0]!.started_at)).toBeLessThan(verdict.decision_ms);
+    const message = turns.at(-1)!;
+    expect(message.text).toBe(MESSAGE);
+    expect(sinceAnswerMs(message.started_at)).toBeGreaterThanOrEqual(beepEndMs);
+    expect(events.find((event) => event.type === "call.ended")).toMatchObject({
+      hangup_cause: AMD_HANGUP_CAUSES.messageLeft,
+    });
+  }, 60_000);
+
   test("a person's short hello is answered at once, before the verdict, which then says human", async () => {
     const audio = greetingFile("human", [{ say: "Hello?" }], 3000);
     const trunk = await startSippServer({

@@ -131,6 +131,8 @@ interface SippServerOptions {
   timeoutS?: number;
   /** SIPp transport mode: u1 (UDP, default) or t1 (TCP, one connection). */
   transport?: "u1" | "t1";
+  /** More SIPp arguments (e.g. -trace_logs and -log_file for a scenario's <log> actions). */
+  extraArgs?: string[];
 }
 
 /**
@@ -178,6 +180,7 @@ async function startSippServerOn(
       errorFile,
       "-t",
       options.transport ?? "u1",
+      ...(options.extraArgs ?? []),
     ],
     { cwd: workDir, stdout: "pipe", stderr: "pipe" },
   );
