@@ -1,12 +1,14 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite } from "@electric-sql/pglite";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
 import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
+import { PgliteThread } from "./pglite-thread.ts";
+import { databaseProcedure, runProcedure, runProceduresWith } from "./procedure.ts";
 import * as schema from "./schema.ts";
 
 export type Database = PgDatabase<PgQueryResultHKT, typeof schema>;
@@ -37,9 +39,14 @@ export function listenToDatabase(
 
 const migrationsFolder = join(import.meta.dir, "..", "..", "drizzle");
 
+/** The migrations applied on PGlite's thread in one message, not a round trip per statement. */
+export const migrateEmbedded = databaseProcedure(import.meta.url, "migrateEmbedded", (db, _input: null) =>
+  migratePglite(db as unknown as PgliteDatabase<typeof schema>, { migrationsFolder }),
+);
+
 /**
- * Postgres when a URL is given, else PGlite (embedded Postgres) under `dataDir`, or in
- * memory when `dataDir` is null. The same drizzle migrations are applied to both.
+ * Postgres when a URL is given, else PGlite (embedded Postgres, on a worker thread) under
+ * `dataDir`, or in memory when `dataDir` is null. The same drizzle migrations are applied to both.
  */
 export async function openDatabase(options: {
   databaseUrl: string | null;
@@ -60,9 +67,13 @@ export async function openDatabase(options: {
     pgliteDir = join(options.dataDir, "pglite");
     mkdirSync(pgliteDir, { recursive: true });
   }
-  const client = new PGlite(pgliteDir);
-  const db = drizzlePglite(client, { schema });
-  await migratePglite(db, { migrationsFolder });
+  // On a thread of its own, so queries never hold up the event loop (SIP and media on `npm start`).
+  const client = await PgliteThread.open(pgliteDir ?? null);
+  const db = drizzlePglite(client as unknown as PGlite, { schema });
+  runProceduresWith(db as unknown as Database, (module, name, input) =>
+    client.procedure(module, name, input),
+  );
+  await runProcedure(db as unknown as Database, migrateEmbedded, null);
   listeners.set(db as unknown as Database, (channel, onNotify) => client.listen(channel, onNotify));
   return { db: db as unknown as Database, kind: "pglite", close: () => client.close() };
 }

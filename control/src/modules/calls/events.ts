@@ -15,13 +15,14 @@ import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
 import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { databaseProcedure, runProcedure } from "../../db/procedure.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
 import { queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import { listCalledParty } from "../do-not-call/service.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
-import { recordCallSms } from "../sms/call-sms.ts";
 import { redactTurnText } from "../redaction/turn-text.ts";
+import { recordCallSms } from "../sms/call-sms.ts";
 import {
   anySubscribes,
   queueWebhookEvent,
@@ -191,9 +192,24 @@ async function transcriptOf(tx: Database, callId: string) {
   return rows.map(presentTurn);
 }
 
+/** What persisting events needs of the configuration: prices and the links in webhook payloads. */
+type PersistConfig = CallEventsDeps["config"];
+
+function persistConfigOf(config: PersistConfig): PersistConfig {
+  return {
+    numberMonthlyCents: config.numberMonthlyCents,
+    outboundCentsPerMinute: config.outboundCentsPerMinute,
+    inboundCentsPerMinute: config.inboundCentsPerMinute,
+    webCentsPerMinute: config.webCentsPerMinute,
+    creditsLowThresholdCents: config.creditsLowThresholdCents,
+    realtimeTokenPrices: config.realtimeTokenPrices,
+    publicBaseUrl: config.publicBaseUrl,
+  };
+}
+
 async function applyInTransaction(
   tx: Database,
-  deps: CallEventsDeps,
+  config: PersistConfig,
   event: CallEvent,
   lookups: BatchLookups,
 ): Promise<{ outcome: ApplyOutcome; charged: boolean }> {
@@ -211,7 +227,7 @@ async function applyInTransaction(
   if (row.orgId !== event.org_id) return { outcome: "unknown_org", charged: false };
   const gatewayId = event.gateway_id ?? row.gatewayId;
   const now = new Date();
-  const present = (updated: CallRow) => presentCall(updated, deps.config.publicBaseUrl);
+  const present = (updated: CallRow) => presentCall(updated, config.publicBaseUrl);
   let charged = false;
 
   switch (event.type) {
@@ -272,12 +288,12 @@ async function applyInTransaction(
       if (isTerminal(row.status)) break;
       const durationS = Math.max(0, Number(event.duration_s) || 0);
       const usage = realtimeUsageOf(event.usage);
-      const rates = effectiveRates(deps.config, org.rates ?? null);
+      const rates = effectiveRates(config, org.rates ?? null);
       const chargedCents = await chargeCall(
         tx,
-        deps.config,
+        config,
         row,
-        chargeOfCallCents(rates, deps.config.realtimeTokenPrices, {
+        chargeOfCallCents(rates, config.realtimeTokenPrices, {
           direction: row.direction,
           durationS,
           usage,
@@ -369,20 +385,34 @@ export async function applyCallEvent(deps: CallEventsDeps, event: CallEvent): Pr
  * Applies `events` in order, each once, in one transaction: all of them commit or none does
  * (a redelivery after a failure or a crash before the commit finds none recorded). One
  * commit for a batch instead of one per event is what lets a consumer keep up with many
- * calls. The balance mirror is refreshed once per charged org after the commit.
+ * calls. On the embedded default the whole transaction runs on PGlite's thread as one message.
+ */
+export const persistCallEvents = databaseProcedure(
+  import.meta.url,
+  "persistCallEvents",
+  (db, input: { config: PersistConfig; events: CallEvent[] }) =>
+    db.transaction(async (tx) => {
+      const outcomes: ApplyOutcome[] = [];
+      const chargedOrgs = new Set<string>();
+      const lookups = new BatchLookups(tx);
+      for (const event of input.events) {
+        const applied = await applyInTransaction(tx, input.config, event, lookups);
+        outcomes.push(applied.outcome);
+        if (applied.charged) chargedOrgs.add(event.org_id);
+      }
+      return { outcomes, chargedOrgs: [...chargedOrgs] };
+    }),
+);
+
+/**
+ * Persists `events` (persistCallEvents), then refreshes the balance mirror on the bus once per
+ * charged org, after the commit.
  */
 export async function applyCallEvents(deps: CallEventsDeps, events: CallEvent[]): Promise<ApplyOutcome[]> {
   if (events.length === 0) return [];
-  const result = await deps.db.transaction(async (tx) => {
-    const outcomes: ApplyOutcome[] = [];
-    const chargedOrgs = new Set<string>();
-    const lookups = new BatchLookups(tx);
-    for (const event of events) {
-      const applied = await applyInTransaction(tx, deps, event, lookups);
-      outcomes.push(applied.outcome);
-      if (applied.charged) chargedOrgs.add(event.org_id);
-    }
-    return { outcomes, chargedOrgs };
+  const result = await runProcedure(deps.db, persistCallEvents, {
+    config: persistConfigOf(deps.config),
+    events,
   });
   for (const orgId of result.chargedOrgs) await publishBalance(deps.db, deps.bus, orgId);
   return result.outcomes;
