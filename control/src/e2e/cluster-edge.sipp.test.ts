@@ -11,7 +11,7 @@ import { connectBus } from "@switchboard/shared/bus/index";
 import type { GatewayList } from "@switchboard/shared/schemas/gateway";
 import { freeUdpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { runSipp, SIPP_DIR, type SippResult } from "@switchboard/stand-ins/testing/sipp";
+import { runSipp, SIPP_DIR, type SippResult, startSippServer } from "@switchboard/stand-ins/testing/sipp";
 import { gatewayUri } from "../../../deploy/kamailio/dispatcher-list.ts";
 import { type DispatcherSync, startDispatcherSync } from "../../../deploy/kamailio/dispatcher-sync.ts";
 import { type Edge, startEdge } from "../../../deploy/kamailio/edge-process.ts";
@@ -30,6 +30,7 @@ const PING_INTERVAL_S = 1;
 const SCENARIOS = join(import.meta.dir, "..", "..", "..", "deploy", "kamailio", "sipp");
 const callerHangsUp = relative(SIPP_DIR, join(SCENARIOS, "uac-via-edge-caller-bye-expect-200.xml"));
 const gatewayHangsUp = relative(SIPP_DIR, join(SCENARIOS, "uac-via-edge-gateway-bye-expect-bye.xml"));
+const carrierAnswers = relative(SIPP_DIR, join(SCENARIOS, "uas-via-edge-answer-expect-ack-and-bye.xml"));
 /** The flooder's own loopback address: not in the trunk list. */
 const UNTRUSTED_IP = "127.0.0.2";
 const ADMIN_KEY = `sk_admin_${"E6".repeat(16)}`;
@@ -43,6 +44,8 @@ let edge: Edge;
 let bus: Bus;
 let sync: DispatcherSync;
 let dir: string;
+/** The carrier the edge sends gateways' outbound calls on to; it waits for the last test. */
+let carrier: Awaited<ReturnType<typeof startSippServer>>;
 
 function viaEdge(
   scenario: string,
@@ -126,6 +129,7 @@ beforeAll(async () => {
   });
   api = cluster.api;
   dir = mkdtempSync(join(tmpdir(), "cluster-edge-kamailio-"));
+  carrier = await startSippServer({ scenario: carrierAnswers, timeoutS: 400 });
   edge = await startOnFreePort(freeUdpPort, (port) =>
     startEdge({
       dir,
@@ -134,6 +138,7 @@ beforeAll(async () => {
       trunkCidrs: ["127.0.0.1/32"],
       pingIntervalS: PING_INTERVAL_S,
       pike: { unitS: 2, requestsPerUnit: 16 },
+      carrierHostPort: `127.0.0.1:${carrier.port}`,
     }),
   );
   bus = await connectBus(cluster.redisUrl);
@@ -333,4 +338,28 @@ describe("Kamailio in front of gateway processes", () => {
       flooder.close();
     }
   }, 60_000);
+  test("an outbound call leaves through the edge: the carrier gets the gateway's INVITE, ACK and BYE from the edge", async () => {
+    const trunk = await api.request("POST", "/trunks", {
+      name: "carrier behind the edge",
+      outbound_uri: `sip:127.0.0.1:${edge.sipPort}`,
+      destination_countries: ["US"],
+    });
+    expect(trunk.status).toBe(201);
+    const agents = await api.request<{ data: Array<{ id: string }> }>("GET", "/agents");
+    const placed = await api.request<Call>("POST", "/calls/outbound", {
+      agent_id: agents.body.data[0]!.id,
+      to_number: "+14155550123",
+    });
+    expect(placed.status).toBe(201);
+    expectAllSucceeded(await carrier.done);
+    const call = await waitFor(
+      "the completed outbound call",
+      async () => {
+        const detail = await api.request<Call>("GET", `/calls/${placed.body.id}`);
+        return detail.body.status === "completed" ? detail.body : null;
+      },
+      E2E_WAIT,
+    );
+    expect(call.answered_at).not.toBeNull();
+  }, 90_000);
 });
