@@ -16,6 +16,7 @@ export interface EmbeddedPlatform {
 export async function startEmbeddedPlatform(
   dir: string,
   env: Record<string, string>,
+  startTimeoutMs = 60_000,
 ): Promise<EmbeddedPlatform> {
   const apiKey = `sk_live_${crypto.randomUUID().replaceAll("-", "")}`;
   const process = await startProcess(
@@ -30,6 +31,7 @@ export async function startEmbeddedPlatform(
       ...env,
     },
     /SIP on UDP and TCP port \d+/,
+    startTimeoutMs,
   );
   return {
     process,
