@@ -49,7 +49,6 @@ export function withAmd(inner: MediaApplication, settings: AmdSettings, hooks: A
                 listening && !detector.verdict ? detector.pushTranscript(text, hooks.sinceAnswerMs()) : null;
               if (verdict) decided(verdict);
             }),
-            () => {},
           )
         : null;
 

@@ -21,18 +21,23 @@ export type AmdTranscription = (
 /** A transcription on the agent's STT provider (`sttOf` builds it from the call's agent). */
 export function sttTranscription(sttOf: (call: CallContext) => SttProvider, log?: Logger): AmdTranscription {
   return async (call, onText) => {
-    const provider = sttOf(call);
-    return provider.open(
-      {
-        model: call.agent.stt.model,
-        language: call.agent.stt.language,
-        sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
-      },
-      (event) => {
-        if (event.text) onText(event.text);
-      },
-      (error) => log?.warn({ err: error, call_id: call.callId }, "AMD transcription failed"),
-    );
+    try {
+      return await sttOf(call).open(
+        {
+          model: call.agent.stt.model,
+          language: call.agent.stt.language,
+          sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
+        },
+        (event) => {
+          if (event.text) onText(event.text);
+        },
+        (error) => log?.warn({ err: error, call_id: call.callId }, "AMD transcription failed"),
+      );
+    } catch (error) {
+      // Detection goes on from the audio alone.
+      log?.warn({ err: error, call_id: call.callId }, "AMD transcription did not open");
+      return null;
+    }
   };
 }
 
@@ -52,7 +57,7 @@ export class TranscriptFeed {
   private flushPending = false;
   private wasSpeaking = false;
 
-  constructor(opening: Promise<SttSession | null>, onError: (error: unknown) => void) {
+  constructor(opening: Promise<SttSession | null>) {
     opening.then(
       (session) => {
         if (!session) return;
@@ -67,9 +72,8 @@ export class TranscriptFeed {
         this.pending.clear();
         if (this.flushPending) session.flush();
       },
-      (error) => {
+      () => {
         this.closed = true;
-        onError(error);
       },
     );
   }
