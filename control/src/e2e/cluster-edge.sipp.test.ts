@@ -11,7 +11,12 @@ import { connectBus } from "@switchboard/shared/bus/index";
 import type { GatewayList } from "@switchboard/shared/schemas/gateway";
 import { freeUdpPort, startOnFreePort } from "@switchboard/shared/testing/ports";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { runSipp, SIPP_DIR, type SippResult, startSippServer } from "@switchboard/stand-ins/testing/sipp";
+import {
+  runSipp,
+  SIPP_DIR,
+  type SippResult,
+  withoutWatchdogWarnings,
+} from "@switchboard/stand-ins/testing/sipp";
 import { gatewayUri } from "../../../deploy/kamailio/dispatcher-list.ts";
 import { type DispatcherSync, startDispatcherSync } from "../../../deploy/kamailio/dispatcher-sync.ts";
 import { type Edge, startEdge } from "../../../deploy/kamailio/edge-process.ts";
@@ -30,7 +35,7 @@ const PING_INTERVAL_S = 1;
 const SCENARIOS = join(import.meta.dir, "..", "..", "..", "deploy", "kamailio", "sipp");
 const callerHangsUp = relative(SIPP_DIR, join(SCENARIOS, "uac-via-edge-caller-bye-expect-200.xml"));
 const gatewayHangsUp = relative(SIPP_DIR, join(SCENARIOS, "uac-via-edge-gateway-bye-expect-bye.xml"));
-const carrierAnswers = relative(SIPP_DIR, join(SCENARIOS, "uas-via-edge-answer-expect-ack-and-bye.xml"));
+const carrierAnswers = join(SCENARIOS, "uas-via-edge-answer-expect-ack-and-bye.xml");
 /** The flooder's own loopback address: not in the trunk list. */
 const UNTRUSTED_IP = "127.0.0.2";
 const ADMIN_KEY = `sk_admin_${"E6".repeat(16)}`;
@@ -44,8 +49,9 @@ let edge: Edge;
 let bus: Bus;
 let sync: DispatcherSync;
 let dir: string;
-/** The carrier the edge sends gateways' outbound calls on to; it waits for the last test. */
-let carrier: Awaited<ReturnType<typeof startSippServer>>;
+/** Where the edge sends gateways' outbound calls on to: a SIPp carrier the outbound test starts. */
+let carrierPort: number;
+let carrier: ReturnType<typeof Bun.spawn> | null = null;
 
 function viaEdge(
   scenario: string,
@@ -101,6 +107,49 @@ async function inRotation(gateway: GatewayProcess) {
   );
 }
 
+/** SIPp as the carrier on `carrierPort`, answering one call; resolves when it has run. */
+async function answerAsCarrier(): Promise<SippResult> {
+  const workDir = mkdtempSync(join(tmpdir(), "cluster-edge-carrier-"));
+  const errorFile = join(workDir, "errors.log");
+  const mediaPort = await freeUdpPort();
+  const child = Bun.spawn(
+    [
+      "sipp",
+      "-sf",
+      carrierAnswers,
+      "-i",
+      "127.0.0.1",
+      "-p",
+      String(carrierPort),
+      "-mp",
+      String(mediaPort),
+      "-m",
+      "1",
+      "-timeout",
+      "60s",
+      "-timeout_error",
+      "-nostdin",
+      "-trace_err",
+      "-error_file",
+      errorFile,
+    ],
+    { cwd: workDir, stdout: "pipe", stderr: "pipe" },
+  );
+  carrier = child;
+  const [stdout, stderr, exitCode] = await Promise.all([
+    new Response(child.stdout).text(),
+    new Response(child.stderr).text(),
+    child.exited,
+  ]);
+  const errors = withoutWatchdogWarnings(
+    await Bun.file(errorFile)
+      .text()
+      .catch(() => ""),
+  );
+  rmSync(workDir, { recursive: true, force: true });
+  return { exitCode, stdout, stderr, errors };
+}
+
 async function callsWith(query: string): Promise<Call[]> {
   const all: Call[] = [];
   let cursor: string | null = null;
@@ -129,7 +178,7 @@ beforeAll(async () => {
   });
   api = cluster.api;
   dir = mkdtempSync(join(tmpdir(), "cluster-edge-kamailio-"));
-  carrier = await startSippServer({ scenario: carrierAnswers, timeoutS: 400 });
+  carrierPort = await freeUdpPort();
   edge = await startOnFreePort(freeUdpPort, (port) =>
     startEdge({
       dir,
@@ -138,7 +187,7 @@ beforeAll(async () => {
       trunkCidrs: ["127.0.0.1/32"],
       pingIntervalS: PING_INTERVAL_S,
       pike: { unitS: 2, requestsPerUnit: 16 },
-      carrierHostPort: `127.0.0.1:${carrier.port}`,
+      carrierHostPort: `127.0.0.1:${carrierPort}`,
     }),
   );
   bus = await connectBus(cluster.redisUrl);
@@ -159,6 +208,7 @@ beforeAll(async () => {
 }, 180_000);
 
 afterAll(async () => {
+  carrier?.kill();
   await sync?.stop();
   await bus?.close();
   await edge?.stop();
@@ -339,6 +389,7 @@ describe("Kamailio in front of gateway processes", () => {
     }
   }, 60_000);
   test("an outbound call leaves through the edge: the carrier gets the gateway's INVITE, ACK and BYE from the edge", async () => {
+    const carrierDone = answerAsCarrier();
     const trunk = await api.request("POST", "/trunks", {
       name: "carrier behind the edge",
       outbound_uri: `sip:127.0.0.1:${edge.sipPort}`,
@@ -351,7 +402,7 @@ describe("Kamailio in front of gateway processes", () => {
       to_number: "+14155550123",
     });
     expect(placed.status).toBe(201);
-    expectAllSucceeded(await carrier.done);
+    expectAllSucceeded(await carrierDone);
     const call = await waitFor(
       "the completed outbound call",
       async () => {
