@@ -5,21 +5,32 @@ import { atLeast, loadSession, type Session } from "./session.ts";
 import { ErrorNote, Loading } from "./ui.tsx";
 import { AcceptView } from "./views/accept.tsx";
 import { AgentsView } from "./views/agents.tsx";
+import { AnalyticsView } from "./views/analytics.tsx";
 import { ApiKeysView } from "./views/api-keys.tsx";
 import { CallView } from "./views/call.tsx";
 import { CallsView } from "./views/calls.tsx";
 import { CreditsView } from "./views/credits.tsx";
+import { KnowledgeView } from "./views/knowledge.tsx";
 import { MembersView } from "./views/members.tsx";
+import { NumbersView } from "./views/numbers.tsx";
+import { OperatorView } from "./views/operator.tsx";
+import { SettingsView } from "./views/settings.tsx";
 import { SignInView } from "./views/sign-in.tsx";
 import { WebhooksView } from "./views/webhooks.tsx";
 
 const NAV = [
   { path: "agents", label: "Agents", role: "member" },
   { path: "calls", label: "Calls", role: "member" },
+  { path: "numbers", label: "Numbers", role: "member" },
+  { path: "knowledge", label: "Knowledge", role: "member" },
+  { path: "analytics", label: "Analytics", role: "member" },
   { path: "webhooks", label: "Webhooks", role: "admin" },
   { path: "credits", label: "Credits", role: "member" },
   { path: "api-keys", label: "API keys", role: "admin" },
   { path: "members", label: "Members", role: "member" },
+  { path: "settings", label: "Settings", role: "member" },
+  // The operator's views ask for ADMIN_API_KEY; only an owner is offered the way in.
+  { path: "operator", label: "Operator", role: "owner" },
 ] as const;
 
 export function App() {
@@ -83,6 +94,14 @@ export function App() {
           <ErrorNote message="Only owners and admins manage webhooks." />
         )}
         {view === "credits" && <CreditsView />}
+        {view === "numbers" && <NumbersView session={session} />}
+        {view === "knowledge" && <KnowledgeView />}
+        {view === "analytics" && <AnalyticsView />}
+        {view === "settings" && <SettingsView session={session} />}
+        {view === "operator" && atLeast(session.user.role, "owner") && <OperatorView />}
+        {view === "operator" && !atLeast(session.user.role, "owner") && (
+          <ErrorNote message="Only the platform's operator manages orgs." />
+        )}
       </main>
     </div>
   );

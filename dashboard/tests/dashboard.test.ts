@@ -5,44 +5,29 @@
 // for another host. Screenshots go to a temporary folder, or to docs/screenshots with
 // UPDATE_SCREENSHOTS=1.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
-import { controlUrlOf, startProcess } from "../../control/src/e2e/support/processes.ts";
-import { accessibilityProblems, screenshot, screenshotsDir } from "./support.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import {
+  acceptLink,
+  accessibilityProblems,
+  type DashboardRun,
+  PHONE,
+  screenshot,
+  screenshotsDir,
+  startDashboard,
+} from "./support.ts";
 
-const REPO_ROOT = join(import.meta.dir, "..", "..");
-const LAPTOP = { width: 1280, height: 800 };
-const PHONE = { width: 390, height: 844 };
-
-let dir: string;
-let screenshots: string;
-let control: Awaited<ReturnType<typeof startProcess>>;
+let run: DashboardRun;
 let origin: string;
 let ownerLink: string;
-let browser: Browser;
-const foreign: string[] = [];
+let screenshots: string;
 /** The customer's webhook receiver (control posts to it; the browser never does). */
 let receiver: ReturnType<typeof Bun.serve>;
 const received: string[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "dashboard-"));
-  screenshots = screenshotsDir(dir);
-  control = await startProcess(
-    join(REPO_ROOT, "control", "src", "main.ts"),
-    {
-      DATA_DIR: dir,
-      CONTROL_HOST: "127.0.0.1",
-      CONTROL_PORT: "0",
-      LOG_LEVEL: "warn",
-      ALLOW_PRIVATE_URLS: "true",
-      INIT_API_KEY: `sk_live_${crypto.randomUUID().replaceAll("-", "")}`,
-    },
-    /(http:\/\/\S+\/#\/accept\/sbl_\w+)/,
-  );
-  origin = controlUrlOf(control.output());
+  run = await startDashboard();
+  ({ origin, ownerLink } = run);
+  screenshots = screenshotsDir(run.dir);
   receiver = Bun.serve({
     port: 0,
     hostname: "127.0.0.1",
@@ -51,54 +36,18 @@ beforeAll(async () => {
       return new Response("thanks", { status: 200 });
     },
   });
-  ownerLink = control.match[1]!;
-  browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-    headless: true,
-    args: [
-      "--no-sandbox",
-      "--disable-gpu",
-      "--disable-background-networking",
-      "--disable-component-update",
-      "--disable-sync",
-      "--no-first-run",
-    ],
-  });
-}, 90_000);
+}, 180_000);
 
 afterAll(async () => {
-  await browser?.close();
   receiver?.stop(true);
-  await control?.stop();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  await run?.stop();
 });
 
-/** A browser profile of its own (its own cookie); requests to any other host are recorded and aborted. */
-async function newPage(viewport = LAPTOP): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport });
-  await context.route("**/*", (route) => {
-    const url = route.request().url();
-    if (new URL(url).origin === origin) return route.continue();
-    foreign.push(url);
-    return route.abort("blockedbyclient");
-  });
-  const page = await context.newPage();
-  page.on("dialog", (dialog) => dialog.accept());
-  return { page, context };
-}
+const newPage = (viewport?: { width: number; height: number }) => run.newPage(viewport);
 
 async function check(page: Page, name: string): Promise<void> {
   expect(await accessibilityProblems(page)).toEqual([]);
   await screenshot(page, screenshots, name);
-}
-
-async function acceptLink(page: Page, link: string, password: string, email?: string) {
-  await page.goto(link);
-  await page.getByRole("heading", { name: "Choose your password" }).waitFor();
-  if (email) await page.getByLabel("Email").fill(email);
-  await page.getByLabel("New password").fill(password);
-  await page.getByRole("button", { name: "Save and sign in" }).click();
-  await page.getByRole("heading", { name: "Agents" }).waitFor();
 }
 
 describe("the dashboard in a browser", () => {
@@ -266,6 +215,6 @@ describe("the dashboard in a browser", () => {
   }, 30_000);
 
   test("no page asked for anything from another host", () => {
-    expect(foreign).toEqual([]);
+    expect(run.foreign).toEqual([]);
   });
 });
