@@ -239,6 +239,9 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
     const started = events.find((event) => event.type === "call.started") as { answered_at: string };
     const greetingAfterAnswerMs = Date.parse(turns[0]!.started_at) - Date.parse(started.answered_at);
     expect(greetingAfterAnswerMs).toBeLessThan(verdict.decision_ms);
+    console.info(
+      `AMD over SIP, a person's "Hello?": greeting ${greetingAfterAnswerMs} ms after the answer, verdict at ${verdict.decision_ms} ms`,
+    );
   }, 60_000);
 
   test("a short greeting whose words are a voicemail's is a machine by its transcript, and the call is hung up", async () => {
