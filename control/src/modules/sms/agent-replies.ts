@@ -9,13 +9,18 @@ import type { Logger } from "@switchboard/shared/logger";
 import { and, eq, sql } from "drizzle-orm";
 import type { ControlContext } from "../../context.ts";
 import { agents, phoneNumbers, smsAgentReplies, smsMessages } from "../../db/schema.ts";
+import { toAgent } from "../agents/present.ts";
+import { smsKnowledgeContext as knowledgeFor } from "./agent-knowledge.ts";
+import { smsToolsFor } from "./agent-tools.ts";
 import { agentRepliesSince, conversationHistory } from "./conversation.ts";
-import { completeText, LlmTextError } from "./llm-text.ts";
+import { assistantToolMessage, type ChatMessage, completeChat, LlmTextError } from "./llm-text.ts";
 import { isOptedOut } from "./opt-out.ts";
 import { sendSms } from "./service.ts";
 
 const LEASE_MS = 60_000;
 const MAX_ATTEMPTS = 5;
+/** Model requests that may call tools before the reply; the one after them may not. */
+const MAX_TOOL_ROUNDS = 3;
 const SMS_STYLE =
   "You are answering by SMS text message, not on a call. Reply in plain text, briefly (one to three sentences), without markdown.";
 
@@ -98,14 +103,35 @@ async function answer(deps: Deps, job: Job): Promise<void> {
     inbound.createdAt,
     smsConversationIdleS,
   );
-  let reply: string;
+  const presented = toAgent(agent);
+  const knowledge = await knowledgeFor(deps, job.orgId, presented, inbound.body);
+  const tools = await smsToolsFor(deps, job.orgId, presented, inbound.id);
+  const messages: ChatMessage[] = [
+    { role: "system", content: `${agent.systemPrompt}\n\n${SMS_STYLE}` },
+    ...(knowledge ? [{ role: "system" as const, content: knowledge }] : []),
+    ...history,
+  ];
+  let reply = "";
   try {
-    reply = await completeText(deps.config, {
-      model: llm.model,
-      temperature: llm.temperature,
-      ...(llm.max_tokens ? { maxTokens: llm.max_tokens } : {}),
-      messages: [{ role: "system", content: `${agent.systemPrompt}\n\n${SMS_STYLE}` }, ...history],
-    });
+    for (let round = 0; ; round++) {
+      const result = await completeChat(deps.config, {
+        model: llm.model,
+        temperature: llm.temperature,
+        ...(llm.max_tokens ? { maxTokens: llm.max_tokens } : {}),
+        messages,
+        // The last round gets no tools, so the model has to answer in words.
+        ...(round < MAX_TOOL_ROUNDS ? { tools: tools.definitions } : {}),
+      });
+      if (result.toolCalls.length === 0) {
+        reply = result.text;
+        break;
+      }
+      messages.push(assistantToolMessage(result.text, result.toolCalls));
+      for (const call of result.toolCalls) {
+        const content = await tools.execute(call.name, call.arguments);
+        messages.push({ role: "tool", tool_call_id: call.id, content });
+      }
+    }
   } catch (error) {
     if (error instanceof LlmTextError && error.retryable) return retryLater(deps, job, error.message);
     return finish(deps, job, "failed", { error: (error as Error).message });
