@@ -88,6 +88,16 @@ describe.each(PROVIDERS)("realtime application on %s", (_name, settings) => {
     await waitFor("the hang-up", () => current.hangups.length === 1, { timeoutMs: 15_000 });
     expect(current.hangups).toEqual(["agent_end_call"]);
     expect(current.agentTurns().at(-1)!.text).toBe("Thank you for calling. Goodbye!");
+    // The model's end_call is on the transcript, on the goodbye it came with.
+    expect(current.agentTurns().at(-1)!.tool_calls).toEqual([
+      {
+        name: "end_call",
+        arguments: "{}",
+        result: '{"ok":true}',
+        duration_ms: expect.any(Number),
+        outcome: "completed",
+      },
+    ]);
     // The goodbye was heard before the hang-up.
     expect(current.audio.queuedSamples).toBe(0);
     const record = log().last()!;
@@ -161,7 +171,8 @@ describe.each(PROVIDERS)("realtime application on %s", (_name, settings) => {
     expect(cut.text.length).toBeLessThan(LONG_REPLY.length);
     const playedMs = (flush.tick - replyStart) * FRAME_MS;
     if (settings.provider === "openai") {
-      const truncation = log().last()!.truncations[0]!;
+      // The truncation reaches the model's socket after the cut turn is reported.
+      const truncation = await waitFor("the truncation", () => log().last()!.truncations[0] ?? null);
       // The played duration by the playout clock, not the (much longer) audio received.
       expect(Math.abs(truncation.audio_end_ms - playedMs)).toBeLessThanOrEqual(2 * FRAME_MS);
     }

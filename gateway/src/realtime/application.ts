@@ -21,6 +21,7 @@ import { RateConverter } from "./model-audio.ts";
 import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
 import { type RealtimeSettings, type RealtimeUsage, realtimeOf } from "./settings.ts";
 import { SilenceReprompts } from "./silence.ts";
+import { ToolCallRecords } from "./tool-call-records.ts";
 import { ToolRuns } from "./tool-runs.ts";
 import { RealtimeTools, type RetrieveKnowledge } from "./tools.ts";
 import { addUsage } from "./usage.ts";
@@ -102,6 +103,7 @@ class RealtimeCall {
   private readonly abort = new AbortController();
   private readonly tools: RealtimeTools;
   private readonly toolRuns: ToolRuns;
+  private readonly toolCalls: ToolCallRecords;
   private readonly speech: CallerSpeech;
   private readonly silence: SilenceReprompts;
   private readonly gatewayTurns: boolean;
@@ -145,6 +147,7 @@ class RealtimeCall {
       ? (query, signal) => retrieve(call, query, signal)
       : null;
     this.tools = new RealtimeTools(call.agent, options.toolRequests(call), retrieveForCall);
+    this.toolCalls = new ToolCallRecords(this.clock);
     this.toolRuns = new ToolRuns(
       this.tools,
       {
@@ -224,6 +227,11 @@ class RealtimeCall {
     this.session?.close();
     this.echoReference?.destroy();
     await this.toolRuns.settled();
+    const leftCalls = this.toolCalls.takeAll();
+    if (leftCalls.length > 0) {
+      const now = this.clock.now();
+      this.call.reporter.turn(agentTranscriptTurn("", now, now, false, newTimeline(null), leftCalls));
+    }
     await this.tools.close();
   }
 
@@ -315,7 +323,14 @@ class RealtimeCall {
       if (remainder) unheard.push(remainder);
       if (heard) {
         this.call.reporter.turn(
-          agentTranscriptTurn(heard, item.startedAt, this.clock.now(), true, item.timeline),
+          agentTranscriptTurn(
+            heard,
+            item.startedAt,
+            this.clock.now(),
+            true,
+            item.timeline,
+            this.toolCalls.take(),
+          ),
         );
       }
     }
@@ -472,7 +487,14 @@ class RealtimeCall {
     const text = interrupted ? item.heardWords(item.playedMs(this.call.audio)).heard : item.transcript.trim();
     if (!text) return;
     this.call.reporter.turn(
-      agentTranscriptTurn(text, item.startedAt, this.clock.now(), interrupted, item.timeline),
+      agentTranscriptTurn(
+        text,
+        item.startedAt,
+        this.clock.now(),
+        interrupted,
+        item.timeline,
+        this.toolCalls.take(),
+      ),
     );
   }
 
@@ -492,7 +514,9 @@ class RealtimeCall {
   }
 
   private runTool(callId: string, name: string, args: string): void {
+    const settle = this.toolCalls.start(name, args);
     this.toolRuns.run(name, args, (result, interrupted) => {
+      settle(result, interrupted);
       if (!this.running) return;
       if (result.hangupCause && !this.hangup) {
         this.hangup = {

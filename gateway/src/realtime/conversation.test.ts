@@ -261,6 +261,18 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
         timeoutMs: 10_000,
       });
       expect(current.userTurns()[1]!.text).toBe("Never mind.");
+      // The cancelled lookup is on the transcript as cancelled, with what the model was told.
+      await waitFor("the cancelled call on the transcript", () =>
+        current.agentTurns().some((turn) => turn.tool_calls?.length),
+      );
+      const recorded = current.agentTurns().flatMap((turn) => turn.tool_calls ?? []);
+      expect(recorded).toEqual([
+        expect.objectContaining({
+          name: "lookup_table",
+          outcome: "cancelled",
+          result: JSON.stringify({ error: "cancelled: the caller interrupted" }),
+        }),
+      ]);
     } finally {
       slowTool.stop(true);
     }
@@ -309,5 +321,14 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
         timeoutMs: 10_000,
       },
     );
+    expect(current.agentTurns().flatMap((turn) => turn.tool_calls ?? [])).toEqual([
+      {
+        name: KNOWLEDGE_TOOL_NAME,
+        arguments: JSON.stringify({ query: "opening hours" }),
+        result: JSON.stringify({ passages: "We are open from noon to eleven every day." }),
+        duration_ms: expect.any(Number),
+        outcome: "completed",
+      },
+    ]);
   }, 30_000);
 });
