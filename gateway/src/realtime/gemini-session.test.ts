@@ -1,67 +1,24 @@
 // The Gemini Live adapter against the stand-in: the setup it sends, the key as the documented
 // `key` parameter, the model's 24 kHz audio as 16 kHz for the call, transcription, tool calls
 // answered with toolResponse, and usage.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { connectGeminiLive } from "./gemini-session.ts";
-import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
+import { RealtimeSessionHarness } from "./testing/session-harness.ts";
 
-let standIns: StandIns;
-let session: RealtimeSession | null = null;
-const received: RealtimeEvent[] = [];
-
-const END_CALL = {
-  name: "end_call",
-  description: "End the call.",
-  parameters: { type: "object", properties: {} },
-};
-
-beforeAll(() => {
-  standIns = startStandIns({
-    apiKeys: { gemini: "gemini-test-key" },
-    realtime: { firstAudioMs: 50, msPerWord: 100 },
-  });
+const h = new RealtimeSessionHarness({
+  script: { apiKeys: { gemini: "gemini-test-key" }, realtime: { firstAudioMs: 50, msPerWord: 100 } },
+  model: "gemini-live-2.5-flash-preview",
+  voice: "Puck",
+  open: (standIns, session, listener) =>
+    connectGeminiLive({ baseUrl: standIns.urls.gemini, apiKey: "gemini-test-key", session, listener }),
+  reset: (standIns) => standIns.realtime.gemini.reset(),
 });
-
-afterEach(() => {
-  session?.close();
-  session = null;
-  received.length = 0;
-  standIns.realtime.gemini.reset();
-});
-
-afterAll(async () => {
-  await standIns?.stop();
-});
-
-async function connect(overrides: Partial<RealtimeSessionConfig> = {}): Promise<RealtimeSession> {
-  session = await connectGeminiLive({
-    baseUrl: standIns.urls.gemini,
-    apiKey: "gemini-test-key",
-    session: {
-      model: "gemini-live-2.5-flash-preview",
-      voice: "Puck",
-      instructions: "You take table bookings.",
-      tools: [END_CALL],
-      turnDetection: "server_vad",
-      narrowbandCodec: null,
-      callRateHz: 16_000,
-      ...overrides,
-    },
-    listener: (event) => received.push(event),
-  });
-  return session;
-}
-
-function count(type: RealtimeEvent["type"]): number {
-  return received.filter((event) => event.type === type).length;
-}
 
 describe("Gemini Live adapter", () => {
   test("sends the setup (model, voice, instruction, tools, transcription both ways) and waits for setupComplete", async () => {
-    await connect({ turnDetection: "gateway" });
-    const record = standIns.realtime.gemini.last()!;
+    await h.connect({ turnDetection: "gateway" });
+    const record = h.standIns.realtime.gemini.last()!;
     expect(record.apiKey).toBe("gemini-test-key");
     expect(record.model).toBe("models/gemini-live-2.5-flash-preview");
     expect(record.tools).toEqual(["end_call"]);
@@ -78,30 +35,36 @@ describe("Gemini Live adapter", () => {
   });
 
   test("a turn: 16 kHz audio for the call, the transcript, usage, then response_done", async () => {
-    const current = await connect();
+    const current = await h.connect();
     current.createResponse('Say exactly this to the caller: "Hello there, this is Ada."');
-    await waitFor("response_done", () => count("response_done") === 1, { timeoutMs: 5_000 });
-    const samples = received.reduce((sum, event) => sum + (event.type === "audio" ? event.pcm.length : 0), 0);
+    await waitFor("response_done", () => h.count("response_done") === 1, { timeoutMs: 5_000 });
+    const samples = h.received.reduce(
+      (sum, event) => sum + (event.type === "audio" ? event.pcm.length : 0),
+      0,
+    );
     // Five words at 100 ms each, resampled from 24 kHz to the call's 16 kHz.
     expect(Math.abs(samples - 5 * 100 * 16)).toBeLessThanOrEqual(64);
-    expect(received.find((event) => event.type === "agent_transcript_done")).toMatchObject({
+    expect(h.received.find((event) => event.type === "agent_transcript_done")).toMatchObject({
       text: "Hello there, this is Ada.",
     });
-    const usage = received.find((event) => event.type === "usage");
+    const usage = h.received.find((event) => event.type === "usage");
     expect(usage).toMatchObject({ usage: { model: "gemini-live-2.5-flash-preview" } });
     if (usage?.type === "usage") expect(usage.usage.output_audio_tokens).toBeGreaterThan(0);
   });
 
   test("caller audio goes up as 16 kHz realtimeInput without resampling", async () => {
-    const current = await connect();
+    const current = await h.connect();
     current.appendAudio(new Int16Array(320).fill(100));
     current.appendAudio(new Int16Array(320).fill(100));
-    await waitFor("the audio at the stand-in", () => standIns.realtime.gemini.last()!.audioInBytes === 1280);
+    await waitFor(
+      "the audio at the stand-in",
+      () => h.standIns.realtime.gemini.last()!.audioInBytes === 1280,
+    );
   });
 
   test("a tool call answered with toolResponse lets the model go on", async () => {
-    standIns.script.realtime.utterances = ["No, that is all. Goodbye."];
-    const current = await connect();
+    h.standIns.script.realtime.utterances = ["No, that is all. Goodbye."];
+    const current = await h.connect();
     // The caller says it: 300 ms of speech (a loud tone to the stand-in's energy VAD), then silence.
     for (let frame = 0; frame < 50; frame++) {
       const pcm = new Int16Array(320);
@@ -109,20 +72,24 @@ describe("Gemini Live adapter", () => {
         for (let index = 0; index < pcm.length; index++) pcm[index] = index % 16 < 8 ? 6000 : -6000;
       current.appendAudio(pcm);
     }
-    const call = await waitFor("the tool call", () => received.find((event) => event.type === "tool_call"), {
-      timeoutMs: 5_000,
-    });
+    const call = await waitFor(
+      "the tool call",
+      () => h.received.find((event) => event.type === "tool_call"),
+      {
+        timeoutMs: 5_000,
+      },
+    );
     if (call.type !== "tool_call") throw new Error("not a tool call");
     expect(call.name).toBe("end_call");
     current.submitToolResult(call.callId, call.name, '{"ok":true}', true);
-    await waitFor("the turn's end", () => count("response_done") === 1, { timeoutMs: 5_000 });
-    expect(standIns.realtime.gemini.last()!.functionResults).toEqual([
+    await waitFor("the turn's end", () => h.count("response_done") === 1, { timeoutMs: 5_000 });
+    expect(h.standIns.realtime.gemini.last()!.functionResults).toEqual([
       { call_id: call.callId, output: { ok: true } },
     ]);
-    expect(received.find((event) => event.type === "caller_transcript")).toMatchObject({
+    expect(h.received.find((event) => event.type === "caller_transcript")).toMatchObject({
       text: "No, that is all. Goodbye.",
     });
-    expect(received.find((event) => event.type === "agent_transcript_done")).toMatchObject({
+    expect(h.received.find((event) => event.type === "agent_transcript_done")).toMatchObject({
       text: "Thank you for calling. Goodbye! Done.",
     });
   });

@@ -1,67 +1,24 @@
 // The OpenAI Realtime adapter against the stand-in: what it configures, how the model's audio
 // comes back (16 kHz for the call), function calls and their outputs, truncation and usage.
-import { afterAll, afterEach, beforeAll, describe, expect, test } from "bun:test";
+import { describe, expect, test } from "bun:test";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { connectOpenAiRealtime } from "./openai-session.ts";
-import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
+import { RealtimeSessionHarness } from "./testing/session-harness.ts";
 
-let standIns: StandIns;
-let session: RealtimeSession | null = null;
-const received: RealtimeEvent[] = [];
-
-const END_CALL = {
-  name: "end_call",
-  description: "End the call.",
-  parameters: { type: "object", properties: {} },
-};
-
-beforeAll(() => {
-  standIns = startStandIns({
-    apiKeys: { openai: "sk-test-realtime" },
-    realtime: { firstAudioMs: 50, msPerWord: 100 },
-  });
+const h = new RealtimeSessionHarness({
+  script: { apiKeys: { openai: "sk-test-realtime" }, realtime: { firstAudioMs: 50, msPerWord: 100 } },
+  model: "gpt-realtime",
+  voice: "marin",
+  open: (standIns, session, listener) =>
+    connectOpenAiRealtime({ baseUrl: standIns.urls.openai, apiKey: "sk-test-realtime", session, listener }),
+  reset: (standIns) => standIns.realtime.openai.reset(),
 });
-
-afterEach(() => {
-  session?.close();
-  session = null;
-  received.length = 0;
-  standIns.realtime.openai.reset();
-});
-
-afterAll(async () => {
-  await standIns?.stop();
-});
-
-async function connect(overrides: Partial<RealtimeSessionConfig> = {}): Promise<RealtimeSession> {
-  session = await connectOpenAiRealtime({
-    baseUrl: standIns.urls.openai,
-    apiKey: "sk-test-realtime",
-    session: {
-      model: "gpt-realtime",
-      voice: "marin",
-      instructions: "You take table bookings.",
-      tools: [END_CALL],
-      turnDetection: "server_vad",
-      narrowbandCodec: null,
-      callRateHz: 16_000,
-      ...overrides,
-    },
-    listener: (event) => received.push(event),
-  });
-  return session;
-}
-
-function count(type: RealtimeEvent["type"]): number {
-  return received.filter((event) => event.type === type).length;
-}
 
 describe("OpenAI Realtime adapter", () => {
   test("configures the session: 24 kHz PCM, voice, instructions, tools, transcription, VAD that leaves barge-in to the gateway", async () => {
-    await connect();
+    await h.connect();
     const record = await waitFor("the session.update", () => {
-      const last = standIns.realtime.openai.last();
+      const last = h.standIns.realtime.openai.last();
       return last?.tools.length ? last : null;
     });
     expect(record.model).toBe("gpt-realtime");
@@ -83,9 +40,9 @@ describe("OpenAI Realtime adapter", () => {
   });
 
   test("G.711 calls speak audio/pcmu; gateway turn detection turns the server's off", async () => {
-    await connect({ narrowbandCodec: "PCMU", turnDetection: "gateway" });
+    await h.connect({ narrowbandCodec: "PCMU", turnDetection: "gateway" });
     const record = await waitFor("the session.update", () => {
-      const last = standIns.realtime.openai.last();
+      const last = h.standIns.realtime.openai.last();
       return last?.tools.length ? last : null;
     });
     expect(record.session).toMatchObject({
@@ -97,41 +54,44 @@ describe("OpenAI Realtime adapter", () => {
   });
 
   test("a G.711 call's 8 kHz samples go up and come back as µ-law without resampling", async () => {
-    const current = await connect({ narrowbandCodec: "PCMU", callRateHz: 8_000 });
+    const current = await h.connect({ narrowbandCodec: "PCMU", callRateHz: 8_000 });
     current.appendAudio(new Int16Array(160).fill(1000));
     current.appendAudio(new Int16Array(160).fill(-1000));
     await waitFor(
       "the µ-law bytes at the stand-in",
-      () => standIns.realtime.openai.last()?.audioInBytes === 320,
+      () => h.standIns.realtime.openai.last()?.audioInBytes === 320,
     );
     current.createResponse('Say exactly this to the caller: "Hello there, this is Ada."');
-    await waitFor("response_done", () => count("response_done") === 1, { timeoutMs: 5_000 });
-    const samples = received.reduce((sum, event) => sum + (event.type === "audio" ? event.pcm.length : 0), 0);
+    await waitFor("response_done", () => h.count("response_done") === 1, { timeoutMs: 5_000 });
+    const samples = h.received.reduce(
+      (sum, event) => sum + (event.type === "audio" ? event.pcm.length : 0),
+      0,
+    );
     // Five words at 100 ms each: exactly 4000 samples at 8 kHz, one per µ-law byte.
     expect(samples).toBe(5 * 100 * 8);
   });
 
   test("a response: 16 kHz audio for the call, the transcript, usage, then response_done", async () => {
-    const current = await connect();
+    const current = await h.connect();
     current.createResponse('Say exactly this to the caller: "Hello there, this is Ada."');
-    await waitFor("response_done", () => count("response_done") === 1, { timeoutMs: 5_000 });
-    const audio = received.flatMap((event) => (event.type === "audio" ? [event.pcm] : []));
+    await waitFor("response_done", () => h.count("response_done") === 1, { timeoutMs: 5_000 });
+    const audio = h.received.flatMap((event) => (event.type === "audio" ? [event.pcm] : []));
     const samples = audio.reduce((sum, pcm) => sum + pcm.length, 0);
     // Five words at 100 ms each, resampled from 24 kHz to the call's 16 kHz.
     expect(Math.abs(samples - 5 * 100 * 16)).toBeLessThanOrEqual(64);
-    const done = received.find((event) => event.type === "agent_transcript_done");
+    const done = h.received.find((event) => event.type === "agent_transcript_done");
     expect(done).toMatchObject({ text: "Hello there, this is Ada." });
-    const usage = received.find((event) => event.type === "usage");
+    const usage = h.received.find((event) => event.type === "usage");
     expect(usage).toMatchObject({ usage: { model: "gpt-realtime" } });
     if (usage?.type === "usage") expect(usage.usage.output_audio_tokens).toBe(10);
   });
 
   test("a function call gets its output and one response.create once the response is done", async () => {
-    const current = await connect();
+    const current = await h.connect();
     current.sendText("No, that is all. Goodbye.");
     const call = await waitFor(
       "the function call",
-      () => received.find((event) => event.type === "tool_call"),
+      () => h.received.find((event) => event.type === "tool_call"),
       {
         timeoutMs: 5_000,
       },
@@ -139,49 +99,53 @@ describe("OpenAI Realtime adapter", () => {
     if (call.type !== "tool_call") throw new Error("not a tool call");
     expect(call.name).toBe("end_call");
     current.submitToolResult(call.callId, call.name, '{"ok":true}', true);
-    await waitFor("the reply after the output", () => count("response_done") === 2, { timeoutMs: 5_000 });
-    const record = standIns.realtime.openai.last()!;
+    await waitFor("the reply after the output", () => h.count("response_done") === 2, { timeoutMs: 5_000 });
+    const record = h.standIns.realtime.openai.last()!;
     expect(record.functionResults).toEqual([{ call_id: call.callId, output: '{"ok":true}' }]);
     expect(record.counts["response.create"]).toBe(2);
-    expect(received.findLast((event) => event.type === "agent_transcript_done")).toMatchObject({
+    expect(h.received.findLast((event) => event.type === "agent_transcript_done")).toMatchObject({
       text: "Done.",
     });
   });
 
   test("a response asked for while one runs waits for it instead of failing", async () => {
-    const current = await connect();
+    const current = await h.connect();
     current.createResponse('Say exactly this to the caller: "One two three four five six."');
     current.createResponse('Say exactly this to the caller: "Seven."');
-    await waitFor("both responses", () => count("response_done") === 2, { timeoutMs: 5_000 });
-    const texts = received.flatMap((event) => (event.type === "agent_transcript_done" ? [event.text] : []));
+    await waitFor("both responses", () => h.count("response_done") === 2, { timeoutMs: 5_000 });
+    const texts = h.received.flatMap((event) => (event.type === "agent_transcript_done" ? [event.text] : []));
     expect(texts).toEqual(["One two three four five six.", "Seven."]);
   });
 
   test("a barge-in between response.create and response.created cancels that response", async () => {
-    const current = await connect();
+    const current = await h.connect();
     current.createResponse('Say exactly this to the caller: "One two three four five six."');
     current.interrupt([]);
-    await waitFor("the cancelled response", () => count("response_done") === 1, { timeoutMs: 5_000 });
-    expect(standIns.realtime.openai.last()!.cancellations).toMatchObject([{ reason: "client_cancelled" }]);
-    expect(count("audio")).toBe(0);
+    await waitFor("the cancelled response", () => h.count("response_done") === 1, { timeoutMs: 5_000 });
+    expect(h.standIns.realtime.openai.last()!.cancellations).toMatchObject([{ reason: "client_cancelled" }]);
+    expect(h.count("audio")).toBe(0);
   });
 
   test("interrupt cancels the response and truncates the item to the played duration", async () => {
-    standIns.script.realtime.chunkIntervalMs = 100;
+    h.standIns.script.realtime.chunkIntervalMs = 100;
     try {
-      const current = await connect();
+      const current = await h.connect();
       current.createResponse('Say exactly this to the caller: "One two three four five six seven eight."');
-      const first = await waitFor("the first audio", () => received.find((event) => event.type === "audio"), {
-        timeoutMs: 5_000,
-      });
+      const first = await waitFor(
+        "the first audio",
+        () => h.received.find((event) => event.type === "audio"),
+        {
+          timeoutMs: 5_000,
+        },
+      );
       if (first.type !== "audio") throw new Error("not audio");
       current.interrupt([{ itemId: first.itemId, playedMs: 60.4 }]);
-      await waitFor("the cancelled response", () => count("response_done") === 1, { timeoutMs: 5_000 });
-      const record = standIns.realtime.openai.last()!;
+      await waitFor("the cancelled response", () => h.count("response_done") === 1, { timeoutMs: 5_000 });
+      const record = h.standIns.realtime.openai.last()!;
       expect(record.truncations).toEqual([{ item_id: first.itemId, content_index: 0, audio_end_ms: 60 }]);
       expect(record.cancellations).toMatchObject([{ reason: "client_cancelled" }]);
     } finally {
-      standIns.script.realtime.chunkIntervalMs = 0;
+      h.standIns.script.realtime.chunkIntervalMs = 0;
     }
   });
 });
