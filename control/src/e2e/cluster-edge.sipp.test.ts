@@ -1,7 +1,8 @@
 // The cluster as an operator runs it: Kamailio (deploy/kamailio/kamailio.cfg) as the SIP edge in
 // front of gateway processes, control and gateways on PostgreSQL and Redis, the dispatcher
 // list written from the gateways' announcements. SIPp is the trunk. Gateways are killed and
-// drained while calls are up; an untrusted source floods the edge.
+// drained while calls are up; an untrusted source floods the edge; an outbound call leaves
+// through it to a SIPp carrier.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
