@@ -3,6 +3,7 @@
 import { sql } from "drizzle-orm";
 import {
   bigint,
+  boolean,
   index,
   integer,
   jsonb,
@@ -123,3 +124,22 @@ export const smsAgentReplies = pgTable(
   },
   (table) => [index("sms_agent_replies_due_idx").on(table.status, table.nextAttemptAt)],
 );
+
+/**
+ * Per org: credits bought off-session with the card saved at a Checkout purchase when the
+ * balance falls below `threshold_cents`. Crossing the threshold sets `pending_charge_id` (in the
+ * ledger's transaction, once until that charge is done); it is the charge's idempotency key.
+ */
+export const autoRecharges = pgTable("auto_recharges", {
+  orgId: text("org_id")
+    .primaryKey()
+    .references(() => orgs.id, { onDelete: "cascade" }),
+  enabled: boolean("enabled").notNull().default(false),
+  thresholdCents: bigint("threshold_cents", { mode: "number" }).notNull().default(0),
+  amountCents: bigint("amount_cents", { mode: "number" }).notNull().default(0),
+  stripeCustomerId: text("stripe_customer_id"),
+  stripePaymentMethodId: text("stripe_payment_method_id"),
+  pendingChargeId: text("pending_charge_id"),
+  lastError: text("last_error"),
+  updatedAt: at("updated_at").notNull().defaultNow(),
+});
