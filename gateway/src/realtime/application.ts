@@ -9,21 +9,21 @@ import type { G711CallAudio } from "../media/call-audio.ts";
 import { EchoGuard } from "../media/echo/echo-guard.ts";
 import { G711_SAMPLE_RATE_HZ } from "../media/g711.ts";
 import { type PipelineClock, systemClock, type TimerHandle } from "../pipeline/clock.ts";
-import { DEFAULT_SILENCE_OPTIONS, type SilenceOptions } from "../pipeline/processors/silence.ts";
-import { buildFirstMessage, buildSystemPrompt } from "../pipeline/prompt.ts";
+import type { SilenceOptions } from "../pipeline/processors/silence.ts";
+import { buildSystemPrompt } from "../pipeline/prompt.ts";
 import type { ToolRequestOptions } from "../pipeline/tools/http-tool.ts";
-import { agentTranscriptTurn, userTranscriptTurn } from "../pipeline/turn-report.ts";
 import type { VadEngine } from "../vad/engine.ts";
 import { AgentItem, newTimeline } from "./agent-speech.ts";
 import { BargeInGate } from "./barge-in.ts";
 import { CallerSpeech } from "./caller-speech.ts";
 import { RateConverter } from "./model-audio.ts";
+import { greetingInstruction, sayExactly, silenceOptions } from "./scripted-lines.ts";
 import type { RealtimeEvent, RealtimeSession, RealtimeSessionConfig } from "./session.ts";
 import { type RealtimeSettings, type RealtimeUsage, realtimeOf } from "./settings.ts";
 import { SilenceReprompts } from "./silence.ts";
-import { ToolCallRecords } from "./tool-call-records.ts";
 import { ToolRuns } from "./tool-runs.ts";
 import { RealtimeTools, type RetrieveKnowledge } from "./tools.ts";
+import { RealtimeTurnReports } from "./turn-reports.ts";
 import { addUsage } from "./usage.ts";
 
 /** Digits pressed within this gap go to the model as one message (as on the pipeline). */
@@ -52,22 +52,6 @@ export interface RealtimeApplicationOptions {
 
 export interface RunningRealtimeApplication extends RunningApplication {
   usage(): RealtimeUsage | null;
-}
-
-function sayExactly(text: string): string {
-  return `Say exactly this to the caller, and nothing else: "${text}"`;
-}
-
-function silenceOptions(call: CallContext, overrides: Partial<SilenceOptions> | undefined): SilenceOptions {
-  const settings = call.agent.silence ?? {};
-  return {
-    ...DEFAULT_SILENCE_OPTIONS,
-    ...(settings.reprompt_ms !== undefined ? { repromptMs: settings.reprompt_ms } : {}),
-    ...(settings.max_reprompts !== undefined ? { maxReprompts: settings.max_reprompts } : {}),
-    ...(settings.reprompt_message ? { repromptMessage: settings.reprompt_message } : {}),
-    ...(settings.hangup_message ? { hangupMessage: settings.hangup_message } : {}),
-    ...overrides,
-  };
 }
 
 export class RealtimeApplication implements MediaApplication {
@@ -103,7 +87,7 @@ class RealtimeCall {
   private readonly abort = new AbortController();
   private readonly tools: RealtimeTools;
   private readonly toolRuns: ToolRuns;
-  private readonly toolCalls: ToolCallRecords;
+  private readonly reports: RealtimeTurnReports;
   private readonly speech: CallerSpeech;
   private readonly silence: SilenceReprompts;
   private readonly gatewayTurns: boolean;
@@ -147,7 +131,7 @@ class RealtimeCall {
       ? (query, signal) => retrieve(call, query, signal)
       : null;
     this.tools = new RealtimeTools(call.agent, options.toolRequests(call), retrieveForCall);
-    this.toolCalls = new ToolCallRecords(this.clock);
+    this.reports = new RealtimeTurnReports(call.reporter, this.clock);
     this.toolRuns = new ToolRuns(
       this.tools,
       {
@@ -207,8 +191,8 @@ class RealtimeCall {
     call.audio.onDtmf((digit) => {
       if (this.running) this.onDigit(digit);
     });
-    const greeting = buildFirstMessage(call);
-    if (greeting) this.session.createResponse(sayExactly(greeting));
+    const greeting = greetingInstruction(call);
+    if (greeting) this.session.createResponse(greeting);
     else this.silence.arm();
   }
 
@@ -227,11 +211,7 @@ class RealtimeCall {
     this.session?.close();
     this.echoReference?.destroy();
     await this.toolRuns.settled();
-    const leftCalls = this.toolCalls.takeAll();
-    if (leftCalls.length > 0) {
-      const now = this.clock.now();
-      this.call.reporter.turn(agentTranscriptTurn("", now, now, false, newTimeline(null), leftCalls));
-    }
+    this.reports.callEnded();
     await this.tools.close();
   }
 
@@ -321,18 +301,7 @@ class RealtimeCall {
       this.cutItems.add(item.itemId);
       const { heard, remainder } = item.heardWords(playedMs);
       if (remainder) unheard.push(remainder);
-      if (heard) {
-        this.call.reporter.turn(
-          agentTranscriptTurn(
-            heard,
-            item.startedAt,
-            this.clock.now(),
-            true,
-            item.timeline,
-            this.toolCalls.take(),
-          ),
-        );
-      }
+      this.reports.agent(item, heard, true);
     }
     if (cuts.length > 0) this.resume = unheard.join(" ") || null;
   }
@@ -348,7 +317,7 @@ class RealtimeCall {
       this.bargeIn.clear();
       this.silence.cancel();
       const now = this.clock.now();
-      this.call.reporter.turn(userTranscriptTurn(digits, now, now));
+      this.reports.user(digits, now, now);
       this.lastSpeechEndAt = now;
       this.session?.sendText(`[caller pressed ${digits}]`);
     });
@@ -450,7 +419,7 @@ class RealtimeCall {
     this.resume = null;
     this.silence.answered();
     const endedAt = this.lastSpeechEndAt ?? this.clock.now();
-    this.call.reporter.turn(userTranscriptTurn(words, Math.min(this.callerSpeechStartAt, endedAt), endedAt));
+    this.reports.user(words, Math.min(this.callerSpeechStartAt, endedAt), endedAt);
   }
 
   private onResponseDone(): void {
@@ -485,17 +454,7 @@ class RealtimeCall {
 
   private reportAgentTurn(item: AgentItem, interrupted: boolean): void {
     const text = interrupted ? item.heardWords(item.playedMs(this.call.audio)).heard : item.transcript.trim();
-    if (!text) return;
-    this.call.reporter.turn(
-      agentTranscriptTurn(
-        text,
-        item.startedAt,
-        this.clock.now(),
-        interrupted,
-        item.timeline,
-        this.toolCalls.take(),
-      ),
-    );
+    this.reports.agent(item, text, interrupted);
   }
 
   private maybeHangUp(): void {
@@ -514,7 +473,7 @@ class RealtimeCall {
   }
 
   private runTool(callId: string, name: string, args: string): void {
-    const settle = this.toolCalls.start(name, args);
+    const settle = this.reports.toolStarted(name, args);
     this.toolRuns.run(name, args, (result, interrupted) => {
       settle(result, interrupted);
       if (!this.running) return;
