@@ -17,6 +17,8 @@ export interface EdgeOptions {
   /** Source CIDRs of the trunk(s) allowed to send requests. */
   trunkCidrs: string[];
   pingIntervalS?: number;
+  /** A gateway silent this long after an INVITE (no 100 Trying) is failed over (default 1500). */
+  firstReplyTimeoutMs?: number;
   /** Where a gateway's outbound INVITE is sent on, `host:port`. */
   carrierHostPort?: string;
   pike?: { unitS: number; requestsPerUnit: number };
@@ -47,6 +49,7 @@ export async function startEdge(options: EdgeOptions): Promise<Edge> {
     `TRUNK_ADDRESS_LIST="${trunkListPath}"`,
     `CTL_SOCKET="${ctlSocket}"`,
     `DS_PING_INTERVAL_S=${options.pingIntervalS ?? 2}`,
+    ...(options.firstReplyTimeoutMs ? [`GATEWAY_FIRST_REPLY_TIMEOUT_MS=${options.firstReplyTimeoutMs}`] : []),
     ...(options.carrierHostPort ? [`CARRIER_HOSTPORT="${options.carrierHostPort}"`] : []),
     ...(options.pike
       ? [`PIKE_UNIT_S=${options.pike.unitS}`, `PIKE_REQUESTS_PER_UNIT=${options.pike.requestsPerUnit}`]

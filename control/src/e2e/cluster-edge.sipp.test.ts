@@ -40,8 +40,12 @@ const carrierAnswers = join(SCENARIOS, "uas-via-edge-answer-expect-ack-and-bye.x
 /** The flooder's own loopback address: not in the trunk list. */
 const UNTRUSTED_IP = "127.0.0.2";
 const ADMIN_KEY = `sk_admin_${"E6".repeat(16)}`;
-/** tm's fr_timer in kamailio.cfg (GATEWAY_FIRST_REPLY_TIMEOUT_MS): a silent gateway's INVITE fails over after it. */
-const FIRST_REPLY_TIMEOUT_MS = 1500;
+/**
+ * The edge's GATEWAY_FIRST_REPLY_TIMEOUT_MS: a silent gateway's INVITE fails over after it, and
+ * a ping unanswered this long fails. Above the default so that a gateway slowed by a busy test
+ * machine is not taken for dead.
+ */
+const FIRST_REPLY_TIMEOUT_MS = 3000;
 
 let cluster: Cluster;
 let api: ApiClient;
@@ -187,6 +191,7 @@ beforeAll(async () => {
       sipPort: port,
       trunkCidrs: ["127.0.0.1/32"],
       pingIntervalS: PING_INTERVAL_S,
+      firstReplyTimeoutMs: FIRST_REPLY_TIMEOUT_MS,
       pike: { unitS: 2, requestsPerUnit: 16 },
       carrierHostPort: `127.0.0.1:${carrierPort}`,
     }),
