@@ -38,6 +38,7 @@ import { trunksModule } from "./modules/trunks/routes.ts";
 import { usersModule } from "./modules/users/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
 import { webhooksModule } from "./modules/webhooks/routes.ts";
+import { callWebhookDeliveriesModule } from "./modules/webhooks/call-deliveries.ts";
 import { apiDocs } from "./openapi/document.ts";
 
 const API_PREFIX = "/api/v1";
@@ -111,6 +112,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))
         .use(callErasureModule(ctx))
+        .use(callWebhookDeliveriesModule(ctx))
         .use(smsModule(ctx))
         .use(callAliasesModule(ctx))
         .use(doNotCallModule(ctx))
