@@ -30,6 +30,8 @@ import { startEmbeddedPlatform } from "./support/embedded-platform.ts";
 import { type RunningProcess, scripts, standInUrlsOf, startProcess } from "./support/processes.ts";
 
 const RING_TIMEOUT_MS = 2500;
+/** PGlite's first start and migrations take seconds, and many more on a loaded machine. */
+const PLATFORM_START_TIMEOUT_MS = 150_000;
 const CAMPAIGN_EVENTS = ["campaign.started", "campaign.completed", "campaign.paused", "lead.completed"];
 const MESSAGE = "Hi {{name}}, this is the clinic, please call us back.";
 
@@ -98,17 +100,21 @@ async function platformCalling(
   verify: (body: string, headers: Record<string, string>) => Delivery;
 }> {
   const platformDir = mkdtempSync(join(dir, "platform-"));
-  const platform = await startEmbeddedPlatform(platformDir, {
-    NUMBER_INVENTORY: INBOUND_NUMBER,
-    ALLOW_PRIVATE_URLS: "true",
-    OPENAI_API_KEY: "sk-stand-in",
-    SIP_OUTBOUND_RING_TIMEOUT_MS: String(RING_TIMEOUT_MS),
-    // The number to call from is free, so the credits bought are what the calls may spend.
-    NUMBER_MONTHLY_CENTS: "0",
-    RATE_LIMIT_PER_MINUTE: "100000",
-    ...standInUrlsOf(standIns.output()),
-    ...env,
-  });
+  const platform = await startEmbeddedPlatform(
+    platformDir,
+    {
+      NUMBER_INVENTORY: INBOUND_NUMBER,
+      ALLOW_PRIVATE_URLS: "true",
+      OPENAI_API_KEY: "sk-stand-in",
+      SIP_OUTBOUND_RING_TIMEOUT_MS: String(RING_TIMEOUT_MS),
+      // The number to call from is free, so the credits bought are what the calls may spend.
+      NUMBER_MONTHLY_CENTS: "0",
+      RATE_LIMIT_PER_MINUTE: "100000",
+      ...standInUrlsOf(standIns.output()),
+      ...env,
+    },
+    PLATFORM_START_TIMEOUT_MS,
+  );
   platforms.push(platform.process);
   const { api } = platform;
   const trunk = await api.request("POST", "/trunks", {
@@ -182,7 +188,7 @@ describe("a campaign against SIPp callees", () => {
       audio,
       calls: totalCalls,
       humanListenMs: 6000,
-      timeoutS: 300,
+      timeoutS: 420,
     });
     const { api, agentId, verify } = await platformCalling(carrier.port);
     expect((await api.request("POST", "/credits/purchase", { amount_cents: 100_000 })).status).toBe(201);
@@ -325,7 +331,7 @@ describe("a campaign against SIPp callees", () => {
       .map((delivery) => delivery.data.outcome as string)
       .sort();
     expect(leadOutcomes).toEqual(leadRows.map((lead) => lead.outcome!).sort());
-  }, 300_000);
+  }, 480_000);
 
   test("credits running out pause the campaign with campaign.paused; a top-up and resume finish it", async () => {
     const LEADS = 4;
@@ -334,7 +340,7 @@ describe("a campaign against SIPp callees", () => {
       audio,
       calls: LEADS,
       humanListenMs: 2500,
-      timeoutS: 200,
+      timeoutS: 300,
     });
     // 50 cents a second: the least one can buy (100 cents) pays for about one call.
     const { api, agentId, verify } = await platformCalling(carrier.port, {
@@ -404,5 +410,5 @@ describe("a campaign against SIPp callees", () => {
       () => deliveriesOf(verify, campaignId).some((delivery) => delivery.type === "campaign.completed"),
       { timeoutMs: 30_000, intervalMs: 200 },
     );
-  }, 300_000);
+  }, 420_000);
 });
