@@ -2,16 +2,8 @@
 // /tools, referenced by two agents through tool_ids, called during a call as a signed request
 // naming the call and agent; deleting it is refused while the agents use it.
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { runSipp } from "@switchboard/stand-ins/testing/sipp";
-import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import { Webhook } from "standardwebhooks";
-import { type ApiClient, type Call, E2E_WAIT, makeCallerAudio } from "./support/acceptance.ts";
-import { startEmbeddedPlatform } from "./support/embedded-platform.ts";
-import { type RunningProcess, scripts, standInUrlsOf, startProcess } from "./support/processes.ts";
+import { startToolCallPlatform, type ToolCallPlatform, toolAgentBody } from "./support/tool-call-platform.ts";
 
 const NUMBER = "+14155550191";
 
@@ -21,12 +13,7 @@ interface Seen {
   body: string;
 }
 
-let dir: string;
-let callerAudio: string;
-let standIns: RunningProcess;
-let platform: RunningProcess;
-let api: ApiClient;
-let sipPort: number;
+let platform: ToolCallPlatform;
 const seen: Seen[] = [];
 const toolServer = Bun.serve({
   hostname: "127.0.0.1",
@@ -43,37 +30,19 @@ const toolServer = Bun.serve({
 });
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "tools-catalogue-"));
-  callerAudio = makeCallerAudio(dir);
-  const script = {
-    llm: {
-      rules: [{ match: "table", toolCalls: [{ name: "check_tables", arguments: { party: 2 } }] }],
-      afterToolReply: "Three tables are free.",
-    },
-  };
-  standIns = await startProcess(
-    scripts.standIns,
-    { STAND_IN_SCRIPT: JSON.stringify(script) },
-    /ELEVENLABS_BASE_URL=\S+/,
-  );
-  const embedded = await startEmbeddedPlatform(dir, {
-    NUMBER_INVENTORY: NUMBER,
-    // The tool server is on loopback here; the guard's refusals are tested in the /tools suite.
-    ALLOW_PRIVATE_URLS: "true",
-    OPENAI_API_KEY: "sk-stand-in",
-    ...standInUrlsOf(standIns.output()),
+  platform = await startToolCallPlatform("tools-catalogue", [NUMBER], {
+    rules: [{ match: "table", toolCalls: [{ name: "check_tables", arguments: { party: 2 } }] }],
+    afterToolReply: "Three tables are free.",
   });
-  ({ process: platform, api, sipPort } = embedded);
-  expect((await api.request("POST", "/credits/purchase", { amount_cents: 10_000 })).status).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
-  for (const process of [platform, standIns]) await process?.stop().catch(() => {});
+  await platform?.stop();
   toolServer.stop(true);
-  if (dir) rmSync(dir, { recursive: true, force: true });
 });
 
 test("a catalogue tool referenced by two agents is called during a SIPp call, signed and naming the call", async () => {
+  const { api } = platform;
   const rotated = await api.request<{ secret: string }>("POST", "/org/signing-secret/rotate");
   expect(rotated.status).toBe(200);
   const tool = await api.request<{ id: string }>("POST", "/tools", {
@@ -85,41 +54,19 @@ test("a catalogue tool referenced by two agents is called during a SIPp call, si
     parameters: { type: "object", properties: { party: { type: "integer" } } },
   });
   expect(tool.status).toBe(201);
-  const agentBody = (name: string) => ({
-    name,
-    first_message: "Hello.",
-    stt: { provider: "openai", model: "whisper-1", language: "en" },
-    llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0 },
-    voice: { provider: "espeak", voice_id: "en-us" },
-    endpointing: { silence_ms: 400 },
-    tool_ids: [tool.body.id],
-  });
-  const first = await api.request<{ id: string }>("POST", "/agents", agentBody("Bookings"));
-  const second = await api.request<{ id: string }>("POST", "/agents", agentBody("Events"));
-  expect([first.status, second.status]).toEqual([201, 201]);
-  expect(
-    (await api.request("POST", "/phone-numbers", { phone_number: NUMBER, agent_id: first.body.id })).status,
-  ).toBe(201);
-
-  const result = await runSipp({
-    scenario: speakingCallerScenario(dir, callerAudio, "uac-speaks-expect-reply", [1500], 8000),
-    gatewayPort: sipPort,
-    service: NUMBER,
-    timeoutS: 30,
-  });
-  expect(result.errors).toBe("");
-  const listed = await waitFor(
-    "the completed call",
-    async () => {
-      const page = await api.request<{ data: Array<Call & { to_number: string }> }>(
-        "GET",
-        "/calls?status=completed",
-      );
-      return page.body.data.find((call) => call.to_number === NUMBER);
-    },
-    E2E_WAIT,
+  const first = await api.request<{ id: string }>(
+    "POST",
+    "/agents",
+    toolAgentBody("Bookings", [tool.body.id]),
   );
-  const call = (await api.request<Call>("GET", `/calls/${listed.id}`)).body;
+  const second = await api.request<{ id: string }>(
+    "POST",
+    "/agents",
+    toolAgentBody("Events", [tool.body.id]),
+  );
+  expect([first.status, second.status]).toEqual([201, 201]);
+  const { sipp, call } = await platform.callAgent(NUMBER, first.body.id);
+  expect(sipp.errors).toBe("");
   const toolRequests = seen.filter((item) => item.path === "/tool/tables");
   expect(toolRequests).toHaveLength(1);
   const request = toolRequests[0]!;
