@@ -42,7 +42,8 @@ describe("campaigns", () => {
     await addNumber(h, { agentId });
     await addCredits(h, 100_000);
     await addWebhookEndpoint(h);
-  }, 30_000);
+    // PGlite's start and migrations: seconds alone, far longer beside other suites.
+  }, 120_000);
   afterAll(async () => {
     await h.close();
   });
