@@ -18,6 +18,8 @@ export type SystemFrame =
   | { type: "playout_hold"; atMs: number }
   /** The words over the held agent were a backchannel: its audio goes on where it stopped. */
   | { type: "playout_resume" }
+  /** The caller's words so far in the open turn (after each transcript), before it ends. */
+  | { type: "caller_words"; text: string }
   /** Upstream: end the caller's utterance in the STT session now. */
   | { type: "stt_flush" }
   /** Upstream: the agent took the floor. */
@@ -82,6 +84,7 @@ const SYSTEM_TYPES = new Set<Frame["type"]>([
   "interruption",
   "playout_hold",
   "playout_resume",
+  "caller_words",
   "stt_flush",
   "agent_turn_started",
   "agent_turn_ended",

@@ -150,6 +150,8 @@ export class EndpointingProcessor extends Processor {
     }
     const words = text.trim();
     if (words || isFinal) this.speechSinceTranscript = false;
+    // Interruption judges speech over the agent on these before the turn ends.
+    if (words && this.turnOpen) this.push({ type: "caller_words", text: [...this.finals, words].join(" ") });
     if (!isFinal) {
       this.interim = words;
       this.evaluate();

@@ -2,7 +2,7 @@ import { INTERNAL_SAMPLE_RATE_HZ } from "../../media/audio-format.ts";
 import type { EchoGuard } from "../../media/echo/echo-guard.ts";
 import type { Frame } from "../frames.ts";
 import { type Direction, Processor } from "../processor.ts";
-import { isBackchannel } from "../turn-taking/backchannel.ts";
+import { isBackchannel, mayBecomeBackchannel } from "../turn-taking/backchannel.ts";
 
 interface InterruptionOptions {
   enabled: boolean;
@@ -53,6 +53,8 @@ export class InterruptionProcessor extends Processor {
   private turnInterruptedAgent = false;
   /** When the agent's audio was held for the caller's words; null: not held. */
   private heldAtMs: number | null = null;
+  /** The caller's words so far while held (interim transcripts). */
+  private heldWords = "";
 
   constructor(private readonly options: InterruptionOptions) {
     super();
@@ -117,8 +119,12 @@ export class InterruptionProcessor extends Processor {
         }
         break;
       }
+      case "caller_words":
+        if (this.heldAtMs !== null) this.judgeWords(frame.text);
+        return;
       case "user_speech_stopped":
         this.speaking = false;
+        if (this.heldAtMs !== null && isBackchannel(this.heldWords)) this.release();
         if (this.candidate) {
           const counts = this.options.echoGuard
             ? this.residualCounts()
@@ -148,6 +154,14 @@ export class InterruptionProcessor extends Processor {
             return;
           }
           this.interrupt(this.heldAtMs);
+        } else if (
+          this.turnInterruptedAgent &&
+          this.agentActive &&
+          frame.text &&
+          !isBackchannel(frame.text)
+        ) {
+          // Resumed on words that looked like a backchannel; the final says more: it is a turn.
+          this.interrupt(frame.startedAt);
         } else if (this.turnBeganOverAgent && this.turnInterruptedAgent && isBackchannel(frame.text)) {
           // "Mm-hm", "yeah", "right" that stopped the agent: not a turn. A turn without words
           // resumes the agent from its first unheard word (the LLM processor's resume). Said as
@@ -193,7 +207,18 @@ export class InterruptionProcessor extends Processor {
     this.turnInterruptedAgent = true;
     if (this.heldAtMs !== null) return;
     this.heldAtMs = atMs;
+    this.heldWords = "";
     this.push({ type: "playout_hold", atMs });
+  }
+
+  /**
+   * The words while held, before the turn ends: words that cannot become a backchannel
+   * interrupt now; a backchannel the VAD heard end lets the agent go on now.
+   */
+  private judgeWords(text: string): void {
+    this.heldWords = text;
+    if (!mayBecomeBackchannel(text)) this.interrupt(this.heldAtMs!);
+    else if (!this.speaking && isBackchannel(text)) this.release();
   }
 
   /** Held too long for a backchannel: the caller is taking the floor. */
@@ -204,11 +229,13 @@ export class InterruptionProcessor extends Processor {
 
   private release(): void {
     this.heldAtMs = null;
+    this.heldWords = "";
     this.push({ type: "playout_resume" });
   }
 
   private interrupt(atMs: number): void {
     this.heldAtMs = null;
+    this.heldWords = "";
     this.candidate = false;
     this.agentActive = false;
     this.turnHasRealSpeech = true;

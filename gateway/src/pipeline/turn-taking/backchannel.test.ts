@@ -1,6 +1,15 @@
 import { afterEach, describe, expect, test } from "bun:test";
 import { startTestCall, type TestCall } from "../testing/test-call.ts";
-import { isBackchannel } from "./backchannel.ts";
+import { isBackchannel, mayBecomeBackchannel } from "./backchannel.ts";
+
+describe("mayBecomeBackchannel", () => {
+  test("the start of an acknowledgement may become one; a word of no acknowledgement cannot", () => {
+    for (const text of ["uh", "Mm", "yeah", "I", "oh okay"]) expect(mayBecomeBackchannel(text)).toBe(true);
+    for (const text of ["wait", "no", "yes but", "okay?", "uh huh yeah okay right"]) {
+      expect(mayBecomeBackchannel(text)).toBe(false);
+    }
+  });
+});
 
 describe("isBackchannel", () => {
   test("acknowledgements alone, in any spelling and punctuation, are backchannels", () => {
@@ -82,6 +91,38 @@ describe("backchannels over the agent", () => {
       "what is it",
     ]);
     expect(call.llm.requests).toHaveLength(1);
+  });
+
+  test("an interim 'uh-huh' that the VAD heard end lets the agent go on before the caller's turn ends", async () => {
+    const call = await agentSpeaking(["what is it", "Uh-huh."]);
+    await call.speak(300);
+    expect(call.audio.pauses).toHaveLength(1);
+    call.stt.emit({ text: "Uh-huh.", isFinal: false, endOfSpeech: false });
+    await call.speak(100);
+    expect(call.audio.resumes).toHaveLength(0);
+    await call.until(() => call.audio.resumes.length === 1, 400);
+    // Before the end of turn asked the STT for its final.
+    expect(call.stt.flushes).toBe(1);
+    await call.until(() => call.agentTurns().length === 1);
+    expect(call.agentTurns()[0]).toMatchObject({ interrupted: false, text: `${LONG_ANSWER} And more` });
+    expect(call.audio.flushes).toHaveLength(0);
+    expect(call.turns.filter((turn) => turn.role === "user").map((turn) => turn.text)).toEqual([
+      "what is it",
+    ]);
+    expect(call.llm.requests).toHaveLength(1);
+  });
+
+  test("interim words that cannot be a backchannel interrupt the held agent while the caller still speaks", async () => {
+    const call = await agentSpeaking(["what is it", "wait, I need Friday"]);
+    await call.speak(300);
+    expect(call.audio.pauses).toHaveLength(1);
+    call.stt.emit({ text: "wait", isFinal: false, endOfSpeech: false });
+    await call.speak(40);
+    expect(call.audio.flushes).toHaveLength(1);
+    expect(call.agentTurns()[0]!.interrupted).toBe(true);
+    await call.speak(600);
+    await call.until(() => call.llm.requests.length === 2);
+    expect(call.llm.requests[1]!.messages.at(-1)).toEqual({ role: "user", content: "wait, I need Friday" });
   });
 
   test("'wait, stop' over the agent interrupts and is the caller's turn", async () => {

@@ -59,6 +59,19 @@ function tokens(text: string): string[] {
     .filter((word) => word.length > 0);
 }
 
+/** Every word of an acknowledgement: words so far that are all among them may become one. */
+const BACKCHANNEL_WORDS = new Set(PHRASES.flat());
+
+/**
+ * The words heard so far may still turn out a backchannel ("uh" of "uh-huh"): few, no
+ * question, each a word of one. "Wait", "no" or "yes but" cannot.
+ */
+export function mayBecomeBackchannel(text: string): boolean {
+  if (text.includes("?")) return false;
+  const words = tokens(text);
+  return words.length <= MAX_BACKCHANNEL_WORDS && words.every((word) => BACKCHANNEL_WORDS.has(word));
+}
+
 /**
  * The words are only acknowledgements ("Mm-hm.", "Yeah, right.", "Oh okay."). A question mark
  * makes them a question ("Right?", "Okay?"): that asks for the floor.
