@@ -100,6 +100,8 @@ export class AgentApplication implements MediaApplication {
       agent,
       llm: providers.llm,
       tts: providers.tts,
+      stt: providers.stt,
+      vad: this.options.vad,
       history: () => llm.history,
       setInputPaused: (paused) => {
         inputPaused = paused;

@@ -8,8 +8,10 @@ import type { CallContext } from "../call-core/application.ts";
 import { INTERNAL_SAMPLE_RATE_HZ } from "../media/audio-format.ts";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { WarmTransferToolRequest } from "../pipeline/tools/types.ts";
-import type { ChatMessage, LlmProvider, TtsProvider } from "../providers/types.ts";
+import type { ChatMessage, LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
+import type { VadEngine } from "../vad/engine.ts";
 import { briefingSummary } from "./briefing.ts";
+import { listenForSpokenAnswer } from "./spoken-answer.ts";
 import {
   type BridgedTransfer,
   DEFAULT_HOLD_MESSAGE,
@@ -23,6 +25,9 @@ export interface PipelineTransferOptions {
   agent: Agent;
   llm: LlmProvider;
   tts: TtsProvider;
+  /** The agent's STT and the gateway's VAD hear the destination's spoken answer. */
+  stt: SttProvider;
+  vad: VadEngine;
   /** The conversation so far, summarised for the destination. */
   history(): readonly ChatMessage[];
   /** Whether the caller's audio and digits reach the pipeline. */
@@ -58,6 +63,21 @@ export class PipelineTransfers {
               this.options.history(),
               { configured: tool.briefing_prompt ?? null, fromModel: request.briefingPrompt },
               briefingSignal,
+            ),
+          listen: (legTicks, onAnswer) =>
+            listenForSpokenAnswer(
+              legTicks,
+              {
+                vad: this.options.vad,
+                stt: this.options.stt,
+                sttOptions: {
+                  model: agent.stt.model,
+                  language: agent.stt.language,
+                  sampleRateHz: INTERNAL_SAMPLE_RATE_HZ,
+                },
+                now: () => performance.now(),
+              },
+              onAnswer,
             ),
         },
         {

@@ -34,6 +34,7 @@ let dir: string;
 let speechFile: string;
 let callerTone: string;
 let humanTone: string;
+let yesFile: string;
 let standIns: StandIns;
 let gateway: TestGateway | null = null;
 
@@ -50,6 +51,10 @@ beforeAll(() => {
   soxToUlaw([wav], speechFile);
   callerTone = join(dir, "caller-tone.ulaw");
   soxToUlaw(["-n"], callerTone, ["synth", "3", "sine", String(CALLER_TONE_HZ), "vol", "0.4"]);
+  const yesWav = join(dir, "yes.wav");
+  expect(Bun.spawnSync(["espeak-ng", "-w", yesWav, "Yes, put them through"]).exitCode).toBe(0);
+  yesFile = join(dir, "yes.ulaw");
+  soxToUlaw([yesWav], yesFile);
   humanTone = join(dir, "human-tone.ulaw");
   soxToUlaw(["-n"], humanTone, ["synth", "4", "sine", String(HUMAN_TONE_HZ), "vol", "0.4"]);
   standIns = startStandIns({
@@ -233,6 +238,42 @@ describe("warm transfer (SIPp caller and destination)", () => {
     const transfer = events.find((event) => event.type === "call.transfer") as { reason: string } | undefined;
     expect(transfer).toMatchObject({ ok: false, status: null });
     expect(transfer?.reason).toContain("ALLOW_PRIVATE_URLS");
+  }, 90_000);
+
+  test("the destination accepts by saying yes", async () => {
+    await standIns.stop();
+    standIns = startStandIns({
+      llm: {
+        firstTokenMs: 20,
+        interTokenMs: 2,
+        rules: [
+          { match: "Transcript of the call", reply: SUMMARY },
+          { match: ".", reply: "Let me connect you.", toolCalls: [{ name: "warm_transfer", arguments: {} }] },
+        ],
+        afterToolReply: AFTER_DECLINE,
+      },
+      // The caller's words, then the destination's answer.
+      transcription: {
+        texts: ["Please connect me to a person.", "Yes, put them through."],
+        delayMs: 20,
+        speechRmsThreshold: 100,
+      },
+    });
+    const scenario = humanScenario(dir, "uas-human-says-yes", {
+      digit: null,
+      digitAtMs: 1500,
+      toneFile: yesFile,
+      toneAtMs: 1500,
+    });
+    const { events, caller, human } = await transferCall({ scenario });
+    expect(caller.exitCode).toBe(0);
+    expect(human.errors).toBe("");
+    expect(human.exitCode).toBe(0);
+    expect(events.find((event) => event.type === "call.transfer")).toMatchObject({
+      ok: true,
+      reason: "accepted",
+    });
+    expect(standIns.state.of("transcription").bodies.length).toBeGreaterThanOrEqual(2);
   }, 90_000);
 });
 

@@ -1,6 +1,6 @@
 // Warm transfer (the warm_transfer tool): the caller hears a hold message and music while the
 // destination is dialled; whoever answers hears a briefing (a summary of the call) and accepts
-// with keypad 1 or declines with any other key. Accepted: caller and destination are bridged
+// with keypad 1 or a spoken yes, and declines with any other key or a no. Accepted: caller and destination are bridged
 // in the gateway. Declined, unanswered, busy or hung up: the caller is back with the agent,
 // which is told the outcome.
 import type { CallAudio } from "../media/call-audio.ts";
@@ -9,6 +9,7 @@ import { ACCEPT_INSTRUCTIONS } from "./briefing.ts";
 import type { CallLeg, LegDialer } from "./call-leg.ts";
 import { startHoldMusic } from "./hold-music.ts";
 import { MediaBridge } from "./media-bridge.ts";
+import type { SpokenAnswerListener } from "./spoken-answer.ts";
 
 export const DEFAULT_HOLD_MESSAGE = "Please hold while I connect you.";
 export const DEFAULT_TRANSFER_TIMEOUT_MS = 30_000;
@@ -39,6 +40,8 @@ export interface WarmTransferParts {
   speak(audio: CallAudio, text: string, signal: AbortSignal): Promise<void>;
   /** The summary the destination hears before the accept instructions. */
   briefing(signal: AbortSignal): Promise<string>;
+  /** Listens for a spoken yes or no on the leg; absent: keypad only. */
+  listen?(legTicks: AudioTicks, onAnswer: (accepted: boolean) => void): Promise<SpokenAnswerListener>;
 }
 
 /** Caller and destination bridged; the connection lasts until either side hangs up. */
@@ -95,7 +98,10 @@ export async function runWarmTransfer(
   }
   const { leg } = dialled;
   const legTicks = new AudioTicks(leg.audio);
-  const deciding = decision(leg, request.timeoutMs, signal);
+  const { deciding, decide } = decision(leg, request.timeoutMs, signal);
+  const listening = parts
+    .listen?.(legTicks, (accepted) => decide(accepted ? "accepted" : "declined"))
+    .catch(() => null);
   const briefingSpeech = new AbortController();
   const briefingSignal = AbortSignal.any([signal, briefingSpeech.signal]);
   parts
@@ -103,6 +109,7 @@ export async function runWarmTransfer(
     .then((summary) => parts.speak(leg.audio, `${summary} ${ACCEPT_INSTRUCTIONS}`, briefingSignal))
     .catch(() => {});
   const decided = await deciding;
+  await (await listening)?.stop();
   // Nothing more of the briefing once the destination has decided.
   briefingSpeech.abort();
   leg.audio.flush();
@@ -129,8 +136,15 @@ export async function runWarmTransfer(
   return { result: outcomes[decided], connection: null };
 }
 
-/** Keypad 1 accepts, any other key declines; a hang-up, the timeout or the call's end decide too. */
-function decision(leg: CallLeg, timeoutMs: number, signal: AbortSignal): Promise<Decision> {
+/**
+ * Keypad 1 accepts, any other key declines (or `decide`, for a spoken answer); a hang-up, the
+ * timeout or the call's end decide too.
+ */
+function decision(
+  leg: CallLeg,
+  timeoutMs: number,
+  signal: AbortSignal,
+): { deciding: Promise<Decision>; decide: (value: Decision) => void } {
   const { promise, resolve } = Promise.withResolvers<Decision>();
   let decided = false;
   const decide = (value: Decision) => {
@@ -146,5 +160,5 @@ function decision(leg: CallLeg, timeoutMs: number, signal: AbortSignal): Promise
   else signal.addEventListener("abort", onAbort, { once: true });
   leg.audio.onDtmf((digit) => decide(digit === ACCEPT_DIGIT ? "accepted" : "declined"));
   leg.onEnded(() => decide("hung_up"));
-  return promise;
+  return { deciding: promise, decide };
 }

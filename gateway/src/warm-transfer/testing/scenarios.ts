@@ -22,14 +22,19 @@ function write(dir: string, name: string, xml: string): string {
   return relative(SIPP_DIR, path);
 }
 
-/** The destination: answers, presses `digit` (RFC 4733) after `digitAtMs`, plays `toneFile` (u-law) and waits for BYE. */
+/**
+ * The destination: answers, presses `digit` (RFC 4733; null: none) after `digitAtMs`, plays
+ * `toneFile` (u-law: a tone, or speech) after `toneAtMs`, and waits for BYE.
+ */
 export function humanScenario(
   dir: string,
   name: string,
-  options: { digit: string; digitAtMs: number; toneFile: string; toneAtMs: number },
+  options: { digit: string | null; digitAtMs: number; toneFile: string; toneAtMs: number },
 ): string {
   const digitFirst = options.digitAtMs <= options.toneAtMs;
-  const digit = `<nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_${options.digit}.pcap"/></action></nop>`;
+  const digit = options.digit
+    ? `<nop><action><exec play_pcap_audio="/usr/share/sip-tester/dtmf_2833_${options.digit}.pcap"/></action></nop>`
+    : "";
   const tone = `<nop><action><exec rtp_stream="${options.toneFile},1,0"/></action></nop>`;
   const [firstAt, first, secondAt, second] = digitFirst
     ? [options.digitAtMs, digit, options.toneAtMs, tone]
