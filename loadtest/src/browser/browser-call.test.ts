@@ -3,75 +3,40 @@
 // pipeline answers through the stand-ins; the page shows the transcript and plays the agent's
 // audio; control persists the call with direction web.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { readExposition } from "@switchboard/control/src/metrics/testing/exposition";
-import { startCallsBackground } from "@switchboard/control/src/modules/calls/background";
-import { createHarness, type Harness } from "@switchboard/control/src/testing/harness";
-import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
-import { type RunningGateway, startGateway } from "@switchboard/gateway/server";
-import { MemoryBus } from "@switchboard/shared/bus/memory";
-import { loadConfig } from "@switchboard/shared/config";
-import { createLogger } from "@switchboard/shared/logger";
+import type { Harness } from "@switchboard/control/src/testing/harness";
+import type { RunningGateway } from "@switchboard/gateway/server";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import type { Browser, Page } from "playwright-core";
-import { launchChromium, speechWav } from "./chromium.ts";
+import { speechWav } from "./chromium.ts";
+import { startWebCallPlatform, type WebCallPlatform } from "./web-call-platform.ts";
 
-const SECRET = "browser-test-web-call-secret-0123456789";
 const REPLY = "Certainly, a table for two tomorrow evening.";
 const GREETING = "Hello, this is the web agent.";
 
-let dir: string;
-let standIns: StandIns;
-let bus: MemoryBus;
+let platform: WebCallPlatform;
 let h: Harness;
 let gateway: RunningGateway;
-let callsBackground: ReturnType<typeof startCallsBackground>;
-let control: ReturnType<typeof Bun.serve>;
 let controlUrl: string;
 let browser: Browser;
 let agentId: string;
 const pageServers: ReturnType<typeof Bun.serve>[] = [];
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "browser-call-"));
-  const wav = join(dir, "caller.wav");
-  speechWav("I would like to book a table for two people tomorrow evening.", wav);
-  standIns = startStandIns({
-    llm: { firstTokenMs: 30, interTokenMs: 2, rules: [{ match: ".", reply: REPLY }] },
-    transcription: { texts: ["I would like to book a table for two."], delayMs: 20, speechRmsThreshold: 100 },
-  });
-  bus = new MemoryBus();
-  const config = loadConfig({
-    GATEWAY_PORT: "0",
-    SIP_PORT: "0",
-    SIP_BIND_ADDRESS: "127.0.0.1",
-    WEB_CALL_SECRET: SECRET,
-    DATA_DIR: dir,
-    OPENAI_BASE_URL: standIns.urls.openai,
-  });
-  const log = createLogger("silent");
-  gateway = await startGateway({
-    config,
-    log,
-    bus,
-    application: await createAgentApplication({ config, log }),
-    webrtcHostAddresses: ["127.0.0.1"],
-  });
-  h = await createHarness({
-    bus,
-    config: {
-      webCallSecret: SECRET,
-      dataDir: dir,
-      gatewayPublicUrl: gateway.url,
-      widgetRateLimitPerMinute: 100,
+  platform = await startWebCallPlatform({
+    name: "browser-call",
+    script: {
+      llm: { firstTokenMs: 30, interTokenMs: 2, rules: [{ match: ".", reply: REPLY }] },
+      transcription: {
+        texts: ["I would like to book a table for two."],
+        delayMs: 20,
+        speechRmsThreshold: 100,
+      },
     },
+    writeCallerWav: (path) =>
+      speechWav("I would like to book a table for two people tomorrow evening.", path),
   });
-  callsBackground = startCallsBackground(h.ctx);
-  control = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: (request) => h.app.handle(request) });
-  controlUrl = `http://127.0.0.1:${control.port}`;
+  ({ h, gateway, controlUrl, browser } = platform);
   const created = await h.json<{ id: string }>("POST", "/api/v1/agents", {
     body: {
       name: "Web agent",
@@ -85,19 +50,11 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   agentId = created.body.id;
-  browser = await launchChromium(wav);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
   for (const server of pageServers) server.stop(true);
-  control?.stop(true);
-  await callsBackground?.stop();
-  await gateway?.stop();
-  await h?.close();
-  await standIns?.stop();
-  await bus?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 /** A customer's page on its own loopback origin with the widget's script tag (key from ?key=). */

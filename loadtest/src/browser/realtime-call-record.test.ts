@@ -3,34 +3,18 @@
 // events, cut where the caller talked over the reply, and the model's usage; call.ended came
 // through the bus to control.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startCallsBackground } from "@switchboard/control/src/modules/calls/background";
-import { createHarness, type Harness } from "@switchboard/control/src/testing/harness";
-import { createAgentApplication } from "@switchboard/gateway/pipeline/create";
-import { type RunningGateway, startGateway } from "@switchboard/gateway/server";
-import { MemoryBus } from "@switchboard/shared/bus/memory";
-import { loadConfig } from "@switchboard/shared/config";
-import { createLogger } from "@switchboard/shared/logger";
+import type { Harness } from "@switchboard/control/src/testing/harness";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import type { Browser } from "playwright-core";
-import { launchChromium } from "./chromium.ts";
+import { startWebCallPlatform, type WebCallPlatform } from "./web-call-platform.ts";
 
-const SECRET = "realtime-record-web-call-secret-0123456789";
 const GREETING = "Hello, this is Ada.";
 const LONG_REPLY =
   "We have tables at six, seven and eight in the evening, on the terrace or inside, and we can also " +
   "arrange a quiet corner for the two of you if you would like one, with a view of the garden.";
 
-let dir: string;
-let standIns: StandIns;
-let bus: MemoryBus;
+let platform: WebCallPlatform;
 let h: Harness;
-let gateway: RunningGateway;
-let callsBackground: ReturnType<typeof startCallsBackground>;
-let control: ReturnType<typeof Bun.serve>;
 let controlUrl: string;
 let browser: Browser;
 let agentId: string;
@@ -49,56 +33,29 @@ function callerWav(path: string): void {
 }
 
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "realtime-record-"));
-  const wav = join(dir, "caller.wav");
-  callerWav(wav);
-  standIns = startStandIns({
-    realtime: {
-      utterances: ["A table for two, please.", "Actually, make it three.", "No, that is all. Goodbye."],
-      rules: [
-        {
-          match: "goodbye",
-          reply: "Thank you for calling. Goodbye!",
-          toolCalls: [{ name: "end_call", arguments: {} }],
-        },
-        { match: "three", reply: "Three it is." },
-      ],
-      defaultReply: LONG_REPLY,
-      firstAudioMs: 150,
-      transcriptionDelayMs: 50,
-      silenceDurationMs: 400,
-      speechRmsThreshold: 300,
+  platform = await startWebCallPlatform({
+    name: "realtime-record",
+    script: {
+      realtime: {
+        utterances: ["A table for two, please.", "Actually, make it three.", "No, that is all. Goodbye."],
+        rules: [
+          {
+            match: "goodbye",
+            reply: "Thank you for calling. Goodbye!",
+            toolCalls: [{ name: "end_call", arguments: {} }],
+          },
+          { match: "three", reply: "Three it is." },
+        ],
+        defaultReply: LONG_REPLY,
+        firstAudioMs: 150,
+        transcriptionDelayMs: 50,
+        silenceDurationMs: 400,
+        speechRmsThreshold: 300,
+      },
     },
+    writeCallerWav: callerWav,
   });
-  bus = new MemoryBus();
-  const config = loadConfig({
-    GATEWAY_PORT: "0",
-    SIP_PORT: "0",
-    SIP_BIND_ADDRESS: "127.0.0.1",
-    WEB_CALL_SECRET: SECRET,
-    DATA_DIR: dir,
-    OPENAI_BASE_URL: standIns.urls.openai,
-  });
-  const log = createLogger("silent");
-  gateway = await startGateway({
-    config,
-    log,
-    bus,
-    application: await createAgentApplication({ config, log }),
-    webrtcHostAddresses: ["127.0.0.1"],
-  });
-  h = await createHarness({
-    bus,
-    config: {
-      webCallSecret: SECRET,
-      dataDir: dir,
-      gatewayPublicUrl: gateway.url,
-      widgetRateLimitPerMinute: 100,
-    },
-  });
-  callsBackground = startCallsBackground(h.ctx);
-  control = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: (request) => h.app.handle(request) });
-  controlUrl = `http://127.0.0.1:${control.port}`;
+  ({ h, controlUrl, browser } = platform);
   const created = await h.json<{ id: string }>("POST", "/api/v1/agents", {
     body: {
       name: "Realtime web agent",
@@ -110,18 +67,10 @@ beforeAll(async () => {
   });
   expect(created.status).toBe(201);
   agentId = created.body.id;
-  browser = await launchChromium(wav);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  control?.stop(true);
-  await callsBackground?.stop();
-  await gateway?.stop({ drainTimeoutMs: 0 });
-  await h?.close();
-  await standIns?.stop();
-  await bus?.close();
-  rmSync(dir, { recursive: true, force: true });
+  await platform?.stop();
 });
 
 describe("a realtime agent's browser call on its record", () => {
