@@ -83,7 +83,7 @@ export function App() {
       <main id="main">
         {view === "agents" && <AgentsView session={session} />}
         {view === "calls" && !route[1] && <CallsView />}
-        {view === "calls" && route[1] && <CallView callId={route[1]} />}
+        {view === "calls" && route[1] && <CallView callId={route[1]} session={session} />}
         {view === "api-keys" && atLeast(session.user.role, "admin") && <ApiKeysView session={session} />}
         {view === "api-keys" && !atLeast(session.user.role, "admin") && (
           <ErrorNote message="Only owners and admins manage API keys." />

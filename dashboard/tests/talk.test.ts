@@ -1,72 +1,48 @@
-// "Talk to this agent" from the dashboard: a signed-in owner opens the agents view in headless
-// Chromium (fake microphone playing flite speech) and places a browser call through the
-// widget's client to a real gateway; the turn pipeline answers through the loopback stand-ins
-// and the panel shows the live transcript. Control is served over HTTP in this process (one
-// process for the file, as in loadtest/src/browser/browser-call.test.ts).
+// "Talk to this agent" from the dashboard, and the call it leaves: a signed-in owner opens the
+// agents view in headless Chromium (fake microphone playing flite speech) and places a browser
+// call through the widget's client to a real gateway; the turn pipeline answers through the
+// loopback stand-ins and the panel shows the live transcript. Then the call's page plays the
+// recording with the transcript following it and lists the call's webhook deliveries, and the
+// analytics view counts the call. The platform runs in this process
+// (loadtest/src/browser/web-call-platform.ts, as the loadtest browser-call tests use it).
 import { afterAll, beforeAll, expect, test } from "bun:test";
-import { mkdtempSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { startCallsBackground } from "../../control/src/modules/calls/background.ts";
 import { linkUrl } from "../../control/src/modules/users/links.ts";
 import { ownerSetupLink } from "../../control/src/modules/users/service.ts";
-import { createHarness, type Harness } from "../../control/src/testing/harness.ts";
-import { createAgentApplication } from "../../gateway/src/pipeline/create.ts";
-import { type RunningGateway, startGateway } from "../../gateway/src/server.ts";
-import { launchChromium, speechWav } from "../../loadtest/src/browser/chromium.ts";
-import { type StandIns, startStandIns } from "../../loadtest/stand-ins/src/index.ts";
-import { MemoryBus } from "../../shared/src/bus/memory.ts";
-import { loadConfig } from "../../shared/src/config.ts";
-import { createLogger } from "../../shared/src/logger.ts";
+import { speechWav } from "../../loadtest/src/browser/chromium.ts";
+import { startWebCallPlatform, type WebCallPlatform } from "../../loadtest/src/browser/web-call-platform.ts";
+import { waitFor } from "../../shared/src/testing/wait-for.ts";
 import { accessibilityProblems, screenshot, screenshotsDir } from "./support.ts";
 
-const SECRET = "dashboard-talk-test-web-call-secret-0123";
 const GREETING = "Hello, this is the front desk.";
 const REPLY = "Certainly, a table for two tomorrow evening.";
 
-let dir: string;
-let standIns: StandIns;
-let bus: MemoryBus;
-let h: Harness;
-let gateway: RunningGateway;
-let callsBackground: ReturnType<typeof startCallsBackground>;
-let control: ReturnType<typeof Bun.serve>;
-let origin: string;
-let browser: Awaited<ReturnType<typeof launchChromium>>;
+let platform: WebCallPlatform;
+let receiver: ReturnType<typeof Bun.serve>;
 const foreign: string[] = [];
 
+interface CallRecord {
+  id: string;
+  direction: string;
+  status: string;
+  recording_url: string | null;
+  transcript: Array<{ role: string; text: string }>;
+}
+
 beforeAll(async () => {
-  dir = mkdtempSync(join(tmpdir(), "dashboard-talk-"));
-  const wav = join(dir, "caller.wav");
-  speechWav("I would like to book a table for two people tomorrow evening.", wav, 4, 8);
-  standIns = startStandIns({
-    llm: { firstTokenMs: 30, interTokenMs: 2, rules: [{ match: ".", reply: REPLY }] },
-    transcription: { texts: ["I would like to book a table for two."], delayMs: 20, speechRmsThreshold: 100 },
+  platform = await startWebCallPlatform({
+    name: "dashboard-talk",
+    script: {
+      llm: { firstTokenMs: 30, interTokenMs: 2, rules: [{ match: ".", reply: REPLY }] },
+      transcription: {
+        texts: ["I would like to book a table for two."],
+        delayMs: 20,
+        speechRmsThreshold: 100,
+      },
+    },
+    writeCallerWav: (path) =>
+      speechWav("I would like to book a table for two people tomorrow evening.", path, 4, 8),
   });
-  bus = new MemoryBus();
-  const config = loadConfig({
-    GATEWAY_PORT: "0",
-    SIP_PORT: "0",
-    SIP_BIND_ADDRESS: "127.0.0.1",
-    WEB_CALL_SECRET: SECRET,
-    DATA_DIR: dir,
-    OPENAI_BASE_URL: standIns.urls.openai,
-  });
-  const log = createLogger("silent");
-  gateway = await startGateway({
-    config,
-    log,
-    bus,
-    application: await createAgentApplication({ config, log }),
-    webrtcHostAddresses: ["127.0.0.1"],
-  });
-  h = await createHarness({
-    bus,
-    config: { webCallSecret: SECRET, dataDir: dir, gatewayPublicUrl: gateway.url },
-  });
-  callsBackground = startCallsBackground(h.ctx);
-  control = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: (request) => h.app.handle(request) });
-  origin = `http://127.0.0.1:${control.port}`;
+  const { h } = platform;
   const created = await h.json("POST", "/api/v1/agents", {
     body: {
       name: "Front desk",
@@ -79,26 +55,27 @@ beforeAll(async () => {
     },
   });
   expect(created.status).toBe(201);
-  browser = await launchChromium(wav);
+  // The customer's webhook receiver: the call's events are delivered to it.
+  receiver = Bun.serve({ port: 0, hostname: "127.0.0.1", fetch: () => new Response("ok") });
+  const hook = await h.json("POST", "/api/v1/webhooks", {
+    body: { url: `http://127.0.0.1:${receiver.port}/hooks` },
+  });
+  expect(hook.status).toBe(201);
 }, 120_000);
 
 afterAll(async () => {
-  await browser?.close();
-  control?.stop(true);
-  await callsBackground?.stop();
-  await gateway?.stop();
-  await h?.close();
-  await standIns?.stop();
-  await bus?.close();
-  if (dir) rmSync(dir, { recursive: true, force: true });
+  receiver?.stop(true);
+  await platform?.stop();
 });
 
-test("Talk to this agent: the call connects from the agents view and the transcript follows it live", async () => {
+test("Talk to this agent: the call connects from the agents view and the transcript follows it live; the call page and analytics show it after", async () => {
+  const { h, browser, controlUrl: origin, gateway } = platform;
+  const screenshots = screenshotsDir(platform.dir);
   const context = await browser.newContext();
-  const platform = new Set([origin, new URL(gateway.url).origin]);
+  const allowed = new Set([origin, new URL(gateway.url).origin]);
   context.on("request", (request) => {
     const url = request.url();
-    if (!url.startsWith("data:") && !url.startsWith("blob:") && !platform.has(new URL(url).origin))
+    if (!url.startsWith("data:") && !url.startsWith("blob:") && !allowed.has(new URL(url).origin))
       foreign.push(url);
   });
   const page = await context.newPage();
@@ -115,12 +92,64 @@ test("Talk to this agent: the call connects from the agents view and the transcr
   await transcript.locator("li.user").first().waitFor({ timeout: 45_000 });
   await transcript.getByText("Certainly").waitFor({ timeout: 45_000 });
   expect(await accessibilityProblems(page)).toEqual([]);
-  await screenshot(page, screenshotsDir(dir), "talk");
+  await screenshot(page, screenshots, "talk");
   await page.getByRole("button", { name: "Hang up" }).click();
 
-  // The call is a web call of the org, with the turns the panel showed.
-  const calls = await h.json<{ data: Array<{ id: string; direction: string }> }>("GET", "/api/v1/calls");
-  expect(calls.body.data.map((call) => call.direction)).toContain("web");
+  // The call is a web call of the org; once ended, its recording is on record.
+  const call = await waitFor(
+    "the web call ended with its recording",
+    async () => {
+      const list = await h.json<{ data: CallRecord[] }>("GET", "/api/v1/calls");
+      const web = list.body.data.find((c) => c.direction === "web");
+      if (web?.status !== "completed" || !web.recording_url) return null;
+      return (await h.json<CallRecord>("GET", `/api/v1/calls/${web.id}`)).body;
+    },
+    { timeoutMs: 30_000, intervalMs: 200 },
+  );
+  expect(call.transcript.map((turn) => turn.role)).toContain("user");
+
+  // The call's page: the recording plays from a turn, and that turn is marked as heard.
+  await page.goto(`${origin}/#/calls/${call.id}`);
+  const turns = page.getByRole("list", { name: "Transcript" }).locator(":scope > li");
+  await turns.first().waitFor();
+  const audio = page.getByLabel("Recording");
+  await audio.waitFor();
+  const replyIndex = call.transcript.findIndex(
+    (turn) => turn.role === "agent" && turn.text.startsWith("Certainly"),
+  );
+  expect(replyIndex).toBeGreaterThan(0);
+  await turns
+    .nth(replyIndex)
+    .getByRole("button", { name: /^Play from / })
+    .click();
+  await turns.nth(replyIndex).and(page.locator("[aria-current=true]")).waitFor();
+  const startedAt = await audio.evaluate((element) => (element as HTMLAudioElement).currentTime);
+  expect(startedAt).toBeGreaterThan(0);
+  // The audio really plays: its clock moves on from the turn's start.
+  await page.waitForFunction(
+    (from) => (document.querySelector("audio") as HTMLAudioElement).currentTime > from + 0.2,
+    startedAt,
+    { timeout: 15_000 },
+  );
+  await audio.evaluate((element) => (element as HTMLAudioElement).pause());
+
+  // The call's webhook deliveries: call.started and call.ended went to the receiver's endpoint.
+  const deliveries = page.getByRole("table", { name: "Webhook deliveries of this call" });
+  await deliveries.getByRole("cell", { name: "call.ended", exact: true }).waitFor();
+  await deliveries.getByRole("cell", { name: "call.started", exact: true }).waitFor();
+  expect(await deliveries.textContent()).toContain(`http://127.0.0.1:${receiver.port}/hooks`);
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await screenshot(page, screenshots, "call");
+
+  // Analytics counts the call, with charts.
+  await page.getByRole("link", { name: "Analytics" }).click();
+  await page.getByTestId("total-calls").getByText("1", { exact: true }).waitFor();
+  await page.getByText("Calls and minutes per day").waitFor();
+  expect(await page.locator(".chart canvas").count()).toBe(3);
+  await page.waitForLoadState("networkidle");
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await screenshot(page, screenshots, "analytics");
+
   expect(foreign).toEqual([]);
   await context.close();
-}, 120_000);
+}, 180_000);
