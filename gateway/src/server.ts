@@ -10,6 +10,7 @@ import type { MediaApplication } from "./call-core/application.ts";
 import { CallLeases } from "./call-core/call-leases.ts";
 import { GreetingApplication } from "./call-core/greeting-application.ts";
 import { SipService } from "./calls/sip-service.ts";
+import type { LegParent } from "./calls/transfer-leg.ts";
 import { startAnnouncer } from "./cluster/announcer.ts";
 import { DRAIN_RETRY_AFTER_S, drainCalls } from "./drain.ts";
 import { MediaClock } from "./media/clock.ts";
@@ -60,6 +61,7 @@ export async function startGateway(options: {
     (error) => options.log.warn({ err: error }, "gateway heartbeat not written"),
     (renewed) => leases.restoreMissing(renewed),
   );
+  let sipSide: SipService | null = null;
   const webrtc = new WebRtcService({
     config,
     log: options.log.child({ component: "webrtc" }),
@@ -69,6 +71,8 @@ export async function startGateway(options: {
     gatewayId,
     hostAddresses: options.webrtcHostAddresses,
     leases,
+    // The SIP side starts below; a browser call's warm transfer dials through it.
+    legDialer: (parent: LegParent) => sipSide?.legDialer(parent) ?? null,
   });
   // Loaded only with LiveKit configured: its SDK is native code the gateway otherwise never needs.
   const rooms = config.livekit
@@ -115,6 +119,7 @@ export async function startGateway(options: {
     clock,
     leases,
   });
+  sipSide = sip;
   const announcer = startAnnouncer({
     bus,
     gatewayId,

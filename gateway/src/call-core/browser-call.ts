@@ -5,9 +5,11 @@
 import type { Agent } from "@switchboard/shared/agent";
 import type { CallStatus, TranscriptTurn } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
+import type { LegParent } from "../calls/transfer-leg.ts";
 import type { CallAudio } from "../media/call-audio.ts";
 import type { RecordingInfo } from "../media/wav-recorder.ts";
 import { callOffered } from "../metrics/calls.ts";
+import type { LegDialer } from "../warm-transfer/call-leg.ts";
 import { type CallControl, type MediaApplication, type RunningApplication, usageOf } from "./application.ts";
 import { CallEnd } from "./call-end.ts";
 import type { CallEventWriter } from "./call-events.ts";
@@ -27,6 +29,8 @@ export interface BrowserCallDeps {
   /** Moves a finished recording to its final home (S3 when configured); returns its location. */
   publishRecording: RecordingPublisher;
   now?: () => number;
+  /** Warm transfer's second leg, placed by the gateway's SIP side; absent: no warm transfer. */
+  legDialer?: (parent: LegParent) => LegDialer | null;
 }
 
 export interface BrowserCallIdentity {
@@ -55,6 +59,8 @@ export abstract class BrowserCall implements CallControl {
   private turnIndex = 0;
   private ending: Promise<void> | null = null;
   private readonly endedHandlers: (() => void)[] = [];
+  /** Warm transfer: the second leg through the SIP side (a browser call has none of its own). */
+  readonly dialLeg?: LegDialer;
 
   protected constructor(
     private readonly core: BrowserCallDeps,
@@ -69,6 +75,8 @@ export abstract class BrowserCall implements CallControl {
       hangUp: (cause) => this.end("completed", cause),
       log: core.log.child({ call_id: identity.callId }),
     });
+    this.dialLeg =
+      core.legDialer?.({ callId: identity.callId, orgId: identity.orgId, fromNumber: null }) ?? undefined;
   }
 
   onEnded(handler: () => void): void {
@@ -140,7 +148,14 @@ export abstract class BrowserCall implements CallControl {
       metadata,
       audio,
       control: this,
-      reporter: { turn: (turn) => this.reportTurn(turn) },
+      reporter: {
+        turn: (turn) => this.reportTurn(turn),
+        transfer: (outcome) => {
+          this.core.events
+            .write({ type: "call.transfer", call_id: this.callId, org_id: this.orgId, ...outcome })
+            .catch(() => {});
+        },
+      },
     });
     if (this.ending) await running.stop();
     else {

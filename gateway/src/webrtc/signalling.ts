@@ -23,6 +23,7 @@ import {
 } from "@switchboard/shared/secrets/call-token";
 import { iceLinkHeaders, iceServersFromConfig } from "@switchboard/shared/webrtc/ice";
 import type { MediaApplication } from "../call-core/application.ts";
+import type { BrowserCallDeps } from "../call-core/browser-call.ts";
 import { CallEventWriter } from "../call-core/call-events.ts";
 import { type CallLease, CallLeases } from "../call-core/call-leases.ts";
 import { centsPerMinuteFor, durationCap } from "../call-core/duration-cap.ts";
@@ -61,6 +62,8 @@ interface WebRtcServiceOptions {
   connectTimeoutMs?: number;
   /** Shared with the gateway's SIP calls; default: the web side's own. */
   leases?: CallLeases;
+  /** Warm transfer's second leg through the gateway's SIP side. */
+  legDialer?: BrowserCallDeps["legDialer"];
 }
 
 interface ActiveCall {
@@ -236,6 +239,7 @@ export class WebRtcService implements DrainableCalls {
         application: this.options.application,
         connectTimeoutMs: this.options.connectTimeoutMs ?? 30_000,
         publishRecording: this.publishRecording,
+        legDialer: this.options.legDialer,
       },
       {
         callId: claims.callId,
