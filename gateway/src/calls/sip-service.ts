@@ -16,6 +16,7 @@ import { MediaClock } from "../media/clock.ts";
 import { dialogId, headerTag, newTag } from "../sip/dialog.ts";
 import { DigestServer } from "../sip/digest.ts";
 import type { SipRequest } from "../sip/message.ts";
+import type { LegDialer } from "../warm-transfer/call-leg.ts";
 import { FloodGuard, isScannerUserAgent } from "../sip/security.ts";
 import { SipStack } from "../sip/stack.ts";
 import type { ServerTransaction, SipTimers } from "../sip/transaction.ts";
@@ -27,7 +28,7 @@ import { InboundCalls } from "./inbound.ts";
 import { OutboundCalls } from "./outbound.ts";
 import { CallRegistry } from "./registry.ts";
 import type { SipCall } from "./sip-call.ts";
-import type { SipTransferLeg } from "./transfer-leg.ts";
+import { type LegParent, type SipTransferLeg, sipLegDialer } from "./transfer-leg.ts";
 import { defaultTrunk } from "./trunk.ts";
 
 interface SipServiceOptions {
@@ -117,6 +118,11 @@ export class SipService implements DrainableCalls {
 
   get port(): number {
     return this.deps.stack.transport.port;
+  }
+
+  /** Places warm transfer legs for a call this service does not carry (a browser call). */
+  legDialer(parent: LegParent): LegDialer {
+    return sipLegDialer(this.deps, parent);
   }
 
   get activeCalls(): SipCall[] {
