@@ -86,6 +86,7 @@ export async function startGateway(options: {
         gatewayId,
         leases,
         recordingsDir: join(config.dataDir, "recordings"),
+        legDialer: (parent: LegParent) => sipSide?.legDialer(parent) ?? null,
       })
     : null;
   rooms?.start();

@@ -47,6 +47,8 @@ interface LiveKitRoomsOptions {
   /** Default: rooms on the LiveKit server through @livekit/rtc-node. */
   roomFactory?: RoomFactory;
   now?: () => number;
+  /** Warm transfer's second leg through the gateway's SIP side. */
+  legDialer?: RoomCallDeps["legDialer"];
 }
 
 export class LiveKitRooms implements DrainableCalls {
@@ -68,6 +70,7 @@ export class LiveKitRooms implements DrainableCalls {
       recordingsDir: options.recordingsDir,
       admit: (call) => this.admit(call),
       now: this.now,
+      legDialer: options.legDialer,
     };
   }
 
