@@ -26,6 +26,8 @@ const PURITY = 0.7;
 const MIN_RMS = 200;
 /** A beep's frequency may wander this much between frames. */
 const DRIFT_HZ = 40;
+/** Frames without the tone (a packet lost or concealed on the way) that do not end it. */
+const MAX_GAP_FRAMES = 2;
 
 const CANDIDATES_HZ = Array.from(
   { length: (HIGH_HZ - LOW_HZ) / STEP_HZ + 1 },
@@ -35,7 +37,7 @@ const CANDIDATES_HZ = Array.from(
 export class BeepDetector {
   private readonly minToneMs: number;
   private readonly maxToneMs: number;
-  private tone: { frequencyHz: number; startMs: number; lastMs: number } | null = null;
+  private tone: { frequencyHz: number; startMs: number; lastMs: number; gapFrames: number } | null = null;
 
   constructor(private readonly options: BeepDetectorOptions) {
     this.minToneMs = options.minToneMs ?? 240;
@@ -66,11 +68,18 @@ export class BeepDetector {
     const tone = this.tone;
     if (frequencyHz !== null && tone && Math.abs(frequencyHz - tone.frequencyHz) <= DRIFT_HZ) {
       tone.lastMs = atMs;
+      tone.gapFrames = 0;
       if (atMs - tone.startMs >= this.maxToneMs) return this.finish();
       return null;
     }
+    // A lost or concealed packet inside a beep is not its end.
+    if (tone && frequencyHz === null && tone.gapFrames < MAX_GAP_FRAMES) {
+      tone.gapFrames += 1;
+      return null;
+    }
     const ended = tone && tone.lastMs - tone.startMs >= this.minToneMs ? this.finish() : null;
-    this.tone = frequencyHz === null ? null : { frequencyHz, startMs: atMs - frameMs, lastMs: atMs };
+    this.tone =
+      frequencyHz === null ? null : { frequencyHz, startMs: atMs - frameMs, lastMs: atMs, gapFrames: 0 };
     return ended;
   }
 

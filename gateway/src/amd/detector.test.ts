@@ -97,6 +97,16 @@ describe("answering-machine detection", () => {
     expect(Math.abs(beeps[0]!.frequencyHz - 1400)).toBeLessThanOrEqual(25);
     expect(beeps[0]!.endMs - beeps[0]!.startMs).toBeGreaterThanOrEqual(440);
 
+    // A packet lost in the middle of the beep (a silent frame) does not cut it in two.
+    const gapDetector = new BeepDetector({ sampleRateHz: INTERNAL_SAMPLE_RATE_HZ });
+    const withGap = framesOf(greetingSamples(VOICE, [{ beepHz: 1400, beepMs: 500 }], 100, 200));
+    withGap[5 + 12]!.fill(0);
+    const gapBeeps = withGap
+      .map((frame, index) => gapDetector.push(frame, (index + 1) * FRAME_MS, FRAME_MS))
+      .filter(Boolean);
+    expect(gapBeeps).toHaveLength(1);
+    expect(gapBeeps[0]!.endMs - gapBeeps[0]!.startMs).toBeGreaterThanOrEqual(440);
+
     const speechDetector = new BeepDetector({ sampleRateHz: INTERNAL_SAMPLE_RATE_HZ });
     const inSpeech = framesOf(
       greetingSamples(FLITE, [{ say: "Oooh, hello, hello, how are you all doing on this lovely morning?" }]),
