@@ -26,6 +26,7 @@ import { knowledgeModule } from "./modules/knowledge/routes.ts";
 import { managedNumbersModule } from "./modules/managed-numbers/routes.ts";
 import { orgModule } from "./modules/orgs/routes.ts";
 import { orgSigningSecretModule } from "./modules/orgs/signing-secret-routes.ts";
+import { autoRechargeModule } from "./modules/payments/auto-recharge-routes.ts";
 import { handleStripeWebhook, STRIPE_WEBHOOK_PATH } from "./modules/payments/stripe-webhook.ts";
 import { phoneNumbersModule } from "./modules/phone-numbers/routes.ts";
 import { providerCredentialsModule } from "./modules/provider-credentials/routes.ts";
@@ -108,6 +109,7 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(managedNumbersModule(ctx))
         .use(trunksModule(ctx))
         .use(creditsModule(ctx))
+        .use(autoRechargeModule(ctx))
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
         .use(callsModule(ctx))

@@ -14,6 +14,7 @@ import { startCallsBackground } from "./modules/calls/background.ts";
 import { startCampaignDispatcher } from "./modules/campaigns/dispatcher-background.ts";
 import { startKnowledgeBackground } from "./modules/knowledge/background.ts";
 import { ensureInitialOwnerKey } from "./modules/orgs/service.ts";
+import { AutoRecharger } from "./modules/payments/auto-recharge.ts";
 import { startRetentionScheduler } from "./modules/retention/scheduler.ts";
 import { SmsAgentReplier } from "./modules/sms/agent-replies.ts";
 import { CallSmsSender } from "./modules/sms/call-sms-sender.ts";
@@ -69,6 +70,8 @@ export async function startControl(options: {
   smsAgentReplies.start();
   const callSms = new CallSmsSender(ctx);
   callSms.start();
+  const autoRecharger = new AutoRecharger(ctx);
+  autoRecharger.start();
   const knowledge = await startKnowledgeBackground(ctx);
   // Everything gateways read is on the bus before the API serves (a restarted platform, an
   // empty Redis), and kept there.
@@ -125,6 +128,7 @@ export async function startControl(options: {
       await campaignDispatcher.stop();
       await smsAgentReplies.stop();
       await callSms.stop();
+      await autoRecharger.stop();
       await callsBackground.stop();
       await analysis.stop();
       await retention.stop();

@@ -16,6 +16,7 @@ export const WEBHOOK_EVENT_TYPES = [
   "sms.failed",
   "number.suspended",
   "credits.low",
+  "credits.auto_recharge_failed",
   "campaign.started",
   "campaign.paused",
   "campaign.completed",

@@ -3,6 +3,7 @@
 // carrier-signing.ts): checkout.session.completed, charge.refunded, charge.dispute.created.
 import { randomBytes } from "node:crypto";
 import { stripeSignature, unixSeconds } from "./carrier-signing.ts";
+import { StripeIntents } from "./stripe-intents.ts";
 
 export interface StripeSession {
   id: string;
@@ -13,6 +14,8 @@ export interface StripeSession {
   metadata: Record<string, string>;
   mode: string;
   payment_intent: string | null;
+  /** The customer given, or one created (`customer_creation=always`); the paid card is saved on it. */
+  customer: string | null;
   payment_status: "unpaid" | "paid";
   status: "open" | "complete";
   success_url: string | null;
@@ -27,6 +30,8 @@ export interface StripeStandIn {
   /** For STRIPE_WEBHOOK_SECRET. */
   webhookSecret: string;
   sessions: Map<string, StripeSession>;
+  /** PaymentIntents: the sessions' and off-session charges of their saved cards. */
+  intents: StripeIntents;
   /** checkout.session.completed for a session (paid), signed. Send it as often as you like. */
   completed(sessionId: string): SignedStripeEvent;
   /** charge.refunded for a completed session's charge, `amountRefunded` in total so far. */
@@ -55,6 +60,7 @@ export function startStripeStandIn(
   const webhookSecret = options.webhookSecret ?? `whsec_${randomBytes(24).toString("base64url")}`;
   const sessions = new Map<string, StripeSession>();
   const charges = new Map<string, string>();
+  const intents = new StripeIntents();
   let base = "";
 
   function event(type: string, object: object): SignedStripeEvent {
@@ -139,6 +145,7 @@ export function startStripeStandIn(
       metadata,
       mode: form.get("mode") ?? "payment",
       payment_intent: null,
+      customer: form.get("customer") ?? (form.get("customer_creation") === "always" ? id("cus") : null),
       payment_status: "unpaid",
       status: "open",
       success_url: form.get("success_url"),
@@ -155,6 +162,11 @@ export function startStripeStandIn(
     async fetch(request) {
       const { pathname } = new URL(request.url);
       if (pathname === "/v1/checkout/sessions" && request.method === "POST") return createSession(request);
+      if (request.headers.get("authorization") !== `Bearer ${secretKey}`)
+        return stripeError(401, "Invalid API Key provided");
+      if (pathname === "/v1/payment_intents" && request.method === "POST") return intents.create(request);
+      const intent = /^\/v1\/payment_intents\/([^/]+)$/.exec(pathname);
+      if (intent && request.method === "GET") return intents.retrieve(intent[1]!);
       return stripeError(404, `Unrecognized request URL (${request.method}: ${pathname}).`);
     },
   });
@@ -165,11 +177,14 @@ export function startStripeStandIn(
     secretKey,
     webhookSecret,
     sessions,
+    intents,
     completed(sessionId) {
       const session = sessionOf(sessionId);
       session.status = "complete";
       session.payment_status = "paid";
-      session.payment_intent ??= id("pi");
+      session.payment_intent ??= session.customer
+        ? intents.forSession(session.amount_total, session.currency, session.customer).id
+        : id("pi");
       session.url = null;
       return event("checkout.session.completed", { ...session });
     },

@@ -7,6 +7,7 @@ import type { LedgerKind } from "@switchboard/shared/schemas/credits";
 import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { creditBalances, creditLedger } from "../../db/schema.ts";
+import { markRechargeDue } from "../payments/recharge-due.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
 
 export type LedgerRow = typeof creditLedger.$inferSelect;
@@ -117,6 +118,7 @@ export async function appendEntry(
 
   const threshold = updated.thresholdCents ?? deps.config.creditsLowThresholdCents;
   const before = updated.balanceCents - input.amountCents;
+  if (input.amountCents < 0) await markRechargeDue(tx, input.orgId, before, updated.balanceCents);
   if (before >= threshold && updated.balanceCents < threshold) {
     await emitWebhookEvent(tx, input.orgId, "credits.low", {
       balance_cents: updated.balanceCents,

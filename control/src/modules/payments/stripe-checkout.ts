@@ -7,6 +7,7 @@ import { newId } from "@switchboard/shared/ids";
 import type { Database } from "../../db/client.ts";
 import { paymentSessions } from "../../db/schema.ts";
 import type { PaymentOutcome, PaymentProvider, PaymentRequest } from "../credits/payments.ts";
+import { savedCustomer } from "./auto-recharge.ts";
 import { stripeClient } from "./stripe-client.ts";
 
 export class StripeCheckout implements PaymentProvider {
@@ -20,10 +21,14 @@ export class StripeCheckout implements PaymentProvider {
   async charge(request: PaymentRequest): Promise<PaymentOutcome> {
     const returnBase = this.config.carriers.publicUrl ?? "http://localhost";
     let session: { id: string; url: string | null };
+    // The card paid with is kept on the org's customer, for auto-recharge (auto-recharge.ts).
+    const customer = await savedCustomer(this.db, request.orgId);
     try {
       session = await stripeClient(this.config.payments).checkout.sessions.create(
         {
           mode: "payment",
+          ...(customer ? { customer } : { customer_creation: "always" as const }),
+          payment_intent_data: { setup_future_usage: "off_session" },
           client_reference_id: request.orgId,
           metadata: { org_id: request.orgId, reference: request.reference },
           line_items: [

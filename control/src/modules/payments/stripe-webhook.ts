@@ -13,11 +13,12 @@ import type { Database } from "../../db/client.ts";
 import { paymentSessions } from "../../db/schema.ts";
 import { claimCallback } from "../carriers/receipts.ts";
 import { appendEntry, getBalanceCents, publishBalance } from "../credits/ledger.ts";
+import { saveCheckoutCard } from "./auto-recharge.ts";
 import { stripeClient } from "./stripe-client.ts";
 
 export const STRIPE_WEBHOOK_PATH = "/api/v1/payments/stripe/webhook";
 
-type Deps = Pick<ControlContext, "db" | "bus" | "config">;
+type Deps = Pick<ControlContext, "db" | "bus" | "config" | "log">;
 
 async function sessionByIntent(tx: Database, paymentIntentId: string | null) {
   if (!paymentIntentId) return null;
@@ -141,5 +142,16 @@ export async function handleStripeWebhook(deps: Deps, request: Request): Promise
     return applyEvent(tx, deps, event);
   });
   if (orgId !== null) await publishBalance(deps.db, deps.bus, orgId);
+  if (orgId !== null && event.type === "checkout.session.completed") {
+    const session = event.data.object;
+    const customer = typeof session.customer === "string" ? session.customer : (session.customer?.id ?? null);
+    const intent = intentId(session.payment_intent);
+    if (customer && intent) {
+      // The credits are in; a card that cannot be saved only leaves auto-recharge without one.
+      await saveCheckoutCard(deps, orgId, customer, intent).catch((error: unknown) =>
+        deps.log.warn({ err: error, org_id: orgId }, "card of a Checkout purchase not saved"),
+      );
+    }
+  }
   return Response.json({ received: true });
 }

@@ -28,7 +28,7 @@ beforeAll(async () => {
       carriers: { ...base.carriers, publicUrl: "https://switchboard.example.com" },
     },
   });
-}, 20_000);
+}, 90_000);
 afterAll(async () => {
   await stripe.stop();
   await h.close();
