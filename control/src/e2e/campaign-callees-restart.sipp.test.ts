@@ -90,7 +90,8 @@ describe("a campaign against SIPp callees across a control SIGKILL", () => {
     await redis?.drop();
     await database?.drop();
     if (dir) rmSync(dir, { recursive: true, force: true });
-  });
+    // A stopping process may take its 5 s grace before SIGKILL.
+  }, 60_000);
 
   test("completes with the right outcomes, each lead dialled only as its attempts allow", async () => {
     const carrier = await startCampaignCarrier({
