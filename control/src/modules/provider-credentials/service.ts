@@ -9,6 +9,7 @@ import type { Database } from "../../db/client.ts";
 import { agents, type ProviderCredentialKind, providerCredentials } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
+import { secretHeaderUsers } from "../tools/secret-headers.ts";
 import type { CreateCredentialInput, CredentialResponse } from "./model.ts";
 
 type CredentialRow = typeof providerCredentials.$inferSelect;
@@ -158,6 +159,14 @@ export async function credentialsById(
   if (ids.length === 0) return new Map();
   const rows = await db
     .select()
+  const headerUsers = await secretHeaderUsers(db, orgId, id);
+  if (headerUsers.length > 0) {
+    throw new ApiError(
+      409,
+      "credential_in_use",
+      `The credential fills secret_headers of ${headerUsers.join(", ")}; change them first.`,
+    );
+  }
     .from(providerCredentials)
     .where(and(eq(providerCredentials.orgId, orgId), inArray(providerCredentials.id, ids)));
   return new Map(rows.map((row) => [row.id, row]));
