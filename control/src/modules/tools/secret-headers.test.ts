@@ -57,6 +57,22 @@ describe("/tools secret_headers from provider credentials", () => {
     );
     const published = snapshot.runtime?.tool_credentials?.[credential.body.id];
     expect(decryptSecret(h.ctx.config, published!.api_key_ciphertext!)).toBe(KEY);
+
+    // The credential cannot go while a tool's header needs it.
+    const refused = await h.json<{ code: string; detail: string }>(
+      "DELETE",
+      `/api/v1/provider-credentials/${credential.body.id}`,
+    );
+    expect(refused.status).toBe(409);
+    expect(refused.body).toMatchObject({ code: "credential_in_use" });
+    expect(refused.body.detail).toContain(created.body.id);
+    const cleared = await h.json("PATCH", `/api/v1/tools/${created.body.id}`, {
+      body: { secret_headers: {} },
+    });
+    expect(cleared.status).toBe(200);
+    expect((await h.request("DELETE", `/api/v1/provider-credentials/${credential.body.id}`)).status).toBe(
+      204,
+    );
   });
 
   test("a credential of another org, an unknown one or a bad header name is a 422", async () => {

@@ -5,7 +5,9 @@
 import type { AgentTool, PublishedCredential } from "@switchboard/shared/agent";
 import { validationFailed } from "@switchboard/shared/errors";
 import type { SecretHeaders } from "@switchboard/shared/schemas/agent";
+import { and, eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { agents, tools } from "../../db/schema.ts";
 import { credentialsById, publishedCredential } from "../provider-credentials/service.ts";
 
 /** RFC 9110 §5.1: a field name is a token. */
@@ -52,4 +54,34 @@ export async function toolCredentials(
 ): Promise<Record<string, PublishedCredential>> {
   const rows = await credentialsById(db, orgId, secretCredentialIds(tools));
   return Object.fromEntries([...rows].map(([id, row]) => [id, publishedCredential(row)]));
+}
+
+/** The org's catalogue tools and agents (inline tools) whose `secret_headers` name the credential. */
+export async function secretHeaderUsers(
+  db: Database,
+  orgId: string,
+  credentialId: string,
+): Promise<string[]> {
+  const toolRows = await db
+    .select({ id: tools.id })
+    .from(tools)
+    .where(
+      and(
+        eq(tools.orgId, orgId),
+        sql`exists (select 1 from jsonb_each(coalesce(${tools.config}->'secret_headers', '{}'::jsonb)) as header
+          where header.value->>'credential_id' = ${credentialId})`,
+      ),
+    );
+  const agentRows = await db
+    .select({ id: agents.id })
+    .from(agents)
+    .where(
+      and(
+        eq(agents.orgId, orgId),
+        sql`exists (select 1 from jsonb_array_elements(${agents.tools}) as tool,
+          jsonb_each(coalesce(tool->'secret_headers', '{}'::jsonb)) as header
+          where header.value->>'credential_id' = ${credentialId})`,
+      ),
+    );
+  return [...toolRows, ...agentRows].map((row) => row.id);
 }
