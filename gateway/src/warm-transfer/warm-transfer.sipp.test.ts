@@ -94,7 +94,8 @@ function chatBodies(): Array<{ messages: Array<{ role: string; content: string |
 async function transferCall(
   human: { scenario: string } | { busy: true } | { unreachable: true },
   toolOverrides: Partial<AgentTool> = {},
-  options: { allowPrivate?: boolean } = {},
+  /** `shortCall`: the caller hangs up at 7 s (nothing is bridged, nothing to hear after). */
+  options: { allowPrivate?: boolean; shortCall?: boolean } = {},
 ): Promise<{ callId: string; events: CallEvent[]; caller: SippResult; human: SippResult }> {
   const recordings = join(dir, `recordings-${crypto.randomUUID()}`);
   const destination =
@@ -132,8 +133,8 @@ async function transferCall(
   const scenario = callerScenario(dir, `uac-asks-for-person-${crypto.randomUUID()}`, {
     speechFile,
     toneFile: callerTone,
-    toneAtMs: 9000,
-    byeAtMs: 14_000,
+    toneAtMs: options.shortCall ? 5000 : 9000,
+    byeAtMs: options.shortCall ? 7000 : 14_000,
   });
   const caller = await runSipp({ scenario, gatewayPort: gateway.port, timeoutS: 40 });
   const target = gateway;
@@ -225,7 +226,7 @@ describe("warm transfer (SIPp caller and destination)", () => {
   }, 90_000);
 
   test("a busy destination (486) is the outcome the model hears", async () => {
-    const { events, caller, human } = await transferCall({ busy: true });
+    const { events, caller, human } = await transferCall({ busy: true }, {}, { shortCall: true });
     expect(caller.exitCode).toBe(0);
     expect(human.exitCode).toBe(0);
     expect(events.find((event) => event.type === "call.transfer")).toMatchObject({ ok: false, status: 486 });
@@ -233,7 +234,11 @@ describe("warm transfer (SIPp caller and destination)", () => {
   }, 90_000);
 
   test("a SIP URI on a private address is refused without ALLOW_PRIVATE_URLS, and nothing is dialled", async () => {
-    const { events, caller } = await transferCall({ unreachable: true }, {}, { allowPrivate: false });
+    const { events, caller } = await transferCall(
+      { unreachable: true },
+      {},
+      { allowPrivate: false, shortCall: true },
+    );
     expect(caller.exitCode).toBe(0);
     const transfer = events.find((event) => event.type === "call.transfer") as { reason: string } | undefined;
     expect(transfer).toMatchObject({ ok: false, status: null });
