@@ -4,12 +4,13 @@ import { type RunningConsumer, startBatchConsumer } from "@switchboard/shared/bu
 import type { StreamEntry } from "@switchboard/shared/bus/contract";
 import { type CallEvent, Streams } from "@switchboard/shared/events";
 import type { Logger } from "@switchboard/shared/logger";
+import { publishBalance } from "../credits/ledger.ts";
 import {
   type ApplyOutcome,
   applyCallEvent,
-  applyCallEvents,
   type CallEventsDeps,
   parseCallEvent,
+  persistEvents,
 } from "./events.ts";
 
 export const CALL_EVENTS_GROUP = "control";
@@ -64,12 +65,18 @@ export function startCallEventsConsumer(
         }
       }
       try {
-        const outcomes = await applyCallEvents(
+        const { outcomes, chargedOrgs } = await persistEvents(
           deps,
           readable.map((item) => item.event),
         );
         for (const [index, item] of readable.entries())
           reportOutcome(item.entry, item.event, outcomes[index]!);
+        // The balance mirror follows the commit without holding back the ack and the next read
+        // (publishBalance orders its refreshes per org; the bus-state reconciler repairs a miss).
+        for (const orgId of chargedOrgs)
+          publishBalance(deps.db, deps.bus, orgId).catch((error) =>
+            log.warn({ err: error, org_id: orgId }, "balance mirror not refreshed"),
+          );
         return [...done, ...readable.map((item) => item.entry.id)];
       } catch (error) {
         log.warn(

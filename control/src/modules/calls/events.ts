@@ -13,7 +13,7 @@ import { effectiveRates } from "@switchboard/shared/rates";
 import { realtimeUsageOf } from "@switchboard/shared/realtime";
 import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
 import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
-import { asc, eq } from "drizzle-orm";
+import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { databaseProcedure, runProcedure } from "../../db/procedure.ts";
 import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
@@ -122,6 +122,20 @@ interface PendingWebhook {
 }
 
 /**
+ * A turn's touch of the call row (the gateway that sent it, the time the reaper reads as the
+ * call's last sign of life), which locks the row as well: one statement instead of a lock and
+ * an update. Only a row of the event's org is touched. Null when there is none.
+ */
+async function touchCallForTurn(tx: Database, event: CallEvent): Promise<CallRow | null> {
+  const [touched] = await tx
+    .update(calls)
+    .set({ updatedAt: new Date(), ...(event.gateway_id != null ? { gatewayId: event.gateway_id } : {}) })
+    .where(and(eq(calls.id, event.call_id), eq(calls.orgId, event.org_id)))
+    .returning();
+  return touched ?? null;
+}
+
+/**
  * The call row, locked for this transaction; created from the event when control has not
  * seen the call. Most events find the row, so it is looked for first (one statement).
  */
@@ -207,23 +221,37 @@ function persistConfigOf(config: PersistConfig): PersistConfig {
   };
 }
 
+/**
+ * Records the ids of `events` as seen, in one statement; returns those not seen before. The
+ * record commits with the events' effects, so a redelivered event finds its id and is skipped.
+ */
+async function recordUnseen(tx: Database, events: CallEvent[]): Promise<Set<string>> {
+  const byId = new Map(events.map((event) => [event.event_id, event.call_id]));
+  // In id order, so consumers that claimed overlapping entries take the same locks in the same order.
+  const rows = [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const inserted = await tx
+    .insert(callEventsSeen)
+    .values(rows.map(([eventId, callId]) => ({ eventId, callId })))
+    .onConflictDoNothing()
+    .returning({ eventId: callEventsSeen.eventId });
+  return new Set(inserted.map((row) => row.eventId));
+}
+
 async function applyInTransaction(
   tx: Database,
   config: PersistConfig,
   event: CallEvent,
   lookups: BatchLookups,
+  unseen: Set<string>,
 ): Promise<{ outcome: ApplyOutcome; charged: boolean }> {
   const webhooks: PendingWebhook[] = [];
   const org = await lookups.org(event.org_id);
-  const inserted = await tx
-    .insert(callEventsSeen)
-    .values({ eventId: event.event_id, callId: event.call_id })
-    .onConflictDoNothing()
-    .returning({ eventId: callEventsSeen.eventId });
-  if (inserted.length === 0) return { outcome: "duplicate", charged: false };
+  // Taken once: a second entry with the same id in this batch is a duplicate too.
+  if (!unseen.delete(event.event_id)) return { outcome: "duplicate", charged: false };
   if (!org) return { outcome: "unknown_org", charged: false };
 
-  const row = await lockCall(tx, event);
+  const touched = event.type === "call.turn" ? await touchCallForTurn(tx, event) : null;
+  const row = touched ?? (await lockCall(tx, event));
   if (row.orgId !== event.org_id) return { outcome: "unknown_org", charged: false };
   const gatewayId = event.gateway_id ?? row.gatewayId;
   const now = new Date();
@@ -281,7 +309,7 @@ async function applyInTransaction(
           totalMs: typeof turn.latency?.total_ms === "number" ? Math.round(turn.latency.total_ms) : null,
         })
         .onConflictDoNothing();
-      await tx.update(calls).set({ gatewayId, updatedAt: now }).where(eq(calls.id, row.id));
+      if (!touched) await tx.update(calls).set({ gatewayId, updatedAt: now }).where(eq(calls.id, row.id));
       break;
     }
     case "call.ended": {
@@ -395,8 +423,9 @@ export const persistCallEvents = databaseProcedure(
       const outcomes: ApplyOutcome[] = [];
       const chargedOrgs = new Set<string>();
       const lookups = new BatchLookups(tx);
+      const unseen = await recordUnseen(tx, input.events);
       for (const event of input.events) {
-        const applied = await applyInTransaction(tx, input.config, event, lookups);
+        const applied = await applyInTransaction(tx, input.config, event, lookups, unseen);
         outcomes.push(applied.outcome);
         if (applied.charged) chargedOrgs.add(event.org_id);
       }
@@ -404,16 +433,21 @@ export const persistCallEvents = databaseProcedure(
     }),
 );
 
+/** Persists `events` (persistCallEvents); resolves after the commit with the orgs it charged. */
+export async function persistEvents(
+  deps: Pick<CallEventsDeps, "db" | "config">,
+  events: CallEvent[],
+): Promise<{ outcomes: ApplyOutcome[]; chargedOrgs: string[] }> {
+  if (events.length === 0) return { outcomes: [], chargedOrgs: [] };
+  return runProcedure(deps.db, persistCallEvents, { config: persistConfigOf(deps.config), events });
+}
+
 /**
- * Persists `events` (persistCallEvents), then refreshes the balance mirror on the bus once per
- * charged org, after the commit.
+ * Persists `events`, then refreshes the balance mirror on the bus once per charged org, after
+ * the commit.
  */
 export async function applyCallEvents(deps: CallEventsDeps, events: CallEvent[]): Promise<ApplyOutcome[]> {
-  if (events.length === 0) return [];
-  const result = await runProcedure(deps.db, persistCallEvents, {
-    config: persistConfigOf(deps.config),
-    events,
-  });
+  const result = await persistEvents(deps, events);
   for (const orgId of result.chargedOrgs) await publishBalance(deps.db, deps.bus, orgId);
   return result.outcomes;
 }

@@ -44,6 +44,14 @@ async function check(tx: ControlContext["db"], deps: Deps, row: SmsRow) {
 }
 
 async function claimAndPrepare(deps: Deps): Promise<Prepared | null> {
+  // Looked for outside a transaction first: on the embedded default an idle poll then holds
+  // no lock on PGlite's one session (the call events' batches wait for it).
+  const [pending] = await deps.db
+    .select({ id: smsMessages.id })
+    .from(smsMessages)
+    .where(and(eq(smsMessages.carrier, PENDING_CARRIER), eq(smsMessages.status, "queued")))
+    .limit(1);
+  if (!pending) return null;
   return deps.db.transaction(async (tx) => {
     const [row] = await tx
       .select()

@@ -73,6 +73,9 @@ function controlEnv(options: PlatformOptions, apiKey: string): Record<string, st
   };
 }
 
+/** PGlite's first start (initdb in WebAssembly) takes a minute or more on a busy machine. */
+const START_TIMEOUT_MS = 300_000;
+
 function profileArgs(options: PlatformOptions, name: string): string[] {
   if (!options.cpuProfileDir) return [];
   return [
@@ -91,6 +94,7 @@ export async function startPlatform(mode: PlatformMode, options: PlatformOptions
     const embedded = await startScript(script("control", "src", "all-in-one.ts"), {
       env: { DATA_DIR: dataDir, ...controlEnv(options, apiKey), ...gatewayEnv(options) },
       ready: SIP_READY,
+      timeoutMs: START_TIMEOUT_MS,
       cwd: options.root,
       bunArgs: profileArgs(options, "embedded"),
     });
@@ -104,6 +108,7 @@ export async function startPlatform(mode: PlatformMode, options: PlatformOptions
     const control = await startScript(script("control", "src", "main.ts"), {
       env: { ...shared, ...controlEnv(options, apiKey) },
       ready: /Docs/,
+      timeoutMs: START_TIMEOUT_MS,
       cwd: options.root,
       bunArgs: profileArgs(options, "control"),
     });
@@ -111,6 +116,7 @@ export async function startPlatform(mode: PlatformMode, options: PlatformOptions
     const gateway = await startScript(script("gateway", "src", "main.ts"), {
       env: { ...shared, ...gatewayEnv(options) },
       ready: SIP_READY,
+      timeoutMs: START_TIMEOUT_MS,
       cwd: options.root,
       bunArgs: profileArgs(options, "gateway"),
     });
