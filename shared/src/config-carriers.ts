@@ -11,6 +11,11 @@ export interface CarriersConfig {
   smsCarrier: SmsCarrier | null;
   /** The base URL carriers are given for their callbacks, and the URL Twilio's signature covers. */
   publicUrl: string | null;
+  /**
+   * ORG_CARRIER_CREDENTIALS: orgs may bring their own Twilio or Telnyx account (a provider
+   * credential), used for their number search, purchase, release and SMS instead of the platform's.
+   */
+  orgCarrierCredentials: boolean;
   twilioBaseUrl: string;
   twilioAccountSid: string | null;
   twilioAuthToken: string | null;
@@ -47,6 +52,7 @@ interface ConfigReader {
   raw(name: string): string | null;
   integer(name: string, fallback: number, min: number, max: number): number;
   url(name: string, protocols: string[], fallback: string | null): string | null;
+  boolean(name: string, fallback: boolean): boolean;
 }
 
 function oneOf<T extends string>(
@@ -83,6 +89,7 @@ export function readCarriersConfig(read: ConfigReader): CarriersConfig {
       ["http:", "https:"],
       read.url("PUBLIC_BASE_URL", ["http:", "https:"], null),
     ),
+    orgCarrierCredentials: read.boolean("ORG_CARRIER_CREDENTIALS", false),
     twilioBaseUrl: read.url("TWILIO_BASE_URL", ["http:", "https:"], "https://api.twilio.com")!,
     twilioAccountSid: read.raw("TWILIO_ACCOUNT_SID"),
     twilioAuthToken: read.raw("TWILIO_AUTH_TOKEN"),

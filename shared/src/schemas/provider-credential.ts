@@ -10,6 +10,8 @@ export const PROVIDER_CREDENTIAL_KINDS = [
   "elevenlabs",
   "gemini",
   "custom",
+  "twilio",
+  "telnyx",
 ] as const;
 export type ProviderCredentialKind = (typeof PROVIDER_CREDENTIAL_KINDS)[number];
 
@@ -18,7 +20,7 @@ export const CreateProviderCredentialBodySchema = Type.Object(
   {
     provider: StringEnum(PROVIDER_CREDENTIAL_KINDS, {
       description:
-        "`openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), or `custom`: a key for your own tools' `secret_headers`, sent to no provider.",
+        "`openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.",
     }),
     api_key: Type.String({
       maxLength: 4000,
@@ -29,7 +31,7 @@ export const CreateProviderCredentialBodySchema = Type.Object(
         Type.String({
           maxLength: 2000,
           description:
-            "`openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS.",
+            "`openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS.",
         }),
       ),
     ),

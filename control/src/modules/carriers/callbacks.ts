@@ -3,12 +3,15 @@
 // carrier's signature verifies (signatures.ts) and refused with 403 when it does not, when it
 // is stale, or when its message or event id was already taken (receipts.ts): then nothing
 // happens. Twilio signs the URL it was given, so that is PUBLIC_URL plus the path and query.
+import type { CarriersConfig } from "@switchboard/shared/config-carriers";
 import { ApiError, problemResponse } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
+import { eq } from "drizzle-orm";
 import type { ControlContext } from "../../context.ts";
-import type { SmsStatus } from "../../db/schema.ts";
+import { phoneNumbers, type SmsStatus } from "../../db/schema.ts";
 import { applyDeliveryStatus } from "../sms/service.ts";
 import { type InboundResult, type InboundSms, receiveSms } from "./inbound-sms.ts";
+import { orgCarriers } from "./org-carriers.ts";
 import { claimCallback } from "./receipts.ts";
 import { validTwilioSignature, verifyTelnyxSignature } from "./signatures.ts";
 import { CALLBACK_PATHS } from "./sms-carrier.ts";
@@ -64,11 +67,26 @@ export class CarrierCallbacks {
     }
   }
 
+  /** The carriers configuration of the org holding `e164`, or the platform's. */
+  private async carriersOf(e164: string): Promise<CarriersConfig> {
+    const { config, db } = this.ctx;
+    if (!config.carriers.orgCarrierCredentials) return config.carriers;
+    const [number] = await db
+      .select({ orgId: phoneNumbers.orgId })
+      .from(phoneNumbers)
+      .where(eq(phoneNumbers.phoneNumber, e164));
+    return number ? orgCarriers(db, config, number.orgId) : config.carriers;
+  }
+
   private async twilio(request: Request, url: URL): Promise<Response> {
-    const { publicUrl, twilioAuthToken } = this.ctx.config.carriers;
+    const { publicUrl } = this.ctx.config.carriers;
+    const params = Object.fromEntries(new URLSearchParams(await request.text()));
+    // Our number is To on an inbound message and From on a status callback; an org that
+    // brought its own Twilio account has its callbacks signed with its own auth token.
+    const ourNumber = url.pathname === CALLBACK_PATHS.twilioSms ? params.To : params.From;
+    const { twilioAuthToken } = await this.carriersOf(ourNumber ?? "");
     if (publicUrl === null || twilioAuthToken === null)
       return refused("Twilio callbacks are not configured.");
-    const params = Object.fromEntries(new URLSearchParams(await request.text()));
     const signedUrl = publicUrl + url.pathname + url.search;
     if (
       !validTwilioSignature(twilioAuthToken, signedUrl, params, request.headers.get("x-twilio-signature"))

@@ -3,6 +3,7 @@ import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
+import { orgCarriers } from "../carriers/org-carriers.ts";
 import { requireBillingRole } from "../credits/service.ts";
 import { orgRates } from "../orgs/service.ts";
 import { searchNumbers } from "./carrier-purchase.ts";
@@ -28,11 +29,14 @@ import {
 
 const params = t.Object({ id: t.String({ maxLength: 100 }) });
 
-export function phoneNumbersModule(
-  ctx: ControlContext,
-  provider: AnyNumberProvider = numberProviderFor(ctx.config.carriers),
-) {
+export function phoneNumbersModule(ctx: ControlContext, fixedProvider?: AnyNumberProvider) {
+  const provider = fixedProvider ?? numberProviderFor(ctx.config.carriers);
   const deps = { db: ctx.db, bus: ctx.bus, config: ctx.config, provider, log: ctx.log };
+  // An org's own carrier account, when the operator allows it, buys and releases its numbers.
+  const depsFor = async (orgId: string) =>
+    fixedProvider || !ctx.config.carriers.orgCarrierCredentials
+      ? deps
+      : { ...deps, provider: numberProviderFor(await orgCarriers(ctx.db, ctx.config, orgId)) };
   return new Elysia({ prefix: "/phone-numbers", detail: { tags: ["Phone numbers"] } })
     .get(
       "",
@@ -63,7 +67,8 @@ export function phoneNumbersModule(
       "/search",
       async ({ request, query }) => {
         const { numberMonthlyCents } = await orgRates(ctx.db, ctx.config, requestAuth(request).orgId);
-        const found = await searchNumbers(provider, ctx.db, {
+        const orgProvider = (await depsFor(requestAuth(request).orgId)).provider;
+        const found = await searchNumbers(orgProvider, ctx.db, {
           ...(query.country ? { country: query.country } : {}),
           ...(query.area_code ? { areaCode: query.area_code } : {}),
           ...(query.contains ? { contains: query.contains } : {}),
@@ -90,7 +95,7 @@ export function phoneNumbersModule(
         const auth = requestAuth(request);
         requireBillingRole(auth.role);
         set.status = 201;
-        return presentPhoneNumber(await buyPhoneNumber(deps, auth.orgId, body));
+        return presentPhoneNumber(await buyPhoneNumber(await depsFor(auth.orgId), auth.orgId, body));
       },
       {
         body: buyBody,
@@ -176,7 +181,7 @@ export function phoneNumbersModule(
       async ({ request, params, set }) => {
         const auth = requestAuth(request);
         requireBillingRole(auth.role);
-        await releasePhoneNumber(deps, auth.orgId, params.id);
+        await releasePhoneNumber(await depsFor(auth.orgId), auth.orgId, params.id);
         set.status = 204;
       },
       {

@@ -13,10 +13,15 @@ import { secretHeaderUsers } from "../tools/secret-headers.ts";
 import type { CreateCredentialInput, CredentialResponse } from "./model.ts";
 
 type CredentialRow = typeof providerCredentials.$inferSelect;
-type CredentialConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
+type CredentialConfig = Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls"> & {
+  carriers?: Pick<Config["carriers"], "orgCarrierCredentials">;
+};
+
+/** Carrier accounts an org may bring when the operator allows it (ORG_CARRIER_CREDENTIALS). */
+const CARRIER_KINDS: readonly ProviderCredentialKind[] = ["twilio", "telnyx"];
 
 /** Kinds that speak the OpenAI REST API and so may name their own base URL. */
-const BASE_URL_KINDS: readonly ProviderCredentialKind[] = ["openai", "openai_compatible"];
+const BASE_URL_KINDS: readonly ProviderCredentialKind[] = ["openai", "openai_compatible", "twilio", "telnyx"];
 
 /** Which credential kinds each agent provider can use. */
 const CREDENTIAL_KINDS_FOR: Record<string, readonly ProviderCredentialKind[]> = {
@@ -82,6 +87,15 @@ export async function createCredential(
   }
   const baseUrl = baseUrlInput ? await checkTenantUrl(config, "base_url", baseUrlInput) : null;
   const apiKey = input.api_key.trim();
+  if (CARRIER_KINDS.includes(input.provider) && !config.carriers?.orgCarrierCredentials) {
+    throw invalid(
+      "provider",
+      "This platform does not take your own carrier account (ORG_CARRIER_CREDENTIALS).",
+    );
+  }
+  if (input.provider === "twilio" && !/^AC[0-9a-zA-Z]{8,}:\S+$/.test(apiKey)) {
+    throw invalid("api_key", "A twilio credential is ACCOUNT_SID:AUTH_TOKEN (the SID starts with AC).");
+  }
   const [row] = await db
     .insert(providerCredentials)
     .values({

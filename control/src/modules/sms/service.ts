@@ -11,6 +11,7 @@ import type { Database } from "../../db/client.ts";
 import { phoneNumbers, type SmsStatus, smsMessages } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
+import { orgCarriers } from "../carriers/org-carriers.ts";
 import { carrierFor, smsClient, statusCallbackUrl } from "../carriers/sms-carrier.ts";
 import { appendEntry, publishBalance } from "../credits/ledger.ts";
 import { parseE164 } from "../phone-numbers/e164.ts";
@@ -25,7 +26,7 @@ type PhoneNumberRow = typeof phoneNumbers.$inferSelect;
 export interface SmsDeps {
   db: Database;
   bus: Bus;
-  config: Pick<Config, "carriers" | "creditsLowThresholdCents">;
+  config: Pick<Config, "carriers" | "creditsLowThresholdCents" | "secretKey" | "dataDir">;
 }
 
 export function presentSms(row: SmsRow): SmsResponse {
@@ -165,7 +166,9 @@ export async function deliverQueued(deps: SmsDeps, queued: SmsRow): Promise<SmsR
   const { id, orgId, costCents } = queued;
   const carrier = queued.carrier as SmsCarrier;
   const callback = statusCallbackUrl(deps.config, carrier);
-  const outcome = await smsClient(deps.config, carrier).send({
+  // The org's own carrier account when it brought one (ORG_CARRIER_CREDENTIALS), else the platform's.
+  const carriers = await orgCarriers(deps.db, deps.config, orgId);
+  const outcome = await smsClient({ carriers }, carrier).send({
     from: queued.fromNumber,
     to: queued.toNumber,
     body: queued.body,
