@@ -221,10 +221,15 @@ export class InterruptionProcessor extends Processor {
     else if (!this.speaking && isBackchannel(text)) this.release();
   }
 
-  /** Held too long for a backchannel: the caller is taking the floor. */
+  /**
+   * Held too long for a backchannel: the caller is taking the floor. The caller's speech is
+   * timed from the hold (it had lasted `minSpeechMs` then), not from the VAD's start, which the
+   * agent's own echo may have set long before.
+   */
   private heldTooLong(nowMs: number): boolean {
-    if (nowMs - this.heldAtMs! >= MAX_HOLD_MS) return true;
-    return this.speaking && nowMs - this.speechStartAt >= MAX_BACKCHANNEL_SPEECH_MS;
+    const heldMs = nowMs - this.heldAtMs!;
+    if (heldMs >= MAX_HOLD_MS) return true;
+    return this.speaking && heldMs + this.options.minSpeechMs >= MAX_BACKCHANNEL_SPEECH_MS;
   }
 
   private release(): void {
