@@ -12,7 +12,9 @@ import { type PipelineClock, systemClock, type TimerHandle } from "../pipeline/c
 import type { SilenceOptions } from "../pipeline/processors/silence.ts";
 import { buildSystemPrompt } from "../pipeline/prompt.ts";
 import type { ToolRequestOptions } from "../pipeline/tools/http-tool.ts";
+import type { LlmProvider, SttProvider, TtsProvider } from "../providers/types.ts";
 import type { VadEngine } from "../vad/engine.ts";
+import { PipelineTransfers } from "../warm-transfer/pipeline-transfer.ts";
 import { AgentItem, newTimeline } from "./agent-speech.ts";
 import { BargeInGate } from "./barge-in.ts";
 import { CallerSpeech } from "./caller-speech.ts";
@@ -44,6 +46,8 @@ export interface RealtimeApplicationOptions {
   vad: VadEngine;
   /** How HTTP tools reach the customer's servers for this call. */
   toolRequests(call: CallContext): ToolRequestOptions;
+  /** The agent's pipeline providers, for a warm transfer; absent: warm transfer is not available. */
+  transferProviders?(call: CallContext): { llm: LlmProvider; stt: SttProvider; tts: TtsProvider };
   retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
   clock?: PipelineClock;
   logger?: Logger;
@@ -88,6 +92,11 @@ class RealtimeCall {
   private readonly tools: RealtimeTools;
   private readonly toolRuns: ToolRuns;
   private readonly reports: RealtimeTurnReports;
+  private readonly transfers: PipelineTransfers | null;
+  /** A warm transfer runs: the model hears and says nothing. */
+  private inputPaused = false;
+  /** An accepted warm transfer handed the call to a person: the model is done. */
+  private handedOver = false;
   private readonly speech: CallerSpeech;
   private readonly silence: SilenceReprompts;
   private readonly gatewayTurns: boolean;
@@ -132,18 +141,34 @@ class RealtimeCall {
       : null;
     this.tools = new RealtimeTools(call.agent, options.toolRequests(call), retrieveForCall);
     this.reports = new RealtimeTurnReports(call.reporter, this.clock);
+    const transferProviders = options.transferProviders?.(call);
+    this.transfers = transferProviders
+      ? new PipelineTransfers({
+          call,
+          agent: call.agent,
+          ...transferProviders,
+          vad: options.vad,
+          history: () => this.reports.history,
+          setInputPaused: (paused) => {
+            this.inputPaused = paused;
+          },
+          logger: this.logger,
+        })
+      : null;
     this.toolRuns = new ToolRuns(
       this.tools,
       {
         sendDtmf: (digits) => call.audio.sendDtmf(digits),
         control: call.control,
         waitForSpeech: () => this.waitForSpeech(),
+        warmTransfer: this.transfers ? (request, signal) => this.transfers!.run(request, signal) : undefined,
         logger: this.logger,
       },
       this.abort.signal,
     );
     this.silence = new SilenceReprompts(this.clock, silenceOptions(call, options.silence), {
-      idle: () => !this.callerSpeaking && !this.agentAudible && !this.hangup,
+      idle: () =>
+        !this.callerSpeaking && !this.agentAudible && !this.hangup && !this.inputPaused && !this.handedOver,
       reprompt: (text) => this.session?.createResponse(sayExactly(text)),
       giveUp: (text) => {
         this.hangup = { cause: "silence_timeout", spoke: false, goodbyeAsked: false, byTool: false };
@@ -186,7 +211,7 @@ class RealtimeCall {
       if (this.running) this.onFrame(pcm, this.clock.now() - ageMs);
     });
     this.g711?.onFrame((pcm8k) => {
-      if (this.running) this.session?.appendAudio(pcm8k);
+      if (this.running && !this.inputPaused && !this.handedOver) this.session?.appendAudio(pcm8k);
     });
     call.audio.onDtmf((digit) => {
       if (this.running) this.onDigit(digit);
@@ -212,7 +237,7 @@ class RealtimeCall {
     this.echoReference?.destroy();
     await this.toolRuns.settled();
     this.reports.callEnded();
-    await this.tools.close();
+    await Promise.all([this.tools.close(), this.transfers?.stop()]);
   }
 
   sayGoodbye(text: string, cause: string): void {
@@ -225,6 +250,7 @@ class RealtimeCall {
   // --- caller side -----------------------------------------------------------------------
 
   private onFrame(pcm: Int16Array, atMs: number): void {
+    if (this.inputPaused || this.handedOver) return;
     if (!this.g711) this.session?.appendAudio(pcm);
     this.speech.push(pcm, atMs);
     if (this.bargeIn.frame(pcm)) this.acceptSpeech();
@@ -365,7 +391,7 @@ class RealtimeCall {
   }
 
   private onAudio(itemId: string, pcm: Int16Array): void {
-    if (this.cutItems.has(itemId)) return;
+    if (this.cutItems.has(itemId) || this.inputPaused || this.handedOver) return;
     const audio = this.call.audio;
     let item = this.items.find((candidate) => candidate.itemId === itemId);
     if (!item) {
@@ -477,6 +503,14 @@ class RealtimeCall {
     this.toolRuns.run(name, args, (result, interrupted) => {
       settle(result, interrupted);
       if (!this.running) return;
+      if (result.handedOver) {
+        // The person has the call: the model is told, asked for nothing, and closed.
+        this.handedOver = true;
+        this.silence.cancel();
+        this.session?.submitToolResult(callId, name, result.content, false);
+        this.session?.close();
+        return;
+      }
       if (result.hangupCause && !this.hangup) {
         this.hangup = {
           cause: result.hangupCause,

@@ -5,6 +5,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import type { CallContext, MediaApplication, RunningApplication } from "../call-core/application.ts";
 import { callContextHeaders } from "../pipeline/tools/call-headers.ts";
 import { toolSecretSource } from "../pipeline/tools/secret-headers.ts";
+import { buildProviders } from "../providers/registry.ts";
 import { callTenant } from "../tenant/call-tenant.ts";
 import type { VadEngine } from "../vad/engine.ts";
 import { RealtimeApplication } from "./application.ts";
@@ -12,7 +13,8 @@ import { connectRealtime, type RealtimeConfig } from "./connect.ts";
 import { realtimeOf } from "./settings.ts";
 
 interface RealtimeSetup {
-  config: RealtimeConfig;
+  /** The providers' settings too: a warm transfer's hold message, briefing and answer use them. */
+  config: RealtimeConfig & Parameters<typeof buildProviders>[0];
   log: Logger;
   vad: VadEngine;
   retrieveContext?: (call: CallContext, query: string, signal: AbortSignal) => Promise<string | null>;
@@ -39,6 +41,11 @@ export function createRealtimeApplication(setup: RealtimeSetup): RealtimeApplica
         secrets: toolSecretSource(setup.config, runtimeOf(call.agent)),
       };
     },
+    transferProviders: (call) =>
+      buildProviders(setup.config, call.agent, {
+        signer: tenantOf(call).signer,
+        logger: log.child({ call_id: call.callId }),
+      }),
     connect: (call, settings, session, listener) =>
       connectRealtime({
         config: setup.config,

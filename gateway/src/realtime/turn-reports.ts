@@ -5,11 +5,14 @@ import type { CallReporter } from "../call-core/application.ts";
 import type { PipelineClock } from "../pipeline/clock.ts";
 import type { ToolResult } from "../pipeline/tools/types.ts";
 import { agentTranscriptTurn, userTranscriptTurn } from "../pipeline/turn-report.ts";
+import type { ChatMessage } from "../providers/types.ts";
 import { type AgentItem, newTimeline } from "./agent-speech.ts";
 import { ToolCallRecords } from "./tool-call-records.ts";
 
 export class RealtimeTurnReports {
   private readonly toolCalls: ToolCallRecords;
+  /** The conversation as reported, for a warm transfer's briefing. */
+  readonly history: ChatMessage[] = [];
 
   constructor(
     private readonly reporter: CallReporter,
@@ -21,6 +24,7 @@ export class RealtimeTurnReports {
   /** An agent item played out (`interrupted`: cut after `text`, the words heard); nothing for no words. */
   agent(item: AgentItem, text: string, interrupted: boolean): void {
     if (!text) return;
+    this.history.push({ role: "assistant", content: text });
     this.reporter.turn(
       agentTranscriptTurn(
         text,
@@ -35,6 +39,7 @@ export class RealtimeTurnReports {
 
   /** The caller's words, from when they started speaking to when they stopped. */
   user(text: string, startedAt: number, endedAt: number): void {
+    this.history.push({ role: "user", content: text });
     this.reporter.turn(userTranscriptTurn(text, startedAt, endedAt));
   }
 

@@ -22,6 +22,7 @@ import {
   testAgent,
 } from "../calls/testing/test-gateway.ts";
 import { createAgentApplication } from "../pipeline/create.ts";
+import type { RealtimeSettings } from "../realtime/settings.ts";
 import { callerScenario, humanScenario } from "./testing/scenarios.ts";
 import { loudBlocks, toneBlocks } from "./testing/wav-tone.ts";
 
@@ -95,7 +96,7 @@ async function transferCall(
   human: { scenario: string } | { busy: true } | { unreachable: true },
   toolOverrides: Partial<AgentTool> = {},
   /** `shortCall`: the caller hangs up at 7 s (nothing is bridged, nothing to hear after). */
-  options: { allowPrivate?: boolean; shortCall?: boolean } = {},
+  options: { allowPrivate?: boolean; shortCall?: boolean; realtime?: RealtimeSettings } = {},
 ): Promise<{ callId: string; events: CallEvent[]; caller: SippResult; human: SippResult }> {
   const recordings = join(dir, `recordings-${crypto.randomUUID()}`);
   const destination =
@@ -119,6 +120,7 @@ async function transferCall(
     stt: { provider: "openai", model: "whisper-1", language: "en" },
     llm: { provider: "openai", model: "gpt-4o-mini", temperature: 0.2 },
     endpointing: { silence_ms: 400 },
+    ...(options.realtime ? { realtime: options.realtime } : {}),
     tools: [
       {
         type: "warm_transfer",
@@ -243,6 +245,41 @@ describe("warm transfer (SIPp caller and destination)", () => {
     const transfer = events.find((event) => event.type === "call.transfer") as { reason: string } | undefined;
     expect(transfer).toMatchObject({ ok: false, status: null });
     expect(transfer?.reason).toContain("ALLOW_PRIVATE_URLS");
+  }, 90_000);
+
+  test("a realtime (speech-to-speech) agent transfers too: accepted with 1, the model goes quiet", async () => {
+    Object.assign(standIns.script.realtime, {
+      utterances: ["Please connect me to a person."],
+      rules: [
+        { match: "person", reply: "Connecting you.", toolCalls: [{ name: "warm_transfer", arguments: {} }] },
+      ],
+      firstAudioMs: 100,
+      transcriptionDelayMs: 50,
+      silenceDurationMs: 400,
+    });
+    const scenario = humanScenario(dir, "uas-human-accepts-realtime-call", {
+      digit: "1",
+      digitAtMs: 2500,
+      toneFile: humanTone,
+      toneAtMs: 3000,
+    });
+    const { callId, events, caller, human } = await transferCall(
+      { scenario },
+      {},
+      { realtime: { provider: "openai", model: "gpt-realtime", voice: "marin" } },
+    );
+    expect(caller.exitCode).toBe(0);
+    expect(human.errors).toBe("");
+    expect(human.exitCode).toBe(0);
+    expect(events.find((event) => event.type === "call.transfer")).toMatchObject({
+      ok: true,
+      reason: "accepted",
+    });
+    // The model got the outcome and was asked for nothing more.
+    const session = standIns.realtime.openai.last()!;
+    expect(session.functionResults).toHaveLength(1);
+    expect(JSON.parse(String(session.functionResults[0]!.output))).toMatchObject({ outcome: "accepted" });
+    expect(toneBlocks(join(recordingsDir(events), `${callId}.wav`), 1, HUMAN_TONE_HZ)).toBeGreaterThan(150);
   }, 90_000);
 
   test("the destination accepts by saying yes", async () => {
