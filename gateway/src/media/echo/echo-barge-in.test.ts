@@ -70,6 +70,8 @@ class RecordingStt implements SttProvider {
   readonly callerVoice = new Set<string>();
   private segmentHasCaller = false;
 
+  constructor(private readonly callerWords = "wait stop") {}
+
   async open(_options: unknown, onTranscript: (event: TranscriptEvent) => void): Promise<SttSession> {
     return {
       sendAudio: (pcm) => {
@@ -77,7 +79,7 @@ class RecordingStt implements SttProvider {
         if (this.callerVoice.has(fingerprint(pcm))) this.segmentHasCaller = true;
       },
       flush: () => {
-        const text = this.segmentHasCaller ? "wait stop" : "thank you for calling riverside dental";
+        const text = this.segmentHasCaller ? this.callerWords : "thank you for calling riverside dental";
         this.segmentHasCaller = false;
         setImmediate(() => onTranscript({ text, isFinal: true, endOfSpeech: true }));
       },
@@ -162,6 +164,29 @@ describe("echo-safe barge-in", () => {
       }
     }
     expect(speechWindows * 32).toBeGreaterThan(1000);
+  });
+
+  test('the caller saying "okay, I see" over the echoed greeting holds it, and it goes on whole: no flush, no turn', async () => {
+    const words = await synthesise("okay I see", "slt");
+    const stt = new RecordingStt("okay I see");
+    const { call, tick } = await greetingOverEcho(stt);
+    const started = Date.now();
+    while (call.audio.playedSamples < 2 * 16_000 && Date.now() - started < 20_000) await tick(null);
+    for (let offset = 0; offset < words.length; offset += SAMPLES_PER_FRAME) {
+      const speech = words.subarray(offset, offset + SAMPLES_PER_FRAME);
+      await tick(speech, (frame) => {
+        if (speech.some((sample) => Math.abs(sample) > 1000)) stt.callerVoice.add(fingerprint(frame));
+      });
+    }
+    for (let i = 0; i < 15 && call.audio.pauses.length === 0; i++) await tick(null);
+    // Over its echo, the caller's own speech stopped the agent: held until the words were known.
+    expect(call.audio.pauses).toHaveLength(1);
+    while (call.agentTurns().length === 0 && Date.now() - started < 30_000) await tick(null);
+    expect(call.audio.resumes).toHaveLength(1);
+    expect(call.audio.flushes).toHaveLength(0);
+    expect(call.agentTurns()).toHaveLength(1);
+    expect(call.agentTurns()[0]).toMatchObject({ text: GREETING, interrupted: false });
+    expect(call.llm.requests).toHaveLength(0);
   });
 
   test('the caller saying "wait, stop" over the echoed greeting interrupts it, and STT gets the words from their start', async () => {
