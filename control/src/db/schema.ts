@@ -207,7 +207,7 @@ export const phoneNumbers = pgTable(
     country: text("country").notNull(),
     region: text("region"),
     provider: text("provider").notNull(),
-    status: text("status").$type<"active" | "suspended">().notNull().default("active"),
+    status: text("status").$type<"active" | "suspended" | "pending">().notNull().default("active"),
     agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
     forwarding: jsonb("forwarding").$type<Forwarding | null>(),
     monthlyCostCents: integer("monthly_cost_cents").notNull(),

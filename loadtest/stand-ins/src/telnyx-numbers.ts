@@ -1,5 +1,6 @@
 // The Telnyx stand-in's phone numbers (API v2): GET /v2/available_phone_numbers to search,
-// POST /v2/number_orders to buy (completed at once; the real service may answer `pending`),
+// POST /v2/number_orders to buy (completed at once, or left `pending` when scripted: the order
+// completes or fails later with a number_order.complete event),
 // GET /v2/phone_numbers?filter[phone_number]= to find one, PATCH /v2/phone_numbers/{id} for its
 // connection_id, PATCH /v2/phone_numbers/{id}/messaging for its messaging_profile_id and
 // DELETE /v2/phone_numbers/{id} to release it.
@@ -20,6 +21,21 @@ export interface TelnyxNumbers {
   released: string[];
   /** The next number order answers this error. */
   failNextPurchase(error: { status: number; code: string; title: string }): void;
+  /** The next number order stays `pending` (its id is pushed to `pendingOrders`). */
+  pendNextOrder(): void;
+  pendingOrders: string[];
+  /** Completes a pending order (the numbers become owned) or fails it; answers the order. */
+  finishOrder(orderId: string, status: "success" | "failure"): TelnyxOrder;
+}
+
+export interface TelnyxOrder {
+  record_type: "number_order";
+  id: string;
+  status: "pending" | "success" | "failure";
+  phone_numbers_count: number;
+  connection_id: unknown;
+  messaging_profile_id: unknown;
+  phone_numbers: Array<{ id: string; phone_number: string; status: string }>;
 }
 
 type TelnyxError = (status: number, code: string, title: string) => Response;
@@ -50,13 +66,38 @@ export function telnyxNumbers(error: TelnyxError): TelnyxNumbers & {
   handle(request: Request): Promise<Response> | null;
 } {
   const failures: Array<{ status: number; code: string; title: string }> = [];
+  let pendNext = false;
+  const orders = new Map<string, { order: TelnyxOrder; body: Record<string, unknown> }>();
   const state = {
     available: [] as string[],
     owned: new Map<string, TelnyxOwnedNumber>(),
     bought: [] as string[],
     released: [] as string[],
     failNextPurchase: (e: { status: number; code: string; title: string }) => void failures.push(e),
+    pendNextOrder: () => {
+      pendNext = true;
+    },
+    pendingOrders: [] as string[],
+    finishOrder(orderId: string, status: "success" | "failure"): TelnyxOrder {
+      const held = orders.get(orderId);
+      if (!held || held.order.status !== "pending") throw new Error(`no pending order ${orderId}`);
+      if (status === "success") for (const n of held.order.phone_numbers) own(n.phone_number, held.body);
+      held.order.status = status;
+      for (const n of held.order.phone_numbers) n.status = status;
+      return structuredClone(held.order);
+    },
   };
+  function own(phoneNumber: string, body: Record<string, unknown>): TelnyxOwnedNumber {
+    const owned: TelnyxOwnedNumber = {
+      id: randomUUID(),
+      phoneNumber,
+      connectionId: typeof body.connection_id === "string" ? body.connection_id : null,
+      messagingProfileId: typeof body.messaging_profile_id === "string" ? body.messaging_profile_id : null,
+    };
+    state.owned.set(owned.id, owned);
+    state.bought.push(owned.phoneNumber);
+    return owned;
+  }
   const held = () => new Set([...state.owned.values()].map((n) => n.phoneNumber));
 
   function search(url: URL): Response {
@@ -92,32 +133,25 @@ export function telnyxNumbers(error: TelnyxError): TelnyxNumbers & {
     ) {
       return error(422, "10007", "Phone number is not available");
     }
-    const ordered = wanted.map((w) => {
-      const owned: TelnyxOwnedNumber = {
+    const pending = pendNext;
+    pendNext = false;
+    const ordered = wanted.map((w) => (pending ? w.phone_number! : own(w.phone_number!, body).phoneNumber));
+    const order: TelnyxOrder = {
+      record_type: "number_order",
+      id: randomUUID(),
+      status: pending ? "pending" : "success",
+      phone_numbers_count: ordered.length,
+      connection_id: body.connection_id ?? null,
+      messaging_profile_id: body.messaging_profile_id ?? null,
+      phone_numbers: ordered.map((phoneNumber) => ({
         id: randomUUID(),
-        phoneNumber: w.phone_number!,
-        connectionId: typeof body.connection_id === "string" ? body.connection_id : null,
-        messagingProfileId: typeof body.messaging_profile_id === "string" ? body.messaging_profile_id : null,
-      };
-      state.owned.set(owned.id, owned);
-      state.bought.push(owned.phoneNumber);
-      return owned;
-    });
-    return Response.json({
-      data: {
-        record_type: "number_order",
-        id: randomUUID(),
-        status: "success",
-        phone_numbers_count: ordered.length,
-        connection_id: body.connection_id ?? null,
-        messaging_profile_id: body.messaging_profile_id ?? null,
-        phone_numbers: ordered.map((n) => ({
-          id: randomUUID(),
-          phone_number: n.phoneNumber,
-          status: "success",
-        })),
-      },
-    });
+        phone_number: phoneNumber,
+        status: pending ? "pending" : "success",
+      })),
+    };
+    orders.set(order.id, { order, body });
+    if (pending) state.pendingOrders.push(order.id);
+    return Response.json({ data: structuredClone(order) });
   }
 
   function list(url: URL): Response {

@@ -28,6 +28,8 @@ export interface TelnyxStandIn {
   nextFinalStatus: string[];
   /** A signed message.received event. */
   inboundSms(url: string, message: { from: string; to: string; text: string }, atMs?: number): SignedEvent;
+  /** Completes (success) or fails a pending number order; its signed number_order.complete event. */
+  orderEvent(url: string, orderId: string, status: "success" | "failure"): SignedEvent;
   /** A signed message.sent / message.finalized event for one of `sent`. */
   statusEvent(url: string, message: TelnyxSentMessage, status: string, atMs?: number): SignedEvent;
   stop(): Promise<void>;
@@ -194,6 +196,8 @@ export function startTelnyxStandIn(options: { apiKey?: string } = {}): TelnyxSta
       );
     },
     statusEvent,
+    orderEvent: (url, orderId, status) =>
+      signedEvent(keys, url, "number_order.complete", numbers.finishOrder(orderId, status), Date.now()),
     stop: () => server.stop(true),
   };
 }

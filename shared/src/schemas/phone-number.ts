@@ -4,7 +4,8 @@ import { type Static, Type } from "@sinclair/typebox";
 import { FORWARDING_MODES } from "../events.ts";
 import { DateTime, Nullable, STRICT, StringEnum } from "./kit.ts";
 
-export const NUMBER_STATUSES = ["active", "suspended"] as const;
+/** `pending`: a carrier order not complete yet (docs/NUMBERS.md); it takes no calls or texts. */
+export const NUMBER_STATUSES = ["active", "suspended", "pending"] as const;
 
 const forwardingMode = StringEnum(FORWARDING_MODES, {
   description:

@@ -9,6 +9,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import { eq } from "drizzle-orm";
 import type { ControlContext } from "../../context.ts";
 import { phoneNumbers, type SmsStatus } from "../../db/schema.ts";
+import { applyCarrierOrder, type CarrierOrder } from "../phone-numbers/carrier-orders.ts";
 import { applyDeliveryStatus } from "../sms/service.ts";
 import { type InboundResult, type InboundSms, receiveSms } from "./inbound-sms.ts";
 import { orgCarriers } from "./org-carriers.ts";
@@ -157,6 +158,9 @@ export class CarrierCallbacks {
       await this.ctx.db.transaction(async (tx) => {
         if (!(await claimCallback(tx, "carrier", receipt))) throw new Replayed();
       });
+      // A number order answered `pending` at purchase completes or fails now.
+      if (data.event_type === "number_order.complete")
+        await applyCarrierOrder(this.ctx, payload as unknown as CarrierOrder);
     }
     return new Response(null, { status: 204 });
   }

@@ -17,6 +17,7 @@ import {
   CarrierError,
   type CarrierNumberProvider,
   type NumberSearch,
+  type PurchaseOutcome,
 } from "./providers/types.ts";
 import type { PhoneNumberRow } from "./routing.ts";
 import { assertAgentInOrg, type NumbersDeps, recordPurchase, wantedFrom } from "./service.ts";
@@ -98,11 +99,11 @@ async function purchaseFirst(
   provider: CarrierNumberProvider,
   numbers: AvailableNumber[],
   byPhoneNumber: boolean,
-): Promise<{ number: AvailableNumber; carrierId: string }> {
+): Promise<{ number: AvailableNumber; outcome: PurchaseOutcome }> {
   let last: CarrierError | null = null;
   for (const number of numbers) {
     try {
-      return { number, carrierId: await provider.purchase(number.phone_number) };
+      return { number, outcome: await provider.purchase(number.phone_number) };
     } catch (error) {
       if (!(error instanceof CarrierError)) throw error;
       if (!isUnavailable(error)) throw carrierFailed(error);
@@ -148,7 +149,15 @@ export async function buyFromCarrier(
   }
   const numbers = await candidates(deps, input);
   const { provider } = deps;
-  const { number, carrierId } = await purchaseFirst(provider, numbers, input.phone_number !== undefined);
+  const { number, outcome } = await purchaseFirst(provider, numbers, input.phone_number !== undefined);
+  if ("pendingOrderId" in outcome) {
+    // Charged now and `pending` until the carrier's order callback completes it (configured,
+    // active) or fails it (removed, refunded): carrier-orders.ts.
+    return deps.db.transaction((tx) =>
+      recordPurchase(tx, deps, orgId, number, provider.name, input.agent_id ?? null, now, "pending"),
+    );
+  }
+  const { carrierId } = outcome;
   try {
     await provider.configure(carrierId);
     return await deps.db.transaction((tx) =>

@@ -15,7 +15,7 @@ function routeOf(row: PhoneNumberRow): NumberRoute {
     phone_number_id: row.id,
     agent_id: row.agentId,
     forwarding: row.forwarding ?? null,
-    status: row.status,
+    status: row.status === "pending" ? "suspended" : row.status,
   };
 }
 
@@ -23,6 +23,8 @@ function routeOf(row: PhoneNumberRow): NumberRoute {
 export const routeValue = (row: PhoneNumberRow): string => JSON.stringify(routeOf(row));
 
 export async function publishRoute(bus: Bus, row: PhoneNumberRow): Promise<void> {
+  // A number whose carrier order is still pending takes no calls yet.
+  if (row.status === "pending") return removeRoute(bus, row.phoneNumber);
   await bus.hashSet(Hashes.numberRoutes, row.phoneNumber, routeValue(row));
   await bus.publish(Channels.numberRouteInvalidated, row.phoneNumber);
 }

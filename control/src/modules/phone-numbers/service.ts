@@ -157,6 +157,7 @@ export async function recordPurchase(
   provider: string,
   agentId: string | null,
   now: Date,
+  status: "active" | "pending" = "active",
 ): Promise<PhoneNumberRow> {
   const { numberMonthlyCents } = await orgRates(tx, deps.config, orgId);
   const id = newId("pn");
@@ -169,6 +170,7 @@ export async function recordPurchase(
       country: number.country,
       region: number.region,
       provider,
+      status,
       agentId,
       monthlyCostCents: numberMonthlyCents,
       renewsAt: addMonth(now),

@@ -9,6 +9,7 @@ import {
   CarrierError,
   type CarrierNumberProvider,
   type NumberSearch,
+  type PurchaseOutcome,
 } from "./types.ts";
 
 interface TelnyxAvailable {
@@ -51,18 +52,19 @@ export class TelnyxNumberProvider implements CarrierNumberProvider {
     }));
   }
 
-  async purchase(e164: string): Promise<string> {
+  async purchase(e164: string): Promise<PurchaseOutcome> {
     const { telnyxConnectionId, telnyxMessagingProfileId } = this.config;
-    await this.request("/number_orders", "POST", {
+    const order = await this.request<{ data?: { id?: string; status?: string } }>("/number_orders", "POST", {
       phone_numbers: [{ phone_number: e164 }],
       ...(telnyxConnectionId !== null ? { connection_id: telnyxConnectionId } : {}),
       ...(telnyxMessagingProfileId !== null ? { messaging_profile_id: telnyxMessagingProfileId } : {}),
     });
+    // An order still pending has no phone number resource yet: number_order.complete follows.
+    if (order.data?.status === "pending" && order.data.id) return { pendingOrderId: order.data.id };
     const id = await this.carrierIdOf(e164);
-    // An order still pending has no phone number resource yet; treat it as not bought.
     if (id === null)
       throw new CarrierError("telnyx", 202, "order_pending", `The order for ${e164} is not complete.`);
-    return id;
+    return { carrierId: id };
   }
 
   async configure(carrierId: string): Promise<void> {

@@ -5,7 +5,7 @@
 import type { CarriersConfig } from "@switchboard/shared/config-carriers";
 import { CALLBACK_PATHS } from "../../carriers/sms-carrier.ts";
 import { carrierRequest } from "./carrier-http.ts";
-import type { AvailableNumber, CarrierNumberProvider, NumberSearch } from "./types.ts";
+import type { AvailableNumber, CarrierNumberProvider, NumberSearch, PurchaseOutcome } from "./types.ts";
 
 interface TwilioAvailable {
   phone_number: string;
@@ -58,13 +58,13 @@ export class TwilioNumberProvider implements CarrierNumberProvider {
     }));
   }
 
-  async purchase(e164: string): Promise<string> {
+  async purchase(e164: string): Promise<PurchaseOutcome> {
     const bought = await this.request<TwilioIncoming>(
       "/IncomingPhoneNumbers.json",
       "POST",
       new URLSearchParams({ PhoneNumber: e164 }),
     );
-    return bought.sid;
+    return { carrierId: bought.sid };
   }
 
   async configure(carrierId: string): Promise<void> {

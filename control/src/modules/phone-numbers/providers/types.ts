@@ -43,14 +43,19 @@ export interface CarrierNumberProvider {
   readonly kind: "carrier";
   readonly name: "twilio" | "telnyx";
   search(db: Database, query: NumberSearch): Promise<AvailableNumber[]>;
-  /** Buys the number; answers the carrier's id for it. Throws CarrierError when refused. */
-  purchase(e164: string): Promise<string>;
+  /**
+   * Buys the number: the carrier's id for it, or the id of an order the carrier has not
+   * completed yet (its completion arrives as a callback). Throws CarrierError when refused.
+   */
+  purchase(e164: string): Promise<PurchaseOutcome>;
   /** Points the number's voice at the deployment's SIP trunk and its SMS at our callback URL. */
   configure(carrierId: string): Promise<void>;
   /** The carrier's id of a number the account holds, or null. */
   carrierIdOf(e164: string): Promise<string | null>;
   release(carrierId: string): Promise<void>;
 }
+
+export type PurchaseOutcome = { carrierId: string } | { pendingOrderId: string };
 
 export type AnyNumberProvider = NumberProvider | CarrierNumberProvider;
 
