@@ -15,6 +15,13 @@ import {
 
 export const CALL_EVENTS_GROUP = "control";
 
+/**
+ * Entries persisted per transaction at most. Large, so a consumer that fell behind catches up
+ * in a few transactions (one message each to PGlite's thread on the embedded default) however
+ * long the event loop takes to come back to it; a calm stream gives batches of a few entries.
+ */
+const DEFAULT_BATCH_SIZE = 256;
+
 interface CallEventsConsumerOptions {
   /** Unique per process: a dead process's pending entries are claimed by the others. */
   consumerName: string;
@@ -50,7 +57,7 @@ export function startCallEventsConsumer(
       group: CALL_EVENTS_GROUP,
       consumer: options.consumerName,
       blockMs: options.blockMs ?? 1000,
-      batchSize: options.batchSize,
+      batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
       claimIdleMs: options.claimIdleMs,
     },
     async (entries) => {
