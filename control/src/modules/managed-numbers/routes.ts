@@ -5,9 +5,10 @@ import type { ControlContext } from "../../context.ts";
 import { pageRequest, paginationQuery } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
+import { orgCarriers } from "../carriers/org-carriers.ts";
 import { requireBillingRole } from "../credits/service.ts";
-import { InventoryNumberProvider } from "../phone-numbers/providers/inventory.ts";
-import type { NumberProvider } from "../phone-numbers/providers/types.ts";
+import { numberProviderFor } from "../phone-numbers/providers/index.ts";
+import type { AnyNumberProvider } from "../phone-numbers/providers/types.ts";
 import { releasePhoneNumber } from "../phone-numbers/service.ts";
 import {
   createManagedNumberBody,
@@ -32,11 +33,19 @@ function aliasDetail(operationId: string, summary: string, canonical: string) {
   };
 }
 
-export function managedNumbersModule(
-  ctx: ControlContext,
-  provider: NumberProvider = new InventoryNumberProvider(),
-) {
-  const deps = { db: ctx.db, bus: ctx.bus, config: ctx.config, provider };
+export function managedNumbersModule(ctx: ControlContext, fixedProvider?: AnyNumberProvider) {
+  const deps = {
+    db: ctx.db,
+    bus: ctx.bus,
+    config: ctx.config,
+    log: ctx.log,
+    provider: fixedProvider ?? numberProviderFor(ctx.config.carriers),
+  };
+  // Numbers come from the deployment's provider, or the org's own carrier account when allowed.
+  const depsFor = async (orgId: string) =>
+    fixedProvider || !ctx.config.carriers.orgCarrierCredentials
+      ? deps
+      : { ...deps, provider: numberProviderFor(await orgCarriers(ctx.db, ctx.config, orgId)) };
   return new Elysia({ prefix: "/numbers", detail: { tags: ["Phone numbers"] } })
     .get(
       "",
@@ -57,7 +66,7 @@ export function managedNumbersModule(
       async ({ request, body, set }) => {
         const auth = requestAuth(request);
         requireBillingRole(auth.role);
-        const number = await createManagedNumber(deps, auth.orgId, auth.role, body);
+        const number = await createManagedNumber(await depsFor(auth.orgId), auth.orgId, auth.role, body);
         set.status = 201;
         return number;
       },
@@ -114,7 +123,7 @@ export function managedNumbersModule(
       async ({ request, params, set }) => {
         const auth = requestAuth(request);
         requireBillingRole(auth.role);
-        await releasePhoneNumber(deps, auth.orgId, params.id);
+        await releasePhoneNumber(await depsFor(auth.orgId), auth.orgId, params.id);
         set.status = 204;
       },
       {

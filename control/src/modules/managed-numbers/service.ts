@@ -12,7 +12,8 @@ import type { CreateAgentInput } from "../agents/model.ts";
 import { type AgentRow, toAgent } from "../agents/present.ts";
 import { type AgentDeps, getAgentRow, insertAgent, updateAgent } from "../agents/service.ts";
 import { publishAgentSnapshot } from "../agents/snapshot.ts";
-import type { NumberProvider } from "../phone-numbers/providers/types.ts";
+import { buyFromCarrier } from "../phone-numbers/carrier-purchase.ts";
+import type { AnyNumberProvider, CarrierNumberProvider } from "../phone-numbers/providers/types.ts";
 import type { PhoneNumberRow } from "../phone-numbers/routing.ts";
 import {
   buyPhoneNumberIn,
@@ -26,7 +27,7 @@ import type { CreateManagedNumberInput, ManagedNumberResponse, UpdateManagedNumb
 
 interface ManagedNumbersDeps extends AgentDeps, NumbersDeps {
   config: AgentDeps["config"] & NumbersDeps["config"];
-  provider: NumberProvider;
+  provider: AnyNumberProvider;
 }
 
 /** The agent fields this API's fields stand for, as the agents' errors name them. */
@@ -75,12 +76,14 @@ export async function createManagedNumber(
   body: CreateManagedNumberInput,
 ): Promise<ManagedNumberResponse> {
   return withFieldNames(FIELD_NAMES, async () => {
+    const { provider } = deps;
+    if (provider.kind === "carrier") return createAtCarrier({ ...deps, provider }, orgId, role, body);
     const { agent, number } = await deps.db.transaction(async (tx) => {
       const created = await insertAgent(deps, tx, orgId, role, {
         name: `Number in area code ${body.area_code}`,
         ...agentInputOf(body),
       });
-      const number = await buyPhoneNumberIn(tx, deps, orgId, {
+      const number = await buyPhoneNumberIn(tx, { ...deps, provider }, orgId, {
         area_code: body.area_code,
         agent_id: created.id,
       });
@@ -95,6 +98,45 @@ export async function createManagedNumber(
     await publishBoughtNumber(deps, number);
     return presentManagedNumber(number, toAgent(agent));
   });
+}
+
+/**
+ * Through a carrier, whose purchase runs outside any transaction (carrier-purchase.ts): the
+ * agent is created first and deleted again when the carrier sells nothing, so a failed purchase
+ * leaves neither an agent nor a number, and charges nothing.
+ */
+async function createAtCarrier(
+  deps: ManagedNumbersDeps & { provider: CarrierNumberProvider },
+  orgId: string,
+  role: ApiKeyRole,
+  body: CreateManagedNumberInput,
+): Promise<ManagedNumberResponse> {
+  const created = await deps.db.transaction((tx) =>
+    insertAgent(deps, tx, orgId, role, {
+      name: `Number in area code ${body.area_code}`,
+      ...agentInputOf(body),
+    }),
+  );
+  let number: PhoneNumberRow;
+  try {
+    number = await buyFromCarrier(
+      deps,
+      orgId,
+      { area_code: body.area_code, agent_id: created.id },
+      new Date(),
+    );
+  } catch (error) {
+    await deps.db.delete(agents).where(and(eq(agents.orgId, orgId), eq(agents.id, created.id)));
+    throw error;
+  }
+  const [agent] = await deps.db
+    .update(agents)
+    .set({ name: number.phoneNumber })
+    .where(eq(agents.id, created.id))
+    .returning();
+  await publishAgentSnapshot(deps, orgId, toAgent(agent!), agent!.id);
+  await publishBoughtNumber(deps, number);
+  return presentManagedNumber(number, toAgent(agent!));
 }
 
 async function agentOf(db: Database, orgId: string, number: PhoneNumberRow): Promise<AgentRow | null> {
