@@ -34,6 +34,10 @@ export interface Config {
   allowPrivateUrls: boolean;
   /** Operator key for /api/v1/admin (sk_admin_...); unset: the admin routes answer 404. */
   adminApiKey: string | null;
+  /** Mail server for invitation and reset links (smtp:// or smtps://); unset: links are only shown. */
+  smtpUrl: string | null;
+  /** The From of those mails. */
+  smtpFrom: string;
   /** Bearer token GET /metrics (control and gateways) asks for; unset: /metrics is open. */
   metricsToken: string | null;
   /** OTLP/HTTP endpoint traces go to (OTEL_EXPORTER_OTLP_ENDPOINT); unset: tracing is off. */
@@ -337,6 +341,8 @@ export function loadConfig(env: Env = process.env): Config {
     numberInventory: read.raw("NUMBER_INVENTORY"),
     allowPrivateUrls,
     adminApiKey,
+    smtpUrl: read.url("SMTP_URL", ["smtp:", "smtps:"], null),
+    smtpFrom: read.string("SMTP_FROM", "Switchboard <no-reply@localhost>"),
     metricsToken: read.raw("METRICS_TOKEN"),
     otelExporterOtlpEndpoint: read.url("OTEL_EXPORTER_OTLP_ENDPOINT", ["http:", "https:"], null),
     selfServeCredits: read.boolean("SELF_SERVE_CREDITS", embeddedSingleOrg),

@@ -24,7 +24,9 @@ export function MembersView({ session }: { session: Session }) {
             const { data, error: problem } = await api.POST("/api/v1/invitations", { body: { email, role } });
             if (!data) return setError(problemText(problem));
             setLink({
-              label: `Invitation for ${data.email} (${data.role}): send this link, it is shown only now.`,
+              label: data.emailed
+                ? `Invitation for ${data.email} (${data.role}) sent by mail; the link, shown only now:`
+                : `Invitation for ${data.email} (${data.role}): send this link, it is shown only now.`,
               url: data.url,
             });
             setEmail("");
@@ -112,7 +114,9 @@ export function MembersView({ session }: { session: Session }) {
                           );
                           if (!data) return setError(problemText(problem));
                           setLink({
-                            label: `Password reset for ${user.email}, valid 1 hour:`,
+                            label: data.emailed
+                              ? `Password reset for ${user.email} sent by mail; the link, valid 1 hour:`
+                              : `Password reset for ${user.email}, valid 1 hour:`,
                             url: data.url,
                           });
                         }}

@@ -22,9 +22,14 @@ export const presentUser = (row: UserRow) => ({
   last_sign_in_at: row.lastSignInAt?.toISOString() ?? null,
 });
 
+const emailed = t.Boolean({
+  description: "The link was also sent by mail (SMTP_URL is configured and the server accepted it).",
+});
+
 export const linkSchema = t.Object({
   url: t.String({ description: "The one-time link to hand to the person; it is shown only here." }),
   expires_at: t.String({ format: "date-time" }),
+  emailed,
 });
 
 export const invitationBody = t.Object(
@@ -44,4 +49,5 @@ export const invitationSchema = t.Object({
   role: userRole,
   url: t.String({ description: "The one-time invitation link, shown only here." }),
   expires_at: t.String({ format: "date-time" }),
+  emailed,
 });

@@ -4,14 +4,16 @@ import { pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
 import { requestAuth } from "../../http/request-auth.ts";
 import { problems } from "../../openapi/problems.ts";
 import { linkUrl } from "./links.ts";
+import { createLinkMailer } from "./mailer.ts";
 import { changeRole, removeUser } from "./membership.ts";
 import { invitationBody, invitationSchema, linkSchema, presentUser, userRole, userSchema } from "./model.ts";
-import { invite, listUsers, resetLink } from "./service.ts";
+import { invite, listUsers, orgName, resetLink } from "./service.ts";
 
 const origin = (request: Request) => new URL(request.url).origin;
 
 /** The org's people: who signs in to the dashboard, invitations and password resets by link. */
 export function usersModule(ctx: ControlContext) {
+  const mailer = createLinkMailer(ctx.config, ctx.log);
   return new Elysia({ detail: { tags: ["Users"] } })
     .get(
       "/users",
@@ -39,13 +41,24 @@ export function usersModule(ctx: ControlContext) {
       async ({ request, body, set }) => {
         const auth = requestAuth(request);
         const { row, token } = await invite(ctx.db, auth, { email: body.email, role: body.role ?? "member" });
+        const url = linkUrl(origin(request), token);
+        const emailed =
+          mailer !== null &&
+          (await mailer.send({
+            to: row.email!,
+            kind: "invite",
+            url,
+            orgName: await orgName(ctx.db, auth.orgId),
+            expiresAt: row.expiresAt,
+          }));
         set.status = 201;
         return {
           id: row.id,
           email: row.email!,
           role: row.role!,
-          url: linkUrl(origin(request), token),
+          url,
           expires_at: row.expiresAt.toISOString(),
+          emailed,
         };
       },
       {
@@ -56,7 +69,8 @@ export function usersModule(ctx: ControlContext) {
           summary: "Invite a user",
           description:
             "A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. " +
-            "The link is in this response only: hand it over yourself. Nobody invites above their own role.",
+            "The link is in this response only; with SMTP_URL configured it is also mailed to the address " +
+            "(`emailed`). Nobody invites above their own role.",
           ...problems("conflict"),
         },
       },
@@ -65,9 +79,19 @@ export function usersModule(ctx: ControlContext) {
       "/users/:id/password-reset",
       async ({ request, params, set }) => {
         const auth = requestAuth(request);
-        const { row, token } = await resetLink(ctx.db, auth, params.id);
+        const { row, token, user } = await resetLink(ctx.db, auth, params.id);
+        const url = linkUrl(origin(request), token);
+        const emailed =
+          mailer !== null &&
+          (await mailer.send({
+            to: user.email,
+            kind: "reset",
+            url,
+            orgName: await orgName(ctx.db, auth.orgId),
+            expiresAt: row.expiresAt,
+          }));
         set.status = 201;
-        return { url: linkUrl(origin(request), token), expires_at: row.expiresAt.toISOString() };
+        return { url, expires_at: row.expiresAt.toISOString(), emailed };
       },
       {
         params: t.Object({ id: t.String() }),
@@ -77,7 +101,8 @@ export function usersModule(ctx: ControlContext) {
           summary: "Create a password-reset link",
           description:
             "A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock " +
-            "and ends the user's sessions. The link is in this response only.",
+            "and ends the user's sessions. The link is in this response only; with SMTP_URL configured it " +
+            "is also mailed to the user (`emailed`).",
           ...problems("not_found"),
         },
       },

@@ -4,7 +4,7 @@ import { newId } from "@switchboard/shared/ids";
 import type { ApiKeyRole } from "@switchboard/shared/schemas/api-key";
 import { and, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { users } from "../../db/schema.ts";
+import { orgs, users } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
@@ -97,6 +97,12 @@ export async function invite(
     role: input.role,
     ttlMs: INVITE_TTL_MS,
   });
+}
+
+/** The org's name, as mails name it. */
+export async function orgName(db: Database, orgId: string): Promise<string> {
+  const [org] = await db.select({ name: orgs.name }).from(orgs).where(eq(orgs.id, orgId));
+  return org?.name ?? "your organization";
 }
 
 /** The first owner's set-up link: an owner invitation for whichever address they choose. */
