@@ -225,9 +225,97 @@ describe("the remaining views in a browser", () => {
     await check(page, "operator");
   }, 30_000);
 
+  test("the agent form: every block set from the keyboard, saved, read back; edit and duplicate", async () => {
+    const credential = await fetch(`${run.origin}/api/v1/provider-credentials`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${run.apiKey}`, "content-type": "application/json" },
+      body: JSON.stringify({ provider: "openai", api_key: "sk-agent-form-0123456789", name: "Agent key" }),
+    });
+    expect(credential.status).toBe(201);
+    const credentialId = ((await credential.json()) as { id: string }).id;
+    const page = await open("agents", "Agents");
+    page.setDefaultTimeout(10_000);
+    await page.getByRole("button", { name: "New agent" }).click();
+    await page.getByLabel("Name", { exact: true }).fill("Bookings");
+    await page.getByLabel("System prompt").fill("You book tables for {{customer_name}} at {{venue}}.");
+    await page.getByLabel("First message").fill("Hello {{customer_name}}!");
+    await page.getByTestId("variables").getByText("{{customer_name}}, {{venue}}").waitFor();
+    await page.getByText("Providers, turn-taking, tools, knowledge and analysis").click();
+    await page.getByLabel("LLM model").fill("gpt-4o-mini");
+    await page.getByLabel("Temperature").fill("0.3");
+    await page
+      .getByRole("combobox", { name: /^LLM credential/ })
+      .selectOption({ label: "Agent key (openai)" });
+    await page.getByRole("combobox", { name: /^Voice provider/ }).selectOption("flite");
+    await page.getByRole("textbox", { name: /^Voice e\.g\./ }).fill("slt");
+    await page.getByRole("combobox", { name: /^End of turn/ }).selectOption("adaptive");
+    await page.getByLabel("Minimum silence (ms)").fill("300");
+    await page.getByLabel("Maximum silence (ms)").fill("900");
+    await page.getByLabel("Minimum speech to interrupt (ms)").fill("250");
+    await page.getByLabel("May end the call (built-in end_call)").check();
+    await page.getByRole("combobox", { name: /^Sources used/ }).selectOption("selected");
+    await page.getByLabel("Hours", { exact: true }).check();
+    await page.getByLabel("Write a summary").check();
+    await page.getByLabel("Success criteria").fill("A table was booked.");
+    await page.getByLabel("Data to extract (JSON Schema)").fill("{ not json");
+    await page.getByRole("button", { name: "Create agent" }).click();
+    await page.getByRole("alert").filter({ hasText: "The data schema is not valid JSON." }).waitFor();
+    await page
+      .getByLabel("Data to extract (JSON Schema)")
+      .fill('{"type":"object","properties":{"party_size":{"type":"integer"}}}');
+    await check(page, "agent-form");
+    await page.getByRole("button", { name: "Create agent" }).click();
+    await page.getByRole("cell", { name: /^Bookings/ }).waitFor();
+
+    const agents = async () =>
+      (
+        (await (
+          await fetch(`${run.origin}/api/v1/agents?limit=100`, {
+            headers: { authorization: `Bearer ${run.apiKey}` },
+          })
+        ).json()) as { data: Array<Record<string, unknown> & { id: string; name: string }> }
+      ).data;
+    const saved = (await agents()).find((agent) => agent.name === "Bookings")!;
+    expect(saved).toMatchObject({
+      first_message: "Hello {{customer_name}}!",
+      llm: { model: "gpt-4o-mini", temperature: 0.3, credential_id: credentialId },
+      voice: { provider: "flite", voice_id: "slt" },
+      turn: { mode: "adaptive", min_silence_ms: 300, max_silence_ms: 900 },
+      interruptions: { min_speech_ms: 250 },
+      knowledge: { mode: "selected" },
+      analysis: {
+        summary: true,
+        success_criteria: "A table was booked.",
+        schema: { type: "object", properties: { party_size: { type: "integer" } } },
+      },
+    });
+    expect((saved.tools as Array<{ type: string }>).map((tool) => tool.type)).toEqual(["end_call"]);
+    expect((saved.knowledge as { source_ids: string[] }).source_ids).toHaveLength(1);
+
+    // Edit: realtime mode on, saved with PATCH.
+    await page.getByRole("button", { name: "Edit Bookings" }).click();
+    await page.getByText("Providers, turn-taking, tools, knowledge and analysis").click();
+    await page.getByLabel("Speech-to-speech model").check();
+    await page.getByLabel("Realtime voice").fill("cedar");
+    await page.getByRole("button", { name: "Save agent" }).click();
+    await page.getByRole("form", { name: "Edit Bookings" }).waitFor({ state: "detached" });
+    const edited = (await agents()).find((agent) => agent.id === saved.id)!;
+    expect(edited.realtime).toMatchObject({ provider: "openai", model: "gpt-realtime", voice: "cedar" });
+
+    // Duplicate: a new agent with the same settings.
+    await page.getByRole("button", { name: "Duplicate Bookings" }).click();
+    expect(await page.getByLabel("Name", { exact: true }).inputValue()).toBe("Bookings (copy)");
+    await page.getByRole("button", { name: "Create agent" }).click();
+    await page.getByRole("cell", { name: /^Bookings \(copy\)/ }).waitFor();
+    const copy = (await agents()).find((agent) => agent.name === "Bookings (copy)")!;
+    expect(copy.id).not.toBe(saved.id);
+    expect(copy).toMatchObject({ realtime: edited.realtime, turn: edited.turn, analysis: edited.analysis });
+    page.setDefaultTimeout(30_000);
+  }, 90_000);
+
   test("at phone width the new views fit the screen and pass the same checks", async () => {
     await owner.page.setViewportSize(PHONE);
-    for (const view of ["numbers", "knowledge", "analytics", "settings", "operator"]) {
+    for (const view of ["numbers", "knowledge", "analytics", "settings", "operator", "agents"]) {
       await owner.page.goto(`${run.origin}/#/${view}`);
       await owner.page.locator("h1").first().waitFor();
       await owner.page.waitForLoadState("networkidle");

@@ -3,28 +3,39 @@ import { api, problemText } from "../api/client.ts";
 import { useLoad } from "../load.ts";
 import type { Session } from "../session.ts";
 import { Empty, ErrorNote, Loading, Page, when } from "../ui.tsx";
+import type { Agent } from "./agent-draft.ts";
 import { AgentForm } from "./agent-form.tsx";
 import { TalkPanel } from "./talk.tsx";
 
 export function AgentsView(_: { session: Session }) {
   const agents = useLoad(() => api.GET("/api/v1/agents", { params: { query: { limit: 100 } } }));
-  const [creating, setCreating] = useState(false);
+  const [editing, setEditing] = useState<{
+    mode: "create" | "edit" | "duplicate";
+    agent: Agent | null;
+  } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [talking, setTalking] = useState<{ id: string; name: string } | null>(null);
   return (
     <Page
       title="Agents"
       actions={
-        <button type="button" onClick={() => setCreating(true)} disabled={creating}>
+        <button
+          type="button"
+          onClick={() => setEditing({ mode: "create", agent: null })}
+          disabled={editing !== null}
+        >
           New agent
         </button>
       }
     >
-      {creating && (
+      {editing && (
         <AgentForm
-          onDone={(created) => {
-            setCreating(false);
-            if (created) agents.reload();
+          key={`${editing.mode}-${editing.agent?.id ?? "new"}`}
+          agent={editing.agent}
+          mode={editing.mode}
+          onDone={(changed) => {
+            setEditing(null);
+            if (changed) agents.reload();
           }}
         />
       )}
@@ -74,6 +85,24 @@ export function AgentsView(_: { session: Session }) {
                     onClick={() => setTalking({ id: agent.id, name: agent.name })}
                   >
                     Talk
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={`Edit ${agent.name}`}
+                    disabled={editing !== null}
+                    onClick={() => setEditing({ mode: "edit", agent })}
+                  >
+                    Edit
+                  </button>
+                  <button
+                    type="button"
+                    class="secondary"
+                    aria-label={`Duplicate ${agent.name}`}
+                    disabled={editing !== null}
+                    onClick={() => setEditing({ mode: "duplicate", agent })}
+                  >
+                    Duplicate
                   </button>
                   <button
                     type="button"

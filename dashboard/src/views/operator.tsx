@@ -162,7 +162,7 @@ function Orgs() {
       {orgs.loading && !orgs.data && <Loading what="orgs" />}
       {orgs.data && orgs.data.data.length === 0 && <Empty>No orgs yet.</Empty>}
       {orgs.data?.data.map((org) => (
-        <OrgCard key={`${org.id}-${org.updated_at}-${org.balance_cents}`} org={org} onChanged={orgs.reload} />
+        <OrgCard key={org.id} org={org} onChanged={orgs.reload} />
       ))}
     </>
   );
