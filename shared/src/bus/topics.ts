@@ -45,10 +45,10 @@ export const Hashes = {
   orgRates: "orgs:rates",
   /** gateway id -> JSON GatewayHeartbeat (shared/src/heartbeat.ts); control ends calls of silent gateways. */
   gatewayHeartbeats: "gateways:heartbeats",
-  /**
-   * Control's "state published" marker (shared/src/bus/state.ts): written after every full
   /** gateway id -> JSON Gateway (shared/src/cluster/announcement.ts): address, load, draining; expires. */
   gatewayAnnouncements: "gateways:announcements",
+  /**
+   * Control's "state published" marker (shared/src/bus/state.ts): written after every full
    * rebuild of what control publishes; absent, a gateway's lookup miss means "not yet known".
    */
   controlState: "control:state",
