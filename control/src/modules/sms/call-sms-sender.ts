@@ -6,7 +6,7 @@
 import { Channels } from "@switchboard/shared/bus/topics";
 import { ApiError } from "@switchboard/shared/errors";
 import type { CallSmsOutcome } from "@switchboard/shared/events";
-import { and, asc, eq } from "drizzle-orm";
+import { and, asc, eq, isNull, lt, ne, sql } from "drizzle-orm";
 import type { ControlContext } from "../../context.ts";
 import { phoneNumbers, smsMessages } from "../../db/schema.ts";
 import { carrierFor } from "../carriers/sms-carrier.ts";
@@ -18,6 +18,9 @@ import { isOptedOut } from "./opt-out.ts";
 import { deliverQueued, type SmsRow, smsEventData } from "./service.ts";
 
 type Deps = Pick<ControlContext, "db" | "bus" | "config" | "log">;
+
+/** A charged call message still not with its carrier after this long was lost with its sender. */
+export const STRANDED_AFTER_MS = 5 * 60_000;
 type Prepared = { row: SmsRow; send: boolean };
 
 /** Why the message cannot go, as its error code; null when it can (the carrier is returned). */
@@ -93,6 +96,55 @@ async function claimAndPrepare(deps: Deps): Promise<Prepared | null> {
   });
 }
 
+/**
+ * Charged messages whose sender died before the carrier took them: marked failed
+ * (`not_sent`) and refunded, never sent late. Answers how many.
+ */
+export async function settleStranded(deps: Deps, nowMs = Date.now()): Promise<number> {
+  const stranded = await deps.db
+    .select()
+    .from(smsMessages)
+    .where(
+      and(
+        eq(smsMessages.direction, "outbound"),
+        eq(smsMessages.status, "queued"),
+        ne(smsMessages.carrier, PENDING_CARRIER),
+        isNull(smsMessages.carrierMessageId),
+        lt(smsMessages.updatedAt, new Date(nowMs - STRANDED_AFTER_MS)),
+        sql`${smsMessages.metadata} ? 'call_id'`,
+      ),
+    );
+  for (const row of stranded) {
+    const refunded = await deps.db.transaction(async (tx) => {
+      const [failed] = await tx
+        .update(smsMessages)
+        .set({ status: "failed", errorCode: "not_sent", updatedAt: new Date() })
+        .where(
+          and(
+            eq(smsMessages.id, row.id),
+            eq(smsMessages.status, "queued"),
+            isNull(smsMessages.carrierMessageId),
+          ),
+        )
+        .returning();
+      if (!failed) return false;
+      if (row.costCents > 0) {
+        await appendEntry(tx, deps, {
+          orgId: row.orgId,
+          kind: "refund",
+          amountCents: row.costCents,
+          reference: row.id,
+          description: "SMS never handed to the carrier",
+        });
+      }
+      await emitWebhookEvent(tx, row.orgId, "sms.failed", smsEventData(failed));
+      return row.costCents > 0;
+    });
+    if (refunded) await publishBalance(deps.db, deps.bus, row.orgId);
+  }
+  return stranded.length;
+}
+
 function outcomeOf(row: SmsRow, status: CallSmsOutcome["status"]): CallSmsOutcome {
   return {
     sms_id: row.id,
@@ -115,7 +167,10 @@ export class CallSmsSender {
 
   async runOnce(): Promise<boolean> {
     const prepared = await claimAndPrepare(this.deps);
-    if (!prepared) return false;
+    if (!prepared) {
+      await settleStranded(this.deps);
+      return false;
+    }
     let outcome = outcomeOf(prepared.row, "failed");
     if (prepared.send) {
       if (prepared.row.costCents > 0) await publishBalance(this.deps.db, this.deps.bus, prepared.row.orgId);

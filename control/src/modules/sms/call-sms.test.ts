@@ -10,12 +10,12 @@ import { newId } from "@switchboard/shared/ids";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { startTwilioStandIn } from "@switchboard/stand-ins/twilio";
 import { eq } from "drizzle-orm";
-import { creditLedger, smsOptOuts } from "../../db/schema.ts";
+import { creditLedger, smsMessages, smsOptOuts } from "../../db/schema.ts";
 import { addCredits, addNumber, createAgent, eventOf } from "../../testing/calls.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { applyCallEvent, applyCallEvents } from "../calls/events.ts";
 import { getBalanceCents } from "../credits/ledger.ts";
-import { CallSmsSender } from "./call-sms-sender.ts";
+import { CallSmsSender, STRANDED_AFTER_MS, settleStranded } from "./call-sms-sender.ts";
 
 const CALLER = "+14155550173";
 const twilio = startTwilioStandIn();
@@ -176,4 +176,28 @@ test("the catalogue lists send_sms as available only where a number can text", a
     key: other.ownerKey,
   });
   expect(foreign.status).toBe(404);
+}, 30_000);
+
+test("a charged message whose sender died before the carrier took it is failed and refunded, not sent late", async () => {
+  await addCredits(h, 100);
+  const callId = await inboundCall();
+  const event = smsEvent(callId, "Lost in a crash.");
+  expect(await applyCallEvent(h.ctx, event)).toBe("applied");
+  const smsId = (event as { sms_id: string }).sms_id;
+  // The sender charged it and died before the carrier call.
+  await h.ctx.db
+    .update(smsMessages)
+    .set({ carrier: "twilio", costCents: 3, toNumber: CALLER })
+    .where(eq(smsMessages.id, smsId));
+  const { appendEntry } = await import("../credits/ledger.ts");
+  await h.ctx.db.transaction((tx) =>
+    appendEntry(tx, h.ctx, { orgId: h.orgId, kind: "sms_usage", amountCents: -3, reference: smsId }),
+  );
+  const balance = await getBalanceCents(h.ctx.db, h.orgId);
+  expect(await settleStranded(h.ctx)).toBe(0);
+  expect(await settleStranded(h.ctx, Date.now() + STRANDED_AFTER_MS + 1000)).toBe(1);
+  const stored = await h.json<Record<string, unknown>>("GET", `/api/v1/sms/${smsId}`);
+  expect(stored.body).toMatchObject({ status: "failed", error_code: "not_sent" });
+  expect(await getBalanceCents(h.ctx.db, h.orgId)).toBe(balance + 3);
+  expect(twilio.sent.some((message) => message.body === "Lost in a crash.")).toBe(false);
 }, 30_000);
