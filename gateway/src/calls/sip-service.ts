@@ -120,6 +120,11 @@ export class SipService implements DrainableCalls {
     return this.deps.stack.transport.port;
   }
 
+  /** The SIP address it advertises in Contact (the media address is its host). */
+  get advertised(): { host: string; port: number } {
+    return this.deps.local;
+  }
+
   /** Places warm transfer legs for a call this service does not carry (a browser call). */
   legDialer(parent: LegParent): LegDialer {
     return sipLegDialer(this.deps, parent);
@@ -131,11 +136,6 @@ export class SipService implements DrainableCalls {
 
   get directory(): CallDirectory {
     return this.deps.directory;
-  /** The SIP address it advertises in Contact (the media address is its host). */
-  get advertised(): { host: string; port: number } {
-    return this.deps.local;
-  }
-
   }
 
   /** Drops scanners and banned sources before any state is kept; trusted trunks are never counted. */

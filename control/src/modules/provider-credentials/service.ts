@@ -159,6 +159,14 @@ export async function deleteCredential(db: Database, orgId: string, id: string):
       `The credential is used by ${users.length === 1 ? "agent" : "agents"} ${users.map((user) => user.id).join(", ")}; point them elsewhere first.`,
     );
   }
+  const headerUsers = await secretHeaderUsers(db, orgId, id);
+  if (headerUsers.length > 0) {
+    throw new ApiError(
+      409,
+      "credential_in_use",
+      `The credential fills secret_headers of ${headerUsers.join(", ")}; change them first.`,
+    );
+  }
   await db
     .delete(providerCredentials)
     .where(and(eq(providerCredentials.orgId, orgId), eq(providerCredentials.id, id)));
@@ -173,14 +181,6 @@ export async function credentialsById(
   if (ids.length === 0) return new Map();
   const rows = await db
     .select()
-  const headerUsers = await secretHeaderUsers(db, orgId, id);
-  if (headerUsers.length > 0) {
-    throw new ApiError(
-      409,
-      "credential_in_use",
-      `The credential fills secret_headers of ${headerUsers.join(", ")}; change them first.`,
-    );
-  }
     .from(providerCredentials)
     .where(and(eq(providerCredentials.orgId, orgId), inArray(providerCredentials.id, ids)));
   return new Map(rows.map((row) => [row.id, row]));
