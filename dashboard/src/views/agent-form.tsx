@@ -3,15 +3,8 @@ import { api, type Problem, problemText } from "../api/client.ts";
 import { useLoad } from "../load.ts";
 import { ErrorNote, Field } from "../ui.tsx";
 import { type Agent, type AgentBody, draftOf, variablesIn } from "./agent-draft.ts";
-import {
-  AnalysisSection,
-  KnowledgeSection,
-  ModelSection,
-  RealtimeSection,
-  SpeechSection,
-  ToolsSection,
-  TurnSection,
-} from "./agent-form-sections.tsx";
+import { AnalysisSection, KnowledgeSection, ToolsSection, TurnSection } from "./agent-form-behaviour.tsx";
+import { ModelSection, RealtimeSection, SpeechSection } from "./agent-form-providers.tsx";
 
 /**
  * Every field of an agent: a new one, an existing one (PATCH), or a duplicate of one (a new
