@@ -80,7 +80,8 @@ export function telnyxNumbers(error: TelnyxError): TelnyxNumbers & {
     pendingOrders: [] as string[],
     finishOrder(orderId: string, status: "success" | "failure"): TelnyxOrder {
       const held = orders.get(orderId);
-      if (!held || held.order.status !== "pending") throw new Error(`no pending order ${orderId}`);
+      if (!held) throw new Error(`no order ${orderId}`);
+      if (held.order.status !== "pending") throw new Error(`order ${orderId} is not pending`);
       if (status === "success") for (const n of held.order.phone_numbers) own(n.phone_number, held.body);
       held.order.status = status;
       for (const n of held.order.phone_numbers) n.status = status;
