@@ -165,6 +165,7 @@ export class SipCall implements RegisteredCall, CallControl {
                 .catch(() => {});
             },
             sinceAnswerMs: () => Date.now() - (this.answeredAtMs ?? Date.now()),
+            transcription: agentSttTranscription(deps.config, deps.log),
           })
         : deps.application;
       this.application = await application.start({
@@ -174,7 +175,6 @@ export class SipCall implements RegisteredCall, CallControl {
         direction: init.direction,
         fromNumber: init.fromNumber,
         toNumber: init.toNumber,
-            transcription: agentSttTranscription(deps.config, deps.log),
         objective: init.objective,
         metadata: init.metadata,
         sipHeaders: init.sipHeaders,
