@@ -204,6 +204,9 @@ describe("the remaining views in a browser", () => {
     await page.getByLabel("Operator key").fill(ADMIN_API_KEY);
     await page.getByLabel("Operator key").press("Enter");
     await page.getByRole("heading", { name: "Orgs" }).waitFor();
+    // Control runs here without a gateway: the health section says so.
+    await page.getByRole("heading", { name: "Platform health" }).waitFor();
+    await page.getByText("No gateway has announced itself").waitFor();
     await page.getByLabel("New org name").fill("Tenant Two");
     await page.getByRole("button", { name: "Create org" }).click();
     await page.getByRole("heading", { name: "Tenant Two" }).waitFor();

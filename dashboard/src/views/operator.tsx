@@ -4,6 +4,7 @@ import { hasAdminKey, operatorApi, setAdminKey } from "../api/operator.ts";
 import type { paths } from "../api/schema";
 import { useLoad } from "../load.ts";
 import { dollars, Empty, ErrorNote, Field, Loading, Page, when } from "../ui.tsx";
+import { GatewaysHealth } from "./operator-gateways.tsx";
 
 type Org =
   paths["/api/v1/admin/orgs"]["get"]["responses"][200]["content"]["application/json"]["data"][number];
@@ -168,7 +169,7 @@ function Orgs() {
   );
 }
 
-/** The operator's view of the platform: every tenant, its limits and credits. */
+/** The operator's view of the platform: the gateways' health, every tenant, its limits and credits. */
 export function OperatorView() {
   const [unlocked, setUnlocked] = useState(hasAdminKey());
   return (
@@ -190,6 +191,7 @@ export function OperatorView() {
       }
     >
       {!unlocked && <Unlock onUnlocked={() => setUnlocked(true)} />}
+      {unlocked && <GatewaysHealth />}
       {unlocked && <Orgs />}
     </Page>
   );
