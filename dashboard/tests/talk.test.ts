@@ -108,8 +108,15 @@ test("Talk to this agent: the call connects from the agents view and the transcr
   );
   expect(call.transcript.map((turn) => turn.role)).toContain("user");
 
+  // The calls list filtered by the agent lists it; the call's page opens from there.
+  await page.goto(`${origin}/#/calls`);
+  await page.getByLabel("Agent").selectOption({ label: "Front desk" });
+  await page.getByLabel("Status").selectOption("completed");
+  await page.getByRole("link", { name: /\d/ }).first().waitFor();
+  expect(await page.locator("table tbody tr").count()).toBe(1);
+  await page.getByRole("link", { name: /\d/ }).first().click();
   // The call's page: the recording plays from a turn, and that turn is marked as heard.
-  await page.goto(`${origin}/#/calls/${call.id}`);
+  expect(page.url()).toEndWith(`#/calls/${call.id}`);
   const turns = page.getByRole("list", { name: "Transcript" }).locator(":scope > li");
   await turns.first().waitFor();
   const audio = page.getByLabel("Recording");

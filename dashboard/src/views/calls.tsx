@@ -20,6 +20,9 @@ export function CallsView() {
   const [status, setStatus] = useState("");
   const [direction, setDirection] = useState("");
   const [from, setFrom] = useState("");
+  const [until, setUntil] = useState("");
+  const [agentId, setAgentId] = useState("");
+  const agents = useLoad(() => api.GET("/api/v1/agents", { params: { query: { limit: 100 } } }));
   const calls = useLoad(
     () =>
       api.GET("/api/v1/calls", {
@@ -29,10 +32,13 @@ export function CallsView() {
             ...(status ? { status } : {}),
             ...(direction ? { direction } : {}),
             ...(from ? { from: new Date(from).toISOString() } : {}),
+            // The whole of the chosen day: up to the next midnight.
+            ...(until ? { to: new Date(new Date(until).getTime() + 86_400_000).toISOString() } : {}),
+            ...(agentId ? { agent_id: agentId } : {}),
           },
         },
       }),
-    [status, direction, from],
+    [status, direction, from, until, agentId],
   );
   return (
     <Page title="Calls">
@@ -55,8 +61,21 @@ export function CallsView() {
             ))}
           </select>
         </Field>
+        <Field label="Agent">
+          <select value={agentId} onChange={(e) => setAgentId(e.currentTarget.value)}>
+            <option value="">any</option>
+            {(agents.data?.data ?? []).map((agent) => (
+              <option value={agent.id} key={agent.id}>
+                {agent.name}
+              </option>
+            ))}
+          </select>
+        </Field>
         <Field label="Since">
           <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />
+        </Field>
+        <Field label="Until">
+          <input type="date" value={until} onInput={(e) => setUntil(e.currentTarget.value)} />
         </Field>
       </form>
       <ErrorNote message={calls.error} />
