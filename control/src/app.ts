@@ -38,8 +38,8 @@ import { toolsModule } from "./modules/tools/routes.ts";
 import { trunksModule } from "./modules/trunks/routes.ts";
 import { usersModule } from "./modules/users/routes.ts";
 import { webCallsModule, widgetPublicModule } from "./modules/web-calls/routes.ts";
-import { webhooksModule } from "./modules/webhooks/routes.ts";
 import { callWebhookDeliveriesModule } from "./modules/webhooks/call-deliveries.ts";
+import { webhooksModule } from "./modules/webhooks/routes.ts";
 import { apiDocs } from "./openapi/document.ts";
 
 const API_PREFIX = "/api/v1";
@@ -112,9 +112,9 @@ function buildRoutes(ctx: ControlContext, isReady: () => Promise<boolean>) {
         .use(autoRechargeModule(ctx))
         .use(knowledgeModule(ctx))
         .use(webhooksModule(ctx))
+        .use(callWebhookDeliveriesModule(ctx))
         .use(callsModule(ctx))
         .use(callErasureModule(ctx))
-        .use(callWebhookDeliveriesModule(ctx))
         .use(smsModule(ctx))
         .use(callAliasesModule(ctx))
         .use(doNotCallModule(ctx))
