@@ -43,6 +43,7 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("DELETE", "/trunks/:id", "manage trunks"),
   admin("POST", "/credits/purchase", "buy credits"),
   admin("PATCH", "/credits/settings", "change credit settings"),
+  admin("PUT", "/credits/auto-recharge", "change auto-recharge"),
   admin("GET", "/webhooks", "manage webhooks"),
   admin("POST", "/webhooks", "manage webhooks"),
   admin("GET", "/webhooks/:id", "manage webhooks"),
