@@ -1,4 +1,5 @@
-// Generated from the served /openapi.json by `bun dashboard/scripts/api-types.ts`: do not edit by hand.
+// Generated from the served /openapi.json by `npm run api:types`: do not edit by hand.
+// control/src/testing/api-client/schema-drift.test.ts fails when this file and the document differ.
 export interface paths {
   "/health": {
     parameters: {
@@ -279,7 +280,7 @@ export interface paths {
     put?: never;
     /**
      * Invite a user
-     * @description A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. The link is in this response only: hand it over yourself. Nobody invites above their own role.
+     * @description A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. The link is in this response only; with SMTP_URL configured it is also mailed to the address (`emailed`). Nobody invites above their own role.
      */
     post: operations["createInvitation"];
     delete?: never;
@@ -299,7 +300,7 @@ export interface paths {
     put?: never;
     /**
      * Create a password-reset link
-     * @description A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock and ends the user's sessions. The link is in this response only.
+     * @description A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock and ends the user's sessions. The link is in this response only; with SMTP_URL configured it is also mailed to the user (`emailed`).
      */
     post: operations["createPasswordReset"];
     delete?: never;
@@ -481,7 +482,7 @@ export interface paths {
     };
     /**
      * Search numbers available to buy
-     * @description By `country`, `area_code` or digits the number `contains`; each with its monthly price.
+     * @description By `country`, `area_code` or digits the number `contains`; each with its monthly price. Numbers come from the deployment's provider: its inventory, Twilio or Telnyx.
      */
     get: operations["searchPhoneNumbers"];
     put?: never;
@@ -508,7 +509,7 @@ export interface paths {
     post?: never;
     /**
      * Release a number
-     * @description Owner or admin. The number stops answering at once; no refund.
+     * @description Owner or admin. The number stops answering at once and goes back to its carrier; no refund.
      */
     delete: operations["releasePhoneNumber"];
     options?: never;
@@ -769,6 +770,30 @@ export interface paths {
     patch: operations["updateCreditSettings"];
     trace?: never;
   };
+  "/api/v1/credits/auto-recharge": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get auto-recharge settings
+     * @description Whether credits are bought automatically when the balance runs low, and with which card.
+     */
+    get: operations["getAutoRecharge"];
+    /**
+     * Set auto-recharge
+     * @description Owner or admin. When enabled, a debit that takes the balance below `threshold_cents` charges the card saved at the last Checkout purchase for `amount_cents`, off-session, once per crossing. A declined charge turns it off and sends `credits.auto_recharge_failed`.
+     */
+    put: operations["setAutoRecharge"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/knowledge": {
     parameters: {
       query?: never;
@@ -1023,6 +1048,26 @@ export interface paths {
      * @description Delivers a `webhook.test` event during the request and answers with the delivery's outcome.
      */
     post: operations["sendWebhookTestEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/calls/{call_id}/webhook-deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the webhook deliveries of one call
+     * @description Owner and admin keys. Every delivery that carried an event of this call, to any endpoint of the org, newest first, with its status, attempts and last response.
+     */
+    get: operations["listCallWebhookDeliveries"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1335,7 +1380,7 @@ export interface paths {
     };
     /**
      * List the built-in tools
-     * @description Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`.
+     * @description Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`, each marked available or not for the org's numbers (`send_sms` needs one that can text).
      */
     get: operations["listBuiltInTools"];
     put?: never;
@@ -1361,7 +1406,7 @@ export interface paths {
     put?: never;
     /**
      * Create a tool
-     * @description An HTTP tool agents may call: its URL must pass the outbound URL guard; calls are signed with the org's signing secret. 409 when the org has a tool of that name.
+     * @description An HTTP tool agents may call (calls are signed with the org's signing secret), or an MCP server (`type: mcp`, `transport`) whose tools are listed now and kept on the tool; 422 `mcp_unreachable` when they cannot be listed. The URL must pass the outbound URL guard. 409 when the org has a tool of that name.
      */
     post: operations["createTool"];
     delete?: never;
@@ -1393,9 +1438,29 @@ export interface paths {
     head?: never;
     /**
      * Update a tool
-     * @description Any field; the agents using the tool get the change on their next call.
+     * @description Any field; the agents using the tool get the change on their next call. An MCP server's tools are listed again (422 `mcp_unreachable` when they cannot be).
      */
     patch: operations["updateTool"];
+    trace?: never;
+  };
+  "/api/v1/tools/{tool_id}/refresh": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * List an MCP server's tools again
+     * @description Asks the server for its tools now and keeps the listing; the agents using the tool get it on their next call. 409 for an HTTP tool; 422 `mcp_unreachable` when the server cannot be listed.
+     */
+    post: operations["refreshTool"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
     trace?: never;
   };
   "/api/v1/campaigns": {
@@ -1668,6 +1733,26 @@ export interface paths {
      * @description Operator only: `Authorization: Bearer <ADMIN_API_KEY>` (sk_admin_...). A positive amount is a `grant`, a negative one a `correction` (409 when it would take the balance below zero). Send `Idempotency-Key` so a retry is not applied twice.
      */
     post: operations["adminAdjustCredits"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/gateways": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the live gateways
+     * @description Operator only: `Authorization: Bearer <ADMIN_API_KEY>` (sk_admin_...). Every gateway announcing itself on the bus: its SIP and media address, planned capacity, calls in progress, CPU use and whether it is draining. A gateway that stopped announcing (killed, cut off) drops out within three GATEWAY_HEARTBEAT_INTERVAL_MS.
+     */
+    get: operations["adminListGateways"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3185,6 +3270,8 @@ export interface operations {
             url: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description The link was also sent by mail (SMTP_URL is configured and the server accepted it). */
+            emailed: boolean;
           };
         };
       };
@@ -3291,6 +3378,8 @@ export interface operations {
             url: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description The link was also sent by mail (SMTP_URL is configured and the server accepted it). */
+            emailed: boolean;
           };
         };
       };
@@ -3718,7 +3807,15 @@ export interface operations {
               };
               tools: {
                 /** @enum {string} */
-                type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+                type:
+                  | "end_call"
+                  | "transfer_call"
+                  | "send_dtmf"
+                  | "http"
+                  | "add_to_do_not_call"
+                  | "mcp"
+                  | "send_sms"
+                  | "warm_transfer";
                 name?: string;
                 description?: string;
                 /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3735,19 +3832,42 @@ export interface operations {
                  * @enum {string}
                  */
                 method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
                 timeout_ms?: number;
                 /** @description `http`: sent with every request. */
                 headers?: {
                   [key: string]: string;
                 };
-                /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+                /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+                secret_headers?: {
+                  [key: string]: {
+                    credential_id: string;
+                    /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                    template?: string;
+                  };
+                };
+                /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
                 target?: string;
                 /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
                 waiting_message?: string;
                 /** @description `http`: default 1500. */
                 waiting_delay_ms?: number;
                 /**
-                 * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+                 * @description `mcp`: how the server is reached; default streamable_http.
+                 * @enum {string}
+                 */
+                transport?: "streamable_http" | "sse";
+                /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+                mcp_tools?: {
+                  name: string;
+                  description: string;
+                  /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                  input_schema: {
+                    [key: string]: unknown;
+                  };
+                }[];
+                /**
+                 * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                  * @example {
                  *       "X-Customer-Id": "42"
                  *     }
@@ -3755,6 +3875,15 @@ export interface operations {
                 sip_headers?: {
                   [key: string]: string;
                 };
+                /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+                briefing_prompt?: string;
+                /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+                hold_message?: string;
+                /**
+                 * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+                 * @enum {string}
+                 */
+                after_bridge?: "leave" | "listen";
               }[];
               /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
               tool_ids: string[];
@@ -3889,7 +4018,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3906,19 +4043,42 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -3926,6 +4086,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -4076,7 +4245,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4093,19 +4270,42 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -4113,6 +4313,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -4263,7 +4472,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4280,19 +4497,42 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -4300,6 +4540,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -4544,7 +4793,15 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+              type:
+                | "end_call"
+                | "transfer_call"
+                | "send_dtmf"
+                | "http"
+                | "add_to_do_not_call"
+                | "mcp"
+                | "send_sms"
+                | "warm_transfer";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4561,19 +4818,42 @@ export interface operations {
                * @enum {string}
                */
               method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
               timeout_ms?: number;
               /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
+              /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
               /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
               waiting_message?: string;
               /** @description `http`: default 1500. */
               waiting_delay_ms?: number;
               /**
-               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @description `mcp`: how the server is reached; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /**
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                * @example {
                *       "X-Customer-Id": "42"
                *     }
@@ -4581,6 +4861,15 @@ export interface operations {
               sip_headers?: {
                 [key: string]: string;
               };
+              /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+              briefing_prompt?: string;
+              /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+              hold_message?: string;
+              /**
+               * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+               * @enum {string}
+               */
+              after_bridge?: "leave" | "listen";
             }[];
             /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
             tool_ids: string[];
@@ -4829,7 +5118,15 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+              type:
+                | "end_call"
+                | "transfer_call"
+                | "send_dtmf"
+                | "http"
+                | "add_to_do_not_call"
+                | "mcp"
+                | "send_sms"
+                | "warm_transfer";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4846,19 +5143,42 @@ export interface operations {
                * @enum {string}
                */
               method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
               timeout_ms?: number;
               /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
+              /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
               /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
               waiting_message?: string;
               /** @description `http`: default 1500. */
               waiting_delay_ms?: number;
               /**
-               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @description `mcp`: how the server is reached; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /**
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                * @example {
                *       "X-Customer-Id": "42"
                *     }
@@ -4866,6 +5186,15 @@ export interface operations {
               sip_headers?: {
                 [key: string]: string;
               };
+              /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+              briefing_prompt?: string;
+              /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+              hold_message?: string;
+              /**
+               * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+               * @enum {string}
+               */
+              after_bridge?: "leave" | "listen";
             }[];
             /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
             tool_ids: string[];
@@ -5079,7 +5408,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5096,19 +5433,42 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -5116,6 +5476,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -5266,7 +5635,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5283,19 +5660,42 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -5303,6 +5703,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -5453,7 +5862,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5470,19 +5887,42 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
             /** @description `http`: default 1500. */
             waiting_delay_ms?: number;
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `mcp`: how the server is reached; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -5490,6 +5930,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -5734,7 +6183,15 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call";
+              type:
+                | "end_call"
+                | "transfer_call"
+                | "send_dtmf"
+                | "http"
+                | "add_to_do_not_call"
+                | "mcp"
+                | "send_sms"
+                | "warm_transfer";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5751,19 +6208,42 @@ export interface operations {
                * @enum {string}
                */
               method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
               timeout_ms?: number;
               /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
+              /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
               /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
               waiting_message?: string;
               /** @description `http`: default 1500. */
               waiting_delay_ms?: number;
               /**
-               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @description `mcp`: how the server is reached; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed; the model sees each as `<name>__<tool>`. */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /**
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                * @example {
                *       "X-Customer-Id": "42"
                *     }
@@ -5771,6 +6251,15 @@ export interface operations {
               sip_headers?: {
                 [key: string]: string;
               };
+              /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+              briefing_prompt?: string;
+              /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+              hold_message?: string;
+              /**
+               * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+               * @enum {string}
+               */
+              after_bridge?: "leave" | "listen";
             }[];
             /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
             tool_ids: string[];
@@ -5926,7 +6415,15 @@ export interface operations {
             data: {
               id: string;
               /** @enum {string} */
-              provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+              provider:
+                | "openai"
+                | "openai_compatible"
+                | "deepgram"
+                | "elevenlabs"
+                | "gemini"
+                | "custom"
+                | "twilio"
+                | "telnyx";
               name: string;
               base_url: string | null;
               /** @description The key's first characters; the key itself is never shown again. */
@@ -6000,37 +6497,61 @@ export interface operations {
       content: {
         "application/json": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+          provider:
+            | "openai"
+            | "openai_compatible"
+            | "deepgram"
+            | "elevenlabs"
+            | "gemini"
+            | "custom"
+            | "twilio"
+            | "telnyx";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
-          /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
+          /** @description `openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
           base_url?: string | null;
           name?: string;
         };
         "application/x-www-form-urlencoded": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+          provider:
+            | "openai"
+            | "openai_compatible"
+            | "deepgram"
+            | "elevenlabs"
+            | "gemini"
+            | "custom"
+            | "twilio"
+            | "telnyx";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
-          /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
+          /** @description `openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
           base_url?: string | null;
           name?: string;
         };
         "multipart/form-data": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+          provider:
+            | "openai"
+            | "openai_compatible"
+            | "deepgram"
+            | "elevenlabs"
+            | "gemini"
+            | "custom"
+            | "twilio"
+            | "telnyx";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
-          /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
+          /** @description `openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
           base_url?: string | null;
           name?: string;
         };
@@ -6046,7 +6567,15 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+            provider:
+              | "openai"
+              | "openai_compatible"
+              | "deepgram"
+              | "elevenlabs"
+              | "gemini"
+              | "custom"
+              | "twilio"
+              | "telnyx";
             name: string;
             base_url: string | null;
             /** @description The key's first characters; the key itself is never shown again. */
@@ -6350,7 +6879,7 @@ export interface operations {
               country: string;
               region: string | null;
               /** @enum {string} */
-              status: "active" | "suspended";
+              status: "active" | "suspended" | "pending";
               agent_id: string | null;
               forwarding: {
                 /** @description E.164 number calls are forwarded to. */
@@ -6474,7 +7003,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -6591,6 +7120,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description `number_carrier_failed`: The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   searchPhoneNumbers: {
@@ -6668,6 +7206,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description `number_carrier_failed`: The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   getPhoneNumber: {
@@ -6694,7 +7241,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -6850,6 +7397,15 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
+      /** @description `number_carrier_failed`: The number's carrier (Twilio, Telnyx) refused or could not be reached; nothing was bought or charged. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
     };
   };
   attachPhoneNumber: {
@@ -6894,7 +7450,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7014,7 +7570,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7159,7 +7715,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7264,7 +7820,7 @@ export interface operations {
               country: string;
               region: string | null;
               /** @enum {string} */
-              status: "active" | "suspended";
+              status: "active" | "suspended" | "pending";
               agent_id: string | null;
               forwarding: {
                 /** @description E.164 number calls are forwarded to. */
@@ -7439,7 +7995,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7586,7 +8142,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7843,7 +8399,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -9089,6 +9645,194 @@ export interface operations {
       };
     };
   };
+  getAutoRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            enabled: boolean;
+            /** @description A debit taking the balance below this buys credits. */
+            threshold_cents: number;
+            /** @description Credits bought each time. */
+            amount_cents: number;
+            /** @description A card was saved at a Checkout purchase (POST /credits/purchase with Stripe). */
+            card_saved: boolean;
+            /** @description Why the last charge failed (auto-recharge was turned off). */
+            last_error: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setAutoRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          enabled: boolean;
+          threshold_cents: number;
+          amount_cents: number;
+        };
+        "application/x-www-form-urlencoded": {
+          enabled: boolean;
+          threshold_cents: number;
+          amount_cents: number;
+        };
+        "multipart/form-data": {
+          enabled: boolean;
+          threshold_cents: number;
+          amount_cents: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            enabled: boolean;
+            /** @description A debit taking the balance below this buys credits. */
+            threshold_cents: number;
+            /** @description Credits bought each time. */
+            amount_cents: number;
+            /** @description A card was saved at a Checkout purchase (POST /credits/purchase with Stripe). */
+            card_saved: boolean;
+            /** @description Why the last charge failed (auto-recharge was turned off). */
+            last_error: string | null;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `payment_provider_not_configured`: No payment provider is configured: the operator grants credits instead. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listKnowledgeSources: {
     parameters: {
       query?: {
@@ -10301,6 +11045,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10325,6 +11070,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10349,6 +11095,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10668,6 +11415,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10692,6 +11440,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10716,6 +11465,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -11169,6 +11919,119 @@ export interface operations {
       };
     };
   };
+  listCallWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** @description Also the `webhook-id` header: the same on every retry. */
+              id: string;
+              event_type: string;
+              /** @enum {string} */
+              status: "pending" | "succeeded" | "failed";
+              attempts: number;
+              /** Format: date-time */
+              next_attempt_at: string | null;
+              response_code: number | null;
+              latency_ms: number | null;
+              error: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              completed_at: string | null;
+              endpoint_id: string;
+              /** @description Where the delivery went. */
+              endpoint_url: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listCalls: {
     parameters: {
       query?: {
@@ -11243,6 +12106,8 @@ export interface operations {
               /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
               amd_evidence: string[] | null;
               recording_url: string | null;
+              /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+              trace_id: string;
               metadata: {
                 [key: string]: unknown;
               };
@@ -11508,6 +12373,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -11699,6 +12566,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -11774,6 +12643,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -11936,6 +12807,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -11983,6 +12856,20 @@ export interface operations {
                 /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
                 preemptive_saved_ms?: number | null;
               } | null;
+              /** @description Agent turns: the tools it called. */
+              tool_calls?: {
+                name: string;
+                /** @description The model's arguments (JSON text), masked by the org's redaction. */
+                arguments: string;
+                /** @description What went back to the model, masked by the org's redaction. */
+                result: string | null;
+                duration_ms: number;
+                /**
+                 * @description `cancelled`: the caller interrupted before the tool answered; the model is told so.
+                 * @enum {string}
+                 */
+                outcome: "completed" | "failed" | "cancelled";
+              }[];
             }[];
             /** @description Post-call analysis when the agent asks for it (`analysis` on the agent); null otherwise. */
             analysis: {
@@ -12722,6 +13609,20 @@ export interface operations {
                 /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
                 preemptive_saved_ms?: number | null;
               } | null;
+              /** @description Agent turns: the tools it called. */
+              tool_calls?: {
+                name: string;
+                /** @description The model's arguments (JSON text), masked by the org's redaction. */
+                arguments: string;
+                /** @description What went back to the model, masked by the org's redaction. */
+                result: string | null;
+                duration_ms: number;
+                /**
+                 * @description `cancelled`: the caller interrupted before the tool answered; the model is told so.
+                 * @enum {string}
+                 */
+                outcome: "completed" | "failed" | "cancelled";
+              }[];
             }[];
           };
         };
@@ -12865,6 +13766,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -13063,6 +13966,8 @@ export interface operations {
               /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
               amd_evidence: string[] | null;
               recording_url: string | null;
+              /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+              trace_id: string;
               metadata: {
                 [key: string]: unknown;
               };
@@ -13328,6 +14233,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -13516,6 +14423,8 @@ export interface operations {
             /** @description The cues behind the verdict, e.g. `beep`, `long_greeting`, `phrase:leave a message`. */
             amd_evidence: string[] | null;
             recording_url: string | null;
+            /** @description The call's OpenTelemetry trace id (its id without the `call_` prefix): the trace to look up when traces are exported (OTEL_EXPORTER_OTLP_ENDPOINT). */
+            trace_id: string;
             metadata: {
               [key: string]: unknown;
             };
@@ -13563,6 +14472,20 @@ export interface operations {
                 /** @description How much sooner the first token was there for a preemptive reply than a request made at the confirmed end of turn would have had it. */
                 preemptive_saved_ms?: number | null;
               } | null;
+              /** @description Agent turns: the tools it called. */
+              tool_calls?: {
+                name: string;
+                /** @description The model's arguments (JSON text), masked by the org's redaction. */
+                arguments: string;
+                /** @description What went back to the model, masked by the org's redaction. */
+                result: string | null;
+                duration_ms: number;
+                /**
+                 * @description `cancelled`: the caller interrupted before the tool answered; the model is told so.
+                 * @enum {string}
+                 */
+                outcome: "completed" | "failed" | "cancelled";
+              }[];
             }[];
             /** @description Post-call analysis when the agent asks for it (`analysis` on the agent); null otherwise. */
             analysis: {
@@ -13976,7 +14899,9 @@ export interface operations {
   };
   listBuiltInTools: {
     parameters: {
-      query?: never;
+      query?: {
+        phone_number_id?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -13993,6 +14918,9 @@ export interface operations {
             data: {
               name: string;
               description: string;
+              /** @description `send_sms`: true when the number (`phone_number_id`), or else any number of the org, can text. */
+              available: boolean;
+              unavailable_reason: string | null;
             }[];
           };
         };
@@ -14012,6 +14940,24 @@ export interface operations {
       };
       /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -14059,7 +15005,7 @@ export interface operations {
             data: {
               id: string;
               /** @enum {string} */
-              type: "http";
+              type: "http" | "mcp";
               /** @description The function name the model sees; unique among the org's tools. */
               name: string;
               description: string;
@@ -14077,6 +15023,14 @@ export interface operations {
               headers?: {
                 [key: string]: string;
               };
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
               /** @description The JSON Schema of the arguments the model sends. */
               parameters?: {
                 [key: string]: unknown;
@@ -14084,6 +15038,25 @@ export interface operations {
               timeout_ms?: number;
               /** @description What the agent says while a slow call is in progress. */
               waiting_message?: string;
+              /**
+               * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+               * @enum {string}
+               */
+              transport?: "streamable_http" | "sse";
+              /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+              mcp_tools?: {
+                name: string;
+                description: string;
+                /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+                input_schema: {
+                  [key: string]: unknown;
+                };
+              }[];
+              /**
+               * Format: date-time
+               * @description `mcp`: when the server's tools were listed.
+               */
+              mcp_listed_at?: string;
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -14155,7 +15128,7 @@ export interface operations {
       content: {
         "application/json": {
           /** @enum {string} */
-          type: "http";
+          type: "http" | "mcp";
           /** @description The function name the model sees; unique among the org's tools. */
           name: string;
           description?: string;
@@ -14173,6 +15146,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14180,10 +15161,15 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "application/x-www-form-urlencoded": {
           /** @enum {string} */
-          type: "http";
+          type: "http" | "mcp";
           /** @description The function name the model sees; unique among the org's tools. */
           name: string;
           description?: string;
@@ -14201,6 +15187,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14208,10 +15202,15 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "multipart/form-data": {
           /** @enum {string} */
-          type: "http";
+          type: "http" | "mcp";
           /** @description The function name the model sees; unique among the org's tools. */
           name: string;
           description?: string;
@@ -14229,6 +15228,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14236,6 +15243,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
       };
     };
@@ -14249,7 +15261,7 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "mcp";
             /** @description The function name the model sees; unique among the org's tools. */
             name: string;
             description: string;
@@ -14267,6 +15279,14 @@ export interface operations {
             headers?: {
               [key: string]: string;
             };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
               [key: string]: unknown;
@@ -14274,6 +15294,25 @@ export interface operations {
             timeout_ms?: number;
             /** @description What the agent says while a slow call is in progress. */
             waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -14316,7 +15355,11 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `conflict`: The change conflicts with the resource's current state.
+       */
       409: {
         headers: {
           "Retry-After": components["headers"]["Retry-After"];
@@ -14327,7 +15370,9 @@ export interface operations {
         };
       };
       /**
-       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       * @description `mcp_unreachable`: The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).
+       *
+       *     `validation_failed`: Field problems, listed in `errors[]`.
        *
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        */
@@ -14375,7 +15420,7 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "mcp";
             /** @description The function name the model sees; unique among the org's tools. */
             name: string;
             description: string;
@@ -14393,6 +15438,14 @@ export interface operations {
             headers?: {
               [key: string]: string;
             };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
               [key: string]: unknown;
@@ -14400,6 +15453,25 @@ export interface operations {
             timeout_ms?: number;
             /** @description What the agent says while a slow call is in progress. */
             waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -14575,6 +15647,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14582,6 +15662,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "application/x-www-form-urlencoded": {
           /** @description The function name the model sees; unique among the org's tools. */
@@ -14601,6 +15686,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14608,6 +15701,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
         "multipart/form-data": {
           /** @description The function name the model sees; unique among the org's tools. */
@@ -14627,6 +15725,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14634,6 +15740,11 @@ export interface operations {
           timeout_ms?: number;
           /** @description What the agent says while a slow call is in progress. */
           waiting_message?: string;
+          /**
+           * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+           * @enum {string}
+           */
+          transport?: "streamable_http" | "sse";
         };
       };
     };
@@ -14647,7 +15758,7 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            type: "http";
+            type: "http" | "mcp";
             /** @description The function name the model sees; unique among the org's tools. */
             name: string;
             description: string;
@@ -14665,6 +15776,14 @@ export interface operations {
             headers?: {
               [key: string]: string;
             };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
               [key: string]: unknown;
@@ -14672,6 +15791,25 @@ export interface operations {
             timeout_ms?: number;
             /** @description What the agent says while a slow call is in progress. */
             waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -14721,7 +15859,189 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `mcp_unreachable`: The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).
+       *
+       *     `validation_failed`: Field problems, listed in `errors[]`.
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  refreshTool: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        tool_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            id: string;
+            /** @enum {string} */
+            type: "http" | "mcp";
+            /** @description The function name the model sees; unique among the org's tools. */
+            name: string;
+            description: string;
+            /**
+             * @description Default POST.
+             * @enum {string}
+             */
+            method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /**
+             * Format: uri
+             * @description Called through the outbound URL guard: no private, loopback or metadata addresses.
+             */
+            url: string;
+            /** @description Sent with every request. */
+            headers?: {
+              [key: string]: string;
+            };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description The JSON Schema of the arguments the model sends. */
+            parameters?: {
+              [key: string]: unknown;
+            };
+            timeout_ms?: number;
+            /** @description What the agent says while a slow call is in progress. */
+            waiting_message?: string;
+            /**
+             * @description `mcp`: Streamable HTTP or the older HTTP+SSE transport; default streamable_http.
+             * @enum {string}
+             */
+            transport?: "streamable_http" | "sse";
+            /** @description `mcp`: the server's tools as last listed (on create, update and refresh). */
+            mcp_tools?: {
+              name: string;
+              description: string;
+              /** @description The JSON Schema of the tool's arguments, as the server listed it. */
+              input_schema: {
+                [key: string]: unknown;
+              };
+            }[];
+            /**
+             * Format: date-time
+             * @description `mcp`: when the server's tools were listed.
+             */
+            mcp_listed_at?: string;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            updated_at: string;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `conflict`: The change conflicts with the resource's current state.
+       */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `mcp_unreachable`: The MCP server's tools could not be listed (unreachable, refused by the outbound URL guard, or no answer to tools/list).
+       *
+       *     `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
       422: {
         headers: {
           [name: string]: unknown;
@@ -17378,6 +18698,86 @@ export interface operations {
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  adminListGateways: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Live gateways, by id. */
+            data: {
+              /** @description The gateway's id, `gateway-<host>-<sip port>`. */
+              id: string;
+              /** @description Where its SIP listens (UDP and TCP), `host:port`: the SIP edge dispatches calls there. */
+              sip_address: string;
+              /** @description The media address it advertises in SDP (PUBLIC_IP). */
+              rtp_address: string;
+              rtp_port_min: number;
+              rtp_port_max: number;
+              /** @description Calls the operator planned for it (GATEWAY_CAPACITY_CALLS). */
+              capacity_calls: number;
+              /** @description SIP calls ringing, live or ending. */
+              calls_in_progress: number;
+              /** @description CPU time of its process since the previous announcement, in percent of one core. */
+              cpu_percent: number;
+              /** @description Stopping: it takes no new calls and has left the edge's rotation. */
+              draining: boolean;
+              /** Format: date-time */
+              started_at: string;
+              /** Format: date-time */
+              announced_at: string;
+              /**
+               * Format: date-time
+               * @description Unless announced again by then, the gateway is taken for gone.
+               */
+              expires_at: string;
+            }[];
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `route_not_found`: Without the operator's key (or without ADMIN_API_KEY configured) the admin routes do not exist. */
+      404: {
         headers: {
           [name: string]: unknown;
         };

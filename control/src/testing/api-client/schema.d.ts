@@ -280,7 +280,7 @@ export interface paths {
     put?: never;
     /**
      * Invite a user
-     * @description A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. The link is in this response only: hand it over yourself. Nobody invites above their own role.
+     * @description A one-time link (valid 7 days) that lets the person choose a password and join the org with the role. The link is in this response only; with SMTP_URL configured it is also mailed to the address (`emailed`). Nobody invites above their own role.
      */
     post: operations["createInvitation"];
     delete?: never;
@@ -300,7 +300,7 @@ export interface paths {
     put?: never;
     /**
      * Create a password-reset link
-     * @description A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock and ends the user's sessions. The link is in this response only.
+     * @description A one-time link (valid 1 hour) that sets a new password for the user, lifts a sign-in lock and ends the user's sessions. The link is in this response only; with SMTP_URL configured it is also mailed to the user (`emailed`).
      */
     post: operations["createPasswordReset"];
     delete?: never;
@@ -770,6 +770,30 @@ export interface paths {
     patch: operations["updateCreditSettings"];
     trace?: never;
   };
+  "/api/v1/credits/auto-recharge": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * Get auto-recharge settings
+     * @description Whether credits are bought automatically when the balance runs low, and with which card.
+     */
+    get: operations["getAutoRecharge"];
+    /**
+     * Set auto-recharge
+     * @description Owner or admin. When enabled, a debit that takes the balance below `threshold_cents` charges the card saved at the last Checkout purchase for `amount_cents`, off-session, once per crossing. A declined charge turns it off and sends `credits.auto_recharge_failed`.
+     */
+    put: operations["setAutoRecharge"];
+    post?: never;
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/knowledge": {
     parameters: {
       query?: never;
@@ -1024,6 +1048,26 @@ export interface paths {
      * @description Delivers a `webhook.test` event during the request and answers with the delivery's outcome.
      */
     post: operations["sendWebhookTestEvent"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/calls/{call_id}/webhook-deliveries": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the webhook deliveries of one call
+     * @description Owner and admin keys. Every delivery that carried an event of this call, to any endpoint of the org, newest first, with its status, attempts and last response.
+     */
+    get: operations["listCallWebhookDeliveries"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -1336,7 +1380,7 @@ export interface paths {
     };
     /**
      * List the built-in tools
-     * @description Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`.
+     * @description Read-only: the tools every agent's runtime has, enabled per agent through its inline `tools`, each marked available or not for the org's numbers (`send_sms` needs one that can text).
      */
     get: operations["listBuiltInTools"];
     put?: never;
@@ -1689,6 +1733,26 @@ export interface paths {
      * @description Operator only: `Authorization: Bearer <ADMIN_API_KEY>` (sk_admin_...). A positive amount is a `grant`, a negative one a `correction` (409 when it would take the balance below zero). Send `Idempotency-Key` so a retry is not applied twice.
      */
     post: operations["adminAdjustCredits"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
+  "/api/v1/admin/gateways": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    /**
+     * List the live gateways
+     * @description Operator only: `Authorization: Bearer <ADMIN_API_KEY>` (sk_admin_...). Every gateway announcing itself on the bus: its SIP and media address, planned capacity, calls in progress, CPU use and whether it is draining. A gateway that stopped announcing (killed, cut off) drops out within three GATEWAY_HEARTBEAT_INTERVAL_MS.
+     */
+    get: operations["adminListGateways"];
+    put?: never;
+    post?: never;
     delete?: never;
     options?: never;
     head?: never;
@@ -3206,6 +3270,8 @@ export interface operations {
             url: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description The link was also sent by mail (SMTP_URL is configured and the server accepted it). */
+            emailed: boolean;
           };
         };
       };
@@ -3312,6 +3378,8 @@ export interface operations {
             url: string;
             /** Format: date-time */
             expires_at: string;
+            /** @description The link was also sent by mail (SMTP_URL is configured and the server accepted it). */
+            emailed: boolean;
           };
         };
       };
@@ -3739,7 +3807,15 @@ export interface operations {
               };
               tools: {
                 /** @enum {string} */
-                type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+                type:
+                  | "end_call"
+                  | "transfer_call"
+                  | "send_dtmf"
+                  | "http"
+                  | "add_to_do_not_call"
+                  | "mcp"
+                  | "send_sms"
+                  | "warm_transfer";
                 name?: string;
                 description?: string;
                 /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3756,12 +3832,21 @@ export interface operations {
                  * @enum {string}
                  */
                 method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+                /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
                 timeout_ms?: number;
                 /** @description `http`: sent with every request. */
                 headers?: {
                   [key: string]: string;
                 };
-                /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+                /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+                secret_headers?: {
+                  [key: string]: {
+                    credential_id: string;
+                    /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                    template?: string;
+                  };
+                };
+                /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
                 target?: string;
                 /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
                 waiting_message?: string;
@@ -3782,7 +3867,7 @@ export interface operations {
                   };
                 }[];
                 /**
-                 * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+                 * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                  * @example {
                  *       "X-Customer-Id": "42"
                  *     }
@@ -3790,6 +3875,15 @@ export interface operations {
                 sip_headers?: {
                   [key: string]: string;
                 };
+                /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+                briefing_prompt?: string;
+                /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+                hold_message?: string;
+                /**
+                 * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+                 * @enum {string}
+                 */
+                after_bridge?: "leave" | "listen";
               }[];
               /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
               tool_ids: string[];
@@ -3924,7 +4018,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -3941,12 +4043,21 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
@@ -3967,7 +4078,7 @@ export interface operations {
               };
             }[];
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -3975,6 +4086,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -4125,7 +4245,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4142,12 +4270,21 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
@@ -4168,7 +4305,7 @@ export interface operations {
               };
             }[];
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -4176,6 +4313,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -4326,7 +4472,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4343,12 +4497,21 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
@@ -4369,7 +4532,7 @@ export interface operations {
               };
             }[];
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -4377,6 +4540,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -4621,7 +4793,15 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+              type:
+                | "end_call"
+                | "transfer_call"
+                | "send_dtmf"
+                | "http"
+                | "add_to_do_not_call"
+                | "mcp"
+                | "send_sms"
+                | "warm_transfer";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4638,12 +4818,21 @@ export interface operations {
                * @enum {string}
                */
               method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
               timeout_ms?: number;
               /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
+              /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
               /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
               waiting_message?: string;
@@ -4664,7 +4853,7 @@ export interface operations {
                 };
               }[];
               /**
-               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                * @example {
                *       "X-Customer-Id": "42"
                *     }
@@ -4672,6 +4861,15 @@ export interface operations {
               sip_headers?: {
                 [key: string]: string;
               };
+              /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+              briefing_prompt?: string;
+              /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+              hold_message?: string;
+              /**
+               * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+               * @enum {string}
+               */
+              after_bridge?: "leave" | "listen";
             }[];
             /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
             tool_ids: string[];
@@ -4920,7 +5118,15 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+              type:
+                | "end_call"
+                | "transfer_call"
+                | "send_dtmf"
+                | "http"
+                | "add_to_do_not_call"
+                | "mcp"
+                | "send_sms"
+                | "warm_transfer";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -4937,12 +5143,21 @@ export interface operations {
                * @enum {string}
                */
               method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
               timeout_ms?: number;
               /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
+              /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
               /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
               waiting_message?: string;
@@ -4963,7 +5178,7 @@ export interface operations {
                 };
               }[];
               /**
-               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                * @example {
                *       "X-Customer-Id": "42"
                *     }
@@ -4971,6 +5186,15 @@ export interface operations {
               sip_headers?: {
                 [key: string]: string;
               };
+              /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+              briefing_prompt?: string;
+              /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+              hold_message?: string;
+              /**
+               * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+               * @enum {string}
+               */
+              after_bridge?: "leave" | "listen";
             }[];
             /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
             tool_ids: string[];
@@ -5184,7 +5408,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5201,12 +5433,21 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
@@ -5227,7 +5468,7 @@ export interface operations {
               };
             }[];
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -5235,6 +5476,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -5385,7 +5635,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5402,12 +5660,21 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
@@ -5428,7 +5695,7 @@ export interface operations {
               };
             }[];
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -5436,6 +5703,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -5586,7 +5862,15 @@ export interface operations {
           language?: string;
           tools?: {
             /** @enum {string} */
-            type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+            type:
+              | "end_call"
+              | "transfer_call"
+              | "send_dtmf"
+              | "http"
+              | "add_to_do_not_call"
+              | "mcp"
+              | "send_sms"
+              | "warm_transfer";
             name?: string;
             description?: string;
             /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5603,12 +5887,21 @@ export interface operations {
              * @enum {string}
              */
             method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+            /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
             timeout_ms?: number;
             /** @description `http`: sent with every request. */
             headers?: {
               [key: string]: string;
             };
-            /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
+            };
+            /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
             target?: string;
             /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
             waiting_message?: string;
@@ -5629,7 +5922,7 @@ export interface operations {
               };
             }[];
             /**
-             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+             * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
              * @example {
              *       "X-Customer-Id": "42"
              *     }
@@ -5637,6 +5930,15 @@ export interface operations {
             sip_headers?: {
               [key: string]: string;
             };
+            /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+            briefing_prompt?: string;
+            /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+            hold_message?: string;
+            /**
+             * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+             * @enum {string}
+             */
+            after_bridge?: "leave" | "listen";
           }[];
           /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
           tool_ids?: string[];
@@ -5881,7 +6183,15 @@ export interface operations {
             };
             tools: {
               /** @enum {string} */
-              type: "end_call" | "transfer_call" | "send_dtmf" | "http" | "add_to_do_not_call" | "mcp";
+              type:
+                | "end_call"
+                | "transfer_call"
+                | "send_dtmf"
+                | "http"
+                | "add_to_do_not_call"
+                | "mcp"
+                | "send_sms"
+                | "warm_transfer";
               name?: string;
               description?: string;
               /** @description `http`: the JSON Schema of the arguments the model sends. */
@@ -5898,12 +6208,21 @@ export interface operations {
                * @enum {string}
                */
               method?: "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+              /** @description `http` and `mcp`: how long a call may take. `warm_transfer`: how long the destination has to answer and accept (default 30000). */
               timeout_ms?: number;
               /** @description `http`: sent with every request. */
               headers?: {
                 [key: string]: string;
               };
-              /** @description `transfer_call`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
+              };
+              /** @description `transfer_call` and `warm_transfer`: the phone number (E.164) or SIP URI to transfer to; unset: the model chooses. */
               target?: string;
               /** @description `http`: what the agent says when the call has not answered after `waiting_delay_ms`. */
               waiting_message?: string;
@@ -5924,7 +6243,7 @@ export interface operations {
                 };
               }[];
               /**
-               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion).
+               * @description `transfer_call`: headers the transferee sends on to the target, carried in the Refer-To URI (`X-*` names, or User-to-User, P-Asserted-Identity, Diversion). `warm_transfer`: sent on the INVITE to the destination.
                * @example {
                *       "X-Customer-Id": "42"
                *     }
@@ -5932,6 +6251,15 @@ export interface operations {
               sip_headers?: {
                 [key: string]: string;
               };
+              /** @description `warm_transfer`: how to summarise the call for the person taking over; the model may add its own. */
+              briefing_prompt?: string;
+              /** @description `warm_transfer`: said to the caller before the hold music while the destination is dialled. */
+              hold_message?: string;
+              /**
+               * @description `warm_transfer`: once caller and person are connected the agent `leave`s (default) or stays silent and `listen`s (the caller's words stay on the transcript).
+               * @enum {string}
+               */
+              after_bridge?: "leave" | "listen";
             }[];
             /** @description Tools of the org's catalogue (`/tools`) the agent may call, besides its inline `tools`. */
             tool_ids: string[];
@@ -6087,7 +6415,15 @@ export interface operations {
             data: {
               id: string;
               /** @enum {string} */
-              provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+              provider:
+                | "openai"
+                | "openai_compatible"
+                | "deepgram"
+                | "elevenlabs"
+                | "gemini"
+                | "custom"
+                | "twilio"
+                | "telnyx";
               name: string;
               base_url: string | null;
               /** @description The key's first characters; the key itself is never shown again. */
@@ -6161,37 +6497,61 @@ export interface operations {
       content: {
         "application/json": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+          provider:
+            | "openai"
+            | "openai_compatible"
+            | "deepgram"
+            | "elevenlabs"
+            | "gemini"
+            | "custom"
+            | "twilio"
+            | "telnyx";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
-          /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
+          /** @description `openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
           base_url?: string | null;
           name?: string;
         };
         "application/x-www-form-urlencoded": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+          provider:
+            | "openai"
+            | "openai_compatible"
+            | "deepgram"
+            | "elevenlabs"
+            | "gemini"
+            | "custom"
+            | "twilio"
+            | "telnyx";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
-          /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
+          /** @description `openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
           base_url?: string | null;
           name?: string;
         };
         "multipart/form-data": {
           /**
-           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), or `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...).
+           * @description `openai`, `deepgram`, `elevenlabs`, `gemini` (Gemini Live, for realtime agents), `openai_compatible`: any OpenAI-compatible endpoint at `base_url` (vLLM, Ollama, Groq, Together...), `custom`: a key for your own tools' `secret_headers`, sent to no provider, or your own carrier account when the operator allows it (ORG_CARRIER_CREDENTIALS): `twilio` (`api_key` is `ACCOUNT_SID:AUTH_TOKEN`) or `telnyx` (its API key), used for your numbers and SMS.
            * @enum {string}
            */
-          provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+          provider:
+            | "openai"
+            | "openai_compatible"
+            | "deepgram"
+            | "elevenlabs"
+            | "gemini"
+            | "custom"
+            | "twilio"
+            | "telnyx";
           /** @description The provider's API key; empty for endpoints that need none (a local Ollama or vLLM). */
           api_key: string;
-          /** @description `openai` and `openai_compatible` only (required for the latter). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
+          /** @description `openai`, `openai_compatible` (required), and `twilio` / `telnyx` (a regional API host). Must be a public http(s) URL unless the operator set ALLOW_PRIVATE_URLS. */
           base_url?: string | null;
           name?: string;
         };
@@ -6207,7 +6567,15 @@ export interface operations {
           "application/json": {
             id: string;
             /** @enum {string} */
-            provider: "openai" | "openai_compatible" | "deepgram" | "elevenlabs" | "gemini";
+            provider:
+              | "openai"
+              | "openai_compatible"
+              | "deepgram"
+              | "elevenlabs"
+              | "gemini"
+              | "custom"
+              | "twilio"
+              | "telnyx";
             name: string;
             base_url: string | null;
             /** @description The key's first characters; the key itself is never shown again. */
@@ -6511,7 +6879,7 @@ export interface operations {
               country: string;
               region: string | null;
               /** @enum {string} */
-              status: "active" | "suspended";
+              status: "active" | "suspended" | "pending";
               agent_id: string | null;
               forwarding: {
                 /** @description E.164 number calls are forwarded to. */
@@ -6635,7 +7003,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -6873,7 +7241,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7082,7 +7450,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7202,7 +7570,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7347,7 +7715,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7452,7 +7820,7 @@ export interface operations {
               country: string;
               region: string | null;
               /** @enum {string} */
-              status: "active" | "suspended";
+              status: "active" | "suspended" | "pending";
               agent_id: string | null;
               forwarding: {
                 /** @description E.164 number calls are forwarded to. */
@@ -7627,7 +7995,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -7774,7 +8142,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -8031,7 +8399,7 @@ export interface operations {
             country: string;
             region: string | null;
             /** @enum {string} */
-            status: "active" | "suspended";
+            status: "active" | "suspended" | "pending";
             agent_id: string | null;
             forwarding: {
               /** @description E.164 number calls are forwarded to. */
@@ -9277,6 +9645,194 @@ export interface operations {
       };
     };
   };
+  getAutoRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            enabled: boolean;
+            /** @description A debit taking the balance below this buys credits. */
+            threshold_cents: number;
+            /** @description Credits bought each time. */
+            amount_cents: number;
+            /** @description A card was saved at a Checkout purchase (POST /credits/purchase with Stripe). */
+            card_saved: boolean;
+            /** @description Why the last charge failed (auto-recharge was turned off). */
+            last_error: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  setAutoRecharge: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody: {
+      content: {
+        "application/json": {
+          enabled: boolean;
+          threshold_cents: number;
+          amount_cents: number;
+        };
+        "application/x-www-form-urlencoded": {
+          enabled: boolean;
+          threshold_cents: number;
+          amount_cents: number;
+        };
+        "multipart/form-data": {
+          enabled: boolean;
+          threshold_cents: number;
+          amount_cents: number;
+        };
+      };
+    };
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            enabled: boolean;
+            /** @description A debit taking the balance below this buys credits. */
+            threshold_cents: number;
+            /** @description Credits bought each time. */
+            amount_cents: number;
+            /** @description A card was saved at a Checkout purchase (POST /credits/purchase with Stripe). */
+            card_saved: boolean;
+            /** @description Why the last charge failed (auto-recharge was turned off). */
+            last_error: string | null;
+          };
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `payment_provider_not_configured`: No payment provider is configured: the operator grants credits instead. */
+      402: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `conflict`: The change conflicts with the resource's current state. */
+      409: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
   listKnowledgeSources: {
     parameters: {
       query?: {
@@ -10489,6 +11045,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10513,6 +11070,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10537,6 +11095,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10856,6 +11415,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10880,6 +11440,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -10904,6 +11465,7 @@ export interface operations {
             | "sms.failed"
             | "number.suspended"
             | "credits.low"
+            | "credits.auto_recharge_failed"
             | "campaign.started"
             | "campaign.paused"
             | "campaign.completed"
@@ -11333,6 +11895,119 @@ export interface operations {
        *
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  listCallWebhookDeliveries: {
+    parameters: {
+      query?: {
+        limit?: number;
+        cursor?: string;
+        page?: number;
+        size?: number;
+      };
+      header?: never;
+      path: {
+        call_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            data: {
+              /** @description Also the `webhook-id` header: the same on every retry. */
+              id: string;
+              event_type: string;
+              /** @enum {string} */
+              status: "pending" | "succeeded" | "failed";
+              attempts: number;
+              /** Format: date-time */
+              next_attempt_at: string | null;
+              response_code: number | null;
+              latency_ms: number | null;
+              error: string | null;
+              /** Format: date-time */
+              created_at: string;
+              /** Format: date-time */
+              completed_at: string | null;
+              endpoint_id: string;
+              /** @description Where the delivery went. */
+              endpoint_url: string;
+            }[];
+            has_more: boolean;
+            next_cursor: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
       422: {
         headers: {
           [name: string]: unknown;
@@ -14224,7 +14899,9 @@ export interface operations {
   };
   listBuiltInTools: {
     parameters: {
-      query?: never;
+      query?: {
+        phone_number_id?: string;
+      };
       header?: never;
       path?: never;
       cookie?: never;
@@ -14241,6 +14918,9 @@ export interface operations {
             data: {
               name: string;
               description: string;
+              /** @description `send_sms`: true when the number (`phone_number_id`), or else any number of the org, can text. */
+              available: boolean;
+              unavailable_reason: string | null;
             }[];
           };
         };
@@ -14260,6 +14940,24 @@ export interface operations {
       };
       /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
       401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `validation_failed`: Field problems, listed in `errors[]`. */
+      422: {
         headers: {
           [name: string]: unknown;
         };
@@ -14324,6 +15022,14 @@ export interface operations {
               /** @description Sent with every request. */
               headers?: {
                 [key: string]: string;
+              };
+              /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+              secret_headers?: {
+                [key: string]: {
+                  credential_id: string;
+                  /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                  template?: string;
+                };
               };
               /** @description The JSON Schema of the arguments the model sends. */
               parameters?: {
@@ -14440,6 +15146,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14473,6 +15187,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14505,6 +15227,14 @@ export interface operations {
           /** @description Sent with every request. */
           headers?: {
             [key: string]: string;
+          };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
           };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
@@ -14548,6 +15278,14 @@ export interface operations {
             /** @description Sent with every request. */
             headers?: {
               [key: string]: string;
+            };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
             };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
@@ -14699,6 +15437,14 @@ export interface operations {
             /** @description Sent with every request. */
             headers?: {
               [key: string]: string;
+            };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
             };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
@@ -14901,6 +15647,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14932,6 +15686,14 @@ export interface operations {
           headers?: {
             [key: string]: string;
           };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
+          };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
             [key: string]: unknown;
@@ -14962,6 +15724,14 @@ export interface operations {
           /** @description Sent with every request. */
           headers?: {
             [key: string]: string;
+          };
+          /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+          secret_headers?: {
+            [key: string]: {
+              credential_id: string;
+              /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+              template?: string;
+            };
           };
           /** @description The JSON Schema of the arguments the model sends. */
           parameters?: {
@@ -15005,6 +15775,14 @@ export interface operations {
             /** @description Sent with every request. */
             headers?: {
               [key: string]: string;
+            };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
             };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
@@ -15159,6 +15937,14 @@ export interface operations {
             /** @description Sent with every request. */
             headers?: {
               [key: string]: string;
+            };
+            /** @description `http` and `mcp`: headers filled from the org's provider credentials when the tool is called (e.g. `Authorization`); the API shows only the reference. */
+            secret_headers?: {
+              [key: string]: {
+                credential_id: string;
+                /** @description The header's value with `{{secret}}` where the key goes; default `{{secret}}`. */
+                template?: string;
+              };
             };
             /** @description The JSON Schema of the arguments the model sends. */
             parameters?: {
@@ -17912,6 +18698,86 @@ export interface operations {
        *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
        */
       422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  adminListGateways: {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description OK. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Live gateways, by id. */
+            data: {
+              /** @description The gateway's id, `gateway-<host>-<sip port>`. */
+              id: string;
+              /** @description Where its SIP listens (UDP and TCP), `host:port`: the SIP edge dispatches calls there. */
+              sip_address: string;
+              /** @description The media address it advertises in SDP (PUBLIC_IP). */
+              rtp_address: string;
+              rtp_port_min: number;
+              rtp_port_max: number;
+              /** @description Calls the operator planned for it (GATEWAY_CAPACITY_CALLS). */
+              capacity_calls: number;
+              /** @description SIP calls ringing, live or ending. */
+              calls_in_progress: number;
+              /** @description CPU time of its process since the previous announcement, in percent of one core. */
+              cpu_percent: number;
+              /** @description Stopping: it takes no new calls and has left the edge's rotation. */
+              draining: boolean;
+              /** Format: date-time */
+              started_at: string;
+              /** Format: date-time */
+              announced_at: string;
+              /**
+               * Format: date-time
+               * @description Unless announced again by then, the gateway is taken for gone.
+               */
+              expires_at: string;
+            }[];
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `route_not_found`: Without the operator's key (or without ADMIN_API_KEY configured) the admin routes do not exist. */
+      404: {
         headers: {
           [name: string]: unknown;
         };
