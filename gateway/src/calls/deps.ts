@@ -15,8 +15,8 @@ import type { DigestServer } from "../sip/digest.ts";
 import type { SipStack } from "../sip/stack.ts";
 import type { CallDirectory } from "./directory.ts";
 import type { CallRegistry } from "./registry.ts";
-import type { SmsOutcomes } from "./sms-outcomes.ts";
 import type { SipCall } from "./sip-call.ts";
+import type { SmsOutcomes } from "./sms-outcomes.ts";
 import type { SipTransferLeg } from "./transfer-leg.ts";
 
 export interface CallDeps {

@@ -57,14 +57,12 @@ interface Settings {
 /** An org that bought `cents` through Checkout (its card saved) and turned auto-recharge on. */
 async function orgWithSavedCard(cents: number, settings = { threshold_cents: 500, amount_cents: 2000 }) {
   const org = await h.newOrg();
-  await h.ctx.db
-    .insert(webhookEndpoints)
-    .values({
-      id: newId("whk"),
-      orgId: org.orgId,
-      url: "http://127.0.0.1:9/hook",
-      secretCiphertext: "unused",
-    });
+  await h.ctx.db.insert(webhookEndpoints).values({
+    id: newId("whk"),
+    orgId: org.orgId,
+    url: "http://127.0.0.1:9/hook",
+    secretCiphertext: "unused",
+  });
   const key = org.ownerKey;
   const bought = await h.json("POST", "/api/v1/credits/purchase", { key, body: { amount_cents: cents } });
   expect(bought.status).toBe(202);
