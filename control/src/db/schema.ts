@@ -299,6 +299,8 @@ export const webhookDeliveries = pgTable(
     lastResponseCode: integer("last_response_code"),
     lastLatencyMs: integer("last_latency_ms"),
     lastError: text("last_error"),
+    /** The start of the last answer's body, truncated (MAX_RESPONSE_BODY_BYTES in delivery.ts). */
+    lastResponseBody: text("last_response_body"),
     createdAt: createdAt(),
     completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
   },
