@@ -52,6 +52,7 @@ const ROUTE_MIN_ROLES: readonly RouteRole[] = [
   admin("POST", "/webhooks/:id/rotate-secret", "manage webhooks"),
   admin("GET", "/webhooks/:id/deliveries", "manage webhooks"),
   admin("POST", "/webhooks/:id/test", "manage webhooks"),
+  admin("POST", "/webhooks/:id/deliveries/:delivery_id/redeliver", "manage webhooks"),
   admin("GET", "/calls/:call_id/webhook-deliveries", "manage webhooks"),
   admin("DELETE", "/calls/:call_id", "delete call recordings and transcripts"),
   admin("DELETE", "/do-not-call/:phone_number", "remove numbers from the do-not-call list"),

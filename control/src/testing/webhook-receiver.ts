@@ -8,6 +8,8 @@ export interface ScriptedResponse {
   status: number;
   headers?: Record<string, string>;
   delayMs?: number;
+  /** The answer's body; default "ok" for 200, "nope" otherwise. */
+  body?: string;
 }
 
 export interface Receiver {
@@ -32,7 +34,7 @@ export function startReceiver(script: ScriptedResponse[] = []): Receiver {
       received.push({ headers: Object.fromEntries(request.headers.entries()), body: await request.text() });
       const next = state.script.shift() ?? { status: 200 };
       if (next.delayMs) await Bun.sleep(next.delayMs);
-      return new Response(next.status === 200 ? "ok" : "nope", {
+      return new Response(next.body ?? (next.status === 200 ? "ok" : "nope"), {
         status: next.status,
         headers: next.headers,
       });

@@ -59,6 +59,11 @@ export const WebhookDeliverySchema = Type.Object({
   response_code: Nullable(Type.Integer()),
   latency_ms: Nullable(Type.Integer()),
   error: Nullable(Type.String()),
+  response_body: Nullable(
+    Type.String({
+      description: "The first 2 KiB of the last answer's body (UTF-8); `null` before any answer.",
+    }),
+  ),
   created_at: DateTime(),
   completed_at: Nullable(DateTime()),
 });

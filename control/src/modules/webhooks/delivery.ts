@@ -13,6 +13,8 @@ export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
 
 export const DEFAULT_DELIVERY_TIMEOUT_MS = 15_000;
 const MAX_ERROR_CHARS = 500;
+/** Enough of an answer to show what the receiver said; the rest is never read. */
+export const MAX_RESPONSE_BODY_BYTES = 2048;
 
 export interface DeliveryOptions {
   config: Pick<Config, "secretKey" | "dataDir" | "allowPrivateUrls">;
@@ -26,6 +28,35 @@ export interface AttemptResult {
   responseCode: number | null;
   latencyMs: number;
   error: string | null;
+  responseBody: string | null;
+}
+
+/** Reads at most MAX_RESPONSE_BODY_BYTES of the body, then cancels the rest. */
+async function readBodyStart(response: Response): Promise<string | null> {
+  if (!response.body) return null;
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let bytes = 0;
+  try {
+    while (bytes < MAX_RESPONSE_BODY_BYTES) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks.push(value);
+      bytes += value.byteLength;
+    }
+  } catch {
+    // A body cut short by the timeout or the peer keeps what arrived.
+  } finally {
+    await reader.cancel().catch(() => {});
+  }
+  const all = new Uint8Array(bytes);
+  let offset = 0;
+  for (const chunk of chunks) {
+    all.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  // A multi-byte character cut at the limit decodes to U+FFFD rather than failing.
+  return new TextDecoder().decode(all.subarray(0, MAX_RESPONSE_BODY_BYTES));
 }
 
 /** The secrets to sign with: the current one, plus the previous one while its grace period lasts. */
@@ -46,7 +77,7 @@ async function post(
   options: DeliveryOptions,
   endpoint: EndpointRow,
   delivery: DeliveryRow,
-): Promise<{ code: number | null; retryAfter: string | null; error: string | null }> {
+): Promise<{ code: number | null; retryAfter: string | null; error: string | null; body: string | null }> {
   const nowMs = options.now();
   const timestampS = Math.floor(nowMs / 1000);
   try {
@@ -72,8 +103,8 @@ async function post(
       },
       { allowPrivate: options.config.allowPrivateUrls },
     );
-    await response.body?.cancel();
-    return { code: response.status, retryAfter: response.headers.get("retry-after"), error: null };
+    const body = await readBodyStart(response);
+    return { code: response.status, retryAfter: response.headers.get("retry-after"), error: null, body };
   } catch (error) {
     const message =
       error instanceof UnsafeUrlError
@@ -81,7 +112,7 @@ async function post(
         : (error as Error).name === "TimeoutError"
           ? `timed out after ${options.timeoutMs} ms`
           : (error as Error).message;
-    return { code: null, retryAfter: null, error: message.slice(0, MAX_ERROR_CHARS) };
+    return { code: null, retryAfter: null, error: message.slice(0, MAX_ERROR_CHARS), body: null };
   }
 }
 
@@ -98,7 +129,7 @@ export async function attemptDelivery(
   retry = true,
 ): Promise<AttemptResult> {
   const startedMs = performance.now();
-  const { code, retryAfter, error } = await post(options, endpoint, delivery);
+  const { code, retryAfter, error, body } = await post(options, endpoint, delivery);
   const latencyMs = Math.round(performance.now() - startedMs);
   const attempts = delivery.attempts + 1;
   const nowMs = options.now();
@@ -135,9 +166,16 @@ export async function attemptDelivery(
       lastResponseCode: code,
       lastLatencyMs: latencyMs,
       lastError: status === "succeeded" ? null : lastError,
+      lastResponseBody: body,
       completedAt: status === "pending" ? null : new Date(nowMs),
     })
     .where(eq(webhookDeliveries.id, delivery.id));
   countWebhookAttempt(status);
-  return { status, responseCode: code, latencyMs, error: status === "succeeded" ? null : lastError };
+  return {
+    status,
+    responseCode: code,
+    latencyMs,
+    error: status === "succeeded" ? null : lastError,
+    responseBody: body,
+  };
 }

@@ -18,6 +18,7 @@ import {
   listWebhooks,
   presentDelivery,
   presentWebhook,
+  redeliver,
   requireWebhookRole,
   rotateSecret,
   sendTestEvent,
@@ -25,6 +26,10 @@ import {
 } from "./service.ts";
 
 const params = t.Object({ id: t.String({ maxLength: 100 }) });
+const deliveryParams = t.Object({
+  id: t.String({ maxLength: 100 }),
+  delivery_id: t.String({ maxLength: 100 }),
+});
 
 /** Webhook management is for owner and admin keys only. */
 function adminOrg(request: Request): string {
@@ -177,6 +182,25 @@ export function webhooksModule(ctx: ControlContext) {
           summary: "Send a signed test event now",
           description:
             "Delivers a `webhook.test` event during the request and answers with the delivery's outcome.",
+        },
+      },
+    )
+    .post(
+      "/:id/deliveries/:delivery_id/redeliver",
+      async ({ request, params, set }) => {
+        const queued = await redeliver(ctx.db, adminOrg(request), params.id, params.delivery_id);
+        set.status = 202;
+        return presentDelivery(queued);
+      },
+      {
+        params: deliveryParams,
+        response: { 202: deliverySchema },
+        detail: {
+          operationId: "redeliverWebhookDelivery",
+          summary: "Send a delivery's event again",
+          description:
+            "Queues the same event as a new delivery (a new `webhook-id`, the same payload) that is signed " +
+            "and sent like any other, with retries; answers 202 with it while it is `pending`.",
         },
       },
     );

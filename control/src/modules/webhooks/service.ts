@@ -54,6 +54,7 @@ export function presentDelivery(row: DeliveryRow): DeliveryResponse {
     response_code: row.lastResponseCode,
     latency_ms: row.lastLatencyMs,
     error: row.lastError,
+    response_body: row.lastResponseBody,
     created_at: row.createdAt.toISOString(),
     completed_at: row.completedAt?.toISOString() ?? null,
   };
@@ -224,4 +225,39 @@ export async function sendTestEvent(
   );
   const [row] = await db.select().from(webhookDeliveries).where(eq(webhookDeliveries.id, delivery!.id));
   return { delivery: row!, result };
+}
+
+/**
+ * Queues the event of one of the endpoint's deliveries again, as a new delivery (its own
+ * `webhook-id`, the same payload) that the worker signs and sends with the usual retries.
+ */
+export async function redeliver(
+  db: Database,
+  orgId: string,
+  endpointId: string,
+  deliveryId: string,
+): Promise<DeliveryRow> {
+  await getEndpointRow(db, orgId, endpointId);
+  const [original] = await db
+    .select()
+    .from(webhookDeliveries)
+    .where(
+      and(
+        eq(webhookDeliveries.orgId, orgId),
+        eq(webhookDeliveries.endpointId, endpointId),
+        eq(webhookDeliveries.id, deliveryId),
+      ),
+    );
+  if (!original) throw notFound("Delivery");
+  const [queued] = await db
+    .insert(webhookDeliveries)
+    .values({
+      id: newId("dlv"),
+      orgId,
+      endpointId,
+      eventType: original.eventType,
+      payload: original.payload,
+    })
+    .returning();
+  return queued!;
 }

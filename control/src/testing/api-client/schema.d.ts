@@ -1054,6 +1054,26 @@ export interface paths {
     patch?: never;
     trace?: never;
   };
+  "/api/v1/webhooks/{id}/deliveries/{delivery_id}/redeliver": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Send a delivery's event again
+     * @description Queues the same event as a new delivery (a new `webhook-id`, the same payload) that is signed and sent like any other, with retries; answers 202 with it while it is `pending`.
+     */
+    post: operations["redeliverWebhookDelivery"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/calls/{call_id}/webhook-deliveries": {
     parameters: {
       query?: never;
@@ -11724,6 +11744,8 @@ export interface operations {
               response_code: number | null;
               latency_ms: number | null;
               error: string | null;
+              /** @description The first 2 KiB of the last answer's body (UTF-8); `null` before any answer. */
+              response_body: string | null;
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
@@ -11831,6 +11853,131 @@ export interface operations {
             response_code: number | null;
             latency_ms: number | null;
             error: string | null;
+            /** @description The first 2 KiB of the last answer's body (UTF-8); `null` before any answer. */
+            response_body: string | null;
+            /** Format: date-time */
+            created_at: string;
+            /** Format: date-time */
+            completed_at: string | null;
+          };
+        };
+      };
+      /**
+       * @description `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `forbidden`: The key's role may not do this (see the roles table). */
+      403: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  redeliverWebhookDelivery: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        id: string;
+        delivery_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: never;
+    responses: {
+      /** @description Accepted. */
+      202: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/json": {
+            /** @description Also the `webhook-id` header: the same on every retry. */
+            id: string;
+            event_type: string;
+            /** @enum {string} */
+            status: "pending" | "succeeded" | "failed";
+            attempts: number;
+            /** Format: date-time */
+            next_attempt_at: string | null;
+            response_code: number | null;
+            latency_ms: number | null;
+            error: string | null;
+            /** @description The first 2 KiB of the last answer's body (UTF-8); `null` before any answer. */
+            response_body: string | null;
             /** Format: date-time */
             created_at: string;
             /** Format: date-time */
@@ -11954,6 +12101,8 @@ export interface operations {
               response_code: number | null;
               latency_ms: number | null;
               error: string | null;
+              /** @description The first 2 KiB of the last answer's body (UTF-8); `null` before any answer. */
+              response_body: string | null;
               /** Format: date-time */
               created_at: string;
               /** Format: date-time */
