@@ -113,9 +113,22 @@ describe("the dashboard in a browser", () => {
       .filter({ hasText: /^Test event succeeded: 200 in \d+ ms$/ })
       .waitFor();
     expect(received.some((body) => body.includes("webhook.test"))).toBe(true);
-    // The delivery log lists it with the receiver's answer.
-    await page.getByRole("cell", { name: "webhook.test" }).waitFor();
+    // The delivery log lists it with the receiver's answer, its body included.
+    await page.getByRole("cell", { name: "webhook.test", exact: true }).waitFor();
     await page.getByRole("cell", { name: /^200/ }).waitFor();
+    expect(await page.getByTestId("response-body").allTextContents()).toEqual(["thanks"]);
+    // Redeliver queues the same event again; the worker sends it and the log shows both.
+    const sentBefore = received.length;
+    await page.getByRole("button", { name: /^Redeliver webhook\.test/ }).click();
+    await page.getByRole("status").filter({ hasText: "webhook.test queued again." }).waitFor();
+    const rows = page.locator("tr[data-delivery]");
+    await waitFor("the redelivery to succeed in the log", async () => {
+      const statuses = await rows.locator("td:nth-child(2)").allTextContents();
+      return statuses.length === 2 && statuses.every((status) => status === "succeeded");
+    });
+    expect(await page.getByTestId("response-body").allTextContents()).toEqual(["thanks", "thanks"]);
+    expect(received.length).toBe(sentBefore + 1);
+    expect(received.at(-1)).toBe(received[sentBefore - 1]);
     await check(page, "webhooks");
   }, 45_000);
 

@@ -1,49 +1,8 @@
 import { useState } from "preact/hooks";
 import { api, problemText } from "../api/client.ts";
 import { useLoad } from "../load.ts";
-import { Empty, ErrorNote, Field, Loading, Page, Secret, when } from "../ui.tsx";
-
-function Deliveries({ endpointId }: { endpointId: string }) {
-  const deliveries = useLoad(
-    () =>
-      api.GET("/api/v1/webhooks/{id}/deliveries", {
-        params: { path: { id: endpointId }, query: { limit: 20 } },
-      }),
-    [endpointId],
-  );
-  if (deliveries.loading && !deliveries.data) return <Loading what="deliveries" />;
-  if (!deliveries.data) return <ErrorNote message={deliveries.error} />;
-  if (deliveries.data.data.length === 0) return <Empty>No deliveries yet. Send a test to see one.</Empty>;
-  return (
-    <table>
-      <caption>Recent deliveries</caption>
-      <thead>
-        <tr>
-          <th scope="col">Event</th>
-          <th scope="col">Status</th>
-          <th scope="col">Response</th>
-          <th scope="col">Attempts</th>
-          <th scope="col">Created</th>
-        </tr>
-      </thead>
-      <tbody>
-        {deliveries.data.data.map((delivery) => (
-          <tr key={delivery.id}>
-            <td>{delivery.event_type}</td>
-            <td>{delivery.status}</td>
-            <td>
-              {delivery.response_code ?? "—"}
-              {delivery.latency_ms !== null && <span class="muted"> · {delivery.latency_ms} ms</span>}
-              {delivery.error && <span class="error"> {delivery.error}</span>}
-            </td>
-            <td>{delivery.attempts}</td>
-            <td>{when(delivery.created_at)}</td>
-          </tr>
-        ))}
-      </tbody>
-    </table>
-  );
-}
+import { Empty, ErrorNote, Field, Loading, Page, Secret } from "../ui.tsx";
+import { WebhookDeliveries } from "./webhook-deliveries.tsx";
 
 export function WebhooksView() {
   const endpoints = useLoad(() => api.GET("/api/v1/webhooks", { params: { query: { limit: 100 } } }));
@@ -139,7 +98,9 @@ export function WebhooksView() {
             {endpoint.enabled ? "Enabled" : "Disabled"} ·{" "}
             {endpoint.events.length === 0 ? "all events" : endpoint.events.join(", ")}
           </p>
-          {open === endpoint.id && <Deliveries key={`${endpoint.id}-${round}`} endpointId={endpoint.id} />}
+          {open === endpoint.id && (
+            <WebhookDeliveries key={`${endpoint.id}-${round}`} endpointId={endpoint.id} />
+          )}
         </section>
       ))}
     </Page>
