@@ -93,7 +93,7 @@ export function App() {
         {view === "webhooks" && !atLeast(session.user.role, "admin") && (
           <ErrorNote message="Only owners and admins manage webhooks." />
         )}
-        {view === "credits" && <CreditsView />}
+        {view === "credits" && <CreditsView canBuy={atLeast(session.user.role, "admin")} />}
         {view === "numbers" && <NumbersView session={session} />}
         {view === "knowledge" && <KnowledgeView />}
         {view === "analytics" && <AnalyticsView />}

@@ -139,6 +139,20 @@ describe("the dashboard in a browser", () => {
     expect(await page.getByTestId("balance").textContent()).toMatch(/^\$\d+\.\d{2}$/);
     await page.getByRole("heading", { name: "Transactions" }).waitFor();
     await page.waitForLoadState("networkidle");
+    const cents = (text: string | null) => Math.round(Number(text!.slice(1)) * 100);
+    const balanceBefore = cents(await page.getByTestId("balance").textContent());
+    // The embedded single-org default buys credits at once (SELF_SERVE_CREDITS): 201, balance up.
+    await page.getByLabel("Amount ($)").fill("25");
+    await page.getByLabel("Amount ($)").press("Enter");
+    await page
+      .getByRole("status")
+      .filter({ hasText: /^Bought \$25\.00\. Balance \$\d+\.\d{2}\.$/ })
+      .waitFor();
+    await page.getByRole("cell", { name: "Credit purchase via self_hosted" }).waitFor();
+    await waitFor(
+      "the balance to show the purchase",
+      async () => cents(await page.getByTestId("balance").textContent()) === balanceBefore + 2500,
+    );
     await check(page, "credits");
   }, 30_000);
 

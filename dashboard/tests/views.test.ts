@@ -2,7 +2,8 @@
 // real control process (PGlite, first run, an inventory of three numbers, the repo's tiny
 // embedding model, an operator key): buy a number and attach an agent, upload a file by drag and
 // drop and by the file picker and find it with a test search, rotate the signing secret, add and
-// delete a provider credential, unlock the operator view and grant an org credits. Each view
+// delete a provider credential, try to buy credits without a payment provider, unlock the
+// operator view and grant an org credits. Each view
 // passes axe-core (no serious or critical violation) at laptop and phone width, with loading and
 // empty states on the way; no request leaves for another host.
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
@@ -165,6 +166,25 @@ describe("the remaining views in a browser", () => {
     await page.getByLabel("Window").selectOption("7");
     await page.getByText("No calls in this window yet.").waitFor();
     await check(page, "analytics-empty");
+  }, 30_000);
+
+  test("credits: with an operator and no payment provider, a purchase shows the API's 402", async () => {
+    const page = await open("credits", "Credits");
+    await page.getByTestId("balance").waitFor();
+    const balance = await page.getByTestId("balance").textContent();
+    await page.getByLabel("Amount ($)").fill("25");
+    await page.getByRole("button", { name: "Buy credits" }).click();
+    await page
+      .getByRole("alert")
+      .filter({ hasText: /^Credits cannot be bought on this platform: no payment provider is configured\./ })
+      .waitFor();
+    expect(await page.getByTestId("balance").textContent()).toBe(balance);
+    const ledger = await fetch(`${run.origin}/api/v1/credits/transactions`, {
+      headers: { authorization: `Bearer ${run.apiKey}` },
+    });
+    const kinds = ((await ledger.json()) as { data: { kind: string }[] }).data.map((entry) => entry.kind);
+    expect(kinds).not.toContain("purchase");
+    await check(page, "credits-no-provider");
   }, 30_000);
 
   test("settings: the org, the signing secret rotated (shown once), a provider credential added and deleted", async () => {

@@ -1,10 +1,12 @@
 import { api } from "../api/client.ts";
 import { useLoad } from "../load.ts";
 import { Empty, ErrorNote, Loading, Page, when } from "../ui.tsx";
+import { BuyCredits } from "./buy-credits.tsx";
 
 const dollars = (cents: number) => `$${(cents / 100).toFixed(2)}`;
 
-export function CreditsView() {
+/** `canBuy`: owners and admins; the API refuses a member's purchase (403). */
+export function CreditsView({ canBuy }: { canBuy: boolean }) {
   const balance = useLoad(() => api.GET("/api/v1/credits/balance"));
   const ledger = useLoad(() => api.GET("/api/v1/credits/transactions", { params: { query: { limit: 50 } } }));
   return (
@@ -15,6 +17,14 @@ export function CreditsView() {
         <p class="card balance">
           Balance <strong data-testid="balance">{dollars(balance.data.balance_cents)}</strong>
         </p>
+      )}
+      {canBuy && (
+        <BuyCredits
+          onBought={() => {
+            balance.reload();
+            ledger.reload();
+          }}
+        />
       )}
       <h2>Transactions</h2>
       {ledger.loading && !ledger.data && <Loading what="transactions" />}
