@@ -1065,7 +1065,7 @@ export interface paths {
     put?: never;
     /**
      * Send a delivery's event again
-     * @description Queues the same event as a new delivery (a new `webhook-id`, the same payload) that is signed and sent like any other, with retries; answers 202 with it while it is `pending`.
+     * @description Queues the same event as a new delivery (a new `webhook-id`, the same payload) that is signed and sent like any other, with retries; answers 202 with it while it is `pending`. A disabled endpoint is a 409.
      */
     post: operations["redeliverWebhookDelivery"];
     delete?: never;
@@ -12027,7 +12027,11 @@ export interface operations {
           "application/problem+json": components["schemas"]["Problem"];
         };
       };
-      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      /**
+       * @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`).
+       *
+       *     `conflict`: The change conflicts with the resource's current state.
+       */
       409: {
         headers: {
           "Retry-After": components["headers"]["Retry-After"];

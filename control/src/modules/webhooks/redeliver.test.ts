@@ -86,7 +86,7 @@ describe("POST /webhooks/{id}/deliveries/{delivery_id}/redeliver", () => {
     ]);
   });
 
-  test("404 for another org's delivery, an unknown one, or one of another endpoint; 403 for members", async () => {
+  test("404 for another org's delivery, an unknown one, or one of another endpoint; 403 for members; 409 when disabled", async () => {
     const mine = await endpoint();
     const ping = (await mine.api.POST("/api/v1/webhooks/{id}/test", { params: { path: { id: mine.id } } }))
       .data!;
@@ -109,6 +109,13 @@ describe("POST /webhooks/{id}/deliveries/{delivery_id}/redeliver", () => {
     ).toBe(404);
     const member = await h.newKey("member", mine.org.orgId);
     expect((await harnessClient(h, member).POST(route, { params: { path } })).response.status).toBe(403);
+    await mine.api.PATCH("/api/v1/webhooks/{id}", {
+      params: { path: { id: mine.id } },
+      body: { enabled: false },
+    });
+    const disabled = await mine.api.POST(route, { params: { path } });
+    expect(disabled.response.status).toBe(409);
+    expect(disabled.error!.code).toBe("conflict");
     const list = await mine.api.GET("/api/v1/webhooks/{id}/deliveries", {
       params: { path: { id: mine.id } },
     });

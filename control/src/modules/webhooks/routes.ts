@@ -200,7 +200,9 @@ export function webhooksModule(ctx: ControlContext) {
           summary: "Send a delivery's event again",
           description:
             "Queues the same event as a new delivery (a new `webhook-id`, the same payload) that is signed " +
-            "and sent like any other, with retries; answers 202 with it while it is `pending`.",
+            "and sent like any other, with retries; answers 202 with it while it is `pending`. A disabled " +
+            "endpoint is a 409.",
+          ...problems("conflict"),
         },
       },
     );

@@ -237,7 +237,7 @@ export async function redeliver(
   endpointId: string,
   deliveryId: string,
 ): Promise<DeliveryRow> {
-  await getEndpointRow(db, orgId, endpointId);
+  const endpoint = await getEndpointRow(db, orgId, endpointId);
   const [original] = await db
     .select()
     .from(webhookDeliveries)
@@ -249,6 +249,14 @@ export async function redeliver(
       ),
     );
   if (!original) throw notFound("Delivery");
+  // The worker sends nothing to a disabled endpoint: a redelivery would wait unseen.
+  if (!endpoint.enabled) {
+    throw new ApiError(
+      409,
+      "conflict",
+      "The endpoint is disabled; enable it (PATCH enabled: true) to redeliver.",
+    );
+  }
   const [queued] = await db
     .insert(webhookDeliveries)
     .values({
