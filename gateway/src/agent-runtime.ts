@@ -1,11 +1,12 @@
 // What a production gateway answers calls with: the turn pipeline, with knowledge retrieved
-// locally from the index the bus keeps up to date.
+// locally from the index the bus keeps up to date; and voice samples for the agent form.
 import type { Bus } from "@switchboard/shared/bus/contract";
 import type { Config } from "@switchboard/shared/config";
 import { createKnowledgeRuntime } from "@switchboard/shared/knowledge/runtime";
 import type { Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "./call-core/application.ts";
 import { createAgentApplication } from "./pipeline/create.ts";
+import { VoiceSampleResponder } from "./voice-sample/responder.ts";
 
 interface AgentRuntime {
   application: MediaApplication;
@@ -28,8 +29,17 @@ export async function startAgentRuntime(options: {
     log: options.log,
     knowledge: knowledge.retriever,
   });
+  const voiceSamples = new VoiceSampleResponder({
+    bus: options.bus,
+    config: options.config,
+    log: options.log.child({ component: "voice-sample" }),
+  });
+  await voiceSamples.start();
   return {
     application,
-    stop: () => knowledge.store.stop(),
+    stop: async () => {
+      await voiceSamples.stop();
+      await knowledge.store.stop();
+    },
   };
 }

@@ -277,6 +277,16 @@ export const PROBLEM_CODES = {
     when: "Too many sign-in attempts for the address, or five wrong passwords in a row: wait `Retry-After` seconds.",
     detail: "Too many failed sign-ins. Try again in 15 min, or reset the password.",
   },
+  voice_sample_failed: {
+    status: 502,
+    when: "The agent's voice provider failed to synthesise the sample.",
+    detail: "The agent's voice provider could not synthesise the sample.",
+  },
+  voice_sample_timeout: {
+    status: 504,
+    when: "No gateway answered the voice sample request within 10 s.",
+    detail: "No gateway answered the voice sample request in time.",
+  },
   embedding_model_unavailable: {
     status: 503,
     when: "The embedding model is not available on this instance.",

@@ -21,6 +21,10 @@ export const Channels = {
   stateRequested: "control:state-requested",
   /** The outcome of a call's send_sms request: JSON CallSmsOutcome (shared/src/events.ts). */
   smsOutcomes: "sms:call-outcomes",
+  /** Speak a sample with an agent's voice: JSON VoiceSampleRequest (shared/src/voice-sample/messages.ts). */
+  voiceSampleRequests: "voice-samples:requests",
+  /** A gateway's answer to a voice sample request: JSON VoiceSampleReply. */
+  voiceSampleReplies: "voice-samples:replies",
 } as const;
 
 export const Hashes = {

@@ -1,3 +1,5 @@
+import { VoiceSampleBodySchema } from "@switchboard/shared/schemas/voice-sample";
+import { DEFAULT_VOICE_SAMPLE_TEXT } from "@switchboard/shared/voice-sample/messages";
 import { Elysia, t } from "elysia";
 import type { ControlContext } from "../../context.ts";
 import { type Page, pageRequest, paginationQuery, toPage } from "../../http/pagination.ts";
@@ -6,12 +8,14 @@ import { problems } from "../../openapi/problems.ts";
 import { AgentListCache } from "./list-cache.ts";
 import { type AgentResponse, agentSchema, createAgentBody, updateAgentBody } from "./model.ts";
 import { createAgent, deleteAgent, getAgentRow, listAgents, presentAgent, updateAgent } from "./service.ts";
+import { VoiceSamples } from "./voice-sample.ts";
 
 const agentParams = t.Object({ agent_id: t.String({ maxLength: 100 }) });
 
 export function agentsModule(ctx: ControlContext) {
   const listCache = new AgentListCache<Page<AgentResponse>>(ctx.bus);
   listCache.start().catch((error) => ctx.log.error({ err: error }, "agent list cache subscription failed"));
+  const voiceSamples = new VoiceSamples(ctx.bus);
   return new Elysia({ prefix: "/agents", detail: { tags: ["Agents"] } })
     .get(
       "",
@@ -88,6 +92,37 @@ export function agentsModule(ctx: ControlContext) {
             'Sets the fields sent; nested objects merge, so `{"llm": {"temperature": 0.2}}` keeps the model. ' +
             "Member keys may not change `llm`, `stt`, `voice` or `tools` (403). Gateways get the new settings at once.",
           ...problems("forbidden"),
+        },
+      },
+    )
+    .post(
+      "/:agent_id/voice-sample",
+      async ({ request, params, body }) => {
+        const orgId = requestAuth(request).orgId;
+        const agent = await getAgentRow(ctx.db, orgId, params.agent_id);
+        const wav = await voiceSamples.synthesize({
+          org_id: orgId,
+          agent_id: agent.id,
+          text: body?.text ?? DEFAULT_VOICE_SAMPLE_TEXT,
+        });
+        return new Response(wav, { headers: { "content-type": "audio/wav", "cache-control": "no-store" } });
+      },
+      {
+        params: agentParams,
+        body: t.Optional(VoiceSampleBodySchema),
+        detail: {
+          operationId: "getAgentVoiceSample",
+          summary: "Hear the agent's voice",
+          description:
+            "A short WAV (16-bit PCM, mono, 16 kHz) of `text` spoken with the agent's saved voice and the org's " +
+            "credentials, synthesised by a gateway as on a call. 504 when no gateway answers in 10 s.",
+          responses: {
+            200: {
+              description: "The sample.",
+              content: { "audio/wav": { schema: { type: "string", contentMediaType: "audio/wav" } } },
+            },
+          },
+          ...problems("voice_sample_failed", "voice_sample_timeout"),
         },
       },
     )
