@@ -8,8 +8,11 @@
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { linkUrl } from "../../control/src/modules/users/links.ts";
 import { ownerSetupLink } from "../../control/src/modules/users/service.ts";
+import { VoiceSampleResponder } from "../../gateway/src/voice-sample/responder.ts";
 import { speechWav } from "../../loadtest/src/browser/chromium.ts";
 import { startWebCallPlatform, type WebCallPlatform } from "../../loadtest/src/browser/web-call-platform.ts";
+import { loadConfig } from "../../shared/src/config.ts";
+import { createLogger } from "../../shared/src/logger.ts";
 import { waitFor } from "../../shared/src/testing/wait-for.ts";
 import { accessibilityProblems, screenshot, screenshotsDir } from "./support.ts";
 
@@ -17,6 +20,8 @@ const GREETING = "Hello, this is the front desk.";
 const REPLY = "Certainly, a table for two tomorrow evening.";
 
 let platform: WebCallPlatform;
+/** The gateway's answer to the agent form's Play sample, on the platform's bus. */
+let voiceSamples: VoiceSampleResponder;
 let receiver: ReturnType<typeof Bun.serve>;
 const foreign: string[] = [];
 
@@ -43,6 +48,12 @@ beforeAll(async () => {
       speechWav("I would like to book a table for two people tomorrow evening.", path, 4, 8),
   });
   const { h } = platform;
+  voiceSamples = new VoiceSampleResponder({
+    bus: platform.bus,
+    config: loadConfig({ DATA_DIR: platform.dir }),
+    log: createLogger("silent"),
+  });
+  await voiceSamples.start();
   const created = await h.json("POST", "/api/v1/agents", {
     body: {
       name: "Front desk",
@@ -65,6 +76,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   receiver?.stop(true);
+  await voiceSamples?.stop();
   await platform?.stop();
 });
 
@@ -84,6 +96,25 @@ test("Talk to this agent: the call connects from the agents view and the transcr
   await page.getByLabel("Email").fill(`${crypto.randomUUID().slice(0, 8)}@example.test`);
   await page.getByLabel("New password").fill("owner password 1");
   await page.getByRole("button", { name: "Save and sign in" }).click();
+
+  // The agent form's Play sample: the gateway speaks with the saved voice and the page plays it.
+  await page.getByRole("button", { name: "Edit Front desk" }).click();
+  await page.getByText("Providers, turn-taking, tools, knowledge and analysis").click();
+  await page.getByRole("button", { name: "Play sample" }).click();
+  const sample = page.getByTestId("voice-sample-audio");
+  await sample.waitFor({ timeout: 20_000 });
+  await page.waitForFunction(
+    () => {
+      const audio = document.querySelector("[data-testid=voice-sample-audio]") as HTMLAudioElement | null;
+      return audio !== null && audio.readyState >= 1 && audio.duration > 0.5;
+    },
+    undefined,
+    { timeout: 15_000 },
+  );
+  expect(await sample.getAttribute("src")).toStartWith("blob:");
+  expect(await accessibilityProblems(page)).toEqual([]);
+  await page.getByRole("button", { name: "Cancel" }).click();
+
   await page.getByRole("button", { name: "Talk to Front desk" }).click();
 
   const transcript = page.getByRole("list", { name: "Live transcript" });

@@ -385,6 +385,26 @@ export interface paths {
     patch: operations["updateAgent"];
     trace?: never;
   };
+  "/api/v1/agents/{agent_id}/voice-sample": {
+    parameters: {
+      query?: never;
+      header?: never;
+      path?: never;
+      cookie?: never;
+    };
+    get?: never;
+    put?: never;
+    /**
+     * Hear the agent's voice
+     * @description A short WAV (16-bit PCM, mono, 16 kHz) of `text` spoken with the agent's saved voice and the org's credentials, synthesised by a gateway as on a call. 504 when no gateway answers in 10 s.
+     */
+    post: operations["synthesizeAgentVoiceSample"];
+    delete?: never;
+    options?: never;
+    head?: never;
+    patch?: never;
+    trace?: never;
+  };
   "/api/v1/provider-credentials": {
     parameters: {
       query?: never;
@@ -6403,6 +6423,136 @@ export interface operations {
           "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
           "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
           "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+    };
+  };
+  synthesizeAgentVoiceSample: {
+    parameters: {
+      query?: never;
+      header?: {
+        /** @description Up to 255 characters, scoped to the org. The first response is replayed for 24 hours (with `Idempotent-Replayed: true`); the same key with another request is a 422 `idempotency_key_reused`, a retry while the first is still running a 409 `idempotency_key_in_use`. 5xx answers are not stored. */
+        "Idempotency-Key"?: components["parameters"]["IdempotencyKey"];
+      };
+      path: {
+        agent_id: string;
+      };
+      cookie?: never;
+    };
+    requestBody?: {
+      content: {
+        "application/json": {
+          /** @description What the voice says; omitted: "Hello! This is how I sound on a call. How can I help you today?" */
+          text?: string;
+        };
+        "application/x-www-form-urlencoded": {
+          /** @description What the voice says; omitted: "Hello! This is how I sound on a call. How can I help you today?" */
+          text?: string;
+        };
+        "multipart/form-data": {
+          /** @description What the voice says; omitted: "Hello! This is how I sound on a call. How can I help you today?" */
+          text?: string;
+        };
+      };
+    };
+    responses: {
+      /** @description The sample. */
+      200: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "audio/wav": string;
+        };
+      };
+      /**
+       * @description `malformed_body`: The body is not valid JSON.
+       *
+       *     `invalid_character`: A NUL character in the path, a query parameter or the body.
+       *
+       *     `invalid_encoding`: Bytes that are not UTF-8, or a lone surrogate escape, in the path, a query parameter or the body.
+       *
+       *     `invalid_idempotency_key`: The Idempotency-Key header is empty or longer than 255 characters.
+       */
+      400: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `invalid_api_key`: The key is missing, malformed, unknown, revoked or expired. */
+      401: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `not_found`: No such resource in your org (another org's resource is a 404 too). */
+      404: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `idempotency_key_in_use`: The first request with this Idempotency-Key is still running (`Retry-After: 1`). */
+      409: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /**
+       * @description `validation_failed`: Field problems, listed in `errors[]`.
+       *
+       *     `idempotency_key_reused`: The Idempotency-Key was used for another request (method, path or body).
+       */
+      422: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `rate_limited`: Over the per-key limit: wait `Retry-After` seconds. */
+      429: {
+        headers: {
+          "Retry-After": components["headers"]["Retry-After"];
+          "RateLimit-Limit": components["headers"]["RateLimit-Limit"];
+          "RateLimit-Remaining": components["headers"]["RateLimit-Remaining"];
+          "RateLimit-Reset": components["headers"]["RateLimit-Reset"];
+          "RateLimit-Policy": components["headers"]["RateLimit-Policy"];
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `voice_sample_failed`: The agent's voice provider failed to synthesise the sample. */
+      502: {
+        headers: {
+          [name: string]: unknown;
+        };
+        content: {
+          "application/problem+json": components["schemas"]["Problem"];
+        };
+      };
+      /** @description `voice_sample_timeout`: No gateway answered the voice sample request within 10 s. */
+      504: {
+        headers: {
           [name: string]: unknown;
         };
         content: {

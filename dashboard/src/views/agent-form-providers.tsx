@@ -10,6 +10,7 @@ import {
   Section,
   type SectionProps,
 } from "./agent-form-fields.tsx";
+import { VoiceSample } from "./voice-sample.tsx";
 
 export function ModelSection({ draft, setBlock, credentials }: SectionProps & { credentials: Credential[] }) {
   const llm = block(draft, "llm");
@@ -77,7 +78,11 @@ export function SpeechSection({
   draft,
   setBlock,
   credentials,
-}: SectionProps & { credentials: Credential[] }) {
+  savedAgentId,
+}: SectionProps & {
+  credentials: Credential[] /** Set when editing: the sample speaks its saved voice. */;
+  savedAgentId?: string;
+}) {
   const stt = block(draft, "stt");
   const voice = block(draft, "voice");
   return (
@@ -144,6 +149,7 @@ export function SpeechSection({
           onChange={(credential_id) => setBlock("voice", { credential_id })}
         />
       </div>
+      {savedAgentId && <VoiceSample agentId={savedAgentId} />}
     </Section>
   );
 }

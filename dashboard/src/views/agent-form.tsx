@@ -116,7 +116,11 @@ export function AgentForm({
       <details>
         <summary>Providers, turn-taking, tools, knowledge and analysis</summary>
         <ModelSection {...sectionProps} credentials={credentials.data?.data ?? []} />
-        <SpeechSection {...sectionProps} credentials={credentials.data?.data ?? []} />
+        <SpeechSection
+          {...sectionProps}
+          credentials={credentials.data?.data ?? []}
+          savedAgentId={mode === "edit" ? agent?.id : undefined}
+        />
         <RealtimeSection {...sectionProps} credentials={credentials.data?.data ?? []} />
         <TurnSection {...sectionProps} />
         <ToolsSection {...sectionProps} tools={tools.data?.data ?? []} />

@@ -111,7 +111,7 @@ export function agentsModule(ctx: ControlContext) {
         params: agentParams,
         body: t.Optional(VoiceSampleBodySchema),
         detail: {
-          operationId: "getAgentVoiceSample",
+          operationId: "synthesizeAgentVoiceSample",
           summary: "Hear the agent's voice",
           description:
             "A short WAV (16-bit PCM, mono, 16 kHz) of `text` spoken with the agent's saved voice and the org's " +
