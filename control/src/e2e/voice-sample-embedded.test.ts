@@ -11,7 +11,7 @@ import { type RunningProcess, scripts, standInUrlsOf, startProcess } from "./sup
 
 const ORG_OPENAI_KEY = "sk-org-own-voice-key";
 // The stand-in speaks each word for exactly this long: a sample of the right length came from
-// it, not from the espeak-ng fallback (which the operator's refused key would lead to).
+// it, not from the local espeak-ng voice.
 const STAND_IN_MS_PER_WORD = 1000;
 const SAMPLE_TEXT = "one two three";
 
@@ -82,4 +82,26 @@ test("the voice sample is a WAV of the stand-in's speech, made with the org's cr
   const words = SAMPLE_TEXT.split(" ").length;
   expect(Math.abs(durationMs - words * STAND_IN_MS_PER_WORD)).toBeLessThan(100);
   expect(samples.some((sample) => Math.abs(sample) > 1000)).toBe(true);
+}, 60_000);
+
+test("a key the provider refuses is 502 voice_sample_failed, without the provider's words", async () => {
+  const credential = await api.request<{ id: string }>("POST", "/provider-credentials", {
+    provider: "openai",
+    name: "A revoked key",
+    api_key: "sk-revoked-org-key",
+  });
+  expect(credential.status).toBe(201);
+  const agent = await api.request<{ id: string }>("POST", "/agents", {
+    name: "Refused voice",
+    voice: { provider: "openai", voice_id: "alloy", credential_id: credential.body.id },
+  });
+  expect(agent.status).toBe(201);
+  const response = await api.request<{ code: string; detail: string }>(
+    "POST",
+    `/agents/${agent.body.id}/voice-sample`,
+    {},
+  );
+  expect(response.status).toBe(502);
+  expect(response.body.code).toBe("voice_sample_failed");
+  expect(response.body.detail).not.toContain("sk-revoked");
 }, 60_000);
