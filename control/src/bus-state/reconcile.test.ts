@@ -13,6 +13,7 @@ import { knowledgeChunks, knowledgeSources } from "../db/schema.ts";
 import { credit } from "../modules/credits/ledger.ts";
 import { createHarness, type Harness, testRedisBus } from "../testing/harness.ts";
 import { stockInventory } from "../testing/numbers.ts";
+import { rejection } from "../testing/rejection.ts";
 import { BusEmptiedDuringRebuild, reconcileBusState } from "./reconcile.ts";
 
 const backends: [string, () => Promise<Bus>][] = [
@@ -203,7 +204,7 @@ for (const [name, connect] of backends) {
           };
         },
       });
-      await expect(reconcileBusState({ ...h.ctx, bus: flushing })).rejects.toBeInstanceOf(
+      expect(await rejection(reconcileBusState({ ...h.ctx, bus: flushing }))).toBeInstanceOf(
         BusEmptiedDuringRebuild,
       );
       expect(await h.ctx.bus.hashGet(Hashes.controlState, STATE_PUBLISHED_AT_FIELD)).toBeNull();

@@ -9,6 +9,7 @@ import { eq } from "drizzle-orm";
 import { smsMessages } from "../../db/schema.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { randomUsNumber } from "../../testing/numbers.ts";
+import { rejection } from "../../testing/rejection.ts";
 import { credit } from "../credits/ledger.ts";
 import { createCredential } from "../provider-credentials/service.ts";
 
@@ -107,7 +108,10 @@ test("a carrier credential is refused unless the operator allows it, and must be
   const org = await h.newOrg();
   const config = { ...h.ctx.config, carriers: { ...h.ctx.config.carriers, orgCarrierCredentials: false } };
   const input = { provider: "twilio" as const, api_key: `${own.accountSid}:${own.authToken}` };
-  await expect(createCredential(h.ctx.db, config, org.orgId, input)).rejects.toMatchObject({ status: 422 });
+  // Caught, not `expect(...).rejects`: see rejection() in testing/rejection.ts.
+  expect(await rejection(createCredential(h.ctx.db, config, org.orgId, input))).toMatchObject({
+    status: 422,
+  });
   const malformed = await h.json("POST", "/api/v1/provider-credentials", {
     key: org.ownerKey,
     body: { provider: "twilio", api_key: "not-a-sid" },

@@ -4,6 +4,7 @@ import { and, eq, sum } from "drizzle-orm";
 import { creditLedger, webhookDeliveries } from "../../db/schema.ts";
 import { type ApiClient, harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { rejection } from "../../testing/rejection.ts";
 import { createWebhook } from "../webhooks/service.ts";
 import { credit, recordEntry } from "./ledger.ts";
 
@@ -137,7 +138,7 @@ describe("credits", () => {
   test("a debit larger than the balance is a 402 insufficient_credits and writes nothing", async () => {
     const org = await h.newOrg();
     await credit(h.ctx, org.orgId, 100, "purchase", "seed");
-    await expect(spend(org.orgId, 101, "call-1")).rejects.toMatchObject({
+    expect(await rejection(spend(org.orgId, 101, "call-1"))).toMatchObject({
       status: 402,
       code: "insufficient_credits",
     });

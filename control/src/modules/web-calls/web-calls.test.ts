@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { verifyCallToken } from "@switchboard/shared/secrets/call-token";
 import { createHarness, type Harness } from "../../testing/harness.ts";
+import { rejection } from "../../testing/rejection.ts";
 
 const SECRET = "test-web-call-secret-0123456789abcdef";
 const PAGE = "https://shop.example.com";
@@ -75,7 +76,9 @@ describe("web call tokens (API key)", () => {
       secretKey: null,
       dataDir: "/nonexistent",
     };
-    await expect(verifyCallToken(other, created.body.token)).rejects.toThrow("not valid");
+    expect(await rejection(verifyCallToken(other, created.body.token))).toMatchObject({
+      message: expect.stringContaining("not valid"),
+    });
   });
 
   test("another org's agent is a 404 problem", async () => {
