@@ -145,6 +145,15 @@ test("Talk to this agent: the call connects from the agents view and the transcr
   await page.getByLabel("Status").selectOption("completed");
   await page.getByRole("link", { name: /\d/ }).first().waitFor();
   expect(await page.locator("table tbody tr").count()).toBe(1);
+  // A browser call has no phone numbers: filtering by one leaves nothing, clearing it brings the call back.
+  const numberFilter = page.getByLabel("Number");
+  await numberFilter.fill("+14155550142");
+  await numberFilter.press("Enter");
+  await page.getByText("No calls match.").waitFor();
+  await numberFilter.fill("");
+  await numberFilter.press("Enter");
+  await page.getByRole("link", { name: /\d/ }).first().waitFor();
+  expect(await page.locator("table tbody tr").count()).toBe(1);
   await page.getByRole("link", { name: /\d/ }).first().click();
   // The call's page: the recording plays from a turn, and that turn is marked as heard.
   expect(page.url()).toEndWith(`#/calls/${call.id}`);

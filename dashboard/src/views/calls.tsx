@@ -22,6 +22,7 @@ export function CallsView() {
   const [from, setFrom] = useState("");
   const [until, setUntil] = useState("");
   const [agentId, setAgentId] = useState("");
+  const [number, setNumber] = useState("");
   const agents = useLoad(() => api.GET("/api/v1/agents", { params: { query: { limit: 100 } } }));
   const calls = useLoad(
     () =>
@@ -35,10 +36,11 @@ export function CallsView() {
             // The whole of the chosen day: up to the next midnight.
             ...(until ? { to: new Date(new Date(until).getTime() + 86_400_000).toISOString() } : {}),
             ...(agentId ? { agent_id: agentId } : {}),
+            ...(number ? { number } : {}),
           },
         },
       }),
-    [status, direction, from, until, agentId],
+    [status, direction, from, until, agentId, number],
   );
   return (
     <Page title="Calls">
@@ -70,6 +72,15 @@ export function CallsView() {
               </option>
             ))}
           </select>
+        </Field>
+        <Field label="Number">
+          {/* Applied on change (Enter or leaving the field), not on every keystroke. */}
+          <input
+            type="tel"
+            placeholder="+14155550142"
+            value={number}
+            onChange={(e) => setNumber(e.currentTarget.value.trim())}
+          />
         </Field>
         <Field label="Since">
           <input type="date" value={from} onInput={(e) => setFrom(e.currentTarget.value)} />

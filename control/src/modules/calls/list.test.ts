@@ -47,8 +47,9 @@ describe("GET /calls filters and pagination", () => {
         call_id: callId,
         direction: item.direction,
         agent_id: item.agent,
-        from_number: null,
-        to_number: null,
+        // c2 is from the number the filter looks for, c3 to it; the rest have other numbers.
+        from_number: item.name === "c2" ? "+14155550100" : `+1628200000${index}`,
+        to_number: item.name === "c3" ? "+14155550100" : "+14155550199",
         phone_number_id: null,
         answered_at: new Date(atMs).toISOString(),
       });
@@ -111,6 +112,10 @@ describe("GET /calls filters and pagination", () => {
     const combined = await list({ from, status: ["completed", "busy"], limit: 1 });
     expect(names(combined)).toEqual(["c4"]);
     expect(combined.has_more).toBe(true);
+    const byNumber = await list({ number: "+14155550100" });
+    expect(names(byNumber)).toEqual(["c3", "c2"]);
+    const byNumberInbound = await list({ number: "+14155550100", direction: "inbound" });
+    expect(names(byNumberInbound)).toEqual(["c2"]);
   });
 
   test("bad filters are 422 problems, and another org sees none of these calls", async () => {
@@ -118,6 +123,7 @@ describe("GET /calls filters and pagination", () => {
       { status: "ringingx" },
       { direction: "sideways" },
       { from: "yesterday" },
+      { number: "4155550100" },
       { limit: 0 },
     ];
     for (const query of queries) {

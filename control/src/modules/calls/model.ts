@@ -34,6 +34,9 @@ const listCallsQuery = {
   to: t.Optional(t.String({ maxLength: 40, description: "ISO datetime: started before." })),
   agent_id: t.Optional(t.String({ maxLength: 100 })),
   agentId: t.Optional(t.String({ maxLength: 100, description: "Alias of agent_id." })),
+  number: t.Optional(
+    t.String({ maxLength: 32, description: "E.164: calls from or to this number, e.g. +14155550142." }),
+  ),
 };
 
 export const listCallsQuerySchema = t.Object({ ...paginationQuery, ...listCallsQuery });

@@ -9,7 +9,7 @@ import {
 } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import type { Logger } from "@switchboard/shared/logger";
-import { and, asc, eq, gte, inArray, lt, type SQL } from "drizzle-orm";
+import { and, asc, eq, gte, inArray, lt, or, type SQL } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { agents, calls, callTurns, phoneNumbers } from "../../db/schema.ts";
 import { selectPage } from "../../db/select-page.ts";
@@ -36,6 +36,8 @@ export interface CallFilters {
   startedFrom: Date | null;
   startedTo: Date | null;
   agentId: string | null;
+  /** E.164, matched against either end of the call. */
+  number: string | null;
 }
 
 function parseInstant(value: string | undefined, field: string): Date | null {
@@ -54,6 +56,7 @@ export function parseCallFilters(query: {
   to?: string;
   agent_id?: string;
   agentId?: string;
+  number?: string;
 }): CallFilters {
   const rawStatuses =
     query.status === undefined ? [] : Array.isArray(query.status) ? query.status : [query.status];
@@ -70,12 +73,17 @@ export function parseCallFilters(query: {
   if (direction !== null && !CALL_DIRECTIONS.includes(direction as CallDirection)) {
     throw validationFailed([{ field: "direction", message: `must be one of ${CALL_DIRECTIONS.join(", ")}` }]);
   }
+  const number = query.number?.trim() || null;
+  if (number !== null && !/^\+[1-9]\d{1,14}$/.test(number)) {
+    throw validationFailed([{ field: "number", message: "must be an E.164 number, e.g. +14155550142" }]);
+  }
   return {
     statuses: statuses as CallStatus[],
     direction: direction as CallDirection | null,
     startedFrom: parseInstant(query.from, "from"),
     startedTo: parseInstant(query.to, "to"),
     agentId: query.agent_id ?? query.agentId ?? null,
+    number,
   };
 }
 
@@ -91,6 +99,8 @@ export async function listCalls(
   if (filters.startedFrom) where.push(gte(calls.startedAt, filters.startedFrom));
   if (filters.startedTo) where.push(lt(calls.startedAt, filters.startedTo));
   if (filters.agentId) where.push(eq(calls.agentId, filters.agentId));
+  if (filters.number)
+    where.push(or(eq(calls.fromNumber, filters.number), eq(calls.toNumber, filters.number))!);
   return selectPage(db.select().from(calls).$dynamic(), calls.id, and(...where), page);
 }
 

@@ -12348,6 +12348,7 @@ export interface operations {
         to?: string;
         agent_id?: string;
         agentId?: string;
+        number?: string;
       };
       header?: never;
       path?: never;
@@ -14208,6 +14209,7 @@ export interface operations {
         to?: string;
         agent_id?: string;
         agentId?: string;
+        number?: string;
       };
       header?: never;
       path?: never;
