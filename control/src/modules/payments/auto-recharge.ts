@@ -8,6 +8,7 @@
 import { ApiError } from "@switchboard/shared/errors";
 import { and, eq, isNotNull } from "drizzle-orm";
 import Stripe from "stripe";
+import { PollLoop } from "../../background/poll-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import type { Database } from "../../db/client.ts";
 import { autoRecharges } from "../../db/schema.ts";
@@ -107,13 +108,22 @@ async function charge(deps: Deps, row: AutoRechargeRow): Promise<void> {
 
 /** Polls for pending charges; `runOnce` makes those due now and says how many. */
 export class AutoRecharger {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly deps: Deps,
-    private readonly pollIntervalMs = 1000,
-  ) {}
+    pollIntervalMs = 1000,
+  ) {
+    this.loop = new PollLoop(
+      async () => {
+        // A round always rests after: a charge that keeps failing is retried at this pace.
+        await this.runOnce();
+        return false;
+      },
+      pollIntervalMs,
+      (error) => this.deps.log.error({ err: error }, "auto-recharge: poll failed"),
+    );
+  }
 
   async runOnce(): Promise<number> {
     if (this.deps.config.payments.provider !== "stripe") return 0;
@@ -133,20 +143,11 @@ export class AutoRecharger {
   }
 
   start(): void {
-    const tick = async () => {
-      this.running = this.runOnce()
-        .then(() => {})
-        .catch((error) => this.deps.log.error({ err: error }, "auto-recharge: poll failed"));
-      await this.running;
-      this.running = null;
-      if (this.timer !== null) this.timer = setTimeout(tick, this.pollIntervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  /** Lets the pass in hand finish. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -7,6 +7,7 @@
 import { ApiError } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { and, eq, sql } from "drizzle-orm";
+import { PollLoop } from "../../background/poll-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { agents, phoneNumbers, smsAgentReplies, smsMessages } from "../../db/schema.ts";
 import { toAgent } from "../agents/present.ts";
@@ -154,13 +155,18 @@ async function answer(deps: Deps, job: Job): Promise<void> {
 
 /** Polls for due reply jobs; `runOnce` answers at most one. */
 export class SmsAgentReplier {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly deps: Deps,
-    private readonly pollIntervalMs = 500,
-  ) {}
+    pollIntervalMs = 500,
+  ) {
+    this.loop = new PollLoop(
+      () => this.runOnce(),
+      pollIntervalMs,
+      (error) => this.deps.log.error({ err: error }, "SMS agent replies: poll failed"),
+    );
+  }
 
   async runOnce(): Promise<boolean> {
     const job = await claimDueJob(this.deps);
@@ -175,25 +181,12 @@ export class SmsAgentReplier {
   }
 
   start(): void {
-    const tick = async () => {
-      this.running = (async () => {
-        try {
-          while (await this.runOnce()) {}
-        } catch (error) {
-          this.deps.log.error({ err: error }, "SMS agent replies: poll failed");
-        }
-      })();
-      await this.running;
-      this.running = null;
-      if (this.timer !== null) this.timer = setTimeout(tick, this.pollIntervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  /** Lets the pass in hand finish. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
 

@@ -7,6 +7,7 @@ import { Channels } from "@switchboard/shared/bus/topics";
 import { ApiError } from "@switchboard/shared/errors";
 import type { CallSmsOutcome } from "@switchboard/shared/events";
 import { and, asc, eq, isNull, lt, ne, sql } from "drizzle-orm";
+import { PollLoop } from "../../background/poll-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { phoneNumbers, smsMessages } from "../../db/schema.ts";
 import { carrierFor } from "../carriers/sms-carrier.ts";
@@ -157,13 +158,18 @@ function outcomeOf(row: SmsRow, status: CallSmsOutcome["status"]): CallSmsOutcom
 
 /** Polls for pending call messages; `runOnce` handles at most one. */
 export class CallSmsSender {
-  private timer: ReturnType<typeof setTimeout> | null = null;
-  private running: Promise<void> | null = null;
+  private readonly loop: PollLoop;
 
   constructor(
     private readonly deps: Deps,
-    private readonly pollIntervalMs = 250,
-  ) {}
+    pollIntervalMs = 250,
+  ) {
+    this.loop = new PollLoop(
+      () => this.runOnce(),
+      pollIntervalMs,
+      (error) => this.deps.log.error({ err: error }, "call SMS sender: poll failed"),
+    );
+  }
 
   async runOnce(): Promise<boolean> {
     const prepared = await claimAndPrepare(this.deps);
@@ -188,24 +194,11 @@ export class CallSmsSender {
   }
 
   start(): void {
-    const tick = async () => {
-      this.running = (async () => {
-        try {
-          while (await this.runOnce()) {}
-        } catch (error) {
-          this.deps.log.error({ err: error }, "call SMS sender: poll failed");
-        }
-      })();
-      await this.running;
-      this.running = null;
-      if (this.timer !== null) this.timer = setTimeout(tick, this.pollIntervalMs);
-    };
-    this.timer = setTimeout(tick, 0);
+    this.loop.start();
   }
 
-  async stop(): Promise<void> {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    await this.running;
+  /** Lets the pass in hand finish. */
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
