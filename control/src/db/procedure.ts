@@ -32,6 +32,11 @@ export function runProceduresWith(db: Database, runner: ProcedureRunner): void {
   runners.set(db, runner);
 }
 
+/** The runner `db` sends its procedures to; none when they run here (PostgreSQL). */
+export function procedureRunnerOf(db: Database): ProcedureRunner | undefined {
+  return runners.get(db);
+}
+
 /**
  * Runs `procedure` with `input` on `db`: on its thread when the database has one, else here.
  * Resolves once the procedure has finished there (a transaction in it, committed).

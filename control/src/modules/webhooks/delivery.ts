@@ -2,14 +2,18 @@ import type { Config } from "@switchboard/shared/config";
 import { guardedFetch, UnsafeUrlError } from "@switchboard/shared/net/outbound-url";
 import { decryptSecret } from "@switchboard/shared/secrets/secret-box";
 import { signatureHeader } from "@switchboard/shared/secrets/webhook-signature";
-import { eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
-import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { runProcedure } from "../../db/procedure.ts";
 import { countWebhookAttempt } from "../../metrics/registry.ts";
 import { parseRetryAfterMs, retryDelayMs } from "./backoff.ts";
+import {
+  type AttemptRecord,
+  type DeliveryRow,
+  type EndpointRow,
+  recordDeliveryAttempts,
+} from "./delivery-procedures.ts";
 
-export type EndpointRow = typeof webhookEndpoints.$inferSelect;
-export type DeliveryRow = typeof webhookDeliveries.$inferSelect;
+export type { DeliveryRow, EndpointRow };
 
 export const DEFAULT_DELIVERY_TIMEOUT_MS = 15_000;
 const MAX_ERROR_CHARS = 500;
@@ -116,35 +120,33 @@ async function post(
   }
 }
 
+/** PostgreSQL's text (and jsonb) cannot hold U+0000: an answer that has one keeps the rest. */
+const storable = (text: string | null) => text?.replaceAll("\u0000", "\uFFFD") ?? null;
+
 /**
- * Makes one attempt and records it on the outbox row. 2xx succeeds; 410 Gone disables the
- * endpoint; anything else is retried on the backoff schedule (Retry-After, when longer, wins)
- * until the schedule runs out. `retry: false` records a single attempt (test pings).
+ * Makes one attempt and says what to record for it, without recording it. 2xx succeeds; 410
+ * Gone fails and disables the endpoint; anything else is retried on the backoff schedule
+ * (Retry-After, when longer, wins) until the schedule runs out. `retry: false` makes it final.
  */
-export async function attemptDelivery(
-  db: Database,
+export async function sendAttempt(
   options: DeliveryOptions,
   endpoint: EndpointRow,
   delivery: DeliveryRow,
   retry = true,
-): Promise<AttemptResult> {
+): Promise<{ result: AttemptResult; record: AttemptRecord }> {
   const startedMs = performance.now();
   const { code, retryAfter, error, body } = await post(options, endpoint, delivery);
   const latencyMs = Math.round(performance.now() - startedMs);
   const attempts = delivery.attempts + 1;
   const nowMs = options.now();
   let status: AttemptResult["status"];
-  let nextAttemptAt = delivery.nextAttemptAt;
+  let nextAttemptAt: Date | null = null;
   let lastError = error;
   if (code !== null && code >= 200 && code < 300) {
     status = "succeeded";
   } else if (code === 410) {
     status = "failed";
     lastError = "410 Gone: endpoint disabled";
-    await db
-      .update(webhookEndpoints)
-      .set({ enabled: false, disabledReason: "The endpoint answered 410 Gone.", updatedAt: new Date(nowMs) })
-      .where(eq(webhookEndpoints.id, endpoint.id));
   } else {
     lastError ??= `HTTP ${code}`;
     const backoffMs = retry ? retryDelayMs(options.retryScheduleMs, attempts) : null;
@@ -156,26 +158,36 @@ export async function attemptDelivery(
       nextAttemptAt = new Date(nowMs + Math.max(backoffMs, retryAfterMs));
     }
   }
-  await db
-    .update(webhookDeliveries)
-    .set({
+  const shownError = status === "succeeded" ? null : storable(lastError);
+  const responseBody = storable(body);
+  return {
+    result: { status, responseCode: code, latencyMs, error: shownError, responseBody },
+    record: {
+      deliveryId: delivery.id,
       status,
       attempts,
       nextAttemptAt,
-      lockedUntil: null,
-      lastResponseCode: code,
-      lastLatencyMs: latencyMs,
-      lastError: status === "succeeded" ? null : lastError,
-      lastResponseBody: body,
+      responseCode: code,
+      latencyMs,
+      error: shownError,
+      responseBody,
       completedAt: status === "pending" ? null : new Date(nowMs),
-    })
-    .where(eq(webhookDeliveries.id, delivery.id));
-  countWebhookAttempt(status);
-  return {
-    status,
-    responseCode: code,
-    latencyMs,
-    error: status === "succeeded" ? null : lastError,
-    responseBody: body,
+      disableEndpointId: code === 410 ? endpoint.id : null,
+      recordedAt: new Date(nowMs),
+    },
   };
+}
+
+/** Makes one attempt (sendAttempt) and records it on its own, as soon as it is known. */
+export async function attemptDelivery(
+  db: Database,
+  options: DeliveryOptions,
+  endpoint: EndpointRow,
+  delivery: DeliveryRow,
+  retry = true,
+): Promise<AttemptResult> {
+  const { result, record } = await sendAttempt(options, endpoint, delivery, retry);
+  await runProcedure(db, recordDeliveryAttempts, [record]);
+  countWebhookAttempt(result.status);
+  return result;
 }

@@ -1,10 +1,11 @@
 import type { Logger } from "@switchboard/shared/logger";
-import { and, asc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import { PollLoop } from "../../background/poll-loop.ts";
 import { type Database, listenToDatabase } from "../../db/client.ts";
-import { webhookDeliveries, webhookEndpoints } from "../../db/schema.ts";
+import { runProcedure } from "../../db/procedure.ts";
+import { AttemptRecorder } from "./attempt-recorder.ts";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
-import { attemptDelivery, DEFAULT_DELIVERY_TIMEOUT_MS, type DeliveryOptions } from "./delivery.ts";
+import { DEFAULT_DELIVERY_TIMEOUT_MS, type DeliveryOptions, sendAttempt } from "./delivery.ts";
+import { claimDueDeliveries } from "./delivery-procedures.ts";
 
 export interface WebhookWorkerOptions {
   db: Database;
@@ -34,6 +35,7 @@ export class WebhookDeliveryWorker {
   private readonly batchSize: number;
   private readonly leaseMs: number;
   private readonly loop: PollLoop;
+  private readonly recorder: AttemptRecorder;
   private unlisten: Promise<(() => Promise<void>) | null> | null = null;
 
   constructor(private readonly deps: WebhookWorkerOptions) {
@@ -47,8 +49,11 @@ export class WebhookDeliveryWorker {
     this.pollIntervalMs = deps.pollIntervalMs ?? 1000;
     this.batchSize = deps.batchSize ?? 20;
     this.leaseMs = timeoutMs * 2 + 5000;
+    this.recorder = new AttemptRecorder(deps.db);
     this.loop = new PollLoop(
-      async () => (await this.runOnce()) > 0,
+      // Fewer rows than a batch: every due row was claimed, so the next pass waits for a
+      // commit's notice (kept if it came during this pass) or the poll, not an empty claim.
+      async () => (await this.runOnce()) >= this.batchSize,
       this.pollIntervalMs,
       (error) => this.deps.log.error({ err: error }, "webhook delivery pass failed"),
     );
@@ -78,43 +83,23 @@ export class WebhookDeliveryWorker {
     await this.loop.stop();
   }
 
-  /** Claims the due deliveries and attempts each once; returns how many it attempted. */
+  /**
+   * Claims the due deliveries and attempts each once; returns how many it claimed. The claim
+   * is one procedure, and the attempts are recorded as they finish (AttemptRecorder).
+   */
   async runOnce(): Promise<number> {
-    const { db } = this.deps;
-    const nowMs = this.options.now();
-    const now = new Date(nowMs);
-    const due = db
-      .select({ id: webhookDeliveries.id })
-      .from(webhookDeliveries)
-      .innerJoin(webhookEndpoints, eq(webhookEndpoints.id, webhookDeliveries.endpointId))
-      .where(
-        and(
-          eq(webhookDeliveries.status, "pending"),
-          lte(webhookDeliveries.nextAttemptAt, now),
-          or(isNull(webhookDeliveries.lockedUntil), lte(webhookDeliveries.lockedUntil, now)),
-          eq(webhookEndpoints.enabled, true),
-        ),
-      )
-      .orderBy(asc(webhookDeliveries.nextAttemptAt))
-      .limit(this.batchSize)
-      .for("update", { of: webhookDeliveries, skipLocked: true });
-    const claimed = await db
-      .update(webhookDeliveries)
-      .set({ lockedUntil: new Date(nowMs + this.leaseMs) })
-      .where(inArray(webhookDeliveries.id, due))
-      .returning();
-    if (claimed.length === 0) return 0;
-    const endpointIds = [...new Set(claimed.map((row) => row.endpointId))];
-    const endpoints = await db
-      .select()
-      .from(webhookEndpoints)
-      .where(inArray(webhookEndpoints.id, endpointIds));
+    const { deliveries, endpoints } = await runProcedure(this.deps.db, claimDueDeliveries, {
+      nowMs: this.options.now(),
+      leaseMs: this.leaseMs,
+      batchSize: this.batchSize,
+    });
     const byId = new Map(endpoints.map((endpoint) => [endpoint.id, endpoint]));
     await Promise.all(
-      claimed.map(async (delivery) => {
+      deliveries.map(async (delivery) => {
         const endpoint = byId.get(delivery.endpointId);
         if (!endpoint) return;
-        const result = await attemptDelivery(db, this.options, endpoint, delivery);
+        const { result, record } = await sendAttempt(this.options, endpoint, delivery);
+        await this.recorder.record(record);
         this.deps.log.debug(
           {
             deliveryId: delivery.id,
@@ -127,6 +112,6 @@ export class WebhookDeliveryWorker {
         );
       }),
     );
-    return claimed.length;
+    return deliveries.length;
   }
 }
