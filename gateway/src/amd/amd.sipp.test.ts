@@ -9,7 +9,12 @@ import { join, relative } from "node:path";
 import type { Agent } from "@switchboard/shared/agent";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
-import { type CallEvent, type DispatchCommand, Streams } from "@switchboard/shared/events";
+import {
+  type CallEvent,
+  type DispatchCommand,
+  Streams,
+  type TranscriptTurn,
+} from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
@@ -129,118 +134,124 @@ async function dispatch(target: TestGateway, amd: DispatchCommand["amd"]): Promi
 const eventsOf = (callId: string): CallEvent[] =>
   gateway!.events().filter((event) => event.call_id === callId);
 
+/** The DispatchCommand's AMD settings that leave MESSAGE on a voicemail. */
+const LEAVE_MESSAGE: DispatchCommand["amd"] = {
+  enabled: true,
+  on_machine: "leave_message",
+  message: "Hi {{name}}, this is the clinic, please call us back.",
+};
+
+/** A voicemail's greeting: what it says, then a pause and the beep. */
+const voicemailGreeting = (...spoken: GreetingPart[]): GreetingPart[] => [
+  ...spoken,
+  { pauseMs: 400 },
+  { beepHz: 1000, beepMs: 600 },
+];
+
+type Verdict = Extract<CallEvent, { type: "call.amd" }>;
+
+interface CallOutcome {
+  verdict: Verdict;
+  turns: TranscriptTurn[];
+  ended: CallEvent | undefined;
+  /** How long after the answer `at` (an ISO time) was. */
+  sinceAnswerMs(at: string): number;
+  /** Where the greeting's last sound ends, in ms after the answer (its tail of silence excluded). */
+  greetingEndMs: number;
+}
+
+/**
+ * Dials a SIPp callee that answers and plays `greeting` followed by `tailMs` of silence, with the
+ * agent changed by `agentOverrides` and its STT at `openaiUrl`; settles once the call has ended.
+ */
+async function callCallee(options: {
+  name: string;
+  greeting: GreetingPart[];
+  tailMs: number;
+  amd: DispatchCommand["amd"];
+  agentOverrides?: Partial<Agent>;
+  openaiUrl?: string;
+}): Promise<CallOutcome> {
+  const audio = greetingFile(options.name, options.greeting, options.tailMs);
+  const trunk = await startSippServer({ scenario: calleeScenario(options.name, audio.path), timeoutS: 30 });
+  gateway = await gatewayCalling(trunk.port, options.agentOverrides, options.openaiUrl);
+  const callId = await dispatch(gateway, options.amd);
+  const result = await trunk.done;
+  expect(result.errors).toBe("");
+  await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
+    timeoutMs: 15_000,
+  });
+  const events = eventsOf(callId);
+  const started = events.find((event) => event.type === "call.started") as { answered_at: string };
+  return {
+    verdict: events.find((event) => event.type === "call.amd") as Verdict,
+    turns: events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : [])),
+    ended: events.find((event) => event.type === "call.ended"),
+    sinceAnswerMs: (at) => Date.parse(at) - Date.parse(started.answered_at),
+    greetingEndMs: audio.ms - options.tailMs,
+  };
+}
+
 describe("answering-machine detection over SIP (SIPp as the callee)", () => {
   test("a voicemail greeting ending in a beep gets the message after the beep, then the hang-up", async () => {
-    const beepMs = 600;
-    const greeting: GreetingPart[] = [
-      { say: "Hi, you have reached Jordan. I cannot take your call, please leave a message after the tone." },
-      { pauseMs: 400 },
-      { beepHz: 1000, beepMs },
-    ];
-    const audio = greetingFile("machine", greeting, 8000);
-    const beepEndMs = audio.ms - 8000;
-    const trunk = await startSippServer({
-      scenario: calleeScenario("machine", audio.path),
-      timeoutS: 30,
+    const call = await callCallee({
+      name: "machine",
+      greeting: voicemailGreeting({
+        say: "Hi, you have reached Jordan. I cannot take your call, please leave a message after the tone.",
+      }),
+      tailMs: 8000,
+      amd: LEAVE_MESSAGE,
     });
-    gateway = await gatewayCalling(trunk.port);
-    const callId = await dispatch(gateway, {
-      enabled: true,
-      on_machine: "leave_message",
-      message: "Hi {{name}}, this is the clinic, please call us back.",
-    });
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
-      timeoutMs: 15_000,
-    });
-    const events = eventsOf(callId);
-    const verdict = events.find((event) => event.type === "call.amd");
-    expect(verdict).toMatchObject({ answered_by: "machine" });
-    expect((verdict as { decision_ms: number }).decision_ms).toBeLessThanOrEqual(3500 + 100);
-    const started = events.find((event) => event.type === "call.started") as { answered_at: string };
-    const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
-    expect(turns.map((turn) => turn.text)).toEqual([MESSAGE]);
-    const messageAfterAnswerMs = Date.parse(turns[0]!.started_at) - Date.parse(started.answered_at);
-    // The beep ends beepEndMs into the greeting; the greeting starts once the call is answered.
-    expect(messageAfterAnswerMs).toBeGreaterThanOrEqual(beepEndMs);
-    expect(messageAfterAnswerMs).toBeLessThan(beepEndMs + 1500);
-    expect(events.find((event) => event.type === "call.ended")).toMatchObject({
-      hangup_cause: AMD_HANGUP_CAUSES.messageLeft,
-    });
+    expect(call.verdict).toMatchObject({ answered_by: "machine" });
+    expect(call.verdict.decision_ms).toBeLessThanOrEqual(3500 + 100);
+    expect(call.turns.map((turn) => turn.text)).toEqual([MESSAGE]);
+    const messageAfterAnswerMs = call.sinceAnswerMs(call.turns[0]!.started_at);
+    // The beep ends greetingEndMs into the greeting; the greeting starts once the call is answered.
+    expect(messageAfterAnswerMs).toBeGreaterThanOrEqual(call.greetingEndMs);
+    expect(messageAfterAnswerMs).toBeLessThan(call.greetingEndMs + 1500);
+    expect(call.ended).toMatchObject({ hangup_cause: AMD_HANGUP_CAUSES.messageLeft });
   }, 60_000);
 
   test("a voicemail that opens like a person: the agent begun early is silenced, and the message follows the beep", async () => {
-    const beepMs = 600;
-    const greeting: GreetingPart[] = [
-      { say: "Hi." },
-      { pauseMs: 500 },
-      // One utterance: by the deadline it has gone on too long for a person's greeting.
-      { say: "You have reached the phone of Jordan Miller at the downtown office, please leave a message." },
-      { pauseMs: 400 },
-      { beepHz: 1000, beepMs },
-    ];
-    const audio = greetingFile("early-machine", greeting, 8000);
-    const beepEndMs = audio.ms - 8000;
-    const trunk = await startSippServer({
-      scenario: calleeScenario("early-machine", audio.path),
-      timeoutS: 30,
+    const call = await callCallee({
+      name: "early-machine",
+      greeting: voicemailGreeting(
+        { say: "Hi." },
+        { pauseMs: 500 },
+        // One utterance: by the deadline it has gone on too long for a person's greeting.
+        {
+          say: "You have reached the phone of Jordan Miller at the downtown office, please leave a message.",
+        },
+      ),
+      tailMs: 8000,
+      amd: LEAVE_MESSAGE,
     });
-    gateway = await gatewayCalling(trunk.port);
-    const callId = await dispatch(gateway, {
-      enabled: true,
-      on_machine: "leave_message",
-      message: "Hi {{name}}, this is the clinic, please call us back.",
-    });
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
-      timeoutMs: 15_000,
-    });
-    const events = eventsOf(callId);
-    const verdict = events.find((event) => event.type === "call.amd") as { decision_ms: number };
-    expect(verdict).toMatchObject({ answered_by: "machine" });
-    const started = events.find((event) => event.type === "call.started") as { answered_at: string };
-    const sinceAnswerMs = (at: string) => Date.parse(at) - Date.parse(started.answered_at);
-    const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
+    expect(call.verdict).toMatchObject({ answered_by: "machine" });
     // The agent answered the pause after "Hi." before the verdict.
-    expect(turns[0]).toMatchObject({ role: "agent" });
-    expect(sinceAnswerMs(turns[0]!.started_at)).toBeLessThan(verdict.decision_ms);
-    const message = turns.at(-1)!;
+    expect(call.turns[0]).toMatchObject({ role: "agent" });
+    expect(call.sinceAnswerMs(call.turns[0]!.started_at)).toBeLessThan(call.verdict.decision_ms);
+    const message = call.turns.at(-1)!;
     expect(message.text).toBe(MESSAGE);
-    expect(sinceAnswerMs(message.started_at)).toBeGreaterThanOrEqual(beepEndMs);
-    expect(events.find((event) => event.type === "call.ended")).toMatchObject({
-      hangup_cause: AMD_HANGUP_CAUSES.messageLeft,
-    });
+    expect(call.sinceAnswerMs(message.started_at)).toBeGreaterThanOrEqual(call.greetingEndMs);
+    expect(call.ended).toMatchObject({ hangup_cause: AMD_HANGUP_CAUSES.messageLeft });
   }, 60_000);
 
   test("a person's short hello is answered at once, before the verdict, which then says human", async () => {
-    const audio = greetingFile("human", [{ say: "Hello?" }], 3000);
-    const trunk = await startSippServer({
-      scenario: calleeScenario("human", audio.path),
-      timeoutS: 30,
+    const call = await callCallee({
+      name: "human",
+      greeting: [{ say: "Hello?" }],
+      tailMs: 3000,
+      amd: { enabled: true, on_machine: "hangup" },
+      // The person then says nothing more: the agent's silence handling hangs up a second later.
+      agentOverrides: { silence: { reprompt_ms: 1000, max_reprompts: 0, hangup_message: "Goodbye." } },
     });
-    // The person then says nothing more: the agent's silence handling hangs up a second later.
-    gateway = await gatewayCalling(trunk.port, {
-      silence: { reprompt_ms: 1000, max_reprompts: 0, hangup_message: "Goodbye." },
-    });
-    const callId = await dispatch(gateway, { enabled: true, on_machine: "hangup" });
-    const result = await trunk.done;
-    expect(result.errors).toBe("");
-    await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
-      timeoutMs: 15_000,
-    });
-    const events = eventsOf(callId);
-    const verdict = events.find((event) => event.type === "call.amd") as { decision_ms: number };
-    expect(verdict).toMatchObject({ answered_by: "human" });
-    const turns = events.flatMap((event) => (event.type === "call.turn" ? [event.turn] : []));
-    expect(turns[0]).toMatchObject({ role: "agent", text: "Hello, this is the clinic." });
+    expect(call.verdict).toMatchObject({ answered_by: "human" });
+    expect(call.turns[0]).toMatchObject({ role: "agent", text: "Hello, this is the clinic." });
     // The agent answered the pause after "Hello?" at once, before the verdict was in.
-    const started = events.find((event) => event.type === "call.started") as { answered_at: string };
-    const greetingAfterAnswerMs = Date.parse(turns[0]!.started_at) - Date.parse(started.answered_at);
-    expect(greetingAfterAnswerMs).toBeLessThan(verdict.decision_ms);
+    const greetingAfterAnswerMs = call.sinceAnswerMs(call.turns[0]!.started_at);
+    expect(greetingAfterAnswerMs).toBeLessThan(call.verdict.decision_ms);
     console.info(
-      `AMD over SIP, a person's "Hello?": greeting ${greetingAfterAnswerMs} ms after the answer, verdict at ${verdict.decision_ms} ms`,
+      `AMD over SIP, a person's "Hello?": greeting ${greetingAfterAnswerMs} ms after the answer, verdict at ${call.verdict.decision_ms} ms`,
     );
   }, 60_000);
 
@@ -251,29 +262,16 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
       transcription: { texts: ["Hi, you've reached Sam, please leave a message."], delayMs: 20 },
     });
     try {
-      const audio = greetingFile("short-voicemail", [{ say: "Hi, this is Sam." }], 4000);
-      const trunk = await startSippServer({
-        scenario: calleeScenario("short-voicemail", audio.path),
-        timeoutS: 30,
+      const call = await callCallee({
+        name: "short-voicemail",
+        greeting: [{ say: "Hi, this is Sam." }],
+        tailMs: 4000,
+        amd: { enabled: true, on_machine: "hangup" },
+        openaiUrl: transcribing.urls.openai,
       });
-      gateway = await gatewayCalling(trunk.port, {}, transcribing.urls.openai);
-      const callId = await dispatch(gateway, { enabled: true, on_machine: "hangup" });
-      const result = await trunk.done;
-      expect(result.errors).toBe("");
-      await waitFor("call.ended", () => eventsOf(callId).some((event) => event.type === "call.ended"), {
-        timeoutMs: 15_000,
-      });
-      const events = eventsOf(callId);
-      const verdict = events.find((event) => event.type === "call.amd") as {
-        answered_by: string;
-        evidence: string[];
-        decision_ms: number;
-      };
-      expect(verdict).toMatchObject({ answered_by: "machine", evidence: ["phrase:leave a message"] });
-      expect(verdict.decision_ms).toBeLessThan(3500);
-      expect(events.find((event) => event.type === "call.ended")).toMatchObject({
-        hangup_cause: AMD_HANGUP_CAUSES.machine,
-      });
+      expect(call.verdict).toMatchObject({ answered_by: "machine", evidence: ["phrase:leave a message"] });
+      expect(call.verdict.decision_ms).toBeLessThan(3500);
+      expect(call.ended).toMatchObject({ hangup_cause: AMD_HANGUP_CAUSES.machine });
     } finally {
       await transcribing.stop();
     }
