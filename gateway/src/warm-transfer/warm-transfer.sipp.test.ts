@@ -14,6 +14,7 @@ import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
 import { runSipp, type SippResult, startSippServer } from "@switchboard/stand-ins/testing/sipp";
+import { speakingCallerScenario } from "@switchboard/stand-ins/testing/speaking-caller";
 import {
   publishRoute,
   startTestGateway,
@@ -23,7 +24,7 @@ import {
 } from "../calls/testing/test-gateway.ts";
 import { createAgentApplication } from "../pipeline/create.ts";
 import type { RealtimeSettings } from "../realtime/settings.ts";
-import { callerScenario, humanScenario } from "./testing/scenarios.ts";
+import { humanScenario } from "./testing/scenarios.ts";
 import { loudBlocks, toneBlocks } from "./testing/wav-tone.ts";
 
 const CALLER_TONE_HZ = 500;
@@ -132,12 +133,15 @@ async function transferCall(
     ],
   });
   await gateway.bus.hashSet(Hashes.agentSnapshots, TEST_AGENT_ID, JSON.stringify(agent));
-  const scenario = callerScenario(dir, `uac-asks-for-person-${crypto.randomUUID()}`, {
+  // The caller asks for a person at 1 s, then plays its tone (heard by the destination once bridged).
+  const scenario = speakingCallerScenario(
+    dir,
     speechFile,
-    toneFile: callerTone,
-    toneAtMs: options.shortCall ? 5000 : 9000,
-    byeAtMs: options.shortCall ? 7000 : 14_000,
-  });
+    `uac-asks-for-person-${crypto.randomUUID()}`,
+    [1000],
+    options.shortCall ? 7000 : 14_000,
+    { alsoPlay: [{ audio: callerTone, atMs: options.shortCall ? 5000 : 9000 }] },
+  );
   const caller = await runSipp({ scenario, gatewayPort: gateway.port, timeoutS: 40 });
   const target = gateway;
   await waitFor("the call.ended event", () => target.events().some((event) => event.type === "call.ended"), {

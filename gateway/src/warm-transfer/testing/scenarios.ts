@@ -1,7 +1,6 @@
-// Test support: the SIPp scenarios of a warm transfer, written to a temporary directory. The
-// caller speaks (the agent transfers), then plays a tone once bridged; the "human" answers the
-// gateway's INVITE, presses a key after the briefing starts, plays its own tone, and waits for
-// the gateway's BYE.
+// Test support: the destination's SIPp scenario of a warm transfer, written to a temporary
+// directory. The "human" answers the gateway's INVITE, presses a key after the briefing starts,
+// plays its own tone, and waits for the gateway's BYE.
 import { writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { SIPP_DIR } from "@switchboard/stand-ins/testing/sipp";
@@ -92,70 +91,6 @@ export function humanScenario(
 
     ]]>
   </send>
-</scenario>
-`,
-  );
-}
-
-/** The caller: speaks `speechFile` at 1 s, plays `toneFile` at `toneAtMs`, hangs up at `byeAtMs`. */
-export function callerScenario(
-  dir: string,
-  name: string,
-  options: { speechFile: string; toneFile: string; toneAtMs: number; byeAtMs: number },
-): string {
-  const inDialog = (method: string, cseq: number) => `
-      ${method} [next_url] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: "Caller" <sip:+14155550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-      To: <sip:[service]@[remote_ip]:[remote_port]>[peer_tag_param]
-      Call-ID: [call_id]
-      CSeq: ${cseq} ${method}
-      Contact: <sip:caller@[local_ip]:[local_port]>
-      Max-Forwards: 70
-      Content-Length: 0
-`;
-  return write(
-    dir,
-    name,
-    `<?xml version="1.0" encoding="ISO-8859-1" ?>
-<!DOCTYPE scenario SYSTEM "sipp.dtd">
-<scenario name="${name}">
-  <send retrans="500">
-    <![CDATA[
-      INVITE sip:[service]@[remote_ip]:[remote_port] SIP/2.0
-      Via: SIP/2.0/[transport] [local_ip]:[local_port];branch=[branch]
-      From: "Caller" <sip:+14155550111@[local_ip]:[local_port]>;tag=[pid]SIPpTag00[call_number]
-      To: <sip:[service]@[remote_ip]:[remote_port]>
-      Call-ID: [call_id]
-      CSeq: 1 INVITE
-      Contact: <sip:caller@[local_ip]:[local_port]>
-      Max-Forwards: 70
-      Content-Type: application/sdp
-      Content-Length: [len]
-
-      v=0
-      o=user1 53655765 2353687637 IN IP[local_ip_type] [local_ip]
-      s=-
-      c=IN IP[media_ip_type] [media_ip]
-      t=0 0
-      m=audio [media_port] RTP/AVP 0 101
-      a=rtpmap:0 PCMU/8000
-      a=rtpmap:101 telephone-event/8000
-    ]]>
-  </send>
-  <recv response="100" optional="true"/>
-  <recv response="180" optional="true"/>
-  <recv response="200" rrs="true"/>
-  <send><![CDATA[${inDialog("ACK", 1)}
-    ]]></send>
-  <pause milliseconds="1000"/>
-  <nop><action><exec rtp_stream="${options.speechFile},1,0"/></action></nop>
-  <pause milliseconds="${options.toneAtMs - 1000}"/>
-  <nop><action><exec rtp_stream="${options.toneFile},1,0"/></action></nop>
-  <pause milliseconds="${options.byeAtMs - options.toneAtMs}"/>
-  <send retrans="500"><![CDATA[${inDialog("BYE", 2)}
-    ]]></send>
-  <recv response="200" crlf="true"/>
 </scenario>
 `,
   );

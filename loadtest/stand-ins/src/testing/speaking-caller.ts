@@ -7,6 +7,7 @@ import { SIPP_DIR } from "./sipp.ts";
 /**
  * A UAC scenario that answers, speaks at each `speakAtMs`, and hangs up at `byeAtMs`; with
  * `gatewayHangsUp` it waits until `byeAtMs` for the gateway's BYE instead (and fails without).
+ * `alsoPlay` adds other recordings (raw G.711 u-law), each started once at its `atMs`.
  */
 export function speakingCallerScenario(
   dir: string,
@@ -14,14 +15,19 @@ export function speakingCallerScenario(
   name: string,
   speakAtMs: number[],
   byeAtMs: number,
-  options: { gatewayHangsUp?: boolean; inviteHeaders?: string[] } = {},
+  options: {
+    gatewayHangsUp?: boolean;
+    inviteHeaders?: string[];
+    alsoPlay?: Array<{ audio: string; atMs: number }>;
+  } = {},
 ): string {
+  const plays = [...speakAtMs.map((atMs) => ({ audio: callerAudio, atMs })), ...(options.alsoPlay ?? [])];
   const steps: string[] = [];
   let now = 0;
-  for (const at of speakAtMs) {
-    steps.push(`<pause milliseconds="${at - now}"/>`);
-    steps.push(`<nop><action><exec rtp_stream="${callerAudio},1,0"/></action></nop>`);
-    now = at;
+  for (const { audio, atMs } of plays.sort((a, b) => a.atMs - b.atMs)) {
+    steps.push(`<pause milliseconds="${atMs - now}"/>`);
+    steps.push(`<nop><action><exec rtp_stream="${audio},1,0"/></action></nop>`);
+    now = atMs;
   }
   if (!options.gatewayHangsUp) steps.push(`<pause milliseconds="${byeAtMs - now}"/>`);
   const inDialog = (method: string, cseq: number) => `
