@@ -12,12 +12,12 @@ import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
-import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 import type { CallContext, MediaApplication } from "../call-core/application.ts";
 import { callLeaseScope } from "../call-core/call-leases.ts";
 import { markStatePublished, testAgent } from "../calls/testing/test-gateway.ts";
 import { INTERNAL_SAMPLE_RATE_HZ, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
 import { type RunningGateway, startGateway } from "../server.ts";
+import { browserOffer } from "./testing/browser-offer.ts";
 
 // The gateway's WHIP endpoint end to end with a werift client: token checks, the answer, the
 // application running on the call, transcript and events on the data channel and the bus.
@@ -110,28 +110,9 @@ async function token(options: { ttlS?: number; origin?: string | null; agentId?:
 }
 
 async function offer() {
-  const pc = new RTCPeerConnection({
-    codecs: {
-      audio: [
-        new RTCRtpCodecParameters({
-          mimeType: "audio/opus",
-          clockRate: 48_000,
-          channels: 2,
-          payloadType: 111,
-        }),
-      ],
-    },
-    iceAdditionalHostAddresses: ["127.0.0.1"],
-  });
-  cleanups.push(() => pc.close());
-  const transceiver = pc.addTransceiver("audio", { direction: "sendrecv" });
-  const channel = pc.createDataChannel("events");
-  await pc.setLocalDescription(await pc.createOffer());
-  await new Promise<void>((resolve) => {
-    if (pc.iceGatheringState === "complete") resolve();
-    else pc.iceGatheringStateChange.subscribe((state) => state === "complete" && resolve());
-  });
-  return { pc, transceiver, channel, sdp: pc.localDescription!.sdp };
+  const client = await browserOffer();
+  cleanups.push(() => client.peer.close());
+  return client;
 }
 
 function post(sdp: string, bearer: string | null, headers: Record<string, string> = {}) {
@@ -174,7 +155,7 @@ describe("WHIP signalling on the gateway", () => {
     expect(response.headers.get("location")).toBe(`/webrtc/calls/${callId}`);
     expect(response.headers.get("access-control-expose-headers")).toContain("location");
     expect(response.headers.get("link")).toContain('<stun:stun.example.net:3478>; rel="ice-server"');
-    await client.pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
+    await client.peer.setRemoteDescription({ type: "answer", sdp: await response.text() });
 
     await waitFor("the call to start", () => started.some((call) => call.callId === callId), WAIT);
     const call = started.find((candidate) => candidate.callId === callId)!;
@@ -333,7 +314,7 @@ describe("WHIP signalling on the gateway", () => {
     const { callId, token: bearer } = await token();
     const client = await offer();
     const response = await post(client.sdp, bearer);
-    await client.pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
+    await client.peer.setRemoteDescription({ type: "answer", sdp: await response.text() });
     await waitFor("the call to start", () => started.some((call) => call.callId === callId), WAIT);
     const call = started.find((candidate) => candidate.callId === callId)!;
     const frames: Int16Array[] = [];
