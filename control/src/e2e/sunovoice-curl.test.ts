@@ -67,7 +67,7 @@ beforeAll(async () => {
   if (!banner.includes("Docs"))
     throw new Error(`control did not start: ${await new Response(server.stderr).text()}`);
   baseUrl = `${controlUrlOf(banner)}/api/v1`;
-}, 30_000);
+}, 90_000);
 
 afterAll(async () => {
   server?.kill();
