@@ -187,6 +187,7 @@ class RealtimeCall {
     this.silence.cancel();
     this.floor.cancelTurn();
     this.digitGroups.cancel();
+    this.goodbye.cancel();
     // The agent turn in progress is reported with what was heard of it.
     const playing = this.output.playing;
     if (playing) this.reportAgentTurn(playing, true);

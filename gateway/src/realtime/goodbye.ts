@@ -1,7 +1,7 @@
 // How a realtime call ends from the gateway's side: the max-duration goodbye, the silence
 // hang-up and the model's end_call. The call hangs up once what was said has played and no
 // tool runs; when nothing was said, the model is asked for a short goodbye first.
-import type { PipelineClock } from "../pipeline/clock.ts";
+import type { PipelineClock, TimerHandle } from "../pipeline/clock.ts";
 import { sayExactly } from "./scripted-lines.ts";
 
 /** A goodbye the model does not start saying within this long is skipped: the call hangs up. */
@@ -28,6 +28,7 @@ export interface GoodbyeActions {
 
 export class RealtimeGoodbye {
   private hangup: PendingHangup | null = null;
+  private startTimer: TimerHandle | null = null;
 
   constructor(
     private readonly clock: PipelineClock,
@@ -82,10 +83,18 @@ export class RealtimeGoodbye {
   private askGoodbye(hangup: PendingHangup, text: string): void {
     hangup.goodbyeAsked = true;
     this.actions.createResponse(sayExactly(text));
-    this.clock.setTimer(GOODBYE_START_TIMEOUT_MS, () => {
+    this.startTimer?.cancel();
+    this.startTimer = this.clock.setTimer(GOODBYE_START_TIMEOUT_MS, () => {
       if (this.hangup !== hangup || hangup.spoke) return;
       hangup.spoke = true;
       this.actions.checkPlayout();
     });
+  }
+
+  /** The call ended: a goodbye's start timeout no longer asks anything of it. */
+  cancel(): void {
+    this.startTimer?.cancel();
+    this.startTimer = null;
+    this.hangup = null;
   }
 }
