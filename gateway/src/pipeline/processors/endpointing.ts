@@ -56,14 +56,20 @@ export class EndpointingProcessor extends Processor {
   private finalSinceSpeech = false;
   private sttUtteranceEnd = false;
   private readonly vadTrend = new VadTrend();
-  /** Still in speech for the VAD, but its latest window was quiet: the stop may be coming. */
-  private quietInSpeech = false;
+  /**
+   * Still in speech for the VAD, but its latest window was under the start threshold: Silero's
+   * probability is falling, and the stop may be coming.
+   */
+  private fallingInSpeech = false;
   private expected: ExpectedAnswer = expectedAnswer("");
   private agentTurnText: () => string = () => "";
   private modelProbability: number | null = null;
   private modelRequest = 0;
   private readonly audioWindow: CallerAudioWindow | null;
   private preempted: string | null = null;
+  /** When the reply on `preempted` started, and when the latest words arrived (for the log). */
+  private preemptedAt: number | null = null;
+  private wordsAt: number | null = null;
   /** What the latest decision weighed (logged when the turn ends, to explain it). */
   private lastEvidence: TurnEvidence | null = null;
   private lastDecision: TurnDecision | null = null;
@@ -98,7 +104,7 @@ export class EndpointingProcessor extends Processor {
         return;
       case "user_speech_started":
         this.inSpeech = true;
-        this.quietInSpeech = false;
+        this.fallingInSpeech = false;
         this.cancelSilenceTimer();
         this.cancelPreemption();
         this.sttEndOfSpeech = false;
@@ -150,6 +156,7 @@ export class EndpointingProcessor extends Processor {
     }
     const words = text.trim();
     if (words || isFinal) this.speechSinceTranscript = false;
+    if (words) this.wordsAt = this.clock.now();
     // Interruption judges speech over the agent on these before the turn ends.
     if (words && this.turnOpen) this.push({ type: "caller_words", text: [...this.finals, words].join(" ") });
     if (!isFinal) {
@@ -202,13 +209,15 @@ export class EndpointingProcessor extends Processor {
 
   /**
    * The VAD confirms a stop only after `stopHangoverMs` of quiet windows, and Silero's
-   * probability decays for a window or two after the last sound first: the stop comes 130-300 ms
-   * after the speech end, and the end of turn cannot come sooner. A reply on words that end the
-   * turn may start at the first quiet window instead; speech again within the hangover cancels it.
+   * probability stays high for 100-150 ms after the last sound before it decays: the stop comes
+   * 200-300 ms after the speech end, and the end of turn cannot come sooner. A reply on words
+   * that end the turn may start as soon as the probability falls under the start threshold, a
+   * window or two before the first quiet one (the words, which the STT reveals about 150 ms after
+   * they were said, often arrive in between); speech again within the hangover cancels it.
    */
   private onVadInSpeech(probability: number): void {
     if (probability >= DEFAULT_VAD_OPTIONS.startThreshold) {
-      this.quietInSpeech = false;
+      this.fallingInSpeech = false;
       if (this.preempted !== null) {
         // The caller went on after the words the reply answers: they are no longer the turn's.
         this.speechSinceTranscript = true;
@@ -217,19 +226,19 @@ export class EndpointingProcessor extends Processor {
       }
       return;
     }
-    if (probability >= DEFAULT_VAD_OPTIONS.stopThreshold || this.quietInSpeech) return;
-    this.quietInSpeech = true;
+    if (this.fallingInSpeech) return;
+    this.fallingInSpeech = true;
     this.preemptInHangover();
   }
 
-  /** Words heard (or the VAD gone quiet) before the VAD's stop: a reply may start on them. */
+  /** Words heard (or the VAD's probability falling) before the VAD's stop: a reply may start on them. */
   private preemptInHangover(): void {
     if (!this.turnOpen || !this.inSpeech) return;
     const text = this.settledTranscript();
     // Words the reply no longer answers: it goes whatever the VAD says.
     if (this.preempted !== null && (text === null || !sameWords(this.preempted, text)))
       this.cancelPreemption();
-    if (this.quietInSpeech) this.maybePreempt(decideSilence(this.evidence(), this.options.policy));
+    if (this.fallingInSpeech) this.maybePreempt(decideSilence(this.evidence(), this.options.policy));
   }
 
   /** Weighs the evidence now: ends the turn if it has waited long enough, else (re)arms the timer. */
@@ -295,11 +304,13 @@ export class EndpointingProcessor extends Processor {
     this.cancelPreemption();
     this.preempted = text;
     const now = this.clock.now();
+    this.preemptedAt = now;
     this.logger?.debug(
       {
         inHangover: this.inSpeech,
         sinceSpeechEndMs:
           this.inSpeech || this.speechEndAt === null ? null : Math.round(now - this.speechEndAt),
+        sinceWordsMs: this.wordsAt === null ? null : Math.round(now - this.wordsAt),
         endLikelihood: decision.endLikelihood,
       },
       "preemptive reply",
@@ -310,6 +321,7 @@ export class EndpointingProcessor extends Processor {
   private cancelPreemption(): void {
     if (this.preempted === null) return;
     this.preempted = null;
+    this.preemptedAt = null;
     this.push({ type: "preemptive_turn_cancelled" });
   }
 
@@ -336,6 +348,9 @@ export class EndpointingProcessor extends Processor {
         expected: this.lastEvidence?.expected.kind,
         decision: this.lastDecision,
         preempted: this.preempted !== null,
+        // The head start's bounds: the request cannot leave before the words arrive.
+        wordsSinceSpeechEndMs: this.sinceSpeechEnd(this.wordsAt),
+        preemptSinceSpeechEndMs: this.sinceSpeechEnd(this.preemptedAt),
       },
       "end of turn",
     );
@@ -350,6 +365,10 @@ export class EndpointingProcessor extends Processor {
       this.logger?.warn({ timeoutMs: this.options.sttFinalTimeoutMs }, "no final transcript after flush");
       this.complete(null);
     });
+  }
+
+  private sinceSpeechEnd(atMs: number | null): number | null {
+    return atMs === null || this.speechEndAt === null ? null : Math.round(atMs - this.speechEndAt);
   }
 
   private complete(sttFinalAt: number | null): void {
@@ -376,6 +395,8 @@ export class EndpointingProcessor extends Processor {
     this.endpointAt = null;
     // The LLM compares the turn with the text it started on and uses or drops that reply.
     this.preempted = null;
+    this.preemptedAt = null;
+    this.wordsAt = null;
     this.push({ type: "user_turn", text, timeline, startedAt, source: "speech" });
   }
 

@@ -180,8 +180,10 @@ async function runMode(mode: string): Promise<ModeFigures> {
   const keyOfCall = new Map<string, string>();
   const gatewayTurns: GatewayTurn[] = [];
   for (const line of gateway.output().split("\n")) {
-    // BENCH_GATEWAY_LOG_LEVEL=debug with --debug: each end of turn with the evidence weighed.
-    if (process.argv.includes("--debug") && line.includes('"end of turn"')) console.log(line);
+    // BENCH_GATEWAY_LOG_LEVEL=debug with --debug: each end of turn with the evidence weighed,
+    // and each preemptive reply with where it started.
+    if (process.argv.includes("--debug") && /"msg":"(end of turn|preemptive reply)"/.test(line))
+      console.log(line);
     if (!line.startsWith("EVENT ")) continue;
     const event = JSON.parse(line.slice(6)) as CallEvent;
     if (event.type === "call.started")
@@ -216,7 +218,7 @@ function debugDump(records: CallRecord[], gatewayTurns: GatewayTurn[], epochOffs
     for (const entry of gatewayTurns.filter((candidate) => candidate.callKey === record.key)) {
       const turn = entry.turn;
       console.log(
-        `  gateway ${turn.role} ${t(Date.parse(turn.started_at) - epochOffsetMs)}-${t(Date.parse(turn.ended_at) - epochOffsetMs)} interrupted=${turn.interrupted} "${turn.text.slice(0, 50)}"`,
+        `  gateway ${turn.role} ${t(Date.parse(turn.started_at) - epochOffsetMs)}-${t(Date.parse(turn.ended_at) - epochOffsetMs)} interrupted=${turn.interrupted} "${turn.text.slice(0, 50)}"${turn.latency ? ` ${JSON.stringify(turn.latency)}` : ""}`,
       );
     }
   }
