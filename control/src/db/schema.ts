@@ -9,36 +9,16 @@ import type {
   TurnSettings,
   VoiceSettings,
 } from "@switchboard/shared/agent";
-import type { TurnLatency } from "@switchboard/shared/events";
-import type { RealtimeSettings, RealtimeUsage } from "@switchboard/shared/realtime";
-import type { AmdSettings, AnsweredBy } from "@switchboard/shared/schemas/amd";
+import type { RealtimeSettings } from "@switchboard/shared/realtime";
 import type { AnalysisSettings } from "@switchboard/shared/schemas/analysis";
 import type { ApiKeyRole } from "@switchboard/shared/schemas/api-key";
-import type { CallTransfer, ToolCallRecord } from "@switchboard/shared/schemas/call";
-import type { LedgerKind } from "@switchboard/shared/schemas/credits";
-import type { KnowledgeSourceKind, KnowledgeStatus } from "@switchboard/shared/schemas/knowledge";
-import type { Forwarding } from "@switchboard/shared/schemas/phone-number";
 import type { ProviderCredentialKind } from "@switchboard/shared/schemas/provider-credential";
 import type { CallerId } from "@switchboard/shared/schemas/trunk";
 import { sql } from "drizzle-orm";
-import {
-  bigint,
-  boolean,
-  customType,
-  doublePrecision,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-} from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import type { RedactionPolicy } from "../modules/redaction/policy.ts";
 import type { RetentionPolicy } from "../modules/retention/policy.ts";
-
-const createdAt = () => timestamp("created_at", { withTimezone: true, mode: "date" }).notNull().defaultNow();
+import { createdAt } from "./schema/columns.ts";
 
 /** Per-org prices; a missing field means the platform's default from the environment. */
 export interface OrgRates {
@@ -181,277 +161,6 @@ export const idempotencyKeys = pgTable(
   ],
 );
 
-/** Numbers the platform can sell, shared by all orgs; `org_id` is set while an org owns one. */
-export const numberInventory = pgTable(
-  "number_inventory",
-  {
-    phoneNumber: text("phone_number").primaryKey(),
-    country: text("country").notNull(),
-    region: text("region"),
-    /** Which NumberProvider sells it: `inventory` for the operator's own trunk numbers. */
-    provider: text("provider").notNull().default("inventory"),
-    orgId: text("org_id").references(() => orgs.id, { onDelete: "set null" }),
-    createdAt: createdAt(),
-  },
-  (table) => [index("number_inventory_available_idx").on(table.orgId, table.country)],
-);
-
-export const phoneNumbers = pgTable(
-  "phone_numbers",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    phoneNumber: text("phone_number").notNull().unique(),
-    country: text("country").notNull(),
-    region: text("region"),
-    provider: text("provider").notNull(),
-    status: text("status").$type<"active" | "suspended" | "pending">().notNull().default("active"),
-    agentId: text("agent_id").references(() => agents.id, { onDelete: "set null" }),
-    forwarding: jsonb("forwarding").$type<Forwarding | null>(),
-    monthlyCostCents: integer("monthly_cost_cents").notNull(),
-    renewsAt: timestamp("renews_at", { withTimezone: true, mode: "date" }).notNull(),
-    createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  },
-  (table) => [
-    index("phone_numbers_org_idx").on(table.orgId, table.id),
-    index("phone_numbers_renews_idx").on(table.renewsAt),
-  ],
-);
-
-/** One row per org; changed only together with a ledger entry, in the same transaction. */
-export const creditBalances = pgTable("credit_balances", {
-  orgId: text("org_id")
-    .primaryKey()
-    .references(() => orgs.id, { onDelete: "cascade" }),
-  balanceCents: bigint("balance_cents", { mode: "number" }).notNull().default(0),
-  /** Null: the platform default (CREDITS_LOW_THRESHOLD_CENTS). */
-  lowBalanceThresholdCents: bigint("low_balance_threshold_cents", { mode: "number" }),
-  updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-});
-
-/** Append-only: entries are never updated or deleted. */
-export const creditLedger = pgTable(
-  "credit_ledger",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    kind: text("kind").$type<LedgerKind>().notNull(),
-    /** Signed: credits are positive, debits negative. */
-    amountCents: bigint("amount_cents", { mode: "number" }).notNull(),
-    balanceAfterCents: bigint("balance_after_cents", { mode: "number" }).notNull(),
-    /** Caller's reference; one entry per (org, kind, reference), so retries are no-ops. */
-    reference: text("reference"),
-    description: text("description"),
-    createdAt: createdAt(),
-  },
-  (table) => [
-    index("credit_ledger_org_idx").on(table.orgId, table.id),
-    uniqueIndex("credit_ledger_reference_idx").on(table.orgId, table.kind, table.reference),
-  ],
-);
-
-export const webhookEndpoints = pgTable(
-  "webhook_endpoints",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    url: text("url").notNull(),
-    description: text("description").notNull().default(""),
-    /** Empty: every event type. */
-    eventTypes: jsonb("event_types").$type<string[]>().notNull().default(sql`'[]'::jsonb`),
-    enabled: boolean("enabled").notNull().default(true),
-    disabledReason: text("disabled_reason"),
-    /** AES-256-GCM ciphertext of the `whsec_` secret (signing needs the secret itself). */
-    secretCiphertext: text("secret_ciphertext").notNull(),
-    previousSecretCiphertext: text("previous_secret_ciphertext"),
-    previousSecretExpiresAt: timestamp("previous_secret_expires_at", { withTimezone: true, mode: "date" }),
-    createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  },
-  (table) => [index("webhook_endpoints_org_idx").on(table.orgId, table.id)],
-);
-
-/** The durable outbox: one row per endpoint per event, kept as the delivery record. */
-export const webhookDeliveries = pgTable(
-  "webhook_deliveries",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    endpointId: text("endpoint_id")
-      .notNull()
-      .references(() => webhookEndpoints.id, { onDelete: "cascade" }),
-    eventType: text("event_type").notNull(),
-    payload: text("payload").notNull(),
-    status: text("status").$type<"pending" | "succeeded" | "failed">().notNull().default("pending"),
-    attempts: integer("attempts").notNull().default(0),
-    nextAttemptAt: timestamp("next_attempt_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    /** A worker holds the row until then; a crashed worker's lease simply runs out. */
-    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
-    lastResponseCode: integer("last_response_code"),
-    lastLatencyMs: integer("last_latency_ms"),
-    lastError: text("last_error"),
-    /** The start of the last answer's body, truncated (MAX_RESPONSE_BODY_BYTES in delivery.ts). */
-    lastResponseBody: text("last_response_body"),
-    createdAt: createdAt(),
-    completedAt: timestamp("completed_at", { withTimezone: true, mode: "date" }),
-  },
-  (table) => [
-    index("webhook_deliveries_endpoint_idx").on(table.endpointId, table.id),
-    index("webhook_deliveries_due_idx").on(table.status, table.nextAttemptAt),
-  ],
-);
-
-/** Raw bytes; vectors are little-endian Float32, `dimensions` per row (Postgres here has no pgvector). */
-const bytea = customType<{ data: Uint8Array; driverData: Uint8Array }>({
-  dataType: () => "bytea",
-});
-
-export const knowledgeSources = pgTable(
-  "knowledge_sources",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    /** The caller's own stable id (PUT /knowledge/external/{external_id}); unique per org. */
-    externalId: text("external_id"),
-    kind: text("kind").$type<KnowledgeSourceKind>().notNull(),
-    title: text("title").notNull(),
-    url: text("url"),
-    fileName: text("file_name"),
-    mimeType: text("mime_type"),
-    /** The extracted plain text that is chunked and embedded. */
-    content: text("content").notNull(),
-    /** SHA-256 of `content`, hex: the same content is never embedded twice. */
-    contentHash: text("content_hash").notNull(),
-    status: text("status").$type<KnowledgeStatus>().notNull().default("pending"),
-    error: text("error"),
-    /** 0..100 while processing. */
-    progress: integer("progress").notNull().default(0),
-    chunkCount: integer("chunk_count").notNull().default(0),
-    embeddingModel: text("embedding_model"),
-    /** A worker holds a processing row until then; a crashed worker's lease runs out. */
-    lockedUntil: timestamp("locked_until", { withTimezone: true, mode: "date" }),
-    createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-    embeddedAt: timestamp("embedded_at", { withTimezone: true, mode: "date" }),
-  },
-  (table) => [
-    index("knowledge_sources_org_idx").on(table.orgId, table.id),
-    uniqueIndex("knowledge_sources_external_idx").on(table.orgId, table.externalId),
-    index("knowledge_sources_status_idx").on(table.status, table.updatedAt),
-  ],
-);
-
-export const knowledgeChunks = pgTable(
-  "knowledge_chunks",
-  {
-    sourceId: text("source_id")
-      .notNull()
-      .references(() => knowledgeSources.id, { onDelete: "cascade" }),
-    ordinal: integer("ordinal").notNull(),
-    text: text("text").notNull(),
-    tokenCount: integer("token_count").notNull(),
-    vector: bytea("vector").notNull(),
-  },
-  (table) => [primaryKey({ columns: [table.sourceId, table.ordinal] })],
-);
-
-/** One row per call; inbound and web calls appear with their first gateway event. */
-export const calls = pgTable(
-  "calls",
-  {
-    id: text("id").primaryKey(),
-    orgId: text("org_id")
-      .notNull()
-      .references(() => orgs.id, { onDelete: "cascade" }),
-    direction: text("direction").$type<"inbound" | "outbound" | "web">().notNull(),
-    status: text("status")
-      .$type<
-        "queued" | "ringing" | "in_progress" | "completed" | "busy" | "no_answer" | "failed" | "canceled"
-      >()
-      .notNull(),
-    /** No foreign keys: a call keeps the ids it ran with after the agent or number is gone. */
-    agentId: text("agent_id"),
-    fromNumber: text("from_number"),
-    toNumber: text("to_number"),
-    phoneNumberId: text("phone_number_id"),
-    objective: text("objective"),
-    metadata: jsonb("metadata").$type<Record<string, unknown>>().notNull().default(sql`'{}'::jsonb`),
-    /** The gateway that reported the call last; its lost heartbeat ends the call. */
-    gatewayId: text("gateway_id"),
-    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull(),
-    answeredAt: timestamp("answered_at", { withTimezone: true, mode: "date" }),
-    endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }),
-    durationS: doublePrecision("duration_s"),
-    costCents: integer("cost_cents"),
-    /** A realtime call's model token usage, from its call.ended; null for pipeline calls. */
-    usage: jsonb("usage").$type<RealtimeUsage>(),
-    hangupCause: text("hangup_cause"),
-    /** The INVITE's context headers: received (inbound `X-*` and the allow-list) or sent (outbound). */
-    sipHeaders: jsonb("sip_headers").$type<Record<string, string>>(),
-    /** The last transfer (REFER) and its outcome from the final sipfrag NOTIFY (RFC 3515 §2.4.5). */
-    transfer: jsonb("transfer").$type<CallTransfer>(),
-    /** Answering-machine detection asked for (sent in the dispatch command) and its verdict. */
-    amd: jsonb("amd").$type<AmdSettings>(),
-    answeredBy: text("answered_by").$type<AnsweredBy>(),
-    amdDecisionMs: integer("amd_decision_ms"),
-    amdEvidence: jsonb("amd_evidence").$type<string[]>(),
-    /** Where the gateway stored the WAV: a local path, or an object key in S3 storage. */
-    recordingPath: text("recording_path"),
-    recordingBytes: bigint("recording_bytes", { mode: "number" }),
-    /** Outbox mark: set once the dispatch command is on the stream. */
-    dispatchedAt: timestamp("dispatched_at", { withTimezone: true, mode: "date" }),
-    createdAt: createdAt(),
-    updatedAt: timestamp("updated_at", { withTimezone: true, mode: "date" }).notNull().defaultNow(),
-  },
-  (table) => [
-    index("calls_org_idx").on(table.orgId, table.id),
-    index("calls_org_started_idx").on(table.orgId, table.startedAt),
-    index("calls_open_idx").on(table.status, table.gatewayId),
-  ],
-);
-
-/** Transcript turns, one per `call.turn` event (the event id is the row id). */
-export const callTurns = pgTable(
-  "call_turns",
-  {
-    id: text("id").primaryKey(),
-    callId: text("call_id")
-      .notNull()
-      .references(() => calls.id, { onDelete: "cascade" }),
-    orgId: text("org_id").notNull(),
-    ordinal: integer("ordinal").notNull(),
-    role: text("role").$type<"agent" | "user">().notNull(),
-    text: text("text").notNull(),
-    startedAt: timestamp("started_at", { withTimezone: true, mode: "date" }).notNull(),
-    endedAt: timestamp("ended_at", { withTimezone: true, mode: "date" }).notNull(),
-    interrupted: boolean("interrupted").notNull().default(false),
-    latency: jsonb("latency").$type<TurnLatency | null>(),
-    /** Agent turns: the tools called, with arguments and results masked like the text. */
-    toolCalls: jsonb("tool_calls").$type<ToolCallRecord[]>(),
-    /** Copied out of `latency` for analytics. */
-    totalMs: integer("total_ms"),
-  },
-  (table) => [index("call_turns_call_idx").on(table.callId, table.startedAt)],
-);
-
-/** Call events already applied: written in the same transaction as their effect. */
-export const callEventsSeen = pgTable("call_events_seen", {
-  eventId: text("event_id").primaryKey(),
-  callId: text("call_id").notNull(),
-  seenAt: createdAt(),
-});
-
 /** Publishable widget keys (pk_live_): they can only mint a browser call token for their agents from their origins. */
 export const widgetKeys = pgTable(
   "widget_keys",
@@ -503,9 +212,14 @@ export const trunks = pgTable(
 );
 
 export * from "./schema/analysis.ts";
+export * from "./schema/calls.ts";
 export * from "./schema/campaigns.ts";
 export * from "./schema/carriers.ts";
+export * from "./schema/credits.ts";
 export * from "./schema/data-lifecycle.ts";
 export * from "./schema/do-not-call.ts";
+export * from "./schema/knowledge.ts";
+export * from "./schema/numbers.ts";
 export * from "./schema/tools.ts";
 export * from "./schema/users.ts";
+export * from "./schema/webhooks.ts";
