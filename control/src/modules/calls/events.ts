@@ -16,20 +16,16 @@ import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import { and, asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { databaseProcedure, runProcedure } from "../../db/procedure.ts";
-import { callEventsSeen, calls, callTurns, orgs } from "../../db/schema.ts";
+import { calls, callTurns } from "../../db/schema.ts";
 import { queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import { listCalledParty } from "../do-not-call/service.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
 import { redactTurnText } from "../redaction/turn-text.ts";
 import { recordCallSms } from "../sms/call-sms.ts";
-import {
-  anySubscribes,
-  queueWebhookEvent,
-  type WebhookSubscriber,
-  webhookSubscribers,
-} from "../webhooks/emit.ts";
+import { anySubscribes, queueWebhookEvent } from "../webhooks/emit.ts";
 import { chargeCall, chargeOfCallCents, type RatesConfig } from "./billing.ts";
+import { BatchLookups, recordUnseen } from "./event-batch.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 
 export interface CallEventsDeps {
@@ -160,43 +156,6 @@ async function lockCall(tx: Database, event: CallEvent): Promise<CallRow> {
   return row!;
 }
 
-/**
- * What one transaction reads once for all its events: each org's prices (null: no such org)
- * and webhook endpoints. Both are only read here, never changed by call events.
- */
-/** What applying events reads of an org. */
-interface OrgLookup {
-  rates: unknown;
-  redaction: Partial<RedactionPolicy>;
-}
-
-class BatchLookups {
-  private readonly orgRows = new Map<string, OrgLookup | null>();
-  private readonly endpoints = new Map<string, WebhookSubscriber[]>();
-
-  constructor(private readonly tx: Database) {}
-
-  async org(orgId: string): Promise<OrgLookup | null> {
-    if (!this.orgRows.has(orgId)) {
-      const [row] = await this.tx
-        .select({ rates: orgs.rates, redaction: orgs.redaction })
-        .from(orgs)
-        .where(eq(orgs.id, orgId));
-      this.orgRows.set(orgId, row ?? null);
-    }
-    return this.orgRows.get(orgId)!;
-  }
-
-  async subscribers(orgId: string): Promise<WebhookSubscriber[]> {
-    let endpoints = this.endpoints.get(orgId);
-    if (!endpoints) {
-      endpoints = await webhookSubscribers(this.tx, orgId);
-      this.endpoints.set(orgId, endpoints);
-    }
-    return endpoints;
-  }
-}
-
 async function transcriptOf(tx: Database, callId: string) {
   const rows = await tx
     .select()
@@ -219,22 +178,6 @@ function persistConfigOf(config: PersistConfig): PersistConfig {
     realtimeTokenPrices: config.realtimeTokenPrices,
     publicBaseUrl: config.publicBaseUrl,
   };
-}
-
-/**
- * Records the ids of `events` as seen, in one statement; returns those not seen before. The
- * record commits with the events' effects, so a redelivered event finds its id and is skipped.
- */
-async function recordUnseen(tx: Database, events: CallEvent[]): Promise<Set<string>> {
-  const byId = new Map(events.map((event) => [event.event_id, event.call_id]));
-  // In id order, so consumers that claimed overlapping entries take the same locks in the same order.
-  const rows = [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const inserted = await tx
-    .insert(callEventsSeen)
-    .values(rows.map(([eventId, callId]) => ({ eventId, callId })))
-    .onConflictDoNothing()
-    .returning({ eventId: callEventsSeen.eventId });
-  return new Set(inserted.map((row) => row.eventId));
 }
 
 async function applyInTransaction(
