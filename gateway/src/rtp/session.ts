@@ -2,32 +2,24 @@ import { randomBytes } from "node:crypto";
 import { INTERNAL_SAMPLE_RATE_HZ, SAMPLES_PER_FRAME } from "../media/audio-format.ts";
 import { BaseCallAudio, type G711CallAudio } from "../media/call-audio.ts";
 import type { ClockSubscriber } from "../media/clock.ts";
-import { LossConcealer } from "../media/concealment.ts";
 import { EarlyFrameRecording } from "../media/early-frame-recording.ts";
-import { G711_SAMPLE_RATE_HZ, g711Decode, g711Encode, g711SilenceByte } from "../media/g711.ts";
+import { G711_SAMPLE_RATE_HZ, g711Encode, g711SilenceByte } from "../media/g711.ts";
 import { PlayoutQueue } from "../media/playout-queue.ts";
 import { Resampler } from "../media/resampler.ts";
 import { type RecordingInfo, WavRecorder } from "../media/wav-recorder.ts";
 import { trackRtpSession } from "../metrics/rtp.ts";
 import { DtmfOutbox } from "./dtmf-outbox.ts";
-import { JitterBuffer } from "./jitter-buffer.ts";
-import { emptyRtpView, parseRtp, RTP_HEADER_BYTES, writeRtpHeader } from "./packet.ts";
-import { ReceiveStats } from "./receive-stats.ts";
+import { RTP_HEADER_BYTES, writeRtpHeader } from "./packet.ts";
+import { CODEC_FRAME_SAMPLES, RtpReceiver } from "./receiver.ts";
 import type { RtpEndpoint, RtpSessionOptions, RtpSessionStats } from "./session-options.ts";
-import { TELEPHONE_EVENT_PAYLOAD_BYTES, TelephoneEventReceiver } from "./telephone-event.ts";
+import { TELEPHONE_EVENT_PAYLOAD_BYTES } from "./telephone-event.ts";
 import { bindRtpSocket, type UdpSocket } from "./udp-port.ts";
 
 export type { RecordingInfo } from "../media/wav-recorder.ts";
 export type { RtpEndpoint, RtpSessionOptions, RtpSessionStats } from "./session-options.ts";
 
-const CODEC_FRAME_SAMPLES = (G711_SAMPLE_RATE_HZ * 20) / 1000; // 160
 /** 16 kHz samples per 8 kHz sample: passthrough audio is counted in the gateway's samples. */
 const WIDEBAND_PER_CODEC_SAMPLE = INTERNAL_SAMPLE_RATE_HZ / G711_SAMPLE_RATE_HZ;
-
-function isDigitalSilence(pcm: Int16Array): boolean {
-  for (let i = 0; i < pcm.length; i++) if (pcm[i] !== 0) return false;
-  return true;
-}
 
 /**
  * One call's RTP: one UDP socket, G.711 both ways converted to and from the gateway's
@@ -46,36 +38,20 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   private closing: Promise<RecordingInfo | null> | null = null;
   private mediaTimedOut = false;
   private lastReceiveMs: number;
-  private mediaStarted = false;
-  private remoteSsrc = -1;
   private readonly unsubscribe: () => void;
   /** Hands the session's packet counts to /metrics at scrape time; called once on close. */
   private readonly untrackMetrics = trackRtpSession(() => this.stats());
 
   private readonly timeoutHandlers: (() => void)[] = [];
 
-  private readonly view = emptyRtpView();
-  private readonly receiveStats = new ReceiveStats();
-  private readonly jitterBuffer: JitterBuffer;
-  private readonly concealer = new LossConcealer(CODEC_FRAME_SAMPLES);
-  private readonly eventReceiver = new TelephoneEventReceiver();
-  private readonly upsampler = new Resampler(
-    G711_SAMPLE_RATE_HZ,
-    INTERNAL_SAMPLE_RATE_HZ,
-    CODEC_FRAME_SAMPLES,
-  );
+  private readonly receiver: RtpReceiver;
   private readonly downsampler = new Resampler(
     INTERNAL_SAMPLE_RATE_HZ,
     G711_SAMPLE_RATE_HZ,
     SAMPLES_PER_FRAME,
   );
-  private readonly upsamplerLatencyMs = this.upsampler.latencyMs;
-  private previousInputSilent = false;
   private readonly dtmfOutbox: DtmfOutbox;
 
-  private readonly receivedCodecFrame = new Uint8Array(CODEC_FRAME_SAMPLES);
-  private readonly receivedPcm8k = new Int16Array(CODEC_FRAME_SAMPLES);
-  private readonly callerFrame = new Int16Array(SAMPLES_PER_FRAME);
   private readonly agentFrame = new Int16Array(SAMPLES_PER_FRAME);
   private readonly agentPcm8k = new Int16Array(CODEC_FRAME_SAMPLES);
   private readonly audioPacket = new Uint8Array(RTP_HEADER_BYTES + CODEC_FRAME_SAMPLES);
@@ -103,11 +79,6 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   private g711Audio: G711CallAudio | null = null;
 
   private packetsSent = 0;
-  private packetsReceived = 0;
-  private malformed = 0;
-  private unexpectedPayloadType = 0;
-  private foreignSource = 0;
-  private outOfSequence = 0;
   private socketErrors = 0;
 
   private constructor(
@@ -122,9 +93,13 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     this.remoteEndpoint = options.remote;
     this.signalledRemote = options.remote;
     this.silenceByte = g711SilenceByte(options.codec);
-    this.jitterBuffer = new JitterBuffer({
-      frameSamples: CODEC_FRAME_SAMPLES,
-      silenceByte: this.silenceByte,
+    this.receiver = new RtpReceiver(options, {
+      acceptSource: (address, port) => this.acceptSource(address, port),
+      packetArrived: (nowMs) => {
+        this.lastReceiveMs = nowMs;
+        this.mediaTimedOut = false;
+      },
+      receiveDtmf: (digit) => this.receiveDtmf(digit),
     });
     this.dtmfOutbox = new DtmfOutbox(CODEC_FRAME_SAMPLES, G711_SAMPLE_RATE_HZ, options.dtmfToneMs ?? 100);
     const random = randomBytes(10);
@@ -254,21 +229,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   }
 
   stats(): RtpSessionStats {
-    return {
-      packetsSent: this.packetsSent,
-      packetsReceived: this.packetsReceived,
-      malformed: this.malformed,
-      unexpectedPayloadType: this.unexpectedPayloadType,
-      foreignSource: this.foreignSource,
-      duplicates: this.receiveStats.duplicates + this.jitterBuffer.stats.duplicates,
-      outOfSequence: this.outOfSequence,
-      lost: this.receiveStats.lost,
-      jitterMs: (this.receiveStats.jitterUnits * 1000) / G711_SAMPLE_RATE_HZ,
-      jitterBufferDelayMs: (this.jitterBuffer.targetDelaySamples * 1000) / G711_SAMPLE_RATE_HZ,
-      late: this.jitterBuffer.stats.late,
-      concealedFrames: this.jitterBuffer.stats.concealed,
-      socketErrors: this.socketErrors,
-    };
+    return { packetsSent: this.packetsSent, ...this.receiver.stats(), socketErrors: this.socketErrors };
   }
 
   /** Stops media and closes the socket; resolves with the recording (or null). Idempotent. */
@@ -279,7 +240,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     this.untrackMetrics();
     this.socket.close();
     this.dtmfOutbox.cancel();
-    this.upsampler.destroy();
+    this.receiver.close();
     this.downsampler.destroy();
     this.recordingUpsampler?.destroy();
     this.closing = this.recorder ? this.recorder.close() : Promise.resolve(null);
@@ -326,33 +287,12 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
     if (this.recorder !== null) this.earlyRecording.hold(agentFrame);
   }
 
+  /** Plays out one received frame to the frame handlers. */
   private playReceived(): Int16Array | null {
-    if (!this.mediaStarted) return null;
-    const frame = this.callerFrame;
-    const result = this.jitterBuffer.pop(this.receivedCodecFrame);
-    let ageMs = 0;
-    if (result === "idle") {
-      frame.fill(0);
-      this.concealer.reset();
-      if (this.codecFrameHandlers.length > 0) this.receivedPcm8k.fill(0);
-    } else {
-      // The resampler's group delay makes the frame's sound that much older than its packet.
-      ageMs = Math.max(0, performance.now() - this.jitterBuffer.frameArrivedAtMs) + this.upsamplerLatencyMs;
-      const pcm8k = this.receivedPcm8k;
-      if (result === "ok") {
-        g711Decode(this.options.codec, this.receivedCodecFrame, 0, CODEC_FRAME_SAMPLES, pcm8k);
-        this.concealer.good(pcm8k);
-      } else {
-        this.concealer.conceal(pcm8k);
-      }
-      // Digital silence after digital silence leaves the resampler's filter empty: its output
-      // is zeros, so the work is skipped (most of a call's caller audio while the agent talks).
-      const silent = isDigitalSilence(pcm8k);
-      if (silent && this.previousInputSilent) frame.fill(0);
-      else this.upsampler.process(pcm8k, frame);
-      this.previousInputSilent = silent;
-    }
-    for (const handler of this.codecFrameHandlers) handler(this.receivedPcm8k, ageMs);
+    const frame = this.receiver.playFrame(this.codecFrameHandlers.length > 0);
+    if (frame === null) return null;
+    const ageMs = this.receiver.frameAgeMs;
+    for (const handler of this.codecFrameHandlers) handler(this.receiver.pcm8k, ageMs);
     this.emitFrame(frame, ageMs);
     return frame;
   }
@@ -425,46 +365,7 @@ export class RtpSession extends BaseCallAudio implements ClockSubscriber {
   }
 
   private receive(data: Uint8Array, port: number, address: string): void {
-    if (this.closed) return;
-    const view = this.view;
-    if (!parseRtp(data, data.length, view)) {
-      this.malformed += 1;
-      return;
-    }
-    const payloadType = view.payloadType;
-    const isEvent = payloadType === this.options.telephoneEventPayloadType;
-    if (payloadType !== this.options.payloadType && !isEvent) {
-      this.unexpectedPayloadType += 1;
-      return;
-    }
-    if (!this.acceptSource(address, port)) {
-      this.foreignSource += 1;
-      return;
-    }
-    this.packetsReceived += 1;
-    const nowMs = performance.now();
-    this.lastReceiveMs = nowMs;
-    this.mediaTimedOut = false;
-    if (view.ssrc !== this.remoteSsrc) {
-      // A new source (restart, transfer, re-INVITE): start its sequence and playout afresh.
-      this.remoteSsrc = view.ssrc;
-      this.receiveStats.reset();
-      this.jitterBuffer.reset();
-    }
-    const verdict = this.receiveStats.update(view.sequenceNumber);
-    if (verdict === "bad" || verdict === "duplicate") {
-      if (verdict === "bad") this.outOfSequence += 1;
-      return;
-    }
-    if (isEvent) {
-      const digit = this.eventReceiver.receive(view.timestamp, data, view.payloadOffset, view.payloadLength);
-      if (digit !== null) this.receiveDtmf(digit);
-      return;
-    }
-    this.receiveStats.updateJitter(view.timestamp, (nowMs * G711_SAMPLE_RATE_HZ) / 1000);
-    this.jitterBuffer.push(view.timestamp, data, view.payloadOffset, view.payloadLength, nowMs);
-    this.jitterBuffer.adapt(this.receiveStats.jitterUnits);
-    this.mediaStarted = true;
+    if (!this.closed) this.receiver.receive(data, port, address);
   }
 
   /** Symmetric RTP (RFC 4961): latch to the first source seen while learning, then only accept it. */
