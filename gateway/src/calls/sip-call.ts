@@ -4,8 +4,6 @@ import type { Agent } from "@switchboard/shared/agent";
 import type { CallDirection, CallSmsOutcome, CallStatus } from "@switchboard/shared/events";
 import { newId } from "@switchboard/shared/ids";
 import type { AmdSettings } from "@switchboard/shared/schemas/amd";
-import { outboundSipHeaderFields } from "@switchboard/shared/sip/custom-headers";
-import { uriHost } from "@switchboard/shared/sip/uri";
 import { withAmd } from "../amd/amd-application.ts";
 import { agentSttTranscription } from "../amd/transcript-feed.ts";
 import { type CallControl, type RunningApplication, usageOf } from "../call-core/application.ts";
@@ -19,8 +17,8 @@ import type { Dialog } from "../sip/dialog.ts";
 import type { SipRequest } from "../sip/message.ts";
 import type { ServerTransaction } from "../sip/transaction.ts";
 import type { LegDialer } from "../warm-transfer/call-leg.ts";
+import { BlindTransfer, type TransferOutcome } from "./blind-transfer.ts";
 import { ALLOW, type CallDeps, warningHeader } from "./deps.ts";
-import { normalizeE164 } from "./numbers.ts";
 import type { RegisteredCall } from "./registry.ts";
 import { sipLegDialer } from "./transfer-leg.ts";
 
@@ -44,22 +42,12 @@ export interface SipCallInit {
   amd?: AmdSettings | null;
 }
 
-const TRANSFER_OUTCOME_TIMEOUT_MS = 32_000;
 /** How long a send_sms tool call waits for control to have the carrier take the message. */
 const SMS_OUTCOME_TIMEOUT_MS = 8000;
 
-/**
- * `?X-Case=7&User-to-User=...` for a Refer-To URI (RFC 3261 §19.1.1, RFC 3515 §2.1): the
- * transferee copies these headers onto its INVITE to the target. Checked like any headers we send.
- */
-function referToHeaders(sipHeaders: Record<string, string> | undefined): string {
-  const fields = outboundSipHeaderFields(sipHeaders);
-  if (fields.length === 0) return "";
-  return `?${fields.map(([name, value]) => `${name}=${encodeURIComponent(value)}`).join("&")}`;
-}
 const APPLICATION_STOP_TIMEOUT_MS = 2000;
 
-export type TransferOutcome = { ok: boolean; status: number | null; reason: string };
+export type { TransferOutcome } from "./blind-transfer.ts";
 
 export class SipCall implements RegisteredCall, CallControl {
   readonly callId: string;
@@ -74,7 +62,7 @@ export class SipCall implements RegisteredCall, CallControl {
   private application: RunningApplication | null = null;
   private answeredAtMs: number | null = null;
   private sdpVersion = 1;
-  private transferWaiter: ((outcome: TransferOutcome) => void) | null = null;
+  private readonly blindTransfer: BlindTransfer;
   /** Warm transfer: the second leg, through the org's trunk or to a SIP URI. */
   readonly dialLeg: LegDialer;
   private endedPromise: Promise<void> | null = null;
@@ -88,10 +76,13 @@ export class SipCall implements RegisteredCall, CallControl {
     this.orgId = init.orgId;
     this.dialog = init.dialog;
     this.media = init.media;
+    // The agent's side of the call: the referrer (RFC 3892) and the warm transfer leg's caller.
+    const ourNumber = init.direction === "outbound" ? init.fromNumber : init.toNumber;
+    this.blindTransfer = new BlindTransfer(deps, init.dialog, ourNumber ?? "switchboard");
     this.dialLeg = sipLegDialer(deps, {
       callId: init.callId,
       orgId: init.orgId,
-      fromNumber: init.direction === "outbound" ? init.fromNumber : init.toNumber,
+      fromNumber: ourNumber,
     });
     this.callEnd = new CallEnd({
       hangUp: (cause) => this.hangUpNow(cause),
@@ -247,7 +238,7 @@ export class SipCall implements RegisteredCall, CallControl {
         return;
       case "NOTIFY":
         transaction.reply(200);
-        this.handleNotify(request);
+        this.blindTransfer.handleNotify(request);
         return;
       case "OPTIONS":
         transaction.reply(200, { headers: [["Allow", ALLOW]] });
@@ -304,17 +295,6 @@ export class SipCall implements RegisteredCall, CallControl {
     if (digit) this.media.receiveDtmf(digit);
   }
 
-  /** RFC 3515 §2.4.5: NOTIFY bodies carry the transfer's progress as a sipfrag status line. */
-  private handleNotify(request: SipRequest): void {
-    if (!/^refer/i.test(request.headers.get("event") ?? "")) return;
-    const match = /^SIP\/2\.0\s+(\d{3})\s*(.*)$/m.exec(request.body.toString("utf8"));
-    if (!match) return;
-    const status = Number(match[1]);
-    if (status < 200) return;
-    this.transferWaiter?.({ ok: status < 300, status, reason: match[2]?.trim() || "" });
-    this.transferWaiter = null;
-  }
-
   /** Hangs up now (the application's, an API's or the transfer's hang-up): CallEnd decides. */
   hangup(cause: string): Promise<void> {
     return this.callEnd.hangup(cause);
@@ -342,7 +322,10 @@ export class SipCall implements RegisteredCall, CallControl {
     target: string,
     options: { sipHeaders?: Record<string, string> } = {},
   ): Promise<TransferOutcome> {
-    const outcome = await this.refer(target, options.sipHeaders);
+    const outcome: TransferOutcome =
+      this.state === "answered"
+        ? await this.blindTransfer.refer(target, options.sipHeaders)
+        : { ok: false, status: null, reason: "call not answered" };
     await this.writeTransfer(target, outcome);
     if (outcome.ok) await this.hangup("transferred");
     return outcome;
@@ -365,51 +348,6 @@ export class SipCall implements RegisteredCall, CallControl {
       );
   }
 
-  private async refer(
-    target: string,
-    sipHeaders: Record<string, string> | undefined,
-  ): Promise<TransferOutcome> {
-    if (this.state !== "answered") return { ok: false, status: null, reason: "call not answered" };
-    const e164 = normalizeE164(target);
-    const referTo = /^sips?:/i.test(target)
-      ? target
-      : e164
-        ? `sip:${e164}@${uriHost(this.dialog.peer.address)}`
-        : null;
-    if (!referTo) return { ok: false, status: null, reason: "not a phone number or SIP URI" };
-    let uriHeaders: string;
-    try {
-      uriHeaders = referToHeaders(sipHeaders);
-    } catch (error) {
-      return { ok: false, status: null, reason: (error as Error).message };
-    }
-    const refer = this.dialog.createRequest("REFER", {
-      headers: [
-        ["Refer-To", `<${referTo}${uriHeaders}>`],
-        ["Referred-By", `<sip:${this.referrerUser()}@${this.deps.local.host}>`],
-      ],
-    });
-    const outcome = new Promise<TransferOutcome>((resolve) => {
-      this.transferWaiter = resolve;
-      setTimeout(
-        () => resolve({ ok: false, status: null, reason: "no NOTIFY with the transfer outcome" }),
-        TRANSFER_OUTCOME_TIMEOUT_MS,
-      );
-    });
-    const response = await this.deps.stack.sendRequest(refer, this.dialog.peer).finalResponse();
-    if (response.status >= 300) {
-      this.transferWaiter = null;
-      return { ok: false, status: response.status, reason: response.reason };
-    }
-    return await outcome;
-  }
-
-  /** RFC 3892: the referrer is the agent's side of the call, its number when it has one. */
-  private referrerUser(): string {
-    const ours = this.init.direction === "outbound" ? this.init.fromNumber : this.init.toNumber;
-    return ours ?? "switchboard";
-  }
-
   /** Ends the call once: stops the application and media, writes the final events. */
   end(status: CallStatus, cause: string): Promise<void> {
     if (!this.endedPromise) {
@@ -422,7 +360,7 @@ export class SipCall implements RegisteredCall, CallControl {
   private async finish(status: CallStatus, cause: string): Promise<void> {
     this.state = "ended";
     this.callEnd.close();
-    this.transferWaiter?.({ ok: false, status: null, reason: "call ended" });
+    this.blindTransfer.callEnded();
     this.deps.registry.remove(this);
     this.init.lease?.release().catch(() => {});
     const { deps } = this;
