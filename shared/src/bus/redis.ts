@@ -1,5 +1,13 @@
 import { createClient } from "redis";
 import type { Bus, GroupBacklog, LeaseGrant, StreamEntry, Unsubscribe, WindowCount } from "./contract.ts";
+import {
+  ACQUIRE_LEASE,
+  COUNT_LEASES,
+  RECLAIM_LEASES,
+  RELEASE_LEASE,
+  RENEW_LEASES,
+  runScript,
+} from "./redis-lease-scripts.ts";
 
 type RedisClient = ReturnType<typeof createClient>;
 
@@ -31,116 +39,6 @@ function compareStreamIds(a: string, b: string): number {
 function groupField(group: unknown[], field: string): unknown {
   const at = group.indexOf(field);
   return at >= 0 ? group[at + 1] : undefined;
-}
-
-// --- Lease scripts ---
-// Keys, under the bus prefix and one hash tag (one cluster slot, so a script may touch keys it
-// derives): `{leases}:scope:<scope>` sorted set lease id -> expiry ms; `{leases}:owner:<scope>`
-// hash lease id -> holder; `{leases}:holder:<holder>` hash "<scope>\n<lease id>" -> scope, the
-// holder's leases for renew and reclaim. Every key expires once all it tracks has expired.
-
-const LEASE_PRELUDE = `
-local function now_ms()
-  local t = redis.call('TIME')
-  return tonumber(t[1]) * 1000 + math.floor(tonumber(t[2]) / 1000)
-end
-local function keep(key, ttl)
-  local left = redis.call('PTTL', key)
-  if left == -1 or (left >= 0 and left < ttl) then redis.call('PEXPIRE', key, ttl) end
-end
-`;
-
-/** KEYS scope, owner, holder; ARGV lease id, holder, cap, ttl ms, scope name. */
-const ACQUIRE_LEASE = `${LEASE_PRELUDE}
-local now, ttl = now_ms(), tonumber(ARGV[4])
-local expired = redis.call('ZRANGEBYSCORE', KEYS[1], '-inf', now)
-for _, id in ipairs(expired) do redis.call('HDEL', KEYS[2], id) end
-if #expired > 0 then redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now) end
-if redis.call('ZSCORE', KEYS[1], ARGV[1]) then
-  redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
-  keep(KEYS[1], ttl)
-  keep(KEYS[2], ttl)
-  return {1, redis.call('ZCARD', KEYS[1]), 0}
-end
-local count = redis.call('ZCARD', KEYS[1])
-if count >= tonumber(ARGV[3]) then return {0, count, 0} end
-redis.call('ZADD', KEYS[1], now + ttl, ARGV[1])
-redis.call('HSET', KEYS[2], ARGV[1], ARGV[2])
-redis.call('HSET', KEYS[3], ARGV[5] .. '\\n' .. ARGV[1], ARGV[5])
-keep(KEYS[1], ttl)
-keep(KEYS[2], ttl)
-keep(KEYS[3], ttl)
-return {1, count + 1, 1}
-`;
-
-/** KEYS scope, owner; ARGV lease id, scope name, holder key base. */
-const RELEASE_LEASE = `${LEASE_PRELUDE}
-local expires = redis.call('ZSCORE', KEYS[1], ARGV[1])
-local holder = redis.call('HGET', KEYS[2], ARGV[1])
-redis.call('ZREM', KEYS[1], ARGV[1])
-redis.call('HDEL', KEYS[2], ARGV[1])
-if holder then redis.call('HDEL', ARGV[3] .. holder, ARGV[2] .. '\\n' .. ARGV[1]) end
-if expires and tonumber(expires) > now_ms() then return 1 end
-return 0
-`;
-
-/** KEYS holder; ARGV holder, ttl ms, key base. Expired, released or reclaimed leases leave the index. */
-const RENEW_LEASES = `${LEASE_PRELUDE}
-local now, ttl = now_ms(), tonumber(ARGV[2])
-local entries = redis.call('HGETALL', KEYS[1])
-local renewed = 0
-for i = 1, #entries, 2 do
-  local field, scope = entries[i], entries[i + 1]
-  local id = string.sub(field, #scope + 2)
-  local scope_key, owner_key = ARGV[3] .. 'scope:' .. scope, ARGV[3] .. 'owner:' .. scope
-  local expires = redis.call('ZSCORE', scope_key, id)
-  if expires and tonumber(expires) > now and redis.call('HGET', owner_key, id) == ARGV[1] then
-    redis.call('ZADD', scope_key, now + ttl, id)
-    keep(scope_key, ttl)
-    keep(owner_key, ttl)
-    renewed = renewed + 1
-  else
-    redis.call('HDEL', KEYS[1], field)
-  end
-end
-if renewed > 0 then keep(KEYS[1], ttl) end
-return renewed
-`;
-
-/** KEYS holder; ARGV holder, key base. */
-const RECLAIM_LEASES = `${LEASE_PRELUDE}
-local now = now_ms()
-local entries = redis.call('HGETALL', KEYS[1])
-local reclaimed = 0
-for i = 1, #entries, 2 do
-  local field, scope = entries[i], entries[i + 1]
-  local id = string.sub(field, #scope + 2)
-  local scope_key, owner_key = ARGV[2] .. 'scope:' .. scope, ARGV[2] .. 'owner:' .. scope
-  if redis.call('HGET', owner_key, id) == ARGV[1] then
-    local expires = redis.call('ZSCORE', scope_key, id)
-    redis.call('ZREM', scope_key, id)
-    redis.call('HDEL', owner_key, id)
-    if expires and tonumber(expires) > now then reclaimed = reclaimed + 1 end
-  end
-end
-redis.call('DEL', KEYS[1])
-return reclaimed
-`;
-
-/** KEYS scope. */
-const COUNT_LEASES = `${LEASE_PRELUDE}
-return redis.call('ZCOUNT', KEYS[1], '(' .. now_ms(), '+inf')
-`;
-
-const scriptSha1 = new Map<string, string>();
-
-function sha1Of(script: string): string {
-  let sha = scriptSha1.get(script);
-  if (!sha) {
-    sha = new Bun.CryptoHasher("sha1").update(script).digest("hex");
-    scriptSha1.set(script, sha);
-  }
-  return sha;
 }
 
 interface RedisBusOptions {
@@ -379,17 +277,7 @@ export class RedisBus implements Bus {
     return { count, resetAtMs: (windowIndex + 1) * windowMs };
   }
 
-  // --- Leases ---
-
-  /** EVALSHA, loading the script with EVAL when Redis does not have it cached. */
-  private async runScript(script: string, keys: string[], args: string[]): Promise<unknown> {
-    try {
-      return await this.client.evalSha(sha1Of(script), { keys, arguments: args });
-    } catch (error) {
-      if (!String(error).includes("NOSCRIPT")) throw error;
-      return this.client.eval(script, { keys, arguments: args });
-    }
-  }
+  // --- Leases: the key layout is described in redis-lease-scripts.ts ---
 
   private get leaseBase(): string {
     return this.key("{leases}:");
@@ -403,7 +291,8 @@ export class RedisBus implements Bus {
     ttlMs: number,
   ): Promise<LeaseGrant> {
     const base = this.leaseBase;
-    const [ok, count, created] = (await this.runScript(
+    const [ok, count, created] = (await runScript(
+      this.client,
       ACQUIRE_LEASE,
       [`${base}scope:${scope}`, `${base}owner:${scope}`, `${base}holder:${holder}`],
       [leaseId, holder, String(cap), String(Math.ceil(ttlMs)), scope],
@@ -413,7 +302,8 @@ export class RedisBus implements Bus {
 
   async releaseLease(scope: string, leaseId: string): Promise<boolean> {
     const base = this.leaseBase;
-    const released = await this.runScript(
+    const released = await runScript(
+      this.client,
       RELEASE_LEASE,
       [`${base}scope:${scope}`, `${base}owner:${scope}`],
       [leaseId, scope, `${base}holder:`],
@@ -424,7 +314,8 @@ export class RedisBus implements Bus {
   async renewLeases(holder: string, ttlMs: number): Promise<number> {
     const base = this.leaseBase;
     return Number(
-      await this.runScript(
+      await runScript(
+        this.client,
         RENEW_LEASES,
         [`${base}holder:${holder}`],
         [holder, String(Math.ceil(ttlMs)), base],
@@ -434,11 +325,11 @@ export class RedisBus implements Bus {
 
   async reclaimLeases(holder: string): Promise<number> {
     const base = this.leaseBase;
-    return Number(await this.runScript(RECLAIM_LEASES, [`${base}holder:${holder}`], [holder, base]));
+    return Number(await runScript(this.client, RECLAIM_LEASES, [`${base}holder:${holder}`], [holder, base]));
   }
 
   async countLeases(scope: string): Promise<number> {
-    return Number(await this.runScript(COUNT_LEASES, [`${this.leaseBase}scope:${scope}`], []));
+    return Number(await runScript(this.client, COUNT_LEASES, [`${this.leaseBase}scope:${scope}`], []));
   }
 
   async close(): Promise<void> {
