@@ -15,9 +15,12 @@ const log = createLogger("silent");
  */
 class EdgeApplication implements MediaApplication {
   readonly goodbyes: Array<{ text: string; cause: string }> = [];
+  /** Calls this application runs: a call counts as in progress before its application starts. */
+  started = 0;
   constructor(private readonly stopMs: number) {}
 
   async start(call: CallContext) {
+    this.started++;
     return {
       stop: () => Bun.sleep(this.stopMs),
       sayGoodbye: (text: string, cause: string) => {
@@ -84,7 +87,8 @@ describe("gateway drain (SIPp)", () => {
       scenario: "uac-gateway-hangs-up-expect-bye.xml",
       gatewayPort: goodbyeGateway.port,
     });
-    await waitFor("one call in progress", () => goodbyeGateway.service.callsInProgress === 1);
+    // Only an application that runs can say the goodbye: wait for it, not only for the call.
+    await waitFor("the call's application to run", () => goodbyeApp.started === 1);
     await drainCalls([goodbyeGateway.service], { drainTimeoutMs: 0, goodbyeMessage: "Closing. Bye.", log });
     expect(goodbyeApp.goodbyes).toEqual([{ text: "Closing. Bye.", cause: DRAIN_HANGUP_CAUSE }]);
     const ended = (await eventsOnBus(goodbyeGateway)).filter((event) => event.type === "call.ended");
