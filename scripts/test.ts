@@ -1,12 +1,12 @@
 // `npm test`: every suite, against real services and real peers.
 //   1. system packages (SIPp, sox, flite, espeak-ng, chromium, baresip, kamailio)
 //   2. PostgreSQL and Redis reachable (started when possible)
-//   3. the suites, in lanes that run side by side (each lane runs its suites one after another):
+//   3. the suites, in two lanes that run side by side (each runs its suites one after another):
 //      - shared, gateway, loadtest, dashboard and deploy (the Kamailio edge);
 //      - the control files that cannot tell one database from another (units, and the acceptance
 //        tests that start the platform as processes with a database of their own), once; then
-//        the control files that use the test database, on embedded PGlite;
-//      - the same database files on a fresh PostgreSQL database.
+//        the control files that use the test database, on embedded PGlite, then on a fresh
+//        PostgreSQL database.
 //   Lanes share nothing: every test process claims its own Redis key prefix or numbered database,
 //   its own PostgreSQL database and ephemeral ports. TEST_LANES=1 runs every suite in one lane.
 // Extra arguments keep only the test files whose path contains one of them: `npm test -- agents`.
@@ -17,9 +17,9 @@ import { createFreshDatabase, ensureServices, REDIS_URL } from "./test-services.
 
 const ROOT = resolve(import.meta.dir, "..");
 /**
- * Per test and per hook. bunfig.toml's `timeout` reaches tests but not hooks, which keep bun's
- * 5 s; a beforeAll that starts the platform as processes needs more while other lanes load
- * the same cores.
+ * Per test and per hook, as bunfig.toml's `timeout`, which reaches tests but not hooks (they keep
+ * bun's 5 s): a beforeAll that starts the platform as processes needs more while the other lane
+ * loads the same cores.
  */
 const TEST_TIMEOUT_MS = 90_000;
 const filters = process.argv.slice(2);
@@ -135,7 +135,9 @@ try {
   const lanes =
     process.env.TEST_LANES === "1"
       ? [[platform, controlOnce, controlOnPglite, controlOnPostgres]]
-      : [[platform], [controlOnce, controlOnPglite], [controlOnPostgres]];
+      : // Two lanes keep both cores busy: most of these tests wait on real-time audio and peers.
+        // A third lane only adds contention, and with it start-up times past the hooks' limits.
+        [[platform], [controlOnce, controlOnPglite, controlOnPostgres]];
   outcomes = (await Promise.all(lanes.map(runLane))).flat();
 } finally {
   await database.drop();

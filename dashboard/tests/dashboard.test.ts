@@ -69,7 +69,7 @@ describe("the dashboard in a browser", () => {
     await acceptLink(owner.page, ownerLink, "owner password 1", "owner@example.test");
     await owner.page.getByText("No agents yet").waitFor();
     await check(owner.page, "agents-empty");
-  }, 30_000);
+  });
 
   test("create an agent with the form, keyboard only", async () => {
     const { page } = owner;
@@ -80,7 +80,7 @@ describe("the dashboard in a browser", () => {
     await page.getByLabel("First message").press("Enter");
     await page.getByText("Front desk", { exact: true }).waitFor();
     await check(page, "agents");
-  }, 30_000);
+  });
 
   test("create an API key (the secret shown once) and revoke it: it stops working", async () => {
     const { page } = owner;
@@ -97,7 +97,7 @@ describe("the dashboard in a browser", () => {
     await page.getByRole("row", { name: /CI.*revoked/ }).waitFor();
     const after = await fetch(`${origin}/api/v1/agents`, { headers: { authorization: `Bearer ${secret}` } });
     expect(after.status).toBe(401);
-  }, 30_000);
+  });
 
   test("add a webhook endpoint (secret shown once), send a test and see its delivery", async () => {
     const { page } = owner;
@@ -154,7 +154,7 @@ describe("the dashboard in a browser", () => {
       async () => cents(await page.getByTestId("balance").textContent()) === balanceBefore + 2500,
     );
     await check(page, "credits");
-  }, 30_000);
+  });
 
   test("calls: the empty list with its filters", async () => {
     const { page } = owner;
@@ -163,7 +163,7 @@ describe("the dashboard in a browser", () => {
     await page.getByLabel("Status").selectOption("completed");
     await page.getByText("No calls match.").waitFor();
     await check(page, "calls-empty");
-  }, 30_000);
+  });
 
   test("invite a member: the link is shown to the inviter", async () => {
     const { page } = owner;
@@ -174,7 +174,7 @@ describe("the dashboard in a browser", () => {
     expect(invitation).toStartWith(`${origin}/#/accept/sbl_`);
     await page.getByRole("cell", { name: "owner@example.test", exact: true }).waitFor();
     await check(page, "members");
-  }, 30_000);
+  });
 
   test("the member signs in with the link, then with the password, and sees no API keys", async () => {
     const member = await newPage();
@@ -192,7 +192,7 @@ describe("the dashboard in a browser", () => {
     const denied = await member.page.evaluate(async () => (await fetch("/api/v1/api-keys")).status);
     expect(denied).toBe(403);
     await member.context.close();
-  }, 30_000);
+  });
 
   test("the owner changes the member's role, then removes them", async () => {
     const { page } = owner;
@@ -220,7 +220,7 @@ describe("the dashboard in a browser", () => {
       .getByRole("cell", { name: "member@example.test", exact: true })
       .waitFor({ state: "detached", timeout: 5000 });
     expect((await listed()).map((user) => user.email)).toEqual(["owner@example.test"]);
-  }, 30_000);
+  });
 
   test("a wrong password shows the API's answer", async () => {
     const { page, context } = await newPage();
@@ -230,7 +230,7 @@ describe("the dashboard in a browser", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.getByRole("alert").filter({ hasText: "Wrong email or password." }).waitFor();
     await context.close();
-  }, 30_000);
+  });
 
   test("at phone width the views fit the screen and pass the same checks", async () => {
     await owner.page.setViewportSize(PHONE);
@@ -243,7 +243,7 @@ describe("the dashboard in a browser", () => {
       await check(owner.page, `${view}-phone`);
     }
     await owner.context.close();
-  }, 30_000);
+  });
 
   test("no page asked for anything from another host", () => {
     expect(run.foreign).toEqual([]);

@@ -157,7 +157,7 @@ describe("the remaining views in a browser", () => {
     await page.getByLabel("Page URL").fill("ftp://example.test/menu");
     await page.getByRole("button", { name: "Add source" }).click();
     await page.getByRole("alert").first().waitFor();
-  }, 30_000);
+  });
 
   test("analytics: no calls yet is the empty state, with the totals at zero", async () => {
     const page = await open("analytics", "Analytics");
@@ -166,7 +166,7 @@ describe("the remaining views in a browser", () => {
     await page.getByLabel("Window").selectOption("7");
     await page.getByText("No calls in this window yet.").waitFor();
     await check(page, "analytics-empty");
-  }, 30_000);
+  });
 
   test("credits: with an operator and no payment provider, a purchase shows the API's 402", async () => {
     const page = await open("credits", "Credits");
@@ -185,7 +185,7 @@ describe("the remaining views in a browser", () => {
     const kinds = ((await ledger.json()) as { data: { kind: string }[] }).data.map((entry) => entry.kind);
     expect(kinds).not.toContain("purchase");
     await check(page, "credits-no-provider");
-  }, 30_000);
+  });
 
   test("settings: the org, the signing secret rotated (shown once), a provider credential added and deleted", async () => {
     const page = await open("settings", "Settings");
@@ -213,7 +213,7 @@ describe("the remaining views in a browser", () => {
     await check(page, "settings");
     await page.getByRole("button", { name: "Delete Team LLM" }).click();
     await page.getByText("No credentials").waitFor();
-  }, 30_000);
+  });
 
   test("operator: a wrong key is refused; the right one lists the orgs, creates one, sets its cap and grants credits", async () => {
     const page = await open("operator", "Operator");
@@ -246,7 +246,7 @@ describe("the remaining views in a browser", () => {
       expect.objectContaining({ name: "Tenant Two", max_concurrent_calls: 7, balance_cents: 1250 }),
     );
     await check(page, "operator");
-  }, 30_000);
+  });
 
   test("the agent form: every block set from the keyboard, saved, read back; edit and duplicate", async () => {
     const credential = await fetch(`${run.origin}/api/v1/provider-credentials`, {

@@ -80,7 +80,7 @@ describe("gateway drain (SIPp)", () => {
     expect(ended).toHaveLength(1);
     expect(ended[0]).toMatchObject({ status: "completed", hangup_cause: "caller_hangup" });
     expect(slowStop.goodbyes).toEqual([]);
-  }, 30_000);
+  });
 
   test("when the drain time is up the application says the goodbye, the caller gets a BYE, and the call ends as gateway_shutdown", async () => {
     const caller = runSipp({
@@ -97,5 +97,5 @@ describe("gateway drain (SIPp)", () => {
     const result = await caller;
     expect(result.errors).toBe("");
     expect(result.exitCode).toBe(0);
-  }, 30_000);
+  });
 });

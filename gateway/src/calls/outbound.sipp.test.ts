@@ -169,7 +169,7 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
       expect.objectContaining({ type: "call.ended", status: "canceled", hangup_cause: "api_cancel" }),
     ]);
     expect(await gateway.bus.hashGet(Hashes.canceledCalls, callId)).toBeNull();
-  }, 30_000);
+  });
 
   test("digest challenge: the INVITE is retried with valid MD5 credentials and answered", async () => {
     const trunk = await startSippServer({ scenario: "uas-digest-challenge-expect-authorized-invite.xml" });
@@ -194,7 +194,7 @@ describe("outbound calls through the trunk (SIPp as the carrier)", () => {
       status: "failed",
       hangup_cause: "invalid_destination",
     });
-  }, 30_000);
+  });
 
   test("over the org's cap: no INVITE, failed with concurrency_limit; once a place frees, dialled and given back", async () => {
     const trunk = await startSippServer({ scenario: "uas-answer-expect-ack-and-bye.xml" });

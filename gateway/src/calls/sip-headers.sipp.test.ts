@@ -189,7 +189,7 @@ describe("SIP headers both ways (SIPp)", () => {
       status: "failed",
       hangup_cause: "invalid_sip_headers",
     });
-  }, 30_000);
+  });
 
   test("transfer_call with sip_headers: REFER carries them in the Refer-To URI and Referred-By; the outcome is a call.transfer event", async () => {
     await gateway?.stop();

@@ -142,7 +142,7 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
     });
     expect(current.userTurns()[0]!.text).toBe("42");
     await waitFor("the answer", () => current.agentTurns().length === 2, { timeoutMs: 10_000 });
-  }, 30_000);
+  });
 
   test("a response queued behind one still playing: both are heard and reported in order", async () => {
     standIns.script.realtime.defaultReply = "Sure, I can help with that.";
@@ -159,7 +159,7 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
       ["Sure, I can help with that.", false],
     ]);
     expect(current.audio.flushes).toHaveLength(0);
-  }, 30_000);
+  });
 
   test("a silent caller is reprompted, then hears the goodbye and the call ends", async () => {
     const current = await start({
@@ -178,7 +178,7 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
       "I will hang up now. Goodbye.",
     ]);
     expect(current.audio.queuedSamples).toBe(0);
-  }, 30_000);
+  });
 
   test("the goodbye at max duration cuts the reply, is spoken, then the call hangs up", async () => {
     standIns.script.realtime.defaultReply = LONG_REPLY;
@@ -202,7 +202,7 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
       text: "We have reached the time limit. Goodbye.",
       interrupted: false,
     });
-  }, 30_000);
+  });
 
   test("a tool still running when the caller talks over the agent is cancelled, and its output says so", async () => {
     const requests: string[] = [];
@@ -330,5 +330,5 @@ describe("realtime conversation behaviour (OpenAI Realtime stand-in)", () => {
         outcome: "completed",
       },
     ]);
-  }, 30_000);
+  });
 });

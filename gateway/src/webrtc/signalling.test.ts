@@ -218,7 +218,7 @@ describe("WHIP signalling on the gateway", () => {
     expect(response.status).toBe(401);
     expect(response.headers.get("content-type")).toContain("application/problem+json");
     expect((await response.json()).code).toBe("token_expired");
-  }, 30_000);
+  });
 
   test("a token bound to an origin is refused from another origin", async () => {
     const client = await offer();
@@ -226,7 +226,7 @@ describe("WHIP signalling on the gateway", () => {
     const response = await post(client.sdp, bound.token, { origin: "https://evil.example" });
     expect(response.status).toBe(403);
     expect((await response.json()).code).toBe("origin_not_allowed");
-  }, 30_000);
+  });
 
   test("missing token, bad token, wrong content type, bad SDP and unknown agent are clear 4xx", async () => {
     const client = await offer();
@@ -243,7 +243,7 @@ describe("WHIP signalling on the gateway", () => {
     const preflight = await fetch(`${gateway.url}/webrtc/calls`, { method: "OPTIONS" });
     expect(preflight.status).toBe(204);
     expect(preflight.headers.get("access-control-allow-headers")).toContain("authorization");
-  }, 30_000);
+  });
 
   test("a call over the org's published concurrent-call cap is a 503 with Retry-After", async () => {
     const org = "org_webrtc_capped";
@@ -272,7 +272,7 @@ describe("WHIP signalling on the gateway", () => {
     });
     expect(hungUp.status).toBe(200);
     expect((await post((await offer()).sdp, (await sign()).token)).status).toBe(201);
-  }, 30_000);
+  });
 
   test("a web call holds a place in the org's platform-wide cap, with the org's calls on other gateways", async () => {
     const org = "org_webrtc_shared_cap";
@@ -308,7 +308,7 @@ describe("WHIP signalling on the gateway", () => {
     await waitFor("the web call's lease to be released", async () => (await bus.countLeases(scope)) === 1);
     expect(await bus.releaseLease(scope, web.callId)).toBe(false);
     expect(await bus.releaseLease(scope, "call_sip_elsewhere")).toBe(true);
-  }, 30_000);
+  });
 
   test("caller audio reaches the application as 16 kHz frames", async () => {
     const { callId, token: bearer } = await token();

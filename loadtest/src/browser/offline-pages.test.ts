@@ -216,7 +216,7 @@ describe("pages served by the platform with every other host blocked", () => {
     expect(demo.foreign).toEqual([]);
     expect(demo.errors).toEqual([]);
     await demo.context.close();
-  }, 30_000);
+  });
 
   test("a customer's page with the widget renders its call button", async () => {
     const customer = await offlinePage();
@@ -230,5 +230,5 @@ describe("pages served by the platform with every other host blocked", () => {
     expect(customer.errors).toEqual([]);
     expect(customer.platformRequests.map((url) => new URL(url).pathname)).toEqual(["/widget.js"]);
     await customer.context.close();
-  }, 30_000);
+  });
 });

@@ -65,5 +65,5 @@ describe("bus contract: redis", () => {
     );
     remove();
     await bus.close();
-  }, 30_000);
+  });
 });

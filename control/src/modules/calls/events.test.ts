@@ -118,7 +118,7 @@ for (const backend of ["memory", "redis"] as const) {
       ]);
       const balance = await bus.hashGet(Hashes.creditBalances, h.orgId);
       expect(Number(balance)).toBe(await getBalanceCents(h.ctx.db, h.orgId));
-    }, 30_000);
+    });
 
     test("an event that cannot be stored holds back nothing else of its batch and stays pending", async () => {
       const callId = newId("call");
@@ -159,7 +159,7 @@ for (const backend of ["memory", "redis"] as const) {
         CALL_EVENTS_GROUP,
         pending.map((entry) => entry.id),
       );
-    }, 30_000);
+    });
 
     test("one batch of two orgs' calls: each is billed at its own org's prices and announced to its own endpoints", async () => {
       const other = await h.newOrg();
@@ -253,7 +253,7 @@ for (const backend of ["memory", "redis"] as const) {
       expect(detail.body.transcript).toHaveLength(3);
       // 30 s at 6 cents a minute.
       expect(await callCharges(h, callId)).toEqual([-3]);
-    }, 30_000);
+    });
 
     test("out of order: ended before started still ends the call, billed once", async () => {
       const callId = newId("call");
@@ -374,6 +374,6 @@ for (const backend of ["memory", "redis"] as const) {
         await consumer.stop();
       }
       expect((await callDetail(h, callId)).body.status).toBe("in_progress");
-    }, 30_000);
+    });
   });
 }

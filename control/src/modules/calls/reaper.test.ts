@@ -116,7 +116,7 @@ describe("lost-gateway reaper", () => {
     const types = await webhookTypes(h);
     expect(types.filter((type) => type === "call.failed")).toHaveLength(1);
     expect(types.filter((type) => type === "call.transcript.ready")).toHaveLength(1);
-  }, 30_000);
+  });
 
   test("answered calls older than their gateway's current run end at once, even with a fresh heartbeat", async () => {
     const restartedGateway = `gw-restarted-${crypto.randomUUID().slice(0, 8)}`;
@@ -147,5 +147,5 @@ describe("lost-gateway reaper", () => {
     expect(detail.body.transcript).toHaveLength(1);
     expect(Date.parse(detail.body.ended_at!)).toBeLessThanOrEqual(restartedAtMs);
     expect(await callCharges(h, orphan)).toHaveLength(1);
-  }, 30_000);
+  });
 });

@@ -203,7 +203,7 @@ describe("campaigns", () => {
     expect(mine.filter((row) => row.type === "lead.completed")).toHaveLength(8);
     expect(mine.filter((row) => row.type === "campaign.started")).toHaveLength(1);
     expect(mine.filter((row) => row.type === "campaign.completed")).toHaveLength(1);
-  }, 30_000);
+  });
 
   test("out of credits the campaign pauses itself with campaign.paused; credits and resume finish it", async () => {
     const org = await h.newOrg();
@@ -261,7 +261,7 @@ describe("campaigns", () => {
       .where(eq(webhookDeliveries.orgId, org.orgId));
     expect(types.filter((row) => row.type === "campaign.paused")).toHaveLength(1);
     expect(types.filter((row) => row.type === "campaign.completed")).toHaveLength(1);
-  }, 30_000);
+  });
 
   test("with amd, a machine is retried and its amd settings go with each call", async () => {
     const campaign = await createCampaign({
@@ -300,7 +300,7 @@ describe("campaigns", () => {
     for (const command of gateway.commands) {
       expect(command.amd).toMatchObject({ enabled: true, on_machine: "leave_message" });
     }
-  }, 30_000);
+  });
 
   test("leads are dialled only inside the windows of their own time zone", async () => {
     const clock = (offsetMs: number) => new Date(Date.now() + offsetMs).toISOString().slice(11, 19);
@@ -335,5 +335,5 @@ describe("campaigns", () => {
     expect(states.get("+33142685300")).toBe("pending");
     expect(states.get(number(72))).toBe("pending");
     await h.json("POST", `/api/v1/campaigns/${campaign.id}/cancel`);
-  }, 30_000);
+  });
 });

@@ -101,7 +101,7 @@ test("the caller is texted from the call's number, charged once though the event
     phone_number_id: number.id,
     metadata: { call_id: callId, agent_id: agentId },
   });
-}, 30_000);
+});
 
 test("without credits the message is refused: failed, nothing charged, nothing sent", async () => {
   const balance = await getBalanceCents(h.ctx.db, h.orgId);
@@ -125,7 +125,7 @@ test("without credits the message is refused: failed, nothing charged, nothing s
   expect(stored.body).toMatchObject({ status: "failed", error_code: "insufficient_credits", cost_cents: 0 });
   expect(twilio.sent.length).toBe(sentBefore);
   expect(await getBalanceCents(h.ctx.db, h.orgId)).toBe(0);
-}, 30_000);
+});
 
 test("a caller who texted STOP to the number is not texted; a web call texts nothing", async () => {
   await addCredits(h, 100);
@@ -155,7 +155,7 @@ test("a caller who texted STOP to the number is not texted; a web call texts not
   expect(await applyCallEvent(h.ctx, web)).toBe("applied");
   const missing = await h.json("GET", `/api/v1/sms/${(web as { sms_id: string }).sms_id}`);
   expect(missing.status).toBe(404);
-}, 30_000);
+});
 
 test("the catalogue lists send_sms as available only where a number can text", async () => {
   const listed = await h.json<{ data: Array<{ name: string; available: boolean }> }>(
@@ -176,7 +176,7 @@ test("the catalogue lists send_sms as available only where a number can text", a
     key: other.ownerKey,
   });
   expect(foreign.status).toBe(404);
-}, 30_000);
+});
 
 test("a charged message whose sender died before the carrier took it is failed and refunded, not sent late", async () => {
   await addCredits(h, 100);
@@ -200,4 +200,4 @@ test("a charged message whose sender died before the carrier took it is failed a
   expect(stored.body).toMatchObject({ status: "failed", error_code: "not_sent" });
   expect(await getBalanceCents(h.ctx.db, h.orgId)).toBe(balance + 3);
   expect(twilio.sent.some((message) => message.body === "Lost in a crash.")).toBe(false);
-}, 30_000);
+});
