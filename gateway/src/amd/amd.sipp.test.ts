@@ -141,6 +141,14 @@ const LEAVE_MESSAGE: DispatchCommand["amd"] = {
   message: "Hi {{name}}, this is the clinic, please call us back.",
 };
 
+/**
+ * `answered_at` is when the gateway handled SIPp's 200 OK, and SIPp starts the greeting as it
+ * sends it: on a loaded core the stamp comes up to this much after the greeting began, so times
+ * since the answer read up to that much short. Far less than the 600 ms beep, so the bound still
+ * fails a message that starts over the greeting's words or the beep's start.
+ */
+const ANSWER_SKEW_MS = 150;
+
 /** A voicemail's greeting: what it says, then a pause and the beep. */
 const voicemailGreeting = (...spoken: GreetingPart[]): GreetingPart[] => [
   ...spoken,
@@ -207,7 +215,7 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
     expect(call.turns.map((turn) => turn.text)).toEqual([MESSAGE]);
     const messageAfterAnswerMs = call.sinceAnswerMs(call.turns[0]!.started_at);
     // The beep ends greetingEndMs into the greeting; the greeting starts once the call is answered.
-    expect(messageAfterAnswerMs).toBeGreaterThanOrEqual(call.greetingEndMs);
+    expect(messageAfterAnswerMs).toBeGreaterThanOrEqual(call.greetingEndMs - ANSWER_SKEW_MS);
     expect(messageAfterAnswerMs).toBeLessThan(call.greetingEndMs + 1500);
     expect(call.ended).toMatchObject({ hangup_cause: AMD_HANGUP_CAUSES.messageLeft });
   }, 60_000);
@@ -232,7 +240,9 @@ describe("answering-machine detection over SIP (SIPp as the callee)", () => {
     expect(call.sinceAnswerMs(call.turns[0]!.started_at)).toBeLessThan(call.verdict.decision_ms);
     const message = call.turns.at(-1)!;
     expect(message.text).toBe(MESSAGE);
-    expect(call.sinceAnswerMs(message.started_at)).toBeGreaterThanOrEqual(call.greetingEndMs);
+    expect(call.sinceAnswerMs(message.started_at)).toBeGreaterThanOrEqual(
+      call.greetingEndMs - ANSWER_SKEW_MS,
+    );
     expect(call.ended).toMatchObject({ hangup_cause: AMD_HANGUP_CAUSES.messageLeft });
   }, 60_000);
 
