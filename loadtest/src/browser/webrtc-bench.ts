@@ -10,6 +10,7 @@ import { MediaClock } from "@switchboard/gateway/media/clock";
 import { startGateway } from "@switchboard/gateway/server";
 import { WebRtcCallAudio } from "@switchboard/gateway/webrtc/call-audio";
 import { OpusCodec, PcmuCodec, type WebRtcAudioCodec } from "@switchboard/gateway/webrtc/codecs";
+import { browserOffer } from "@switchboard/gateway/webrtc/testing/browser-offer";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
@@ -17,7 +18,6 @@ import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { signCallToken } from "@switchboard/shared/secrets/call-token";
 import { sine } from "@switchboard/stand-ins/testing/signals";
-import { RTCPeerConnection, RTCRtpCodecParameters } from "werift";
 
 const calls = Number(process.argv[2] ?? 200);
 const setups = Number(process.argv[3] ?? 10);
@@ -106,26 +106,7 @@ async function setupTimes(count: number): Promise<number[]> {
       { callId, orgId: "org_bench", agentId: agent.id, origin: null, metadata: {} },
       60,
     );
-    const pc = new RTCPeerConnection({
-      codecs: {
-        audio: [
-          new RTCRtpCodecParameters({
-            mimeType: "audio/opus",
-            clockRate: 48_000,
-            channels: 2,
-            payloadType: 111,
-          }),
-        ],
-      },
-      iceAdditionalHostAddresses: ["127.0.0.1"],
-    });
-    const transceiver = pc.addTransceiver("audio", { direction: "sendrecv" });
-    pc.createDataChannel("events");
-    await pc.setLocalDescription(await pc.createOffer());
-    await new Promise<void>((resolve) => {
-      if (pc.iceGatheringState === "complete") resolve();
-      else pc.iceGatheringStateChange.subscribe((state) => state === "complete" && resolve());
-    });
+    const { peer: pc, transceiver, sdp } = await browserOffer();
     const firstAudio = new Promise<void>((resolve) =>
       transceiver.onTrack.subscribe((track) => track.onReceiveRtp.once(() => resolve())),
     );
@@ -133,7 +114,7 @@ async function setupTimes(count: number): Promise<number[]> {
     const response = await fetch(`${gateway.url}/webrtc/calls`, {
       method: "POST",
       headers: { "content-type": "application/sdp", authorization: `Bearer ${token}` },
-      body: pc.localDescription!.sdp,
+      body: sdp,
     });
     await pc.setRemoteDescription({ type: "answer", sdp: await response.text() });
     await firstAudio;
