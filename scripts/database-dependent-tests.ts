@@ -4,7 +4,7 @@
 // TEST_DATABASE itself. Every other file (pure units, and the acceptance tests that start the
 // platform as processes with a database of their own) gives the same result on both, so
 // `npm test` runs it once instead of once per database.
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, relative, resolve } from "node:path";
 
 const HARNESS_PATH = resolve(import.meta.dir, "../control/src/testing/harness.ts");
@@ -12,40 +12,68 @@ const READS_TEST_DATABASE = /\bTEST_DATABASE\b/;
 
 const transpiler = new Bun.Transpiler({ loader: "ts" });
 
-function reachesTestDatabase(path: string, verdicts: Map<string, boolean>): boolean {
-  const known = verdicts.get(path);
-  if (known !== undefined) return known;
-  if (path === HARNESS_PATH) return true;
-  // A file met again inside its own import cycle adds nothing: the rest of the cycle decides.
-  verdicts.set(path, false);
-  const source = readFileSync(path, "utf8");
-  const verdict =
-    READS_TEST_DATABASE.test(source) ||
-    transpiler
-      .scanImports(source)
-      .map((entry) => entry.path)
-      .filter((specifier) => specifier.startsWith("."))
-      .some((specifier) => reachesTestDatabase(resolve(dirname(path), specifier), verdicts));
-  verdicts.set(path, verdict);
-  return verdict;
+/** The file a relative specifier names: as written, else with `.ts` or `/index.ts`; null if none. */
+function resolveImport(fromPath: string, specifier: string): string | null {
+  const base = resolve(dirname(fromPath), specifier);
+  for (const candidate of [base, `${base}.ts`, `${base}/index.ts`])
+    if (existsSync(candidate) && statSync(candidate).isFile()) return candidate;
+  return null;
+}
+
+/**
+ * Every file reachable from `entries` by relative imports, with who imports whom reversed, and
+ * the files that read TEST_DATABASE themselves.
+ */
+function importGraph(entries: string[]): { importers: Map<string, string[]>; readers: string[] } {
+  const importers = new Map<string, string[]>();
+  const readers: string[] = [];
+  const seen = new Set<string>();
+  const pending = [...entries];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (seen.has(path)) continue;
+    seen.add(path);
+    const source = readFileSync(path, "utf8");
+    if (READS_TEST_DATABASE.test(source)) readers.push(path);
+    for (const { path: specifier } of transpiler.scanImports(source)) {
+      if (!specifier.startsWith(".")) continue;
+      const imported = resolveImport(path, specifier);
+      if (!imported) continue;
+      importers.set(imported, [...(importers.get(imported) ?? []), path]);
+      pending.push(imported);
+    }
+  }
+  return { importers, readers };
+}
+
+/** The files among `entries` whose imports reach the harness or a reader of TEST_DATABASE. */
+function dependentOnTestDatabase(entries: string[]): Set<string> {
+  const { importers, readers } = importGraph(entries);
+  // Walked backwards from what decides the database, so import cycles need no care.
+  const dependent = new Set<string>();
+  const pending = [HARNESS_PATH, ...readers];
+  for (let path = pending.pop(); path !== undefined; path = pending.pop()) {
+    if (dependent.has(path)) continue;
+    dependent.add(path);
+    pending.push(...(importers.get(path) ?? []));
+  }
+  return dependent;
 }
 
 /** Control test files as `./`-relative paths, split by whether the test database matters to them. */
 export async function splitControlTests(
   root: string,
 ): Promise<{ perDatabase: string[]; databaseIndependent: string[] }> {
-  const verdicts = new Map<string, boolean>();
-  const perDatabase: string[] = [];
-  const databaseIndependent: string[] = [];
   const glob = new Bun.Glob("control/**/*.test.ts");
-  const files = (await Array.fromAsync(glob.scan({ cwd: root }))).filter(
-    (file) => !file.includes("node_modules"),
-  );
-  for (const file of files.sort()) {
-    const dependent = reachesTestDatabase(resolve(root, file), verdicts);
-    (dependent ? perDatabase : databaseIndependent).push(`./${relative(root, resolve(root, file))}`);
-  }
-  return { perDatabase, databaseIndependent };
+  const files = (await Array.fromAsync(glob.scan({ cwd: root })))
+    .filter((file) => !file.includes("node_modules"))
+    .map((file) => resolve(root, file))
+    .sort();
+  const dependent = dependentOnTestDatabase(files);
+  const relativePath = (file: string) => `./${relative(root, file)}`;
+  return {
+    perDatabase: files.filter((file) => dependent.has(file)).map(relativePath),
+    databaseIndependent: files.filter((file) => !dependent.has(file)).map(relativePath),
+  };
 }
 
 if (import.meta.main) {
