@@ -2,7 +2,7 @@
 // once for all its events (each org's prices and redaction, each org's webhook endpoints). Call
 // events only read those org rows and endpoints, never change them.
 import type { CallEvent } from "@switchboard/shared/events";
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { callEventsSeen, orgs } from "../../db/schema.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
@@ -19,6 +19,11 @@ export class BatchLookups {
   private readonly endpoints = new Map<string, WebhookSubscriber[]>();
 
   constructor(private readonly tx: Database) {}
+
+  /** An org read with the batch's event ids (recordUnseenReadingOrgs); null: no such org. */
+  remember(orgId: string, row: OrgLookup | null): void {
+    this.orgRows.set(orgId, row);
+  }
 
   /** Null: no such org. */
   async org(orgId: string): Promise<OrgLookup | null> {
@@ -42,18 +47,63 @@ export class BatchLookups {
   }
 }
 
+interface SeenOrOrgRow {
+  event_id: string | null;
+  org_id: string | null;
+  rates: string | null;
+  redaction: string | null;
+}
+
+/** `db.execute` gives rows on PostgreSQL and `{ rows }` on PGlite. */
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
+}
+
 /**
- * Records the ids of `events` as seen, in one statement; returns those not seen before. The
- * record commits with the events' effects, so a redelivered event finds its id and is skipped.
+ * Records the ids of `events` as seen and reads their orgs into `lookups`, in one statement;
+ * returns the ids not seen before. The record commits with the events' effects, so a
+ * redelivered event finds its id and is skipped. One statement instead of two because each
+ * statement of a transaction costs a round trip, and a calm stream gives transactions of one
+ * or two events.
  */
-export async function recordUnseen(tx: Database, events: CallEvent[]): Promise<Set<string>> {
+export async function recordUnseenReadingOrgs(
+  tx: Database,
+  events: CallEvent[],
+  lookups: BatchLookups,
+): Promise<Set<string>> {
   const byId = new Map(events.map((event) => [event.event_id, event.call_id]));
   // In id order, so consumers that claimed overlapping entries take the same locks in the same order.
   const rows = [...byId].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  const inserted = await tx
-    .insert(callEventsSeen)
-    .values(rows.map(([eventId, callId]) => ({ eventId, callId })))
-    .onConflictDoNothing()
-    .returning({ eventId: callEventsSeen.eventId });
-  return new Set(inserted.map((row) => row.eventId));
+  const orgIds = [...new Set(events.map((event) => event.org_id))];
+  const result = await tx.execute(sql`
+    with seen as (
+      insert into ${callEventsSeen} (event_id, call_id)
+      values ${sql.join(
+        rows.map(([eventId, callId]) => sql`(${eventId}, ${callId})`),
+        sql`, `,
+      )}
+      on conflict do nothing
+      returning event_id
+    )
+    select event_id, null as org_id, null as rates, null as redaction from seen
+    union all
+    select null, id, rates::text, redaction::text from ${orgs}
+    where id in (${sql.join(
+      orgIds.map((orgId) => sql`${orgId}`),
+      sql`, `,
+    )})`);
+  const unseen = new Set<string>();
+  const found = new Set<string>();
+  for (const row of rowsOf<SeenOrOrgRow>(result)) {
+    if (row.event_id !== null) unseen.add(row.event_id);
+    else if (row.org_id !== null) {
+      found.add(row.org_id);
+      lookups.remember(row.org_id, {
+        rates: JSON.parse(row.rates ?? "{}"),
+        redaction: JSON.parse(row.redaction ?? "{}"),
+      });
+    }
+  }
+  for (const orgId of orgIds) if (!found.has(orgId)) lookups.remember(orgId, null);
+  return unseen;
 }

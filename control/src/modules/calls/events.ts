@@ -12,21 +12,19 @@ import {
 import { effectiveRates } from "@switchboard/shared/rates";
 import { realtimeUsageOf } from "@switchboard/shared/realtime";
 import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
-import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
-import { and, asc, eq } from "drizzle-orm";
+import { asc, eq } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { databaseProcedure, runProcedure } from "../../db/procedure.ts";
 import { calls, callTurns } from "../../db/schema.ts";
 import { queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import { listCalledParty } from "../do-not-call/service.ts";
-import type { RedactionPolicy } from "../redaction/policy.ts";
-import { redactTurnText } from "../redaction/turn-text.ts";
 import { recordCallSms } from "../sms/call-sms.ts";
 import { anySubscribes, queueWebhookEvent } from "../webhooks/emit.ts";
 import { chargeCall, chargeOfCallCents, type RatesConfig } from "./billing.ts";
-import { BatchLookups, recordUnseen } from "./event-batch.ts";
+import { BatchLookups, recordUnseenReadingOrgs } from "./event-batch.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
+import { dateOr, insertTurnTouchingCall, turnRowOf } from "./turn-event.ts";
 
 export interface CallEventsDeps {
   db: Database;
@@ -91,44 +89,9 @@ function stringRecordOf(value: unknown): Record<string, string> | null {
   return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
 
-/** A turn's tool calls with arguments and results masked like its text; null without any. */
-function maskedToolCalls(
-  redaction: Partial<RedactionPolicy> | null | undefined,
-  toolCalls: unknown,
-): ToolCallRecord[] | null {
-  if (!Array.isArray(toolCalls) || toolCalls.length === 0) return null;
-  return toolCalls.slice(0, 50).map((call: Partial<ToolCallRecord>) => ({
-    name: String(call.name ?? ""),
-    arguments: redactTurnText(redaction, String(call.arguments ?? "")),
-    result: typeof call.result === "string" ? redactTurnText(redaction, call.result) : null,
-    duration_ms: Number(call.duration_ms) || 0,
-    outcome: call.outcome === "cancelled" || call.outcome === "failed" ? call.outcome : "completed",
-  }));
-}
-
-function dateOr(value: string | null | undefined, fallback: Date): Date {
-  if (!value) return fallback;
-  const parsed = new Date(value);
-  return Number.isNaN(parsed.getTime()) ? fallback : parsed;
-}
-
 interface PendingWebhook {
   type: WebhookEventType;
   data: Record<string, unknown>;
-}
-
-/**
- * A turn's touch of the call row (the gateway that sent it, the time the reaper reads as the
- * call's last sign of life), which locks the row as well: one statement instead of a lock and
- * an update. Only a row of the event's org is touched. Null when there is none.
- */
-async function touchCallForTurn(tx: Database, event: CallEvent): Promise<CallRow | null> {
-  const [touched] = await tx
-    .update(calls)
-    .set({ updatedAt: new Date(), ...(event.gateway_id != null ? { gatewayId: event.gateway_id } : {}) })
-    .where(and(eq(calls.id, event.call_id), eq(calls.orgId, event.org_id)))
-    .returning();
-  return touched ?? null;
 }
 
 /**
@@ -144,7 +107,8 @@ async function lockCall(tx: Database, event: CallEvent): Promise<CallRow> {
       id: event.call_id,
       orgId: event.org_id,
       direction: event.type === "call.started" ? event.direction : "inbound",
-      status: "queued",
+      // A first `ringing` creates the row ringing: no update after the insert.
+      status: event.type === "call.status" && !isTerminal(event.status) ? event.status : "queued",
       startedAt: dateOr(event.occurred_at, new Date()),
       gatewayId: event.gateway_id ?? null,
     })
@@ -193,8 +157,10 @@ async function applyInTransaction(
   if (!unseen.delete(event.event_id)) return { outcome: "duplicate", charged: false };
   if (!org) return { outcome: "unknown_org", charged: false };
 
-  const touched = event.type === "call.turn" ? await touchCallForTurn(tx, event) : null;
-  const row = touched ?? (await lockCall(tx, event));
+  // Most turns find their call: one statement then, and no webhook follows a turn.
+  if (event.type === "call.turn" && (await insertTurnTouchingCall(tx, event, org.redaction, new Date())))
+    return { outcome: "applied", charged: false };
+  const row = await lockCall(tx, event);
   if (row.orgId !== event.org_id) return { outcome: "unknown_org", charged: false };
   const gatewayId = event.gateway_id ?? row.gatewayId;
   const now = new Date();
@@ -232,27 +198,11 @@ async function applyInTransaction(
       break;
     }
     case "call.turn": {
-      const turn = event.turn;
-      const startedAt = dateOr(turn.started_at, now);
       await tx
         .insert(callTurns)
-        .values({
-          id: event.event_id,
-          callId: row.id,
-          orgId: row.orgId,
-          ordinal: Number.isInteger(event.index) ? event.index : 0,
-          role: turn.role === "agent" ? "agent" : "user",
-          // Masked before it is stored: webhooks, analysis and the API only see this text.
-          text: redactTurnText(org.redaction, typeof turn.text === "string" ? turn.text : ""),
-          startedAt,
-          endedAt: dateOr(turn.ended_at, startedAt),
-          interrupted: turn.interrupted === true,
-          latency: turn.latency ?? null,
-          toolCalls: maskedToolCalls(org.redaction, turn.tool_calls),
-          totalMs: typeof turn.latency?.total_ms === "number" ? Math.round(turn.latency.total_ms) : null,
-        })
+        .values(turnRowOf(event, row, org.redaction, now))
         .onConflictDoNothing();
-      if (!touched) await tx.update(calls).set({ gatewayId, updatedAt: now }).where(eq(calls.id, row.id));
+      await tx.update(calls).set({ gatewayId, updatedAt: now }).where(eq(calls.id, row.id));
       break;
     }
     case "call.ended": {
@@ -366,7 +316,7 @@ export const persistCallEvents = databaseProcedure(
       const outcomes: ApplyOutcome[] = [];
       const chargedOrgs = new Set<string>();
       const lookups = new BatchLookups(tx);
-      const unseen = await recordUnseen(tx, input.events);
+      const unseen = await recordUnseenReadingOrgs(tx, input.events, lookups);
       for (const event of input.events) {
         const applied = await applyInTransaction(tx, input.config, event, lookups, unseen);
         outcomes.push(applied.outcome);
