@@ -1,57 +1,30 @@
 // A G.711 call's audio at 8 kHz through RtpSession.g711 (a realtime model in audio/pcmu): the
 // caller's samples exactly as decoded from the packets, the agent's encoded as they are, with
 // no resampling either way, counted in the call's 16 kHz playout and flushed with it.
-import { afterAll, describe, expect, test } from "bun:test";
-import { mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { describe, expect, test } from "bun:test";
+import { readFileSync } from "node:fs";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { sine, toneShare } from "@switchboard/stand-ins/testing/signals";
-import type { udp } from "bun";
 import { g711Decode, g711Encode } from "../media/g711.ts";
 import { steppedClock } from "../media/testing/stepped-clock.ts";
-import { emptyRtpView, parseRtp, serializeRtp } from "./packet.ts";
-import { RtpSession } from "./session.ts";
+import { serializeRtp } from "./packet.ts";
+import { RtpSessionHarness } from "./testing/rtp-session-harness.ts";
 
-const directory = mkdtempSync(join(tmpdir(), "g711-passthrough-"));
-const opened: RtpSession[] = [];
-const sockets: udp.Socket<"uint8array">[] = [];
+const harness = new RtpSessionHarness();
 
-afterAll(async () => {
-  for (const session of opened) await session.close();
-  for (const socket of sockets) socket.close();
-  rmSync(directory, { recursive: true, force: true });
-});
-
+/** A raw peer, and a session sending to it on a clock the test steps. */
 async function peerAndSession(recordPath: string | null = null) {
-  const payloads: Uint8Array[] = [];
-  const view = emptyRtpView();
-  const socket = await Bun.udpSocket({
-    hostname: "127.0.0.1",
-    port: 0,
-    binaryType: "uint8array",
-    socket: {
-      data(_socket, data) {
-        if (parseRtp(data, data.length, view) && view.payloadType === 0)
-          payloads.push(data.slice(view.payloadOffset, view.payloadOffset + view.payloadLength));
-      },
-    },
-  });
-  sockets.push(socket);
+  const peer = await harness.rawPeer();
   const { clock, step } = steppedClock();
-  const session = await RtpSession.open({
-    bindAddress: "127.0.0.1",
-    portMin: 0,
-    portMax: 0,
-    codec: "PCMU",
-    payloadType: 0,
-    telephoneEventPayloadType: 101,
-    remote: { address: "127.0.0.1", port: socket.port },
+  const session = await harness.openSession({
+    remote: { address: "127.0.0.1", port: peer.port },
     recordPath,
     clock,
   });
-  opened.push(session);
-  return { socket, payloads, session, step };
+  /** The PCMU payloads the peer got so far. */
+  const payloads = () =>
+    peer.packets.filter((packet) => packet.payloadType === 0).map((packet) => packet.payload);
+  return { socket: peer.socket, payloads, session, step };
 }
 
 describe("RtpSession.g711: 8 kHz audio without resampling", () => {
@@ -63,17 +36,21 @@ describe("RtpSession.g711: 8 kHz audio without resampling", () => {
     expect(session.playedSamples).toBe(320);
     expect(session.queuedSamples).toBe(320 * 4);
     step(4);
-    await waitFor("five packets", () => payloads.length >= 5);
+    await waitFor("five packets", () => payloads().length >= 5);
     const expected = new Uint8Array(pcm8k.length);
     g711Encode("PCMU", pcm8k, expected);
-    const sent = new Uint8Array(payloads.slice(0, 5).flatMap((payload) => [...payload]));
+    const sent = new Uint8Array(
+      payloads()
+        .slice(0, 5)
+        .flatMap((payload) => [...payload]),
+    );
     expect(sent).toEqual(expected);
     expect(session.playedSamples).toBe(320 * 5);
     expect(session.queuedSamples).toBe(0);
   });
 
   test("the recording keeps the 8 kHz agent audio, upsampled for it alone", async () => {
-    const recordPath = join(directory, "passthrough.wav");
+    const recordPath = harness.tempPath("passthrough.wav");
     const { session, step } = await peerAndSession(recordPath);
     session.g711.enqueue(sine(1000, 8000, 160 * 25, 6000));
     step(30);

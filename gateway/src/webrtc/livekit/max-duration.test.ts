@@ -10,8 +10,7 @@ import { AudioFrame } from "@livekit/rtc-node";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
-import { type CallEvent, type RoomDispatchCommand, Streams } from "@switchboard/shared/events";
-import { newId } from "@switchboard/shared/ids";
+import { type CallEvent, Streams } from "@switchboard/shared/events";
 import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { type StandIns, startStandIns } from "@switchboard/stand-ins/index";
@@ -23,6 +22,7 @@ import { createAgentApplication } from "../../pipeline/create.ts";
 import type { FrameSink } from "./call-audio.ts";
 import { LiveKitRooms } from "./rooms.ts";
 import { FakeRoom } from "./testing/fake-room.ts";
+import { dispatchRoom } from "./testing/room-dispatch.ts";
 
 const ORG = "org_livekit_max_duration";
 const MAX_DURATION_S = 2;
@@ -103,18 +103,11 @@ afterAll(async () => {
 
 describe("max_duration_s in a LiveKit room (fake room, turn pipeline)", () => {
   test("a room call at its maximum duration hears the goodbye before the call ends", async () => {
-    const callId = newId("call");
-    await bus.append(
-      Streams.liveKitRooms,
-      JSON.stringify({
-        call_id: callId,
-        org_id: ORG,
-        agent_id: agent.id,
-        room: callId,
-        metadata: {},
-        expires_at: new Date(Date.now() + 60_000).toISOString(),
-      } satisfies RoomDispatchCommand),
-    );
+    await dispatchRoom(bus, {
+      org_id: ORG,
+      agent_id: agent.id,
+      expires_at: new Date(Date.now() + 60_000).toISOString(),
+    });
     const room = await waitFor("the agent in the room", () => (made[0]?.connection ? made[0] : null));
     const microphone = room.publishMicrophoneOf(room.join("caller"));
     await waitFor("call.started in the room", () => room.messages.some((m) => m.type === "call.started"));

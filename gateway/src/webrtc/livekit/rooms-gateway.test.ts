@@ -4,14 +4,13 @@ import { describe, expect, test } from "bun:test";
 import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { loadConfig } from "@switchboard/shared/config";
-import { type RoomDispatchCommand, Streams } from "@switchboard/shared/events";
-import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { captureLogs } from "@switchboard/shared/testing/log-capture";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { jwtVerify } from "jose";
 import { drainCalls } from "../../drain.ts";
 import { startGateway } from "../../server.ts";
+import { dispatchRoom } from "./testing/room-dispatch.ts";
 import { agent, LIVEKIT, LiveKitRoomsHarness, ORG } from "./testing/rooms-harness.ts";
 
 const harness = new LiveKitRoomsHarness();
@@ -76,18 +75,11 @@ describe("a gateway with LiveKit configured", () => {
     });
     try {
       expect(gateway.describe().join("\n")).toContain("LiveKit rooms at ws://127.0.0.1:1");
-      const callId = newId("call");
-      await gatewayBus.append(
-        Streams.liveKitRooms,
-        JSON.stringify({
-          call_id: callId,
-          org_id: ORG,
-          agent_id: agent.id,
-          room: callId,
-          metadata: {},
-          expires_at: new Date(Date.now() + 60_000).toISOString(),
-        } satisfies RoomDispatchCommand),
-      );
+      const { call_id: callId } = await dispatchRoom(gatewayBus, {
+        org_id: ORG,
+        agent_id: agent.id,
+        expires_at: new Date(Date.now() + 60_000).toISOString(),
+      });
       await waitFor("the SDK's connection refused", () =>
         logs.entries().some((entry) => entry.msg === "joining the livekit room failed"),
       );

@@ -12,7 +12,6 @@ import { MemoryBus } from "@switchboard/shared/bus/memory";
 import { Hashes } from "@switchboard/shared/bus/topics";
 import { type Config, loadConfig } from "@switchboard/shared/config";
 import { type CallEvent, type RoomDispatchCommand, Streams } from "@switchboard/shared/events";
-import { newId } from "@switchboard/shared/ids";
 import { createLogger, type Logger } from "@switchboard/shared/logger";
 import type { MediaApplication } from "../../../call-core/application.ts";
 import { CallLeases } from "../../../call-core/call-leases.ts";
@@ -21,6 +20,7 @@ import { MediaClock } from "../../../media/clock.ts";
 import { EspeakTts } from "../../../providers/espeak/tts.ts";
 import { LiveKitRooms, ROOMS_GROUP } from "../rooms.ts";
 import { FakeRoom } from "./fake-room.ts";
+import { dispatchRoom } from "./room-dispatch.ts";
 
 export const ORG = "org_livekit_test";
 export const LIVEKIT = {
@@ -159,18 +159,13 @@ export class LiveKitRoomsHarness {
 
   /** Puts a room dispatch for the agent on the bus, expiring 2 minutes from `nowMs`. */
   async dispatch(overrides: Partial<RoomDispatchCommand> = {}): Promise<RoomDispatchCommand> {
-    const callId = overrides.call_id ?? newId("call");
-    const command: RoomDispatchCommand = {
-      call_id: callId,
+    return dispatchRoom(this.bus, {
       org_id: ORG,
       agent_id: agent.id,
-      room: callId,
       metadata: { name: "Ada" },
       expires_at: new Date(this.nowMs + 120_000).toISOString(),
       ...overrides,
-    };
-    await this.bus.append(Streams.liveKitRooms, JSON.stringify(command));
-    return command;
+    });
   }
 
   /** Room dispatches a gateway was given and has not acked. */
