@@ -1,11 +1,12 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import type { PGlite } from "@electric-sql/pglite";
+import { SQL } from "bun";
+import { drizzle as drizzleBunSql } from "drizzle-orm/bun-sql";
+import { migrate as migrateBunSql } from "drizzle-orm/bun-sql/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite, type PgliteDatabase } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import { drizzle as drizzlePostgres } from "drizzle-orm/postgres-js";
-import { migrate as migratePostgres } from "drizzle-orm/postgres-js/migrator";
 import postgres from "postgres";
 import { PgliteThread } from "./pglite-thread.ts";
 import { databaseProcedure, runProcedure, runProceduresWith } from "./procedure.ts";
@@ -53,14 +54,23 @@ export async function openDatabase(options: {
   dataDir: string | null;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
-    const client = postgres(options.databaseUrl, { max: 10, onnotice: () => {} });
-    const db = drizzlePostgres(client, { schema });
-    await migratePostgres(db, { migrationsFolder });
+    // Queries go through Bun's native client: it costs the process about half the CPU per
+    // statement of postgres.js on Bun's node:net (docs/BENCHMARKS.md). Bun's client has no
+    // LISTEN, so notifications come over one postgres.js connection, opened on the first listen.
+    const client = new SQL(options.databaseUrl, { max: 10, prepare: false });
+    const db = drizzleBunSql(client, { schema });
+    await migrateBunSql(db, { migrationsFolder });
+    let notifications: ReturnType<typeof postgres> | null = null;
+    const databaseUrl = options.databaseUrl;
     listeners.set(db as unknown as Database, async (channel, onNotify) => {
-      const { unlisten } = await client.listen(channel, onNotify);
+      notifications ??= postgres(databaseUrl, { max: 1, onnotice: () => {} });
+      const { unlisten } = await notifications.listen(channel, onNotify);
       return unlisten;
     });
-    return { db: db as unknown as Database, kind: "postgres", close: () => client.end({ timeout: 5 }) };
+    const close = async () => {
+      await Promise.all([client.close({ timeout: 5 }), notifications?.end({ timeout: 5 })]);
+    };
+    return { db: db as unknown as Database, kind: "postgres", close };
   }
   let pgliteDir: string | undefined;
   if (options.dataDir) {

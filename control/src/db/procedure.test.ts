@@ -7,6 +7,7 @@ import { testDatabase } from "../testing/harness.ts";
 import type { DatabaseHandle } from "./client.ts";
 import { runProcedure } from "./procedure.ts";
 import { orgs } from "./schema.ts";
+import { sqlStateOf } from "./sql-state.ts";
 import { writeOrgAndReport } from "./testing/procedures.ts";
 
 let handle: DatabaseHandle;
@@ -33,12 +34,10 @@ test("a procedure commits its transaction and returns its result, on PGlite's th
 test("a procedure that fails rolls its transaction back and rejects with drizzle's error around the database's", async () => {
   const orgId = newId("org");
   const failed = runProcedure(handle.db, writeOrgAndReport, { orgId, failAfterWrite: true });
-  const error = (await failed.catch((caught: unknown) => caught)) as Error & {
-    cause?: Error & { code?: string };
-  };
+  const error = (await failed.catch((caught: unknown) => caught)) as Error & { cause?: Error };
   expect(error).toBeInstanceOf(Error);
   expect(error.message).toContain("select 1 / 0");
-  expect(error.cause?.code).toBe("22012");
+  expect(sqlStateOf(error)).toBe("22012");
   expect(error.cause?.message).toContain("division by zero");
   expect(await orgNamed(orgId)).toBeNull();
 });

@@ -17,6 +17,7 @@ import { and, desc, eq, lt } from "drizzle-orm";
 import { type CountryCode, getCountryCallingCode, isSupportedCountry } from "libphonenumber-js/max";
 import type { Database } from "../../db/client.ts";
 import { type ApiKeyRole, trunks } from "../../db/schema.ts";
+import { sqlStateOf } from "../../db/sql-state.ts";
 import type { PageRequest } from "../../http/pagination.ts";
 import { roleAtLeast } from "../api-keys/service.ts";
 import type { CreateTrunkInput, TrunkResponse, UpdateTrunkInput } from "./model.ts";
@@ -146,8 +147,7 @@ export async function publishTrunkById(deps: TrunkServiceDeps, trunkId: string):
 }
 
 function isUniqueViolation(error: unknown): boolean {
-  const text = String((error as { cause?: unknown })?.cause ?? error);
-  return /unique|duplicate key/i.test(text) || (error as { code?: string })?.code === "23505";
+  return sqlStateOf(error) === "23505";
 }
 
 async function guardedWrite<T>(write: () => Promise<T>): Promise<T> {
