@@ -25,6 +25,7 @@ export function startCallsBackground(ctx: ControlContext): CallsBackground {
         ? `control-${hostname()}-${ctx.config.controlPort}`
         : `control-${hostname()}-${crypto.randomUUID().slice(0, 8)}`,
     claimIdleMs: ctx.config.callEventsClaimIdleMs,
+    gatherMs: ctx.config.callEventsGatherMs,
   });
   const sweepEveryMs = Math.max(500, Math.min(5000, Math.floor(ctx.config.gatewayLostAfterMs / 3)));
   let stopped = false;

@@ -29,6 +29,13 @@ interface CallEventsConsumerOptions {
   blockMs?: number;
   /** Entries read, and persisted in one transaction, at a time. */
   batchSize?: number;
+  /**
+   * The wait after a read that was not full. A call's events trickle in one at a time, so
+   * without it each event costs a read, a transaction (with its own lookups) and an ack; with
+   * it the events of every call in progress during those milliseconds share them. It adds at
+   * most this much to when an event is persisted, and nothing to the first after a quiet spell.
+   */
+  gatherMs?: number;
 }
 
 /**
@@ -58,6 +65,7 @@ export function startCallEventsConsumer(
       consumer: options.consumerName,
       blockMs: options.blockMs ?? 1000,
       batchSize: options.batchSize ?? DEFAULT_BATCH_SIZE,
+      gatherMs: options.gatherMs,
       claimIdleMs: options.claimIdleMs,
     },
     async (entries) => {
