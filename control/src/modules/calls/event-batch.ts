@@ -4,6 +4,7 @@
 import type { CallEvent } from "@switchboard/shared/events";
 import { eq, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { rowsOf } from "../../db/rows-of.ts";
 import { callEventsSeen, orgs } from "../../db/schema.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
 import { type WebhookSubscriber, webhookSubscribers } from "../webhooks/emit.ts";
@@ -52,11 +53,6 @@ interface SeenOrOrgRow {
   org_id: string | null;
   rates: string | null;
   redaction: string | null;
-}
-
-/** `db.execute` gives rows on PostgreSQL and `{ rows }` on PGlite. */
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : ((result as { rows?: T[] }).rows ?? []);
 }
 
 /**

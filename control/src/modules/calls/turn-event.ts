@@ -4,6 +4,7 @@ import type { CallEvent } from "@switchboard/shared/events";
 import type { ToolCallRecord } from "@switchboard/shared/schemas/call";
 import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
+import { rowsOf } from "../../db/rows-of.ts";
 import { calls, callTurns } from "../../db/schema.ts";
 import type { RedactionPolicy } from "../redaction/policy.ts";
 import { redactTurnText } from "../redaction/turn-text.ts";
@@ -92,6 +93,5 @@ export async function insertTurnTouchingCall(
       on conflict do nothing
     )
     select count(*)::integer as touched from touched`);
-  const rows = Array.isArray(result) ? result : ((result as { rows?: unknown[] }).rows ?? []);
-  return Number((rows[0] as { touched?: unknown } | undefined)?.touched ?? 0) > 0;
+  return Number(rowsOf<{ touched?: unknown }>(result)[0]?.touched ?? 0) > 0;
 }

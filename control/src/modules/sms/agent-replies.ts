@@ -9,6 +9,7 @@ import type { Logger } from "@switchboard/shared/logger";
 import { and, eq, sql } from "drizzle-orm";
 import { PollLoop } from "../../background/poll-loop.ts";
 import type { ControlContext } from "../../context.ts";
+import { rowsOf } from "../../db/rows-of.ts";
 import { agents, phoneNumbers, smsAgentReplies, smsMessages } from "../../db/schema.ts";
 import { toAgent } from "../agents/present.ts";
 import { smsKnowledgeContext as knowledgeFor } from "./agent-knowledge.ts";
@@ -40,9 +41,7 @@ async function claimDueJob(deps: Deps): Promise<Job | null> {
       for update skip locked
     )
     returning inbound_sms_id`);
-  const id =
-    (rows as unknown as { rows?: Array<{ inbound_sms_id: string }> }).rows?.[0]?.inbound_sms_id ??
-    (rows as unknown as Array<{ inbound_sms_id: string }>)[0]?.inbound_sms_id;
+  const id = rowsOf<{ inbound_sms_id: string }>(rows)[0]?.inbound_sms_id;
   if (!id) return null;
   const [job] = await deps.db.select().from(smsAgentReplies).where(eq(smsAgentReplies.inboundSmsId, id));
   return job ?? null;
