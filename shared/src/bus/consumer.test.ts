@@ -38,14 +38,8 @@ test("an entry delivered while the consumer is stopping is handled and acked, no
 test("entries that arrive while the consumer gathers after a read are handled as one batch", async () => {
   const bus = new MemoryBus();
   const batches: string[][] = [];
-  let firstHandled: () => void = () => {};
-  const handledFirst = new Promise<void>((resolve) => {
-    firstHandled = resolve;
-  });
-  let allHandled: () => void = () => {};
-  const handledAll = new Promise<void>((resolve) => {
-    allHandled = resolve;
-  });
+  const { promise: handledFirst, resolve: firstHandled } = Promise.withResolvers<void>();
+  const { promise: handledAll, resolve: allHandled } = Promise.withResolvers<void>();
   const consumer = startBatchConsumer(
     bus,
     { stream: "events", group: "g", consumer: "c", blockMs: 5000, claimIdleMs: 60_000, gatherMs: 1000 },
@@ -71,10 +65,7 @@ test("entries that arrive while the consumer gathers after a read are handled as
 
 test("stop() ends a gather at once", async () => {
   const bus = new MemoryBus();
-  let handled: () => void = () => {};
-  const handledOne = new Promise<void>((resolve) => {
-    handled = resolve;
-  });
+  const { promise: handledOne, resolve: handled } = Promise.withResolvers<void>();
   const consumer = startBatchConsumer(
     bus,
     { stream: "events", group: "g", consumer: "c", blockMs: 5000, claimIdleMs: 60_000, gatherMs: 60_000 },

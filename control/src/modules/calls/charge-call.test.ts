@@ -121,14 +121,8 @@ test.skipIf(!onPostgres)("the same call charged by two transactions at once is c
   const { orgId } = await h.newOrg();
   await credit(h.ctx, orgId, 1000, "purchase", "seed");
   const callId = newId("call");
-  let firstCharged: () => void = () => {};
-  const charged = new Promise<void>((resolve) => {
-    firstCharged = resolve;
-  });
-  let releaseFirst: () => void = () => {};
-  const released = new Promise<void>((resolve) => {
-    releaseFirst = resolve;
-  });
+  const { promise: charged, resolve: firstCharged } = Promise.withResolvers<void>();
+  const { promise: released, resolve: releaseFirst } = Promise.withResolvers<void>();
   const first = h.ctx.db.transaction(async (tx) => {
     const cents = await chargeCall(tx, h.ctx.config, { id: callId, orgId, direction: "inbound" }, 100);
     firstCharged();
