@@ -10,7 +10,7 @@ import { sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { rowsOf } from "../../db/rows-of.ts";
 import { autoRecharges, creditBalances, creditLedger } from "../../db/schema.ts";
-import { emitWebhookEvent } from "../webhooks/emit.ts";
+import { queueLowBalanceOnCrossing } from "../credits/ledger.ts";
 
 /** The platform's default rates, token prices and the low-balance threshold the ledger needs. */
 export type RatesConfig = Rates & Pick<Config, "creditsLowThresholdCents" | "realtimeTokenPrices">;
@@ -104,12 +104,13 @@ export async function chargeCall(
     row.low_balance_threshold_cents === null
       ? config.creditsLowThresholdCents
       : Number(row.low_balance_threshold_cents);
-  if (afterCents + chargedCents >= threshold && afterCents < threshold) {
-    await emitWebhookEvent(tx, call.orgId, "credits.low", {
-      balance_cents: afterCents,
-      low_balance_threshold_cents: threshold,
-      transaction_id: String(row.entry_id),
-    });
-  }
+  await queueLowBalanceOnCrossing(
+    tx,
+    call.orgId,
+    afterCents + chargedCents,
+    afterCents,
+    threshold,
+    String(row.entry_id),
+  );
   return chargedCents;
 }

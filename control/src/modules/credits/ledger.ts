@@ -119,14 +119,25 @@ export async function appendEntry(
   const threshold = updated.thresholdCents ?? deps.config.creditsLowThresholdCents;
   const before = updated.balanceCents - input.amountCents;
   if (input.amountCents < 0) await markRechargeDue(tx, input.orgId, before, updated.balanceCents);
-  if (before >= threshold && updated.balanceCents < threshold) {
-    await emitWebhookEvent(tx, input.orgId, "credits.low", {
-      balance_cents: updated.balanceCents,
-      low_balance_threshold_cents: threshold,
-      transaction_id: entry.id,
-    });
-  }
+  await queueLowBalanceOnCrossing(tx, input.orgId, before, updated.balanceCents, threshold, entry.id);
   return { entry, created: true };
+}
+
+/** Queues `credits.low` when a change of the balance crossed below the org's threshold. */
+export async function queueLowBalanceOnCrossing(
+  tx: Database,
+  orgId: string,
+  beforeCents: number,
+  afterCents: number,
+  thresholdCents: number,
+  transactionId: string,
+): Promise<void> {
+  if (beforeCents < thresholdCents || afterCents >= thresholdCents) return;
+  await emitWebhookEvent(tx, orgId, "credits.low", {
+    balance_cents: afterCents,
+    low_balance_threshold_cents: thresholdCents,
+    transaction_id: transactionId,
+  });
 }
 
 const publishing = new Map<string, Promise<number>>();

@@ -1,5 +1,6 @@
 // The ledger's hook for auto-recharge (auto-recharge.ts): a debit that takes the balance below
 // the org's threshold marks one charge pending, in the debit's own transaction.
+// chargeCall (calls/billing.ts) applies the same condition inside its one statement.
 import { newId } from "@switchboard/shared/ids";
 import { and, eq, gt, isNotNull, isNull, lte } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
