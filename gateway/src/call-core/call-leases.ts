@@ -49,28 +49,25 @@ export class CallLeases {
     return this.heldPerOrg.get(orgId) ?? 0;
   }
 
-  /**
-   * Takes the call's place in its org's cap, before the call is accepted. `cap` is the org's
-   * cap when the caller has started reading it already (orgCap), beside its other look-ups.
-   */
-  async acquire(orgId: string, callId: string, cap?: Promise<number>): Promise<CallAdmission> {
+  /** Takes the call's place in its org's cap, before the call is accepted. */
+  async acquire(orgId: string, callId: string): Promise<CallAdmission> {
     const { bus, gatewayId, config } = this.options;
     const ceiling = config.sipMaxCallsPerOrg;
     // Counted before the first await, so concurrent admissions see each other.
     if (this.heldFor(orgId) >= ceiling) return { ok: false, refusal: "gateway_ceiling", cap: ceiling };
     this.adjust(orgId, 1);
     try {
-      const orgCap = await (cap ?? this.orgCap(orgId));
+      const cap = await this.capOf(orgId);
       const grant = await bus.acquireLease(
         callLeaseScope(orgId),
         callId,
         gatewayId,
-        orgCap,
+        cap,
         leaseTtlMs(config.gatewayHeartbeatIntervalMs),
       );
       if (!grant.ok) {
         this.adjust(orgId, -1);
-        return { ok: false, refusal: "org_cap", cap: orgCap };
+        return { ok: false, refusal: "org_cap", cap };
       }
       if (grant.created) this.owned.set(callId, orgId);
       return { ok: true, lease: this.lease(orgId, callId, grant.created) };
@@ -106,8 +103,7 @@ export class CallLeases {
   }
 
   /** The org's cap as control published it, else ORG_DEFAULT_MAX_CONCURRENT_CALLS. */
-  /** The org's cap on calls in progress, as control published it, else the default. */
-  async orgCap(orgId: string): Promise<number> {
+  private async capOf(orgId: string): Promise<number> {
     const value = Number(await this.options.bus.hashGet(Hashes.orgCallLimits, orgId));
     return Number.isInteger(value) && value > 0 ? value : this.options.config.orgDefaultMaxConcurrentCalls;
   }

@@ -68,9 +68,6 @@ export class InboundCalls {
         ? this.redirect(transaction, localTag, target)
         : refuse(480, "No agent attached to number");
     }
-    // The org's cap is read beside its balance: one round trip to the bus before the 200, not two.
-    const cap = this.deps.leases.orgCap(route.org_id);
-    cap.catch(() => {}); // awaited by acquire below; a call refused before that drops it
     const balance = await this.deps.directory.balanceCents(route.org_id);
     if (balance === null && !(await this.deps.directory.statePublished()))
       return this.refuseUnpublished(transaction, localTag);
@@ -98,7 +95,7 @@ export class InboundCalls {
     }
 
     const callId = newId("call");
-    const admission = await this.deps.leases.acquire(route.org_id, callId, cap);
+    const admission = await this.deps.leases.acquire(route.org_id, callId);
     if (!admission.ok) {
       return refuse(
         503,
@@ -148,9 +145,7 @@ export class InboundCalls {
       setTimeout(resolve, this.deps.config.sipRingDelayMs);
     });
     transaction.reply(180, { toTag: localTag, headers: [["Contact", dialog.contact]] });
-    // Not awaited: the bus appends in the order written, so `ringing` still comes before the
-    // answer's events, and the 200 does not wait a round trip for it.
-    void this.deps.events.write({
+    await this.deps.events.write({
       type: "call.status",
       call_id: callId,
       org_id: route.org_id,
