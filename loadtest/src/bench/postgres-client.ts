@@ -1,5 +1,6 @@
 // What one statement costs the process that sends it, by PostgreSQL client: postgres.js (on
-// Bun's node:net) against Bun's native client as control opens it (unprepared), and the
+// Bun's node:net) against Bun's native client as control opens it (unprepared) and prepared
+// (which control cannot use yet: it encodes a JSON text bound to jsonb a second time), and the
 // backend's CPU for the same statements. Each round sends `statements` statements one after
 // another over one connection, alternating the clients, on a throwaway database.
 // Usage: bun loadtest/src/bench/postgres-client.ts [statements=5000] [rounds=2]
@@ -35,10 +36,10 @@ function postgresJs(url: string): Client {
   };
 }
 
-function bunSql(url: string): Client {
-  const sql = new SQL(url, { max: 1, prepare: false });
+function bunSql(url: string, prepare = false): Client {
+  const sql = new SQL(url, { max: 1, prepare });
   return {
-    name: "Bun.SQL",
+    name: prepare ? "Bun.SQL, prepared" : "Bun.SQL",
     unsafe: (query, params) => sql.unsafe(query, params),
     pid: async () => Number((await sql.unsafe("select pg_backend_pid() as pid"))[0].pid),
     close: () => sql.close(),
@@ -75,7 +76,9 @@ try {
   console.log("| round | client | client CPU µs per statement | backend CPU µs per statement |");
   console.log("|---|---|---|---|");
   for (let round = 1; round <= rounds; round++) {
-    const order = round % 2 === 1 ? [postgresJs, bunSql] : [bunSql, postgresJs];
+    const bunSqlPrepared = (url: string) => bunSql(url, true);
+    const clients = [postgresJs, bunSql, bunSqlPrepared];
+    const order = round % 2 === 1 ? clients : clients.toReversed();
     for (const open of order) {
       const client = open(database.url);
       const { clientUs, backendUs } = await run(client, round);
