@@ -3,7 +3,8 @@ import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { rms, sine, toneShare } from "@switchboard/stand-ins/testing/signals";
 import type { Subprocess } from "bun";
 import { MediaClock } from "../media/clock.ts";
-import { RtpSession } from "./session.ts";
+import type { RtpSession } from "./session.ts";
+import { openLoopbackSession } from "./testing/loopback-session.ts";
 
 // SIPp (Debian sip-tester) as an independent RTP peer: -rtp_echo sends every datagram on
 // the media port straight back to its source.
@@ -84,17 +85,7 @@ describe("RtpSession against sipp -rtp_echo", () => {
   test("our own audio and DTMF come back through an independent RTP peer", async () => {
     const echo = await startEcho();
     sipp = echo.process;
-    session = await RtpSession.open({
-      bindAddress: "127.0.0.1",
-      portMin: 0,
-      portMax: 0,
-      codec: "PCMU",
-      payloadType: 0,
-      telephoneEventPayloadType: 101,
-      remote: { address: "127.0.0.1", port: echo.mediaPort },
-      recordPath: null,
-      clock,
-    });
+    session = await openLoopbackSession(clock, { remote: { address: "127.0.0.1", port: echo.mediaPort } });
     const heard: Int16Array[] = [];
     session.onFrame((frame) => heard.push(frame.slice()));
     const digits: string[] = [];

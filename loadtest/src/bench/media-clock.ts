@@ -6,7 +6,8 @@
 
 import { loadavg } from "node:os";
 import { MediaClock } from "@switchboard/gateway/media/clock";
-import { RtpSession } from "@switchboard/gateway/rtp/session";
+import type { RtpSession } from "@switchboard/gateway/rtp/session";
+import { openLoopbackSession } from "@switchboard/gateway/rtp/testing/loopback-session";
 
 const streams = Number(process.argv[2] ?? 200);
 const seconds = Number(process.argv[3] ?? 20);
@@ -30,19 +31,7 @@ for (let index = 0; index < tone.length; index++) {
 
 const sessions: RtpSession[] = [];
 for (let index = 0; index < streams; index++) {
-  sessions.push(
-    await RtpSession.open({
-      bindAddress: "127.0.0.1",
-      portMin: 0,
-      portMax: 0,
-      codec: "PCMU",
-      payloadType: 0,
-      telephoneEventPayloadType: 101,
-      remote: null,
-      recordPath: null,
-      clock,
-    }),
-  );
+  sessions.push(await openLoopbackSession(clock));
 }
 for (let index = 0; index + 1 < sessions.length; index += 2) {
   const a = sessions[index]!;

@@ -12,7 +12,7 @@ import { g711Decode, g711Encode } from "@switchboard/gateway/media/g711";
 import { Resampler } from "@switchboard/gateway/media/resampler";
 import { JitterBuffer } from "@switchboard/gateway/rtp/jitter-buffer";
 import { writeRtpHeader } from "@switchboard/gateway/rtp/packet";
-import { RtpSession } from "@switchboard/gateway/rtp/session";
+import { openLoopbackSession } from "@switchboard/gateway/rtp/testing/loopback-session";
 
 const frames = Number(process.argv[2] ?? 200_000);
 
@@ -61,17 +61,7 @@ down.destroy();
 
 const sink = await Bun.udpSocket({ hostname: "127.0.0.1", port: 0, socket: { data() {} } });
 const clock = new MediaClock();
-const session = await RtpSession.open({
-  bindAddress: "127.0.0.1",
-  portMin: 0,
-  portMax: 0,
-  codec: "PCMU",
-  payloadType: 0,
-  telephoneEventPayloadType: 101,
-  remote: { address: "127.0.0.1", port: sink.port },
-  recordPath: null,
-  clock,
-});
+const session = await openLoopbackSession(clock, { remote: { address: "127.0.0.1", port: sink.port } });
 clock.stop();
 session.enqueue(new Int16Array(16_000 * 120).fill(3000));
 for (let tick = 0; tick < 500; tick++) session.tick(tick, performance.now());

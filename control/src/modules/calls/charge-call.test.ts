@@ -118,32 +118,3 @@ test("a charge that crosses the auto-recharge threshold marks it due, once", asy
     await h.ctx.db.delete(autoRecharges).where(eq(autoRecharges.orgId, orgId));
   }
 });
-
-const onPostgres = process.env.TEST_DATABASE === "postgres";
-
-// PGlite serves one connection, so two transactions never overlap there.
-test.skipIf(!onPostgres)("the same call charged by two transactions at once is charged once", async () => {
-  const { orgId } = await h.newOrg();
-  await credit(h.ctx, orgId, 1000, "purchase", "seed");
-  const callId = newId("call");
-  const { promise: charged, resolve: firstCharged } = Promise.withResolvers<void>();
-  const { promise: released, resolve: releaseFirst } = Promise.withResolvers<void>();
-  const first = h.ctx.db.transaction(async (tx) => {
-    const cents = await chargeCall(tx, h.ctx.config, { id: callId, orgId, direction: "inbound" }, 100);
-    firstCharged();
-    await released;
-    return cents;
-  });
-  await charged;
-  // The second waits on the balance row the first holds, then finds the call in the ledger.
-  const second = charge(orgId, callId, 100).then(
-    (cents) => ({ cents, error: null }),
-    (error: unknown) => ({ cents: 0, error }),
-  );
-  releaseFirst();
-  expect(await first).toBe(100);
-  const outcome = await second;
-  expect(outcome.error === null ? outcome.cents : 0).toBe(0);
-  expect(await balanceOf(orgId)).toBe(900);
-  expect(await usageEntries(orgId)).toHaveLength(1);
-});

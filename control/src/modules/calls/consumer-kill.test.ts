@@ -19,19 +19,12 @@ import type { Harness } from "../../testing/harness.ts";
 import { credit, getBalanceCents } from "../credits/ledger.ts";
 import { createOrg } from "../orgs/service.ts";
 import { CALL_EVENTS_GROUP, startCallEventsConsumer } from "./consumer.ts";
+import { TEST_CALL_EVENTS_CONFIG } from "./testing/rates.ts";
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 const CALLS = 300;
 const DURATION_S = 60;
-const RATES = {
-  inboundCentsPerMinute: 6,
-  outboundCentsPerMinute: 12,
-  webCentsPerMinute: 6,
-  numberMonthlyCents: 0,
-  creditsLowThresholdCents: 0,
-  realtimeTokenPrices: {},
-  publicBaseUrl: null,
-};
+const RATES = TEST_CALL_EVENTS_CONFIG;
 const WAIT = { timeoutMs: 60_000, intervalMs: 10 };
 
 let database: { url: string; drop(): Promise<void> };

@@ -1,4 +1,4 @@
-// Test support for RtpSession on loopback: sessions opened with the file's defaults on one shared
+// Test support for RtpSession on loopback: sessions opened by openLoopbackSession on one shared
 // media clock, bare UDP peers that record every RTP packet they get, and everything closed after
 // the file's last test.
 import { afterAll } from "bun:test";
@@ -8,7 +8,8 @@ import { join } from "node:path";
 import type { udp } from "bun";
 import { MediaClock } from "../../media/clock.ts";
 import { emptyRtpView, parseRtp } from "../packet.ts";
-import { RtpSession, type RtpSessionOptions } from "../session.ts";
+import type { RtpSession, RtpSessionOptions } from "../session.ts";
+import { openLoopbackSession } from "./loopback-session.ts";
 
 /** One RTP packet as a raw peer received it. */
 export interface CapturedRtp {
@@ -48,18 +49,7 @@ export class RtpSessionHarness {
 
   /** A PCMU session on an ephemeral loopback port with telephone-event 101 and no remote yet. */
   async openSession(overrides: Partial<RtpSessionOptions> = {}): Promise<RtpSession> {
-    const session = await RtpSession.open({
-      bindAddress: "127.0.0.1",
-      portMin: 0,
-      portMax: 0,
-      codec: "PCMU",
-      payloadType: 0,
-      telephoneEventPayloadType: 101,
-      remote: null,
-      recordPath: null,
-      clock: this.clock,
-      ...overrides,
-    });
+    const session = await openLoopbackSession(this.clock, overrides);
     this.opened.push(session);
     return session;
   }

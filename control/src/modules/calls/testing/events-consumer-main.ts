@@ -5,6 +5,7 @@ import { RedisBus } from "@switchboard/shared/bus/redis";
 import { createLogger } from "@switchboard/shared/logger";
 import { openDatabase } from "../../../db/client.ts";
 import { startCallEventsConsumer } from "../consumer.ts";
+import { TEST_CALL_EVENTS_CONFIG } from "./rates.ts";
 
 const database = await openDatabase({ databaseUrl: process.env.DATABASE_URL!, dataDir: null });
 const bus = await RedisBus.connect(process.env.REDIS_URL!, process.env.BUS_KEY_PREFIX!);
@@ -12,15 +13,7 @@ startCallEventsConsumer(
   {
     db: database.db,
     bus,
-    config: {
-      inboundCentsPerMinute: 6,
-      outboundCentsPerMinute: 12,
-      webCentsPerMinute: 6,
-      numberMonthlyCents: 0,
-      creditsLowThresholdCents: 0,
-      realtimeTokenPrices: {},
-      publicBaseUrl: null,
-    },
+    config: TEST_CALL_EVENTS_CONFIG,
   },
   createLogger("silent"),
   { consumerName: process.env.CONSUMER_NAME!, claimIdleMs: 60_000, blockMs: 100 },
