@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from "bun:test";
 import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
-import { type DatabaseHandle, openDatabase } from "../../db/client.ts";
 import { harnessClient } from "../../testing/api-client/client.ts";
 import { createHarness, type Harness } from "../../testing/harness.ts";
 import { type Receiver, startReceiver } from "../../testing/webhook-receiver.ts";
@@ -11,25 +10,22 @@ import { WebhookDeliveryWorker } from "./worker.ts";
 // The poll is set far beyond the wait, so a delivery that arrives was woken by the commit.
 const POLL_MS = 120_000;
 const WAKE_WAIT = { timeoutMs: 10_000, intervalMs: 5 };
-const onPostgres = process.env.TEST_DATABASE === "postgres" && !!process.env.TEST_DATABASE_URL;
 
 let h: Harness;
 const receivers: Receiver[] = [];
 const workers: WebhookDeliveryWorker[] = [];
-const handles: DatabaseHandle[] = [];
 beforeAll(async () => {
   h = await createHarness();
 }, 60_000);
 afterAll(async () => {
   for (const worker of workers) await worker.stop();
   for (const receiver of receivers) receiver.stop();
-  for (const handle of handles) await handle.close();
   await h.close();
 });
 
-async function startedWorker(db = h.ctx.db): Promise<WebhookDeliveryWorker> {
+async function startedWorker(): Promise<WebhookDeliveryWorker> {
   const worker = new WebhookDeliveryWorker({
-    db,
+    db: h.ctx.db,
     config: h.ctx.config,
     log: createLogger("silent"),
     pollIntervalMs: POLL_MS,
@@ -70,22 +66,5 @@ describe("webhook worker woken by the commit that queues deliveries", () => {
       );
     }
     expect(at.received).toHaveLength(2);
-  });
-
-  test.skipIf(!onPostgres)("a worker on another connection pool is woken too", async () => {
-    const other = await openDatabase({ databaseUrl: process.env.TEST_DATABASE_URL!, dataDir: null });
-    handles.push(other);
-    await startedWorker(other.db);
-    const at = receiver();
-    const orgId = await endpointFor(at);
-    const [id] = await emitWebhookEvent(h.ctx.db, orgId, "call.ended", {
-      call_id: "call_wake_3",
-      duration_s: 3,
-    });
-    await waitFor(
-      "the delivery at the receiver",
-      () => at.received.some((got) => got.headers["webhook-id"] === id),
-      WAKE_WAIT,
-    );
   });
 });
