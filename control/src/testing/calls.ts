@@ -8,7 +8,7 @@ import { credit } from "../modules/credits/ledger.ts";
 import type { Harness } from "./harness.ts";
 
 type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
-type EventBody = DistributiveOmit<CallEvent, "event_id" | "occurred_at" | "org_id" | "gateway_id"> & {
+export type EventBody = DistributiveOmit<CallEvent, "event_id" | "occurred_at" | "org_id" | "gateway_id"> & {
   gateway_id?: string;
 };
 

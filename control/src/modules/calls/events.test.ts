@@ -7,7 +7,7 @@ import { newId } from "@switchboard/shared/ids";
 import { createLogger } from "@switchboard/shared/logger";
 import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { eq } from "drizzle-orm";
-import { callEventsSeen, orgs, webhookDeliveries } from "../../db/schema.ts";
+import { callEventsSeen, calls, orgs, webhookDeliveries } from "../../db/schema.ts";
 import { answerOf, harnessClient, type ResponseBody } from "../../testing/api-client/client.ts";
 import {
   addCredits,
@@ -15,6 +15,7 @@ import {
   agentTurn,
   callCharges,
   createAgent,
+  type EventBody,
   eventOf,
   inboundCallEvents,
   webhookTypes,
@@ -343,6 +344,21 @@ for (const backend of ["memory", "redis"] as const) {
         other.orgId,
       );
       expect(await applyCallEvent(h.ctx, hijack)).toBe("unknown_org");
+      const fieldSetters: EventBody[] = [
+        {
+          type: "call.started",
+          call_id: callId,
+          direction: "outbound",
+          agent_id: "agt_hijack",
+          from_number: "+15550001111",
+          to_number: "+15550002222",
+          phone_number_id: null,
+          answered_at: new Date().toISOString(),
+        },
+        { type: "call.recording", call_id: callId, path: "hijack/recording.wav", duration_s: 5, bytes: 44 },
+      ];
+      for (const body of fieldSetters)
+        expect(await applyCallEvent(h.ctx, eventOf(h, body, other.orgId))).toBe("unknown_org");
       const ghost = eventOf(
         h,
         { type: "call.status", call_id: newId("call"), status: "ringing" },
@@ -350,7 +366,10 @@ for (const backend of ["memory", "redis"] as const) {
       );
       expect(await applyCallEvent(h.ctx, ghost)).toBe("unknown_org");
       const detail = await callDetail(h, callId);
-      expect(detail.body.status).toBe("in_progress");
+      expect(detail.body).toMatchObject({ status: "in_progress", direction: "inbound", agent_id: agentId });
+      expect(detail.body.from_number).not.toBe("+15550001111");
+      const [row] = await h.ctx.db.select().from(calls).where(eq(calls.id, callId));
+      expect(row!.recordingPath).toBeNull();
 
       await bus.append(Streams.callEvents, "not json");
       await bus.append(Streams.callEvents, JSON.stringify({ type: "call.ended" }));

@@ -25,6 +25,7 @@ import { chargeCall, chargeOfCallCents, type RatesConfig } from "./billing.ts";
 import { BatchLookups, recordUnseenReadingOrgs } from "./event-batch.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 import { dateOr, insertTurnTouchingCall, turnRowOf } from "./turn-event.ts";
+import { updateRecordedCall, updateStartedCall } from "./update-found-call.ts";
 
 export interface CallEventsDeps {
   db: Database;
@@ -78,15 +79,6 @@ export function parseCallEvent(data: string): CallEvent | null {
   )
     return null;
   return event as CallEvent;
-}
-
-/** A header map from the bus: only string values, else nothing (the event comes from a gateway, not a tenant). */
-function stringRecordOf(value: unknown): Record<string, string> | null {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
-  const entries = Object.entries(value).filter(
-    (entry): entry is [string, string] => typeof entry[1] === "string",
-  );
-  return entries.length > 0 ? Object.fromEntries(entries) : null;
 }
 
 interface PendingWebhook {
@@ -160,6 +152,17 @@ async function applyInTransaction(
   // Most turns find their call: one statement then, and no webhook follows a turn.
   if (event.type === "call.turn" && (await insertTurnTouchingCall(tx, event, org.redaction, new Date())))
     return { outcome: "applied", charged: false };
+  // So do the events that only set fields of a call control has.
+  const updated = await updateFoundCallOf(tx, event);
+  if (updated) {
+    await queueWebhooks(tx, lookups, updated.orgId, [
+      {
+        type: event.type === "call.started" ? "call.started" : "call.recording.ready",
+        data: presentCall(updated, config.publicBaseUrl),
+      },
+    ]);
+    return { outcome: "applied", charged: false };
+  }
   const row = await lockCall(tx, event);
   if (row.orgId !== event.org_id) return { outcome: "unknown_org", charged: false };
   const gatewayId = event.gateway_id ?? row.gatewayId;
@@ -177,23 +180,7 @@ async function applyInTransaction(
       break;
     }
     case "call.started": {
-      const status = rank(row.status) < rank("in_progress") ? "in_progress" : row.status;
-      const [updated] = await tx
-        .update(calls)
-        .set({
-          direction: event.direction,
-          status,
-          agentId: event.agent_id ?? row.agentId,
-          fromNumber: event.from_number ?? row.fromNumber,
-          toNumber: event.to_number ?? row.toNumber,
-          phoneNumberId: event.phone_number_id ?? row.phoneNumberId,
-          sipHeaders: stringRecordOf(event.sip_headers) ?? row.sipHeaders,
-          answeredAt: dateOr(event.answered_at, now),
-          gatewayId,
-          updatedAt: now,
-        })
-        .where(eq(calls.id, row.id))
-        .returning();
+      const updated = await updateStartedCall(tx, event, now);
       webhooks.push({ type: "call.started", data: present(updated!) });
       break;
     }
@@ -247,11 +234,7 @@ async function applyInTransaction(
       break;
     }
     case "call.recording": {
-      const [updated] = await tx
-        .update(calls)
-        .set({ recordingPath: event.path, recordingBytes: Number(event.bytes) || null, updatedAt: now })
-        .where(eq(calls.id, row.id))
-        .returning();
+      const updated = await updateRecordedCall(tx, event, now);
       webhooks.push({ type: "call.recording.ready", data: present(updated!) });
       break;
     }
@@ -288,12 +271,26 @@ async function applyInTransaction(
       break;
     }
   }
-  if (webhooks.length > 0) {
-    const endpoints = await lookups.subscribers(row.orgId);
-    for (const webhook of webhooks)
-      await queueWebhookEvent(tx, row.orgId, endpoints, webhook.type, webhook.data);
-  }
+  await queueWebhooks(tx, lookups, row.orgId, webhooks);
   return { outcome: "applied", charged };
+}
+
+/** The call as `call.started` or `call.recording` leaves it; null for other events or no such call. */
+function updateFoundCallOf(tx: Database, event: CallEvent): Promise<CallRow | null> {
+  if (event.type === "call.started") return updateStartedCall(tx, event, new Date());
+  if (event.type === "call.recording") return updateRecordedCall(tx, event, new Date());
+  return Promise.resolve(null);
+}
+
+async function queueWebhooks(
+  tx: Database,
+  lookups: BatchLookups,
+  orgId: string,
+  webhooks: PendingWebhook[],
+): Promise<void> {
+  if (webhooks.length === 0) return;
+  const endpoints = await lookups.subscribers(orgId);
+  for (const webhook of webhooks) await queueWebhookEvent(tx, orgId, endpoints, webhook.type, webhook.data);
 }
 
 /** Applies `event` once; the balance mirror on the bus is refreshed after a charge commits. */

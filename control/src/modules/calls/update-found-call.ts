@@ -1,0 +1,71 @@
+// The events that only set fields of a call control already has (`call.started`,
+// `call.recording`) update its row straight away: the update locks the row as the look-up
+// would, and the look-up's statement is saved. An event whose call is not there (or is another
+// org's) updates nothing and goes the long way, which creates or refuses the row.
+import type { CallEvent } from "@switchboard/shared/events";
+import { type AnyColumn, and, eq, sql } from "drizzle-orm";
+import type { Database } from "../../db/client.ts";
+import { calls } from "../../db/schema.ts";
+import type { CallRow } from "./present.ts";
+import { dateOr } from "./turn-event.ts";
+
+type StartedEvent = Extract<CallEvent, { type: "call.started" }>;
+type RecordingEvent = Extract<CallEvent, { type: "call.recording" }>;
+
+/** A header map from the bus: only string values, else nothing (the event comes from a gateway, not a tenant). */
+export function stringRecordOf(value: unknown): Record<string, string> | null {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
+  const entries = Object.entries(value).filter(
+    (entry): entry is [string, string] => typeof entry[1] === "string",
+  );
+  return entries.length > 0 ? Object.fromEntries(entries) : null;
+}
+
+const ofEventsCall = (event: CallEvent) => and(eq(calls.id, event.call_id), eq(calls.orgId, event.org_id));
+
+/** `value`, or the column's value when the event has none. */
+const textOr = (value: string | null | undefined, column: AnyColumn) =>
+  sql`coalesce(${value ?? null}::text, ${column})`;
+
+/**
+ * `call.started` on the event's call: in progress unless it has already ended (statuses only
+ * move forward), and every field the event has. Null when there is no such call of that org.
+ */
+export async function updateStartedCall(
+  tx: Database,
+  event: StartedEvent,
+  now: Date,
+): Promise<CallRow | null> {
+  const sipHeaders = stringRecordOf(event.sip_headers);
+  const [updated] = await tx
+    .update(calls)
+    .set({
+      direction: event.direction,
+      status: sql`case when ${calls.status} in ('queued', 'ringing') then 'in_progress' else ${calls.status} end`,
+      agentId: textOr(event.agent_id, calls.agentId),
+      fromNumber: textOr(event.from_number, calls.fromNumber),
+      toNumber: textOr(event.to_number, calls.toNumber),
+      phoneNumberId: textOr(event.phone_number_id, calls.phoneNumberId),
+      sipHeaders: sql`coalesce(${sipHeaders === null ? null : JSON.stringify(sipHeaders)}::jsonb, ${calls.sipHeaders})`,
+      answeredAt: dateOr(event.answered_at, now),
+      gatewayId: textOr(event.gateway_id, calls.gatewayId),
+      updatedAt: now,
+    })
+    .where(ofEventsCall(event))
+    .returning();
+  return updated ?? null;
+}
+
+/** `call.recording` on the event's call. Null when there is no such call of that org. */
+export async function updateRecordedCall(
+  tx: Database,
+  event: RecordingEvent,
+  now: Date,
+): Promise<CallRow | null> {
+  const [updated] = await tx
+    .update(calls)
+    .set({ recordingPath: event.path, recordingBytes: Number(event.bytes) || null, updatedAt: now })
+    .where(ofEventsCall(event))
+    .returning();
+  return updated ?? null;
+}
