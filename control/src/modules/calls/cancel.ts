@@ -9,7 +9,7 @@ import { and, eq, isNull } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { calls } from "../../db/schema.ts";
 import { emitWebhookEvent } from "../webhooks/emit.ts";
-import { isTerminal } from "./events.ts";
+import { isTerminal } from "./call-status.ts";
 import { type CallRow, presentCall } from "./present.ts";
 import { getCallRow } from "./service.ts";
 

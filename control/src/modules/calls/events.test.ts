@@ -326,6 +326,22 @@ for (const backend of ["memory", "redis"] as const) {
       expect(await webhookTypes(h)).toContain("call.failed");
     });
 
+    test("a status creates an unseen call and only moves it forward; another org's status moves nothing", async () => {
+      const callId = newId("call");
+      const status = (value: "ringing" | "in_progress" | "completed", orgId = h.orgId) =>
+        applyCallEvent(h.ctx, eventOf(h, { type: "call.status", call_id: callId, status: value }, orgId));
+      expect(await status("ringing")).toBe("applied");
+      expect((await callDetail(h, callId)).body).toMatchObject({ status: "ringing", direction: "inbound" });
+      const other = await h.newOrg();
+      expect(await status("in_progress", other.orgId)).toBe("unknown_org");
+      expect((await callDetail(h, callId)).body.status).toBe("ringing");
+      expect(await status("in_progress")).toBe("applied");
+      expect(await status("ringing")).toBe("applied");
+      // An end comes with call.ended (billed there), never with a status.
+      expect(await status("completed")).toBe("applied");
+      expect((await callDetail(h, callId)).body.status).toBe("in_progress");
+    });
+
     test("events of another org never touch this org's calls, and unreadable entries are skipped", async () => {
       const callId = newId("call");
       const [, started] = inboundCallEvents(h, { callId, agentId, answeredAtMs: Date.now(), durationS: 1 });

@@ -22,10 +22,11 @@ import { listCalledParty } from "../do-not-call/service.ts";
 import { recordCallSms } from "../sms/call-sms.ts";
 import { anySubscribes, queueWebhookEvent } from "../webhooks/emit.ts";
 import { chargeCall, chargeOfCallCents, type RatesConfig } from "./billing.ts";
+import { isTerminal, rank } from "./call-status.ts";
 import { BatchLookups, recordUnseenReadingOrgs } from "./event-batch.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 import { dateOr, insertTurnTouchingCall, turnRowOf } from "./turn-event.ts";
-import { updateRecordedCall, updateStartedCall } from "./update-found-call.ts";
+import { updateRecordedCall, updateStartedCall, upsertStatusOfCall } from "./update-found-call.ts";
 
 export interface CallEventsDeps {
   db: Database;
@@ -34,20 +35,6 @@ export interface CallEventsDeps {
 }
 
 export type ApplyOutcome = "applied" | "duplicate" | "unknown_org";
-
-const TERMINAL: ReadonlySet<CallStatus> = new Set(["completed", "busy", "no_answer", "failed", "canceled"]);
-
-export function isTerminal(status: CallStatus): boolean {
-  return TERMINAL.has(status);
-}
-
-/** Statuses only move forward; a late `ringing` after `in_progress` is ignored. */
-function rank(status: CallStatus): number {
-  if (status === "queued") return 0;
-  if (status === "ringing") return 1;
-  if (status === "in_progress") return 2;
-  return 3;
-}
 
 /** Parses and checks the shape of a stream entry; null for anything unusable. */
 export function parseCallEvent(data: string): CallEvent | null {
@@ -80,6 +67,12 @@ export function parseCallEvent(data: string): CallEvent | null {
     return null;
   return event as CallEvent;
 }
+
+/** The webhook each event written by updateFoundCallOf sends with the call it leaves. */
+const FIELD_EVENT_WEBHOOKS: Partial<Record<CallEvent["type"], WebhookEventType>> = {
+  "call.started": "call.started",
+  "call.recording": "call.recording.ready",
+};
 
 interface PendingWebhook {
   type: WebhookEventType;
@@ -152,15 +145,14 @@ async function applyInTransaction(
   // Most turns find their call: one statement then, and no webhook follows a turn.
   if (event.type === "call.turn" && (await insertTurnTouchingCall(tx, event, org.redaction, new Date())))
     return { outcome: "applied", charged: false };
-  // So do the events that only set fields of a call control has.
-  const updated = await updateFoundCallOf(tx, event);
-  if (updated) {
-    await queueWebhooks(tx, lookups, updated.orgId, [
-      {
-        type: event.type === "call.started" ? "call.started" : "call.recording.ready",
-        data: presentCall(updated, config.publicBaseUrl),
-      },
-    ]);
+  // So do the events that only set fields of a call: a status moves on without a webhook.
+  const written = await updateFoundCallOf(tx, event);
+  if (written) {
+    const webhook = FIELD_EVENT_WEBHOOKS[event.type];
+    if (webhook)
+      await queueWebhooks(tx, lookups, written.orgId, [
+        { type: webhook, data: presentCall(written, config.publicBaseUrl) },
+      ]);
     return { outcome: "applied", charged: false };
   }
   const row = await lockCall(tx, event);
@@ -275,8 +267,9 @@ async function applyInTransaction(
   return { outcome: "applied", charged };
 }
 
-/** The call as `call.started` or `call.recording` leaves it; null for other events or no such call. */
+/** The call as `call.status`, `call.started` or `call.recording` leaves it; null for other events or none written. */
 function updateFoundCallOf(tx: Database, event: CallEvent): Promise<CallRow | null> {
+  if (event.type === "call.status") return upsertStatusOfCall(tx, event, new Date());
   if (event.type === "call.started") return updateStartedCall(tx, event, new Date());
   if (event.type === "call.recording") return updateRecordedCall(tx, event, new Date());
   return Promise.resolve(null);

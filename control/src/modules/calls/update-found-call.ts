@@ -1,14 +1,17 @@
-// The events that only set fields of a call control already has (`call.started`,
-// `call.recording`) update its row straight away: the update locks the row as the look-up
-// would, and the look-up's statement is saved. An event whose call is not there (or is another
-// org's) updates nothing and goes the long way, which creates or refuses the row.
+// The events that only set fields of a call write its row straight away: `call.started` and
+// `call.recording` update the call control has, and `call.status` creates it or moves its
+// status forward in one upsert. The write locks the row as the look-up would, and the
+// look-up's statement is saved. An event whose call is another org's (or, but for
+// `call.status`, not there) writes nothing and goes the long way, which creates or refuses it.
 import type { CallEvent } from "@switchboard/shared/events";
-import { type AnyColumn, and, eq, sql } from "drizzle-orm";
+import { type AnyColumn, and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { calls } from "../../db/schema.ts";
+import { isTerminal } from "./call-status.ts";
 import type { CallRow } from "./present.ts";
 import { dateOr } from "./turn-event.ts";
 
+type StatusEvent = Extract<CallEvent, { type: "call.status" }>;
 type StartedEvent = Extract<CallEvent, { type: "call.started" }>;
 type RecordingEvent = Extract<CallEvent, { type: "call.recording" }>;
 
@@ -26,6 +29,49 @@ const ofEventsCall = (event: CallEvent) => and(eq(calls.id, event.call_id), eq(c
 /** `value`, or the column's value when the event has none. */
 const textOr = (value: string | null | undefined, column: AnyColumn) =>
   sql`coalesce(${value ?? null}::text, ${column})`;
+
+/** A status's place in the order statuses move in: every ended status shares the last. */
+const rankOf = (status: SQL | AnyColumn) =>
+  sql`(case ${status} when 'queued' then 0 when 'ringing' then 1 when 'in_progress' then 2 else 3 end)`;
+
+/**
+ * `call.status` on the event's call: a call control has not seen is created with the status (a
+ * first `ringing`); one it has moves to the status when that is further along and not an end
+ * (ends come with `call.ended`). Null when nothing was written: the status would not move the
+ * call forward, or the call is another org's.
+ */
+export async function upsertStatusOfCall(
+  tx: Database,
+  event: StatusEvent,
+  now: Date,
+): Promise<CallRow | null> {
+  // An end in a status event changes nothing (the long way creates a call it has not seen).
+  if (isTerminal(event.status)) return null;
+  const [written] = await tx
+    .insert(calls)
+    .values({
+      id: event.call_id,
+      orgId: event.org_id,
+      direction: "inbound",
+      status: event.status,
+      startedAt: dateOr(event.occurred_at, now),
+      gatewayId: event.gateway_id ?? null,
+    })
+    .onConflictDoUpdate({
+      target: calls.id,
+      set: {
+        status: sql`excluded.status`,
+        gatewayId: sql`coalesce(excluded.gateway_id, ${calls.gatewayId})`,
+        updatedAt: now,
+      },
+      setWhere: and(
+        eq(calls.orgId, event.org_id),
+        sql`${rankOf(sql`excluded.status`)} > ${rankOf(calls.status)}`,
+      ),
+    })
+    .returning();
+  return written ?? null;
+}
 
 /**
  * `call.started` on the event's call: in progress unless it has already ended (statuses only
