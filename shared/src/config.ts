@@ -361,7 +361,7 @@ export function loadConfig(env: Env = process.env): Config {
     gatewayCapacityCalls: read.integer("GATEWAY_CAPACITY_CALLS", 200, 1, 100_000),
     gatewayLostAfterMs: read.integer("GATEWAY_LOST_AFTER_MS", 15_000, 1000, 3_600_000),
     callEventsClaimIdleMs: read.integer("CALL_EVENTS_CLAIM_IDLE_MS", 30_000, 100, 3_600_000),
-    callEventsGatherMs: read.integer("CALL_EVENTS_GATHER_MS", 25, 0, 1000),
+    callEventsGatherMs: read.integer("CALL_EVENTS_GATHER_MS", 100, 0, 1000),
     busReconcileIntervalS: read.integer("BUS_RECONCILE_INTERVAL_S", 60, 1, 86_400),
     drainTimeoutS: read.integer("DRAIN_TIMEOUT_S", 300, 0, 86_400),
     drainGoodbyeMessage: read.string(
