@@ -71,7 +71,7 @@ describe("post-call analysis against the OpenAI chat stand-in", () => {
   const deps = () => ({ db: h.ctx.db, config: h.ctx.config, log });
 
   /** One answered call with the caller saying `words`, ended; its analysis job queued with the end. */
-  async function endedCall(words: string): Promise<string> {
+  async function endedCall(words: string, agent = agentId): Promise<string> {
     const callId = newId("call");
     const answeredAtMs = Date.now() - 30_000;
     await applyCallEvents(h.ctx, [
@@ -79,7 +79,7 @@ describe("post-call analysis against the OpenAI chat stand-in", () => {
         type: "call.started",
         call_id: callId,
         direction: "inbound",
-        agent_id: agentId,
+        agent_id: agent,
         from_number: "+14155550100",
         to_number: "+14155550199",
         phone_number_id: null,
@@ -175,5 +175,17 @@ describe("post-call analysis against the OpenAI chat stand-in", () => {
     expect(JSON.stringify(response.body)).toContain("analysis.schema");
     const agent = await h.json<{ analysis: { schema: unknown } }>("GET", `/api/v1/agents/${agentId}`);
     expect(agent.body.analysis.schema).toEqual(DATA_SCHEMA);
+  });
+
+  test("the end queues a job with the agent's analysis block; an agent without one queues none", async () => {
+    const analysed = await endedCall("book-good");
+    const [job] = await h.ctx.db.select().from(callAnalyses).where(eq(callAnalyses.callId, analysed));
+    expect(job).toMatchObject({ status: "pending", agentId });
+    expect(job!.settings).toMatchObject({ summary: true, schema: DATA_SCHEMA });
+    const plainAgent = await createAgent(h);
+    const plain = await endedCall("book-good", plainAgent);
+    expect((await detail(plain)).body.status).toBe("completed");
+    expect(await h.ctx.db.select().from(callAnalyses).where(eq(callAnalyses.callId, plain))).toEqual([]);
+    await settle(analysed);
   });
 });

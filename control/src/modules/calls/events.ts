@@ -12,11 +12,11 @@ import {
 import { effectiveRates } from "@switchboard/shared/rates";
 import { realtimeUsageOf } from "@switchboard/shared/realtime";
 import { ANSWERED_BY, type AnsweredBy } from "@switchboard/shared/schemas/amd";
-import { asc, eq } from "drizzle-orm";
+import { asc, eq, getTableColumns } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { databaseProcedure, runProcedure } from "../../db/procedure.ts";
 import { calls, callTurns } from "../../db/schema.ts";
-import { queueCallAnalysis } from "../analysis/enqueue.ts";
+import { agentAnalysisOfCall, queueCallAnalysis } from "../analysis/enqueue.ts";
 import { publishBalance } from "../credits/ledger.ts";
 import { listCalledParty } from "../do-not-call/service.ts";
 import { recordCallSms } from "../sms/call-sms.ts";
@@ -213,11 +213,12 @@ async function applyInTransaction(
           updatedAt: now,
         })
         .where(eq(calls.id, row.id))
-        .returning();
-      await queueCallAnalysis(tx, updated!);
-      const resource = present(updated!);
+        .returning({ ...getTableColumns(calls), agentAnalysis: agentAnalysisOfCall });
+      const { agentAnalysis, ...ended } = updated!;
+      await queueCallAnalysis(tx, ended, agentAnalysis);
+      const resource = present(ended);
       webhooks.push({ type: "call.ended", data: resource });
-      if (updated!.status === "failed") webhooks.push({ type: "call.failed", data: resource });
+      if (ended.status === "failed") webhooks.push({ type: "call.failed", data: resource });
       if (anySubscribes(await lookups.subscribers(row.orgId), "call.transcript.ready")) {
         const transcript = await transcriptOf(tx, row.id);
         if (transcript.length > 0)
