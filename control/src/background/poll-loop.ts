@@ -11,7 +11,8 @@ export class PollLoop {
   constructor(
     /** One pass; true when it did some work (another pass follows at once). */
     private readonly pass: () => Promise<boolean>,
-    private readonly idleMs: number,
+    /** How long an idle loop waits; a function is asked before each wait. */
+    private readonly idleMs: number | (() => number),
     private readonly onError: (error: unknown) => void,
   ) {}
 
@@ -51,7 +52,7 @@ export class PollLoop {
       return;
     }
     await new Promise<void>((resolve) => {
-      const timer = setTimeout(done, this.idleMs);
+      const timer = setTimeout(done, typeof this.idleMs === "number" ? this.idleMs : this.idleMs());
       const self = this;
       function done() {
         clearTimeout(timer);

@@ -147,8 +147,10 @@ describe("campaigns", () => {
       },
       { campaignId: campaign.id },
     );
-    const dispatcher = startCampaignDispatcher(h.ctx, { idleMs: 20 });
+    // No campaign runs yet and the quiet poll is far off: only the start's commit wakes it.
+    const dispatcher = startCampaignDispatcher(h.ctx, { idleMs: 20, quietIdleMs: 120_000 });
     try {
+      expect(await dispatcher.wokenByCommits()).toBe(true);
       expect((await h.json("POST", `/api/v1/campaigns/${campaign.id}/start`)).status).toBe(200);
       await waitFor(
         "the campaign to complete",

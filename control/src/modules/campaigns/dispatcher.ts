@@ -243,8 +243,15 @@ async function completeFinishedCampaigns(deps: DispatcherDeps, campaignIds: stri
   return completed;
 }
 
-/** One pass over every running campaign; true when it changed anything (another pass follows at once). */
-export async function dispatchPass(deps: DispatcherDeps, now = new Date()): Promise<boolean> {
+export interface DispatchPass {
+  /** It changed something: another pass follows at once. */
+  worked: boolean;
+  /** Campaigns running at its start: none, and the dispatcher may wait longer for the next. */
+  runningCampaigns: number;
+}
+
+/** One pass over every running campaign. */
+export async function dispatchPass(deps: DispatcherDeps, now = new Date()): Promise<DispatchPass> {
   let worked = (await settleFinishedAttempts(deps, now)) > 0;
   const running = await deps.db
     .select({ id: campaigns.id })
@@ -274,5 +281,5 @@ export async function dispatchPass(deps: DispatcherDeps, now = new Date()): Prom
     )) > 0
   )
     worked = true;
-  return worked;
+  return { worked, runningCampaigns: running.length };
 }

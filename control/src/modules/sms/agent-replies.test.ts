@@ -4,6 +4,7 @@
 // STOP keeps the agent away; the per-conversation rate limit holds.
 import { afterAll, beforeAll, expect, test } from "bun:test";
 import { loadConfig } from "@switchboard/shared/config";
+import { waitFor } from "@switchboard/shared/testing/wait-for";
 import { startStandIns } from "@switchboard/stand-ins/index";
 import { eq } from "drizzle-orm";
 import { smsAgentReplies, smsMessages } from "../../db/schema.ts";
@@ -151,4 +152,20 @@ test("more than SMS_AGENT_REPLIES_PER_MINUTE messages in a conversation: the ext
   expect(statuses).toEqual(["sent", "sent", "skipped"]);
   expect((await job(ids[2]!))?.error).toBe("rate_limited");
   expect(twilio.sent.filter((m) => m.to === sender)).toHaveLength(2);
+});
+
+test("a started replier is woken by the commit that queues the job; its poll is far off", async () => {
+  const replier = new SmsAgentReplier(h.ctx, 120_000);
+  replier.start();
+  try {
+    expect(await replier.wokenByCommits()).toBe(true);
+    const sender = randomUsNumber();
+    const id = await inbound(sender, "Are you open on Sunday, please?");
+    await waitFor("the reply sent", async () => (await job(id!))?.status === "sent", { timeoutMs: 10_000 });
+    expect(twilio.sent.filter((m) => m.to === sender).map((m) => m.body)).toEqual([
+      "Sorry, we are closed on Sundays.",
+    ]);
+  } finally {
+    await replier.stop();
+  }
 });

@@ -7,6 +7,7 @@
 import { ApiError } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { and, eq, sql } from "drizzle-orm";
+import { NotifyWake } from "../../background/notify-wake.ts";
 import { PollLoop } from "../../background/poll-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { rowsOf } from "../../db/rows-of.ts";
@@ -152,19 +153,27 @@ async function answer(deps: Deps, job: Job): Promise<void> {
   }
 }
 
-/** Polls for due reply jobs; `runOnce` answers at most one. */
+/** Sent by migration 0023's trigger when a transaction that queued reply jobs commits. */
+export const SMS_AGENT_REPLIES_QUEUED_CHANNEL = "sms_agent_replies_queued";
+
+/**
+ * Answers due reply jobs, woken by the commit that queues one; `runOnce` answers at most one.
+ * The poll is the fallback for a lost notice, a retry coming due and a lease running out.
+ */
 export class SmsAgentReplier {
   private readonly loop: PollLoop;
+  private readonly notices: NotifyWake;
 
   constructor(
     private readonly deps: Deps,
-    pollIntervalMs = 500,
+    pollIntervalMs = 2000,
   ) {
     this.loop = new PollLoop(
       () => this.runOnce(),
       pollIntervalMs,
       (error) => this.deps.log.error({ err: error }, "SMS agent replies: poll failed"),
     );
+    this.notices = new NotifyWake(deps.db, SMS_AGENT_REPLIES_QUEUED_CHANNEL, deps.log);
   }
 
   async runOnce(): Promise<boolean> {
@@ -181,11 +190,18 @@ export class SmsAgentReplier {
 
   start(): void {
     this.loop.start();
+    this.notices.start(() => this.loop.wake());
+  }
+
+  /** Resolves once started: true when commits wake the replier, false when it only polls. */
+  wokenByCommits(): Promise<boolean> {
+    return this.notices.listening();
   }
 
   /** Lets the pass in hand finish. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.notices.stop();
+    await this.loop.stop();
   }
 }
 

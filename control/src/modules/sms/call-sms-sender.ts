@@ -7,6 +7,7 @@ import { Channels } from "@switchboard/shared/bus/topics";
 import { ApiError } from "@switchboard/shared/errors";
 import type { CallSmsOutcome } from "@switchboard/shared/events";
 import { and, asc, eq, isNull, lt, ne, sql } from "drizzle-orm";
+import { NotifyWake } from "../../background/notify-wake.ts";
 import { PollLoop } from "../../background/poll-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { phoneNumbers, smsMessages } from "../../db/schema.ts";
@@ -156,19 +157,27 @@ function outcomeOf(row: SmsRow, status: CallSmsOutcome["status"]): CallSmsOutcom
   };
 }
 
-/** Polls for pending call messages; `runOnce` handles at most one. */
+/** Sent by migration 0023's trigger when a transaction that wrote messages commits. */
+export const SMS_MESSAGES_QUEUED_CHANNEL = "sms_messages_queued";
+
+/**
+ * Sends pending call messages, woken by the commit that records one (the call's `call.sms`
+ * event); `runOnce` handles at most one. The poll is the fallback for a lost notice.
+ */
 export class CallSmsSender {
   private readonly loop: PollLoop;
+  private readonly notices: NotifyWake;
 
   constructor(
     private readonly deps: Deps,
-    pollIntervalMs = 250,
+    pollIntervalMs = 2000,
   ) {
     this.loop = new PollLoop(
       () => this.runOnce(),
       pollIntervalMs,
       (error) => this.deps.log.error({ err: error }, "call SMS sender: poll failed"),
     );
+    this.notices = new NotifyWake(deps.db, SMS_MESSAGES_QUEUED_CHANNEL, deps.log);
   }
 
   async runOnce(): Promise<boolean> {
@@ -195,10 +204,17 @@ export class CallSmsSender {
 
   start(): void {
     this.loop.start();
+    this.notices.start(() => this.loop.wake());
+  }
+
+  /** Resolves once started: true when commits wake the sender, false when it only polls. */
+  wokenByCommits(): Promise<boolean> {
+    return this.notices.listening();
   }
 
   /** Lets the pass in hand finish. */
-  stop(): Promise<void> {
-    return this.loop.stop();
+  async stop(): Promise<void> {
+    await this.notices.stop();
+    await this.loop.stop();
   }
 }

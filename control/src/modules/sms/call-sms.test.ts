@@ -201,3 +201,24 @@ test("a charged message whose sender died before the carrier took it is failed a
   expect(await getBalanceCents(h.ctx.db, h.orgId)).toBe(balance + 3);
   expect(twilio.sent.some((message) => message.body === "Lost in a crash.")).toBe(false);
 });
+
+test("a started sender is woken by the commit that records the call's message; its poll is far off", async () => {
+  const woken = new CallSmsSender(h.ctx, 120_000);
+  woken.start();
+  try {
+    expect(await woken.wokenByCommits()).toBe(true);
+    await addCredits(h, 100);
+    const event = smsEvent(await inboundCall(), "Woken by the commit.");
+    expect(await applyCallEvent(h.ctx, event)).toBe("applied");
+    const smsId = (event as { sms_id: string }).sms_id;
+    const outcome = await waitFor(
+      "the outcome on the bus",
+      () => outcomes.find((candidate) => candidate.sms_id === smsId),
+      { timeoutMs: 10_000 },
+    );
+    expect(outcome.status).toBe("sent");
+    expect(twilio.sent.filter((message) => message.body === "Woken by the commit.")).toHaveLength(1);
+  } finally {
+    await woken.stop();
+  }
+});

@@ -1,6 +1,7 @@
 import type { Logger } from "@switchboard/shared/logger";
+import { NotifyWake } from "../../background/notify-wake.ts";
 import { PollLoop } from "../../background/poll-loop.ts";
-import { type Database, listenToDatabase } from "../../db/client.ts";
+import type { Database } from "../../db/client.ts";
 import { runProcedure } from "../../db/procedure.ts";
 import { AttemptRecorder } from "./attempt-recorder.ts";
 import { DEFAULT_RETRY_SCHEDULE_MS } from "./backoff.ts";
@@ -36,7 +37,7 @@ export class WebhookDeliveryWorker {
   private readonly leaseMs: number;
   private readonly loop: PollLoop;
   private readonly recorder: AttemptRecorder;
-  private unlisten: Promise<(() => Promise<void>) | null> | null = null;
+  private readonly notices: NotifyWake;
 
   constructor(private readonly deps: WebhookWorkerOptions) {
     const timeoutMs = deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
@@ -50,6 +51,7 @@ export class WebhookDeliveryWorker {
     this.batchSize = deps.batchSize ?? 20;
     this.leaseMs = timeoutMs * 2 + 5000;
     this.recorder = new AttemptRecorder(deps.db);
+    this.notices = new NotifyWake(deps.db, DELIVERIES_QUEUED_CHANNEL, deps.log);
     this.loop = new PollLoop(
       // Fewer rows than a batch: every due row was claimed, so the next pass waits for a
       // commit's notice (kept if it came during this pass) or the poll, not an empty claim.
@@ -61,25 +63,17 @@ export class WebhookDeliveryWorker {
 
   start(): void {
     this.loop.start();
-    this.unlisten ??= (
-      listenToDatabase(this.deps.db, DELIVERIES_QUEUED_CHANNEL, () => this.loop.wake()) ??
-      Promise.resolve(null)
-    ).catch((error) => {
-      this.deps.log.warn({ err: error }, "webhook worker not woken by commits; polling only");
-      return null;
-    });
+    this.notices.start(() => this.loop.wake());
   }
 
   /** Resolves once started: true when commits wake this worker, false when it only polls. */
-  async wokenByCommits(): Promise<boolean> {
-    return (await this.unlisten) != null;
+  wokenByCommits(): Promise<boolean> {
+    return this.notices.listening();
   }
 
   /** Finishes the attempts in hand, then stops. */
   async stop(): Promise<void> {
-    const unlisten = await this.unlisten;
-    this.unlisten = null;
-    await unlisten?.().catch(() => {});
+    await this.notices.stop();
     await this.loop.stop();
   }
 
