@@ -7,7 +7,7 @@ import type { CallEvent } from "@switchboard/shared/events";
 import { type AnyColumn, and, eq, type SQL, sql } from "drizzle-orm";
 import type { Database } from "../../db/client.ts";
 import { calls } from "../../db/schema.ts";
-import { isTerminal } from "./call-status.ts";
+import { isTerminal, STATUSES_BEFORE_END } from "./call-status.ts";
 import type { CallRow } from "./present.ts";
 import { dateOr } from "./turn-event.ts";
 
@@ -30,9 +30,11 @@ const ofEventsCall = (event: CallEvent) => and(eq(calls.id, event.call_id), eq(c
 const textOr = (value: string | null | undefined, column: AnyColumn) =>
   sql`coalesce(${value ?? null}::text, ${column})`;
 
-/** A status's place in the order statuses move in: every ended status shares the last. */
+/** `rank` (call-status.ts) in SQL: a status's place in the order statuses move in. */
 const rankOf = (status: SQL | AnyColumn) =>
-  sql`(case ${status} when 'queued' then 0 when 'ringing' then 1 when 'in_progress' then 2 else 3 end)`;
+  sql`(case ${status} ${sql.raw(
+    STATUSES_BEFORE_END.map((name, index) => `when '${name}' then ${index}`).join(" "),
+  )} else ${sql.raw(String(STATUSES_BEFORE_END.length))} end)`;
 
 /**
  * `call.status` on the event's call: a call control has not seen is created with the status (a
