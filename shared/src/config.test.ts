@@ -27,6 +27,14 @@ describe("config", () => {
     );
   });
 
+  test("call events gather longer on PostgreSQL than on the embedded PGlite, unless set", () => {
+    const postgres = { DATABASE_URL: "postgres://switchboard@127.0.0.1:5432/switchboard" };
+    expect(loadConfig({}).callEventsGatherMs).toBe(25);
+    expect(loadConfig(postgres).callEventsGatherMs).toBe(100);
+    expect(loadConfig({ ...postgres, CALL_EVENTS_GATHER_MS: "0" }).callEventsGatherMs).toBe(0);
+    expect(loadConfig({ CALL_EVENTS_GATHER_MS: "250" }).callEventsGatherMs).toBe(250);
+  });
+
   test("self-serve credits only on the embedded single-org setup", () => {
     expect(loadConfig({ DATABASE_URL: "postgres://u@h/db" }).selfServeCredits).toBe(false);
     expect(loadConfig({ ADMIN_API_KEY: `sk_admin_${"b".repeat(30)}` }).selfServeCredits).toBe(false);
