@@ -1,8 +1,7 @@
 // Runs the campaign dispatcher in control: a pass after each change, else every `idleMs` while a
 // campaign runs and every `quietIdleMs` while none does. A campaign's creation or change of
 // status (in this process or another) wakes it at once, by the NOTIFY of migration 0023.
-import { NotifyWake } from "../../background/notify-wake.ts";
-import { PollLoop } from "../../background/poll-loop.ts";
+import { CommitWokenLoop } from "../../background/commit-woken-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { dispatchPass } from "./dispatcher.ts";
 
@@ -24,7 +23,7 @@ export function startCampaignDispatcher(
   const idleMs = options.idleMs ?? DEFAULT_IDLE_MS;
   const quietIdleMs = options.quietIdleMs ?? DEFAULT_QUIET_IDLE_MS;
   let running = true;
-  const loop = new PollLoop(
+  const loop = new CommitWokenLoop(
     async () => {
       const pass = await dispatchPass({ db: ctx.db, bus: ctx.bus, config: ctx.config, log });
       running = pass.runningCampaigns > 0;
@@ -32,16 +31,8 @@ export function startCampaignDispatcher(
     },
     () => (running ? idleMs : quietIdleMs),
     (error) => log.error({ err: error }, "campaign dispatch pass failed"),
+    { db: ctx.db, channel: CAMPAIGNS_CHANGED_CHANNEL, log },
   );
-  const notices = new NotifyWake(ctx.db, CAMPAIGNS_CHANGED_CHANNEL, log);
   loop.start();
-  notices.start(() => loop.wake());
-  return {
-    /** Resolves once started: true when commits wake the dispatcher, false when it only polls. */
-    wokenByCommits: () => notices.listening(),
-    async stop() {
-      await notices.stop();
-      await loop.stop();
-    },
-  };
+  return loop;
 }

@@ -7,8 +7,7 @@
 import { ApiError } from "@switchboard/shared/errors";
 import type { Logger } from "@switchboard/shared/logger";
 import { and, eq, sql } from "drizzle-orm";
-import { NotifyWake } from "../../background/notify-wake.ts";
-import { PollLoop } from "../../background/poll-loop.ts";
+import { CommitWokenLoop } from "../../background/commit-woken-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { rowsOf } from "../../db/rows-of.ts";
 import { agents, phoneNumbers, smsAgentReplies, smsMessages } from "../../db/schema.ts";
@@ -161,19 +160,18 @@ export const SMS_AGENT_REPLIES_QUEUED_CHANNEL = "sms_agent_replies_queued";
  * The poll is the fallback for a lost notice, a retry coming due and a lease running out.
  */
 export class SmsAgentReplier {
-  private readonly loop: PollLoop;
-  private readonly notices: NotifyWake;
+  private readonly loop: CommitWokenLoop;
 
   constructor(
     private readonly deps: Deps,
     pollIntervalMs = 2000,
   ) {
-    this.loop = new PollLoop(
+    this.loop = new CommitWokenLoop(
       () => this.runOnce(),
       pollIntervalMs,
       (error) => this.deps.log.error({ err: error }, "SMS agent replies: poll failed"),
+      { db: deps.db, channel: SMS_AGENT_REPLIES_QUEUED_CHANNEL, log: deps.log },
     );
-    this.notices = new NotifyWake(deps.db, SMS_AGENT_REPLIES_QUEUED_CHANNEL, deps.log);
   }
 
   async runOnce(): Promise<boolean> {
@@ -190,18 +188,16 @@ export class SmsAgentReplier {
 
   start(): void {
     this.loop.start();
-    this.notices.start(() => this.loop.wake());
   }
 
   /** Resolves once started: true when commits wake the replier, false when it only polls. */
   wokenByCommits(): Promise<boolean> {
-    return this.notices.listening();
+    return this.loop.wokenByCommits();
   }
 
   /** Lets the pass in hand finish. */
-  async stop(): Promise<void> {
-    await this.notices.stop();
-    await this.loop.stop();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }
 

@@ -7,8 +7,7 @@ import { Channels } from "@switchboard/shared/bus/topics";
 import { ApiError } from "@switchboard/shared/errors";
 import type { CallSmsOutcome } from "@switchboard/shared/events";
 import { and, asc, eq, isNull, lt, ne, sql } from "drizzle-orm";
-import { NotifyWake } from "../../background/notify-wake.ts";
-import { PollLoop } from "../../background/poll-loop.ts";
+import { CommitWokenLoop } from "../../background/commit-woken-loop.ts";
 import type { ControlContext } from "../../context.ts";
 import { phoneNumbers, smsMessages } from "../../db/schema.ts";
 import { carrierFor } from "../carriers/sms-carrier.ts";
@@ -165,19 +164,18 @@ export const SMS_MESSAGES_QUEUED_CHANNEL = "sms_messages_queued";
  * event); `runOnce` handles at most one. The poll is the fallback for a lost notice.
  */
 export class CallSmsSender {
-  private readonly loop: PollLoop;
-  private readonly notices: NotifyWake;
+  private readonly loop: CommitWokenLoop;
 
   constructor(
     private readonly deps: Deps,
     pollIntervalMs = 2000,
   ) {
-    this.loop = new PollLoop(
+    this.loop = new CommitWokenLoop(
       () => this.runOnce(),
       pollIntervalMs,
       (error) => this.deps.log.error({ err: error }, "call SMS sender: poll failed"),
+      { db: deps.db, channel: SMS_MESSAGES_QUEUED_CHANNEL, log: deps.log },
     );
-    this.notices = new NotifyWake(deps.db, SMS_MESSAGES_QUEUED_CHANNEL, deps.log);
   }
 
   async runOnce(): Promise<boolean> {
@@ -204,17 +202,15 @@ export class CallSmsSender {
 
   start(): void {
     this.loop.start();
-    this.notices.start(() => this.loop.wake());
   }
 
   /** Resolves once started: true when commits wake the sender, false when it only polls. */
   wokenByCommits(): Promise<boolean> {
-    return this.notices.listening();
+    return this.loop.wokenByCommits();
   }
 
   /** Lets the pass in hand finish. */
-  async stop(): Promise<void> {
-    await this.notices.stop();
-    await this.loop.stop();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 }

@@ -1,6 +1,5 @@
 import type { Logger } from "@switchboard/shared/logger";
-import { NotifyWake } from "../../background/notify-wake.ts";
-import { PollLoop } from "../../background/poll-loop.ts";
+import { CommitWokenLoop } from "../../background/commit-woken-loop.ts";
 import type { Database } from "../../db/client.ts";
 import { runProcedure } from "../../db/procedure.ts";
 import { AttemptRecorder } from "./attempt-recorder.ts";
@@ -35,9 +34,8 @@ export class WebhookDeliveryWorker {
   private readonly pollIntervalMs: number;
   private readonly batchSize: number;
   private readonly leaseMs: number;
-  private readonly loop: PollLoop;
+  private readonly loop: CommitWokenLoop;
   private readonly recorder: AttemptRecorder;
-  private readonly notices: NotifyWake;
 
   constructor(private readonly deps: WebhookWorkerOptions) {
     const timeoutMs = deps.timeoutMs ?? DEFAULT_DELIVERY_TIMEOUT_MS;
@@ -51,30 +49,28 @@ export class WebhookDeliveryWorker {
     this.batchSize = deps.batchSize ?? 20;
     this.leaseMs = timeoutMs * 2 + 5000;
     this.recorder = new AttemptRecorder(deps.db);
-    this.notices = new NotifyWake(deps.db, DELIVERIES_QUEUED_CHANNEL, deps.log);
-    this.loop = new PollLoop(
+    this.loop = new CommitWokenLoop(
       // Fewer rows than a batch: every due row was claimed, so the next pass waits for a
       // commit's notice (kept if it came during this pass) or the poll, not an empty claim.
       async () => (await this.runOnce()) >= this.batchSize,
       this.pollIntervalMs,
       (error) => this.deps.log.error({ err: error }, "webhook delivery pass failed"),
+      { db: deps.db, channel: DELIVERIES_QUEUED_CHANNEL, log: deps.log },
     );
   }
 
   start(): void {
     this.loop.start();
-    this.notices.start(() => this.loop.wake());
   }
 
   /** Resolves once started: true when commits wake this worker, false when it only polls. */
   wokenByCommits(): Promise<boolean> {
-    return this.notices.listening();
+    return this.loop.wokenByCommits();
   }
 
   /** Finishes the attempts in hand, then stops. */
-  async stop(): Promise<void> {
-    await this.notices.stop();
-    await this.loop.stop();
+  stop(): Promise<void> {
+    return this.loop.stop();
   }
 
   /**
