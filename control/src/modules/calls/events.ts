@@ -22,7 +22,7 @@ import { listCalledParty } from "../do-not-call/service.ts";
 import { recordCallSms } from "../sms/call-sms.ts";
 import { anySubscribes, queueWebhookEvent } from "../webhooks/emit.ts";
 import { chargeCall, chargeOfCallCents, type RatesConfig } from "./billing.ts";
-import { isTerminal, rank } from "./call-status.ts";
+import { isTerminal } from "./call-status.ts";
 import { BatchLookups, recordUnseenReadingOrgs } from "./event-batch.ts";
 import { type CallRow, presentCall, presentTurn } from "./present.ts";
 import { dateOr, insertTurnTouchingCall, turnRowOf } from "./turn-event.ts";
@@ -163,17 +163,15 @@ async function applyInTransaction(
   let charged = false;
 
   switch (event.type) {
-    case "call.status": {
-      if (rank(event.status) <= rank(row.status) || isTerminal(event.status)) break;
-      await tx
-        .update(calls)
-        .set({ status: event.status, gatewayId, updatedAt: now })
-        .where(eq(calls.id, row.id));
+    // The upsert (upsertStatusOfCall) wrote every status that moves the call forward; what is
+    // left is an end, or one it is past (the long way only created the unseen call).
+    case "call.status":
       break;
-    }
-    case "call.started": {
-      const updated = await updateStartedCall(tx, event, now);
-      webhooks.push({ type: "call.started", data: present(updated!) });
+    // The long way created the call the update did not find: update it now.
+    case "call.started":
+    case "call.recording": {
+      const updated = await updateFoundCallOf(tx, event);
+      webhooks.push({ type: FIELD_EVENT_WEBHOOKS[event.type]!, data: present(updated!) });
       break;
     }
     case "call.turn": {
@@ -224,11 +222,6 @@ async function applyInTransaction(
         if (transcript.length > 0)
           webhooks.push({ type: "call.transcript.ready", data: { ...resource, transcript } });
       }
-      break;
-    }
-    case "call.recording": {
-      const updated = await updateRecordedCall(tx, event, now);
-      webhooks.push({ type: "call.recording.ready", data: present(updated!) });
       break;
     }
     case "call.do_not_call": {

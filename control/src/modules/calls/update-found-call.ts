@@ -5,6 +5,7 @@
 // `call.status`, not there) writes nothing and goes the long way, which creates or refuses it.
 import type { CallEvent } from "@switchboard/shared/events";
 import { type AnyColumn, and, eq, type SQL, sql } from "drizzle-orm";
+import type { PgUpdateSetSource } from "drizzle-orm/pg-core";
 import type { Database } from "../../db/client.ts";
 import { calls } from "../../db/schema.ts";
 import { isTerminal, STATUSES_BEFORE_END } from "./call-status.ts";
@@ -16,7 +17,7 @@ type StartedEvent = Extract<CallEvent, { type: "call.started" }>;
 type RecordingEvent = Extract<CallEvent, { type: "call.recording" }>;
 
 /** A header map from the bus: only string values, else nothing (the event comes from a gateway, not a tenant). */
-export function stringRecordOf(value: unknown): Record<string, string> | null {
+function stringRecordOf(value: unknown): Record<string, string> | null {
   if (typeof value !== "object" || value === null || Array.isArray(value)) return null;
   const entries = Object.entries(value).filter(
     (entry): entry is [string, string] => typeof entry[1] === "string",
@@ -30,7 +31,7 @@ const ofEventsCall = (event: CallEvent) => and(eq(calls.id, event.call_id), eq(c
 const textOr = (value: string | null | undefined, column: AnyColumn) =>
   sql`coalesce(${value ?? null}::text, ${column})`;
 
-/** `rank` (call-status.ts) in SQL: a status's place in the order statuses move in. */
+/** A status's place in the order statuses move in (STATUSES_BEFORE_END, then every end). */
 const rankOf = (status: SQL | AnyColumn) =>
   sql`(case ${status} ${sql.raw(
     STATUSES_BEFORE_END.map((name, index) => `when '${name}' then ${index}`).join(" "),
@@ -75,45 +76,41 @@ export async function upsertStatusOfCall(
   return written ?? null;
 }
 
+/** Sets `values` on the event's call; null when there is no such call of that org. */
+async function updateEventsCall(
+  tx: Database,
+  event: CallEvent,
+  values: PgUpdateSetSource<typeof calls>,
+): Promise<CallRow | null> {
+  const [updated] = await tx.update(calls).set(values).where(ofEventsCall(event)).returning();
+  return updated ?? null;
+}
+
 /**
  * `call.started` on the event's call: in progress unless it has already ended (statuses only
  * move forward), and every field the event has. Null when there is no such call of that org.
  */
-export async function updateStartedCall(
-  tx: Database,
-  event: StartedEvent,
-  now: Date,
-): Promise<CallRow | null> {
+export function updateStartedCall(tx: Database, event: StartedEvent, now: Date): Promise<CallRow | null> {
   const sipHeaders = stringRecordOf(event.sip_headers);
-  const [updated] = await tx
-    .update(calls)
-    .set({
-      direction: event.direction,
-      status: sql`case when ${calls.status} in ('queued', 'ringing') then 'in_progress' else ${calls.status} end`,
-      agentId: textOr(event.agent_id, calls.agentId),
-      fromNumber: textOr(event.from_number, calls.fromNumber),
-      toNumber: textOr(event.to_number, calls.toNumber),
-      phoneNumberId: textOr(event.phone_number_id, calls.phoneNumberId),
-      sipHeaders: sql`coalesce(${sipHeaders === null ? null : JSON.stringify(sipHeaders)}::jsonb, ${calls.sipHeaders})`,
-      answeredAt: dateOr(event.answered_at, now),
-      gatewayId: textOr(event.gateway_id, calls.gatewayId),
-      updatedAt: now,
-    })
-    .where(ofEventsCall(event))
-    .returning();
-  return updated ?? null;
+  return updateEventsCall(tx, event, {
+    direction: event.direction,
+    status: sql`case when ${calls.status} in ('queued', 'ringing') then 'in_progress' else ${calls.status} end`,
+    agentId: textOr(event.agent_id, calls.agentId),
+    fromNumber: textOr(event.from_number, calls.fromNumber),
+    toNumber: textOr(event.to_number, calls.toNumber),
+    phoneNumberId: textOr(event.phone_number_id, calls.phoneNumberId),
+    sipHeaders: sql`coalesce(${sipHeaders === null ? null : JSON.stringify(sipHeaders)}::jsonb, ${calls.sipHeaders})`,
+    answeredAt: dateOr(event.answered_at, now),
+    gatewayId: textOr(event.gateway_id, calls.gatewayId),
+    updatedAt: now,
+  });
 }
 
 /** `call.recording` on the event's call. Null when there is no such call of that org. */
-export async function updateRecordedCall(
-  tx: Database,
-  event: RecordingEvent,
-  now: Date,
-): Promise<CallRow | null> {
-  const [updated] = await tx
-    .update(calls)
-    .set({ recordingPath: event.path, recordingBytes: Number(event.bytes) || null, updatedAt: now })
-    .where(ofEventsCall(event))
-    .returning();
-  return updated ?? null;
+export function updateRecordedCall(tx: Database, event: RecordingEvent, now: Date): Promise<CallRow | null> {
+  return updateEventsCall(tx, event, {
+    recordingPath: event.path,
+    recordingBytes: Number(event.bytes) || null,
+    updatedAt: now,
+  });
 }
