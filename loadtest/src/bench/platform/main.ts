@@ -6,7 +6,7 @@
 // process per call and per call-second, INVITE -> 200, the greeting, events persisted per
 // second, the backlog at the end, and each call's BYE -> billed and BYE -> call.ended delivered.
 //
-// Usage: npm run bench:platform -- [--rate 20] [--calls 300] [--concurrency 100] [--warmup 5]
+// Usage: npm run bench:platform -- [--rate 20] [--calls 300] [--concurrency 100] [--warmup 100]
 //   [--modes embedded,split] [--rounds 1] [--before DIR] [--cpu-prof DIR] [--log-level info]
 //   [--out docs/bench/platform.json] [--from-json FILE]
 // --before DIR also runs the checkout in DIR (after `bun install` there) in every round,
@@ -29,7 +29,7 @@ const { values: args } = parseArgs({
     rate: { type: "string", default: "20" },
     calls: { type: "string", default: "300" },
     concurrency: { type: "string", default: "100" },
-    warmup: { type: "string", default: "5" },
+    warmup: { type: "string", default: "100" },
     modes: { type: "string", default: "embedded,split" },
     rounds: { type: "string", default: "1" },
     before: { type: "string" },
